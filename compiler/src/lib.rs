@@ -1,0 +1,2 @@
+#![feature(rustc_private)]
+extern crate rustc_driver;
