@@ -78,7 +78,8 @@ impl Job {
 }
 
 enum Verdict {
-    Ok,
+    /// Carries a summary of the agreed outcome (shown with --verbose).
+    Ok(String),
     Failed(Vec<String>),
     Ignored(String),
     ExpectedFailure(Vec<String>),
@@ -157,9 +158,13 @@ fn real_main() -> Result<ExitCode, String> {
         };
         let mut text = String::new();
         match &verdict {
-            Verdict::Ok => {
+            Verdict::Ok(summary) => {
                 passed += 1;
-                let _ = writeln!(text, "test {id} ... ok{timing}");
+                if cfg.verbose {
+                    let _ = writeln!(text, "test {id} ... ok{timing} [{summary}]");
+                } else {
+                    let _ = writeln!(text, "test {id} ... ok");
+                }
             }
             Verdict::Ignored(reason) => {
                 ignored += 1;
@@ -498,7 +503,7 @@ fn run_job(cfg: &Config, job: &Job) -> Verdict {
     let expected = cfg.expected_failures.contains(&job.id());
     match verdict {
         Verdict::Failed(d) if expected => Verdict::ExpectedFailure(d),
-        Verdict::Ok if expected => {
+        Verdict::Ok(_) if expected => {
             Verdict::Failed(vec!["unexpectedly passed, update the list".to_string()])
         }
         v => v,
@@ -543,7 +548,12 @@ fn run_job_inner(cfg: &Config, job: &Job) -> Result<Verdict, String> {
         let actual = run_program(cfg, job, &d, &bin)?;
         details.extend(compare::compare(&reference, &actual));
         Ok(if details.is_empty() {
-            Verdict::Ok
+            Verdict::Ok(format!(
+                "{}, {} bytes stdout, {} bytes stderr",
+                actual.status,
+                actual.stdout.len(),
+                actual.stderr.len()
+            ))
         } else {
             Verdict::Failed(details)
         })
