@@ -1,2 +1,3 @@
 #![feature(rustc_private)]
 extern crate rustc_driver;
+pub mod eh;
