@@ -23,4 +23,5 @@
 //! data not in `.bss`, holding the absolute address of `rust_eh_personality`) and place each
 //! LSDA 4-aligned in `.gcc_except_table`.
 
+pub mod decode;
 pub mod lsda;
