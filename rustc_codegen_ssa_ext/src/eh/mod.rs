@@ -24,4 +24,5 @@
 //! LSDA 4-aligned in `.gcc_except_table`.
 
 pub mod decode;
+pub mod frame;
 pub mod lsda;
