@@ -13,7 +13,7 @@ use std::hint::black_box;
 #[inline(never)] fn ch(x: u32) -> char { char::from_u32(x).unwrap_or('?') }
 #[inline(never)] fn boolean(x: i64) -> bool { x.count_ones() % 2 == 1 }
 #[inline(never)] fn unit(x: &mut u32) { *x += 1; }
-#[inline(never)] fn triple(x: i16) -> (i16, i32, i64) { (x, x as i32 * 100000, x as i64 * 10_000_000_000) }
+#[inline(never)] fn triple(x: i16) -> (i16, i32, i64) { (x, x as i32 * 10000, x as i64 * 10_000_000_000) }
 #[inline(never)] fn ff32(x: f32) -> (f32, f32, f32, f32) { (x, -x, x * x, 1.0 / x) }
 #[inline(never)] fn nested(x: u16) -> ((u8, u16), (f64, (u32, i8))) { ((x as u8, x), (x as f64 * 0.5, (x as u32 * 7, x as i8))) }
 #[inline(never)] fn slice_ret(v: &[i32]) -> &[i32] { &v[1..v.len() - 1] }
