@@ -1,0 +1,558 @@
+#!/usr/bin/env bash
+# clif.sh: build, install, test, benchmark and use the Cranelift codegen
+# backend for rustc. Run `bash compiler/clif.sh help` for the subcommands.
+#
+# The backend dylib links against the pinned toolchain's librustc_driver, so
+# everything here runs with exactly the toolchain in rust-toolchain.toml: it is
+# installed (quietly) first, then its bin dir is put first on PATH and
+# RUSTUP_TOOLCHAIN is exported, whatever directory the command runs in.
+set -euo pipefail
+
+ORIG_PWD=$PWD
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+
+SO_NAME=librustc_codegen_cranelift.so
+
+say() { printf '==> %s\n' "$*" >&2; }
+note() { printf '    %s\n' "$*" >&2; }
+warn() { printf 'clif.sh: warning: %s\n' "$*" >&2; }
+die() { printf 'clif.sh: error: %s\n' "$*" >&2; exit 1; }
+
+usage() {
+    cat <<'EOF'
+Usage: bash compiler/clif.sh <command> [args...]
+
+Commands:
+  build [--debug]     Build the backend (release by default) and print the path
+                      of librustc_codegen_cranelift.so.
+  install [--debug]   Build, install the backend into the pinned toolchain as
+                      codegen-backends/librustc_codegen_cranelift.so, then build
+                      and run tests/example (which selects the backend with
+                      Cargo's profile key) and compare its output with LLVM's.
+  uninstall           Remove the installed backend from the pinned toolchain.
+  test                The CI suite: backend build, unit tests, the differential
+                      suite (-O0 and -O2), the bundled example and the tests/e2e
+                      crates.io project (LLVM vs wrapper vs profile key).
+                      Ends with a line "N passed, N failed".
+  cargo <args...>     Run the pinned cargo in the current directory with the
+                      freshly built backend (not installed), e.g.
+                        bash /path/to/compiler/clif.sh cargo run --release
+  rustc <args...>     The same for a single rustc invocation.
+  bench [args...]     Compile-time benchmark (tests/bench/bench.sh --help).
+  help                This text.
+
+Environment:
+  CLIF_BACKEND=/abs/path.so  use this backend instead of building one
+                             (cargo, rustc, bench)
+  CLIF_PROFILE=debug         use target/debug/… instead of target/release/…
+                             (cargo, rustc, bench)
+  CLIF_PANIC=abort|unwind    abort (default until unwinding lands) adds
+                             -Cpanic=abort -Zpanic-abort-tests (cargo, rustc)
+  CLIF_TRACK_BACKEND=0       don't add --cfg=clif_backend="<mtime-size>" to
+                             RUSTFLAGS (cargo); with it, rebuilding the backend
+                             makes cargo rebuild your crates
+  CLIF_TEST_ONLY=a,b         run only these stages of `test`: build, unit,
+                             difftest, example, e2e-llvm, e2e-wrapper,
+                             e2e-profile
+  CLIF_DUMP=<fn filter>      (read by the backend) dump Cranelift IR of the
+                             matching functions
+EOF
+}
+
+# ---------------------------------------------------------------------------
+# toolchain
+
+TOOLCHAIN=
+HOST=
+SYSROOT=
+
+toml_value() { # key -> raw value of `key = ...` in rust-toolchain.toml
+    sed -n "s/^[[:space:]]*$1[[:space:]]*=[[:space:]]*//p" rust-toolchain.toml | head -n1
+}
+
+ensure_toolchain() {
+    [[ -f rust-toolchain.toml ]] || die "rust-toolchain.toml not found in $ROOT"
+    TOOLCHAIN=$(toml_value channel | tr -d '"' | tr -d '[:space:]')
+    [[ -n $TOOLCHAIN ]] || die "no channel in rust-toolchain.toml"
+    command -v rustup >/dev/null 2>&1 ||
+        die "rustup not found; the backend must be used with exactly the toolchain $TOOLCHAIN (see README.md)"
+
+    # `rustup toolchain install` without a name reads rust-toolchain.toml
+    # (channel, components, profile); it must not see an inherited
+    # RUSTUP_TOOLCHAIN. Older rustup versions need the name spelled out.
+    local err
+    err=$(mktemp)
+    if ! (cd "$ROOT" && env -u RUSTUP_TOOLCHAIN rustup -q toolchain install --no-self-update) >&2 2>"$err"; then
+        local components profile
+        components=$(toml_value components | tr -d '[]" ' | tr -d '\t')
+        profile=$(toml_value profile | tr -d '"' | tr -d '[:space:]')
+        if ! rustup -q toolchain install "$TOOLCHAIN" --no-self-update \
+            --profile "${profile:-minimal}" ${components:+--component "$components"} >&2 2>>"$err"; then
+            cat "$err" >&2
+            rm -f "$err"
+            die "could not install toolchain $TOOLCHAIN"
+        fi
+    fi
+    rm -f "$err"
+
+    export RUSTUP_TOOLCHAIN=$TOOLCHAIN
+    export CLIF_TOOLCHAIN=$TOOLCHAIN # tells tests/bench/bench.sh it runs under clif.sh
+    local cargo_path
+    cargo_path=$(rustup which cargo) || die "cargo missing from toolchain $TOOLCHAIN"
+    PATH="$(dirname "$cargo_path"):$PATH"
+    export PATH
+    HOST=$(rustc -vV | sed -n 's/^host: //p')
+    SYSROOT=$(rustc --print sysroot)
+    [[ -n $HOST && -d $SYSROOT ]] || die "could not query rustc of $TOOLCHAIN"
+}
+
+backends_dir() { # sysroot -> its codegen-backends dir for the host
+    printf '%s/lib/rustlib/%s/codegen-backends\n' "$1" "$HOST"
+}
+
+preview_component_installed() {
+    rustup component list --installed --toolchain "$TOOLCHAIN" 2>/dev/null |
+        grep -q '^rustc-codegen-cranelift'
+}
+
+# ---------------------------------------------------------------------------
+# building the backend
+
+BACKEND=
+
+build_backend() { # release|debug [quiet]
+    local profile=$1 quiet=${2:-}
+    local args=(build -p rustc_codegen_cranelift --target-dir "$ROOT/target")
+    [[ $profile == release ]] && args+=(--release)
+    [[ -n $quiet ]] && args+=(-q)
+    # RUSTFLAGS & co. in the environment are meant for the project being
+    # compiled (`clif.sh cargo ...`), not for the backend: changing them would
+    # rebuild the whole backend.
+    (cd "$ROOT" && env -u RUSTFLAGS -u CARGO_ENCODED_RUSTFLAGS -u RUSTDOCFLAGS \
+        -u CARGO_BUILD_RUSTFLAGS cargo "${args[@]}") >&2 ||
+        die "building the backend failed"
+    BACKEND="$ROOT/target/$profile/$SO_NAME"
+    [[ -f $BACKEND ]] || die "the build finished but $BACKEND is missing"
+}
+
+# For cargo/rustc/bench: $CLIF_BACKEND, or an (incremental, usually no-op)
+# build of $CLIF_PROFILE. CLIF_BACKEND=llvm selects rustc's LLVM backend, which
+# is only useful to check the scripts themselves.
+resolve_backend() {
+    if [[ ${CLIF_BACKEND:-} == llvm ]]; then
+        BACKEND=llvm
+    elif [[ -n ${CLIF_BACKEND:-} ]]; then
+        [[ -f $CLIF_BACKEND ]] || die "CLIF_BACKEND=$CLIF_BACKEND does not exist"
+        BACKEND=$(cd "$(dirname "$CLIF_BACKEND")" && pwd)/$(basename "$CLIF_BACKEND")
+    else
+        local profile=${CLIF_PROFILE:-release}
+        [[ $profile == release || $profile == debug ]] || die "CLIF_PROFILE must be release or debug"
+        build_backend "$profile" quiet
+    fi
+    [[ $BACKEND != *[[:space:]]* ]] ||
+        die "the backend path contains whitespace, which RUSTFLAGS cannot carry: $BACKEND"
+}
+
+# Flags the wrappers add: the backend and, with CLIF_PANIC=abort (the default
+# until unwinding lands), the panic strategy. -Zpanic-abort-tests goes to every
+# crate, not just `cargo test`'s, so that build and test share artifacts.
+CLIF_FLAGS=()
+set_clif_flags() {
+    CLIF_FLAGS=("-Zcodegen-backend=$BACKEND")
+    case ${CLIF_PANIC:-abort} in
+    abort) CLIF_FLAGS+=(-Cpanic=abort -Zpanic-abort-tests) ;;
+    unwind) ;;
+    *) die "CLIF_PANIC must be abort or unwind, not '$CLIF_PANIC'" ;;
+    esac
+}
+
+# ---------------------------------------------------------------------------
+# installing
+
+install_backend_into() { # sysroot
+    local dir old
+    dir=$(backends_dir "$1")
+    mkdir -p "$dir"
+    # rustc also accepts librustc_codegen_cranelift-<version>.so; both names
+    # present is a fatal "duplicate codegen backends" error.
+    for old in "$dir"/librustc_codegen_cranelift-*.so; do
+        [[ -e $old ]] || continue
+        note "removing $old"
+        rm -f "$old"
+    done
+    # Copy, then rename: a rustc that has the old file mapped keeps working.
+    cp "$BACKEND" "$dir/.$SO_NAME.tmp.$$"
+    mv -f "$dir/.$SO_NAME.tmp.$$" "$dir/$SO_NAME"
+}
+
+# A sysroot that is the pinned one plus our backend: every entry of
+# lib/rustlib/<host>/ is a symlink to the real one, except codegen-backends/.
+# With RUSTFLAGS=--sysroot=<it>, `-Zcodegen-backend=cranelift` (which the
+# profile key passes) resolves to our backend without touching the toolchain.
+make_overlay_sysroot() { # dir
+    local dir=$1 entry
+    rm -rf "$dir"
+    mkdir -p "$dir/lib/rustlib/$HOST"
+    for entry in "$SYSROOT/lib/rustlib/$HOST"/*; do
+        [[ $(basename "$entry") == codegen-backends ]] && continue
+        ln -s "$entry" "$dir/lib/rustlib/$HOST/"
+    done
+    install_backend_into "$dir"
+}
+
+cmd_install() {
+    local profile=release
+    case ${1:-} in
+    --debug) profile=debug ;;
+    "") ;;
+    *) die "install: unknown argument '$1'" ;;
+    esac
+    say "checking toolchain $TOOLCHAIN"
+    if preview_component_installed; then
+        die "the official rustc-codegen-cranelift-preview component is installed in $TOOLCHAIN.
+It ships a different backend under the same name, and rustc refuses two backends
+of one name (\"duplicate codegen backends\"). Remove it first:
+    rustup component remove rustc-codegen-cranelift-preview --toolchain $TOOLCHAIN
+then run this command again."
+    fi
+    say "building backend ($profile)"
+    build_backend "$profile"
+    local dir
+    dir=$(backends_dir "$SYSROOT")
+    say "installing into $dir/$SO_NAME"
+    install_backend_into "$SYSROOT"
+    say "building and running tests/example with the profile key (codegen-backend = \"cranelift\")"
+    if ! run_example ""; then
+        die "the installed backend failed on tests/example (see above)"
+    fi
+    say "done: the backend is installed in $TOOLCHAIN"
+    cat >&2 <<EOF
+    Use it in a cargo project (with cargo +$TOOLCHAIN), at the top of Cargo.toml:
+        cargo-features = ["codegen-backend"]
+        [profile.dev]
+        codegen-backend = "cranelift"
+        panic = "abort"
+    or: RUSTFLAGS="-Zcodegen-backend=cranelift -Cpanic=abort" cargo +$TOOLCHAIN build
+    After reinstalling, \`cargo clean\` such projects: cargo does not notice a new backend.
+EOF
+}
+
+cmd_uninstall() {
+    local dir removed=0
+    dir=$(backends_dir "$SYSROOT")
+    if [[ -e $dir/$SO_NAME ]]; then
+        rm -f "$dir/$SO_NAME"
+        say "removed $dir/$SO_NAME"
+        removed=1
+    fi
+    if preview_component_installed; then
+        note "the official rustc-codegen-cranelift-preview component is installed; left it alone"
+    fi
+    if [[ -d $dir ]] && [[ -z $(ls -A "$dir") ]]; then
+        rmdir "$dir"
+    fi
+    [[ $removed == 1 ]] || say "nothing to uninstall in $TOOLCHAIN"
+}
+
+# ---------------------------------------------------------------------------
+# tests/example: built with our backend via the profile key, compared with an
+# LLVM build of the same program.
+
+run_example() { # extra RUSTFLAGS for the backend build ("" or --sysroot=...)
+    local dir="$ROOT/tests/example" out="$ROOT/tests/example/target"
+    mkdir -p "$out"
+    # Cargo does not track the backend binary: always start from scratch.
+    rm -rf "$out/clif"
+    if ! (cd "$dir" && env -u CARGO_ENCODED_RUSTFLAGS RUSTFLAGS="$1" CARGO_TARGET_DIR="$out/clif" \
+        cargo build --locked --offline -q); then
+        return 1
+    fi
+    local status=0
+    (cd "$dir" && "$out/clif/debug/clif-example") >"$out/clif.out" || status=$?
+    cat "$out/clif.out"
+    if [[ $status != 0 ]]; then
+        warn "tests/example built with our backend exited with status $status"
+        return 1
+    fi
+    say "comparing with an LLVM build of tests/example"
+    if ! (cd "$dir" && env -u RUSTFLAGS -u CARGO_ENCODED_RUSTFLAGS \
+        CARGO_PROFILE_DEV_CODEGEN_BACKEND=llvm CARGO_TARGET_DIR="$out/llvm" \
+        cargo -Zcodegen-backend build --locked --offline -q); then
+        warn "the LLVM build of tests/example failed"
+        return 1
+    fi
+    (cd "$dir" && "$out/llvm/debug/clif-example") >"$out/llvm.out"
+    if ! diff -u "$out/llvm.out" "$out/clif.out" >&2; then
+        warn "tests/example: output differs from the LLVM build (- LLVM, + ours)"
+        return 1
+    fi
+    note "output identical to the LLVM build"
+}
+
+# ---------------------------------------------------------------------------
+# the wrappers
+
+cmd_cargo() {
+    [[ ${1:-} != +* ]] || die "the backend works only with the pinned toolchain $TOOLCHAIN; drop '$1'"
+    resolve_backend
+    set_clif_flags
+    local flags=("${CLIF_FLAGS[@]}")
+    if [[ ${CLIF_TRACK_BACKEND:-1} != 0 && $BACKEND != llvm ]]; then
+        # Cargo does not track the backend binary; a flag that changes with it does.
+        flags+=("--cfg=clif_backend=\"$(stat -c %Y-%s "$BACKEND")\"")
+    fi
+    # CARGO_ENCODED_RUSTFLAGS wins over RUSTFLAGS when set: extend whichever
+    # cargo is going to read. Either one replaces build.rustflags from
+    # .cargo/config.toml.
+    if [[ -n ${CARGO_ENCODED_RUSTFLAGS:-} ]]; then
+        local f
+        for f in "${flags[@]}"; do CARGO_ENCODED_RUSTFLAGS+=$'\x1f'"$f"; done
+        export CARGO_ENCODED_RUSTFLAGS
+    else
+        export RUSTFLAGS="${RUSTFLAGS:+$RUSTFLAGS }${flags[*]}"
+    fi
+    # rustdoc compiles doctests: same backend, same panic strategy.
+    export RUSTDOCFLAGS="${RUSTDOCFLAGS:+$RUSTDOCFLAGS }${flags[*]}"
+    cd "$ORIG_PWD"
+    exec cargo "$@"
+}
+
+cmd_rustc() {
+    [[ ${1:-} != +* ]] || die "the backend works only with the pinned toolchain $TOOLCHAIN; drop '$1'"
+    resolve_backend
+    set_clif_flags
+    cd "$ORIG_PWD"
+    exec rustc "${CLIF_FLAGS[@]}" "$@"
+}
+
+# ---------------------------------------------------------------------------
+# test
+
+STAGES=(build unit difftest example e2e-llvm e2e-wrapper e2e-profile)
+declare -A RESULT=() SECONDS_TAKEN=()
+
+stage_selected() {
+    [[ -z ${CLIF_TEST_ONLY:-} ]] && return 0
+    [[ ",$CLIF_TEST_ONLY," == *",$1,"* ]]
+}
+
+# run_stage NAME NEEDS_BACKEND FUNCTION
+run_stage() {
+    local name=$1 needs_backend=$2 fn=$3 start
+    stage_selected "$name" || return 0
+    if [[ $needs_backend == 1 && -z $BACKEND ]]; then
+        say "[$name] skipped: no backend was built"
+        RESULT[$name]=skipped
+        return 0
+    fi
+    say "[$name]"
+    start=$(date +%s)
+    if ("$fn"); then RESULT[$name]=passed; else RESULT[$name]=failed; fi
+    SECONDS_TAKEN[$name]=$(($(date +%s) - start))
+    say "[$name] ${RESULT[$name]} (${SECONDS_TAKEN[$name]}s)"
+}
+
+stage_unit() {
+    cargo test -p rustc_codegen_ssa_ext -p difftest
+}
+
+stage_difftest() {
+    local args=(--backend "$BACKEND" --opt-levels "0,2")
+    if [[ -f tests/expected-failures.txt ]]; then
+        args+=(--expected-failures tests/expected-failures.txt)
+    fi
+    cargo run --release -p difftest -- "${args[@]}"
+}
+
+stage_example() {
+    make_overlay_sysroot "$ROOT/target/clif-sysroot"
+    run_example "--sysroot=$ROOT/target/clif-sysroot"
+}
+
+E2E="$ROOT/tests/e2e"
+E2E_OUT="$ROOT/tests/e2e/target"
+
+# e2e_build_run_test NAME BIN_DIR [CARGO_ARGS...]: build, run the binary into
+# $E2E_OUT/NAME.out, then `cargo test`; the environment comes from the caller.
+e2e_build_run_test() {
+    local name=$1 bin_dir=$2
+    shift 2
+    (cd "$E2E" && cargo build --locked "$@") || return 1
+    local status=0
+    (cd "$E2E" && "$bin_dir/e2e-app") >"$E2E_OUT/$name.out" || status=$?
+    if [[ $status != 0 ]]; then
+        cat "$E2E_OUT/$name.out"
+        warn "e2e-app ($name) exited with status $status"
+        return 1
+    fi
+    (cd "$E2E" && cargo -Zpanic-abort-tests test --locked "$@") || return 1
+}
+
+e2e_compare() { # name
+    if [[ ! -f $E2E_OUT/llvm.out ]]; then
+        warn "no LLVM reference output (stage e2e-llvm failed or did not run)"
+        return 1
+    fi
+    if ! diff -u "$E2E_OUT/llvm.out" "$E2E_OUT/$1.out" >&2; then
+        warn "e2e-app output differs from the LLVM build (- LLVM, + $1)"
+        return 1
+    fi
+    note "e2e-app output identical to the LLVM build"
+}
+
+# Reference: LLVM, profile dev. Its target dir is kept between runs
+# (incremental): it depends on the sources only.
+stage_e2e_llvm() {
+    mkdir -p "$E2E_OUT"
+    rm -f "$E2E_OUT/llvm.out"
+    export CARGO_TARGET_DIR="$E2E_OUT/llvm"
+    e2e_build_run_test llvm "$CARGO_TARGET_DIR/debug" || {
+        rm -f "$E2E_OUT/llvm.out"
+        return 1
+    }
+}
+
+# Our backend through the wrapper, exactly as `clif.sh cargo ...` (RUSTFLAGS).
+stage_e2e_wrapper() {
+    mkdir -p "$E2E_OUT"
+    rm -rf "$E2E_OUT/clif-wrapper" "$E2E_OUT/wrapper.out"
+    export CARGO_TARGET_DIR="$E2E_OUT/clif-wrapper"
+    export CLIF_BACKEND=$BACKEND
+    local clif=(bash "$ROOT/compiler/clif.sh" cargo)
+    (cd "$E2E" && "${clif[@]}" build --locked) || return 1
+    local status=0
+    (cd "$E2E" && "$CARGO_TARGET_DIR/debug/e2e-app") >"$E2E_OUT/wrapper.out" || status=$?
+    if [[ $status != 0 ]]; then
+        cat "$E2E_OUT/wrapper.out"
+        warn "e2e-app (wrapper) exited with status $status"
+        return 1
+    fi
+    local ok=0
+    e2e_compare wrapper || ok=1
+    (cd "$E2E" && "${clif[@]}" test --locked) || ok=1
+    return $ok
+}
+
+# Our backend through the profile key: the `clif` profile of tests/e2e says
+# codegen-backend = "cranelift"; --sysroot only makes that name resolve to the
+# backend just built (see make_overlay_sysroot) instead of an installed one.
+stage_e2e_profile() {
+    mkdir -p "$E2E_OUT"
+    rm -rf "$E2E_OUT/clif-profile" "$E2E_OUT/profile.out"
+    make_overlay_sysroot "$ROOT/target/clif-sysroot" || return 1
+    export CARGO_TARGET_DIR="$E2E_OUT/clif-profile"
+    export RUSTFLAGS="--sysroot=$ROOT/target/clif-sysroot"
+    e2e_build_run_test profile "$CARGO_TARGET_DIR/clif" --profile clif || return 1
+    e2e_compare profile
+}
+
+stage_build() {
+    build_backend release
+}
+
+cmd_test() {
+    [[ $# == 0 ]] || die "test takes no arguments (use CLIF_TEST_ONLY=stage,...)"
+    local name
+    for name in ${CLIF_TEST_ONLY//,/ }; do
+        [[ " ${STAGES[*]} " == *" $name "* ]] ||
+            die "CLIF_TEST_ONLY: unknown stage '$name' (stages: ${STAGES[*]})"
+    done
+    # The suite sets its own flags per stage.
+    if [[ -n ${RUSTFLAGS:-}${CARGO_ENCODED_RUSTFLAGS:-}${RUSTDOCFLAGS:-} ]]; then
+        warn "ignoring RUSTFLAGS/CARGO_ENCODED_RUSTFLAGS/RUSTDOCFLAGS from the environment"
+    fi
+    unset RUSTFLAGS CARGO_ENCODED_RUSTFLAGS RUSTDOCFLAGS CLIF_BACKEND
+
+    # Download the e2e dependencies up front; the stages then run --locked.
+    (cd "$E2E" && cargo fetch --locked -q) >&2 || warn "cargo fetch in tests/e2e failed"
+
+    if stage_selected build; then
+        run_stage build 0 stage_build
+        [[ ${RESULT[build]} == passed ]] && BACKEND="$ROOT/target/release/$SO_NAME"
+    elif stage_selected difftest || stage_selected example || stage_selected e2e-wrapper ||
+        stage_selected e2e-profile; then
+        # Selected stages that need a backend still get one (incremental, quiet).
+        if (build_backend release quiet); then BACKEND="$ROOT/target/release/$SO_NAME"; fi
+    fi
+    run_stage unit 0 stage_unit
+    run_stage difftest 1 stage_difftest
+    run_stage example 1 stage_example
+    run_stage e2e-llvm 0 stage_e2e_llvm
+    run_stage e2e-wrapper 1 stage_e2e_wrapper
+    run_stage e2e-profile 1 stage_e2e_profile
+
+    local passed=0 failed=0 skipped=0
+    printf '\n%-12s %-8s %s\n' stage result time >&2
+    for name in "${STAGES[@]}"; do
+        [[ -n ${RESULT[$name]:-} ]] || continue
+        printf '%-12s %-8s %s\n' "$name" "${RESULT[$name]}" "${SECONDS_TAKEN[$name]:+${SECONDS_TAKEN[$name]}s}" >&2
+        case ${RESULT[$name]} in
+        passed) passed=$((passed + 1)) ;;
+        failed) failed=$((failed + 1)) ;;
+        skipped) skipped=$((skipped + 1)) ;;
+        esac
+    done
+    if [[ $skipped -gt 0 ]]; then
+        echo "$passed passed, $failed failed, $skipped skipped"
+    else
+        echo "$passed passed, $failed failed"
+    fi
+    [[ $failed == 0 && $skipped == 0 ]]
+}
+
+# bench: resolve the backend here (CLIF_BACKEND, CLIF_PROFILE) unless the
+# arguments name one or don't need one.
+cmd_bench() {
+    local arg need=1
+    for arg in "$@"; do
+        case $arg in
+        --backend | --backend=* | --llvm-only | -h | --help) need=0 ;;
+        esac
+    done
+    if [[ $need == 1 ]]; then
+        resolve_backend
+        set -- --backend "$BACKEND" "$@"
+    fi
+    exec bash "$ROOT/tests/bench/bench.sh" "$@"
+}
+
+# ---------------------------------------------------------------------------
+
+main() {
+    local cmd=${1:-help}
+    [[ $# -gt 0 ]] && shift
+    case $cmd in
+    help | -h | --help)
+        usage
+        return 0
+        ;;
+    build | install | uninstall | test | cargo | rustc | bench) ;;
+    *) die "unknown command '$cmd' (see: bash compiler/clif.sh help)" ;;
+    esac
+    ensure_toolchain
+    case $cmd in
+    build)
+        local profile=release
+        case ${1:-} in
+        --debug) profile=debug ;;
+        "") ;;
+        *) die "build: unknown argument '$1'" ;;
+        esac
+        say "building backend ($profile)"
+        build_backend "$profile"
+        echo "$BACKEND"
+        ;;
+    install) cmd_install "$@" ;;
+    uninstall) cmd_uninstall ;;
+    test) cmd_test "$@" ;;
+    cargo) cmd_cargo "$@" ;;
+    rustc) cmd_rustc "$@" ;;
+    bench) cmd_bench "$@" ;;
+    esac
+}
+
+# Sourcing this file (e.g. to test a function) defines everything but runs nothing.
+if [[ ${BASH_SOURCE[0]} == "$0" ]]; then
+    main "$@"
+fi
