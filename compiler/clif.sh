@@ -453,8 +453,8 @@ stage_build() {
 
 cmd_test() {
     [[ $# == 0 ]] || die "test takes no arguments (use CLIF_TEST_ONLY=stage,...)"
-    local name
-    for name in ${CLIF_TEST_ONLY//,/ }; do
+    local name only=${CLIF_TEST_ONLY:-}
+    for name in ${only//,/ }; do
         [[ " ${STAGES[*]} " == *" $name "* ]] ||
             die "CLIF_TEST_ONLY: unknown stage '$name' (stages: ${STAGES[*]})"
     done

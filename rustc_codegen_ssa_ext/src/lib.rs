@@ -1,3 +1,19 @@
+//! Backend-agnostic extensions on top of `rustc_codegen_ssa`.
+//!
+//! Logic that every non-LLVM backend needs but `rustc_codegen_ssa` lacks lives here,
+//! expressed through cg_ssa's own traits so that a backend only supplies instruction
+//! emission. This crate must never depend on a particular code generator.
+
 #![feature(rustc_private)]
+
+extern crate rustc_abi;
+extern crate rustc_codegen_ssa;
+extern crate rustc_middle;
+extern crate rustc_target;
+
+// Links the shared librustc_driver instead of duplicating rustc's statics.
 extern crate rustc_driver;
+
+pub mod abi;
 pub mod eh;
+pub mod libcalls;

@@ -1,0 +1,233 @@
+//! Function signatures: cg_ssa's LLVM-level parameter list, the Cranelift signature it
+//! flattens to, and the map between the two.
+
+use std::rc::Rc;
+
+use cranelift_codegen::ir::{self, AbiParam, ArgumentPurpose};
+use rustc_codegen_ssa::mir::place::PlaceRef;
+use rustc_codegen_ssa::traits::{AbiBuilderMethods, ArgAbiBuilderMethods, LayoutTypeCodegenMethods};
+use rustc_data_structures::fx::FxHashMap;
+use rustc_middle::ty::Ty;
+use rustc_target::callconv::{ArgAbi, ArgExtension, FnAbi, PassMode};
+
+use crate::builder::Builder;
+use crate::context::CodegenCx;
+use crate::types::{Type, TypeData};
+use crate::value::{LocalData, Value};
+
+#[derive(Copy, Clone, PartialEq, Eq, Hash, Debug)]
+pub struct FnSig(u32);
+
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+pub struct SigData {
+    /// LLVM-level parameter types (what `get_param` and `call` arguments use).
+    pub params: Vec<Type>,
+    /// LLVM-level return type; `Type::VOID` when nothing is returned.
+    pub ret: Type,
+    pub clif: ir::Signature,
+    /// Native parameter range (start, len) of each LLVM-level parameter.
+    pub param_ranges: Vec<(u32, u32)>,
+    pub c_variadic: bool,
+}
+
+#[derive(Default)]
+pub struct SigInterner {
+    sigs: Vec<Rc<SigData>>,
+    map: FxHashMap<Rc<SigData>, FnSig>,
+}
+
+impl<'tcx> CodegenCx<'tcx> {
+    pub fn sig_data(&self, s: FnSig) -> Rc<SigData> {
+        self.sigs.borrow().sigs[s.0 as usize].clone()
+    }
+
+    fn intern_sig(&self, data: SigData) -> FnSig {
+        let mut sigs = self.sigs.borrow_mut();
+        if let Some(&s) = sigs.map.get(&data) {
+            return s;
+        }
+        let s = FnSig(sigs.sigs.len() as u32);
+        let data = Rc::new(data);
+        sigs.sigs.push(data.clone());
+        sigs.map.insert(data, s);
+        s
+    }
+
+
+    fn call_conv(&self) -> cranelift_codegen::isa::CallConv {
+        self.module_isa_call_conv()
+    }
+
+    /// Appends the native parameters of one LLVM-level value of type `t`.
+    fn push_native(&self, t: Type, ext: ArgExtension, out: &mut Vec<AbiParam>) {
+        let mut leaves = Vec::new();
+        self.type_leaves(t, 0, &mut leaves);
+        for (lt, _) in leaves {
+            let mut p = AbiParam::new(self.clif_type(lt));
+            if lt == Type::I1 {
+                p = p.uext();
+            }
+            p = match ext {
+                ArgExtension::Zext => p.uext(),
+                ArgExtension::Sext => p.sext(),
+                ArgExtension::None => p,
+            };
+            out.push(p);
+        }
+    }
+
+    /// A signature without ABI attributes, for `type_func` and our own helper calls.
+    pub fn sig_from_types(&self, args: &[Type], ret: Type) -> FnSig {
+        let mut clif = ir::Signature::new(self.call_conv());
+        let mut param_ranges = Vec::with_capacity(args.len());
+        for &a in args {
+            let start = clif.params.len() as u32;
+            self.push_native(a, ArgExtension::None, &mut clif.params);
+            param_ranges.push((start, clif.params.len() as u32 - start));
+        }
+        self.push_native(ret, ArgExtension::None, &mut clif.returns);
+        self.intern_sig(SigData {
+            params: args.to_vec(),
+            ret,
+            clif,
+            param_ranges,
+            c_variadic: false,
+        })
+    }
+
+    pub fn sig_from_fn_abi(&self, fn_abi: &FnAbi<'tcx, Ty<'tcx>>) -> FnSig {
+        let mut clif = ir::Signature::new(self.call_conv());
+        let mut params = Vec::new();
+        let mut param_ranges = Vec::new();
+        let ptr = self.pointer_clif_type();
+
+        let ret = match &fn_abi.ret.mode {
+            PassMode::Ignore => Type::VOID,
+            PassMode::Direct(attrs) => {
+                let t = self.immediate_backend_type(fn_abi.ret.layout);
+                self.push_native(t, attrs.arg_ext, &mut clif.returns);
+                t
+            }
+            PassMode::Pair(..) => {
+                let t = self.immediate_backend_type(fn_abi.ret.layout);
+                self.push_native(t, ArgExtension::None, &mut clif.returns);
+                t
+            }
+            PassMode::Cast { cast, .. } => {
+                let t = self.cast_backend_type(cast);
+                self.push_native(t, ArgExtension::None, &mut clif.returns);
+                t
+            }
+            PassMode::Indirect { .. } => {
+                params.push(Type::PTR);
+                param_ranges.push((0, 1));
+                clif.params.push(AbiParam::special(ptr, ArgumentPurpose::StructReturn));
+                Type::VOID
+            }
+        };
+
+        let mut push = |cx: &Self, clif: &mut ir::Signature, t: Type, ext: ArgExtension| {
+            let start = clif.params.len() as u32;
+            cx.push_native(t, ext, &mut clif.params);
+            params.push(t);
+            param_ranges.push((start, clif.params.len() as u32 - start));
+        };
+        for arg in fn_abi.args.iter() {
+            match &arg.mode {
+                PassMode::Ignore => {}
+                PassMode::Direct(attrs) => {
+                    let t = self.immediate_backend_type(arg.layout);
+                    push(self, &mut clif, t, attrs.arg_ext);
+                }
+                PassMode::Pair(a, b) => {
+                    let t0 = self.scalar_pair_element_backend_type(arg.layout, 0, true);
+                    let t1 = self.scalar_pair_element_backend_type(arg.layout, 1, true);
+                    push(self, &mut clif, t0, a.arg_ext);
+                    push(self, &mut clif, t1, b.arg_ext);
+                }
+                PassMode::Cast { pad_i32, cast } => {
+                    if *pad_i32 {
+                        push(self, &mut clif, Type::I32, ArgExtension::None);
+                    }
+                    let t = self.cast_backend_type(cast);
+                    push(self, &mut clif, t, ArgExtension::None);
+                }
+                PassMode::Indirect { meta_attrs: Some(_), .. } => {
+                    push(self, &mut clif, Type::PTR, ArgExtension::None);
+                    push(self, &mut clif, Type::PTR, ArgExtension::None);
+                }
+                PassMode::Indirect { meta_attrs: None, on_stack: true, .. } => {
+                    let size = arg.layout.size.bytes().next_multiple_of(8) as u32;
+                    push(self, &mut clif, Type::PTR, ArgExtension::None);
+                    let last = clif.params.len() - 1;
+                    clif.params[last] = AbiParam::special(ptr, ArgumentPurpose::StructArgument(size));
+                }
+                PassMode::Indirect { meta_attrs: None, on_stack: false, .. } => {
+                    push(self, &mut clif, Type::PTR, ArgExtension::None);
+                }
+            }
+        }
+        drop(push);
+        self.intern_sig(SigData { params, ret, clif, param_ranges, c_variadic: fn_abi.c_variadic })
+    }
+
+    /// Turns `v` into a value of the LLVM-level type `ty` made of the given native values.
+    pub fn value_from_natives(&self, ty: Type, natives: &[ir::Value]) -> Value {
+        match self.type_data(ty) {
+            TypeData::Struct { .. } | TypeData::Array { .. } => {
+                let mut leaves = Vec::new();
+                self.type_leaves(ty, 0, &mut leaves);
+                assert_eq!(leaves.len(), natives.len());
+                self.agg_from_leaves(ty, &mut natives.iter().copied())
+            }
+            TypeData::Void => self.local_value(LocalData::Void),
+            _ => {
+                assert_eq!(natives.len(), 1);
+                self.ssa(natives[0], ty)
+            }
+        }
+    }
+
+    /// Rebuilds the nested aggregate structure of `ty` from flattened leaves.
+    fn agg_from_leaves(&self, ty: Type, it: &mut impl Iterator<Item = ir::Value>) -> Value {
+        match self.type_data(ty) {
+            TypeData::Struct { fields, .. } => {
+                let elems: Vec<Value> = fields.iter().map(|&f| self.agg_from_leaves(f, it)).collect();
+                self.local_value(LocalData::Agg { ty, elems: elems.into() })
+            }
+            TypeData::Array { elem, len } => {
+                let elems: Vec<Value> = (0..len).map(|_| self.agg_from_leaves(elem, it)).collect();
+                self.local_value(LocalData::Agg { ty, elems: elems.into() })
+            }
+            _ => self.ssa(it.next().expect("too few leaves"), ty),
+        }
+    }
+}
+
+impl<'a, 'tcx> AbiBuilderMethods for Builder<'a, 'tcx> {
+    fn get_param(&mut self, index: usize) -> Value {
+        let sig = self.cx.sig_data(self.cx.fn_sig_of(self.bb.func));
+        let (start, len) = sig.param_ranges[index];
+        let ty = sig.params[index];
+        let natives: Vec<ir::Value> = self.with_func(|fs| {
+            let entry = fs.func.layout.entry_block().expect("function has no entry block");
+            fs.func.dfg.block_params(entry)[start as usize..(start + len) as usize].to_vec()
+        });
+        self.cx.value_from_natives(ty, &natives)
+    }
+}
+
+impl<'a, 'tcx> ArgAbiBuilderMethods<'tcx> for Builder<'a, 'tcx> {
+    fn store_fn_arg(
+        &mut self,
+        arg_abi: &ArgAbi<'tcx, Ty<'tcx>>,
+        idx: &mut usize,
+        dst: PlaceRef<'tcx, Value>,
+    ) {
+        rustc_codegen_ssa_ext::abi::store_fn_arg(self, arg_abi, idx, dst)
+    }
+
+    fn store_arg(&mut self, arg_abi: &ArgAbi<'tcx, Ty<'tcx>>, val: Value, dst: PlaceRef<'tcx, Value>) {
+        rustc_codegen_ssa_ext::abi::store_arg(self, arg_abi, val, dst)
+    }
+}

@@ -1,0 +1,96 @@
+//! Lowering one codegen unit: predefine and define its mono items through cg_ssa, then
+//! hand the finished Cranelift functions to the worker that compiles them.
+
+use std::time::Instant;
+
+use cranelift_codegen::cursor::{Cursor, FuncCursor};
+use cranelift_codegen::ir::{self, InstBuilder, TrapCode};
+use cranelift_module::FuncId;
+use cranelift_object::{ObjectBuilder, ObjectModule};
+use rustc_codegen_ssa::ModuleCodegen;
+use rustc_codegen_ssa::base::maybe_create_entry_wrapper;
+use rustc_codegen_ssa::mono_item::MonoItemExt;
+use rustc_middle::dep_graph;
+use rustc_middle::ty::TyCtxt;
+use rustc_span::Symbol;
+
+use crate::builder::Builder;
+use crate::context::CodegenCx;
+
+/// A lowered CGU: the module with its declarations and data, and the Cranelift functions
+/// still to be compiled.
+pub struct ClifModule {
+    pub module: ObjectModule,
+    pub functions: Vec<(FuncId, ir::Function)>,
+}
+
+pub fn new_object_module(tcx: TyCtxt<'_>, name: &str) -> ObjectModule {
+    let isa = crate::isa::build_isa(tcx.sess, tcx.sess.opts.optimize);
+    let mut builder = ObjectBuilder::new(isa, name, cranelift_module::default_libcall_names())
+        .unwrap_or_else(|e| tcx.dcx().fatal(format!("cannot create object module: {e}")));
+    let function_sections =
+        tcx.sess.opts.unstable_opts.function_sections.unwrap_or(tcx.sess.target.function_sections);
+    builder.per_function_section(function_sections);
+    builder.per_data_object_section(function_sections);
+    ObjectModule::new(builder)
+}
+
+pub fn compile_codegen_unit(tcx: TyCtxt<'_>, cgu_name: Symbol) -> (ModuleCodegen<ClifModule>, u64) {
+    let _timer = tcx.prof.generic_activity("codegen_module");
+    let start = Instant::now();
+    let dep_node = tcx.codegen_unit(cgu_name).codegen_dep_node(tcx);
+    let (module, _) = tcx.dep_graph.with_task(
+        dep_node,
+        tcx,
+        || module_codegen(tcx, cgu_name),
+        Some(dep_graph::hash_result),
+    );
+    let cost = start.elapsed().as_nanos() as u64;
+    (module, cost)
+}
+
+fn module_codegen(tcx: TyCtxt<'_>, cgu_name: Symbol) -> ModuleCodegen<ClifModule> {
+    let cgu = tcx.codegen_unit(cgu_name);
+    let module = new_object_module(tcx, cgu_name.as_str());
+    let mut cx = CodegenCx::new(tcx, Some(cgu), module);
+    let mono_items = cgu.items_in_deterministic_order(tcx);
+    for &(item, data) in &mono_items {
+        item.predefine::<Builder<'_, '_>>(&mut cx, cgu_name.as_str(), data.linkage, data.visibility);
+    }
+    for &(item, data) in &mono_items {
+        item.define::<Builder<'_, '_>>(&mut cx, cgu_name.as_str(), data);
+    }
+    maybe_create_entry_wrapper::<Builder<'_, '_>>(&cx, cgu);
+    let functions = cx.finish_functions();
+    ModuleCodegen::new_regular(
+        cgu_name.to_string(),
+        ClifModule { module: cx.module.into_inner(), functions },
+    )
+}
+
+impl<'tcx> CodegenCx<'tcx> {
+    /// Closes every function body: blocks cg_ssa left open (unreachable code) get a trap.
+    pub fn finish_functions(&self) -> Vec<(FuncId, ir::Function)> {
+        let bodies = std::mem::take(&mut *self.bodies.borrow_mut());
+        let mut out: Vec<(FuncId, ir::Function)> = bodies
+            .into_iter()
+            .map(|(id, fs)| {
+                let mut func = fs.func;
+                let blocks: Vec<ir::Block> = func.layout.blocks().collect();
+                for b in blocks {
+                    let open = match func.layout.last_inst(b) {
+                        Some(i) => !func.dfg.insts[i].opcode().is_terminator(),
+                        None => true,
+                    };
+                    if open {
+                        let mut cur = FuncCursor::new(&mut func).at_bottom(b);
+                        cur.ins().trap(TrapCode::unwrap_user(1));
+                    }
+                }
+                (id, func)
+            })
+            .collect();
+        out.sort_by_key(|(id, _)| id.as_u32());
+        out
+    }
+}

@@ -1,0 +1,158 @@
+//! Declaring functions and statics in the Cranelift module, with rustc linkage mapped onto
+//! cranelift-module's.
+
+use cranelift_codegen::ir::{self, AbiParam};
+use cranelift_module::{DataId, FuncId, Linkage, Module};
+use rustc_codegen_ssa::traits::PreDefineCodegenMethods;
+use rustc_hir::def_id::DefId;
+use rustc_hir::attrs::Linkage as RLinkage;
+use rustc_middle::mono::Visibility;
+use rustc_middle::ty::layout::FnAbiOf;
+use rustc_middle::ty::{self, Instance};
+
+use crate::abi::FnSig;
+use crate::context::CodegenCx;
+use crate::value::{ConstData, Sym, Value};
+use crate::types::Type;
+
+pub fn map_linkage(linkage: RLinkage, visibility: Visibility) -> Linkage {
+    match linkage {
+        RLinkage::Internal => Linkage::Local,
+        RLinkage::External | RLinkage::Common => match visibility {
+            Visibility::Hidden => Linkage::Hidden,
+            Visibility::Default | Visibility::Protected => Linkage::Export,
+        },
+        RLinkage::LinkOnceAny | RLinkage::LinkOnceODR | RLinkage::WeakAny | RLinkage::WeakODR => {
+            Linkage::Preemptible
+        }
+        RLinkage::AvailableExternally | RLinkage::ExternalWeak => Linkage::Import,
+    }
+}
+
+impl<'tcx> CodegenCx<'tcx> {
+    pub fn declare_fn_with_sig(&self, name: &str, linkage: Linkage, sig: FnSig) -> FuncId {
+        let clif = self.sig_data(sig).clif.clone();
+        let res = self.module.borrow_mut().declare_function(name, linkage, &clif);
+        let id = match res {
+            Ok(id) => id,
+            Err(err) => self.tcx.dcx().fatal(format!(
+                "cannot declare function `{name}` for the Cranelift backend: {err}"
+            )),
+        };
+        self.fn_sigs.borrow_mut().entry(id).or_insert(sig);
+        id
+    }
+
+    pub fn declare_instance(&self, instance: Instance<'tcx>) -> FuncId {
+        if let Some(&id) = self.instances.borrow().get(&instance) {
+            return id;
+        }
+        let name = self.tcx.symbol_name(instance).name;
+        let fn_abi = self.fn_abi_of_instance(instance, ty::List::empty());
+        let sig = self.sig_from_fn_abi(fn_abi);
+        let id = self.declare_fn_with_sig(name, Linkage::Import, sig);
+        self.instances.borrow_mut().insert(instance, id);
+        id
+    }
+
+    /// Declares a runtime routine (libm, compiler-builtins, libc) with a plain signature.
+    pub fn declare_libcall(&self, name: &str, params: &[ir::Type], returns: &[ir::Type]) -> FuncId {
+        if let Some(cranelift_module::FuncOrDataId::Func(id)) = self.module.borrow().get_name(name) {
+            return id;
+        }
+        let cc = self.module_isa_call_conv();
+        let mut sig = ir::Signature::new(cc);
+        sig.params.extend(params.iter().map(|&t| AbiParam::new(t)));
+        sig.returns.extend(returns.iter().map(|&t| AbiParam::new(t)));
+        match self.module.borrow_mut().declare_function(name, Linkage::Import, &sig) {
+            Ok(id) => id,
+            Err(err) => self.tcx.dcx().fatal(format!("cannot declare `{name}`: {err}")),
+        }
+    }
+
+    pub fn module_isa_call_conv(&self) -> cranelift_codegen::isa::CallConv {
+        self.module.borrow().isa().default_call_conv()
+    }
+
+    pub fn func_addr(&self, f: FuncId) -> Value {
+        self.const_value(ConstData::SymAddr { sym: Sym::Func(f), offset: 0, ty: Type::PTR })
+    }
+
+    pub fn declare_personality(&self) -> FuncId {
+        let tcx = self.tcx;
+        match tcx.lang_items().eh_personality() {
+            Some(def_id) if !tcx.is_foreign_item(def_id) => {
+                self.declare_instance(Instance::mono(tcx, def_id))
+            }
+            _ => {
+                let sig = self.sig_from_types(&[], Type::VOID);
+                self.declare_fn_with_sig("rust_eh_personality", Linkage::Import, sig)
+            }
+        }
+    }
+
+    pub fn static_is_writable(&self, def_id: DefId) -> bool {
+        let tcx = self.tcx;
+        let ty = Instance::mono(tcx, def_id).ty(tcx, ty::TypingEnv::fully_monomorphized());
+        tcx.is_mutable_static(def_id) || !ty.is_freeze(tcx, ty::TypingEnv::fully_monomorphized())
+    }
+
+    /// The data object of a static, declared as an import if it is not defined here.
+    pub fn get_static_data(&self, def_id: DefId) -> DataId {
+        if let Some(&id) = self.statics.borrow().get(&def_id) {
+            return id;
+        }
+        let tcx = self.tcx;
+        let name = tcx.symbol_name(Instance::mono(tcx, def_id)).name;
+        let tls = tcx.is_thread_local_static(def_id);
+        let writable = self.static_is_writable(def_id);
+        let id = match self.module.borrow_mut().declare_data(name, Linkage::Import, writable, tls) {
+            Ok(id) => id,
+            Err(err) => tcx.dcx().fatal(format!("cannot declare static `{name}`: {err}")),
+        };
+        self.statics.borrow_mut().insert(def_id, id);
+        id
+    }
+}
+
+impl<'tcx> PreDefineCodegenMethods<'tcx> for CodegenCx<'tcx> {
+    fn predefine_static(
+        &mut self,
+        def_id: DefId,
+        linkage: RLinkage,
+        visibility: Visibility,
+        symbol_name: &str,
+    ) {
+        let tls = self.tcx.is_thread_local_static(def_id);
+        let writable = self.static_is_writable(def_id);
+        let res = self.module.borrow_mut().declare_data(
+            symbol_name,
+            map_linkage(linkage, visibility),
+            writable,
+            tls,
+        );
+        match res {
+            Ok(id) => {
+                self.statics.borrow_mut().insert(def_id, id);
+            }
+            Err(err) => self.tcx.dcx().fatal(format!("cannot declare static `{symbol_name}`: {err}")),
+        }
+    }
+
+    fn predefine_fn(
+        &mut self,
+        instance: Instance<'tcx>,
+        linkage: RLinkage,
+        visibility: Visibility,
+        symbol_name: &str,
+    ) {
+        let fn_abi = self.fn_abi_of_instance(instance, ty::List::empty());
+        if fn_abi.c_variadic {
+            let span = self.tcx.def_span(instance.def_id());
+            crate::errors::unsupported(self.tcx, span, "defining C-variadic functions");
+        }
+        let sig = self.sig_from_fn_abi(fn_abi);
+        let id = self.declare_fn_with_sig(symbol_name, map_linkage(linkage, visibility), sig);
+        self.instances.borrow_mut().insert(instance, id);
+    }
+}

@@ -1,0 +1,523 @@
+//! Intrinsics that cg_ssa hands to the backend, plus overflow checks and float helpers.
+
+use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
+use cranelift_codegen::ir::types as clty;
+use cranelift_codegen::ir::{self, InstBuilder, MemFlagsData, StackSlotData, StackSlotKind, TrapCode};
+use rustc_abi::BackendRepr;
+use rustc_codegen_ssa::mir::operand::{OperandRef, OperandValue};
+use rustc_codegen_ssa::mir::place::PlaceRef;
+use rustc_codegen_ssa::traits::*;
+use rustc_middle::ty::{self, Instance, Ty};
+use rustc_span::{Span, sym};
+
+use crate::builder::Builder;
+use crate::types::Type;
+use crate::value::Value;
+
+pub fn checked_binop<'tcx>(
+    bx: &mut Builder<'_, 'tcx>,
+    oop: OverflowOp,
+    ty: Ty<'tcx>,
+    lhs: Value,
+    rhs: Value,
+) -> (Value, Value) {
+    let signed = match ty.kind() {
+        ty::Int(_) => true,
+        ty::Uint(_) => false,
+        _ => rustc_middle::bug!("checked_binop on {ty}"),
+    };
+    let vty = bx.cx.value_type(lhs);
+    let ct = bx.cx.clif_type(vty);
+    let (a, b) = (bx.val(lhs), bx.val(rhs));
+    let (res, of) = match oop {
+        OverflowOp::Add | OverflowOp::Sub => {
+            let is_add = oop == OverflowOp::Add;
+            bx.ins(|c| {
+                let r = if is_add { c.ins().iadd(a, b) } else { c.ins().isub(a, b) };
+                let of = if signed {
+                    // Overflow iff the sign of the result differs from what the operands allow.
+                    let t1 = if is_add { c.ins().bxor(a, r) } else { c.ins().bxor(a, b) };
+                    let t2 = if is_add { c.ins().bxor(b, r) } else { c.ins().bxor(a, r) };
+                    let t = c.ins().band(t1, t2);
+                    c.ins().icmp_imm_s(IntCC::SignedLessThan, t, 0)
+                } else if is_add {
+                    c.ins().icmp(IntCC::UnsignedLessThan, r, a)
+                } else {
+                    c.ins().icmp(IntCC::UnsignedLessThan, a, b)
+                };
+                (r, of)
+            })
+        }
+        OverflowOp::Mul => {
+            if ct.bits() == 128 {
+                let name = if signed { "__rust_i128_mulo" } else { "__rust_u128_mulo" };
+                let slot = bx.with_func(|fs| {
+                    fs.func.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 4, 2))
+                });
+                let ptr = bx.cx.pointer_clif_type();
+                let p = bx.ins(|c| c.ins().stack_addr(ptr, slot, 0));
+                let r = bx.libcall(name, &[clty::I128, clty::I128, ptr], &[clty::I128], &[a, b, p])[0];
+                let of = bx.ins(|c| {
+                    let o = c.ins().stack_load(ptr, clty::I32, slot, 0);
+                    c.ins().icmp_imm_s(IntCC::NotEqual, o, 0)
+                });
+                (r, of)
+            } else if ct.bits() <= 32 {
+                let wide = ir::Type::int((ct.bits() * 2) as u16).unwrap();
+                bx.ins(|c| {
+                    let (wa, wb) = if signed {
+                        (c.ins().sextend(wide, a), c.ins().sextend(wide, b))
+                    } else {
+                        (c.ins().uextend(wide, a), c.ins().uextend(wide, b))
+                    };
+                    let w = c.ins().imul(wa, wb);
+                    let r = c.ins().ireduce(ct, w);
+                    let back = if signed { c.ins().sextend(wide, r) } else { c.ins().uextend(wide, r) };
+                    let of = c.ins().icmp(IntCC::NotEqual, back, w);
+                    (r, of)
+                })
+            } else {
+                bx.ins(|c| {
+                    let r = c.ins().imul(a, b);
+                    let of = if signed {
+                        let hi = c.ins().smulhi(a, b);
+                        let sign = c.ins().sshr_imm_s(r, 63);
+                        c.ins().icmp(IntCC::NotEqual, hi, sign)
+                    } else {
+                        let hi = c.ins().umulhi(a, b);
+                        c.ins().icmp_imm_s(IntCC::NotEqual, hi, 0)
+                    };
+                    (r, of)
+                })
+            }
+        }
+    };
+    (bx.cx.ssa(res, vty), bx.cx.ssa(of, Type::I1))
+}
+
+pub fn float_resize(bx: &mut Builder<'_, '_>, val: Value, dest_ty: Type) -> Value {
+    let src_ty = bx.cx.value_type(val);
+    let (sc, dc) = (bx.cx.clif_type(src_ty), bx.cx.clif_type(dest_ty));
+    let x = bx.val(val);
+    let r = if sc == dc {
+        x
+    } else if sc == clty::F32 && dc == clty::F64 {
+        bx.ins(|c| c.ins().fpromote(dc, x))
+    } else if sc == clty::F64 && dc == clty::F32 {
+        bx.ins(|c| c.ins().fdemote(dc, x))
+    } else {
+        let name = match (sc, dc) {
+            (clty::F16, clty::F32) => "__extendhfsf2",
+            (clty::F16, clty::F64) => "__extendhfdf2",
+            (clty::F16, clty::F128) => "__extendhftf2",
+            (clty::F32, clty::F16) => "__truncsfhf2",
+            (clty::F64, clty::F16) => "__truncdfhf2",
+            (clty::F128, clty::F16) => "__trunctfhf2",
+            (clty::F32, clty::F128) => "__extendsftf2",
+            (clty::F64, clty::F128) => "__extenddftf2",
+            (clty::F128, clty::F32) => "__trunctfsf2",
+            (clty::F128, clty::F64) => "__trunctfdf2",
+            _ => rustc_middle::bug!("float resize {sc} -> {dc}"),
+        };
+        bx.libcall(name, &[sc], &[dc], &[x])[0]
+    };
+    bx.cx.ssa(r, dest_ty)
+}
+
+/// Comparison of f16/f128 values, which x86_64 Cranelift cannot compare natively.
+pub fn soft_fcmp(
+    bx: &mut Builder<'_, '_>,
+    cc: FloatCC,
+    ct: clty::Type,
+    x: ir::Value,
+    y: ir::Value,
+) -> ir::Value {
+    if ct == clty::F16 {
+        // f32 represents every f16 exactly, so comparing there is exact.
+        let a = bx.libcall("__extendhfsf2", &[ct], &[clty::F32], &[x])[0];
+        let b = bx.libcall("__extendhfsf2", &[ct], &[clty::F32], &[y])[0];
+        return bx.ins(|c| c.ins().fcmp(cc, a, b));
+    }
+    // The comparison routines return an i32 whose sign encodes the ordering.
+    let cmp = |bx: &mut Builder<'_, '_>, name: &str, icc: IntCC| {
+        let r = bx.libcall(name, &[ct, ct], &[clty::I32], &[x, y])[0];
+        bx.ins(|c| c.ins().icmp_imm_s(icc, r, 0))
+    };
+    let unord = |bx: &mut Builder<'_, '_>| {
+        let r = bx.libcall("__unordtf2", &[ct, ct], &[clty::I32], &[x, y])[0];
+        bx.ins(|c| c.ins().icmp_imm_s(IntCC::NotEqual, r, 0))
+    };
+    let or = |bx: &mut Builder<'_, '_>, a: ir::Value, b: ir::Value| bx.ins(|c| c.ins().bor(a, b));
+    match cc {
+        FloatCC::Equal => cmp(bx, "__eqtf2", IntCC::Equal),
+        FloatCC::NotEqual => cmp(bx, "__netf2", IntCC::NotEqual),
+        FloatCC::LessThan => cmp(bx, "__lttf2", IntCC::SignedLessThan),
+        FloatCC::LessThanOrEqual => cmp(bx, "__letf2", IntCC::SignedLessThanOrEqual),
+        FloatCC::GreaterThan => cmp(bx, "__gttf2", IntCC::SignedGreaterThan),
+        FloatCC::GreaterThanOrEqual => cmp(bx, "__getf2", IntCC::SignedGreaterThanOrEqual),
+        FloatCC::Unordered => unord(bx),
+        FloatCC::Ordered => {
+            let u = unord(bx);
+            bx.ins(|c| c.ins().bxor_imm_s(u, 1))
+        }
+        FloatCC::OrderedNotEqual => {
+            let lt = cmp(bx, "__lttf2", IntCC::SignedLessThan);
+            let gt = cmp(bx, "__gttf2", IntCC::SignedGreaterThan);
+            or(bx, lt, gt)
+        }
+        FloatCC::UnorderedOrEqual => {
+            let u = unord(bx);
+            let e = cmp(bx, "__eqtf2", IntCC::Equal);
+            or(bx, u, e)
+        }
+        FloatCC::UnorderedOrLessThan => {
+            let u = unord(bx);
+            let e = cmp(bx, "__lttf2", IntCC::SignedLessThan);
+            or(bx, u, e)
+        }
+        FloatCC::UnorderedOrLessThanOrEqual => {
+            let u = unord(bx);
+            let e = cmp(bx, "__letf2", IntCC::SignedLessThanOrEqual);
+            or(bx, u, e)
+        }
+        FloatCC::UnorderedOrGreaterThan => {
+            let u = unord(bx);
+            let e = cmp(bx, "__gttf2", IntCC::SignedGreaterThan);
+            or(bx, u, e)
+        }
+        FloatCC::UnorderedOrGreaterThanOrEqual => {
+            let u = unord(bx);
+            let e = cmp(bx, "__getf2", IntCC::SignedGreaterThanOrEqual);
+            or(bx, u, e)
+        }
+    }
+}
+
+/// The libm/compiler-builtins name for a float math intrinsic, and its arity.
+fn float_libcall(name: &str) -> Option<(&'static str, &'static str, usize)> {
+    // (operation, type suffix in the intrinsic name, arity)
+    const OPS: &[(&str, usize)] = &[
+        ("sin", 1),
+        ("cos", 1),
+        ("exp", 1),
+        ("exp2", 1),
+        ("log", 1),
+        ("log2", 1),
+        ("log10", 1),
+        ("pow", 2),
+        ("round", 1),
+        ("fmod", 2),
+        ("cbrt", 1),
+        ("tan", 1),
+        ("fmin", 2),
+        ("fmax", 2),
+        ("fma", 3),
+        ("sqrt", 1),
+        ("floor", 1),
+        ("ceil", 1),
+        ("trunc", 1),
+        ("rint", 1),
+        ("copysign", 2),
+        ("fabs", 1),
+    ];
+    for suffix in ["f16", "f32", "f64", "f128"] {
+        if let Some(op) = name.strip_suffix(suffix) {
+            for &(o, arity) in OPS {
+                if o == op {
+                    return Some((o, suffix, arity));
+                }
+            }
+        }
+    }
+    None
+}
+
+fn libm_name(op: &str, suffix: &str) -> String {
+    match suffix {
+        "f32" => format!("{op}f"),
+        "f64" => op.to_string(),
+        _ => format!("{op}{suffix}"),
+    }
+}
+
+impl<'a, 'tcx> IntrinsicCallBuilderMethods<'tcx> for Builder<'a, 'tcx> {
+    fn codegen_intrinsic_call(
+        &mut self,
+        instance: Instance<'tcx>,
+        args: &[OperandRef<'tcx, Value>],
+        result: PlaceRef<'tcx, Value>,
+        span: Span,
+    ) -> Result<(), Instance<'tcx>> {
+        let tcx = self.cx.tcx;
+        let name = tcx.item_name(instance.def_id());
+        let name_str = name.as_str();
+        let ret_ty = if result.layout.is_zst() { Type::VOID } else { self.cx.immediate_backend_type(result.layout) };
+
+        let value: Value = match name {
+            sym::ctpop | sym::ctlz | sym::ctlz_nonzero | sym::cttz | sym::cttz_nonzero
+            | sym::bswap | sym::bitreverse => {
+                let v = args[0].immediate();
+                let ty = self.cx.value_type(v);
+                let ct = self.cx.clif_type(ty);
+                let x = self.val(v);
+                let r = self.ins(|c| match name {
+                    sym::ctpop => c.ins().popcnt(x),
+                    sym::ctlz | sym::ctlz_nonzero => c.ins().clz(x),
+                    sym::cttz | sym::cttz_nonzero => c.ins().ctz(x),
+                    sym::bswap if ct == clty::I8 => x,
+                    sym::bswap => c.ins().bswap(x),
+                    _ => c.ins().bitrev(x),
+                });
+                let vr = self.cx.ssa(r, ty);
+                if matches!(name, sym::bswap | sym::bitreverse) {
+                    vr
+                } else {
+                    self.intcast(vr, ret_ty, false)
+                }
+            }
+            sym::rotate_left | sym::rotate_right => {
+                let v = args[0].immediate();
+                let ty = self.cx.value_type(v);
+                let x = self.val(v);
+                let s = self.val(args[1].immediate());
+                let r = self.ins(|c| {
+                    if name == sym::rotate_left { c.ins().rotl(x, s) } else { c.ins().rotr(x, s) }
+                });
+                self.cx.ssa(r, ty)
+            }
+            sym::saturating_add | sym::saturating_sub => {
+                let signed = args[0].layout.ty.is_signed();
+                let (lhs, rhs) = (args[0].immediate(), args[1].immediate());
+                let ty = self.cx.value_type(lhs);
+                let ct = self.cx.clif_type(ty);
+                let (a, b) = (self.val(lhs), self.val(rhs));
+                let is_add = name == sym::saturating_add;
+                let bits = ct.bits();
+                let max_bits = if signed { (1u128 << (bits - 1)) - 1 } else if bits == 128 { u128::MAX } else { (1u128 << bits) - 1 };
+                let min_bits = if signed { !max_bits } else { 0 };
+                let maxv = self.cx.const_int(ty, max_bits);
+                let minv = self.cx.const_int(ty, min_bits);
+                let (maxv, minv) = (self.val(maxv), self.val(minv));
+                let r = self.ins(|c| {
+                    let r = if is_add { c.ins().iadd(a, b) } else { c.ins().isub(a, b) };
+                    if signed {
+                        let t1 = if is_add { c.ins().bxor(a, r) } else { c.ins().bxor(a, b) };
+                        let t2 = if is_add { c.ins().bxor(b, r) } else { c.ins().bxor(a, r) };
+                        let t = c.ins().band(t1, t2);
+                        let of = c.ins().icmp_imm_s(IntCC::SignedLessThan, t, 0);
+                        let neg = c.ins().icmp_imm_s(IntCC::SignedLessThan, a, 0);
+                        let sat = c.ins().select(neg, minv, maxv);
+                        c.ins().select(of, sat, r)
+                    } else if is_add {
+                        let of = c.ins().icmp(IntCC::UnsignedLessThan, r, a);
+                        c.ins().select(of, maxv, r)
+                    } else {
+                        let of = c.ins().icmp(IntCC::UnsignedLessThan, a, b);
+                        c.ins().select(of, minv, r)
+                    }
+                });
+                self.cx.ssa(r, ty)
+            }
+            sym::black_box => {
+                // Going through memory keeps the value opaque to Cranelift's optimizer.
+                if !result.layout.is_zst() {
+                    args[0].val.store(self, result);
+                }
+                return Ok(());
+            }
+            sym::volatile_load | sym::unaligned_volatile_load => {
+                let ptr = args[0].immediate();
+                let llty = self.cx.backend_type(result.layout);
+                let v = self.volatile_load(llty, ptr);
+                if let BackendRepr::Scalar(s) = result.layout.backend_repr { self.to_immediate_scalar(v, s) } else { v }
+            }
+            sym::volatile_store => {
+                let dst = args[0].deref(self.cx);
+                args[1].val.volatile_store(self, dst);
+                return Ok(());
+            }
+            sym::unaligned_volatile_store => {
+                let dst = args[0].deref(self.cx);
+                args[1].val.unaligned_volatile_store(self, dst);
+                return Ok(());
+            }
+            sym::prefetch_read_data
+            | sym::prefetch_write_data
+            | sym::prefetch_read_instruction
+            | sym::prefetch_write_instruction => return Ok(()),
+            sym::is_val_statically_known => self.cx.const_bool(false),
+            sym::catch_unwind => {
+                return crate::eh::catch_unwind(self, args, result);
+            }
+            sym::raw_eq => {
+                let layout = self.cx.layout_of(instance.args.type_at(0));
+                let size = layout.size.bytes();
+                if size == 0 {
+                    self.cx.const_bool(true)
+                } else {
+                    let (a, b) = (self.val(args[0].immediate()), self.val(args[1].immediate()));
+                    let n = self.cx.const_usize(size);
+                    let n = self.val(n);
+                    let ptr = self.cx.pointer_clif_type();
+                    let r = self.libcall("memcmp", &[ptr, ptr, ptr], &[clty::I32], &[a, b, n])[0];
+                    let r = self.ins(|c| c.ins().icmp_imm_s(IntCC::Equal, r, 0));
+                    self.cx.ssa(r, Type::I1)
+                }
+            }
+            sym::compare_bytes => {
+                let (a, b, n) = (self.val(args[0].immediate()), self.val(args[1].immediate()), self.val(args[2].immediate()));
+                let ptr = self.cx.pointer_clif_type();
+                let r = self.libcall("memcmp", &[ptr, ptr, ptr], &[clty::I32], &[a, b, n])[0];
+                self.cx.ssa(r, Type::I32)
+            }
+            sym::ptr_mask => {
+                let (p, m) = (self.val(args[0].immediate()), self.val(args[1].immediate()));
+                let r = self.ins(|c| c.ins().band(p, m));
+                self.cx.ssa(r, Type::PTR)
+            }
+            sym::breakpoint => {
+                self.ins(|c| c.ins().debugtrap());
+                return Ok(());
+            }
+            _ if name_str.starts_with("powi") => {
+                let x = self.val(args[0].immediate());
+                let n = self.val(args[1].immediate());
+                let ct = self.cx.clif_type(ret_ty);
+                let fname = match ct {
+                    clty::F16 => "__powihf2",
+                    clty::F32 => "__powisf2",
+                    clty::F64 => "__powidf2",
+                    _ => "__powitf2",
+                };
+                let r = self.libcall(fname, &[ct, clty::I32], &[ct], &[x, n])[0];
+                self.cx.ssa(r, ret_ty)
+            }
+            _ => {
+                if let Some(v) = self.float_intrinsic(name_str, args) {
+                    if !result.layout.is_zst() {
+                        OperandValue::Immediate(v).store(self, result);
+                    }
+                    return Ok(());
+                }
+                let intrinsic = tcx.intrinsic(instance.def_id());
+                if intrinsic.is_some_and(|i| !i.must_be_overridden) {
+                    // core provides a fallback body written in Rust.
+                    return Err(Instance::new_raw(instance.def_id(), instance.args));
+                }
+                crate::errors::unsupported(tcx, span, &format!("the intrinsic `{name}`"));
+                return Ok(());
+            }
+        };
+        if !result.layout.is_zst() {
+            OperandRef::from_immediate_or_packed_pair(self, value, result.layout).val.store(self, result);
+        }
+        Ok(())
+    }
+
+    fn codegen_llvm_intrinsic_call(
+        &mut self,
+        instance: Instance<'tcx>,
+        _args: &[OperandRef<'tcx, Value>],
+        _is_cleanup: bool,
+    ) -> Value {
+        let tcx = self.cx.tcx;
+        let name = tcx.codegen_fn_attrs(instance.def_id()).symbol_name.map(|s| s.to_string()).unwrap_or_default();
+        let span = tcx.def_span(instance.def_id());
+        crate::errors::unsupported(tcx, span, &format!("the LLVM intrinsic `{name}`"));
+        let sig = tcx.fn_sig(instance.def_id()).instantiate_identity().skip_binder();
+        let layout = self.cx.layout_of(sig.output());
+        if layout.is_zst() {
+            self.cx.local_value(crate::value::LocalData::Void)
+        } else {
+            self.cx.const_undef(self.cx.immediate_backend_type(layout))
+        }
+    }
+
+    fn abort(&mut self) {
+        self.ins(|c| c.ins().trap(TrapCode::unwrap_user(2)));
+    }
+
+    fn assume(&mut self, _val: Value) {}
+
+    fn expect(&mut self, cond: Value, _expected: bool) -> Value {
+        cond
+    }
+
+    fn type_checked_load(&mut self, _llvtable: Value, _vtable_byte_offset: u64, _typeid: &[u8]) -> Value {
+        rustc_middle::bug!("type_checked_load is only used with CFI, which is rejected at startup")
+    }
+
+    fn va_start(&mut self, _val: Value) -> Value {
+        let span = self.with_func(|fs| fs.span);
+        crate::errors::unsupported(self.cx.tcx, span, "C-variadic function definitions");
+        self.cx.local_value(crate::value::LocalData::Void)
+    }
+
+    fn va_end(&mut self, _val: Value) -> Value {
+        self.cx.local_value(crate::value::LocalData::Void)
+    }
+
+    fn retag_mem(&mut self, _place: Value, _info: &rustc_codegen_ssa::RetagInfo<Value>) {}
+
+    fn retag_reg(&mut self, ptr: Value, _info: &rustc_codegen_ssa::RetagInfo<Value>) -> Value {
+        ptr
+    }
+}
+
+impl<'a, 'tcx> Builder<'a, 'tcx> {
+    /// Float math intrinsics (`sqrtf64`, `floorf32`, `minimumf64`, ...): native where
+    /// Cranelift has the instruction, libm or compiler-builtins otherwise.
+    fn float_intrinsic(&mut self, name: &str, args: &[OperandRef<'tcx, Value>]) -> Option<Value> {
+        let (op, suffix) = {
+            let mut found = None;
+            for suffix in ["f16", "f32", "f64", "f128"] {
+                if let Some(op) = name.strip_suffix(suffix) {
+                    found = Some((op, suffix));
+                }
+            }
+            found?
+        };
+        let ty = match suffix {
+            "f16" => Type::F16,
+            "f32" => Type::F32,
+            "f64" => Type::F64,
+            _ => Type::F128,
+        };
+        let ct = self.cx.clif_type(ty);
+        let native = ct == clty::F32 || ct == clty::F64;
+        let vals: Vec<ir::Value> = args.iter().map(|a| self.val(a.immediate())).collect();
+        let libm = |bx: &mut Self, op: &str| -> ir::Value {
+            let params = vec![ct; vals.len()];
+            bx.libcall(&libm_name(op, suffix), &params, &[ct], &vals)[0]
+        };
+        let r = match op {
+            "sqrt" if native => self.ins(|c| c.ins().sqrt(vals[0])),
+            "fabs" if native => self.ins(|c| c.ins().fabs(vals[0])),
+            "copysign" if native => self.ins(|c| c.ins().fcopysign(vals[0], vals[1])),
+            "fma" | "fmuladd" if native => self.ins(|c| c.ins().fma(vals[0], vals[1], vals[2])),
+            "floor" if native => self.ins(|c| c.ins().floor(vals[0])),
+            "ceil" if native => self.ins(|c| c.ins().ceil(vals[0])),
+            "trunc" if native => self.ins(|c| c.ins().trunc(vals[0])),
+            "round_ties_even" | "rint" | "nearbyint" if native => self.ins(|c| c.ins().nearest(vals[0])),
+            // Cranelift's fmin/fmax are IEEE 754-2019 minimum/maximum.
+            "minimum" if native => self.ins(|c| c.ins().fmin(vals[0], vals[1])),
+            "maximum" if native => self.ins(|c| c.ins().fmax(vals[0], vals[1])),
+            "minnum" | "minimum_number_nsz" => libm(self, "fmin"),
+            "maxnum" | "maximum_number_nsz" => libm(self, "fmax"),
+            "minimum" => libm(self, "fminimum"),
+            "maximum" => libm(self, "fmaximum"),
+            "fmuladd" => libm(self, "fma"),
+            "round_ties_even" => libm(self, "rint"),
+            "sqrt" | "fabs" | "copysign" | "fma" | "floor" | "ceil" | "trunc" | "rint" | "round"
+            | "sin" | "cos" | "tan" | "exp" | "exp2" | "log" | "log2" | "log10" | "pow" | "cbrt" => {
+                libm(self, op)
+            }
+            _ => return None,
+        };
+        let _ = float_libcall;
+        Some(self.cx.ssa(r, ty))
+    }
+}
+
+#[allow(unused_imports)]
+use {MemFlagsData as _, OperandValue as _};

@@ -1,0 +1,46 @@
+//! The Cranelift target ISA for a session: triple, optimization level, PIC, TLS model and
+//! the target features rustc enabled.
+
+use std::str::FromStr;
+
+use cranelift_codegen::isa::{self, OwnedTargetIsa};
+use cranelift_codegen::settings::{self, Configurable};
+use rustc_session::Session;
+use rustc_session::config::OptLevel;
+use target_lexicon::Triple;
+
+pub fn build_isa(sess: &Session, opt_level: OptLevel) -> OwnedTargetIsa {
+    let triple = Triple::from_str(sess.target.llvm_target.as_ref())
+        .unwrap_or_else(|e| sess.dcx().fatal(format!("unsupported target `{}`: {e}", sess.target.llvm_target)));
+    let mut flags = settings::builder();
+    let set = |flags: &mut settings::Builder, k: &str, v: &str| {
+        flags.set(k, v).unwrap_or_else(|e| panic!("Cranelift setting {k}={v}: {e}"));
+    };
+    set(&mut flags, "opt_level", match opt_level {
+        OptLevel::No => "none",
+        _ => "speed",
+    });
+    set(&mut flags, "is_pic", "true");
+    set(&mut flags, "enable_llvm_abi_extensions", "true");
+    set(&mut flags, "unwind_info", "true");
+    set(&mut flags, "enable_verifier", if cfg!(debug_assertions) { "true" } else { "false" });
+    set(&mut flags, "tls_model", if sess.target.is_like_darwin { "macho" } else { "elf_gd" });
+    let fp = sess.target.frame_pointer != rustc_target::spec::FramePointer::MayOmit
+        || sess.opts.cg.force_frame_pointers != rustc_target::spec::FramePointer::MayOmit;
+    set(&mut flags, "preserve_frame_pointers", if fp { "true" } else { "false" });
+    // Rust relies on stack probes to turn stack overflow into a guard-page fault.
+    set(&mut flags, "enable_probestack", "true");
+    set(&mut flags, "probestack_strategy", "inline");
+    let flags = settings::Flags::new(flags);
+
+    let mut builder = isa::lookup(triple.clone())
+        .unwrap_or_else(|e| sess.dcx().fatal(format!("Cranelift has no backend for `{triple}`: {e}")));
+    for feature in sess.unstable_target_features.iter() {
+        let name = format!("has_{}", feature.as_str().replace(['.', '-'], ""));
+        // Features Cranelift does not know are irrelevant to the code it emits.
+        let _ = builder.enable(&name);
+    }
+    builder
+        .finish(flags)
+        .unwrap_or_else(|e| sess.dcx().fatal(format!("cannot build the Cranelift ISA: {e}")))
+}

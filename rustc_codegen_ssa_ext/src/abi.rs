@@ -1,0 +1,92 @@
+//! Argument storing shared by backends whose values follow cg_ssa's LLVM-level ABI model
+//! (one backend value per LLVM parameter; `Cast` arguments are one aggregate value).
+
+use rustc_abi::BackendRepr;
+use rustc_codegen_ssa::mir::operand::{OperandRef, OperandValue};
+use rustc_codegen_ssa::mir::place::{PlaceRef, PlaceValue};
+use rustc_codegen_ssa::traits::*;
+use rustc_middle::bug;
+use rustc_middle::ty::Ty;
+use rustc_target::callconv::{ArgAbi, PassMode};
+
+/// Stores an incoming or returned ABI value `val` of `arg_abi` into `dst`.
+pub fn store_arg<'a, 'tcx, Bx: BuilderMethods<'a, 'tcx>>(
+    bx: &mut Bx,
+    arg_abi: &ArgAbi<'tcx, Ty<'tcx>>,
+    val: Bx::Value,
+    dst: PlaceRef<'tcx, Bx::Value>,
+) {
+    match &arg_abi.mode {
+        PassMode::Ignore => {}
+        PassMode::Indirect { meta_attrs: Some(_), .. } => {
+            bug!("unsized `ArgAbi` cannot be stored")
+        }
+        PassMode::Indirect { meta_attrs: None, .. } => {
+            OperandValue::Ref(PlaceValue::new_sized(val, arg_abi.layout.align.abi)).store(bx, dst)
+        }
+        PassMode::Cast { cast, .. } => {
+            // The cast type may be larger than the Rust type (e.g. `[u8; 3]` passed as i32),
+            // so go through a scratch slot of the cast's size and copy only what fits.
+            let scratch_size = cast.size(bx);
+            let scratch_align = cast.align(bx);
+            let scratch = bx.alloca(scratch_size, scratch_align);
+            rustc_codegen_ssa::mir::store_cast(bx, cast, val, scratch, scratch_align);
+            let copy_bytes = cast.unaligned_size(bx).bytes().min(arg_abi.layout.size.bytes());
+            let size = bx.const_usize(copy_bytes);
+            bx.memcpy(
+                dst.val.llval,
+                arg_abi.layout.align.abi,
+                scratch,
+                scratch_align,
+                size,
+                rustc_codegen_ssa::MemFlags::empty(),
+                None,
+            );
+        }
+        PassMode::Direct(_) | PassMode::Pair(..) => {
+            OperandRef::from_immediate_or_packed_pair(bx, val, arg_abi.layout).val.store(bx, dst)
+        }
+    }
+}
+
+/// Stores the incoming parameter(s) of `arg_abi`, starting at LLVM-level parameter `*idx`.
+pub fn store_fn_arg<'a, 'tcx, Bx: BuilderMethods<'a, 'tcx>>(
+    bx: &mut Bx,
+    arg_abi: &ArgAbi<'tcx, Ty<'tcx>>,
+    idx: &mut usize,
+    dst: PlaceRef<'tcx, Bx::Value>,
+) {
+    let mut next = |bx: &mut Bx| {
+        let v = bx.get_param(*idx);
+        *idx += 1;
+        v
+    };
+    match &arg_abi.mode {
+        PassMode::Ignore => {}
+        PassMode::Pair(..) => {
+            let a = next(bx);
+            let b = next(bx);
+            OperandValue::Pair(a, b).store(bx, dst);
+        }
+        PassMode::Indirect { meta_attrs: Some(_), .. } => {
+            let place_val = PlaceValue { llval: next(bx), llextra: Some(next(bx)), align: arg_abi.layout.align.abi };
+            OperandValue::Ref(place_val).store(bx, dst);
+        }
+        PassMode::Cast { pad_i32, .. } => {
+            if *pad_i32 {
+                next(bx);
+            }
+            let v = next(bx);
+            store_arg(bx, arg_abi, v, dst);
+        }
+        PassMode::Direct(_) | PassMode::Indirect { meta_attrs: None, .. } => {
+            let v = next(bx);
+            store_arg(bx, arg_abi, v, dst);
+        }
+    }
+}
+
+/// Whether a layout is passed as a SIMD vector value.
+pub fn is_simd(repr: &BackendRepr) -> bool {
+    matches!(repr, BackendRepr::SimdVector { .. })
+}
