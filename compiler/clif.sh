@@ -224,7 +224,8 @@ then run this command again."
     install_backend_into "$SYSROOT"
     say "building and running tests/example with the profile key (codegen-backend = \"cranelift\")"
     if ! run_example ""; then
-        die "the installed backend failed on tests/example (see above)"
+        die "the installed backend failed on tests/example (see above); it stays installed,
+\`bash compiler/clif.sh uninstall\` removes it"
     fi
     say "done: the backend is installed in $TOOLCHAIN"
     cat >&2 <<EOF
