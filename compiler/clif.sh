@@ -143,8 +143,10 @@ resolve_backend() {
     if [[ ${CLIF_BACKEND:-} == llvm ]]; then
         BACKEND=llvm
     elif [[ -n ${CLIF_BACKEND:-} ]]; then
-        [[ -f $CLIF_BACKEND ]] || die "CLIF_BACKEND=$CLIF_BACKEND does not exist"
-        BACKEND=$(cd "$(dirname "$CLIF_BACKEND")" && pwd)/$(basename "$CLIF_BACKEND")
+        # A relative path is relative to where clif.sh was started.
+        BACKEND=$(cd "$ORIG_PWD" && cd "$(dirname "$CLIF_BACKEND")" 2>/dev/null && pwd)/$(basename "$CLIF_BACKEND") ||
+            die "CLIF_BACKEND=$CLIF_BACKEND does not exist"
+        [[ -f $BACKEND ]] || die "CLIF_BACKEND=$CLIF_BACKEND does not exist"
     else
         local profile=${CLIF_PROFILE:-release}
         [[ $profile == release || $profile == debug ]] || die "CLIF_PROFILE must be release or debug"
