@@ -649,7 +649,9 @@ fn compile(
     let mut cmd = Command::new(&cfg.rustc);
     // Compile from the test's directory with a bare file name, so that panic
     // locations and `Location::caller()` do not depend on where we run.
+    // An ICE report goes next to the build output, not into the corpus dir.
     cmd.current_dir(dir)
+        .env("RUSTC_ICE", out_dir)
         .arg(file_name)
         .args(flags)
         .args(extra)
