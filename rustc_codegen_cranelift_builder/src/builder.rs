@@ -259,8 +259,40 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
                 };
                 if offset == 0 { base } else { self.ins(|c| c.ins().iadd_imm_s(base, offset)) }
             }
-            ConstData::Agg { .. } => bug!("aggregate constant used as a scalar"),
+            ConstData::Agg { ty, ref elems } => {
+                let TypeData::Vector { .. } = self.cx.type_data(ty) else {
+                    bug!("aggregate constant used as a scalar")
+                };
+                self.vector_const(ty, elems)
+            }
         }
+    }
+
+    /// A constant vector: lanes that are all known go through the constant pool, others
+    /// are inserted lane by lane.
+    fn vector_const(&mut self, ty: Type, elems: &[Value]) -> ir::Value {
+        let ct = self.cx.clif_type(ty);
+        let lane_bytes = ct.lane_type().bytes() as usize;
+        let mut bytes = Vec::with_capacity(ct.bytes() as usize);
+        let mut dynamic = Vec::new();
+        for (i, &e) in elems.iter().enumerate() {
+            let bits = match self.cx.const_data(e) {
+                Some(ConstData::Int { bits, .. }) | Some(ConstData::Float { bits, .. }) => bits,
+                Some(ConstData::Undef { .. }) => 0,
+                _ => {
+                    dynamic.push((i, e));
+                    0
+                }
+            };
+            bytes.extend_from_slice(&bits.to_le_bytes()[..lane_bytes]);
+        }
+        let handle = self.with_func(|fs| fs.func.dfg.constants.insert(bytes.into()));
+        let mut v = self.ins(|c| c.ins().vconst(ct, handle));
+        for (i, e) in dynamic {
+            let x = self.val(e);
+            v = self.ins(|c| c.ins().insertlane(v, x, i as u8));
+        }
+        v
     }
 
     fn iconst(&mut self, ct: clty::Type, bits: u128) -> ir::Value {

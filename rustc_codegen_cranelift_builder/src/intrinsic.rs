@@ -193,45 +193,6 @@ pub fn soft_fcmp(
     }
 }
 
-/// The libm/compiler-builtins name for a float math intrinsic, and its arity.
-fn float_libcall(name: &str) -> Option<(&'static str, &'static str, usize)> {
-    // (operation, type suffix in the intrinsic name, arity)
-    const OPS: &[(&str, usize)] = &[
-        ("sin", 1),
-        ("cos", 1),
-        ("exp", 1),
-        ("exp2", 1),
-        ("log", 1),
-        ("log2", 1),
-        ("log10", 1),
-        ("pow", 2),
-        ("round", 1),
-        ("fmod", 2),
-        ("cbrt", 1),
-        ("tan", 1),
-        ("fmin", 2),
-        ("fmax", 2),
-        ("fma", 3),
-        ("sqrt", 1),
-        ("floor", 1),
-        ("ceil", 1),
-        ("trunc", 1),
-        ("rint", 1),
-        ("copysign", 2),
-        ("fabs", 1),
-    ];
-    for suffix in ["f16", "f32", "f64", "f128"] {
-        if let Some(op) = name.strip_suffix(suffix) {
-            for &(o, arity) in OPS {
-                if o == op {
-                    return Some((o, suffix, arity));
-                }
-            }
-        }
-    }
-    None
-}
-
 fn libm_name(op: &str, suffix: &str) -> String {
     match suffix {
         "f32" => format!("{op}f"),
@@ -392,6 +353,13 @@ impl<'a, 'tcx> IntrinsicCallBuilderMethods<'tcx> for Builder<'a, 'tcx> {
                 let r = self.libcall(fname, &[ct, clty::I32], &[ct], &[x, n])[0];
                 self.cx.ssa(r, ret_ty)
             }
+            _ if name_str.starts_with("simd_") => match self.simd_intrinsic(name, args, ret_ty) {
+                Some(v) => v,
+                None => {
+                    crate::errors::unsupported(tcx, span, &format!("the SIMD intrinsic `{name}`"));
+                    return Ok(());
+                }
+            },
             _ => {
                 if let Some(v) = self.float_intrinsic(name_str, args) {
                     if !result.layout.is_zst() {
@@ -422,7 +390,14 @@ impl<'a, 'tcx> IntrinsicCallBuilderMethods<'tcx> for Builder<'a, 'tcx> {
     ) -> Value {
         let tcx = self.cx.tcx;
         let name = tcx.codegen_fn_attrs(instance.def_id()).symbol_name.map(|s| s.to_string()).unwrap_or_default();
-        let span = tcx.def_span(instance.def_id());
+        let span = self.with_func(|fs| fs.span);
+        match name.as_str() {
+            // A spin-loop hint: doing nothing is a valid implementation.
+            "llvm.x86.sse2.pause" | "llvm.aarch64.isb" => {
+                return self.cx.local_value(crate::value::LocalData::Void);
+            }
+            _ => {}
+        }
         crate::errors::unsupported(tcx, span, &format!("the LLVM intrinsic `{name}`"));
         let sig = tcx.fn_sig(instance.def_id()).instantiate_identity().skip_binder();
         let layout = self.cx.layout_of(sig.output());
@@ -468,23 +443,35 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
     /// Float math intrinsics (`sqrtf64`, `floorf32`, `minimumf64`, ...): native where
     /// Cranelift has the instruction, libm or compiler-builtins otherwise.
     fn float_intrinsic(&mut self, name: &str, args: &[OperandRef<'tcx, Value>]) -> Option<Value> {
-        let (op, suffix) = {
-            let mut found = None;
-            for suffix in ["f16", "f32", "f64", "f128"] {
-                if let Some(op) = name.strip_suffix(suffix) {
-                    found = Some((op, suffix));
-                }
+        // Names are either suffixed (`sqrtf64`, `round_ties_even_f32`) or generic (`fabs`).
+        let mut op = name;
+        for suffix in ["f16", "f32", "f64", "f128"] {
+            if let Some(o) = name.strip_suffix(suffix) {
+                op = o.strip_suffix('_').unwrap_or(o);
             }
-            found?
+        }
+        let first = args.first()?;
+        let ty = match first.layout.ty.kind() {
+            ty::Float(_) => self.cx.immediate_backend_type(first.layout),
+            _ => return None,
         };
-        let ty = match suffix {
-            "f16" => Type::F16,
-            "f32" => Type::F32,
-            "f64" => Type::F64,
-            _ => Type::F128,
+        let suffix = match ty {
+            Type::F16 => "f16",
+            Type::F32 => "f32",
+            Type::F64 => "f64",
+            _ => "f128",
         };
         let ct = self.cx.clif_type(ty);
         let native = ct == clty::F32 || ct == clty::F64;
+        const OPS: &[&str] = &[
+            "sqrt", "fabs", "copysign", "fma", "fmuladd", "floor", "ceil", "trunc", "rint",
+            "nearbyint", "round", "round_ties_even", "minimum", "maximum", "minnum", "maxnum",
+            "minimum_number_nsz", "maximum_number_nsz", "sin", "cos", "tan", "exp", "exp2", "log",
+            "log2", "log10", "pow", "cbrt",
+        ];
+        if !OPS.contains(&op) {
+            return None;
+        }
         let vals: Vec<ir::Value> = args.iter().map(|a| self.val(a.immediate())).collect();
         let libm = |bx: &mut Self, op: &str| -> ir::Value {
             let params = vec![ct; vals.len()];
@@ -514,7 +501,6 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             }
             _ => return None,
         };
-        let _ = float_libcall;
         Some(self.cx.ssa(r, ty))
     }
 }

@@ -42,6 +42,7 @@ mod eh;
 mod errors;
 mod intrinsic;
 mod isa;
+mod simd;
 mod statics;
 mod type_of;
 mod types;
