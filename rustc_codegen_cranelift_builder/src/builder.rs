@@ -226,6 +226,12 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         match *c {
             ConstData::Int { ty, bits } => {
                 let ct = self.cx.clif_type(ty);
+                if ct.is_vector() {
+                    let mut bytes = bits.to_le_bytes()[..self.cx.type_size(ty) as usize].to_vec();
+                    bytes.resize(ct.bytes() as usize, 0);
+                    let handle = self.with_func(|fs| fs.func.dfg.constants.insert(bytes.into()));
+                    return self.ins(|c| c.ins().vconst(ct, handle));
+                }
                 self.iconst(ct, bits)
             }
             ConstData::Float { ty, bits } => match ty {
@@ -286,6 +292,7 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             };
             bytes.extend_from_slice(&bits.to_le_bytes()[..lane_bytes]);
         }
+        bytes.resize(ct.bytes() as usize, 0);
         let handle = self.with_func(|fs| fs.func.dfg.constants.insert(bytes.into()));
         let mut v = self.ins(|c| c.ins().vconst(ct, handle));
         for (i, e) in dynamic {
@@ -326,6 +333,18 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
 
     /// The flattened Cranelift values of `v`, in the order calls and returns use.
     pub fn leaves(&mut self, v: Value, out: &mut Leaves) {
+        let ty = self.cx.value_type(v);
+        if matches!(self.cx.type_data(ty), TypeData::Vector { .. }) {
+            if self.cx.is_split_vector(ty) {
+                for p in self.vector_part_values(v).iter() {
+                    self.leaves(*p, out);
+                }
+            } else {
+                let x = self.val(v);
+                out.push(x);
+            }
+            return;
+        }
         match self.cx.value_kind(v) {
             ValueKind::Local(LocalData::Agg { elems, .. })
             | ValueKind::Const(ConstData::Agg { elems, .. }) => {
@@ -347,6 +366,30 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
                 out.push(x);
             }
         }
+    }
+
+    /// The 128-bit parts of a split vector value.
+    pub fn vector_part_values(&mut self, v: Value) -> Box<[Value]> {
+        let ty = self.cx.value_type(v);
+        let (part, count) = self.cx.vector_parts(ty);
+        match self.cx.value_kind(v) {
+            ValueKind::Local(LocalData::Agg { elems, .. }) => elems,
+            ValueKind::Const(ConstData::Agg { elems, .. }) => {
+                let per = elems.len() / count as usize;
+                elems
+                    .chunks(per)
+                    .map(|lanes| self.cx.const_value(ConstData::Agg { ty: part, elems: lanes.into() }))
+                    .collect()
+            }
+            ValueKind::Const(ConstData::Undef { .. }) => {
+                (0..count).map(|_| self.cx.const_value(ConstData::Undef { ty: part })).collect()
+            }
+            k => bug!("vector parts of {k:?}"),
+        }
+    }
+
+    pub fn vector_from_parts(&self, ty: Type, parts: Vec<Value>) -> Value {
+        self.cx.local_value(LocalData::Agg { ty, elems: parts.into() })
     }
 
     fn new_value(&self, val: ir::Value, ty: Type) -> Value {
@@ -492,9 +535,37 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
 
     // ---- memory -----------------------------------------------------------------------
 
+    /// A narrow vector from an integer holding its bytes.
+    fn narrow_vector_from_int(&mut self, ct: clty::Type, x: ir::Value) -> ir::Value {
+        let it = self.with_func(|fs| fs.func.dfg.value_type(x));
+        let view = it.by(128 / it.bits()).unwrap();
+        let le = MemFlagsData::new().with_endianness(ir::Endianness::Little);
+        self.ins(|c| {
+            let v = c.ins().scalar_to_vector(view, x);
+            c.ins().bitcast(ct, le, v)
+        })
+    }
+
+    /// The bytes of a narrow vector of `size` bytes as an integer.
+    pub fn narrow_vector_to_int(&mut self, x: ir::Value, size: u64) -> ir::Value {
+        let it = ir::Type::int((size * 8) as u16).unwrap();
+        let view = it.by(128 / it.bits()).unwrap();
+        let le = MemFlagsData::new().with_endianness(ir::Endianness::Little);
+        self.ins(|c| {
+            let v = c.ins().bitcast(view, le, x);
+            c.ins().extractlane(v, 0)
+        })
+    }
+
     fn load_scalar(&mut self, ty: Type, ptr: ir::Value, offset: i32, align: Align) -> ir::Value {
         let ct = self.cx.clif_type(ty);
         let size = self.cx.type_size(ty);
+        if self.cx.is_narrow_vector(ty) {
+            let it = ir::Type::int((size * 8) as u16).unwrap();
+            let flags = self.access_flags(size, align);
+            let x = self.ins(|c| c.ins().load(it, flags, ptr, offset));
+            return self.narrow_vector_from_int(ct, x);
+        }
         if let TypeData::Int(bits) = self.cx.type_data(ty) {
             if bits % 8 == 0 && (bits / 8) as u32 != ct.bytes() {
                 return self.load_odd_int(ct, bits / 8, ptr, offset);
@@ -528,6 +599,12 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
     fn store_scalar(&mut self, ty: Type, val: ir::Value, ptr: ir::Value, offset: i32, align: Align) {
         let ct = self.cx.clif_type(ty);
         let size = self.cx.type_size(ty);
+        if self.cx.is_narrow_vector(ty) {
+            let x = self.narrow_vector_to_int(val, size);
+            let flags = self.access_flags(size, align);
+            self.ins(|c| c.ins().store(flags, x, ptr, offset));
+            return;
+        }
         if let TypeData::Int(bits) = self.cx.type_data(ty) {
             if bits % 8 == 0 && (bits / 8) as u32 != ct.bytes() {
                 let flags = self.mem_flags(MemFlagsData::new().with_notrap());
@@ -576,6 +653,16 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
                 self.cx.local_value(LocalData::Agg { ty, elems: elems.into() })
             }
             TypeData::Opaque { .. } | TypeData::Void => bug!("load of non-value type"),
+            TypeData::Vector { .. } if self.cx.is_split_vector(ty) => {
+                let (part, count) = self.cx.vector_parts(ty);
+                let parts: Vec<Value> = (0..count as u64)
+                    .map(|i| {
+                        let o = i * 16;
+                        self.load_typed(part, ptr, offset + o, align.restrict_for_offset(Size::from_bytes(o)))
+                    })
+                    .collect();
+                self.vector_from_parts(ty, parts)
+            }
             _ => {
                 let v = self.load_scalar(ty, ptr, offset as i32, align);
                 self.new_value(v, ty)
@@ -585,8 +672,10 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
 
     fn store_typed(&mut self, val: Value, ptr: ir::Value, offset: u64, align: Align) {
         let ty = self.cx.value_type(val);
-        match self.cx.type_data(ty) {
-            TypeData::Struct { .. } | TypeData::Array { .. } => {
+        let is_agg = self.cx.is_split_vector(ty)
+            || matches!(self.cx.type_data(ty), TypeData::Struct { .. } | TypeData::Array { .. });
+        match is_agg {
+            true => {
                 let mut ts = Vec::new();
                 self.cx.type_leaves(ty, 0, &mut ts);
                 let mut leaves = Leaves::new();
@@ -1449,6 +1538,13 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
         if src_ty == dest_ty {
             return val;
         }
+        if self.cx.is_split_vector(src_ty) || self.cx.is_split_vector(dest_ty) {
+            let (dpart, dcount) = self.cx.vector_parts(dest_ty);
+            let parts = self.vector_part_values(val);
+            assert_eq!(parts.len(), dcount as usize, "bitcast between differently split vectors");
+            let parts: Vec<Value> = parts.iter().map(|&p| self.bitcast(p, dpart)).collect();
+            return self.vector_from_parts(dest_ty, parts);
+        }
         let (sc, dc) = (self.cx.clif_type(src_ty), self.cx.clif_type(dest_ty));
         if sc == dc {
             if let Some(c) = self.cx.const_data(val) {
@@ -1470,6 +1566,18 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
             return self.cx.const_value(ConstData::Float { ty: dest_ty, bits });
         }
         let x = self.val(val);
+        if self.cx.is_narrow_vector(src_ty) && !dc.is_vector() {
+            let i = self.narrow_vector_to_int(x, self.cx.type_size(src_ty));
+            let it = self.with_func(|fs| fs.func.dfg.value_type(i));
+            let r = if it == dc { i } else { self.ins(|c| c.ins().bitcast(dc, MemFlagsData::new(), i)) };
+            return self.new_value(r, dest_ty);
+        }
+        if self.cx.is_narrow_vector(dest_ty) && !sc.is_vector() {
+            let it = ir::Type::int(sc.bits() as u16).unwrap();
+            let i = if it == sc { x } else { self.ins(|c| c.ins().bitcast(it, MemFlagsData::new(), x)) };
+            let r = self.narrow_vector_from_int(dc, i);
+            return self.new_value(r, dest_ty);
+        }
         let flags = if sc.is_vector() || dc.is_vector() {
             MemFlagsData::new().with_endianness(ir::Endianness::Little)
         } else {

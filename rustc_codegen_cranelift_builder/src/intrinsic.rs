@@ -286,6 +286,16 @@ impl<'a, 'tcx> IntrinsicCallBuilderMethods<'tcx> for Builder<'a, 'tcx> {
                 }
                 return Ok(());
             }
+            sym::volatile_load | sym::unaligned_volatile_load
+                if !self.cx.is_backend_immediate(result.layout)
+                    && !self.cx.is_backend_scalar_pair(result.layout) =>
+            {
+                // Aggregates in memory: copy the bytes; calls are never elided.
+                let size = self.cx.const_usize(result.layout.size.bytes());
+                let align = result.layout.align.abi;
+                self.memcpy(result.val.llval, align, args[0].immediate(), align, size, rustc_codegen_ssa::MemFlags::VOLATILE, None);
+                return Ok(());
+            }
             sym::volatile_load | sym::unaligned_volatile_load => {
                 let ptr = args[0].immediate();
                 let llty = self.cx.backend_type(result.layout);

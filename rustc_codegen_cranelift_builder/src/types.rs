@@ -213,7 +213,10 @@ impl<'tcx> CodegenCx<'tcx> {
                 TypeData::Vector { elem, len } => {
                     let e = self.clif_type(elem);
                     let e = if e == clty::F16 { clty::I16 } else { e };
-                    e.by(len).unwrap_or_else(|| bug!("vector type {e}x{len} has no Cranelift form"))
+                    // x64 lowers almost nothing on vectors narrower than 128 bits, so they
+                    // live in the low lanes of a 128-bit register (see `is_narrow_vector`).
+                    let lanes = len.max(128 / e.bits());
+                    e.by(lanes).unwrap_or_else(|| bug!("vector type {e}x{len} has no Cranelift form"))
                 }
                 d => bug!("type {d:?} is not a scalar"),
             },
@@ -223,7 +226,28 @@ impl<'tcx> CodegenCx<'tcx> {
     /// Whether `t` lives in a single Cranelift value.
     pub fn is_scalar_type(&self, t: Type) -> bool {
         t.0 <= Type::PTR.0 && t != Type::VOID
-            || matches!(self.type_data(t), TypeData::Int(_) | TypeData::Vector { .. })
+            || matches!(self.type_data(t), TypeData::Int(_))
+            || matches!(self.type_data(t), TypeData::Vector { .. }) && !self.is_split_vector(t)
+    }
+
+    /// Vectors wider than Cranelift's 128-bit registers are values made of 128-bit parts.
+    pub fn is_split_vector(&self, t: Type) -> bool {
+        matches!(self.type_data(t), TypeData::Vector { .. }) && self.type_size(t) > 16
+    }
+
+    /// Vectors narrower than 128 bits: loaded, stored and bitcast by their real size, held
+    /// in the low lanes of a 128-bit value whose other lanes are unspecified.
+    pub fn is_narrow_vector(&self, t: Type) -> bool {
+        matches!(self.type_data(t), TypeData::Vector { .. }) && self.type_size(t) < 16
+    }
+
+    /// The part type and part count of a split vector.
+    pub fn vector_parts(&self, t: Type) -> (Type, u32) {
+        let TypeData::Vector { elem, len } = self.type_data(t) else {
+            bug!("vector_parts of a non-vector")
+        };
+        let count = (self.type_size(t) / 16) as u32;
+        (self.type_vector(elem, (len / count) as u64), count)
     }
 
     /// Scalar leaves of a type with their byte offsets, in the order aggregates are flattened
@@ -244,6 +268,12 @@ impl<'tcx> CodegenCx<'tcx> {
                 }
             }
             TypeData::Opaque { .. } => bug!("opaque type used as a value"),
+            TypeData::Vector { .. } if self.is_split_vector(t) => {
+                let (part, count) = self.vector_parts(t);
+                for i in 0..count as u64 {
+                    self.type_leaves(part, base + i * 16, out);
+                }
+            }
             _ => out.push((t, base)),
         }
     }
