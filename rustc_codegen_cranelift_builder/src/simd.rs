@@ -248,6 +248,73 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
                 }
                 if count == 1 { parts.pop() } else { Some(self.vector_from_parts(ret_ty, parts)) }
             }
+            sym::simd_shl | sym::simd_shr | sym::simd_cast | sym::simd_as => {
+                let signed = elem_of(self, args[0].layout.ty).is_signed();
+                let out_elem = match self.cx.type_data(ret_ty) {
+                    TypeData::Vector { elem, .. } => elem,
+                    _ => return None,
+                };
+                let out_ct = self.cx.clif_type(out_elem);
+                let in_elem_ty = elem_of(self, args[0].layout.ty);
+                let out_elem_ty = elem_of(self, args[0].layout.ty);
+                let _ = out_elem_ty;
+                if name == sym::simd_cast || name == sym::simd_as {
+                    let out_ty = ret_ty;
+                    let out_rust_elem = match self.cx.type_data(out_ty) {
+                        TypeData::Vector { elem, .. } => elem,
+                        _ => return None,
+                    };
+                    if in_elem_ty.is_floating_point() || self.cx.is_float_type(out_rust_elem) {
+                        return None;
+                    }
+                }
+                let (a, b) = (arg(0), if args.len() > 1 { Some(arg(1)) } else { None });
+                let lanes = self.vector_lane_count(ret_ty);
+                let (part_ty, count) = if self.cx.is_split_vector(ret_ty) {
+                    self.cx.vector_parts(ret_ty)
+                } else {
+                    (ret_ty, 1)
+                };
+                let per_part = lanes / count;
+                let mut parts = Vec::new();
+                for p in 0..count {
+                    let undef = self.cx.const_undef(part_ty);
+                    let mut r = self.val(undef);
+                    for out_lane in 0..per_part {
+                        let lane = p * per_part + out_lane;
+                        let (li, x) = self.lane_ref(a, lane);
+                        let sh = b.map(|b| self.lane_ref(b, lane));
+                        r = self.ins(|c| {
+                            let e = c.ins().extractlane(x, li as u8);
+                            let out = match name {
+                                sym::simd_shl => {
+                                    let (si, y) = sh.unwrap();
+                                    let s = c.ins().extractlane(y, si as u8);
+                                    c.ins().ishl(e, s)
+                                }
+                                sym::simd_shr => {
+                                    let (si, y) = sh.unwrap();
+                                    let s = c.ins().extractlane(y, si as u8);
+                                    if signed { c.ins().sshr(e, s) } else { c.ins().ushr(e, s) }
+                                }
+                                _ => {
+                                    let et = c.func.dfg.value_type(e);
+                                    if out_ct.bits() > et.bits() {
+                                        if signed { c.ins().sextend(out_ct, e) } else { c.ins().uextend(out_ct, e) }
+                                    } else if out_ct.bits() < et.bits() {
+                                        c.ins().ireduce(out_ct, e)
+                                    } else {
+                                        e
+                                    }
+                                }
+                            };
+                            c.ins().insertlane(r, out, out_lane as u8)
+                        });
+                    }
+                    parts.push(self.cx.ssa(r, part_ty));
+                }
+                if count == 1 { parts.pop() } else { Some(self.vector_from_parts(ret_ty, parts)) }
+            }
             _ => None,
         }
     }
