@@ -650,8 +650,11 @@ fn compile(
     // Compile from the test's directory with a bare file name, so that panic
     // locations and `Location::caller()` do not depend on where we run.
     // An ICE report goes next to the build output, not into the corpus dir.
+    // A backtrace would crowd the panic message out of the lines we show;
+    // the ICE report (kept with --keep) has it.
     cmd.current_dir(dir)
         .env("RUSTC_ICE", out_dir)
+        .env("RUST_BACKTRACE", "0")
         .arg(file_name)
         .args(flags)
         .args(extra)
