@@ -22,6 +22,8 @@ use crate::context::CodegenCx;
 pub struct ClifModule {
     pub module: ObjectModule,
     pub functions: Vec<(FuncId, ir::Function)>,
+    /// `rust_eh_personality`, when some function has landing pads.
+    pub personality: Option<FuncId>,
 }
 
 pub fn new_object_module(tcx: TyCtxt<'_>, name: &str) -> ObjectModule {
@@ -62,9 +64,10 @@ fn module_codegen(tcx: TyCtxt<'_>, cgu_name: Symbol) -> ModuleCodegen<ClifModule
     }
     maybe_create_entry_wrapper::<Builder<'_, '_>>(&cx, cgu);
     let functions = cx.finish_functions();
+    let personality = cx.personality.get();
     ModuleCodegen::new_regular(
         cgu_name.to_string(),
-        ClifModule { module: cx.module.into_inner(), functions },
+        ClifModule { module: cx.module.into_inner(), functions, personality },
     )
 }
 

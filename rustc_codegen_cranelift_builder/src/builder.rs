@@ -54,6 +54,9 @@ pub struct FunctionState {
     /// not know about: such functions are compiled without optimizations.
     pub has_volatile: bool,
     pub span: Span,
+    /// Blocks made landing pads by `cleanup_landing_pad`/`filter_landing_pad`, and how the
+    /// personality should treat them.
+    pub landing_pads: FxHashMap<ir::Block, crate::eh::PadKind>,
 }
 
 pub struct Builder<'a, 'tcx> {
@@ -111,6 +114,7 @@ impl<'tcx> CodegenCx<'tcx> {
             sig_refs: Default::default(),
             has_volatile: false,
             span: DUMMY_SP,
+            landing_pads: Default::default(),
         };
         self.bodies.borrow_mut().insert(f, Box::new(state));
         entry
@@ -146,7 +150,7 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         })
     }
 
-    fn new_block(&self) -> ir::Block {
+    pub(crate) fn new_block(&self) -> ir::Block {
         self.with_func(|fs| {
             let b = fs.func.dfg.make_block();
             fs.func.layout.append_block(b);
@@ -392,7 +396,7 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         self.cx.local_value(LocalData::Agg { ty, elems: parts.into() })
     }
 
-    fn new_value(&self, val: ir::Value, ty: Type) -> Value {
+    pub(crate) fn new_value(&self, val: ir::Value, ty: Type) -> Value {
         self.cx.ssa(val, ty)
     }
 
@@ -833,12 +837,16 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
 
     // ---- calls ------------------------------------------------------------------------
 
-    fn lower_call(
+    /// Emits a call. With `unwind`, the call is a `try_call` whose exception edge goes to the
+    /// given landing pad with the two payload words, tagged with the pad's kind; the builder
+    /// is then left in a fresh block that receives the call's results.
+    pub(crate) fn lower_call(
         &mut self,
         sig: FnSig,
         fn_abi: Option<&FnAbi<'tcx, Ty<'tcx>>>,
         callee: Value,
         args: &[Value],
+        unwind: Option<(ir::Block, crate::eh::PadKind)>,
     ) -> (SmallVec<[ir::Value; 2]>, Type) {
         let sig = match fn_abi {
             Some(fn_abi) => self.cx.sig_from_fn_abi(fn_abi),
@@ -858,23 +866,61 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             Some(ConstData::SymAddr { sym: Sym::Func(f), offset: 0, .. })
                 if self.cx.sig_data(self.cx.fn_sig_of(f)).clif == data.clif =>
             {
-                Some(f)
+                Some(self.func_ref(f))
             }
             _ => None,
         };
-        let results = if let Some(f) = direct {
-            let r = self.func_ref(f);
-            self.ins(|c| {
-                let call = c.ins().call(r, &natives);
-                c.func.dfg.inst_results(call).iter().copied().collect()
-            })
-        } else {
-            let sr = self.sig_ref(sig);
-            let target = self.val(callee);
-            self.ins(|c| {
-                let call = c.ins().call_indirect(sr, target, &natives);
-                c.func.dfg.inst_results(call).iter().copied().collect()
-            })
+        let target = if direct.is_none() { Some(self.val(callee)) } else { None };
+        let results = match unwind {
+            None => match direct {
+                Some(r) => self.ins(|c| {
+                    let call = c.ins().call(r, &natives);
+                    c.func.dfg.inst_results(call).iter().copied().collect()
+                }),
+                None => {
+                    let sr = self.sig_ref(sig);
+                    self.ins(|c| {
+                        let call = c.ins().call_indirect(sr, target.unwrap(), &natives);
+                        c.func.dfg.inst_results(call).iter().copied().collect()
+                    })
+                }
+            },
+            Some((pad, kind)) => {
+                let sr = match direct {
+                    Some(r) => self.with_func(|fs| fs.func.dfg.ext_funcs[r].signature),
+                    None => self.sig_ref(sig),
+                };
+                let recv = self.new_block();
+                self.with_func(|fs| {
+                    let rets: SmallVec<[ir::Value; 2]> = data
+                        .clif
+                        .returns
+                        .iter()
+                        .map(|p| fs.func.dfg.append_block_param(recv, p.value_type))
+                        .collect();
+                    rets
+                });
+                self.ins(|c| {
+                    let pool = &mut c.func.dfg.value_lists;
+                    let normal = BlockCall::new(
+                        recv,
+                        (0..data.clif.returns.len() as u32).map(BlockArg::TryCallRet),
+                        pool,
+                    );
+                    let exn =
+                        BlockCall::new(pad, [BlockArg::TryCallExn(0), BlockArg::TryCallExn(1)], pool);
+                    let item = ir::ExceptionTableItem::Tag(kind.tag(), exn);
+                    let table = ir::ExceptionTableData::new(sr, normal, [item]);
+                    let et = c.func.dfg.exception_tables.push(table);
+                    match (direct, target) {
+                        (Some(r), _) => c.ins().try_call(r, &natives, et),
+                        (None, Some(t)) => c.ins().try_call_indirect(t, &natives, et),
+                        (None, None) => unreachable!(),
+                    };
+                });
+                self.bb.block = recv;
+                self.with_func(|fs| fs.func.dfg.block_params(recv).iter().copied().collect())
+            }
         };
         (results, data.ret)
     }
@@ -1836,7 +1882,7 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
         _funclet: Option<&()>,
         _callee_instance: Option<Instance<'tcx>>,
     ) -> Value {
-        let (results, ret) = self.lower_call(llty, fn_abi, fn_val, args);
+        let (results, ret) = self.lower_call(llty, fn_abi, fn_val, args, None);
         self.cx.value_from_natives(ret, &results)
     }
 

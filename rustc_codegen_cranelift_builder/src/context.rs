@@ -58,6 +58,9 @@ pub struct CodegenCx<'tcx> {
     pub global_asm: RefCell<String>,
     /// Functions whose bodies use volatile accesses; compiled without optimizations.
     pub no_opt_functions: RefCell<Vec<FuncId>>,
+    /// The personality routine, once some function of this CGU needs unwind tables; the
+    /// object writer points the `.eh_frame` CIE at it.
+    pub personality: Cell<Option<FuncId>>,
 }
 
 impl<'tcx> CodegenCx<'tcx> {
@@ -84,6 +87,7 @@ impl<'tcx> CodegenCx<'tcx> {
             anon_counter: Cell::new(0),
             global_asm: Default::default(),
             no_opt_functions: Default::default(),
+            personality: Cell::new(None),
         }
     }
 

@@ -79,8 +79,11 @@ impl<'tcx> CodegenCx<'tcx> {
     }
 
     pub fn declare_personality(&self) -> FuncId {
+        if let Some(f) = self.personality.get() {
+            return f;
+        }
         let tcx = self.tcx;
-        match tcx.lang_items().eh_personality() {
+        let f = match tcx.lang_items().eh_personality() {
             Some(def_id) if !tcx.is_foreign_item(def_id) => {
                 self.declare_instance(Instance::mono(tcx, def_id))
             }
@@ -88,7 +91,9 @@ impl<'tcx> CodegenCx<'tcx> {
                 let sig = self.sig_from_types(&[], Type::VOID);
                 self.declare_fn_with_sig("rust_eh_personality", Linkage::Import, sig)
             }
-        }
+        };
+        self.personality.set(Some(f));
+        f
     }
 
     pub fn static_is_writable(&self, def_id: DefId) -> bool {

@@ -1,15 +1,20 @@
-//! Exception handling. Unwinding through our frames is not implemented yet: `invoke` is a
-//! plain call, so landing pads are unreachable and `catch_unwind` never catches. Binaries
-//! are expected to be built with `-Cpanic=abort` until the unwinding work lands.
+//! Exception handling on Cranelift's `try_call` (DESIGN.md §6).
+//!
+//! A landing pad is a block with two word-sized parameters, the payload registers the
+//! personality fills in. Every `try_call` carries a single exception-table entry whose tag
+//! says what kind of pad it targets; the object writer turns the compiled call sites into an
+//! LSDA for `rust_eh_personality` (see `rustc_codegen_ssa_ext::eh`).
 
-use cranelift_codegen::ir::{InstBuilder, TrapCode};
+use cranelift_codegen::ir::{self, InstBuilder, TrapCode};
 use cranelift_module::FuncId;
 use rustc_codegen_ssa::mir::operand::OperandRef;
 use rustc_codegen_ssa::mir::place::PlaceRef;
 use rustc_codegen_ssa::traits::*;
+use rustc_codegen_ssa_ext::eh::lsda::Action;
 use rustc_middle::middle::codegen_fn_attrs::CodegenFnAttrs;
 use rustc_middle::ty::{Instance, Ty};
 use rustc_target::callconv::FnAbi;
+use rustc_target::spec::PanicStrategy;
 
 use crate::abi::FnSig;
 use crate::builder::Builder;
@@ -17,33 +22,103 @@ use crate::context::BasicBlock;
 use crate::types::Type;
 use crate::value::Value;
 
+/// What a landing pad does, carried to the object writer as the `try_call`'s exception tag.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum PadKind {
+    /// Runs drops and resumes: entered in the cleanup phase only.
+    Cleanup,
+    /// `catch_unwind`'s handler: stops the search phase.
+    Catch,
+    /// Aborts ("panic in a function that cannot unwind" / "panic in a destructor during
+    /// cleanup"). A filter, so the search phase stops here too, as with LLVM.
+    Terminate,
+}
+
+impl PadKind {
+    pub fn tag(self) -> ir::ExceptionTag {
+        ir::ExceptionTag::from_u32(match self {
+            PadKind::Cleanup => 0,
+            PadKind::Catch => 1,
+            PadKind::Terminate => 2,
+        })
+    }
+
+    /// The LSDA action for a handler tagged by [`PadKind::tag`].
+    pub fn action_of_tag(tag: ir::ExceptionTag) -> Action {
+        match tag.as_u32() {
+            0 => Action::Cleanup,
+            1 => Action::CatchAll,
+            _ => Action::Terminate,
+        }
+    }
+}
+
+/// Turns the (empty) current block into a landing pad receiving the exception pointer and
+/// selector.
+fn make_landing_pad(bx: &mut Builder<'_, '_>, kind: PadKind) -> (ir::Value, ir::Value) {
+    let block = bx.bb.block;
+    let ptr = bx.cx.pointer_clif_type();
+    bx.with_func(|fs| {
+        debug_assert!(fs.func.layout.first_inst(block).is_none(), "landing pad block is not empty");
+        fs.landing_pads.insert(block, kind);
+        let exn = fs.func.dfg.append_block_param(block, ptr);
+        let sel = fs.func.dfg.append_block_param(block, ptr);
+        (exn, sel)
+    })
+}
+
 pub fn invoke<'tcx>(
     bx: &mut Builder<'_, 'tcx>,
     llty: FnSig,
-    fn_attrs: Option<&CodegenFnAttrs>,
+    _fn_attrs: Option<&CodegenFnAttrs>,
     fn_abi: Option<&FnAbi<'tcx, Ty<'tcx>>>,
     llfn: Value,
     args: &[Value],
     then: BasicBlock,
-    _catch: BasicBlock,
-    funclet: Option<&()>,
-    instance: Option<Instance<'tcx>>,
+    catch: BasicBlock,
+    _funclet: Option<&()>,
+    _instance: Option<Instance<'tcx>>,
 ) -> Value {
-    let r = bx.call(llty, fn_attrs, fn_abi, llfn, args, funclet, instance);
+    let known = bx.with_func(|fs| fs.landing_pads.get(&catch.block).copied());
+    let (pad, kind) = match known {
+        Some(kind) => (catch.block, kind),
+        None => {
+            // Not built by `cleanup_landing_pad` (cg_ssa always does today): give the
+            // exception edge a pad of its own that drops the payload.
+            let cur = bx.bb;
+            let pad = bx.new_block();
+            bx.bb.block = pad;
+            make_landing_pad(bx, PadKind::Cleanup);
+            bx.br(catch);
+            bx.bb = cur;
+            (pad, PadKind::Cleanup)
+        }
+    };
+    let (results, ret) = bx.lower_call(llty, fn_abi, llfn, args, Some((pad, kind)));
+    let r = bx.cx.value_from_natives(ret, &results);
     bx.br(then);
     r
 }
 
 pub fn cleanup_landing_pad(bx: &mut Builder<'_, '_>, _pers_fn: FuncId) -> (Value, Value) {
-    (bx.cx.const_null(Type::PTR), bx.cx.const_i32(0))
+    let (exn, sel) = make_landing_pad(bx, PadKind::Cleanup);
+    let sel = bx.ins(|c| c.ins().ireduce(ir::types::I32, sel));
+    (bx.new_value(exn, Type::PTR), bx.new_value(sel, Type::I32))
 }
 
-pub fn filter_landing_pad(_bx: &mut Builder<'_, '_>, _pers_fn: FuncId) {}
+pub fn filter_landing_pad(bx: &mut Builder<'_, '_>, _pers_fn: FuncId) {
+    make_landing_pad(bx, PadKind::Terminate);
+}
 
-pub fn resume(bx: &mut Builder<'_, '_>, _exn0: Value, _exn1: Value) {
+pub fn resume(bx: &mut Builder<'_, '_>, exn0: Value, _exn1: Value) {
+    let ptr = bx.cx.pointer_clif_type();
+    let exn = bx.val(exn0);
+    bx.libcall("_Unwind_Resume", &[ptr], &[], &[exn]);
     bx.ins(|c| c.ins().trap(TrapCode::unwrap_user(3)));
 }
 
+/// `catch_unwind(try_fn, data, catch_fn) -> i32`, inline: `try_fn(data)` through a
+/// `try_call` whose catch-all pad calls `catch_fn(data, exception)`.
 pub fn catch_unwind<'tcx>(
     bx: &mut Builder<'_, 'tcx>,
     args: &[OperandRef<'tcx, Value>],
@@ -51,9 +126,33 @@ pub fn catch_unwind<'tcx>(
 ) -> Result<(), Instance<'tcx>> {
     let try_fn = args[0].immediate();
     let data = args[1].immediate();
-    let sig = bx.cx.sig_from_types(&[Type::PTR], Type::VOID);
-    bx.call(sig, None, None, try_fn, &[data], None, None);
+    let catch_fn = args[2].immediate();
+    let try_sig = bx.cx.sig_from_types(&[Type::PTR], Type::VOID);
+    if bx.cx.tcx.sess.panic_strategy() != PanicStrategy::Unwind {
+        bx.call(try_sig, None, None, try_fn, &[data], None, None);
+        let zero = bx.cx.const_i32(0);
+        bx.store(zero, result.val.llval, result.val.align);
+        return Ok(());
+    }
+    bx.cx.declare_personality();
+    let cur = bx.bb;
+    let done = BasicBlock { func: cur.func, block: bx.new_block() };
+
+    let pad = bx.new_block();
+    bx.bb.block = pad;
+    let (exn, _) = make_landing_pad(bx, PadKind::Catch);
+    let exn = bx.new_value(exn, Type::PTR);
+    let catch_sig = bx.cx.sig_from_types(&[Type::PTR, Type::PTR], Type::VOID);
+    bx.call(catch_sig, None, None, catch_fn, &[data, exn], None, None);
+    let one = bx.cx.const_i32(1);
+    bx.store(one, result.val.llval, result.val.align);
+    bx.br(done);
+
+    bx.bb = cur;
+    bx.lower_call(try_sig, None, try_fn, &[data], Some((pad, PadKind::Catch)));
     let zero = bx.cx.const_i32(0);
     bx.store(zero, result.val.llval, result.val.align);
+    bx.br(done);
+    bx.bb = done;
     Ok(())
 }

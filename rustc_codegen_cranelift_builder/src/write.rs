@@ -9,6 +9,7 @@ use cranelift_object::ObjectProduct;
 use gimli::RunTimeEndian;
 use gimli::write::Address;
 use rustc_codegen_ssa_ext::eh::frame::{self, EhReloc, EhRelocKind, UnitEhFrame};
+use rustc_codegen_ssa_ext::eh::lsda;
 use rustc_codegen_ssa::back::write::{CodegenContext, ModuleConfig, SharedEmitter};
 use rustc_codegen_ssa::{CompiledModule, ModuleCodegen};
 use rustc_data_structures::profiling::SelfProfilerRef;
@@ -16,17 +17,99 @@ use rustc_errors::DiagCtxt;
 use rustc_session::config::OutputType;
 
 use crate::base::ClifModule;
+use crate::eh::PadKind;
 
-/// Appends `.eh_frame` to the object, translating the frame writer's symbol indices
-/// (function ids) to object symbols.
-fn add_eh_frame(product: &mut ObjectProduct, data: Vec<u8>, relocs: Vec<EhReloc>) {
+/// Frame-writer symbol index of `DW.ref.rust_eh_personality`; smaller indices are `FuncId`s.
+const PERSONALITY_REF_SYMBOL: usize = usize::MAX;
+/// Frame-writer symbol index of this object's `.gcc_except_table` (LSDAs are offsets in it).
+const LSDA_SECTION_SYMBOL: usize = usize::MAX - 1;
+
+/// The LSDA of a compiled function, or `None` when no call has a landing pad (the function
+/// then needs no personality: unwinding passes through on its CFI alone).
+fn function_lsda(code: &cranelift_codegen::CompiledCode) -> Result<Option<Vec<u8>>, lsda::LsdaError> {
+    use cranelift_codegen::MachExceptionHandler;
+    let mut any_handler = false;
+    let sites = code.buffer.call_sites().map(|site| {
+        let handler = site.exception_handlers.iter().find_map(|h| match h {
+            MachExceptionHandler::Tag(tag, target) => {
+                Some((target.as_offset(), PadKind::action_of_tag(*tag)))
+            }
+            _ => None,
+        });
+        any_handler |= handler.is_some();
+        (site.ret_addr, handler)
+    });
+    let sites = lsda::call_sites_from_returns(sites.collect::<Vec<_>>(), true)?;
+    if !any_handler {
+        return Ok(None);
+    }
+    lsda::encode_lsda(&sites).map(Some)
+}
+
+/// Adds the local data word `DW.ref.rust_eh_personality` holding the personality's address,
+/// which the personality CIE points at. Writable data, not `.bss`: the unwinder reads it.
+fn add_personality_ref(product: &mut ObjectProduct, personality: FuncId) -> object::write::SymbolId {
+    use object::write::{Relocation, SectionKind, Symbol, SymbolSection};
+    use object::{RelocationEncoding, RelocationFlags, RelocationKind, SymbolFlags, SymbolKind, SymbolScope};
+    let target = product.functions[personality].expect("personality is declared").0;
+    let obj = &mut product.object;
+    let section =
+        obj.add_section(Vec::new(), b".data.DW.ref.rust_eh_personality".to_vec(), SectionKind::Data);
+    let offset = obj.append_section_data(section, &[0; 8], 8);
+    obj.add_relocation(
+        section,
+        Relocation {
+            offset,
+            symbol: target,
+            addend: 0,
+            flags: RelocationFlags::Generic {
+                kind: RelocationKind::Absolute,
+                encoding: RelocationEncoding::Generic,
+                size: 64,
+            },
+        },
+    )
+    .expect("personality reference relocation");
+    obj.add_symbol(Symbol {
+        name: b"DW.ref.rust_eh_personality".to_vec(),
+        value: offset,
+        size: 8,
+        kind: SymbolKind::Data,
+        scope: SymbolScope::Compilation,
+        weak: false,
+        section: SymbolSection::Section(section),
+        flags: SymbolFlags::None,
+    })
+}
+
+/// Appends `.eh_frame` (and `.gcc_except_table` when some function has an LSDA) to the
+/// object, translating the frame writer's symbol indices to object symbols.
+fn add_eh_frame(
+    product: &mut ObjectProduct,
+    data: Vec<u8>,
+    relocs: Vec<EhReloc>,
+    lsdas: Vec<u8>,
+    personality: Option<FuncId>,
+) {
     use object::write::{Relocation, SectionKind};
     use object::{RelocationEncoding, RelocationFlags, RelocationKind};
+    let personality_ref = personality.map(|p| add_personality_ref(product, p));
+    let lsda_symbol = (!lsdas.is_empty()).then(|| {
+        let obj = &mut product.object;
+        let section =
+            obj.add_section(Vec::new(), b".gcc_except_table".to_vec(), SectionKind::ReadOnlyData);
+        obj.append_section_data(section, &lsdas, 4);
+        obj.section_symbol(section)
+    });
     let obj = &mut product.object;
     let section = obj.add_section(Vec::new(), b".eh_frame".to_vec(), SectionKind::ReadOnlyData);
     let offset = obj.append_section_data(section, &data, 8);
     for r in relocs {
-        let symbol = product.functions[FuncId::from_u32(r.symbol as u32)].expect("FDE for undefined function").0;
+        let symbol = match r.symbol {
+            PERSONALITY_REF_SYMBOL => personality_ref.expect("CIE personality without personality"),
+            LSDA_SECTION_SYMBOL => lsda_symbol.expect("FDE with LSDA but no .gcc_except_table"),
+            f => product.functions[FuncId::from_u32(f as u32)].expect("FDE for undefined function").0,
+        };
         let kind = match r.kind {
             EhRelocKind::Absolute => RelocationKind::Absolute,
             EhRelocKind::PcRelative => RelocationKind::Relative,
@@ -55,11 +138,12 @@ pub fn codegen(
     let dcx = DiagCtxt::new(Box::new(shared_emitter.clone()));
     let dcx = dcx.handle();
     let ModuleCodegen { name, module_llvm, kind, thin_lto_buffer } = module;
-    let ClifModule { module: mut obj, functions } = module_llvm;
+    let ClifModule { module: mut obj, functions, personality } = module_llvm;
     let dump = std::env::var("CLIF_DUMP").ok();
     let mut frames = obj.isa().create_systemv_cie().map(|cie| {
-        UnitEhFrame::new(&cie, usize::MAX, frame::PERSONALITY_ENCODING_SDATA4, RunTimeEndian::Little)
+        UnitEhFrame::new(&cie, PERSONALITY_REF_SYMBOL, frame::PERSONALITY_ENCODING_SDATA4, RunTimeEndian::Little)
     });
+    let mut lsdas: Vec<u8> = Vec::new();
     let mut ctx = Context::new();
     for (id, func) in functions {
         ctx.func = func;
@@ -83,6 +167,10 @@ pub fn codegen(
         let code = compiled.buffer.data().to_vec();
         let mach_relocs = compiled.buffer.relocs().to_vec();
         let unwind = compiled.create_unwind_info(obj.isa());
+        let lsda = match function_lsda(compiled) {
+            Ok(l) => l,
+            Err(e) => dcx.fatal(format!("cannot write the LSDA of `{}`: {e}", fn_name(&obj))),
+        };
         let relocs: Vec<ModuleReloc> =
             mach_relocs.iter().map(|r| ModuleReloc::from_mach_reloc(r, &ctx.func, id)).collect();
         if let Err(e) = obj.define_function_bytes(id, alignment, &code, &relocs) {
@@ -90,16 +178,27 @@ pub fn codegen(
         }
         if let (Some(frames), Ok(Some(UnwindInfo::SystemV(info)))) = (frames.as_mut(), unwind) {
             let fde = info.to_fde(Address::Symbol { symbol: id.as_u32() as usize, addend: 0 });
-            frames.add_function(fde, None);
+            let lsda = lsda.map(|bytes| {
+                lsdas.resize(lsdas.len().next_multiple_of(4), 0);
+                let addend = lsdas.len() as i64;
+                lsdas.extend_from_slice(&bytes);
+                Address::Symbol { symbol: LSDA_SECTION_SYMBOL, addend }
+            });
+            frames.add_function(fde, lsda);
         }
         ctx.clear();
     }
     let mut product = obj.finish();
     if let Some(frames) = frames.filter(|f| !f.is_empty()) {
+        let frames_use_personality = frames.uses_personality();
+        if frames_use_personality && personality.is_none() {
+            dcx.fatal(format!("`{name}` has landing pads but no personality routine"));
+        }
         let (data, relocs) = frames
             .finish()
             .unwrap_or_else(|e| dcx.fatal(format!("cannot write .eh_frame: {e}")));
-        add_eh_frame(&mut product, data, relocs);
+        let personality = if frames_use_personality { personality } else { None };
+        add_eh_frame(&mut product, data, relocs, lsdas, personality);
     }
     let bytes = product
         .emit()
