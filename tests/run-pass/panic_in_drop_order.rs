@@ -1,4 +1,5 @@
 // A panic while values with Drop are live: with panic=abort no destructors run, only the panic message and abort; output before it is flushed.
+//@ compile-flags: -Cpanic=abort
 use std::hint::black_box;
 
 struct D(u32);

@@ -1,4 +1,4 @@
-// Out-of-bounds indexing on a Vec panics with the index/len message (aborts under panic=abort on both backends).
+// Out-of-bounds indexing on a Vec panics with the index/len message; the panic unwinds out of main (exit status 101).
 use std::hint::black_box;
 
 fn main() {

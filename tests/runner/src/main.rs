@@ -473,7 +473,6 @@ fn compiler_flags(d: &Directives, opt: u32) -> Vec<String> {
         "--edition".to_string(),
         d.edition.clone(),
         format!("-Copt-level={opt}"),
-        "-Cpanic=abort".to_string(),
     ];
     if !d.sets_debug_assertions() {
         let on = if opt == 0 { "yes" } else { "no" };
@@ -714,11 +713,10 @@ mod tests {
                 "--edition",
                 "2024",
                 "-Copt-level=0",
-                "-Cpanic=abort",
                 "-Cdebug-assertions=yes"
             ]
         );
-        assert_eq!(compiler_flags(&d, 2)[4], "-Cdebug-assertions=no");
+        assert_eq!(compiler_flags(&d, 2)[3], "-Cdebug-assertions=no");
         let d = directives::parse("//@ compile-flags: -Cdebug-assertions=on\n//@ edition: 2021")
             .unwrap();
         let f = compiler_flags(&d, 2);
