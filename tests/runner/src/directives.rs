@@ -15,6 +15,9 @@ pub struct Directives {
     pub exec_env: Vec<(String, String)>,
     /// Fail when the reference program prints nothing on stdout.
     pub check_stdout_nonempty: bool,
+    /// C files next to the test, compiled with `cc -fexceptions` into a static library
+    /// linked into both binaries.
+    pub aux_c: Vec<String>,
 }
 
 impl Default for Directives {
@@ -26,6 +29,7 @@ impl Default for Directives {
             ignore_reason: None,
             exec_env: Vec::new(),
             check_stdout_nonempty: false,
+            aux_c: Vec::new(),
         }
     }
 }
@@ -114,6 +118,13 @@ pub fn parse(src: &str) -> Result<Directives, String> {
                 }
                 d.check_stdout_nonempty = true;
             }
+            "aux-c" => {
+                let v = need_value(value)?;
+                if !v.ends_with(".c") || v.contains('/') {
+                    return Err(format!("line {lineno}: aux-c needs a `.c` file next to the test, got `{v}`"));
+                }
+                d.aux_c.push(v);
+            }
             _ => return Err(format!("line {lineno}: unknown directive `{name}`")),
         }
     }
@@ -162,6 +173,14 @@ fn main() {}
         );
         assert!(d.check_stdout_nonempty);
         assert_eq!(d.ignore_reason, None);
+    }
+
+    #[test]
+    fn aux_c() {
+        let d = parse("//@ aux-c: helper.c\nfn main(){}").unwrap();
+        assert_eq!(d.aux_c, ["helper.c"]);
+        assert!(parse("//@ aux-c: ../x.c\n").is_err());
+        assert!(parse("//@ aux-c: x.rs\n").is_err());
     }
 
     #[test]

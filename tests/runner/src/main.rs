@@ -519,7 +519,8 @@ fn run_job_inner(cfg: &Config, job: &Job) -> Result<Verdict, String> {
     let flags = compiler_flags(&d, job.opt);
     let work = cfg.tmp_dir.join(job.id());
     let result = (|| {
-        let reference = reference_outcome(cfg, job, &d, &flags, &src, &work)?;
+        let (key_src, link) = build_aux_c(job, &d, &src, &work.join("aux"))?;
+        let reference = reference_outcome(cfg, job, &d, &flags, &link, &key_src, &work)?;
         let mut details = Vec::new();
         if reference.status == Status::Timeout {
             return Ok(Verdict::Failed(vec![format!(
@@ -530,10 +531,11 @@ fn run_job_inner(cfg: &Config, job: &Job) -> Result<Verdict, String> {
         if d.check_stdout_nonempty && reference.stdout.is_empty() {
             details.push("reference (LLVM) program printed nothing on stdout".to_string());
         }
-        let extra = match &cfg.backend {
+        let mut extra = match &cfg.backend {
             Backend::Llvm => Vec::new(),
             Backend::Dylib(p) => vec![format!("-Zcodegen-backend={}", p.display())],
         };
+        extra.extend(link);
         let bin = match compile(cfg, job, &flags, &extra, &work.join("test")) {
             Ok(bin) => bin,
             Err(msg) => {
@@ -563,11 +565,63 @@ fn run_job_inner(cfg: &Config, job: &Job) -> Result<Verdict, String> {
     result
 }
 
+/// Compiles the test's `aux-c` files into `lib<test>_aux.a` in `dir`. Returns the bytes that
+/// identify the test for the reference cache (the source plus the C sources) and the rustc
+/// flags that link the library.
+fn build_aux_c(
+    job: &Job,
+    d: &Directives,
+    src: &[u8],
+    dir: &Path,
+) -> Result<(Vec<u8>, Vec<String>), String> {
+    if d.aux_c.is_empty() {
+        return Ok((src.to_vec(), Vec::new()));
+    }
+    fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let test_dir = job.path.parent().unwrap_or(Path::new("."));
+    let mut key = src.to_vec();
+    let mut objects = Vec::new();
+    for (i, c) in d.aux_c.iter().enumerate() {
+        let path = test_dir.join(c);
+        key.extend(fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?);
+        let obj = dir.join(format!("aux{i}.o"));
+        let out = Command::new("cc")
+            .args(["-O1", "-fexceptions", "-fPIC", "-c"])
+            .arg(&path)
+            .arg("-o")
+            .arg(&obj)
+            .output()
+            .map_err(|e| format!("cannot run cc: {e}"))?;
+        if !out.status.success() {
+            return Err(format!("cc failed on {c}\n{}", head_lines(&out.stderr, 20)));
+        }
+        objects.push(obj);
+    }
+    let lib_name = format!("{}_aux", job.name);
+    let out = Command::new("ar")
+        .arg("rcs")
+        .arg(dir.join(format!("lib{lib_name}.a")))
+        .args(&objects)
+        .output()
+        .map_err(|e| format!("cannot run ar: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("ar failed\n{}", head_lines(&out.stderr, 20)));
+    }
+    let link = vec![
+        "-L".to_string(),
+        format!("native={}", dir.display()),
+        "-l".to_string(),
+        format!("static={lib_name}"),
+    ];
+    Ok((key, link))
+}
+
 fn reference_outcome(
     cfg: &Config,
     job: &Job,
     d: &Directives,
     flags: &[String],
+    link: &[String],
     src: &[u8],
     work: &Path,
 ) -> Result<Outcome, String> {
@@ -594,7 +648,7 @@ fn reference_outcome(
             return Ok(o);
         }
     }
-    let bin = compile(cfg, job, flags, &[], &work.join("ref")).map_err(|msg| {
+    let bin = compile(cfg, job, flags, link, &work.join("ref")).map_err(|msg| {
         format!("compilation with the reference compiler (LLVM) failed; the test itself is broken\n{msg}")
     })?;
     let outcome = run_program(cfg, job, d, &bin)?;
