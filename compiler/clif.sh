@@ -47,8 +47,9 @@ Environment:
                              (cargo, rustc, bench)
   CLIF_PROFILE=debug         use target/debug/… instead of target/release/…
                              (cargo, rustc, bench)
-  CLIF_PANIC=abort|unwind    abort (default until unwinding lands) adds
-                             -Cpanic=abort -Zpanic-abort-tests (cargo, rustc)
+  CLIF_PANIC=unwind|abort    unwind (the default) leaves the panic strategy
+                             alone; abort adds -Cpanic=abort
+                             -Zpanic-abort-tests (cargo, rustc)
   CLIF_TRACK_BACKEND=0       don't add --cfg=clif_backend="<mtime-size>" to
                              RUSTFLAGS (cargo); with it, rebuilding the backend
                              makes cargo rebuild your crates
@@ -156,13 +157,13 @@ resolve_backend() {
         die "the backend path contains whitespace, which RUSTFLAGS cannot carry: $BACKEND"
 }
 
-# Flags the wrappers add: the backend and, with CLIF_PANIC=abort (the default
-# until unwinding lands), the panic strategy. -Zpanic-abort-tests goes to every
-# crate, not just `cargo test`'s, so that build and test share artifacts.
+# Flags the wrappers add: the backend and, with CLIF_PANIC=abort, the panic
+# strategy. -Zpanic-abort-tests goes to every crate, not just `cargo test`'s, so
+# that build and test share artifacts.
 CLIF_FLAGS=()
 set_clif_flags() {
     CLIF_FLAGS=("-Zcodegen-backend=$BACKEND")
-    case ${CLIF_PANIC:-abort} in
+    case ${CLIF_PANIC:-unwind} in
     abort) CLIF_FLAGS+=(-Cpanic=abort -Zpanic-abort-tests) ;;
     unwind) ;;
     *) die "CLIF_PANIC must be abort or unwind, not '$CLIF_PANIC'" ;;
@@ -235,8 +236,7 @@ then run this command again."
         cargo-features = ["codegen-backend"]
         [profile.dev]
         codegen-backend = "cranelift"
-        panic = "abort"
-    or: RUSTFLAGS="-Zcodegen-backend=cranelift -Cpanic=abort" cargo +$TOOLCHAIN build
+    or: RUSTFLAGS="-Zcodegen-backend=cranelift" cargo +$TOOLCHAIN build
     After reinstalling, \`cargo clean\` such projects: cargo does not notice a new backend.
 EOF
 }
@@ -389,7 +389,32 @@ e2e_build_run_test() {
         warn "e2e-app ($name) exited with status $status"
         return 1
     fi
-    (cd "$E2E" && cargo -Zpanic-abort-tests test --locked "$@") || return 1
+    (cd "$E2E" && cargo test --locked "$@") || return 1
+    e2e_report "$name" cargo test "$@"
+}
+
+# e2e_report NAME CARGO... [CARGO_ARGS...]: libtest's report of the `report`
+# crate (which has failing tests on purpose) into $E2E_OUT/NAME.report,
+# normalised; compared with LLVM's unless NAME is llvm. CARGO is `cargo` or the
+# wrapper, as one word per argument up to `test`.
+e2e_report() {
+    local name=$1 status=0
+    shift
+    (cd "$E2E" && env -u RUST_BACKTRACE "$@" --locked -p report -- --test-threads=1) \
+        >"$E2E_OUT/$name.report.raw" || status=$?
+    if [[ $status != 101 ]]; then
+        cat "$E2E_OUT/$name.report.raw"
+        warn "cargo test -p report ($name): expected exit status 101 (some tests fail on purpose), got $status"
+        return 1
+    fi
+    sed -E -e 's/finished in [0-9.]+s/finished in <T>s/' -e "s/^(thread '[^']*') \([0-9]+\)/\1 (TID)/" \
+        "$E2E_OUT/$name.report.raw" >"$E2E_OUT/$name.report"
+    [[ $name == llvm ]] && return 0
+    if ! diff -u "$E2E_OUT/llvm.report" "$E2E_OUT/$name.report" >&2; then
+        warn "libtest report of tests/e2e/report differs from the LLVM build (- LLVM, + $name)"
+        return 1
+    fi
+    note "libtest report of tests/e2e/report identical to the LLVM build"
 }
 
 e2e_compare() { # name
@@ -434,6 +459,7 @@ stage_e2e_wrapper() {
     local ok=0
     e2e_compare wrapper || ok=1
     (cd "$E2E" && "${clif[@]}" test --locked) || ok=1
+    e2e_report wrapper "${clif[@]}" test || ok=1
     return $ok
 }
 

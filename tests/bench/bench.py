@@ -7,6 +7,7 @@ backend); see `bench.sh --help`. Standard library only.
 For every crate and run, in alternating order, it times
   - `cargo build` with LLVM,
   - `cargo build` with our backend (RUSTFLAGS=-Zcodegen-backend=<so>),
+  - `cargo build` with our backend and -Cpanic=abort (what unwinding costs us),
   - `cargo check` (the front-end floor: what no backend can go below),
 each in a freshly emptied target dir of its own, offline and --locked, after a
 single `cargo fetch`. It prints a markdown table of medians, then a
@@ -120,6 +121,8 @@ def main():
     ap.add_argument("--llvm-only", action="store_true",
                     help="time only LLVM and cargo check (our columns print '-')")
     ap.add_argument("--no-check", action="store_true", help="skip the cargo check column")
+    ap.add_argument("--no-abort", action="store_true",
+                    help="skip the column of our backend with -Cpanic=abort")
     ap.add_argument("--time-passes-crate", default="regex:regex_automata",
                     help="MEMBER:CRATE_NAME for the -Ztime-passes summary "
                     "(default regex:regex_automata); 'none' to skip")
@@ -154,6 +157,8 @@ def main():
     kinds = [("llvm", ["build"], None)]
     if not a.llvm_only:
         kinds.append(("ours", ["build"], ours_flags))
+        if not a.no_abort:
+            kinds.append(("abort", ["build"], f"{ours_flags} -Cpanic=abort"))
     if not a.no_check:
         kinds.append(("check", ["check"], None))
 
@@ -176,12 +181,22 @@ def main():
     print(f"### Clean debug builds, median of {a.runs} run(s), "
           f"{os.cpu_count()} cores, wall seconds")
     print()
-    print("| crate | LLVM median s | ours median s | ratio ours/LLVM | check median s |")
-    print("|---|---:|---:|---:|---:|")
+    print("| crate | LLVM median s | ours median s | ratio ours/LLVM | check median s "
+          "| ratio check/LLVM | ours -Cpanic=abort s | unwind cost |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+
+    def ratio(x, y):
+        return f"{x / y:.2f}" if (x is not None and y) else "-"
+
     for c in crates:
-        llvm, ours, check = med[c]["llvm"], med[c].get("ours"), med[c].get("check")
-        ratio = f"{ours / llvm:.2f}" if (ours is not None and llvm) else "-"
-        print(f"| {c} | {fmt(llvm)} | {fmt(ours)} | {ratio} | {fmt(check)} |")
+        m = med[c]
+        llvm, ours, check, abort = m["llvm"], m.get("ours"), m.get("check"), m.get("abort")
+        cost = f"{100 * (ours / abort - 1):+.1f}%" if (ours is not None and abort) else "-"
+        print(f"| {c} | {fmt(llvm)} | {fmt(ours)} | {ratio(ours, llvm)} | {fmt(check)} "
+              f"| {ratio(check, llvm)} | {fmt(abort)} | {cost} |")
+    print()
+    print("`unwind cost`: our default (-Cpanic=unwind) build against the same build with "
+          "-Cpanic=abort, which has no landing pads, LSDAs or cleanup MIR.")
 
     if not a.llvm_only and a.time_passes_crate != "none":
         member, _, focus = a.time_passes_crate.partition(":")
