@@ -10,6 +10,7 @@ use cranelift_object::{ObjectBuilder, ObjectModule};
 use rustc_codegen_ssa::ModuleCodegen;
 use rustc_codegen_ssa::base::maybe_create_entry_wrapper;
 use rustc_codegen_ssa::mono_item::MonoItemExt;
+use rustc_data_structures::fx::FxHashSet;
 use rustc_middle::dep_graph;
 use rustc_middle::ty::TyCtxt;
 use rustc_span::Symbol;
@@ -24,6 +25,9 @@ pub struct ClifModule {
     pub functions: Vec<(FuncId, ir::Function)>,
     /// `rust_eh_personality`, when some function has landing pads.
     pub personality: Option<FuncId>,
+    /// Functions with volatile accesses: Cranelift's alias analysis (redundant-load and
+    /// dead-store elimination) does not know about volatile, so these skip optimization.
+    pub unoptimized: FxHashSet<FuncId>,
 }
 
 pub fn new_object_module(tcx: TyCtxt<'_>, name: &str) -> ObjectModule {
@@ -54,7 +58,7 @@ pub fn compile_codegen_unit(tcx: TyCtxt<'_>, cgu_name: Symbol) -> (ModuleCodegen
 fn module_codegen(tcx: TyCtxt<'_>, cgu_name: Symbol) -> ModuleCodegen<ClifModule> {
     let cgu = tcx.codegen_unit(cgu_name);
     let module = new_object_module(tcx, cgu_name.as_str());
-    let mut cx = CodegenCx::new(tcx, Some(cgu), module);
+    let mut cx = CodegenCx::new(tcx, module);
     let mono_items = cgu.items_in_deterministic_order(tcx);
     for &(item, data) in &mono_items {
         item.predefine::<Builder<'_, '_>>(&mut cx, cgu_name.as_str(), data.linkage, data.visibility);
@@ -63,21 +67,25 @@ fn module_codegen(tcx: TyCtxt<'_>, cgu_name: Symbol) -> ModuleCodegen<ClifModule
         item.define::<Builder<'_, '_>>(&mut cx, cgu_name.as_str(), data);
     }
     maybe_create_entry_wrapper::<Builder<'_, '_>>(&cx, cgu);
-    let functions = cx.finish_functions();
+    let (functions, unoptimized) = cx.finish_functions();
     let personality = cx.personality.get();
     ModuleCodegen::new_regular(
         cgu_name.to_string(),
-        ClifModule { module: cx.module.into_inner(), functions, personality },
+        ClifModule { module: cx.module.into_inner(), functions, personality, unoptimized },
     )
 }
 
 impl<'tcx> CodegenCx<'tcx> {
     /// Closes every function body: blocks cg_ssa left open (unreachable code) get a trap.
-    pub fn finish_functions(&self) -> Vec<(FuncId, ir::Function)> {
+    pub fn finish_functions(&self) -> (Vec<(FuncId, ir::Function)>, FxHashSet<FuncId>) {
         let bodies = std::mem::take(&mut *self.bodies.borrow_mut());
+        let mut unoptimized = FxHashSet::default();
         let mut out: Vec<(FuncId, ir::Function)> = bodies
             .into_iter()
             .map(|(id, fs)| {
+                if fs.has_volatile {
+                    unoptimized.insert(id);
+                }
                 let mut func = fs.func;
                 let blocks: Vec<ir::Block> = func.layout.blocks().collect();
                 for b in blocks {
@@ -94,6 +102,6 @@ impl<'tcx> CodegenCx<'tcx> {
             })
             .collect();
         out.sort_by_key(|(id, _)| id.as_u32());
-        out
+        (out, unoptimized)
     }
 }

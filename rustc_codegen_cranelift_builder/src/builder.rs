@@ -46,7 +46,6 @@ use crate::value::{ConstData, LocalData, Sym, Value, ValueKind};
 /// A function whose body is under construction.
 pub struct FunctionState {
     pub func: ir::Function,
-    pub sig: FnSig,
     func_refs: FxHashMap<FuncId, ir::FuncRef>,
     data_refs: FxHashMap<DataId, ir::GlobalValue>,
     sig_refs: FxHashMap<FnSig, ir::SigRef>,
@@ -108,7 +107,6 @@ impl<'tcx> CodegenCx<'tcx> {
         }
         let state = FunctionState {
             func,
-            sig,
             func_refs: Default::default(),
             data_refs: Default::default(),
             sig_refs: Default::default(),

@@ -11,8 +11,6 @@ use rustc_codegen_ssa::errors as ssa_errors;
 use rustc_codegen_ssa::traits::{BackendTypes, MiscCodegenMethods, TypeMembershipCodegenMethods};
 use rustc_data_structures::fx::FxHashMap;
 use rustc_hir::def_id::DefId;
-use rustc_middle::mir::interpret::AllocId;
-use rustc_middle::mono::CodegenUnit;
 use rustc_middle::span_bug;
 use rustc_middle::ty::layout::{
     FnAbiError, FnAbiOfHelpers, FnAbiRequest, HasTyCtxt, HasTypingEnv, LayoutError,
@@ -38,7 +36,6 @@ pub struct BasicBlock {
 
 pub struct CodegenCx<'tcx> {
     pub tcx: TyCtxt<'tcx>,
-    pub codegen_unit: Option<&'tcx CodegenUnit<'tcx>>,
     pub module: RefCell<ObjectModule>,
     pub types: RefCell<TypeInterner>,
     pub values: RefCell<ValueArena>,
@@ -49,15 +46,9 @@ pub struct CodegenCx<'tcx> {
     pub fn_sigs: RefCell<FxHashMap<FuncId, FnSig>>,
     pub instances: RefCell<FxHashMap<Instance<'tcx>, FuncId>>,
     pub statics: RefCell<FxHashMap<DefId, DataId>>,
-    pub anon_data: RefCell<FxHashMap<AllocId, DataId>>,
     pub anon_allocs: RefCell<FxHashMap<usize, DataId>>,
     pub const_strs: RefCell<FxHashMap<String, DataId>>,
     pub vtables: RefCell<FxHashMap<(Ty<'tcx>, Option<ExistentialTraitRef<'tcx>>), Value>>,
-    pub anon_counter: Cell<u32>,
-    /// Global asm text collected for this CGU.
-    pub global_asm: RefCell<String>,
-    /// Functions whose bodies use volatile accesses; compiled without optimizations.
-    pub no_opt_functions: RefCell<Vec<FuncId>>,
     /// The personality routine, once some function of this CGU needs unwind tables; the
     /// object writer points the `.eh_frame` CIE at it.
     pub personality: Cell<Option<FuncId>>,
@@ -66,12 +57,10 @@ pub struct CodegenCx<'tcx> {
 impl<'tcx> CodegenCx<'tcx> {
     pub fn new(
         tcx: TyCtxt<'tcx>,
-        codegen_unit: Option<&'tcx CodegenUnit<'tcx>>,
         module: ObjectModule,
     ) -> Self {
         CodegenCx {
             tcx,
-            codegen_unit,
             module: RefCell::new(module),
             types: RefCell::new(TypeInterner::new()),
             values: RefCell::new(ValueArena::default()),
@@ -80,26 +69,15 @@ impl<'tcx> CodegenCx<'tcx> {
             fn_sigs: Default::default(),
             instances: Default::default(),
             statics: Default::default(),
-            anon_data: Default::default(),
             anon_allocs: Default::default(),
             const_strs: Default::default(),
             vtables: Default::default(),
-            anon_counter: Cell::new(0),
-            global_asm: Default::default(),
-            no_opt_functions: Default::default(),
             personality: Cell::new(None),
         }
     }
 
     pub fn pointer_clif_type(&self) -> ir::Type {
         self.module.borrow().target_config().pointer_type()
-    }
-
-    pub fn next_anon_name(&self, prefix: &str) -> String {
-        let n = self.anon_counter.get();
-        self.anon_counter.set(n + 1);
-        let cgu = self.codegen_unit.map(|c| c.name().to_string()).unwrap_or_default();
-        format!("{prefix}.{cgu}.{n}")
     }
 }
 

@@ -8,7 +8,3 @@ use rustc_span::Span;
 pub fn unsupported(tcx: TyCtxt<'_>, span: Span, feature: &str) {
     tcx.dcx().span_err(span, format!("{feature} is not yet supported by the Cranelift backend"));
 }
-
-pub fn unsupported_fatal(tcx: TyCtxt<'_>, span: Span, feature: &str) -> ! {
-    tcx.dcx().span_fatal(span, format!("{feature} is not yet supported by the Cranelift backend"))
-}

@@ -3,7 +3,7 @@
 
 use std::str::FromStr;
 
-use cranelift_codegen::isa::{self, OwnedTargetIsa};
+use cranelift_codegen::isa::{self, OwnedTargetIsa, TargetIsa};
 use cranelift_codegen::settings::{self, Configurable};
 use rustc_session::Session;
 use rustc_session::config::OptLevel;
@@ -43,4 +43,18 @@ pub fn build_isa(sess: &Session, opt_level: OptLevel) -> OwnedTargetIsa {
     builder
         .finish(flags)
         .unwrap_or_else(|e| sess.dcx().fatal(format!("cannot build the Cranelift ISA: {e}")))
+}
+
+/// `isa` with the same settings but `opt_level=none`.
+pub fn without_optimizations(isa: &dyn TargetIsa) -> OwnedTargetIsa {
+    let mut flags = settings::builder();
+    for v in isa.flags().iter() {
+        flags.set(v.name, &v.value_string()).expect("copying a Cranelift setting");
+    }
+    flags.set("opt_level", "none").expect("opt_level");
+    let mut builder = isa::lookup(isa.triple().clone()).expect("the ISA exists");
+    for v in isa.isa_flags() {
+        builder.set(v.name, &v.value_string()).expect("copying an ISA setting");
+    }
+    builder.finish(settings::Flags::new(flags)).expect("the ISA builds again")
 }

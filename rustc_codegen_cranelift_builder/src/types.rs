@@ -1,7 +1,6 @@
 //! The backend's own type model: cg_ssa needs aggregate, i1 and odd-width integer types
 //! that Cranelift's `ir::Type` cannot express, so types are interned handles.
 
-use std::cell::RefCell;
 
 use cranelift_codegen::ir::types as clty;
 use rustc_abi::AddressSpace;
@@ -166,10 +165,6 @@ impl<'tcx> CodegenCx<'tcx> {
 
     pub fn type_size(&self, t: Type) -> u64 {
         self.types.borrow().info(t).size
-    }
-
-    pub fn type_align(&self, t: Type) -> u64 {
-        self.types.borrow().info(t).align
     }
 
     pub fn type_int_bits(&self, bits: u32) -> Type {
@@ -387,5 +382,3 @@ impl<'tcx> BaseTypeCodegenMethods for CodegenCx<'tcx> {
         self.value_type(v)
     }
 }
-
-pub type TypeCell = RefCell<TypeInterner>;

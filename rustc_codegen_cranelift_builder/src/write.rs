@@ -138,10 +138,19 @@ pub fn codegen(
     let dcx = DiagCtxt::new(Box::new(shared_emitter.clone()));
     let dcx = dcx.handle();
     let ModuleCodegen { name, module_llvm, kind, thin_lto_buffer } = module;
-    let ClifModule { module: mut obj, functions, personality } = module_llvm;
+    let ClifModule { module: mut obj, functions, personality, unoptimized } = module_llvm;
+    let unoptimized_isa = (!unoptimized.is_empty()
+        && obj.isa().flags().opt_level() != cranelift_codegen::settings::OptLevel::None)
+        .then(|| crate::isa::without_optimizations(obj.isa()));
     let dump = std::env::var("CLIF_DUMP").ok();
     let mut frames = obj.isa().create_systemv_cie().map(|cie| {
-        UnitEhFrame::new(&cie, PERSONALITY_REF_SYMBOL, frame::PERSONALITY_ENCODING_SDATA4, RunTimeEndian::Little)
+        // aarch64 objects may be linked far from the personality's data word; a 64-bit
+        // offset is what its toolchains use (untested until aarch64 runs here).
+        let encoding = match obj.isa().triple().architecture {
+            target_lexicon::Architecture::Aarch64(_) => frame::PERSONALITY_ENCODING_SDATA8,
+            _ => frame::PERSONALITY_ENCODING_SDATA4,
+        };
+        UnitEhFrame::new(&cie, PERSONALITY_REF_SYMBOL, encoding, RunTimeEndian::Little)
     });
     let mut lsdas: Vec<u8> = Vec::new();
     let mut ctx = Context::new();
@@ -156,7 +165,11 @@ pub fn codegen(
                 eprintln!("; {n}\n{}", ctx.func.display());
             }
         }
-        let compiled = match ctx.compile(obj.isa(), &mut ControlPlane::default()) {
+        let isa = match &unoptimized_isa {
+            Some(isa) if unoptimized.contains(&id) => &**isa,
+            _ => obj.isa(),
+        };
+        let compiled = match ctx.compile(isa, &mut ControlPlane::default()) {
             Ok(c) => c,
             Err(err) => {
                 let n = fn_name(&obj);
