@@ -10,7 +10,7 @@ use cranelift_object::{ObjectBuilder, ObjectModule};
 use rustc_codegen_ssa::ModuleCodegen;
 use rustc_codegen_ssa::base::maybe_create_entry_wrapper;
 use rustc_codegen_ssa::mono_item::MonoItemExt;
-use rustc_data_structures::fx::FxHashSet;
+use rustc_data_structures::fx::{FxHashMap, FxHashSet};
 use rustc_middle::dep_graph;
 use rustc_middle::ty::TyCtxt;
 use rustc_span::Symbol;
@@ -28,6 +28,8 @@ pub struct ClifModule {
     /// Functions with volatile accesses: Cranelift's alias analysis (redundant-load and
     /// dead-store elimination) does not know about volatile, so these skip optimization.
     pub unoptimized: FxHashSet<FuncId>,
+    /// Functions with `#[target_feature]`s, compiled by an ISA that has them.
+    pub target_features: FxHashMap<FuncId, Vec<String>>,
 }
 
 pub fn new_object_module(tcx: TyCtxt<'_>, name: &str) -> ObjectModule {
@@ -71,7 +73,13 @@ fn module_codegen(tcx: TyCtxt<'_>, cgu_name: Symbol) -> ModuleCodegen<ClifModule
     let personality = cx.personality.get();
     ModuleCodegen::new_regular(
         cgu_name.to_string(),
-        ClifModule { module: cx.module.into_inner(), functions, personality, unoptimized },
+        ClifModule {
+            target_features: cx.fn_target_features.take(),
+            module: cx.module.into_inner(),
+            functions,
+            personality,
+            unoptimized,
+        },
     )
 }
 

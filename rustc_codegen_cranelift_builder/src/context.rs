@@ -52,6 +52,9 @@ pub struct CodegenCx<'tcx> {
     /// The personality routine, once some function of this CGU needs unwind tables; the
     /// object writer points the `.eh_frame` CIE at it.
     pub personality: Cell<Option<FuncId>>,
+    /// `#[target_feature]`s of functions defined here (implied ones included), in
+    /// Cranelift's `has_*` spelling: their code may use those instructions.
+    pub fn_target_features: RefCell<FxHashMap<FuncId, Vec<String>>>,
 }
 
 impl<'tcx> CodegenCx<'tcx> {
@@ -73,6 +76,7 @@ impl<'tcx> CodegenCx<'tcx> {
             const_strs: Default::default(),
             vtables: Default::default(),
             personality: Cell::new(None),
+            fn_target_features: Default::default(),
         }
     }
 

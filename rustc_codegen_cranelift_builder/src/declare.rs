@@ -159,5 +159,11 @@ impl<'tcx> PreDefineCodegenMethods<'tcx> for CodegenCx<'tcx> {
         let sig = self.sig_from_fn_abi(fn_abi);
         let id = self.declare_fn_with_sig(symbol_name, map_linkage(linkage, visibility), sig);
         self.instances.borrow_mut().insert(instance, id);
+        let attrs = self.tcx.codegen_instance_attrs(instance.def);
+        if !attrs.target_features.is_empty() {
+            let features =
+                attrs.target_features.iter().map(|f| crate::isa::cranelift_feature(f.name.as_str())).collect();
+            self.fn_target_features.borrow_mut().insert(id, features);
+        }
     }
 }

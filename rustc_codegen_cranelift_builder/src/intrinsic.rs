@@ -395,22 +395,25 @@ impl<'a, 'tcx> IntrinsicCallBuilderMethods<'tcx> for Builder<'a, 'tcx> {
     fn codegen_llvm_intrinsic_call(
         &mut self,
         instance: Instance<'tcx>,
-        _args: &[OperandRef<'tcx, Value>],
+        args: &[OperandRef<'tcx, Value>],
         _is_cleanup: bool,
     ) -> Value {
+        use rustc_codegen_ssa_ext::llvm_intrinsic::{LlvmIntrinsic, classify};
         let tcx = self.cx.tcx;
         let name = tcx.codegen_fn_attrs(instance.def_id()).symbol_name.map(|s| s.to_string()).unwrap_or_default();
         let span = self.with_func(|fs| fs.span);
-        match name.as_str() {
-            // A spin-loop hint: doing nothing is a valid implementation.
-            "llvm.x86.sse2.pause" | "llvm.aarch64.isb" => {
-                return self.cx.local_value(crate::value::LocalData::Void);
-            }
-            _ => {}
-        }
-        crate::errors::unsupported(tcx, span, &format!("the LLVM intrinsic `{name}`"));
         let sig = tcx.fn_sig(instance.def_id()).instantiate_identity().skip_binder();
         let layout = self.cx.layout_of(sig.output());
+        match classify(&name) {
+            Some(LlvmIntrinsic::Nop) => return self.cx.local_value(crate::value::LocalData::Void),
+            Some(LlvmIntrinsic::ByteShuffleInLanes { .. }) => {
+                let ret_ty = self.cx.immediate_backend_type(layout);
+                let (a, idx) = (args[0].immediate(), args[1].immediate());
+                return self.byte_shuffle_in_lanes(a, idx, ret_ty);
+            }
+            None => {}
+        }
+        crate::errors::unsupported(tcx, span, &format!("the LLVM intrinsic `{name}`"));
         if layout.is_zst() {
             self.cx.local_value(crate::value::LocalData::Void)
         } else {

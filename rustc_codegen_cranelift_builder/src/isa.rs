@@ -36,25 +36,35 @@ pub fn build_isa(sess: &Session, opt_level: OptLevel) -> OwnedTargetIsa {
     let mut builder = isa::lookup(triple.clone())
         .unwrap_or_else(|e| sess.dcx().fatal(format!("Cranelift has no backend for `{triple}`: {e}")));
     for feature in sess.unstable_target_features.iter() {
-        let name = format!("has_{}", feature.as_str().replace(['.', '-'], ""));
         // Features Cranelift does not know are irrelevant to the code it emits.
-        let _ = builder.enable(&name);
+        let _ = builder.enable(&cranelift_feature(feature.as_str()));
     }
     builder
         .finish(flags)
         .unwrap_or_else(|e| sess.dcx().fatal(format!("cannot build the Cranelift ISA: {e}")))
 }
 
-/// `isa` with the same settings but `opt_level=none`.
-pub fn without_optimizations(isa: &dyn TargetIsa) -> OwnedTargetIsa {
+/// The Cranelift ISA setting for a rustc target feature (`sse4.1` → `has_sse41`).
+pub fn cranelift_feature(rustc_name: &str) -> String {
+    format!("has_{}", rustc_name.replace(['.', '-'], ""))
+}
+
+/// `isa` with the same settings, plus the ISA `features` (features Cranelift does not know
+/// are irrelevant to the code it emits) and, with `unoptimized`, `opt_level=none`.
+pub fn variant(isa: &dyn TargetIsa, unoptimized: bool, features: &[String]) -> OwnedTargetIsa {
     let mut flags = settings::builder();
     for v in isa.flags().iter() {
         flags.set(v.name, &v.value_string()).expect("copying a Cranelift setting");
     }
-    flags.set("opt_level", "none").expect("opt_level");
+    if unoptimized {
+        flags.set("opt_level", "none").expect("opt_level");
+    }
     let mut builder = isa::lookup(isa.triple().clone()).expect("the ISA exists");
     for v in isa.isa_flags() {
         builder.set(v.name, &v.value_string()).expect("copying an ISA setting");
+    }
+    for f in features {
+        let _ = builder.enable(f);
     }
     builder.finish(settings::Flags::new(flags)).expect("the ISA builds again")
 }

@@ -56,6 +56,22 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         self.cx.ssa(r, ret_ty)
     }
 
+    /// x86 `pshufb` per 128-bit lane (`LlvmIntrinsic::ByteShuffleInLanes`). Only reached
+    /// from functions with SSSE3/AVX2 enabled, whose ISA has SSSE3.
+    pub fn byte_shuffle_in_lanes(&mut self, a: Value, idx: Value, ret_ty: Type) -> Value {
+        let pa = self.parts_of(a);
+        let pi = self.parts_of(idx);
+        let parts: Vec<ir::Value> =
+            pa.iter().zip(&pi).map(|(&x, &i)| self.ins(|c| c.ins().x86_pshufb(x, i))).collect();
+        if self.cx.is_split_vector(ret_ty) {
+            let (part_ty, _) = self.cx.vector_parts(ret_ty);
+            let parts = parts.into_iter().map(|p| self.cx.ssa(p, part_ty)).collect();
+            self.vector_from_parts(ret_ty, parts)
+        } else {
+            self.cx.ssa(parts[0], ret_ty)
+        }
+    }
+
     fn vector_lane_count(&self, ty: Type) -> u32 {
         match self.cx.type_data(ty) {
             TypeData::Vector { len, .. } => len,

@@ -3,7 +3,9 @@
 
 use cranelift_codegen::Context;
 use cranelift_codegen::control::ControlPlane;
+use cranelift_codegen::isa::OwnedTargetIsa;
 use cranelift_codegen::isa::unwind::UnwindInfo;
+use rustc_data_structures::fx::FxHashMap;
 use cranelift_module::{FuncId, Module, ModuleReloc};
 use cranelift_object::ObjectProduct;
 use gimli::RunTimeEndian;
@@ -138,10 +140,11 @@ pub fn codegen(
     let dcx = DiagCtxt::new(Box::new(shared_emitter.clone()));
     let dcx = dcx.handle();
     let ModuleCodegen { name, module_llvm, kind, thin_lto_buffer } = module;
-    let ClifModule { module: mut obj, functions, personality, unoptimized } = module_llvm;
-    let unoptimized_isa = (!unoptimized.is_empty()
-        && obj.isa().flags().opt_level() != cranelift_codegen::settings::OptLevel::None)
-        .then(|| crate::isa::without_optimizations(obj.isa()));
+    let ClifModule { module: mut obj, functions, personality, unoptimized, target_features } =
+        module_llvm;
+    let optimizing = obj.isa().flags().opt_level() != cranelift_codegen::settings::OptLevel::None;
+    // ISAs for functions that differ from the module's: (unoptimized, target features).
+    let mut variants: FxHashMap<(bool, &[String]), OwnedTargetIsa> = FxHashMap::default();
     let dump = std::env::var("CLIF_DUMP").ok();
     let mut frames = obj.isa().create_systemv_cie().map(|cie| {
         // aarch64 objects may be linked far from the personality's data word; a 64-bit
@@ -165,9 +168,14 @@ pub fn codegen(
                 eprintln!("; {n}\n{}", ctx.func.display());
             }
         }
-        let isa = match &unoptimized_isa {
-            Some(isa) if unoptimized.contains(&id) => &**isa,
-            _ => obj.isa(),
+        let key = (
+            optimizing && unoptimized.contains(&id),
+            target_features.get(&id).map_or(&[][..], |f| &f[..]),
+        );
+        let isa = if key == (false, &[][..]) {
+            obj.isa()
+        } else {
+            &**variants.entry(key).or_insert_with(|| crate::isa::variant(obj.isa(), key.0, key.1))
         };
         let compiled = match ctx.compile(isa, &mut ControlPlane::default()) {
             Ok(c) => c,

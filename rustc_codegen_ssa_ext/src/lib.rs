@@ -17,3 +17,4 @@ extern crate rustc_driver;
 pub mod abi;
 pub mod eh;
 pub mod libcalls;
+pub mod llvm_intrinsic;

@@ -1,0 +1,68 @@
+//! What the `llvm.*` intrinsics that `core::arch` calls compute, so that a backend only has
+//! to emit each operation, not to know LLVM's names. Intrinsics missing here must be
+//! reported as unsupported by the backend, never lowered to a call to the LLVM name.
+
+/// The meaning of an `llvm.*` intrinsic.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum LlvmIntrinsic {
+    /// No observable effect (spin-loop hints, instruction barriers).
+    Nop,
+    /// x86 `pshufb` on `i8` vectors of `lanes` 128-bit lanes: within each lane, result
+    /// byte `i` is 0 when bit 7 of `idx[i]` is set, else `a[idx[i] & 15]` (see
+    /// [`byte_shuffle_in_lanes`]). Needs SSSE3 (one lane) or AVX2 (two lanes).
+    ByteShuffleInLanes { lanes: u32 },
+}
+
+pub fn classify(name: &str) -> Option<LlvmIntrinsic> {
+    Some(match name {
+        "llvm.x86.sse2.pause" | "llvm.aarch64.isb" => LlvmIntrinsic::Nop,
+        "llvm.x86.ssse3.pshuf.b.128" => LlvmIntrinsic::ByteShuffleInLanes { lanes: 1 },
+        "llvm.x86.avx2.pshuf.b" => LlvmIntrinsic::ByteShuffleInLanes { lanes: 2 },
+        _ => return None,
+    })
+}
+
+/// Reference semantics of [`LlvmIntrinsic::ByteShuffleInLanes`], for backends that lower it
+/// lane by lane and for tests.
+pub fn byte_shuffle_in_lanes(a: &[u8], idx: &[u8]) -> Vec<u8> {
+    assert_eq!(a.len(), idx.len());
+    assert_eq!(a.len() % 16, 0);
+    idx.iter()
+        .enumerate()
+        .map(|(i, &j)| {
+            if j & 0x80 != 0 {
+                0
+            } else {
+                a[i / 16 * 16 + (j & 15) as usize]
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names() {
+        assert_eq!(classify("llvm.x86.sse2.pause"), Some(LlvmIntrinsic::Nop));
+        assert_eq!(
+            classify("llvm.x86.avx2.pshuf.b"),
+            Some(LlvmIntrinsic::ByteShuffleInLanes { lanes: 2 })
+        );
+        assert_eq!(classify("llvm.x86.sse41.pblendvb"), None);
+    }
+
+    #[test]
+    fn pshufb_stays_in_its_lane() {
+        let a: Vec<u8> = (0..32).collect();
+        // 0x80 zeroes; bits 4..6 are ignored; indices never cross into the other lane.
+        let mut idx = vec![0x80, 0x0f, 0x1f, 0x70, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 0xff];
+        idx.extend_from_within(..);
+        let r = byte_shuffle_in_lanes(&a, &idx);
+        assert_eq!(&r[..4], &[0, 15, 15, 0]);
+        assert_eq!(r[15], 0);
+        assert_eq!(&r[16..20], &[0, 31, 31, 16]);
+        assert_eq!(r[20], 17);
+    }
+}
