@@ -7,7 +7,8 @@ backend); see `bench.sh --help`. Standard library only.
 For every crate and run, in alternating order, it times
   - `cargo build` with LLVM,
   - `cargo build` with our backend (RUSTFLAGS=-Zcodegen-backend=<so>),
-  - `cargo build` with our backend and -Cpanic=abort (what unwinding costs us),
+  - `cargo build` with our backend and -Cpanic=abort, and the same with LLVM (what
+    unwinding costs each backend),
   - `cargo check` (the front-end floor: what no backend can go below),
 each in a freshly emptied target dir of its own, offline and --locked, after a
 single `cargo fetch`. It prints a markdown table of medians, then a
@@ -155,6 +156,8 @@ def main():
 
     ours_flags = f"-Zcodegen-backend={a.backend}" if a.backend else None
     kinds = [("llvm", ["build"], None)]
+    if not a.no_abort:
+        kinds.append(("llvm-abort", ["build"], "-Cpanic=abort"))
     if not a.llvm_only:
         kinds.append(("ours", ["build"], ours_flags))
         if not a.no_abort:
@@ -182,8 +185,8 @@ def main():
           f"{os.cpu_count()} cores, wall seconds")
     print()
     print("| crate | LLVM median s | ours median s | ratio ours/LLVM | check median s "
-          "| ratio check/LLVM | ours -Cpanic=abort s | unwind cost |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+          "| ratio check/LLVM | ours -Cpanic=abort s | unwind cost, ours | unwind cost, LLVM |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
 
     def ratio(x, y):
         return f"{x / y:.2f}" if (x is not None and y) else "-"
@@ -191,12 +194,16 @@ def main():
     for c in crates:
         m = med[c]
         llvm, ours, check, abort = m["llvm"], m.get("ours"), m.get("check"), m.get("abort")
-        cost = f"{100 * (ours / abort - 1):+.1f}%" if (ours is not None and abort) else "-"
+        def cost(unwind, abort):
+            return f"{100 * (unwind / abort - 1):+.1f}%" if (unwind is not None and abort) else "-"
+
         print(f"| {c} | {fmt(llvm)} | {fmt(ours)} | {ratio(ours, llvm)} | {fmt(check)} "
-              f"| {ratio(check, llvm)} | {fmt(abort)} | {cost} |")
+              f"| {ratio(check, llvm)} | {fmt(abort)} | {cost(ours, abort)} "
+              f"| {cost(llvm, m.get('llvm-abort'))} |")
     print()
-    print("`unwind cost`: our default (-Cpanic=unwind) build against the same build with "
-          "-Cpanic=abort, which has no landing pads, LSDAs or cleanup MIR.")
+    print("`unwind cost`: the default (-Cpanic=unwind) build against the same build with "
+          "-Cpanic=abort (RUSTFLAGS, so proc macros and build scripts too), which has no "
+          "landing pads, LSDAs or cleanup MIR.")
 
     if not a.llvm_only and a.time_passes_crate != "none":
         member, _, focus = a.time_passes_crate.partition(":")
