@@ -7,7 +7,7 @@ use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::{self, Endianness, InstBuilder, MemFlagsData, types as clty};
 use rustc_codegen_ssa::mir::operand::OperandRef;
 use rustc_codegen_ssa::traits::ConstCodegenMethods;
-use rustc_middle::ty::Ty;
+use rustc_middle::ty::{self, Ty};
 use rustc_span::{Symbol, sym};
 
 use crate::builder::Builder;
@@ -18,6 +18,13 @@ use crate::value::{ConstData, Value};
 enum LaneOp {
     Bin(Symbol, bool),
     Cmp(Option<IntCC>, Option<FloatCC>),
+}
+
+#[derive(Copy, Clone)]
+enum UnaryOp {
+    INeg,
+    FNeg,
+    FAbs,
 }
 
 impl<'a, 'tcx> Builder<'a, 'tcx> {
@@ -72,6 +79,23 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         }
     }
 
+    /// Applies a lane-wise unary `op`, splitting wide vectors into 128-bit parts.
+    fn unary(&mut self, op: UnaryOp, a: Value, ret_ty: Type) -> Value {
+        if self.cx.is_split_vector(ret_ty) {
+            let (part_ty, _) = self.cx.vector_parts(ret_ty);
+            let pa = self.vector_part_values(a);
+            let parts: Vec<Value> = pa.iter().map(|&x| self.unary(op, x, part_ty)).collect();
+            return self.vector_from_parts(ret_ty, parts);
+        }
+        let x = self.val(a);
+        let r = self.ins(|c| match op {
+            UnaryOp::INeg => c.ins().ineg(x),
+            UnaryOp::FNeg => c.ins().fneg(x),
+            UnaryOp::FAbs => c.ins().fabs(x),
+        });
+        self.cx.ssa(r, ret_ty)
+    }
+
     fn vector_lane_count(&self, ty: Type) -> u32 {
         match self.cx.type_data(ty) {
             TypeData::Vector { len, .. } => len,
@@ -99,6 +123,18 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         let arg = |i: usize| args[i].immediate();
         let elem_of = |bx: &Self, t: Ty<'tcx>| t.simd_size_and_type(bx.cx.tcx).1;
         match name {
+            sym::simd_neg | sym::simd_fabs => {
+                let elem = elem_of(self, args[0].layout.ty);
+                if elem.is_floating_point() && !matches!(elem.kind(), ty::Float(ty::FloatTy::F32 | ty::FloatTy::F64)) {
+                    return None;
+                }
+                let op = match (name, elem.is_floating_point()) {
+                    (sym::simd_neg, false) => UnaryOp::INeg,
+                    (sym::simd_neg, true) => UnaryOp::FNeg,
+                    _ => UnaryOp::FAbs,
+                };
+                Some(self.unary(op, arg(0), ret_ty))
+            }
             sym::simd_add | sym::simd_sub | sym::simd_mul | sym::simd_and | sym::simd_or
             | sym::simd_xor => {
                 let is_float = elem_of(self, args[0].layout.ty).is_floating_point();
