@@ -40,6 +40,9 @@ Commands:
                         bash /path/to/compiler/clif.sh cargo run --release
   rustc <args...>     The same for a single rustc invocation.
   bench [args...]     Compile-time benchmark (tests/bench/bench.sh --help).
+  suites [args...]    Public test suites (coretests, alloctests, core_simd,
+                      core_arch, 14 crates) with our backend and LLVM, tables
+                      and ratchet (tests/suites/suites.py --help).
   help                This text.
 
 Environment:
@@ -546,6 +549,20 @@ cmd_bench() {
     exec bash "$ROOT/tests/bench/bench.sh" "$@"
 }
 
+cmd_suites() {
+    local arg need=1
+    for arg in "$@"; do
+        case $arg in
+        --backend | --backend=* | --self-test | -h | --help) need=0 ;;
+        esac
+    done
+    if [[ $need == 1 ]]; then
+        resolve_backend
+        set -- --backend "$BACKEND" "$@"
+    fi
+    exec python3 "$ROOT/tests/suites/suites.py" "$@"
+}
+
 # ---------------------------------------------------------------------------
 
 main() {
@@ -556,7 +573,7 @@ main() {
         usage
         return 0
         ;;
-    build | install | uninstall | test | cargo | rustc | bench) ;;
+    build | install | uninstall | test | cargo | rustc | bench | suites) ;;
     *) die "unknown command '$cmd' (see: bash compiler/clif.sh help)" ;;
     esac
     ensure_toolchain
@@ -578,6 +595,7 @@ main() {
     cargo) cmd_cargo "$@" ;;
     rustc) cmd_rustc "$@" ;;
     bench) cmd_bench "$@" ;;
+    suites) cmd_suites "$@" ;;
     esac
 }
 
