@@ -58,7 +58,7 @@ Environment:
                              makes cargo rebuild your crates
   CLIF_TEST_ONLY=a,b         run only these stages of `test`: build, unit,
                              difftest, example, e2e-llvm, e2e-wrapper,
-                             e2e-profile
+                             e2e-profile, suites
   CLIF_DUMP=<fn filter>      (read by the backend) dump Cranelift IR of the
                              matching functions
 EOF
@@ -335,7 +335,7 @@ cmd_rustc() {
 # ---------------------------------------------------------------------------
 # test
 
-STAGES=(build unit difftest example e2e-llvm e2e-wrapper e2e-profile)
+STAGES=(build unit difftest example e2e-llvm e2e-wrapper e2e-profile suites)
 declare -A RESULT=() SECONDS_TAKEN=()
 
 stage_selected() {
@@ -360,7 +360,13 @@ run_stage() {
 }
 
 stage_unit() {
-    cargo test -p rustc_codegen_ssa_ext -p difftest
+    cargo test -p rustc_codegen_ssa_ext -p difftest && python3 tests/suites/suites.py --self-test
+}
+
+# The fast part of tests/suites (coretests, alloctests) with our backend,
+# against the ratchet in tests/suites/expected-failures/.
+stage_suites() {
+    python3 tests/suites/suites.py --backend "$BACKEND" --suites fast --no-llvm --check >/dev/null
 }
 
 stage_difftest() {
@@ -513,6 +519,7 @@ cmd_test() {
     run_stage e2e-llvm 0 stage_e2e_llvm
     run_stage e2e-wrapper 1 stage_e2e_wrapper
     run_stage e2e-profile 1 stage_e2e_profile
+    run_stage suites 1 stage_suites
 
     local passed=0 failed=0 skipped=0
     printf '\n%-12s %-8s %s\n' stage result time >&2

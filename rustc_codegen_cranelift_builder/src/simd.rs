@@ -79,6 +79,31 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         }
     }
 
+    /// `mask ? a : b` bit by bit, splitting wide vectors into 128-bit parts.
+    fn select_lanes(&mut self, mask: Value, a: Value, b: Value, ret_ty: Type) -> Value {
+        if self.cx.is_split_vector(ret_ty) {
+            let (part_ty, _) = self.cx.vector_parts(ret_ty);
+            let pm = self.vector_part_values(mask);
+            let pa = self.vector_part_values(a);
+            let pb = self.vector_part_values(b);
+            let parts: Vec<Value> = (0..pa.len())
+                .map(|i| self.select_lanes(pm[i], pa[i], pb[i], part_ty))
+                .collect();
+            return self.vector_from_parts(ret_ty, parts);
+        }
+        let (m, x, y) = (self.val(mask), self.val(a), self.val(b));
+        let rt = self.cx.clif_type(ret_ty);
+        let r = self.ins(|c| {
+            let m = if c.func.dfg.value_type(m) == rt {
+                m
+            } else {
+                c.ins().bitcast(rt, MemFlagsData::new().with_endianness(Endianness::Little), m)
+            };
+            c.ins().bitselect(m, x, y)
+        });
+        self.cx.ssa(r, ret_ty)
+    }
+
     /// Applies a lane-wise unary `op`, splitting wide vectors into 128-bit parts.
     fn unary(&mut self, op: UnaryOp, a: Value, ret_ty: Type) -> Value {
         if self.cx.is_split_vector(ret_ty) {
@@ -123,6 +148,17 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         let arg = |i: usize| args[i].immediate();
         let elem_of = |bx: &Self, t: Ty<'tcx>| t.simd_size_and_type(bx.cx.tcx).1;
         match name {
+            sym::simd_select => {
+                // portable-simd and core::arch pass masks with the values' lane width whose
+                // lanes are all ones or all zeros, so a bitwise select is exact.
+                let mask_ty = self.cx.value_type(arg(0));
+                if self.cx.type_size(mask_ty) != self.cx.type_size(ret_ty)
+                    || self.vector_lane_count(mask_ty) != self.vector_lane_count(ret_ty)
+                {
+                    return None;
+                }
+                Some(self.select_lanes(arg(0), arg(1), arg(2), ret_ty))
+            }
             sym::simd_neg | sym::simd_fabs => {
                 let elem = elem_of(self, args[0].layout.ty);
                 if elem.is_floating_point() && !matches!(elem.kind(), ty::Float(ty::FloatTy::F32 | ty::FloatTy::F64)) {

@@ -15,7 +15,10 @@ pub enum LlvmIntrinsic {
 
 pub fn classify(name: &str) -> Option<LlvmIntrinsic> {
     Some(match name {
-        "llvm.x86.sse2.pause" | "llvm.aarch64.isb" => LlvmIntrinsic::Nop,
+        // Spin-loop hints, and the AVX-to-SSE transition hint (no effect on values).
+        "llvm.x86.sse2.pause" | "llvm.aarch64.isb" | "llvm.x86.avx.vzeroupper" => {
+            LlvmIntrinsic::Nop
+        }
         "llvm.x86.ssse3.pshuf.b.128" => LlvmIntrinsic::ByteShuffleInLanes { lanes: 1 },
         "llvm.x86.avx2.pshuf.b" => LlvmIntrinsic::ByteShuffleInLanes { lanes: 2 },
         _ => return None,
