@@ -126,7 +126,7 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         f(fs)
     }
 
-    fn is_terminated(&self, block: ir::Block) -> bool {
+    pub(crate) fn is_terminated(&self, block: ir::Block) -> bool {
         self.with_func(|fs| match fs.func.layout.last_inst(block) {
             Some(inst) => fs.func.dfg.insts[inst].opcode().is_terminator(),
             None => false,
@@ -837,7 +837,8 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
 
     /// Emits a call. With `unwind`, the call is a `try_call` whose exception edge goes to the
     /// given landing pad with the two payload words, tagged with the pad's kind; the builder
-    /// is then left in a fresh block that receives the call's results.
+    /// is then left in the block that receives the call's results: `normal` itself when the
+    /// call has none, else a fresh block (the caller branches from it to `normal`).
     pub(crate) fn lower_call(
         &mut self,
         sig: FnSig,
@@ -845,6 +846,7 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         callee: Value,
         args: &[Value],
         unwind: Option<(ir::Block, crate::eh::PadKind)>,
+        normal: Option<ir::Block>,
     ) -> (SmallVec<[ir::Value; 2]>, Type) {
         let sig = match fn_abi {
             Some(fn_abi) => self.cx.sig_from_fn_abi(fn_abi),
@@ -888,16 +890,20 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
                     Some(r) => self.with_func(|fs| fs.func.dfg.ext_funcs[r].signature),
                     None => self.sig_ref(sig),
                 };
-                let recv = self.new_block();
-                self.with_func(|fs| {
-                    let rets: SmallVec<[ir::Value; 2]> = data
-                        .clif
-                        .returns
-                        .iter()
-                        .map(|p| fs.func.dfg.append_block_param(recv, p.value_type))
-                        .collect();
-                    rets
-                });
+                // A call without results can return straight to `normal`; otherwise a fresh
+                // block receives the results (`normal` may have other predecessors).
+                let recv = match normal {
+                    Some(b) if data.clif.returns.is_empty() => b,
+                    _ => {
+                        let recv = self.new_block();
+                        self.with_func(|fs| {
+                            for p in &data.clif.returns {
+                                fs.func.dfg.append_block_param(recv, p.value_type);
+                            }
+                        });
+                        recv
+                    }
+                };
                 self.ins(|c| {
                     let pool = &mut c.func.dfg.value_lists;
                     let normal = BlockCall::new(
@@ -916,6 +922,10 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
                         (None, None) => unreachable!(),
                     };
                 });
+                if Some(recv) == normal {
+                    // The try_call already went to `normal`; nothing to receive.
+                    return (SmallVec::new(), data.ret);
+                }
                 self.bb.block = recv;
                 self.with_func(|fs| fs.func.dfg.block_params(recv).iter().copied().collect())
             }
@@ -1880,7 +1890,7 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
         _funclet: Option<&()>,
         _callee_instance: Option<Instance<'tcx>>,
     ) -> Value {
-        let (results, ret) = self.lower_call(llty, fn_abi, fn_val, args, None);
+        let (results, ret) = self.lower_call(llty, fn_abi, fn_val, args, None, None);
         self.cx.value_from_natives(ret, &results)
     }
 

@@ -94,9 +94,11 @@ pub fn invoke<'tcx>(
             (pad, PadKind::Cleanup)
         }
     };
-    let (results, ret) = bx.lower_call(llty, fn_abi, llfn, args, Some((pad, kind)));
+    let (results, ret) = bx.lower_call(llty, fn_abi, llfn, args, Some((pad, kind)), Some(then.block));
     let r = bx.cx.value_from_natives(ret, &results);
-    bx.br(then);
+    if !bx.is_terminated(bx.bb.block) {
+        bx.br(then);
+    }
     r
 }
 
@@ -149,7 +151,7 @@ pub fn catch_unwind<'tcx>(
     bx.br(done);
 
     bx.bb = cur;
-    bx.lower_call(try_sig, None, try_fn, &[data], Some((pad, PadKind::Catch)));
+    bx.lower_call(try_sig, None, try_fn, &[data], Some((pad, PadKind::Catch)), None);
     let zero = bx.cx.const_i32(0);
     bx.store(zero, result.val.llval, result.val.align);
     bx.br(done);

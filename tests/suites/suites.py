@@ -62,8 +62,11 @@ def log(msg):
 
 
 def sysroot():
-    return Path(subprocess.check_output(
-        ["rustc", f"+{TOOLCHAIN}", "--print", "sysroot"], text=True).strip())
+    # Through rustup's proxy or (under clif.sh) the toolchain's own rustc, which has no
+    # `+toolchain` argument: RUSTUP_TOOLCHAIN works for both.
+    env = dict(os.environ, RUSTUP_TOOLCHAIN=os.environ.get("RUSTUP_TOOLCHAIN", TOOLCHAIN))
+    return Path(subprocess.check_output(["rustc", "--print", "sysroot"], text=True,
+                                        env=env).strip())
 
 
 def library():
