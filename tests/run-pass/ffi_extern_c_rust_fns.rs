@@ -1,8 +1,8 @@
 // Rust-defined extern "C" fns (incl. #[unsafe(no_mangle)]) called directly and through fn pointers, with scalar args of every C type and callbacks.
-use std::ffi::{c_char, c_double, c_float, c_int, c_long, c_short, c_uchar, c_uint, c_ulonglong};
+use std::ffi::{c_schar, c_double, c_float, c_int, c_long, c_short, c_uchar, c_uint, c_ulonglong};
 use std::hint::black_box;
 
-extern "C" fn scalars(a: c_char, b: c_uchar, c: c_short, d: c_int, e: c_uint, f: c_long, g: c_ulonglong, h: c_float, i: c_double, j: bool) -> c_double {
+extern "C" fn scalars(a: c_schar, b: c_uchar, c: c_short, d: c_int, e: c_uint, f: c_long, g: c_ulonglong, h: c_float, i: c_double, j: bool) -> c_double {
     println!("scalars {} {} {} {} {} {} {} {:?} {:?} {}", a, b, c, d, e, f, g, h, i, j);
     a as f64 + b as f64 + c as f64 + d as f64 + e as f64 + f as f64 + g as f64 + h as f64 + i + j as u8 as f64
 }
@@ -27,7 +27,7 @@ unsafe extern "C" {
 fn main() {
     let r = scalars(black_box(-5), 250, -30000, i32::MIN, u32::MAX, i64::MIN, u64::MAX, 1.5, -2.25e-300, true);
     println!("sum {:e}", r);
-    let fp: extern "C" fn(c_char, c_uchar, c_short, c_int, c_uint, c_long, c_ulonglong, c_float, c_double, bool) -> c_double = black_box(scalars);
+    let fp: extern "C" fn(c_schar, c_uchar, c_short, c_int, c_uint, c_long, c_ulonglong, c_float, c_double, bool) -> c_double = black_box(scalars);
     println!("via ptr {:?}", fp(1, 2, 3, 4, 5, 6, 7, 8.0, 9.0, false));
     println!("{} {}", difftest_exported_mix(black_box(-3), 2.5, 200), unsafe { imported_mix(black_box(10), 0.1, 1) });
     println!("{} {}", apply(square, black_box(10)), apply(black_box(cube), 10));

@@ -27,6 +27,8 @@ options:
   --opt-levels L[,L...]     optimization levels to test (default 0,2)
   --filter SUBSTR           only tests whose name contains SUBSTR (repeatable)
   -j N, --jobs N            parallel jobs (default: available parallelism)
+  --target TRIPLE           build both sides for <arch>-unknown-linux-gnu with
+                            <arch>-linux-gnu-gcc and run under qemu-<arch>
   --keep                    keep the temporary build directory
   --verbose                 print commands, cache use and timings
   --rustc PATH              rustc to use (default: the toolchain's rustc)
@@ -63,6 +65,33 @@ struct Config {
     use_cache: bool,
     cache_dir: PathBuf,
     tmp_dir: PathBuf,
+    cross: Option<Cross>,
+}
+
+/// Building for another target and running under qemu-user (`--target`).
+#[derive(Debug)]
+struct Cross {
+    triple: String,
+    /// C compiler, also the linker.
+    cc: String,
+    qemu: String,
+    /// The target's libc root, for qemu's dynamic loader.
+    ld_prefix: String,
+}
+
+impl Cross {
+    fn new(triple: &str) -> Result<Cross, String> {
+        let arch = triple.split('-').next().unwrap_or_default();
+        if !triple.ends_with("-linux-gnu") || arch.is_empty() {
+            return Err(format!("--target: only <arch>-unknown-linux-gnu targets run here, not `{triple}`"));
+        }
+        Ok(Cross {
+            triple: triple.to_string(),
+            cc: format!("{arch}-linux-gnu-gcc"),
+            qemu: format!("qemu-{arch}"),
+            ld_prefix: format!("/usr/{arch}-linux-gnu"),
+        })
+    }
 }
 
 struct Job {
@@ -241,6 +270,7 @@ fn parse_args(args: &[String]) -> Result<(Config, Vec<PathBuf>), String> {
     let mut filters = Vec::new();
     let mut jobs = thread::available_parallelism().map_or(1, |n| n.get());
     let mut keep = false;
+    let mut cross = None;
     let mut verbose = false;
     let mut rustc = None;
     let mut xfail_file = None;
@@ -301,6 +331,7 @@ fn parse_args(args: &[String]) -> Result<(Config, Vec<PathBuf>), String> {
             _ if flag.starts_with("-j") && flag[2..].parse::<usize>().is_ok() => {
                 jobs = flag[2..].parse::<usize>().unwrap().max(1);
             }
+            "--target" => cross = Some(Cross::new(&value(flag)?)?),
             "--keep" => keep = true,
             "--verbose" | "-v" => verbose = true,
             "--rustc" => rustc = Some(PathBuf::from(value(flag)?)),
@@ -356,6 +387,7 @@ fn parse_args(args: &[String]) -> Result<(Config, Vec<PathBuf>), String> {
             use_cache,
             cache_dir: target.join("difftest-cache"),
             tmp_dir,
+            cross,
         },
         dirs,
     ))
@@ -516,10 +548,14 @@ fn run_job_inner(cfg: &Config, job: &Job) -> Result<Verdict, String> {
     if let Some(reason) = &d.ignore_reason {
         return Ok(Verdict::Ignored(reason.clone()));
     }
-    let flags = compiler_flags(&d, job.opt);
+    let mut flags = compiler_flags(&d, job.opt);
+    if let Some(c) = &cfg.cross {
+        flags.extend(["--target".to_string(), c.triple.clone(), format!("-Clinker={}", c.cc)]);
+    }
     let work = cfg.tmp_dir.join(job.id());
     let result = (|| {
-        let (key_src, link) = build_aux_c(job, &d, &src, &work.join("aux"))?;
+        let cc = cfg.cross.as_ref().map_or("cc", |c| c.cc.as_str());
+        let (key_src, link) = build_aux_c(job, &d, &src, &work.join("aux"), cc)?;
         let reference = reference_outcome(cfg, job, &d, &flags, &link, &key_src, &work)?;
         let mut details = Vec::new();
         if reference.status == Status::Timeout {
@@ -573,6 +609,7 @@ fn build_aux_c(
     d: &Directives,
     src: &[u8],
     dir: &Path,
+    cc: &str,
 ) -> Result<(Vec<u8>, Vec<String>), String> {
     if d.aux_c.is_empty() {
         return Ok((src.to_vec(), Vec::new()));
@@ -585,7 +622,7 @@ fn build_aux_c(
         let path = test_dir.join(c);
         key.extend(fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?);
         let obj = dir.join(format!("aux{i}.o"));
-        let out = Command::new("cc")
+        let out = Command::new(cc)
             .args(["-O1", "-fexceptions", "-fPIC", "-c"])
             .arg(&path)
             .arg("-o")
@@ -728,7 +765,14 @@ fn compile(
 }
 
 fn run_program(cfg: &Config, job: &Job, d: &Directives, bin: &Path) -> Result<Outcome, String> {
-    let mut cmd = Command::new(bin);
+    let mut cmd = match &cfg.cross {
+        Some(c) => {
+            let mut cmd = Command::new(&c.qemu);
+            cmd.env("QEMU_LD_PREFIX", &c.ld_prefix).arg(bin);
+            cmd
+        }
+        None => Command::new(bin),
+    };
     cmd.args(&d.run_args)
         .current_dir(job.path.parent().unwrap_or(Path::new(".")))
         .env_remove("RUST_BACKTRACE")
