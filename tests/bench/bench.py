@@ -111,6 +111,34 @@ def time_passes(backend, crate_pkg, focus, work, verbose, top):
         print(f"| {name} | {t:.3f} | {share} |")
 
 
+def run_time(backend, work, runs):
+    """Run time of tests/bench/workloads/*.rs built at opt-level 0 by each backend."""
+    print()
+    print(f"### Run time of the generated code, opt-level 0, median of {runs} run(s)")
+    print()
+    print("| workload | LLVM s | ours s | ratio ours/LLVM |")
+    print("|---|---:|---:|---:|")
+    for src in sorted((HERE / "workloads").glob("*.rs")):
+        bins = {}
+        for kind, extra in (("llvm", []), ("ours", [f"-Zcodegen-backend={backend}"])):
+            out = work / f"{src.stem}-{kind}"
+            subprocess.run(["rustc", "--edition", "2024", "-Copt-level=0", *extra, str(src),
+                            "-o", str(out)], check=True, env=cargo_env(None))
+            bins[kind] = out
+        times = {"llvm": [], "ours": []}
+        outputs = {}
+        for run in range(runs):
+            for kind in (("llvm", "ours") if run % 2 == 0 else ("ours", "llvm")):
+                start = time.monotonic()
+                p = subprocess.run([str(bins[kind])], check=True, capture_output=True, text=True)
+                times[kind].append(time.monotonic() - start)
+                outputs[kind] = p.stdout
+        if outputs["llvm"] != outputs["ours"]:
+            raise RuntimeError(f"{src.name}: outputs differ: {outputs}")
+        llvm, ours = statistics.median(times["llvm"]), statistics.median(times["ours"])
+        print(f"| {src.stem} | {llvm:.2f} | {ours:.2f} | {ours / llvm:.2f} |")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -122,6 +150,8 @@ def main():
     ap.add_argument("--llvm-only", action="store_true",
                     help="time only LLVM and cargo check (our columns print '-')")
     ap.add_argument("--no-check", action="store_true", help="skip the cargo check column")
+    ap.add_argument("--no-run-time", action="store_true",
+                    help="skip the run time of tests/bench/workloads at opt-level 0")
     ap.add_argument("--no-abort", action="store_true",
                     help="skip the column of our backend with -Cpanic=abort")
     ap.add_argument("--time-passes-crate", default="regex:regex_automata",
@@ -204,6 +234,10 @@ def main():
     print("`unwind cost`: the default (-Cpanic=unwind) build against the same build with "
           "-Cpanic=abort (RUSTFLAGS, so proc macros and build scripts too), which has no "
           "landing pads, LSDAs or cleanup MIR.")
+
+    if not a.llvm_only and a.backend != "llvm" and not a.no_run_time:
+        log("==> run time of the workloads")
+        run_time(a.backend, work, max(a.runs, 3))
 
     if not a.llvm_only and a.time_passes_crate != "none":
         member, _, focus = a.time_passes_crate.partition(":")
