@@ -24,6 +24,7 @@ use rustc_codegen_ssa::mir::operand::{OperandRef, OperandValue};
 use rustc_codegen_ssa::mir::place::PlaceRef;
 use rustc_codegen_ssa::traits::*;
 use rustc_codegen_ssa::MemFlags;
+use rustc_codegen_ssa_ext::eh::lsda::Action;
 use rustc_data_structures::fx::FxHashMap;
 use rustc_hir::def_id::DefId;
 use rustc_middle::middle::codegen_fn_attrs::CodegenFnAttrs;
@@ -55,7 +56,7 @@ pub struct FunctionState {
     pub span: Span,
     /// Blocks made landing pads by `cleanup_landing_pad`/`filter_landing_pad`, and how the
     /// personality should treat them.
-    pub landing_pads: FxHashMap<ir::Block, crate::eh::PadKind>,
+    pub landing_pads: FxHashMap<ir::Block, Action>,
 }
 
 pub struct Builder<'a, 'tcx> {
@@ -173,6 +174,16 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             MemFlagsData::new().with_notrap()
         };
         self.mem_flags(data)
+    }
+
+    /// Whether the function being built may use the rustc target feature `feature`, enabled
+    /// for the whole session or by its `#[target_feature]`s.
+    pub fn has_target_feature(&self, feature: &str) -> bool {
+        if self.cx.tcx.sess.unstable_target_features.iter().any(|f| f.as_str() == feature) {
+            return true;
+        }
+        let cl = crate::isa::cranelift_feature(feature);
+        self.cx.fn_target_features.borrow().get(&self.bb.func).is_some_and(|fs| fs.contains(&cl))
     }
 
     pub fn func_ref(&self, f: FuncId) -> ir::FuncRef {
@@ -845,7 +856,7 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         fn_abi: Option<&FnAbi<'tcx, Ty<'tcx>>>,
         callee: Value,
         args: &[Value],
-        unwind: Option<(ir::Block, crate::eh::PadKind)>,
+        unwind: Option<(ir::Block, Action)>,
         normal: Option<ir::Block>,
     ) -> (SmallVec<[ir::Value; 2]>, Type) {
         let sig = match fn_abi {
@@ -913,7 +924,7 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
                     );
                     let exn =
                         BlockCall::new(pad, [BlockArg::TryCallExn(0), BlockArg::TryCallExn(1)], pool);
-                    let item = ir::ExceptionTableItem::Tag(kind.tag(), exn);
+                    let item = ir::ExceptionTableItem::Tag(crate::eh::tag_of(kind), exn);
                     let table = ir::ExceptionTableData::new(sr, normal, [item]);
                     let et = c.func.dfg.exception_tables.push(table);
                     match (direct, target) {
@@ -1013,15 +1024,15 @@ fn float_cc(op: RealPredicate) -> Option<FloatCC> {
 }
 
 impl<'a, 'tcx> BackendTypes for Builder<'a, 'tcx> {
-    type Function = FuncId;
-    type BasicBlock = BasicBlock;
-    type Funclet = ();
-    type Value = Value;
-    type Type = Type;
-    type FunctionSignature = FnSig;
-    type DIScope = ();
-    type DILocation = ();
-    type DIVariable = ();
+    type Function = <CodegenCx<'tcx> as BackendTypes>::Function;
+    type BasicBlock = <CodegenCx<'tcx> as BackendTypes>::BasicBlock;
+    type Funclet = <CodegenCx<'tcx> as BackendTypes>::Funclet;
+    type Value = <CodegenCx<'tcx> as BackendTypes>::Value;
+    type Type = <CodegenCx<'tcx> as BackendTypes>::Type;
+    type FunctionSignature = <CodegenCx<'tcx> as BackendTypes>::FunctionSignature;
+    type DIScope = <CodegenCx<'tcx> as BackendTypes>::DIScope;
+    type DILocation = <CodegenCx<'tcx> as BackendTypes>::DILocation;
+    type DIVariable = <CodegenCx<'tcx> as BackendTypes>::DIVariable;
 }
 
 impl<'a, 'tcx> HasTyCtxt<'tcx> for Builder<'a, 'tcx> {

@@ -22,40 +22,27 @@ use crate::context::BasicBlock;
 use crate::types::Type;
 use crate::value::Value;
 
-/// What a landing pad does, carried to the object writer as the `try_call`'s exception tag.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum PadKind {
-    /// Runs drops and resumes: entered in the cleanup phase only.
-    Cleanup,
-    /// `catch_unwind`'s handler: stops the search phase.
-    Catch,
-    /// Aborts ("panic in a function that cannot unwind" / "panic in a destructor during
-    /// cleanup"). A filter, so the search phase stops here too, as with LLVM.
-    Terminate,
+/// The exception tag of a `try_call` whose pad has `action`: the object writer reads the
+/// action back from the compiled call site ([`action_of_tag`]) to build the LSDA.
+pub fn tag_of(action: Action) -> ir::ExceptionTag {
+    ir::ExceptionTag::from_u32(match action {
+        Action::Cleanup => 0,
+        Action::CatchAll => 1,
+        Action::Terminate => 2,
+    })
 }
 
-impl PadKind {
-    pub fn tag(self) -> ir::ExceptionTag {
-        ir::ExceptionTag::from_u32(match self {
-            PadKind::Cleanup => 0,
-            PadKind::Catch => 1,
-            PadKind::Terminate => 2,
-        })
-    }
-
-    /// The LSDA action for a handler tagged by [`PadKind::tag`].
-    pub fn action_of_tag(tag: ir::ExceptionTag) -> Action {
-        match tag.as_u32() {
-            0 => Action::Cleanup,
-            1 => Action::CatchAll,
-            _ => Action::Terminate,
-        }
+pub fn action_of_tag(tag: ir::ExceptionTag) -> Action {
+    match tag.as_u32() {
+        0 => Action::Cleanup,
+        1 => Action::CatchAll,
+        _ => Action::Terminate,
     }
 }
 
 /// Turns the (empty) current block into a landing pad receiving the exception pointer and
 /// selector.
-fn make_landing_pad(bx: &mut Builder<'_, '_>, kind: PadKind) -> (ir::Value, ir::Value) {
+fn make_landing_pad(bx: &mut Builder<'_, '_>, kind: Action) -> (ir::Value, ir::Value) {
     let block = bx.bb.block;
     let ptr = bx.cx.pointer_clif_type();
     bx.with_func(|fs| {
@@ -88,10 +75,10 @@ pub fn invoke<'tcx>(
             let cur = bx.bb;
             let pad = bx.new_block();
             bx.bb.block = pad;
-            make_landing_pad(bx, PadKind::Cleanup);
+            make_landing_pad(bx, Action::Cleanup);
             bx.br(catch);
             bx.bb = cur;
-            (pad, PadKind::Cleanup)
+            (pad, Action::Cleanup)
         }
     };
     let (results, ret) = bx.lower_call(llty, fn_abi, llfn, args, Some((pad, kind)), Some(then.block));
@@ -103,13 +90,13 @@ pub fn invoke<'tcx>(
 }
 
 pub fn cleanup_landing_pad(bx: &mut Builder<'_, '_>, _pers_fn: FuncId) -> (Value, Value) {
-    let (exn, sel) = make_landing_pad(bx, PadKind::Cleanup);
+    let (exn, sel) = make_landing_pad(bx, Action::Cleanup);
     let sel = bx.ins(|c| c.ins().ireduce(ir::types::I32, sel));
     (bx.new_value(exn, Type::PTR), bx.new_value(sel, Type::I32))
 }
 
 pub fn filter_landing_pad(bx: &mut Builder<'_, '_>, _pers_fn: FuncId) {
-    make_landing_pad(bx, PadKind::Terminate);
+    make_landing_pad(bx, Action::Terminate);
 }
 
 pub fn resume(bx: &mut Builder<'_, '_>, exn0: Value, _exn1: Value) {
@@ -142,7 +129,7 @@ pub fn catch_unwind<'tcx>(
 
     let pad = bx.new_block();
     bx.bb.block = pad;
-    let (exn, _) = make_landing_pad(bx, PadKind::Catch);
+    let (exn, _) = make_landing_pad(bx, Action::CatchAll);
     let exn = bx.new_value(exn, Type::PTR);
     let catch_sig = bx.cx.sig_from_types(&[Type::PTR, Type::PTR], Type::VOID);
     bx.call(catch_sig, None, None, catch_fn, &[data, exn], None, None);
@@ -151,7 +138,7 @@ pub fn catch_unwind<'tcx>(
     bx.br(done);
 
     bx.bb = cur;
-    bx.lower_call(try_sig, None, try_fn, &[data], Some((pad, PadKind::Catch)), None);
+    bx.lower_call(try_sig, None, try_fn, &[data], Some((pad, Action::CatchAll)), None);
     let zero = bx.cx.const_i32(0);
     bx.store(zero, result.val.llval, result.val.align);
     bx.br(done);

@@ -407,6 +407,12 @@ impl<'a, 'tcx> IntrinsicCallBuilderMethods<'tcx> for Builder<'a, 'tcx> {
         match classify(&name) {
             Some(LlvmIntrinsic::Nop) => return self.cx.local_value(crate::value::LocalData::Void),
             Some(LlvmIntrinsic::ByteShuffleInLanes { .. }) => {
+                if !self.has_target_feature("ssse3") {
+                    // Cranelift's pshufb needs SSSE3 in the ISA; LLVM would not accept it
+                    // either outside an SSSE3 function.
+                    crate::errors::unsupported(tcx, span, &format!("`{name}` without SSSE3 enabled"));
+                    return self.cx.const_undef(self.cx.immediate_backend_type(layout));
+                }
                 let ret_ty = self.cx.immediate_backend_type(layout);
                 let (a, idx) = (args[0].immediate(), args[1].immediate());
                 return self.byte_shuffle_in_lanes(a, idx, ret_ty);

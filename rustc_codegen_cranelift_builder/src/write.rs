@@ -19,7 +19,6 @@ use rustc_errors::DiagCtxt;
 use rustc_session::config::OutputType;
 
 use crate::base::ClifModule;
-use crate::eh::PadKind;
 
 /// Frame-writer symbol index of `DW.ref.rust_eh_personality`; smaller indices are `FuncId`s.
 const PERSONALITY_REF_SYMBOL: usize = usize::MAX;
@@ -30,21 +29,20 @@ const LSDA_SECTION_SYMBOL: usize = usize::MAX - 1;
 /// then needs no personality: unwinding passes through on its CFI alone).
 fn function_lsda(code: &cranelift_codegen::CompiledCode) -> Result<Option<Vec<u8>>, lsda::LsdaError> {
     use cranelift_codegen::MachExceptionHandler;
-    let mut any_handler = false;
+    // Most functions have no landing pad: decide that before building anything.
+    if code.buffer.call_sites().all(|site| site.exception_handlers.is_empty()) {
+        return Ok(None);
+    }
     let sites = code.buffer.call_sites().map(|site| {
         let handler = site.exception_handlers.iter().find_map(|h| match h {
             MachExceptionHandler::Tag(tag, target) => {
-                Some((target.as_offset(), PadKind::action_of_tag(*tag)))
+                Some((target.as_offset(), crate::eh::action_of_tag(*tag)))
             }
             _ => None,
         });
-        any_handler |= handler.is_some();
         (site.ret_addr, handler)
     });
-    let sites = lsda::call_sites_from_returns(sites.collect::<Vec<_>>(), true)?;
-    if !any_handler {
-        return Ok(None);
-    }
+    let sites = lsda::call_sites_from_returns(sites, true)?;
     lsda::encode_lsda(&sites).map(Some)
 }
 
