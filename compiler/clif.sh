@@ -542,32 +542,31 @@ cmd_test() {
 
 # bench: resolve the backend here (CLIF_BACKEND, CLIF_PROFILE) unless the
 # arguments name one or don't need one.
-cmd_bench() {
-    local arg need=1
-    for arg in "$@"; do
-        case $arg in
-        --backend | --backend=* | --llvm-only | -h | --help) need=0 ;;
-        esac
+
+# exec_with_backend "NO_BACKEND_FLAGS" CMD... -- ARGS...: runs CMD ARGS, adding
+# `--backend <built .so>` (building it if needed) unless ARGS has --backend or one
+# of the space-separated NO_BACKEND_FLAGS.
+exec_with_backend() {
+    local skip=" --backend -h --help $1 " arg cmd=()
+    shift
+    while [[ $1 != -- ]]; do
+        cmd+=("$1")
+        shift
     done
-    if [[ $need == 1 ]]; then
-        resolve_backend
-        set -- --backend "$BACKEND" "$@"
-    fi
-    exec bash "$ROOT/tests/bench/bench.sh" "$@"
+    shift
+    for arg in "$@"; do
+        [[ $skip == *" ${arg%%=*} "* ]] && exec "${cmd[@]}" "$@"
+    done
+    resolve_backend
+    exec "${cmd[@]}" --backend "$BACKEND" "$@"
+}
+
+cmd_bench() {
+    exec_with_backend "--llvm-only" bash "$ROOT/tests/bench/bench.sh" -- "$@"
 }
 
 cmd_suites() {
-    local arg need=1
-    for arg in "$@"; do
-        case $arg in
-        --backend | --backend=* | --self-test | -h | --help) need=0 ;;
-        esac
-    done
-    if [[ $need == 1 ]]; then
-        resolve_backend
-        set -- --backend "$BACKEND" "$@"
-    fi
-    exec python3 "$ROOT/tests/suites/suites.py" "$@"
+    exec_with_backend "--self-test" python3 "$ROOT/tests/suites/suites.py" -- "$@"
 }
 
 # ---------------------------------------------------------------------------

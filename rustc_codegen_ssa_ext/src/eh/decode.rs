@@ -235,16 +235,8 @@ impl Reader<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::eh::lsda::{Action, CallSite, call_sites_from_returns, encode_lsda};
-
-    fn site(start: u32, len: u32, landing_pad: Option<u32>, action: Action) -> CallSite {
-        CallSite {
-            start,
-            len,
-            landing_pad,
-            action,
-        }
-    }
+    use crate::eh::lsda::tests::site;
+    use crate::eh::lsda::{Action, call_sites_from_returns, encode_lsda};
 
     fn action_at(lsda: &[u8], ip: u64) -> EhAction {
         find_eh_action(lsda, ip).unwrap()

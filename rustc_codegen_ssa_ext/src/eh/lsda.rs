@@ -270,10 +270,10 @@ pub(crate) fn write_sleb128(out: &mut Vec<u8>, mut value: i64) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn site(start: u32, len: u32, landing_pad: Option<u32>, action: Action) -> CallSite {
+    pub(crate) fn site(start: u32, len: u32, landing_pad: Option<u32>, action: Action) -> CallSite {
         CallSite {
             start,
             len,
