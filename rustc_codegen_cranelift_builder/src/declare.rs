@@ -4,6 +4,7 @@
 use cranelift_codegen::ir::{self, AbiParam};
 use cranelift_module::{DataId, FuncId, Linkage, Module};
 use rustc_codegen_ssa::traits::PreDefineCodegenMethods;
+use rustc_hir::def::DefKind;
 use rustc_hir::def_id::DefId;
 use rustc_hir::attrs::Linkage as RLinkage;
 use rustc_middle::mono::Visibility;
@@ -98,6 +99,13 @@ impl<'tcx> CodegenCx<'tcx> {
 
     pub fn static_is_writable(&self, def_id: DefId) -> bool {
         let tcx = self.tcx;
+        // A nested static (memory a static's initializer points at, e.g. `&mut [..]` in a
+        // `static mut`) has no type of its own: its allocation says whether it is mutable.
+        if let DefKind::Static { nested: true, .. } = tcx.def_kind(def_id) {
+            return tcx
+                .eval_static_initializer(def_id)
+                .map_or(true, |alloc| alloc.inner().mutability.is_mut());
+        }
         let ty = Instance::mono(tcx, def_id).ty(tcx, ty::TypingEnv::fully_monomorphized());
         tcx.is_mutable_static(def_id) || !ty.is_freeze(tcx, ty::TypingEnv::fully_monomorphized())
     }
