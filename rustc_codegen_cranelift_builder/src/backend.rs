@@ -50,6 +50,8 @@ impl CodegenBackend for CraneliftCodegenBackend {
 
     fn init(&self, sess: &Session) {
         use rustc_session::config::InstrumentCoverage;
+        crate::write::TIME_PASSES
+            .store(sess.opts.unstable_opts.time_llvm_passes, std::sync::atomic::Ordering::Relaxed);
         if sess.opts.cg.instrument_coverage() != InstrumentCoverage::No {
             sess.dcx().fatal("`-Cinstrument-coverage` is not yet supported by the Cranelift backend");
         }

@@ -901,10 +901,23 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
                     Some(r) => self.with_func(|fs| fs.func.dfg.ext_funcs[r].signature),
                     None => self.sig_ref(sig),
                 };
-                // A call without results can return straight to `normal`; otherwise a fresh
-                // block receives the results (`normal` may have other predecessors).
+                // The results arrive as parameters of `normal` itself while it is still
+                // empty: MIR's call guards give a call with an unwind edge a return block of
+                // its own (cg_ssa relies on that too, storing the result at its start), so
+                // no other edge reaches it. Otherwise a fresh block receives them.
+                let fresh = |fs: &mut FunctionState, b: ir::Block| {
+                    fs.func.layout.first_inst(b).is_none() && fs.func.dfg.num_block_params(b) == 0
+                };
                 let recv = match normal {
                     Some(b) if data.clif.returns.is_empty() => b,
+                    Some(b) if self.with_func(|fs| fresh(fs, b)) => {
+                        self.with_func(|fs| {
+                            for p in &data.clif.returns {
+                                fs.func.dfg.append_block_param(b, p.value_type);
+                            }
+                        });
+                        b
+                    }
                     _ => {
                         let recv = self.new_block();
                         self.with_func(|fs| {
@@ -933,7 +946,7 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
                         (None, None) => unreachable!(),
                     };
                 });
-                if Some(recv) == normal {
+                if Some(recv) == normal && data.clif.returns.is_empty() {
                     // The try_call already went to `normal`; nothing to receive.
                     return (SmallVec::new(), data.ret);
                 }
@@ -1138,6 +1151,10 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
     }
 
     fn br(&mut self, dest: BasicBlock) {
+        debug_assert!(
+            self.with_func(|fs| fs.func.dfg.num_block_params(dest.block)) == 0,
+            "plain branch to a block that receives call results"
+        );
         self.ins(|c| c.ins().jump(dest.block, &[]));
     }
 

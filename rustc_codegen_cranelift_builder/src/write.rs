@@ -1,6 +1,8 @@
 //! Compiling a lowered CGU with Cranelift and writing its object file. Runs on cg_ssa's
 //! codegen worker threads, so CGUs compile in parallel.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use cranelift_codegen::Context;
 use cranelift_codegen::control::ControlPlane;
 use cranelift_codegen::isa::OwnedTargetIsa;
@@ -19,6 +21,9 @@ use rustc_errors::DiagCtxt;
 use rustc_session::config::OutputType;
 
 use crate::base::ClifModule;
+
+/// `-Ztime-llvm-passes`: print Cranelift's pass times per module (set by `init`).
+pub static TIME_PASSES: AtomicBool = AtomicBool::new(false);
 
 /// Frame-writer symbol index of `DW.ref.rust_eh_personality`; smaller indices are `FuncId`s.
 const PERSONALITY_REF_SYMBOL: usize = usize::MAX;
@@ -206,6 +211,10 @@ pub fn codegen(
             frames.add_function(fde, lsda);
         }
         ctx.clear();
+    }
+    if TIME_PASSES.load(Ordering::Relaxed) {
+        // Cranelift times its passes per thread; each module is compiled on one thread.
+        eprintln!("Cranelift passes of `{name}`:\n{}", cranelift_codegen::timing::take_current());
     }
     let mut product = obj.finish();
     if let Some(frames) = frames.filter(|f| !f.is_empty()) {
