@@ -80,10 +80,11 @@ def cargo_env(rustflags, extra=None):
 
 
 def timed_cargo(args, target_dir, rustflags, verbose, extra_env=None, cwd=HERE):
-    """Empties target_dir, runs cargo, returns (wall seconds, peak RSS in MiB).
+    """Empties target_dir, runs cargo, returns (wall s, CPU s, peak RSS in MiB).
 
-    The peak is the largest resident set of any process in the build: wait4 reports
-    the maximum over the child and all the descendants it waited for (rustc, linker).
+    CPU is user + system time of cargo and every process it waited for (rustc, linker,
+    build scripts); the peak is the largest resident set among them (wait4 reports both
+    for the whole tree of waited-for descendants).
     """
     shutil.rmtree(target_dir, ignore_errors=True)
     cmd = ["cargo", *args, "--offline", "--locked", "--target-dir", str(target_dir)]
@@ -101,7 +102,7 @@ def timed_cargo(args, target_dir, rustflags, verbose, extra_env=None, cwd=HERE):
             sys.stderr.write(captured[-8000:])
         raise RuntimeError(f"{' '.join(cmd)} failed (exit {proc.returncode}), "
                            f"RUSTFLAGS={rustflags!r}")
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def app_source(name, work):
@@ -146,7 +147,7 @@ def time_passes(backend, crate_pkg, focus, work, verbose, top):
         "CLIF_TIME_PASSES_CRATE": focus,
         "CLIF_TIME_PASSES_OUT": str(report),
     }
-    secs, _ = timed_cargo(["build", "-p", crate_pkg], work / "target-time-passes",
+    secs, _, _ = timed_cargo(["build", "-p", crate_pkg], work / "target-time-passes",
                           f"-Zcodegen-backend={backend}", verbose, extra)
     if not report.exists():
         raise RuntimeError(f"crate {focus} was not compiled in the build of {crate_pkg}")
@@ -333,6 +334,7 @@ def main():
         return [sub, "-p", CRATES[crate]], HERE
 
     times = {c: {k: [] for k, _, _ in kinds} for c in crates}
+    cpus = {c: {k: [] for k, _, _ in kinds} for c in crates}
     peaks = {c: {k: [] for k, _, _ in kinds} for c in crates}
     for run in range(a.runs):
         for crate in crates:
@@ -341,23 +343,29 @@ def main():
             for kind, sub, flags in order:
                 args, cwd = command(crate, kind, sub)
                 log(f"==> run {run + 1}/{a.runs}: {crate:<7} {kind:<10} cargo {' '.join(args[:2])}")
-                secs, peak = timed_cargo(args, work / f"target-{kind}", flags, a.verbose,
-                                         cwd=cwd)
+                secs, cpu, peak = timed_cargo(args, work / f"target-{kind}", flags,
+                                              a.verbose, cwd=cwd)
                 times[crate][kind].append(secs)
+                cpus[crate][kind].append(cpu)
                 peaks[crate][kind].append(peak)
-                log(f"    {secs:.2f} s, peak {peak:.0f} MiB")
+                log(f"    {secs:.2f} s, CPU {cpu:.2f} s, peak {peak:.0f} MiB")
 
     def median(v):
         return statistics.median(v) if v else None
 
     med = {c: {k: median(v) for k, v in ks.items()} for c, ks in times.items()}
+    cpu = {c: {k: median(v) for k, v in ks.items()} for c, ks in cpus.items()}
     mem = {c: {k: median(v) for k, v in ks.items()} for c, ks in peaks.items()}
 
     def ratio(x, y):
         return f"{x / y:.2f}" if (x is not None and y) else "-"
 
-    def cost(unwind, abort):
-        return f"{100 * (unwind / abort - 1):+.1f}%" if (unwind is not None and abort) else "-"
+    def cost(c, unwind, abort):
+        """Wall-time cost of unwinding, with the CPU-time cost (less noisy) beside it."""
+        if med[c].get(unwind) is None or not med[c].get(abort):
+            return "-"
+        wall = 100 * (med[c][unwind] / med[c][abort] - 1)
+        return f"{wall:+.1f}% / {100 * (cpu[c][unwind] / cpu[c][abort] - 1):+.1f}%"
 
     def label(c):
         return f"{c} (`cargo install --debug`)" if c in APPS else c
@@ -365,21 +373,24 @@ def main():
     md = [f"### Clean debug builds, median of {a.runs} alternating run(s), "
           f"{os.cpu_count()} cores", "",
           "| crate | LLVM s | ours s | ours/LLVM | check s | check/LLVM "
-          "| unwind cost, ours | unwind cost, LLVM | peak MiB, LLVM | peak MiB, ours |",
+          "| unwind cost, ours (wall / CPU) | unwind cost, LLVM (wall / CPU) "
+          "| peak MiB, LLVM | peak MiB, ours |",
           "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     build_rows = []
     for c in crates:
         m = med[c]
         llvm, ours, check = m["llvm"], m.get("ours"), m.get("check")
         md.append(f"| {label(c)} | {fmt(llvm)} | {fmt(ours)} | {ratio(ours, llvm)} "
-                  f"| {fmt(check)} | {ratio(check, llvm)} | {cost(ours, m.get('abort'))} "
-                  f"| {cost(llvm, m.get('llvm-abort'))} | {fmt0(mem[c]['llvm'])} "
+                  f"| {fmt(check)} | {ratio(check, llvm)} | {cost(c, 'ours', 'abort')} "
+                  f"| {cost(c, 'llvm', 'llvm-abort')} | {fmt0(mem[c]['llvm'])} "
                   f"| {fmt0(mem[c].get('ours'))} |")
         build_rows.append((c, ours / llvm if ours else None, check / llvm if check else None))
     md += ["", "`unwind cost`: the default (-Cpanic=unwind) build against the same build with "
            "-Cpanic=abort (RUSTFLAGS, so proc macros and build scripts too), which has no "
-           "landing pads, LSDAs or cleanup MIR. `peak MiB`: the largest resident set of "
-           "any process of the build (rustc, in practice)."]
+           "landing pads, LSDAs or cleanup MIR, in wall time and in CPU time (user + "
+           "system, all processes of the build; less sensitive to scheduling noise). "
+           "`peak MiB`: the largest resident set of any process of the build (rustc, in "
+           "practice)."]
     print()
     print("\n".join(md))
 
