@@ -18,6 +18,8 @@ to fail with our backend (`<build>` when the suite is expected not to build).
 """
 
 import argparse
+import hashlib
+import io
 import json
 import os
 import re
@@ -26,6 +28,7 @@ import subprocess
 import sys
 import tarfile
 import time
+import urllib.request
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -50,6 +53,12 @@ CRATES = {
     "indexmap": "2.14.2",
     "memchr": "2.8.3",
     "serde_json": "1.0.154",
+    "ripgrep": "14.1.1",
+}
+# Applications (no library target): fetched straight from crates.io, checked against
+# this sha256, built with the Cargo.lock they ship, tested with their own test suite.
+APPS = {
+    "ripgrep": "f77b8032dc584527975f34aa5a897d0ef5a785573fda778771a614ff9da501d9",
 }
 
 STD_SUITES = ["coretests", "alloctests", "core_simd", "core_arch"]
@@ -162,10 +171,12 @@ def crate_source(name, version, d):
     """Unpacks the crate from cargo's download cache (fetching it first)."""
     if (d / "Cargo.toml").exists():
         return d
+    if name in APPS:
+        return app_source(name, version, d)
     fetch = WORK / "fetch"
     write(fetch / "Cargo.toml", "[workspace]\n\n[package]\nname = \"fetch\"\nversion = \"0.0.0\"\n"
           "edition = \"2021\"\n\n[dependencies]\n"
-          + "".join(f'{n} = "={v}"\n' for n, v in CRATES.items()))
+          + "".join(f'{n} = "={v}"\n' for n, v in CRATES.items() if n not in APPS))
     write(fetch / "src/lib.rs", "")
     toolchain_file(fetch)
     subprocess.run(["cargo", "fetch"], cwd=fetch, check=True)
@@ -176,6 +187,23 @@ def crate_source(name, version, d):
     d.parent.mkdir(parents=True, exist_ok=True)
     with tarfile.open(found[0]) as tar:
         tar.extractall(d.parent, filter="data")
+    return d
+
+
+def app_source(name, version, d):
+    """Downloads and unpacks an application's crates.io source, keeping its Cargo.lock."""
+    url = f"https://static.crates.io/crates/{name}/{name}-{version}.crate"
+    log(f"==> downloading {url}")
+    with urllib.request.urlopen(url, timeout=120) as r:
+        data = r.read()
+    if hashlib.sha256(data).hexdigest() != APPS[name]:
+        raise RuntimeError(f"{name}-{version}.crate: sha256 mismatch")
+    d.parent.mkdir(parents=True, exist_ok=True)
+    with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+        tar.extractall(d.parent, filter="data")
+    lock = HERE / "locks" / f"{name}.lock"
+    if not lock.exists():
+        shutil.copyfile(d / "Cargo.lock", lock)
     return d
 
 
@@ -214,6 +242,8 @@ def cargo_args(suite):
         return ["--lib", "--tests"]
     if suite in ("coretests", "alloctests"):
         return ["--tests"]
+    if suite in APPS:
+        return ["--bins", "--tests"]
     return ["--lib", "--tests"]
 
 
