@@ -24,6 +24,7 @@ tests/bench/chart.svg), then a `-Ztime-passes` summary of one crate.
 import argparse
 import datetime
 import hashlib
+import html
 import os
 import re
 import shutil
@@ -249,7 +250,8 @@ def svg_chart(build_rows, run_rows):
     out.append(f'<text x="4" y="{y - 10}" font-weight="bold">run time at opt-level 0, '
                '/ LLVM</text>')
     for label, llvm, ours in run_rows:
-        bars(label.replace("`", "").split(" over ")[0][:38], [("ours", ours / llvm)])
+        text = label.replace("`", "").replace("\\|", "|").split(" over ")[0][:38]
+        bars(html.escape(text), [("ours", ours / llvm)])
     one = left + scale
     head = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + width + 60}" '
             f'height="{y + 10}" font-family="sans-serif" font-size="12">',
