@@ -1,26 +1,37 @@
-//! Inline and global assembly: not supported yet; reported as errors at the user's span.
+//! Inline and global assembly through the system assembler: `global_asm!` and naked
+//! functions go into the CGU's assembly text as written; each `asm!` becomes a call to an
+//! out-of-line shim (`rustc_codegen_ssa_ext::asm_shim`) that moves operands between an
+//! area on our stack and the registers the template expects.
 
+use cranelift_module::{Linkage, Module};
+use rustc_abi::{Align, Size};
 use rustc_ast::{InlineAsmOptions, InlineAsmTemplatePiece};
+use rustc_codegen_ssa::MemFlags;
+use rustc_codegen_ssa::mir::place::PlaceRef;
 use rustc_codegen_ssa::traits::{
-    AsmBuilderMethods, AsmCodegenMethods, GlobalAsmOperandRef, InlineAsmOperandRef,
+    AsmBuilderMethods, AsmCodegenMethods, BuilderMethods,
+    ConstCodegenMethods, GlobalAsmOperandRef, InlineAsmOperandRef,
 };
+use rustc_codegen_ssa_ext::asm_shim::{self, AsmOperand};
 use rustc_middle::ty::Instance;
 use rustc_span::{DUMMY_SP, Span};
 
 use crate::builder::Builder;
 use crate::context::{BasicBlock, CodegenCx};
+use crate::types::Type;
 
 impl<'a, 'tcx> AsmBuilderMethods<'tcx> for Builder<'a, 'tcx> {
     fn codegen_inline_asm(
         &mut self,
         template: &[InlineAsmTemplatePiece],
         operands: &[InlineAsmOperandRef<'tcx, Self>],
-        _options: InlineAsmOptions,
+        options: InlineAsmOptions,
         line_spans: &[Span],
         _instance: Instance<'_>,
         dest: Option<BasicBlock>,
-        _catch_funclet: Option<(BasicBlock, Option<&()>)>,
+        catch_funclet: Option<(BasicBlock, Option<&()>)>,
     ) {
+        let span = line_spans.first().copied().unwrap_or(DUMMY_SP);
         if is_comment_only(template) {
             // An empty template (an optimization barrier such as `asm!("/*{0}*/",
             // inout(reg) x)`) runs no instruction: in-out operands keep their value and
@@ -31,26 +42,205 @@ impl<'a, 'tcx> AsmBuilderMethods<'tcx> for Builder<'a, 'tcx> {
                 }
             }
         } else {
-            let span = line_spans.first().copied().unwrap_or(DUMMY_SP);
-            crate::errors::unsupported(self.cx.tcx, span, "inline assembly (`asm!`)");
+            self.call_asm_shim(template, operands, options, span, dest, catch_funclet);
+            return;
         }
         if let Some(dest) = dest {
-            use rustc_codegen_ssa::traits::BuilderMethods;
             self.br(dest);
         }
+    }
+}
+
+impl<'a, 'tcx> Builder<'a, 'tcx> {
+    fn call_asm_shim(
+        &mut self,
+        template: &[InlineAsmTemplatePiece],
+        operands: &[InlineAsmOperandRef<'tcx, Self>],
+        options: InlineAsmOptions,
+        span: Span,
+        dest: Option<BasicBlock>,
+        catch_funclet: Option<(BasicBlock, Option<&()>)>,
+    ) {
+        let tcx = self.cx.tcx;
+        let shim_ops: Vec<AsmOperand> = operands
+            .iter()
+            .map(|op| match op {
+                InlineAsmOperandRef::In { reg, .. } => {
+                    AsmOperand::Reg { reg: *reg, input: true, output: false }
+                }
+                InlineAsmOperandRef::Out { reg, place, .. } => {
+                    AsmOperand::Reg { reg: *reg, input: false, output: place.is_some() }
+                }
+                InlineAsmOperandRef::InOut { reg, out_place, .. } => {
+                    AsmOperand::Reg { reg: *reg, input: true, output: out_place.is_some() }
+                }
+                InlineAsmOperandRef::Const { string } => AsmOperand::Text(string.clone()),
+                InlineAsmOperandRef::SymFn { instance } => {
+                    AsmOperand::Text(self.cx.asm_sym_fn(*instance))
+                }
+                InlineAsmOperandRef::SymStatic { def_id } => {
+                    AsmOperand::Text(self.cx.asm_sym_static(*def_id))
+                }
+                InlineAsmOperandRef::Label { .. } => {
+                    AsmOperand::Unsupported("`label` operands of `asm!` (asm goto)")
+                }
+            })
+            .collect();
+        let name = {
+            let mut shims = self.cx.asm_shims.borrow_mut();
+            shims.1 += 1;
+            format!("{}_{}", shims.0, shims.1)
+        };
+        let arch = tcx.sess.asm_arch.expect("`asm!` on a target without inline assembly");
+        let shim = match asm_shim::build_shim(arch, &name, template, &shim_ops, options) {
+            Ok(shim) => shim,
+            Err(feature) => {
+                crate::errors::unsupported(tcx, span, &feature);
+                if let Some(dest) = dest {
+                    self.br(dest);
+                } else {
+                    self.unreachable();
+                }
+                return;
+            }
+        };
+        self.cx.global_asm.borrow_mut().push_str(&shim.text);
+
+        let cell_align = Align::from_bytes(16).unwrap();
+        let area = self.alloca(Size::from_bytes(shim.area_size), cell_align);
+        let cell = |bx: &mut Self, i: usize| {
+            let off = bx.cx.const_usize(shim.offsets[i].expect("register operand") as u64);
+            bx.inbounds_ptradd(area, off)
+        };
+        for (i, op) in operands.iter().enumerate() {
+            let value = match op {
+                InlineAsmOperandRef::In { value, .. } => value,
+                InlineAsmOperandRef::InOut { in_value, .. } => in_value,
+                _ => continue,
+            };
+            let ptr = cell(self, i);
+            value.val.store(self, PlaceRef::new_sized_aligned(ptr, value.layout, cell_align));
+        }
+
+        let sig = self.cx.sig_from_types(&[Type::PTR], Type::VOID);
+        let f = self.cx.declare_fn_with_sig(&name, Linkage::Import, sig);
+        let callee = self.cx.func_addr(f);
+        let noreturn = options.contains(InlineAsmOptions::NORETURN);
+        match catch_funclet {
+            Some((catch, funclet)) if options.contains(InlineAsmOptions::MAY_UNWIND) => {
+                let after = self.append_sibling_block("asm_returned");
+                self.invoke(sig, None, None, callee, &[area], after, catch, funclet, None);
+                self.switch_to_block(after);
+            }
+            _ => {
+                self.call(sig, None, None, callee, &[area], None, None);
+            }
+        }
+        if noreturn {
+            self.unreachable();
+            return;
+        }
+        for (i, op) in operands.iter().enumerate() {
+            let place = match op {
+                InlineAsmOperandRef::Out { place: Some(place), .. } => place,
+                InlineAsmOperandRef::InOut { out_place: Some(place), .. } => place,
+                _ => continue,
+            };
+            let ptr = cell(self, i);
+            let size = self.cx.const_usize(place.layout.size.bytes());
+            self.memcpy(place.val.llval, place.val.align, ptr, cell_align, size, MemFlags::empty(), None);
+        }
+        if let Some(dest) = dest {
+            self.br(dest);
+        }
+    }
+}
+
+impl<'a, 'tcx> Builder<'a, 'tcx> {
+    /// Calls an intrinsic implemented as an assembly function (emitted once per CGU as a
+    /// hidden symbol) with the intrinsic's own signature in the C calling convention.
+    pub(crate) fn call_asm_function(
+        &mut self,
+        what: &str,
+        body: &str,
+        instance: Instance<'tcx>,
+        args: &[rustc_codegen_ssa::mir::operand::OperandRef<'tcx, crate::value::Value>],
+    ) -> crate::value::Value {
+        use rustc_middle::ty::layout::FnAbiOf;
+        let name = format!("{}_{what}", self.cx.asm_shims.borrow().0);
+        let fn_abi = self.cx.fn_abi_of_instance(instance, rustc_middle::ty::List::empty());
+        let sig = self.cx.sig_from_fn_abi(fn_abi);
+        let declared = self.cx.module.borrow().get_name(&name).is_some();
+        if !declared {
+            let text = format!(
+                ".pushsection .text.{name},\"ax\",@progbits\n.globl {name}\n.hidden {name}\n\
+                 .type {name},@function\n{name}:\n.cfi_startproc\n{body}\n.cfi_endproc\n\
+                 .size {name}, .-{name}\n.popsection\n"
+            );
+            self.cx.global_asm.borrow_mut().push_str(&text);
+        }
+        let f = self.cx.declare_fn_with_sig(&name, Linkage::Import, sig);
+        let callee = self.cx.func_addr(f);
+        let args: Vec<_> = args.iter().map(|a| a.immediate()).collect();
+        self.call(sig, None, Some(fn_abi), callee, &args, None, None)
+    }
+}
+
+impl<'tcx> CodegenCx<'tcx> {
+    /// The symbol of a `sym` function operand. The assembly is a separate object merged in
+    /// with `ld -r`, which cannot bind to local symbols: a function this CGU defines with
+    /// internal linkage becomes hidden instead (still invisible outside the output).
+    fn asm_sym_fn(&self, instance: Instance<'tcx>) -> String {
+        let name = self.tcx.symbol_name(instance).name.to_string();
+        let id = self.declare_instance(instance);
+        let mut module = self.module.borrow_mut();
+        let decl = module.declarations().get_function_decl(id);
+        if decl.linkage == Linkage::Local {
+            let sig = decl.signature.clone();
+            let _ = module.declare_function(&name, Linkage::Hidden, &sig);
+        }
+        name
+    }
+
+    /// The symbol of a `sym` static operand; see [`Self::asm_sym_fn`].
+    fn asm_sym_static(&self, def_id: rustc_hir::def_id::DefId) -> String {
+        let tcx = self.tcx;
+        let name = tcx.symbol_name(Instance::mono(tcx, def_id)).name.to_string();
+        let id = self.get_static_data(def_id);
+        let mut module = self.module.borrow_mut();
+        let decl = module.declarations().get_data_decl(id);
+        if decl.linkage == Linkage::Local {
+            let (writable, tls) = (decl.writable, decl.tls);
+            let _ = module.declare_data(&name, Linkage::Hidden, writable, tls);
+        }
+        name
     }
 }
 
 impl<'tcx> AsmCodegenMethods<'tcx> for CodegenCx<'tcx> {
     fn codegen_global_asm(
         &mut self,
-        _template: &[InlineAsmTemplatePiece],
-        _operands: &[GlobalAsmOperandRef<'tcx>],
-        _options: InlineAsmOptions,
+        template: &[InlineAsmTemplatePiece],
+        operands: &[GlobalAsmOperandRef<'tcx>],
+        options: InlineAsmOptions,
         line_spans: &[Span],
     ) {
-        let span = line_spans.first().copied().unwrap_or(DUMMY_SP);
-        crate::errors::unsupported(self.tcx, span, "global assembly (`global_asm!`, naked functions)");
+        let tcx = self.tcx;
+        let Some(arch) = tcx.sess.asm_arch else {
+            let span = line_spans.first().copied().unwrap_or(DUMMY_SP);
+            crate::errors::unsupported(tcx, span, "global assembly on this target");
+            return;
+        };
+        let operands: Vec<String> = operands
+            .iter()
+            .map(|op| match op {
+                GlobalAsmOperandRef::Const { string } => string.clone(),
+                GlobalAsmOperandRef::SymFn { instance } => self.asm_sym_fn(*instance),
+                GlobalAsmOperandRef::SymStatic { def_id } => self.asm_sym_static(*def_id),
+            })
+            .collect();
+        let text = asm_shim::render_global_asm(arch, template, &operands, options);
+        self.global_asm.borrow_mut().push_str(&text);
     }
 
     fn mangled_name(&self, instance: Instance<'tcx>) -> String {

@@ -30,6 +30,15 @@ pub struct ClifModule {
     pub unoptimized: FxHashSet<FuncId>,
     /// Functions with `#[target_feature]`s, compiled by an ISA that has them.
     pub target_features: FxHashMap<FuncId, Vec<String>>,
+    /// Assembly to assemble and merge into the object, if the CGU has any.
+    pub global_asm: Option<GlobalAsm>,
+}
+
+/// A CGU's assembly text and the C compiler driver that assembles and merges it (the one
+/// rustc links with, so cross targets get their cross toolchain).
+pub struct GlobalAsm {
+    pub text: String,
+    pub driver: std::path::PathBuf,
 }
 
 pub fn new_object_module(tcx: TyCtxt<'_>, name: &str) -> ObjectModule {
@@ -61,6 +70,10 @@ fn module_codegen(tcx: TyCtxt<'_>, cgu_name: Symbol) -> ModuleCodegen<ClifModule
     let cgu = tcx.codegen_unit(cgu_name);
     let module = new_object_module(tcx, cgu_name.as_str());
     let mut cx = CodegenCx::new(tcx, module);
+    cx.asm_shims.get_mut().0 = format!(
+        "__clif_asm_{}",
+        cgu_name.as_str().replace(|c: char| !c.is_ascii_alphanumeric(), "_")
+    );
     let mono_items = cgu.items_in_deterministic_order(tcx);
     for &(item, data) in &mono_items {
         item.predefine::<Builder<'_, '_>>(&mut cx, cgu_name.as_str(), data.linkage, data.visibility);
@@ -71,6 +84,16 @@ fn module_codegen(tcx: TyCtxt<'_>, cgu_name: Symbol) -> ModuleCodegen<ClifModule
     maybe_create_entry_wrapper::<Builder<'_, '_>>(&cx, cgu);
     let (functions, unoptimized) = cx.finish_functions();
     let personality = cx.personality.get();
+    let global_asm = cx.global_asm.take();
+    let global_asm = (!global_asm.is_empty()).then(|| {
+        let arch = tcx.sess.asm_arch.expect("assembly on a target without asm support");
+        let text = format!(
+            "{}{global_asm}{}",
+            rustc_codegen_ssa_ext::asm_shim::module_prelude(arch),
+            rustc_codegen_ssa_ext::asm_shim::module_epilogue()
+        );
+        GlobalAsm { text, driver: assembler_driver(tcx.sess) }
+    });
     ModuleCodegen::new_regular(
         cgu_name.to_string(),
         ClifModule {
@@ -79,8 +102,20 @@ fn module_codegen(tcx: TyCtxt<'_>, cgu_name: Symbol) -> ModuleCodegen<ClifModule
             functions,
             personality,
             unoptimized,
+            global_asm,
         },
     )
+}
+
+/// The C compiler driver rustc links with (`-Clinker`, else the target's default), or `cc`
+/// when the linker is not a C compiler driver.
+fn assembler_driver(sess: &rustc_session::Session) -> std::path::PathBuf {
+    use rustc_target::spec::{Cc, LinkerFlavor};
+    let (path, flavor) = rustc_codegen_ssa::back::link::linker_and_flavor(sess);
+    match flavor {
+        LinkerFlavor::Gnu(Cc::Yes, _) => path,
+        _ => "cc".into(),
+    }
 }
 
 impl<'tcx> CodegenCx<'tcx> {

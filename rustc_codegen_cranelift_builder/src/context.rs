@@ -55,6 +55,11 @@ pub struct CodegenCx<'tcx> {
     /// `#[target_feature]`s of functions defined here (implied ones included), in
     /// Cranelift's `has_*` spelling: their code may use those instructions.
     pub fn_target_features: RefCell<FxHashMap<FuncId, Vec<String>>>,
+    /// Assembly text of this CGU (`global_asm!`, naked functions, `asm!` shims), assembled
+    /// next to the Cranelift object by the object writer.
+    pub global_asm: RefCell<String>,
+    /// Prefix of this CGU's `asm!` shim symbols and how many there are so far.
+    pub asm_shims: RefCell<(String, u32)>,
 }
 
 impl<'tcx> CodegenCx<'tcx> {
@@ -75,6 +80,8 @@ impl<'tcx> CodegenCx<'tcx> {
             anon_allocs: Default::default(),
             const_strs: Default::default(),
             vtables: Default::default(),
+            global_asm: Default::default(),
+            asm_shims: Default::default(),
             personality: Cell::new(None),
             fn_target_features: Default::default(),
         }

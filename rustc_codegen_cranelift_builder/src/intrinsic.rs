@@ -417,7 +417,12 @@ impl<'a, 'tcx> IntrinsicCallBuilderMethods<'tcx> for Builder<'a, 'tcx> {
                 let (a, idx) = (args[0].immediate(), args[1].immediate());
                 return self.byte_shuffle_in_lanes(a, idx, ret_ty);
             }
-            None => {}
+            Some(LlvmIntrinsic::AsmFunction { name: what, body })
+                if tcx.sess.asm_arch == Some(rustc_target::asm::InlineAsmArch::X86_64) =>
+            {
+                return self.call_asm_function(what, body, instance, args);
+            }
+            _ => {}
         }
         crate::errors::unsupported(tcx, span, &format!("the LLVM intrinsic `{name}`"));
         if layout.is_zst() {

@@ -143,7 +143,7 @@ pub fn codegen(
     let dcx = DiagCtxt::new(Box::new(shared_emitter.clone()));
     let dcx = dcx.handle();
     let ModuleCodegen { name, module_llvm, kind, thin_lto_buffer } = module;
-    let ClifModule { module: mut obj, functions, personality, unoptimized, target_features } =
+    let ClifModule { module: mut obj, functions, personality, unoptimized, target_features, global_asm } =
         module_llvm;
     let optimizing = obj.isa().flags().opt_level() != cranelift_codegen::settings::OptLevel::None;
     // ISAs for functions that differ from the module's: (unoptimized, target features).
@@ -235,6 +235,45 @@ pub fn codegen(
     if let Err(e) = std::fs::write(&path, bytes) {
         dcx.fatal(format!("cannot write `{}`: {e}", path.display()));
     }
+    if let Some(asm) = global_asm {
+        if let Err(e) = merge_assembly(&path, &asm) {
+            dcx.fatal(format!("cannot assemble the inline assembly of `{name}`: {e}"));
+        }
+    }
     ModuleCodegen { name, module_llvm: (), kind, thin_lto_buffer }
         .into_compiled_module(true, false, false, false, false, &cgcx.output_filenames)
+}
+
+/// Assembles the CGU's assembly text and merges it into the object at `obj` (`ld -r`
+/// through the C compiler driver): cg_ssa links exactly one object per CGU.
+fn merge_assembly(obj: &std::path::Path, asm: &crate::base::GlobalAsm) -> Result<(), String> {
+    use std::process::Command;
+    let src = obj.with_extension("asm.s");
+    let asm_obj = obj.with_extension("asm.o");
+    let clif_obj = obj.with_extension("clif.o");
+    std::fs::write(&src, &asm.text).map_err(|e| format!("{}: {e}", src.display()))?;
+    let run = |cmd: &mut Command| -> Result<(), String> {
+        let out = cmd.output().map_err(|e| format!("cannot run `{}`: {e}", asm.driver.display()))?;
+        if out.status.success() {
+            Ok(())
+        } else {
+            Err(format!(
+                "{:?} failed:\n{}{}",
+                cmd,
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            ))
+        }
+    };
+    run(Command::new(&asm.driver).args(["-c", "-x", "assembler"]).arg(&src).arg("-o").arg(&asm_obj))?;
+    std::fs::rename(obj, &clif_obj).map_err(|e| e.to_string())?;
+    run(Command::new(&asm.driver)
+        .args(["-r", "-nostdlib", "-o"])
+        .arg(obj)
+        .arg(&clif_obj)
+        .arg(&asm_obj))?;
+    for f in [&src, &asm_obj, &clif_obj] {
+        let _ = std::fs::remove_file(f);
+    }
+    Ok(())
 }

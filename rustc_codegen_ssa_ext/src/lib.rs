@@ -7,14 +7,17 @@
 #![feature(rustc_private)]
 
 extern crate rustc_abi;
+extern crate rustc_ast;
 extern crate rustc_codegen_ssa;
 extern crate rustc_middle;
+extern crate rustc_span;
 extern crate rustc_target;
 
 // Links the shared librustc_driver instead of duplicating rustc's statics.
 extern crate rustc_driver;
 
 pub mod abi;
+pub mod asm_shim;
 pub mod eh;
 pub mod libcalls;
 pub mod llvm_intrinsic;

@@ -11,6 +11,10 @@ pub enum LlvmIntrinsic {
     /// byte `i` is 0 when bit 7 of `idx[i]` is set, else `a[idx[i] & 15]` (see
     /// [`byte_shuffle_in_lanes`]). Needs SSSE3 (one lane) or AVX2 (two lanes).
     ByteShuffleInLanes { lanes: u32 },
+    /// An instruction with no equivalent in a backend's IR, as a complete function in
+    /// x86_64 Intel-syntax assembly with the C calling convention (its parameters and
+    /// result are the intrinsic's); `name` is unique per intrinsic.
+    AsmFunction { name: &'static str, body: &'static str },
 }
 
 pub fn classify(name: &str) -> Option<LlvmIntrinsic> {
@@ -21,6 +25,16 @@ pub fn classify(name: &str) -> Option<LlvmIntrinsic> {
         }
         "llvm.x86.ssse3.pshuf.b.128" => LlvmIntrinsic::ByteShuffleInLanes { lanes: 1 },
         "llvm.x86.avx2.pshuf.b" => LlvmIntrinsic::ByteShuffleInLanes { lanes: 2 },
+        // `_xgetbv(xcr: u32) -> u64`: edx:eax of the extended control register `xcr`.
+        "llvm.x86.xgetbv" => LlvmIntrinsic::AsmFunction {
+            name: "xgetbv",
+            body: "mov ecx, edi\nxgetbv\nshl rdx, 32\nor rax, rdx\nret",
+        },
+        // `_rdtsc() -> u64`.
+        "llvm.x86.rdtsc" => LlvmIntrinsic::AsmFunction {
+            name: "rdtsc",
+            body: "rdtsc\nshl rdx, 32\nor rax, rdx\nret",
+        },
         _ => return None,
     })
 }
