@@ -30,6 +30,8 @@ pub struct ClifModule {
     pub unoptimized: FxHashSet<FuncId>,
     /// Functions with `#[target_feature]`s, compiled by an ISA that has them.
     pub target_features: FxHashMap<FuncId, Vec<String>>,
+    /// `#[inline(never)]` (false) and `#[inline(always)]` (true) functions.
+    pub inline_attrs: FxHashMap<FuncId, bool>,
     /// Assembly to assemble and merge into the object, if the CGU has any.
     pub global_asm: Option<GlobalAsm>,
 }
@@ -98,6 +100,7 @@ fn module_codegen(tcx: TyCtxt<'_>, cgu_name: Symbol) -> ModuleCodegen<ClifModule
         cgu_name.to_string(),
         ClifModule {
             target_features: cx.fn_target_features.take(),
+            inline_attrs: cx.fn_inline.take(),
             module: cx.module.into_inner(),
             functions,
             personality,

@@ -1346,7 +1346,25 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
     fn fneg(&mut self, v: Value) -> Value {
         let ty = self.cx.value_type(v);
         let x = self.val(v);
-        let r = self.ins(|c| c.ins().fneg(x));
+        let ct = self.cx.clif_type(ty);
+        let r = if ct == clty::F16 || ct == clty::F128 {
+            // Cranelift has no f16/f128 `fneg` on x86_64: flip the sign bit.
+            let it = clty::Type::int(ct.bits() as u16).expect("integer twin of a float");
+            self.ins(|c| {
+                let bits = c.ins().bitcast(it, MemFlagsData::new(), x);
+                let sign = if it == clty::I128 {
+                    let lo = c.ins().iconst(clty::I64, 0);
+                    let hi = c.ins().iconst(clty::I64, i64::MIN);
+                    c.ins().iconcat(lo, hi)
+                } else {
+                    c.ins().iconst(it, 0x8000)
+                };
+                let flipped = c.ins().bxor(bits, sign);
+                c.ins().bitcast(ct, MemFlagsData::new(), flipped)
+            })
+        } else {
+            self.ins(|c| c.ins().fneg(x))
+        };
         self.new_value(r, ty)
     }
     fn not(&mut self, v: Value) -> Value {

@@ -58,6 +58,8 @@ pub struct CodegenCx<'tcx> {
     /// Assembly text of this CGU (`global_asm!`, naked functions, `asm!` shims), assembled
     /// next to the Cranelift object by the object writer.
     pub global_asm: RefCell<String>,
+    /// `#[inline(never)]` (false) and `#[inline(always)]` (true) functions defined here.
+    pub fn_inline: RefCell<FxHashMap<FuncId, bool>>,
     /// Prefix of this CGU's `asm!` shim symbols and how many there are so far.
     pub asm_shims: RefCell<(String, u32)>,
 }
@@ -81,6 +83,7 @@ impl<'tcx> CodegenCx<'tcx> {
             const_strs: Default::default(),
             vtables: Default::default(),
             global_asm: Default::default(),
+            fn_inline: Default::default(),
             asm_shims: Default::default(),
             personality: Cell::new(None),
             fn_target_features: Default::default(),

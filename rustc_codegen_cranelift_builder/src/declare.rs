@@ -168,6 +168,15 @@ impl<'tcx> PreDefineCodegenMethods<'tcx> for CodegenCx<'tcx> {
         let id = self.declare_fn_with_sig(symbol_name, map_linkage(linkage, visibility), sig);
         self.instances.borrow_mut().insert(instance, id);
         let attrs = self.tcx.codegen_instance_attrs(instance.def);
+        match attrs.inline {
+            rustc_hir::attrs::InlineAttr::Never => {
+                self.fn_inline.borrow_mut().insert(id, false);
+            }
+            ref a if a.always() => {
+                self.fn_inline.borrow_mut().insert(id, true);
+            }
+            _ => {}
+        }
         if !attrs.target_features.is_empty() {
             let features =
                 attrs.target_features.iter().map(|f| crate::isa::cranelift_feature(f.name.as_str())).collect();

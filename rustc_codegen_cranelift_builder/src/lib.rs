@@ -39,6 +39,7 @@ mod context;
 mod debuginfo;
 mod declare;
 mod eh;
+mod inline;
 mod errors;
 mod intrinsic;
 mod isa;

@@ -143,8 +143,15 @@ pub fn codegen(
     let dcx = DiagCtxt::new(Box::new(shared_emitter.clone()));
     let dcx = dcx.handle();
     let ModuleCodegen { name, module_llvm, kind, thin_lto_buffer } = module;
-    let ClifModule { module: mut obj, functions, personality, unoptimized, target_features, global_asm } =
-        module_llvm;
+    let ClifModule {
+        module: mut obj,
+        functions,
+        personality,
+        unoptimized,
+        target_features,
+        global_asm,
+        inline_attrs,
+    } = module_llvm;
     let optimizing = obj.isa().flags().opt_level() != cranelift_codegen::settings::OptLevel::None;
     // ISAs for functions that differ from the module's: (unoptimized, target features).
     let mut variants: FxHashMap<(bool, &[String]), OwnedTargetIsa> = FxHashMap::default();
@@ -160,11 +167,21 @@ pub fn codegen(
     });
     let mut lsdas: Vec<u8> = Vec::new();
     let mut ctx = Context::new();
+    let candidates = optimizing.then(|| {
+        crate::inline::Candidates::new(&functions, &inline_attrs, &unoptimized, &target_features)
+    });
     for (id, func) in functions {
         ctx.func = func;
+
         let fn_name = |obj: &cranelift_object::ObjectModule| {
             obj.declarations().get_function_decl(id).linkage_name(id).into_owned()
         };
+        if let Some(candidates) = candidates.as_ref().filter(|c| !c.is_empty()) {
+            if let Err(err) = ctx.inline(candidates.inliner(id)) {
+                let n = fn_name(&obj);
+                dcx.fatal(format!("Cranelift failed to inline into `{n}`: {err:?}"));
+            }
+        }
         if let Some(filter) = &dump {
             let n = fn_name(&obj);
             if filter.is_empty() || n.contains(filter.as_str()) {

@@ -1,0 +1,165 @@
+//! Inlining within a CGU for optimized builds, with Cranelift's inliner.
+//!
+//! rustc's MIR inliner does not run in incremental builds, and cargo builds workspace
+//! members incrementally even under `opt-level = 3` (a common `[profile.test]`): without
+//! this, every `Vec::push` and `PartialOrd::lt` stays a call and such tests run an order
+//! of magnitude slower than LLVM's. Only small callees are inlined, so compile time stays
+//! close to that of the uninlined code.
+
+use std::borrow::Cow;
+
+use cranelift_codegen::inline::{Inline, InlineCommand};
+use cranelift_codegen::ir::{self, ArgumentPurpose};
+use cranelift_module::FuncId;
+use rustc_data_structures::fx::{FxHashMap, FxHashSet};
+
+/// Callees up to this many CLIF instructions are inlined...
+const SMALL: usize = 40;
+/// ...and `#[inline(always)]` ones up to this many.
+const ALWAYS: usize = 400;
+/// Instructions a caller may grow by through inlining.
+const BUDGET: usize = 800;
+
+/// The functions of a CGU that may be inlined into others, with their sizes.
+pub struct Candidates {
+    /// Body, size, and whether a global value names a symbol by `UserExternalNameRef`.
+    bodies: FxHashMap<FuncId, (ir::Function, usize, bool)>,
+}
+
+impl Candidates {
+    pub fn new(
+        functions: &[(FuncId, ir::Function)],
+        inline_attrs: &FxHashMap<FuncId, bool>,
+        unoptimized: &FxHashSet<FuncId>,
+        target_features: &FxHashMap<FuncId, Vec<String>>,
+    ) -> Self {
+        let mut bodies = FxHashMap::default();
+        for (id, func) in functions {
+            let always = match inline_attrs.get(id) {
+                Some(false) => continue,
+                Some(true) => true,
+                None => false,
+            };
+            // Volatile accesses must not meet the optimizer, and code using target
+            // features must stay in functions compiled with them.
+            if unoptimized.contains(id) || target_features.contains_key(id) {
+                continue;
+            }
+            // A by-value stack argument is the callee's own copy: inlined, the callee would
+            // write to the caller's.
+            if func.signature.params.iter().any(|p| matches!(p.purpose, ArgumentPurpose::StructArgument(_))) {
+                continue;
+            }
+            let limit = if always { ALWAYS } else { SMALL };
+            let mut size = 0;
+            let mut handlers = false;
+            'blocks: for block in func.layout.blocks() {
+                for inst in func.layout.block_insts(block) {
+                    size += 1;
+                    handlers |= func.dfg.insts[inst].exception_table().is_some();
+                    if size > limit || handlers {
+                        break 'blocks;
+                    }
+                }
+            }
+            // Callees with landing pads keep their own frames (and LSDA).
+            if size <= limit && !handlers {
+                bodies.insert(*id, (func.clone(), size, has_user_symbols(func)));
+            }
+        }
+        Candidates { bodies }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.bodies.is_empty()
+    }
+
+    pub fn inliner(&self, caller: FuncId) -> Inliner<'_> {
+        Inliner { candidates: self, caller, budget: BUDGET }
+    }
+}
+
+pub struct Inliner<'a> {
+    candidates: &'a Candidates,
+    caller: FuncId,
+    budget: usize,
+}
+
+impl Inline for Inliner<'_> {
+    fn inline(
+        &mut self,
+        caller: &ir::Function,
+        _call_inst: ir::Inst,
+        call_opcode: ir::Opcode,
+        callee: ir::FuncRef,
+        _call_args: &[ir::Value],
+    ) -> InlineCommand<'_> {
+        // Calls with an unwind edge keep their landing pads as they are.
+        if call_opcode != ir::Opcode::Call {
+            return InlineCommand::KeepCall;
+        }
+        let ext = &caller.dfg.ext_funcs[callee];
+        let ir::ExternalName::User(name) = &ext.name else { return InlineCommand::KeepCall };
+        let name = &caller.params.user_named_funcs()[*name];
+        // cranelift-module names functions in namespace 0 by their `FuncId`.
+        if name.namespace != 0 {
+            return InlineCommand::KeepCall;
+        }
+        let id = FuncId::from_u32(name.index);
+        if id == self.caller {
+            return InlineCommand::KeepCall;
+        }
+        let Some((body, size, user_symbols)) = self.candidates.bodies.get(&id) else {
+            return InlineCommand::KeepCall;
+        };
+        if *size > self.budget || caller.dfg.signatures[ext.signature] != body.signature {
+            return InlineCommand::KeepCall;
+        }
+        self.budget -= size;
+        let callee = if *user_symbols {
+            Cow::Owned(with_caller_symbol_refs(caller, body))
+        } else {
+            Cow::Borrowed(body)
+        };
+        InlineCommand::Inline { callee, visit_callee: true }
+    }
+}
+
+fn has_user_symbols(func: &ir::Function) -> bool {
+    func.global_values.values().any(|gv| {
+        matches!(gv, ir::GlobalValueData::Symbol { name: ir::ExternalName::User(_), .. })
+    })
+}
+
+/// A copy of `callee` whose symbol global values name their symbols by the references the
+/// caller will have for them once inlined. Cranelift 0.137's inliner translates the user
+/// names of called functions into the caller but copies symbol global values verbatim,
+/// so their references would name whatever the caller has at that index. It imports the
+/// callee's names in order, reusing the caller's reference for a name it already has;
+/// this does the same ahead of time. The copy is only good as the inliner's input.
+fn with_caller_symbol_refs(caller: &ir::Function, callee: &ir::Function) -> ir::Function {
+    let caller_names = caller.params.user_named_funcs();
+    let mut added: Vec<&ir::UserExternalName> = Vec::new();
+    let mut map = Vec::with_capacity(callee.params.user_named_funcs().len());
+    for (_, name) in callee.params.user_named_funcs().iter() {
+        let existing = caller_names.iter().find(|(_, n)| *n == name).map(|(r, _)| r.as_u32());
+        let r = existing.unwrap_or_else(|| {
+            let r = match added.iter().position(|n| *n == name) {
+                Some(i) => i,
+                None => {
+                    added.push(name);
+                    added.len() - 1
+                }
+            };
+            (caller_names.len() + r) as u32
+        });
+        map.push(ir::UserExternalNameRef::from_u32(r));
+    }
+    let mut copy = callee.clone();
+    for gv in copy.global_values.values_mut() {
+        if let ir::GlobalValueData::Symbol { name: ir::ExternalName::User(r), .. } = gv {
+            *r = map[r.as_u32() as usize];
+        }
+    }
+    copy
+}
