@@ -22,8 +22,16 @@ const BUDGET: usize = 800;
 
 /// The functions of a CGU that may be inlined into others, with their sizes.
 pub struct Candidates {
-    /// Body, size, and whether a global value names a symbol by `UserExternalNameRef`.
-    bodies: FxHashMap<FuncId, (ir::Function, usize, bool)>,
+    bodies: FxHashMap<FuncId, Candidate>,
+}
+
+struct Candidate {
+    body: ir::Function,
+    size: usize,
+    /// Calls nothing, so it cannot unwind: it may replace a `try_call` too.
+    leaf: bool,
+    /// Some global value names a symbol by `UserExternalNameRef`.
+    user_symbols: bool,
 }
 
 impl Candidates {
@@ -53,10 +61,12 @@ impl Candidates {
             let limit = if always { ALWAYS } else { SMALL };
             let mut size = 0;
             let mut handlers = false;
+            let mut leaf = true;
             'blocks: for block in func.layout.blocks() {
                 for inst in func.layout.block_insts(block) {
                     size += 1;
                     handlers |= func.dfg.insts[inst].exception_table().is_some();
+                    leaf &= !func.dfg.insts[inst].opcode().is_call();
                     if size > limit || handlers {
                         break 'blocks;
                     }
@@ -64,7 +74,7 @@ impl Candidates {
             }
             // Callees with landing pads keep their own frames (and LSDA).
             if size <= limit && !handlers {
-                bodies.insert(*id, (func.clone(), size, has_user_symbols(func)));
+                bodies.insert(*id, Candidate { body: func.clone(), size, leaf, user_symbols: has_user_symbols(func) });
             }
         }
         Candidates { bodies }
@@ -94,8 +104,9 @@ impl Inline for Inliner<'_> {
         callee: ir::FuncRef,
         _call_args: &[ir::Value],
     ) -> InlineCommand<'_> {
-        // Calls with an unwind edge keep their landing pads as they are.
-        if call_opcode != ir::Opcode::Call {
+        // Only direct calls, and calls with an unwind edge only of callees that cannot
+        // unwind (most calls of debug-style code have cleanups to run on unwinding).
+        if call_opcode != ir::Opcode::Call && call_opcode != ir::Opcode::TryCall {
             return InlineCommand::KeepCall;
         }
         let ext = &caller.dfg.ext_funcs[callee];
@@ -109,10 +120,14 @@ impl Inline for Inliner<'_> {
         if id == self.caller {
             return InlineCommand::KeepCall;
         }
-        let Some((body, size, user_symbols)) = self.candidates.bodies.get(&id) else {
+        let Some(Candidate { body, size, leaf, user_symbols }) = self.candidates.bodies.get(&id)
+        else {
             return InlineCommand::KeepCall;
         };
-        if *size > self.budget || caller.dfg.signatures[ext.signature] != body.signature {
+        if *size > self.budget
+            || (call_opcode == ir::Opcode::TryCall && !leaf)
+            || caller.dfg.signatures[ext.signature] != body.signature
+        {
             return InlineCommand::KeepCall;
         }
         self.budget -= size;
