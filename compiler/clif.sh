@@ -41,8 +41,11 @@ Commands:
   rustc <args...>     The same for a single rustc invocation.
   bench [args...]     Compile-time benchmark (tests/bench/bench.sh --help).
   suites [args...]    Public test suites (coretests, alloctests, core_simd,
-                      core_arch, 14 crates) with our backend and LLVM, tables
-                      and ratchet (tests/suites/suites.py --help).
+                      core_arch, 14 crates, ripgrep) with our backend and LLVM,
+                      tables and ratchet (tests/suites/suites.py --help).
+  report              All public suites and the benchmark (5 runs) in one go,
+                      both backends, updating tests/suites/RESULTS.md and
+                      tests/bench/RESULTS.md with their charts (about 1.5 h).
   help                This text.
 
 Environment:
@@ -565,6 +568,16 @@ cmd_bench() {
     exec_with_backend "--llvm-only" bash "$ROOT/tests/bench/bench.sh" -- "$@"
 }
 
+cmd_report() {
+    [[ $# == 0 ]] || die "report takes no arguments (use suites/bench for subsets)"
+    resolve_backend
+    say "public suites, both backends"
+    python3 "$ROOT/tests/suites/suites.py" --backend "$BACKEND" --write
+    say "benchmark, 5 runs"
+    bash "$ROOT/tests/bench/bench.sh" --backend "$BACKEND" --runs 5 --write
+    say "tables written to tests/suites/RESULTS.md and tests/bench/RESULTS.md"
+}
+
 cmd_suites() {
     exec_with_backend "--self-test" python3 "$ROOT/tests/suites/suites.py" -- "$@"
 }
@@ -579,7 +592,7 @@ main() {
         usage
         return 0
         ;;
-    build | install | uninstall | test | cargo | rustc | bench | suites) ;;
+    build | install | uninstall | test | cargo | rustc | bench | suites | report) ;;
     *) die "unknown command '$cmd' (see: bash compiler/clif.sh help)" ;;
     esac
     ensure_toolchain
@@ -602,6 +615,7 @@ main() {
     rustc) cmd_rustc "$@" ;;
     bench) cmd_bench "$@" ;;
     suites) cmd_suites "$@" ;;
+    report) cmd_report "$@" ;;
     esac
 }
 

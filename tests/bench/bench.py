@@ -280,6 +280,9 @@ def main():
                     help="skip the run time of the generated code at opt-level 0")
     ap.add_argument("--no-abort", action="store_true",
                     help="skip the -Cpanic=abort builds (the unwind cost columns)")
+    ap.add_argument("--unwind-cost", action="store_true",
+                    help="only our backend with and without -Cpanic=abort (more runs of "
+                    "the unwind cost for the same time; no run time or time-passes)")
     ap.add_argument("--time-passes-crate", default="regex:regex_automata",
                     help="MEMBER:CRATE_NAME for the -Ztime-passes summary "
                     "(default regex:regex_automata); 'none' to skip")
@@ -316,14 +319,18 @@ def main():
     app_src = {c: app_source(c, work) for c in crates if c in APPS}
 
     ours_flags = f"-Zcodegen-backend={a.backend}" if a.backend else None
-    kinds = [("llvm", "build", None)]
-    if not a.no_abort:
+    if a.unwind_cost:
+        if a.llvm_only or a.no_abort or a.write:
+            ap.error("--unwind-cost goes without --llvm-only, --no-abort and --write")
+        a.no_run_time, a.time_passes_crate = True, "none"
+    kinds = [] if a.unwind_cost else [("llvm", "build", None)]
+    if not a.no_abort and not a.unwind_cost:
         kinds.append(("llvm-abort", "build", "-Cpanic=abort"))
     if not a.llvm_only:
         kinds.append(("ours", "build", ours_flags))
         if not a.no_abort:
             kinds.append(("abort", "build", f"{ours_flags} -Cpanic=abort"))
-    if not a.no_check:
+    if not a.no_check and not a.unwind_cost:
         kinds.append(("check", "check", None))
 
     def command(crate, kind, sub):
@@ -381,12 +388,13 @@ def main():
     build_rows = []
     for c in crates:
         m = med[c]
-        llvm, ours, check = m["llvm"], m.get("ours"), m.get("check")
+        llvm, ours, check = m.get("llvm"), m.get("ours"), m.get("check")
         md.append(f"| {label(c)} | {fmt(llvm)} | {fmt(ours)} | {ratio(ours, llvm)} "
                   f"| {fmt(check)} | {ratio(check, llvm)} | {cost(c, 'ours', 'abort')} "
-                  f"| {cost(c, 'llvm', 'llvm-abort')} | {fmt0(mem[c]['llvm'])} "
+                  f"| {cost(c, 'llvm', 'llvm-abort')} | {fmt0(mem[c].get('llvm'))} "
                   f"| {fmt0(mem[c].get('ours'))} |")
-        build_rows.append((c, ours / llvm if ours else None, check / llvm if check else None))
+        build_rows.append((c, ours / llvm if ours and llvm else None,
+                           check / llvm if check and llvm else None))
     md += ["", "`unwind cost`: the default (-Cpanic=unwind) build against the same build with "
            "-Cpanic=abort (RUSTFLAGS, so proc macros and build scripts too), which has no "
            "landing pads, LSDAs or cleanup MIR, in wall time and in CPU time (user + "
