@@ -742,7 +742,12 @@ fn compile(
     // An ICE report goes next to the build output, not into the corpus dir.
     // A backtrace would crowd the panic message out of the lines we show;
     // the ICE report (kept with --keep) has it.
+    // `cargo run` hands us its jobserver; rustc would wait on it for codegen tokens
+    // while other rustcs we run hold them (once seen as a 600 s hang in CI).
     cmd.current_dir(dir)
+        .env_remove("CARGO_MAKEFLAGS")
+        .env_remove("MAKEFLAGS")
+        .env_remove("MFLAGS")
         .env("RUSTC_ICE", out_dir)
         .env("RUST_BACKTRACE", "0")
         .arg(file_name)
