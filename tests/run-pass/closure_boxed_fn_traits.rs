@@ -8,6 +8,8 @@ impl Drop for Noisy { fn drop(&mut self) { println!("drop Noisy {}", self.0); } 
 fn run_once(f: Box<dyn FnOnce(u32) -> String>) -> String { f(black_box(7)) }
 
 fn fib_dyn(f: &dyn Fn(&dyn Fn(u64) -> u64, u64) -> u64, n: u64) -> u64 {
+    // Not inlined: LLVM -O2 devirtualizes and inlines this recursion for minutes otherwise.
+    #[inline(never)]
     fn helper(f: &dyn Fn(&dyn Fn(u64) -> u64, u64) -> u64, n: u64) -> u64 { f(&|k| helper(f, k), n) }
     helper(f, n)
 }
