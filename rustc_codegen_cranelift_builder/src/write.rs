@@ -158,7 +158,7 @@ pub fn codegen(
     let dump = std::env::var("CLIF_DUMP").ok();
     let mut frames = obj.isa().create_systemv_cie().map(|cie| {
         // aarch64 objects may be linked far from the personality's data word; a 64-bit
-        // offset is what its toolchains use (untested until aarch64 runs here).
+        // offset is what its toolchains use (checked by the difftest corpus under qemu).
         let encoding = match obj.isa().triple().architecture {
             target_lexicon::Architecture::Aarch64(_) => frame::PERSONALITY_ENCODING_SDATA8,
             _ => frame::PERSONALITY_ENCODING_SDATA4,
