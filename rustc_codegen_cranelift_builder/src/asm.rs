@@ -172,12 +172,7 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         let sig = self.cx.sig_from_fn_abi(fn_abi);
         let declared = self.cx.module.borrow().get_name(&name).is_some();
         if !declared {
-            let text = format!(
-                ".pushsection .text.{name},\"ax\",@progbits\n.globl {name}\n.hidden {name}\n\
-                 .type {name},@function\n{name}:\n.cfi_startproc\n{body}\n.cfi_endproc\n\
-                 .size {name}, .-{name}\n.popsection\n"
-            );
-            self.cx.global_asm.borrow_mut().push_str(&text);
+            self.cx.global_asm.borrow_mut().push_str(&asm_shim::function(&name, body));
         }
         let f = self.cx.declare_fn_with_sig(&name, Linkage::Import, sig);
         let callee = self.cx.func_addr(f);

@@ -149,13 +149,7 @@ pub fn build_shim(
     let w = &mut s;
     // `writeln!` into a String cannot fail.
     macro_rules! line { ($($t:tt)*) => { let _ = writeln!(w, $($t)*); } }
-    line!(".pushsection .text.{name},\"ax\",@progbits");
-    line!(".p2align 4");
-    line!(".globl {name}");
-    line!(".hidden {name}");
-    line!(".type {name},@function");
-    line!("{name}:");
-    line!(".cfi_startproc");
+    w.push_str(&function_start(name));
     line!("push rbp");
     line!(".cfi_def_cfa_offset 16");
     line!(".cfi_offset rbp, -16");
@@ -198,10 +192,27 @@ pub fn build_shim(
     } else {
         line!("ud2");
     }
-    line!(".cfi_endproc");
-    line!(".size {name}, .-{name}");
-    line!(".popsection");
+    w.push_str(&function_end(name));
     Ok(Shim { text: s, offsets, area_size: next.max(16) })
+}
+
+/// A complete hidden function `name` around `body` (which must return), e.g. an
+/// intrinsic implemented in assembly (`LlvmIntrinsic::AsmFunction`).
+pub fn function(name: &str, body: &str) -> String {
+    format!("{}{body}\n{}", function_start(name), function_end(name))
+}
+
+/// The directives that open a hidden ELF function `name` in a section of its own, with
+/// call-frame information (so it can be unwound through).
+fn function_start(name: &str) -> String {
+    format!(
+        ".pushsection .text.{name},\"ax\",@progbits\n.p2align 4\n.globl {name}\n\
+         .hidden {name}\n.type {name},@function\n{name}:\n.cfi_startproc\n"
+    )
+}
+
+fn function_end(name: &str) -> String {
+    format!(".cfi_endproc\n.size {name}, .-{name}\n.popsection\n")
 }
 
 /// The assembler's name of `r` under a template modifier (`None`: the class default).
@@ -417,6 +428,14 @@ mod tests {
             assert!(shim.text.contains("mov qword ptr [rbx + 64], rcx"));
             assert_eq!(shim.offsets, [Some(0), Some(32), None, Some(64)]);
         })
+    }
+
+    #[test]
+    fn asm_function_is_complete() {
+        let f = function("f1", "rdtsc\nret");
+        assert!(f.starts_with(".pushsection .text.f1,"), "{f}");
+        assert!(f.contains(".hidden f1\n"));
+        assert!(f.contains("f1:\n.cfi_startproc\nrdtsc\nret\n.cfi_endproc\n.size f1, .-f1\n.popsection\n"), "{f}");
     }
 
     #[test]
