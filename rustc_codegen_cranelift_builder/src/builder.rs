@@ -1103,6 +1103,16 @@ impl<'a, 'tcx> StaticBuilderMethods for Builder<'a, 'tcx> {
     }
 }
 
+/// cg_ssa branches to MIR blocks without arguments. Only the return block of an `invoke`
+/// has parameters (its results, see `lower_call`), and MIR's call guards make the invoke
+/// its sole predecessor; a branch to it would leave them undefined, so that is a bug.
+fn assert_plain_target(func: &ir::Function, block: ir::Block) {
+    assert!(
+        func.dfg.num_block_params(block) == 0,
+        "branch without arguments to {block}, which receives call results"
+    );
+}
+
 impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
     type CodegenCx = CodegenCx<'tcx>;
 
@@ -1151,11 +1161,10 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
     }
 
     fn br(&mut self, dest: BasicBlock) {
-        debug_assert!(
-            self.with_func(|fs| fs.func.dfg.num_block_params(dest.block)) == 0,
-            "plain branch to a block that receives call results"
-        );
-        self.ins(|c| c.ins().jump(dest.block, &[]));
+        self.ins(|c| {
+            assert_plain_target(c.func, dest.block);
+            c.ins().jump(dest.block, &[])
+        });
     }
 
     fn cond_br(&mut self, cond: Value, then_llbb: BasicBlock, else_llbb: BasicBlock) {
@@ -1163,7 +1172,11 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
             return self.br(if b != 0 { then_llbb } else { else_llbb });
         }
         let c = self.val(cond);
-        self.ins(|cur| cur.ins().brif(c, then_llbb.block, &[], else_llbb.block, &[]));
+        self.ins(|cur| {
+            assert_plain_target(cur.func, then_llbb.block);
+            assert_plain_target(cur.func, else_llbb.block);
+            cur.ins().brif(c, then_llbb.block, &[], else_llbb.block, &[])
+        });
     }
 
     fn switch(
@@ -1173,6 +1186,11 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
         cases: impl ExactSizeIterator<Item = (u128, BasicBlock)>,
     ) {
         let cases: Vec<(u128, ir::Block)> = cases.map(|(c, b)| (c, b.block)).collect();
+        self.with_func(|fs| {
+            for b in cases.iter().map(|c| c.1).chain([else_llbb.block]) {
+                assert_plain_target(&fs.func, b);
+            }
+        });
         if let Some(bits) = self.cx.const_int_bits(v) {
             let target = cases.iter().find(|c| c.0 == bits).map(|c| c.1).unwrap_or(else_llbb.block);
             self.ins(|c| c.ins().jump(target, &[]));
