@@ -94,7 +94,7 @@ fn module_codegen(tcx: TyCtxt<'_>, cgu_name: Symbol) -> ModuleCodegen<ClifModule
             rustc_codegen_ssa_ext::asm_shim::module_prelude(arch),
             rustc_codegen_ssa_ext::asm_shim::module_epilogue()
         );
-        GlobalAsm { text, driver: assembler_driver(tcx.sess) }
+        GlobalAsm { text, driver: rustc_codegen_ssa_ext::assemble::assembler_driver(tcx.sess) }
     });
     ModuleCodegen::new_regular(
         cgu_name.to_string(),
@@ -108,17 +108,6 @@ fn module_codegen(tcx: TyCtxt<'_>, cgu_name: Symbol) -> ModuleCodegen<ClifModule
             global_asm,
         },
     )
-}
-
-/// The C compiler driver rustc links with (`-Clinker`, else the target's default), or `cc`
-/// when the linker is not a C compiler driver.
-fn assembler_driver(sess: &rustc_session::Session) -> std::path::PathBuf {
-    use rustc_target::spec::{Cc, LinkerFlavor};
-    let (path, flavor) = rustc_codegen_ssa::back::link::linker_and_flavor(sess);
-    match flavor {
-        LinkerFlavor::Gnu(Cc::Yes, _) => path,
-        _ => "cc".into(),
-    }
 }
 
 impl<'tcx> CodegenCx<'tcx> {

@@ -253,44 +253,10 @@ pub fn codegen(
         dcx.fatal(format!("cannot write `{}`: {e}", path.display()));
     }
     if let Some(asm) = global_asm {
-        if let Err(e) = merge_assembly(&path, &asm) {
+        if let Err(e) = rustc_codegen_ssa_ext::assemble::merge_into_object(&path, &asm.text, &asm.driver) {
             dcx.fatal(format!("cannot assemble the inline assembly of `{name}`: {e}"));
         }
     }
     ModuleCodegen { name, module_llvm: (), kind, thin_lto_buffer }
         .into_compiled_module(true, false, false, false, false, &cgcx.output_filenames)
-}
-
-/// Assembles the CGU's assembly text and merges it into the object at `obj` (`ld -r`
-/// through the C compiler driver): cg_ssa links exactly one object per CGU.
-fn merge_assembly(obj: &std::path::Path, asm: &crate::base::GlobalAsm) -> Result<(), String> {
-    use std::process::Command;
-    let src = obj.with_extension("asm.s");
-    let asm_obj = obj.with_extension("asm.o");
-    let clif_obj = obj.with_extension("clif.o");
-    std::fs::write(&src, &asm.text).map_err(|e| format!("{}: {e}", src.display()))?;
-    let run = |cmd: &mut Command| -> Result<(), String> {
-        let out = cmd.output().map_err(|e| format!("cannot run `{}`: {e}", asm.driver.display()))?;
-        if out.status.success() {
-            Ok(())
-        } else {
-            Err(format!(
-                "{:?} failed:\n{}{}",
-                cmd,
-                String::from_utf8_lossy(&out.stdout),
-                String::from_utf8_lossy(&out.stderr)
-            ))
-        }
-    };
-    run(Command::new(&asm.driver).args(["-c", "-x", "assembler"]).arg(&src).arg("-o").arg(&asm_obj))?;
-    std::fs::rename(obj, &clif_obj).map_err(|e| e.to_string())?;
-    run(Command::new(&asm.driver)
-        .args(["-r", "-nostdlib", "-o"])
-        .arg(obj)
-        .arg(&clif_obj)
-        .arg(&asm_obj))?;
-    for f in [&src, &asm_obj, &clif_obj] {
-        let _ = std::fs::remove_file(f);
-    }
-    Ok(())
 }

@@ -10,6 +10,7 @@ extern crate rustc_abi;
 extern crate rustc_ast;
 extern crate rustc_codegen_ssa;
 extern crate rustc_middle;
+extern crate rustc_session;
 extern crate rustc_span;
 extern crate rustc_target;
 
@@ -18,6 +19,7 @@ extern crate rustc_driver;
 
 pub mod abi;
 pub mod asm_shim;
+pub mod assemble;
 pub mod eh;
 pub mod libcalls;
 pub mod llvm_intrinsic;
