@@ -388,10 +388,19 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         match self.cx.value_kind(v) {
             ValueKind::Local(LocalData::Agg { elems, .. }) => elems,
             ValueKind::Const(ConstData::Agg { elems, .. }) => {
-                let per = elems.len() / count as usize;
-                elems
-                    .chunks(per)
-                    .map(|lanes| self.cx.const_value(ConstData::Agg { ty: part, elems: lanes.into() }))
+                let per = self.cx.vector_parts(ty).0;
+                let per = match self.cx.type_data(per) {
+                    TypeData::Vector { len, .. } => len as usize,
+                    _ => unreachable!(),
+                };
+                let elem = self.cx.element_type(ty);
+                (0..count as usize)
+                    .map(|p| {
+                        let lanes: Box<[Value]> = (p * per..(p + 1) * per)
+                            .map(|i| elems.get(i).copied().unwrap_or_else(|| self.cx.const_undef(elem)))
+                            .collect();
+                        self.cx.const_value(ConstData::Agg { ty: part, elems: lanes })
+                    })
                     .collect()
             }
             ValueKind::Const(ConstData::Undef { .. }) => {
@@ -1821,25 +1830,23 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
     }
 
     fn extract_element(&mut self, vec: Value, idx: Value) -> Value {
-        let ty = self.cx.value_type(vec);
-        let elem = self.cx.element_type(ty);
         let Some(i) = self.cx.const_int_bits(idx) else {
-            let span = self.with_func(|fs| fs.span);
-            crate::errors::unsupported(self.cx.tcx, span, "SIMD lane extraction with a dynamic index");
-            return self.cx.const_undef(elem);
+            // cg_ssa only extracts constant lanes; dynamic ones go through
+            // `SimdBuilderMethods::simd_extract_dyn`.
+            bug!("extract_element with a dynamic index")
         };
-        let v = self.val(vec);
-        let r = self.ins(|c| c.ins().extractlane(v, i as u8));
-        self.new_value(r, elem)
+        self.extract_lane(vec, i as u64)
     }
 
     fn vector_splat(&mut self, num_elts: usize, elt: Value) -> Value {
         let ety = self.cx.value_type(elt);
         let ty = self.cx.type_vector(ety, num_elts as u64);
-        let ct = self.cx.clif_type(ty);
+        let (part, count) = if self.cx.is_split_vector(ty) { self.cx.vector_parts(ty) } else { (ty, 1) };
+        let ct = self.cx.clif_type(part);
         let x = self.val(elt);
         let r = self.ins(|c| c.ins().splat(ct, x));
-        self.new_value(r, ty)
+        let r = self.new_value(r, part);
+        if count == 1 { r } else { self.vector_from_parts(ty, vec![r; count as usize]) }
     }
 
     fn extract_value(&mut self, agg_val: Value, idx: u64) -> Value {

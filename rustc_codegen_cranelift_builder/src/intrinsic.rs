@@ -363,13 +363,11 @@ impl<'a, 'tcx> IntrinsicCallBuilderMethods<'tcx> for Builder<'a, 'tcx> {
                 let r = self.libcall(fname, &[ct, clty::I32], &[ct], &[x, n])[0];
                 self.cx.ssa(r, ret_ty)
             }
-            _ if name_str.starts_with("simd_") => match self.simd_intrinsic(name, args, ret_ty) {
-                Some(v) => v,
-                None => {
-                    crate::errors::unsupported(tcx, span, &format!("the SIMD intrinsic `{name}`"));
-                    return Ok(());
-                }
-            },
+            _ if name_str.starts_with("simd_") => {
+                // Errors (misuse) are reported there; the result is stored there too.
+                let _ = rustc_codegen_ssa_ext::simd::codegen_simd_intrinsic(self, instance, args, result, span);
+                return Ok(());
+            }
             _ => {
                 if let Some(v) = self.float_intrinsic(name_str, args) {
                     if !result.layout.is_zst() {
@@ -479,14 +477,6 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             ty::Float(_) => self.cx.immediate_backend_type(first.layout),
             _ => return None,
         };
-        let suffix = match ty {
-            Type::F16 => "f16",
-            Type::F32 => "f32",
-            Type::F64 => "f64",
-            _ => "f128",
-        };
-        let ct = self.cx.clif_type(ty);
-        let native = ct == clty::F32 || ct == clty::F64;
         const OPS: &[&str] = &[
             "sqrt", "fabs", "copysign", "fma", "fmuladd", "floor", "ceil", "trunc", "rint",
             "nearbyint", "round", "round_ties_even", "minimum", "maximum", "minnum", "maxnum",
@@ -497,6 +487,22 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             return None;
         }
         let vals: Vec<ir::Value> = args.iter().map(|a| self.val(a.immediate())).collect();
+        let r = self.float_math(op, ty, &vals)?;
+        Some(self.cx.ssa(r, ty))
+    }
+
+    /// The float operation `op` (an intrinsic name without its type suffix) on values of
+    /// type `ty`: native where Cranelift has it for f32/f64, a libm or compiler-builtins
+    /// call otherwise.
+    pub fn float_math(&mut self, op: &str, ty: Type, vals: &[ir::Value]) -> Option<ir::Value> {
+        let suffix = match ty {
+            Type::F16 => "f16",
+            Type::F32 => "f32",
+            Type::F64 => "f64",
+            _ => "f128",
+        };
+        let ct = self.cx.clif_type(ty);
+        let native = ct == clty::F32 || ct == clty::F64;
         let libm = |bx: &mut Self, op: &str| -> ir::Value {
             let params = vec![ct; vals.len()];
             bx.libcall(&libm_name(op, suffix), &params, &[ct], &vals)[0]
@@ -525,7 +531,7 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             }
             _ => return None,
         };
-        Some(self.cx.ssa(r, ty))
+        Some(r)
     }
 }
 

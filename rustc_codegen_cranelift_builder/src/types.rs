@@ -241,8 +241,12 @@ impl<'tcx> CodegenCx<'tcx> {
         let TypeData::Vector { elem, len } = self.type_data(t) else {
             bug!("vector_parts of a non-vector")
         };
+        // Full 128-bit parts in memory order: a non-power-of-two length leaves padding
+        // lanes at the end of the last part (the vector's size is rounded up).
+        let _ = len;
         let count = (self.type_size(t) / 16) as u32;
-        (self.type_vector(elem, (len / count) as u64), count)
+        let per = 16 / self.type_size(elem).max(1);
+        (self.type_vector(elem, per), count)
     }
 
     /// Scalar leaves of a type with their byte offsets, in the order aggregates are flattened

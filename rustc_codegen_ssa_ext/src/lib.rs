@@ -23,3 +23,4 @@ pub mod assemble;
 pub mod eh;
 pub mod libcalls;
 pub mod llvm_intrinsic;
+pub mod simd;
