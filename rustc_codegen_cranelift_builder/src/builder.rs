@@ -525,7 +525,20 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         let ty = self.cx.value_type(a);
         let (x, y) = (self.val(a), self.val(b));
         let ct = self.cx.clif_type(ty);
-        if ct == clty::F16 || ct == clty::F128 {
+        if ct == clty::F16 {
+            // As LLVM does on x86_64: in f32, which is exact for one f16 operation.
+            let r = self.via_f32(&[x, y], |bx, v| {
+                let (a, b) = (v[0], v[1]);
+                bx.ins(|c| match op {
+                    "add" => c.ins().fadd(a, b),
+                    "sub" => c.ins().fsub(a, b),
+                    "mul" => c.ins().fmul(a, b),
+                    _ => c.ins().fdiv(a, b),
+                })
+            });
+            return self.new_value(r, ty);
+        }
+        if ct == clty::F128 {
             let name = soft_float_binop(op, ct);
             let r = self.libcall(name, &[ct, ct], &[ct], &[x, y]);
             return self.new_value(r[0], ty);
@@ -540,12 +553,27 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         self.new_value(r, ty)
     }
 
+    /// Computes an f16 operation in f32: widens `xs`, applies `f`, rounds back to f16.
+    pub fn via_f32(
+        &mut self,
+        xs: &[ir::Value],
+        f: impl FnOnce(&mut Self, &[ir::Value]) -> ir::Value,
+    ) -> ir::Value {
+        let wide: Vec<ir::Value> =
+            xs.iter().map(|&x| self.libcall("__extendhfsf2", &[clty::F16], &[clty::F32], &[x])[0]).collect();
+        let r = f(self, &wide);
+        self.libcall("__truncsfhf2", &[clty::F32], &[clty::F16], &[r])[0]
+    }
+
     fn frem_impl(&mut self, a: Value, b: Value) -> Value {
         let ty = self.cx.value_type(a);
         let ct = self.cx.clif_type(ty);
         let (x, y) = (self.val(a), self.val(b));
+        if ct == clty::F16 {
+            let r = self.via_f32(&[x, y], |bx, v| bx.libcall("fmodf", &[clty::F32; 2], &[clty::F32], v)[0]);
+            return self.new_value(r, ty);
+        }
         let name = match ct {
-            clty::F16 => "fmodf16",
             clty::F32 => "fmodf",
             clty::F64 => "fmod",
             clty::F128 => "fmodf128",
@@ -981,10 +1009,6 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
 
 pub fn soft_float_binop(op: &str, ct: clty::Type) -> &'static str {
     match (op, ct) {
-        ("add", clty::F16) => "__addhf3",
-        ("sub", clty::F16) => "__subhf3",
-        ("mul", clty::F16) => "__mulhf3",
-        ("div", clty::F16) => "__divhf3",
         ("add", _) => "__addtf3",
         ("sub", _) => "__subtf3",
         ("mul", _) => "__multf3",

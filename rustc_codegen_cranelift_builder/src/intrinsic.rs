@@ -495,6 +495,35 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
     /// type `ty`: native where Cranelift has it for f32/f64, a libm or compiler-builtins
     /// call otherwise.
     pub fn float_math(&mut self, op: &str, ty: Type, vals: &[ir::Value]) -> Option<ir::Value> {
+        if ty == Type::F16 && matches!(op, "fabs" | "copysign") {
+            // Sign-bit operations, exact on the bits.
+            let (x, y) = (vals[0], vals.get(1).copied());
+            return Some(self.ins(|c| {
+                let xi = c.ins().bitcast(clty::I16, MemFlagsData::new(), x);
+                let mag = c.ins().band_imm_s(xi, 0x7fff);
+                let r = match y {
+                    Some(y) => {
+                        let yi = c.ins().bitcast(clty::I16, MemFlagsData::new(), y);
+                        let sign = c.ins().band_imm_s(yi, 0x8000u16 as i16 as i64);
+                        c.ins().bor(mag, sign)
+                    }
+                    None => mag,
+                };
+                c.ins().bitcast(clty::F16, MemFlagsData::new(), r)
+            }));
+        }
+        if ty == Type::F16 {
+            // glibc has no f16 math: compute in f32 as LLVM does, rounding once at the end.
+            let mut ok = true;
+            let r = self.via_f32(vals, |bx, v| match bx.float_math(op, Type::F32, v) {
+                Some(r) => r,
+                None => {
+                    ok = false;
+                    v[0]
+                }
+            });
+            return ok.then_some(r);
+        }
         let suffix = match ty {
             Type::F16 => "f16",
             Type::F32 => "f32",

@@ -343,7 +343,10 @@ impl<'a, 'tcx> SimdBuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
 
     fn simd_shuffle(&mut self, shape: Shape<'tcx>, a: Value, b: Value, idx: &[u64]) -> Value {
         let out = Shape { len: idx.len() as u64, ..shape };
-        if !(self.fills_registers(shape) && self.fills_registers(out))
+        // x64 lowers general byte shuffles with pshufb (SSSE3), else with a libcall.
+        let byte_shuffle = self.is_aarch64() || self.has_target_feature("ssse3");
+        if !byte_shuffle
+            || !(self.fills_registers(shape) && self.fills_registers(out))
             || self.cx.is_split_vector(per_lane::vector_type(self, shape))
             || self.cx.is_split_vector(per_lane::vector_type(self, out))
         {

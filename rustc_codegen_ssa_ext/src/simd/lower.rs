@@ -259,7 +259,13 @@ pub fn codegen_simd_intrinsic<'a, 'tcx: 'a, Bx: SimdBuilderMethods<'a, 'tcx>>(
                     InvalidMonomorphization::ReturnType { span, name, in_elem, in_ty, ret_ty }
                 );
                 let bitwise = matches!(op, ReduceOp::And | ReduceOp::Or | ReduceOp::Xor);
-                let ok = if bitwise { shape.elem.is_int() } else { !matches!(shape.elem, Elem::Ptr) };
+                // As with LLVM: bitwise reductions need integers, min/max too (portable-simd
+                // reduces floats with a scalar fold).
+                let ok = match op {
+                    _ if bitwise => shape.elem.is_int(),
+                    ReduceOp::Min | ReduceOp::Max => shape.elem.is_int(),
+                    _ => !matches!(shape.elem, Elem::Ptr),
+                };
                 let symbol = Symbol::intern(match op {
                     ReduceOp::And => "and",
                     ReduceOp::Or => "or",

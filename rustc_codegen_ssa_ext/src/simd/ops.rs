@@ -112,7 +112,9 @@ impl LaneOp {
     pub fn accepts(self, e: Elem) -> bool {
         use LaneOp::*;
         match self {
-            Add | Sub | Mul | Div | Rem | Neg => e.is_int() || e.is_float(),
+            Add | Sub | Mul | Div | Rem => e.is_int() || e.is_float(),
+            // As with LLVM: negating unsigned lanes is an error.
+            Neg => e.is_signed() || e.is_float(),
             Shl | Shr | And | Or | Xor | SaturatingAdd | SaturatingSub | CarrylessMul | Ctpop
             | Ctlz | Cttz | Bswap | Bitreverse | FunnelShl | FunnelShr => e.is_int(),
             _ => e.is_float(),
