@@ -56,6 +56,10 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             self.val(v)
         };
         let r = self.ins(|c| {
+            // A part of one 128-bit lane (i128, f128) is that lane itself.
+            if !c.func.dfg.value_type(x).is_vector() {
+                return x;
+            }
             let r = c.ins().extractlane(x, lane);
             // f16 lanes live in i16 lanes: Cranelift has no f16 vectors.
             if elem == Type::F16 { c.ins().bitcast(clty::F16, MemFlagsData::new(), r) } else { r }
@@ -75,6 +79,9 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         let (x, y) = (self.val(v), self.val(e));
         let elem = self.cx.element_type(vty);
         let r = self.ins(|c| {
+            if !c.func.dfg.value_type(x).is_vector() {
+                return y;
+            }
             let y = if elem == Type::F16 { c.ins().bitcast(clty::I16, MemFlagsData::new(), y) } else { y };
             c.ins().insertlane(x, y, i as u8)
         });
@@ -344,7 +351,7 @@ impl<'a, 'tcx> SimdBuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
     fn simd_shuffle(&mut self, shape: Shape<'tcx>, a: Value, b: Value, idx: &[u64]) -> Value {
         let out = Shape { len: idx.len() as u64, ..shape };
         // x64 lowers general byte shuffles with pshufb (SSSE3), else with a libcall.
-        let byte_shuffle = self.is_aarch64() || self.has_target_feature("ssse3");
+        let byte_shuffle = (self.is_aarch64() || self.has_target_feature("ssse3")) && shape.elem.bits() <= 64;
         if !byte_shuffle
             || !(self.fills_registers(shape) && self.fills_registers(out))
             || self.cx.is_split_vector(per_lane::vector_type(self, shape))

@@ -212,10 +212,22 @@ pub fn codegen_simd_intrinsic<'a, 'tcx: 'a, Bx: SimdBuilderMethods<'a, 'tcx>>(
     let in_len = shape.len;
 
     if let Some(op) = lane_op(name) {
-        require!(
-            op.accepts(shape.elem),
-            InvalidMonomorphization::UnsupportedOperation { span, name, in_ty, in_elem }
-        );
+        if !op.accepts(shape.elem) {
+            // The same wording as LLVM's backend, which words it per intrinsic group.
+            use LaneOp::*;
+            match op {
+                _ if op.is_math() && !op.accepts(Elem::Int { signed: false, bits: 8 }) || op == RelaxedFma => {
+                    err!(InvalidMonomorphization::BasicFloatType { span, name, ty: in_ty })
+                }
+                SaturatingAdd | SaturatingSub => err!(InvalidMonomorphization::ExpectedVectorElementType {
+                    span,
+                    name,
+                    expected_element: in_elem,
+                    vector_type: in_ty,
+                }),
+                _ => err!(InvalidMonomorphization::UnsupportedOperation { span, name, in_ty, in_elem }),
+            }
+        }
         let vals: Vec<Bx::Value> = args.iter().map(|a| vector_arg(bx, a, shape)).collect();
         let r = bx.simd_lanewise(op, shape, &vals);
         return store_vector(bx, r, shape, result);

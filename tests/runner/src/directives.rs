@@ -18,6 +18,9 @@ pub struct Directives {
     /// C files next to the test, compiled with `cc -fexceptions` into a static library
     /// linked into both binaries.
     pub aux_c: Vec<String>,
+    /// The program must not compile: both compilers fail with the same error lines
+    /// (`error…` headlines and their ` --> ` locations), and nothing runs.
+    pub build_fail: bool,
 }
 
 impl Default for Directives {
@@ -30,6 +33,7 @@ impl Default for Directives {
             exec_env: Vec::new(),
             check_stdout_nonempty: false,
             aux_c: Vec::new(),
+            build_fail: false,
         }
     }
 }
@@ -117,6 +121,12 @@ pub fn parse(src: &str) -> Result<Directives, String> {
                     ));
                 }
                 d.check_stdout_nonempty = true;
+            }
+            "build-fail" => {
+                if value.is_some_and(|v| !v.is_empty()) {
+                    return Err(format!("line {lineno}: build-fail takes no value"));
+                }
+                d.build_fail = true;
             }
             "aux-c" => {
                 let v = need_value(value)?;

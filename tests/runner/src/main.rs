@@ -553,6 +553,13 @@ fn run_job_inner(cfg: &Config, job: &Job) -> Result<Verdict, String> {
         flags.extend(["--target".to_string(), c.triple.clone(), format!("-Clinker={}", c.cc)]);
     }
     let work = cfg.tmp_dir.join(job.id());
+    if d.build_fail {
+        let result = build_fail_verdict(cfg, job, &flags, &work);
+        if !cfg.keep {
+            let _ = fs::remove_dir_all(&work);
+        }
+        return result;
+    }
     let result = (|| {
         let cc = cfg.cross.as_ref().map_or("cc", |c| c.cc.as_str());
         let (key_src, link) = build_aux_c(job, &d, &src, &work.join("aux"), cc)?;
@@ -732,6 +739,71 @@ fn compile(
     extra: &[String],
     out_dir: &Path,
 ) -> Result<PathBuf, String> {
+    let (out, bin) = run_rustc(cfg, job, flags, extra, out_dir)?;
+    if out.status != Status::Code(0) {
+        return Err(format!(
+            "rustc {}:\n{}",
+            out.status,
+            head_lines(&out.stderr, COMPILER_STDERR_LINES)
+        ));
+    }
+    Ok(bin)
+}
+
+/// The diagnostics that identify a compile error: each `error…` headline with the
+/// ` --> file:line:col` that follows it.
+fn error_lines(stderr: &[u8]) -> Vec<String> {
+    let text = String::from_utf8_lossy(stderr);
+    let mut lines = Vec::new();
+    let mut want_location = false;
+    for l in text.lines() {
+        if l.starts_with("error") && !l.starts_with("error: aborting due to") {
+            lines.push(l.to_string());
+            want_location = true;
+        } else if want_location && l.trim_start().starts_with("--> ") {
+            lines.push(l.trim_start().to_string());
+            want_location = false;
+        }
+    }
+    lines
+}
+
+/// `build-fail` tests: both compilers must reject the program with the same errors.
+fn build_fail_verdict(cfg: &Config, job: &Job, flags: &[String], work: &Path) -> Result<Verdict, String> {
+    let (reference, _) = run_rustc(cfg, job, flags, &[], &work.join("ref"))?;
+    if reference.status == Status::Code(0) {
+        return Ok(Verdict::Failed(vec!["build-fail: the reference (LLVM) compiled the program".into()]));
+    }
+    let extra = match &cfg.backend {
+        Backend::Llvm => Vec::new(),
+        Backend::Dylib(p) => vec![format!("-Zcodegen-backend={}", p.display())],
+    };
+    let (actual, _) = run_rustc(cfg, job, flags, &extra, &work.join("test"))?;
+    if actual.status == Status::Code(0) {
+        return Ok(Verdict::Failed(vec!["build-fail: the tested backend compiled the program".into()]));
+    }
+    let (want, got) = (error_lines(&reference.stderr), error_lines(&actual.stderr));
+    if want.is_empty() {
+        return Ok(Verdict::Failed(vec!["build-fail: the reference printed no error line".into()]));
+    }
+    if want != got {
+        let diff = want.iter().zip(got.iter().chain(std::iter::repeat(&String::new())))
+            .find(|(a, b)| a != b)
+            .map(|(a, b)| format!("expected `{a}`, got `{b}`"))
+            .unwrap_or_else(|| format!("{} error lines expected, {} got", want.len(), got.len()));
+        return Ok(Verdict::Failed(vec![format!("build-fail: errors differ: {diff}\n{}", head_lines(&actual.stderr, COMPILER_STDERR_LINES))]));
+    }
+    Ok(Verdict::Ok(format!("both rejected it with the same {} error line(s)", want.len())))
+}
+
+/// Runs rustc on the test; returns its outcome and the binary's path.
+fn run_rustc(
+    cfg: &Config,
+    job: &Job,
+    flags: &[String],
+    extra: &[String],
+    out_dir: &Path,
+) -> Result<(Outcome, PathBuf), String> {
     fs::create_dir_all(out_dir).map_err(|e| format!("{}: {e}", out_dir.display()))?;
     let bin = out_dir.join(&job.name);
     let dir = job.path.parent().unwrap_or(Path::new("."));
@@ -759,14 +831,7 @@ fn compile(
         println!("  {}: {:?}", job.id(), cmd);
     }
     let out = exec::run(cmd, COMPILE_TIMEOUT).map_err(|e| format!("cannot run rustc: {e}"))?;
-    if out.status != Status::Code(0) {
-        return Err(format!(
-            "rustc {}:\n{}",
-            out.status,
-            head_lines(&out.stderr, COMPILER_STDERR_LINES)
-        ));
-    }
-    Ok(bin)
+    Ok((out, bin))
 }
 
 fn run_program(cfg: &Config, job: &Job, d: &Directives, bin: &Path) -> Result<Outcome, String> {
