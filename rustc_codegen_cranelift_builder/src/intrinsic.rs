@@ -363,7 +363,7 @@ impl<'a, 'tcx> IntrinsicCallBuilderMethods<'tcx> for Builder<'a, 'tcx> {
                 let r = self.libcall(fname, &[ct, clty::I32], &[ct], &[x, n])[0];
                 self.cx.ssa(r, ret_ty)
             }
-            _ if name_str.starts_with("simd_") => {
+            _ if rustc_codegen_ssa_ext::simd::is_simd_intrinsic(name) => {
                 // Errors (misuse) are reported there; the result is stored there too.
                 let _ = rustc_codegen_ssa_ext::simd::codegen_simd_intrinsic(self, instance, args, result, span);
                 return Ok(());

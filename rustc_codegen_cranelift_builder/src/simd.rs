@@ -82,7 +82,11 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             if !c.func.dfg.value_type(x).is_vector() {
                 return y;
             }
-            let y = if elem == Type::F16 { c.ins().bitcast(clty::I16, MemFlagsData::new(), y) } else { y };
+            let y = if elem == Type::F16 {
+                c.ins().bitcast(clty::I16, MemFlagsData::new(), y)
+            } else {
+                y
+            };
             c.ins().insertlane(x, y, i as u8)
         });
         self.cx.ssa(r, vty)
@@ -104,7 +108,8 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         }
         let (part_ty, count) = self.cx.vector_parts(ret_ty);
         let ct = self.cx.clif_type(part_ty);
-        let arg_parts: Vec<Box<[Value]>> = args.iter().map(|&a| self.vector_part_values(a)).collect();
+        let arg_parts: Vec<Box<[Value]>> =
+            args.iter().map(|&a| self.vector_part_values(a)).collect();
         let parts = (0..count as usize)
             .map(|p| {
                 let xs: Vec<ir::Value> = arg_parts.iter().map(|ps| self.val(ps[p])).collect();
@@ -273,7 +278,11 @@ impl<'a, 'tcx> SimdBuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
             SaturatingSub => c.ins().usub_sat(x[0], x[1]),
             MinimumNumber | MaximumNumber => {
                 // Cranelift's fmin/fmax propagate NaN; a NaN operand must lose instead.
-                let r = if op == MinimumNumber { c.ins().fmin(x[0], x[1]) } else { c.ins().fmax(x[0], x[1]) };
+                let r = if op == MinimumNumber {
+                    c.ins().fmin(x[0], x[1])
+                } else {
+                    c.ins().fmax(x[0], x[1])
+                };
                 let a_nan = c.ins().fcmp(FloatCC::Unordered, x[0], x[0]);
                 let a_nan = c.ins().bitcast(ct, le(), a_nan);
                 let r = c.ins().bitselect(a_nan, x[1], r);
@@ -285,7 +294,14 @@ impl<'a, 'tcx> SimdBuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
         })
     }
 
-    fn simd_compare(&mut self, op: CmpOp, shape: Shape<'tcx>, a: Value, b: Value, mask: Shape<'tcx>) -> Value {
+    fn simd_compare(
+        &mut self,
+        op: CmpOp,
+        shape: Shape<'tcx>,
+        a: Value,
+        b: Value,
+        mask: Shape<'tcx>,
+    ) -> Value {
         let native = match shape.elem {
             Elem::Int { bits, .. } => bits <= 64,
             Elem::Float { bits } => bits == 32 || bits == 64,
@@ -322,7 +338,14 @@ impl<'a, 'tcx> SimdBuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
         self.on_parts(&[a, b], mty, |c, x, _| c.ins().icmp(cc, x[0], x[1]))
     }
 
-    fn simd_select(&mut self, mask: Shape<'tcx>, m: Value, shape: Shape<'tcx>, a: Value, b: Value) -> Value {
+    fn simd_select(
+        &mut self,
+        mask: Shape<'tcx>,
+        m: Value,
+        shape: Shape<'tcx>,
+        a: Value,
+        b: Value,
+    ) -> Value {
         // Mask lanes are all ones or all zeros, so with lanes of the same width a bitwise
         // select is exact.
         if mask.elem.bits() != shape.elem.bits() || mask.elem.bits() > 64 {
@@ -330,7 +353,11 @@ impl<'a, 'tcx> SimdBuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
         }
         let vty = per_lane::vector_type(self, shape);
         self.on_parts(&[m, a, b], vty, |c, x, ct| {
-            let m = if c.func.dfg.value_type(x[0]) == ct { x[0] } else { c.ins().bitcast(ct, le(), x[0]) };
+            let m = if c.func.dfg.value_type(x[0]) == ct {
+                x[0]
+            } else {
+                c.ins().bitcast(ct, le(), x[0])
+            };
             c.ins().bitselect(m, x[1], x[2])
         })
     }
@@ -351,7 +378,8 @@ impl<'a, 'tcx> SimdBuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
     fn simd_shuffle(&mut self, shape: Shape<'tcx>, a: Value, b: Value, idx: &[u64]) -> Value {
         let out = Shape { len: idx.len() as u64, ..shape };
         // x64 lowers general byte shuffles with pshufb (SSSE3), else with a libcall.
-        let byte_shuffle = (self.is_aarch64() || self.has_target_feature("ssse3")) && shape.elem.bits() <= 64;
+        let byte_shuffle =
+            (self.is_aarch64() || self.has_target_feature("ssse3")) && shape.elem.bits() <= 64;
         if !byte_shuffle
             || !(self.fills_registers(shape) && self.fills_registers(out))
             || self.cx.is_split_vector(per_lane::vector_type(self, shape))
@@ -412,11 +440,18 @@ impl<'a, 'tcx> SimdBuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
         self.cx.ssa(acc, int_ty)
     }
 
-    fn simd_reduce(&mut self, op: ReduceOp, shape: Shape<'tcx>, v: Value, acc: Option<Value>) -> Value {
+    fn simd_reduce(
+        &mut self,
+        op: ReduceOp,
+        shape: Shape<'tcx>,
+        v: Value,
+        acc: Option<Value>,
+    ) -> Value {
         let all = op == ReduceOp::All;
         let native = matches!(op, ReduceOp::All | ReduceOp::Any)
             && shape.elem.bits() <= 64
-            && shape.len * (shape.elem.bits() as u64 / 8) == self.cx.type_size(per_lane::vector_type(self, shape));
+            && shape.len * (shape.elem.bits() as u64 / 8)
+                == self.cx.type_size(per_lane::vector_type(self, shape));
         if !native {
             return per_lane::reduce(self, op, shape, v, acc);
         }

@@ -10,15 +10,16 @@
 //! system assembler (see [`module_prelude`]).
 //!
 //! Supported: x86_64 with the `reg`, `reg_abcd`, `reg_byte`, `xmm_reg` and `ymm_reg`
-//! classes and explicit registers of those classes, `const` and `sym` operands, Intel and
-//! AT&T syntax. Anything else is reported back as an unsupported feature.
+//! classes and explicit registers of those classes, Intel and AT&T syntax; aarch64 with
+//! `reg`, `vreg` and `vreg_low16` and explicit `x`/`v` registers; `const` and `sym`
+//! operands on both. Anything else is reported back as an unsupported feature.
 
 use std::fmt::Write;
 
 use rustc_ast::{InlineAsmOptions, InlineAsmTemplatePiece};
 use rustc_target::asm::{
-    InlineAsmArch, InlineAsmReg, InlineAsmRegClass, InlineAsmRegOrRegClass, X86InlineAsmReg,
-    X86InlineAsmRegClass,
+    AArch64InlineAsmReg, AArch64InlineAsmRegClass, InlineAsmArch, InlineAsmReg,
+    InlineAsmRegClass, InlineAsmRegOrRegClass, X86InlineAsmReg, X86InlineAsmRegClass,
 };
 
 /// One operand of an `asm!`, as far as the shim is concerned.
@@ -96,7 +97,7 @@ pub fn build_shim(
     operands: &[AsmOperand],
     options: InlineAsmOptions,
 ) -> Result<Shim, String> {
-    if arch != InlineAsmArch::X86_64 {
+    if !matches!(arch, InlineAsmArch::X86_64 | InlineAsmArch::AArch64) {
         return Err(format!("inline assembly (`asm!`) on {arch:?}"));
     }
     if let Some(AsmOperand::Unsupported(what)) =
@@ -104,7 +105,10 @@ pub fn build_shim(
     {
         return Err(what.to_string());
     }
-    let regs = allocate_x86(operands)?;
+    let regs = match arch {
+        InlineAsmArch::X86_64 => allocate_x86(operands)?,
+        _ => allocate_aarch64(operands)?,
+    };
 
     let mut offsets = Vec::with_capacity(operands.len());
     let mut next = 0;
@@ -126,6 +130,9 @@ pub fn build_shim(
             InlineAsmTemplatePiece::Placeholder { operand_idx, modifier, .. } => {
                 match (&operands[*operand_idx], regs[*operand_idx]) {
                     (AsmOperand::Text(t), _) => body.push_str(t),
+                    (AsmOperand::Reg { .. }, Some(r @ InlineAsmReg::AArch64(_))) => {
+                        let _ = r.emit(&mut body, arch, *modifier);
+                    }
                     (AsmOperand::Reg { reg, .. }, Some(r)) => {
                         if att {
                             body.push('%');
@@ -145,6 +152,10 @@ pub fn build_shim(
         }
     }
 
+    if arch == InlineAsmArch::AArch64 {
+        let text = aarch64_frame(name, &body, operands, &regs, &offsets, options);
+        return Ok(Shim { text, offsets, area_size: next.max(16) });
+    }
     let mut s = String::new();
     let w = &mut s;
     // `writeln!` into a String cannot fail.
@@ -194,6 +205,130 @@ pub fn build_shim(
     }
     w.push_str(&function_end(name));
     Ok(Shim { text: s, offsets, area_size: next.max(16) })
+}
+
+/// The aarch64 shim around `body`: x19 (reserved in Rust's `asm!`, like rbx on x86_64)
+/// holds the area while the template runs; x19-x28 and d8-d15, which operands and clobbers
+/// may use but our caller keeps, are saved in the frame with x29/x30.
+fn aarch64_frame(
+    name: &str,
+    body: &str,
+    operands: &[AsmOperand],
+    regs: &[Option<InlineAsmReg>],
+    offsets: &[Option<u32>],
+    options: InlineAsmOptions,
+) -> String {
+    let mut s = String::new();
+    let w = &mut s;
+    macro_rules! line { ($($t:tt)*) => { let _ = writeln!(w, $($t)*); } }
+    // (register pair, offset from sp); the CFA is sp + 160 after the first store.
+    const SAVED: [(&str, &str, u32); 9] = [
+        ("x19", "x20", 16),
+        ("x21", "x22", 32),
+        ("x23", "x24", 48),
+        ("x25", "x26", 64),
+        ("x27", "x28", 80),
+        ("d8", "d9", 96),
+        ("d10", "d11", 112),
+        ("d12", "d13", 128),
+        ("d14", "d15", 144),
+    ];
+    w.push_str(&function_start(name));
+    line!("stp x29, x30, [sp, #-160]!");
+    line!(".cfi_def_cfa_offset 160");
+    line!(".cfi_offset x30, -152");
+    line!(".cfi_offset x29, -160");
+    line!("mov x29, sp");
+    line!(".cfi_def_cfa w29, 160");
+    for (a, b, off) in SAVED {
+        line!("stp {a}, {b}, [sp, #{off}]");
+        line!(".cfi_offset {a}, -{}", 160 - off);
+        line!(".cfi_offset {b}, -{}", 152 - off);
+    }
+    line!("mov x19, x0");
+    let moves = |w: &mut String, load: bool| {
+        for (i, op) in operands.iter().enumerate() {
+            let AsmOperand::Reg { input, output, .. } = op else { continue };
+            let (Some(r), Some(off)) = (regs[i], offsets[i]) else { continue };
+            if (load && *input) || (!load && *output) {
+                let mut reg = String::new();
+                // Whole registers: x for integers, q for vectors.
+                let wide = if aarch64_is_vector(r) { 'q' } else { 'x' };
+                let _ = r.emit(&mut reg, InlineAsmArch::AArch64, Some(wide));
+                let _ = writeln!(w, "{} {reg}, [x19, #{off}]", if load { "ldr" } else { "str" });
+            }
+        }
+    };
+    moves(w, true);
+    line!("{body}");
+    if options.contains(InlineAsmOptions::NORETURN) {
+        line!("brk #0x1");
+    } else {
+        moves(w, false);
+        for (a, b, off) in SAVED.iter().rev() {
+            line!("ldp {a}, {b}, [sp, #{off}]");
+        }
+        line!("ldp x29, x30, [sp], #160");
+        line!(".cfi_def_cfa sp, 0");
+        line!("ret");
+    }
+    w.push_str(&function_end(name));
+    s
+}
+
+fn aarch64_is_vector(r: InlineAsmReg) -> bool {
+    matches!(r, InlineAsmReg::AArch64(a) if a.vreg_index().is_some())
+}
+
+/// aarch64 registers: explicit ones as written, classes from what no explicit operand
+/// uses (x19 holds the area; x18 is left alone, reserved on some platforms).
+fn allocate_aarch64(operands: &[AsmOperand]) -> Result<Vec<Option<InlineAsmReg>>, String> {
+    use AArch64InlineAsmReg as R;
+    let mut taken: Vec<AArch64InlineAsmReg> = Vec::new();
+    let mut out = vec![None; operands.len()];
+    for (i, op) in operands.iter().enumerate() {
+        let AsmOperand::Reg { reg: InlineAsmRegOrRegClass::Reg(reg), input, output } = op else {
+            continue;
+        };
+        let InlineAsmReg::AArch64(r) = *reg else { unreachable!("aarch64 operand with another register") };
+        taken.push(r);
+        if r.reg_index().is_some() || r.vreg_index().is_some() {
+            out[i] = Some(*reg);
+        } else if *input || *output {
+            return Err(format!("`asm!` operands in register `{}`", r.name()));
+        }
+        // SVE predicate clobbers: caller-saved, the call already assumes they change.
+    }
+    const GPRS: [AArch64InlineAsmReg; 27] = [
+        R::x0, R::x1, R::x2, R::x3, R::x4, R::x5, R::x6, R::x7, R::x8, R::x9, R::x10, R::x11,
+        R::x12, R::x13, R::x14, R::x15, R::x16, R::x17, R::x20, R::x21, R::x22, R::x23, R::x24,
+        R::x25, R::x26, R::x27, R::x28,
+    ];
+    const VREGS: [AArch64InlineAsmReg; 32] = [
+        R::v0, R::v1, R::v2, R::v3, R::v4, R::v5, R::v6, R::v7, R::v8, R::v9, R::v10, R::v11,
+        R::v12, R::v13, R::v14, R::v15, R::v16, R::v17, R::v18, R::v19, R::v20, R::v21, R::v22,
+        R::v23, R::v24, R::v25, R::v26, R::v27, R::v28, R::v29, R::v30, R::v31,
+    ];
+    for (i, op) in operands.iter().enumerate() {
+        let AsmOperand::Reg { reg: InlineAsmRegOrRegClass::RegClass(class), .. } = op else {
+            continue;
+        };
+        let InlineAsmRegClass::AArch64(class) = *class else {
+            unreachable!("aarch64 operand with another class")
+        };
+        let pool: &[AArch64InlineAsmReg] = match class {
+            AArch64InlineAsmRegClass::reg => &GPRS,
+            AArch64InlineAsmRegClass::vreg => &VREGS,
+            AArch64InlineAsmRegClass::vreg_low16 => &VREGS[..16],
+            other => return Err(format!("`asm!` operands of class `{}`", other.name())),
+        };
+        let Some(&r) = pool.iter().find(|r| !taken.contains(r)) else {
+            return Err("`asm!` with more register operands than free registers".to_string());
+        };
+        taken.push(r);
+        out[i] = Some(InlineAsmReg::AArch64(r));
+    }
+    Ok(out)
 }
 
 /// A complete hidden function `name` around `body` (which must return), e.g. an
@@ -431,6 +566,42 @@ mod tests {
     }
 
     #[test]
+    fn aarch64_vreg_and_reg() {
+        with_globals(|| {
+            use AArch64InlineAsmRegClass as C;
+            let class = |c: C, input: bool, output: bool| AsmOperand::Reg {
+                reg: InlineAsmRegOrRegClass::RegClass(InlineAsmRegClass::AArch64(c)),
+                input,
+                output,
+            };
+            // libm's `fmadd {x:d}, {x:d}, {y:d}, {z:d}` with inout(vreg) x, and a reg.
+            let ops = [
+                class(C::vreg, true, true),
+                class(C::vreg, true, false),
+                AsmOperand::Reg {
+                    reg: InlineAsmRegOrRegClass::Reg(InlineAsmReg::AArch64(AArch64InlineAsmReg::v0)),
+                    input: false,
+                    output: false,
+                },
+                class(C::reg, true, true),
+            ];
+            let t = [s("fmadd "), p(0, Some('d')), s(", "), p(0, Some('d')), s(", "), p(1, Some('d')),
+                s(", "), p(0, Some('d')), s("\nadd "), p(3, Some('w')), s(", "), p(3, Some('w')), s(", #1")];
+            let shim = build_shim(InlineAsmArch::AArch64, "shim2", &t, &ops, InlineAsmOptions::empty())
+                .unwrap();
+            // v0 is clobbered explicitly, so the classes start at v1.
+            assert!(shim.text.contains("fmadd d1, d1, d2, d1\nadd w0, w0, #1"), "{}", shim.text);
+            assert!(shim.text.contains("ldr q1, [x19, #0]"));
+            assert!(shim.text.contains("ldr q2, [x19, #32]"));
+            assert!(shim.text.contains("str q1, [x19, #0]"));
+            assert!(!shim.text.contains("str q2"), "input only: not stored");
+            assert!(shim.text.contains("str x0, [x19, #64]"));
+            assert_eq!(shim.offsets, [Some(0), Some(32), None, Some(64)]);
+            assert!(shim.text.contains("stp d8, d9, [sp, #96]\n.cfi_offset d8, -64\n.cfi_offset d9, -56"));
+        })
+    }
+
+    #[test]
     fn asm_function_is_complete() {
         let f = function("f1", "rdtsc\nret");
         assert!(f.starts_with(".pushsection .text.f1,"), "{f}");
@@ -445,9 +616,9 @@ mod tests {
             let e = build_shim(InlineAsmArch::X86_64, "s", &[s("nop")], &ops, InlineAsmOptions::empty())
                 .unwrap_err();
             assert!(e.contains("kreg"), "{e}");
-            let e = build_shim(InlineAsmArch::AArch64, "s", &[s("nop")], &[], InlineAsmOptions::empty())
+            let e = build_shim(InlineAsmArch::RiscV64, "s", &[s("nop")], &[], InlineAsmOptions::empty())
                 .unwrap_err();
-            assert!(e.contains("AArch64"), "{e}");
+            assert!(e.contains("RiscV64"), "{e}");
             // Clobbers of other register files need nothing.
             let ops = [reg(X86InlineAsmReg::k1, false, false), reg(X86InlineAsmReg::st0, false, false)];
             assert!(build_shim(InlineAsmArch::X86_64, "s", &[s("nop")], &ops, InlineAsmOptions::empty()).is_ok());

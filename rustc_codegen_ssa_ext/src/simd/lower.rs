@@ -160,7 +160,12 @@ pub fn codegen_simd_intrinsic<'a, 'tcx: 'a, Bx: SimdBuilderMethods<'a, 'tcx>>(
                 Some(s) => s,
                 None => {
                     let (_, e) = t.simd_size_and_type(bx.tcx());
-                    err!(InvalidMonomorphization::UnsupportedOperation { span, name, in_ty: t, in_elem: e })
+                    err!(InvalidMonomorphization::UnsupportedOperation {
+                        span,
+                        name,
+                        in_ty: t,
+                        in_elem: e
+                    })
                 }
             }
         }};
@@ -184,7 +189,13 @@ pub fn codegen_simd_intrinsic<'a, 'tcx: 'a, Bx: SimdBuilderMethods<'a, 'tcx>>(
         };
         require!(
             ok,
-            InvalidMonomorphization::InvalidBitmask { span, name, mask_ty, expected_int_bits, expected_bytes }
+            InvalidMonomorphization::InvalidBitmask {
+                span,
+                name,
+                mask_ty,
+                expected_int_bits,
+                expected_bytes
+            }
         );
         let bits = bitmask_operand(bx, &args[0], expected_bytes);
         let (a, b) = (vector_arg(bx, &args[1], shape), vector_arg(bx, &args[2], shape));
@@ -216,16 +227,25 @@ pub fn codegen_simd_intrinsic<'a, 'tcx: 'a, Bx: SimdBuilderMethods<'a, 'tcx>>(
             // The same wording as LLVM's backend, which words it per intrinsic group.
             use LaneOp::*;
             match op {
-                _ if op.is_math() && !op.accepts(Elem::Int { signed: false, bits: 8 }) || op == RelaxedFma => {
+                _ if op.is_math() && !op.accepts(Elem::Int { signed: false, bits: 8 })
+                    || op == RelaxedFma =>
+                {
                     err!(InvalidMonomorphization::BasicFloatType { span, name, ty: in_ty })
                 }
-                SaturatingAdd | SaturatingSub => err!(InvalidMonomorphization::ExpectedVectorElementType {
+                SaturatingAdd | SaturatingSub => {
+                    err!(InvalidMonomorphization::ExpectedVectorElementType {
+                        span,
+                        name,
+                        expected_element: in_elem,
+                        vector_type: in_ty,
+                    })
+                }
+                _ => err!(InvalidMonomorphization::UnsupportedOperation {
                     span,
                     name,
-                    expected_element: in_elem,
-                    vector_type: in_ty,
+                    in_ty,
+                    in_elem
                 }),
-                _ => err!(InvalidMonomorphization::UnsupportedOperation { span, name, in_ty, in_elem }),
             }
         }
         let vals: Vec<Bx::Value> = args.iter().map(|a| vector_arg(bx, a, shape)).collect();
@@ -289,7 +309,14 @@ pub fn codegen_simd_intrinsic<'a, 'tcx: 'a, Bx: SimdBuilderMethods<'a, 'tcx>>(
                 });
                 require!(
                     ok,
-                    InvalidMonomorphization::UnsupportedSymbol { span, name, symbol, in_ty, in_elem, ret_ty }
+                    InvalidMonomorphization::UnsupportedSymbol {
+                        span,
+                        name,
+                        symbol,
+                        in_ty,
+                        in_elem,
+                        ret_ty
+                    }
                 );
                 let acc = match op {
                     ReduceOp::AddOrdered | ReduceOp::MulOrdered => Some(args[1].immediate()),
@@ -311,11 +338,24 @@ pub fn codegen_simd_intrinsic<'a, 'tcx: 'a, Bx: SimdBuilderMethods<'a, 'tcx>>(
             let out = require_simd!(ret_ty, SimdReturn);
             require!(
                 out.len == n,
-                InvalidMonomorphization::ReturnLength { span, name, in_len: n, ret_ty, out_len: out.len }
+                InvalidMonomorphization::ReturnLength {
+                    span,
+                    name,
+                    in_len: n,
+                    ret_ty,
+                    out_len: out.len
+                }
             );
             require!(
                 out.elem_ty == in_elem,
-                InvalidMonomorphization::ReturnElement { span, name, in_elem, in_ty, ret_ty, out_ty: out.elem_ty }
+                InvalidMonomorphization::ReturnElement {
+                    span,
+                    name,
+                    in_elem,
+                    in_ty,
+                    ret_ty,
+                    out_ty: out.elem_ty
+                }
             );
             let indices = args[2].immediate();
             let mut idx = Vec::with_capacity(n as usize);
@@ -350,7 +390,12 @@ pub fn codegen_simd_intrinsic<'a, 'tcx: 'a, Bx: SimdBuilderMethods<'a, 'tcx>>(
                 let i = const_index(bx, &args[1]);
                 require!(
                     i < in_len as u128,
-                    InvalidMonomorphization::SimdIndexOutOfBounds { span, name, arg_idx: 1, total_len: in_len as u128 }
+                    InvalidMonomorphization::SimdIndexOutOfBounds {
+                        span,
+                        name,
+                        arg_idx: 1,
+                        total_len: in_len as u128
+                    }
                 );
                 bx.insert_element(v, x, i as u64)
             } else {
@@ -368,7 +413,12 @@ pub fn codegen_simd_intrinsic<'a, 'tcx: 'a, Bx: SimdBuilderMethods<'a, 'tcx>>(
                 let i = const_index(bx, &args[1]);
                 require!(
                     i < in_len as u128,
-                    InvalidMonomorphization::SimdIndexOutOfBounds { span, name, arg_idx: 1, total_len: in_len as u128 }
+                    InvalidMonomorphization::SimdIndexOutOfBounds {
+                        span,
+                        name,
+                        arg_idx: 1,
+                        total_len: in_len as u128
+                    }
                 );
                 per_lane::lane(bx, v, i as u64)
             } else {
@@ -380,9 +430,17 @@ pub fn codegen_simd_intrinsic<'a, 'tcx: 'a, Bx: SimdBuilderMethods<'a, 'tcx>>(
             let vals = require_simd!(arg_tys[1], SimdArgument);
             require!(
                 in_len == vals.len,
-                InvalidMonomorphization::MismatchedLengths { span, name, m_len: in_len, v_len: vals.len }
+                InvalidMonomorphization::MismatchedLengths {
+                    span,
+                    name,
+                    m_len: in_len,
+                    v_len: vals.len
+                }
             );
-            require!(shape.elem.is_int(), InvalidMonomorphization::MaskWrongElementType { span, name, ty: in_elem });
+            require!(
+                shape.elem.is_int(),
+                InvalidMonomorphization::MaskWrongElementType { span, name, ty: in_elem }
+            );
             let m = vector_arg(bx, &args[0], shape);
             let (a, b) = (vector_arg(bx, &args[1], vals), vector_arg(bx, &args[2], vals));
             let r = bx.simd_select(shape, m, vals, a, b);
@@ -391,7 +449,10 @@ pub fn codegen_simd_intrinsic<'a, 'tcx: 'a, Bx: SimdBuilderMethods<'a, 'tcx>>(
         sym::simd_bitmask => {
             let expected_int_bits = in_len.max(8).next_power_of_two();
             let expected_bytes = in_len.div_ceil(8);
-            require!(shape.elem.is_int(), InvalidMonomorphization::MaskWrongElementType { span, name, ty: in_elem });
+            require!(
+                shape.elem.is_int(),
+                InvalidMonomorphization::MaskWrongElementType { span, name, ty: in_elem }
+            );
             let v = vector_arg(bx, &args[0], shape);
             match *ret_ty.kind() {
                 ty::Uint(i) if i.bit_width() == Some(expected_int_bits) => {
@@ -419,11 +480,25 @@ pub fn codegen_simd_intrinsic<'a, 'tcx: 'a, Bx: SimdBuilderMethods<'a, 'tcx>>(
             let out = require_simd!(ret_ty, SimdReturn);
             require!(
                 in_len == out.len,
-                InvalidMonomorphization::ReturnLengthInputType { span, name, in_len, in_ty, ret_ty, out_len: out.len }
+                InvalidMonomorphization::ReturnLengthInputType {
+                    span,
+                    name,
+                    in_len,
+                    in_ty,
+                    ret_ty,
+                    out_len: out.len
+                }
             );
             require!(
                 !matches!(shape.elem, Elem::Ptr) && !matches!(out.elem, Elem::Ptr),
-                InvalidMonomorphization::UnsupportedCast { span, name, in_ty, in_elem, ret_ty, out_elem: out.elem_ty }
+                InvalidMonomorphization::UnsupportedCast {
+                    span,
+                    name,
+                    in_ty,
+                    in_elem,
+                    ret_ty,
+                    out_elem: out.elem_ty
+                }
             );
             let v = vector_arg(bx, &args[0], shape);
             let op = if name == sym::simd_as { CastOp::As } else { CastOp::Cast };
@@ -434,21 +509,33 @@ pub fn codegen_simd_intrinsic<'a, 'tcx: 'a, Bx: SimdBuilderMethods<'a, 'tcx>>(
             let out = require_simd!(ret_ty, SimdReturn);
             require!(
                 in_len == out.len,
-                InvalidMonomorphization::ReturnLengthInputType { span, name, in_len, in_ty, ret_ty, out_len: out.len }
+                InvalidMonomorphization::ReturnLengthInputType {
+                    span,
+                    name,
+                    in_len,
+                    in_ty,
+                    ret_ty,
+                    out_len: out.len
+                }
             );
             let (from_ptr, to_ptr, op) = match name {
                 sym::simd_cast_ptr => (true, true, CastOp::Ptr),
                 sym::simd_expose_provenance => (true, false, CastOp::ExposeProvenance),
                 _ => (false, true, CastOp::WithExposedProvenance),
             };
-            for (ty, elem, want_ptr) in [(in_elem, shape.elem, from_ptr), (out.elem_ty, out.elem, to_ptr)] {
+            for (ty, elem, want_ptr) in
+                [(in_elem, shape.elem, from_ptr), (out.elem_ty, out.elem, to_ptr)]
+            {
                 if want_ptr {
                     match *ty.kind() {
                         ty::RawPtr(p, _) => {
                             let meta = p.ptr_metadata_ty(tcx, |t| {
                                 tcx.normalize_erasing_regions(bx.typing_env(), t)
                             });
-                            require!(meta.is_unit(), InvalidMonomorphization::CastWidePointer { span, name, ty });
+                            require!(
+                                meta.is_unit(),
+                                InvalidMonomorphization::CastWidePointer { span, name, ty }
+                            );
                         }
                         _ => err!(InvalidMonomorphization::ExpectedPointer { span, name, ty }),
                     }
@@ -470,7 +557,10 @@ pub fn codegen_simd_intrinsic<'a, 'tcx: 'a, Bx: SimdBuilderMethods<'a, 'tcx>>(
             };
             let offs = require_simd!(arg_tys[1], SimdArgument);
             require!(
-                matches!(offs.elem_ty.kind(), ty::Int(ty::IntTy::Isize) | ty::Uint(ty::UintTy::Usize)),
+                matches!(
+                    offs.elem_ty.kind(),
+                    ty::Int(ty::IntTy::Isize) | ty::Uint(ty::UintTy::Usize)
+                ),
                 InvalidMonomorphization::ExpectedUsize { span, name, ty: offs.elem_ty }
             );
             let pl = bx.layout_of(pointee);
@@ -491,14 +581,31 @@ pub fn codegen_simd_intrinsic<'a, 'tcx: 'a, Bx: SimdBuilderMethods<'a, 'tcx>>(
             let mask = require_simd!(arg_tys[2], SimdThird);
             require!(
                 ptrs.len == in_len,
-                InvalidMonomorphization::SecondArgumentLength { span, name, in_len, in_ty, arg_ty: arg_tys[1], out_len: ptrs.len }
+                InvalidMonomorphization::SecondArgumentLength {
+                    span,
+                    name,
+                    in_len,
+                    in_ty,
+                    arg_ty: arg_tys[1],
+                    out_len: ptrs.len
+                }
             );
             require!(
                 mask.len == in_len,
-                InvalidMonomorphization::ThirdArgumentLength { span, name, in_len, in_ty, arg_ty: arg_tys[2], out_len: mask.len }
+                InvalidMonomorphization::ThirdArgumentLength {
+                    span,
+                    name,
+                    in_len,
+                    in_ty,
+                    arg_ty: arg_tys[2],
+                    out_len: mask.len
+                }
             );
             check_pointee(bx, &cx, ptrs.elem_ty, in_elem, in_ty, !gather)?;
-            require!(mask.elem.is_int(), InvalidMonomorphization::MaskWrongElementType { span, name, ty: mask.elem_ty });
+            require!(
+                mask.elem.is_int(),
+                InvalidMonomorphization::MaskWrongElementType { span, name, ty: mask.elem_ty }
+            );
             let val = vector_arg(bx, &args[0], shape);
             let p = vector_arg(bx, &args[1], ptrs);
             let m = vector_arg(bx, &args[2], mask);
@@ -519,16 +626,31 @@ pub fn codegen_simd_intrinsic<'a, 'tcx: 'a, Bx: SimdBuilderMethods<'a, 'tcx>>(
             let vals = require_simd!(arg_tys[2], SimdThird);
             require!(
                 mask.len == vals.len,
-                InvalidMonomorphization::ThirdArgumentLength { span, name, in_len: mask.len, in_ty, arg_ty: arg_tys[2], out_len: vals.len }
+                InvalidMonomorphization::ThirdArgumentLength {
+                    span,
+                    name,
+                    in_len: mask.len,
+                    in_ty,
+                    arg_ty: arg_tys[2],
+                    out_len: vals.len
+                }
             );
             if load {
                 require!(
                     ret_ty == arg_tys[2],
-                    InvalidMonomorphization::ExpectedReturnType { span, name, in_ty: arg_tys[2], ret_ty }
+                    InvalidMonomorphization::ExpectedReturnType {
+                        span,
+                        name,
+                        in_ty: arg_tys[2],
+                        ret_ty
+                    }
                 );
             }
             check_pointee(bx, &cx, arg_tys[1], vals.elem_ty, arg_tys[2], !load)?;
-            require!(mask.elem.is_int(), InvalidMonomorphization::MaskWrongElementType { span, name, ty: mask.elem_ty });
+            require!(
+                mask.elem.is_int(),
+                InvalidMonomorphization::MaskWrongElementType { span, name, ty: mask.elem_ty }
+            );
             let el = bx.layout_of(vals.elem_ty);
             let align = match simd_align(instance) {
                 ty::SimdAlign::Unaligned => Align::ONE,
@@ -556,7 +678,10 @@ pub fn codegen_simd_intrinsic<'a, 'tcx: 'a, Bx: SimdBuilderMethods<'a, 'tcx>>(
     }
 }
 
-fn shape_of<'a, 'tcx: 'a, Bx: SimdBuilderMethods<'a, 'tcx>>(bx: &Bx, ty: Ty<'tcx>) -> Option<Shape<'tcx>> {
+fn shape_of<'a, 'tcx: 'a, Bx: SimdBuilderMethods<'a, 'tcx>>(
+    bx: &Bx,
+    ty: Ty<'tcx>,
+) -> Option<Shape<'tcx>> {
     let (len, elem_ty) = ty.simd_size_and_type(bx.tcx());
     Some(Shape { elem_ty, elem: Elem::of(bx.tcx(), elem_ty)?, len })
 }
@@ -583,7 +708,11 @@ fn check_pointee<'a, 'tcx: 'a, Bx: SimdBuilderMethods<'a, 'tcx>>(
             second_arg,
             in_elem: elem,
             in_ty,
-            mutability: if mutable { ExpectedPointerMutability::Mut } else { ExpectedPointerMutability::Not },
+            mutability: if mutable {
+                ExpectedPointerMutability::Mut
+            } else {
+                ExpectedPointerMutability::Not
+            },
         });
         return Err(());
     }
@@ -595,10 +724,13 @@ fn simd_align(instance: Instance<'_>) -> ty::SimdAlign {
     instance.args[3].expect_const().to_branch()[0].to_leaf().to_simd_alignment()
 }
 
-fn const_index<'a, 'tcx: 'a, Bx: SimdBuilderMethods<'a, 'tcx>>(bx: &Bx, arg: &OperandRef<'tcx, Bx::Value>) -> u128 {
-    bx.cx()
-        .const_to_opt_u128(arg.immediate(), false)
-        .unwrap_or_else(|| rustc_middle::bug!("simd_insert/extract index is a constant after typeck"))
+fn const_index<'a, 'tcx: 'a, Bx: SimdBuilderMethods<'a, 'tcx>>(
+    bx: &Bx,
+    arg: &OperandRef<'tcx, Bx::Value>,
+) -> u128 {
+    bx.cx().const_to_opt_u128(arg.immediate(), false).unwrap_or_else(|| {
+        rustc_middle::bug!("simd_insert/extract index is a constant after typeck")
+    })
 }
 
 /// A SIMD operand as a vector value. `#[repr(simd, packed)]` vectors of a non-power-of-two
@@ -713,7 +845,8 @@ fn select_by_bits<'a, 'tcx: 'a, Bx: SimdBuilderMethods<'a, 'tcx>>(
         64 => bx.tcx().types.u64,
         _ => bx.tcx().types.u128,
     };
-    let mask = Shape { elem_ty: mask_elem, elem: Elem::of(bx.tcx(), mask_elem).unwrap(), len: shape.len };
+    let mask =
+        Shape { elem_ty: mask_elem, elem: Elem::of(bx.tcx(), mask_elem).unwrap(), len: shape.len };
     let big = bx.tcx().data_layout.endian == rustc_abi::Endian::Big;
     let bty = bx.cx().val_ty(bits);
     let one = bx.cx().const_uint_big(bty, 1);
@@ -778,7 +911,8 @@ fn masked_lanes_load<'a, 'tcx: 'a, Bx: SimdBuilderMethods<'a, 'tcx>>(
         let slot = bx.inbounds_gep(ety, tmp, &[off]);
         bx.store(x, slot, el.align.abi);
         let on = per_lane::mask_lane(bx, mask, m, i);
-        let (then_bb, next_bb) = (bx.append_sibling_block("simd_load_lane"), bx.append_sibling_block("simd_load_next"));
+        let (then_bb, next_bb) =
+            (bx.append_sibling_block("simd_load_lane"), bx.append_sibling_block("simd_load_next"));
         bx.cond_br(on, then_bb, next_bb);
         bx.switch_to_block(then_bb);
         let p = addr(bx, i);
@@ -811,7 +945,10 @@ fn masked_lanes_store<'a, 'tcx: 'a, Bx: SimdBuilderMethods<'a, 'tcx>>(
         let x = per_lane::lane(bx, val, i);
         let x = bx.from_immediate(x);
         let on = per_lane::mask_lane(bx, mask, m, i);
-        let (then_bb, next_bb) = (bx.append_sibling_block("simd_store_lane"), bx.append_sibling_block("simd_store_next"));
+        let (then_bb, next_bb) = (
+            bx.append_sibling_block("simd_store_lane"),
+            bx.append_sibling_block("simd_store_next"),
+        );
         bx.cond_br(on, then_bb, next_bb);
         bx.switch_to_block(then_bb);
         let p = addr(bx, i);

@@ -18,8 +18,12 @@ impl Elem {
     pub fn of<'tcx>(tcx: TyCtxt<'tcx>, ty: Ty<'tcx>) -> Option<Elem> {
         let ptr_bits = tcx.data_layout.pointer_size().bits() as u32;
         Some(match *ty.kind() {
-            ty::Int(i) => Elem::Int { signed: true, bits: i.bit_width().map_or(ptr_bits, |b| b as u32) },
-            ty::Uint(u) => Elem::Int { signed: false, bits: u.bit_width().map_or(ptr_bits, |b| b as u32) },
+            ty::Int(i) => {
+                Elem::Int { signed: true, bits: i.bit_width().map_or(ptr_bits, |b| b as u32) }
+            }
+            ty::Uint(u) => {
+                Elem::Int { signed: false, bits: u.bit_width().map_or(ptr_bits, |b| b as u32) }
+            }
             ty::Float(f) => Elem::Float { bits: f.bit_width() as u32 },
             ty::RawPtr(..) => Elem::Ptr,
             _ => return None,
@@ -127,8 +131,25 @@ impl LaneOp {
         use LaneOp::*;
         matches!(
             self,
-            Fabs | Ctpop | Ctlz | Cttz | Bswap | Bitreverse | Sqrt | Ceil | Floor | Trunc | Round
-                | RoundTiesEven | Sin | Cos | Exp | Exp2 | Log | Log2 | Log10 | Fma
+            Fabs | Ctpop
+                | Ctlz
+                | Cttz
+                | Bswap
+                | Bitreverse
+                | Sqrt
+                | Ceil
+                | Floor
+                | Trunc
+                | Round
+                | RoundTiesEven
+                | Sin
+                | Cos
+                | Exp
+                | Exp2
+                | Log
+                | Log2
+                | Log10
+                | Fma
         )
     }
 }
@@ -195,11 +216,7 @@ pub fn eval_int(op: LaneOp, signed: bool, bits: u32, args: &[u128]) -> Option<u1
     let m = mask(bits);
     let (a, b) = (args[0] & m, args.get(1).copied().unwrap_or(0) & m);
     let (sa, sb) = (sext(a, bits), sext(b, bits));
-    let (min, max) = if signed {
-        ((1u128 << (bits - 1)) & m, mask(bits - 1))
-    } else {
-        (0, m)
-    };
+    let (min, max) = if signed { ((1u128 << (bits - 1)) & m, mask(bits - 1)) } else { (0, m) };
     let r = match op {
         Add => a.wrapping_add(b),
         Sub => a.wrapping_sub(b),
@@ -226,7 +243,13 @@ pub fn eval_int(op: LaneOp, signed: bool, bits: u32, args: &[u128]) -> Option<u1
             match r {
                 Some(r) if bits < 128 => r.clamp(lo, hi) as u128,
                 Some(r) => r as u128,
-                None => if sa >= 0 { max } else { min },
+                None => {
+                    if sa >= 0 {
+                        max
+                    } else {
+                        min
+                    }
+                }
             }
         }
         SaturatingAdd => a.checked_add(b).filter(|&r| r <= m).unwrap_or(max),
@@ -372,7 +395,10 @@ mod tests {
         assert_eq!(eval_int(SaturatingSub, true, 8, &[0x7f, 0xff]), Some(0x7f));
         assert_eq!(eval_int(SaturatingAdd, false, 8, &[200, 100]), Some(255));
         assert_eq!(eval_int(SaturatingSub, false, 16, &[1, 2]), Some(0));
-        assert_eq!(eval_int(SaturatingAdd, true, 64, &[i64::MAX as u128, 5]), Some(i64::MAX as u128));
+        assert_eq!(
+            eval_int(SaturatingAdd, true, 64, &[i64::MAX as u128, 5]),
+            Some(i64::MAX as u128)
+        );
     }
 
     #[test]

@@ -7,8 +7,8 @@
 use rustc_abi::{Align, Size};
 use rustc_codegen_ssa::common::{IntPredicate, RealPredicate};
 use rustc_codegen_ssa::traits::*;
-use rustc_middle::ty::layout::TyAndLayout;
 use rustc_middle::ty::Ty;
+use rustc_middle::ty::layout::TyAndLayout;
 
 use super::ops::{CastOp, CmpOp, Elem, LaneOp, ReduceOp, eval_int, halving_tree};
 
@@ -33,7 +33,12 @@ pub trait SimdBuilderMethods<'a, 'tcx: 'a>: BuilderMethods<'a, 'tcx> {
     fn scalar_math(&mut self, op: LaneOp, ty: Ty<'tcx>, args: &[Self::Value]) -> Self::Value;
 
     /// Lane-wise `op` over `args` (`op.arity()` vectors of `shape`).
-    fn simd_lanewise(&mut self, op: LaneOp, shape: Shape<'tcx>, args: &[Self::Value]) -> Self::Value {
+    fn simd_lanewise(
+        &mut self,
+        op: LaneOp,
+        shape: Shape<'tcx>,
+        args: &[Self::Value],
+    ) -> Self::Value {
         per_lane::lanewise(self, op, shape, args)
     }
 
@@ -79,7 +84,12 @@ pub trait SimdBuilderMethods<'a, 'tcx: 'a>: BuilderMethods<'a, 'tcx> {
 
     /// The bitmask of a mask vector as an integer of backend type `int_ty`, in the target's
     /// bit order (see `ops::eval_bitmask`).
-    fn simd_bitmask(&mut self, shape: Shape<'tcx>, v: Self::Value, int_ty: Self::Type) -> Self::Value {
+    fn simd_bitmask(
+        &mut self,
+        shape: Shape<'tcx>,
+        v: Self::Value,
+        int_ty: Self::Type,
+    ) -> Self::Value {
         per_lane::bitmask(self, shape, v, int_ty)
     }
 
@@ -105,7 +115,12 @@ pub trait SimdBuilderMethods<'a, 'tcx: 'a>: BuilderMethods<'a, 'tcx> {
     }
 
     /// Lane `idx` (a run-time value, in bounds) of `v`.
-    fn simd_extract_dyn(&mut self, shape: Shape<'tcx>, v: Self::Value, idx: Self::Value) -> Self::Value {
+    fn simd_extract_dyn(
+        &mut self,
+        shape: Shape<'tcx>,
+        v: Self::Value,
+        idx: Self::Value,
+    ) -> Self::Value {
         per_lane::extract_dyn(self, shape, v, idx)
     }
 
@@ -131,16 +146,26 @@ pub mod per_lane {
         bx.layout_of(shape.elem_ty)
     }
 
-    pub fn elem_type<'a, 'tcx: 'a, Bx: SimdBuilderMethods<'a, 'tcx>>(bx: &Bx, shape: Shape<'tcx>) -> Bx::Type {
+    pub fn elem_type<'a, 'tcx: 'a, Bx: SimdBuilderMethods<'a, 'tcx>>(
+        bx: &Bx,
+        shape: Shape<'tcx>,
+    ) -> Bx::Type {
         bx.cx().immediate_backend_type(elem_layout(bx, shape))
     }
 
-    pub fn vector_type<'a, 'tcx: 'a, Bx: SimdBuilderMethods<'a, 'tcx>>(bx: &Bx, shape: Shape<'tcx>) -> Bx::Type {
+    pub fn vector_type<'a, 'tcx: 'a, Bx: SimdBuilderMethods<'a, 'tcx>>(
+        bx: &Bx,
+        shape: Shape<'tcx>,
+    ) -> Bx::Type {
         let e = elem_type(bx, shape);
         bx.type_vector(e, shape.len)
     }
 
-    pub fn lane<'a, 'tcx: 'a, Bx: SimdBuilderMethods<'a, 'tcx>>(bx: &mut Bx, v: Bx::Value, i: u64) -> Bx::Value {
+    pub fn lane<'a, 'tcx: 'a, Bx: SimdBuilderMethods<'a, 'tcx>>(
+        bx: &mut Bx,
+        v: Bx::Value,
+        i: u64,
+    ) -> Bx::Value {
         let idx = bx.cx().const_i32(i as i32);
         bx.extract_element(v, idx)
     }
@@ -183,7 +208,8 @@ pub mod per_lane {
         use LaneOp::*;
         let ety = elem_type(bx, shape);
         if let Elem::Int { signed, bits } = shape.elem {
-            let consts: Option<Vec<u128>> = x.iter().map(|&v| bx.cx().const_to_opt_u128(v, false)).collect();
+            let consts: Option<Vec<u128>> =
+                x.iter().map(|&v| bx.cx().const_to_opt_u128(v, false)).collect();
             if let Some(r) = consts.and_then(|c| eval_int(op, signed, bits, &c)) {
                 return bx.cx().const_uint_big(ety, r);
             }
@@ -230,7 +256,11 @@ pub mod per_lane {
                 bx.select(overflow, limit, r)
             }
             MinimumNumber | MaximumNumber => {
-                let pred = if op == MinimumNumber { RealPredicate::RealOLT } else { RealPredicate::RealOGT };
+                let pred = if op == MinimumNumber {
+                    RealPredicate::RealOLT
+                } else {
+                    RealPredicate::RealOGT
+                };
                 let pick_a = bx.fcmp(pred, x[0], x[1]);
                 let r = bx.select(pick_a, x[0], x[1]);
                 // A NaN operand loses: `r` is already `a` when only `b` is NaN... unless
@@ -383,7 +413,8 @@ pub mod per_lane {
         let out_shape = Shape { len: idx.len() as u64, ..shape };
         let mut out = Vec::with_capacity(idx.len());
         for &k in idx {
-            let (src, i) = super::super::ops::shuffle_source(shape.len, k).expect("shuffle index checked");
+            let (src, i) =
+                super::super::ops::shuffle_source(shape.len, k).expect("shuffle index checked");
             out.push(lane(bx, if src == 0 { a } else { b }, i));
         }
         build(bx, out_shape, out)
@@ -497,7 +528,9 @@ pub mod per_lane {
             (_, Elem::Int { signed, .. }, Elem::Int { .. }) => bx.intcast(x, oty, signed),
             (_, Elem::Int { signed: true, .. }, Elem::Float { .. }) => bx.sitofp(x, oty),
             (_, Elem::Int { .. }, Elem::Float { .. }) => bx.uitofp(x, oty),
-            (CastOp::As, Elem::Float { .. }, Elem::Int { signed: true, .. }) => bx.fptosi_sat(x, oty),
+            (CastOp::As, Elem::Float { .. }, Elem::Int { signed: true, .. }) => {
+                bx.fptosi_sat(x, oty)
+            }
             (CastOp::As, Elem::Float { .. }, Elem::Int { .. }) => bx.fptoui_sat(x, oty),
             (_, Elem::Float { .. }, Elem::Int { signed: true, .. }) => bx.fptosi(x, oty),
             (_, Elem::Float { .. }, Elem::Int { .. }) => bx.fptoui(x, oty),
@@ -516,7 +549,8 @@ pub mod per_lane {
     ) -> (Bx::Value, Bx::Value, Align) {
         let el = elem_layout(bx, shape);
         let size = Size::from_bytes(el.size.bytes() * shape.len.next_power_of_two());
-        let align = Align::from_bytes(size.bytes().min(64)).unwrap_or(el.align.abi).max(el.align.abi);
+        let align =
+            Align::from_bytes(size.bytes().min(64)).unwrap_or(el.align.abi).max(el.align.abi);
         let slot = bx.alloca(size, align);
         bx.store(v, slot, align);
         let ety = elem_type(bx, shape);
