@@ -415,6 +415,12 @@ impl<'a, 'tcx> IntrinsicCallBuilderMethods<'tcx> for Builder<'a, 'tcx> {
                 let (a, idx) = (args[0].immediate(), args[1].immediate());
                 return self.byte_shuffle_in_lanes(a, idx, ret_ty);
             }
+            Some(LlvmIntrinsic::TableLookup16) => {
+                // Cranelift's `swizzle` has tbl's zeroing rule (aarch64 lowers it to tbl).
+                let ret_ty = self.cx.immediate_backend_type(layout);
+                let (t, idx) = (args[0].immediate(), args[1].immediate());
+                return self.table_lookup16(t, idx, ret_ty);
+            }
             Some(LlvmIntrinsic::AsmFunction { name: what, body })
                 if tcx.sess.asm_arch == Some(rustc_target::asm::InlineAsmArch::X86_64) =>
             {

@@ -145,6 +145,14 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         self.on_parts(&[a, idx], ret_ty, |c, x, _| c.ins().x86_pshufb(x[0], x[1]))
     }
 
+    /// One 16-byte table lookup with out-of-range indices giving 0
+    /// (`LlvmIntrinsic::TableLookup16`).
+    pub fn table_lookup16(&mut self, table: Value, idx: Value, ret_ty: Type) -> Value {
+        let (t, i) = (self.val(table), self.val(idx));
+        let r = self.ins(|c| c.ins().swizzle(t, i));
+        self.cx.ssa(r, ret_ty)
+    }
+
     fn is_aarch64(&self) -> bool {
         self.cx.tcx.sess.target.arch == rustc_target::spec::Arch::AArch64
     }

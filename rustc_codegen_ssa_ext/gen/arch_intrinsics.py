@@ -210,21 +210,24 @@ def is_g(node, delim: str | None = None) -> bool:
     return isinstance(node, Group) and (delim is None or node.delim == delim)
 
 
-def split_commas(items: list) -> list[list]:
-    """Split a token list at top-level commas (angle brackets are tracked)."""
+def split_commas(items: list, types: bool = True) -> list[list]:
+    """Split a token list at top-level commas.
+
+    In type context (`types=True`) angle brackets nest; in expression context
+    only turbofish brackets (`::<`) do, so `a < b, c` splits."""
     out, cur, depth = [], [], 0
-    prev = None
+    prev = prev2 = None
     for node in items:
-        if is_p(node, "<"):
+        if is_p(node, "<") and (types or (is_p(prev, ":") and is_p(prev2, ":") and prev2.joint)):
             depth += 1
-        elif is_p(node, ">") and not (prev is not None and is_p(prev, "-") and prev.joint):
-            depth = max(0, depth - 1)
+        elif is_p(node, ">") and depth > 0 and not (prev is not None and is_p(prev, "-") and prev.joint):
+            depth -= 1
         if is_p(node, ",") and depth == 0:
             out.append(cur)
             cur = []
         else:
             cur.append(node)
-        prev = node
+        prev2, prev = prev, node
     if cur:
         out.append(cur)
     return out
@@ -1053,7 +1056,7 @@ def substitute(body: list, binds: dict) -> list:
 def find_static_assert(body: list) -> list | None:
     for i, t in enumerate(body):
         if is_id(t, "static_assert") and i + 2 < len(body) and is_p(body[i + 1], "!") and is_g(body[i + 2], "("):
-            parts = split_commas(body[i + 2].items)
+            parts = split_commas(body[i + 2].items, types=False)
             return parts[0] if parts else None
         if isinstance(t, Group):
             r = find_static_assert(t.items)
@@ -1070,13 +1073,13 @@ class Constraints:
     def expand(self, name: str, args: list) -> list | None:
         """Return the boolean condition token list of a static_assert* call."""
         if name == "static_assert":
-            parts = split_commas(args)
+            parts = split_commas(args, types=False)
             return parts[0] if parts else None
         if name == "static_assert_simm_bits":
             # The macro in core_arch/src/macros.rs accepts one value below the
             # intended signed range (`(-1 << (bits - 1)) - 1 <= imm`); record the
             # documented range -2^(N-1) ..= 2^(N-1)-1 instead.
-            parts = split_commas(args)
+            parts = split_commas(args, types=False)
             if len(parts) == 2:
                 src = f"(-(1 << (({render(parts[1])}) - 1)) <= ({render(parts[0])})) && (({render(parts[0])}) < (1 << (({render(parts[1])}) - 1)))"
                 return build_tree(lex(src))
@@ -1106,39 +1109,49 @@ def collect_asserts(body: Group) -> list[tuple[str, list]]:
     return out
 
 
-def compute_domains(const_params: dict[str, str], conds: list[Expr], notes: Counter) -> dict[str, set | None]:
+_COND_CACHE: dict = {}
+
+
+def _solve_single(c: "Expr", v: str, ty: str, base: set | None) -> set:
+    """Values of `v` (of type `ty`, clipped to +-CLIP) satisfying `c`."""
+    if base is None:
+        key = (render(c.toks), v, ty)
+        if key not in _COND_CACHE:
+            lo, hi = int_range(ty)
+            _COND_CACHE[key] = frozenset(x for x in range(max(lo, -CLIP), min(hi, CLIP) + 1) if c.eval({v: x}))
+        return set(_COND_CACHE[key])
+    return {x for x in base if c.eval({v: x})}
+
+
+def compute_domains(const_params: dict[str, str], conds: list, notes: Counter) -> dict[str, set | None]:
     """Allowed values of every const generic (None = unbounded/unknown)."""
-    dom: dict[str, set | None] = {}
-    bounded: dict[str, bool] = {}
+    dom: dict[str, set | None] = {}  # None: whole (clipped) type range
+    known: dict[str, bool] = {}
     for name, ty in const_params.items():
-        r = int_range(ty)
-        if r is None:
-            dom[name] = None
-            continue
-        lo, hi = max(r[0], -CLIP), min(r[1], CLIP)
-        dom[name] = set(range(lo, hi + 1))
-        bounded[name] = False
+        dom[name] = None
+        known[name] = int_range(ty) is not None
     single = [c for c in conds if len(c.vars) == 1]
     multi = [c for c in conds if len(c.vars) > 1]
+    bounded: set[str] = set()
     for c in single:
         (v,) = c.vars
-        if dom.get(v) is None:
+        if not known.get(v):
             continue
         try:
-            dom[v] = {x for x in dom[v] if c.eval({v: x})}
-            bounded[v] = True
+            dom[v] = _solve_single(c, v, const_params[v], dom[v])
+            bounded.add(v)
         except EvalError as e:
             notes[f"cannot evaluate condition ({e})"] += 1
     for c in multi:
         vs = sorted(c.vars)
-        if any(dom.get(v) is None for v in vs):
-            notes["multi-variable condition over an unknown name"] += 1
+        if any(not known.get(v) or dom[v] is None for v in vs):
+            notes["multi-variable condition over an unbounded/unknown name (ignored)"] += 1
             continue
         size = 1
         for v in vs:
             size *= len(dom[v])
         if size > 1 << 20:
-            notes["multi-variable condition too large to enumerate"] += 1
+            notes["multi-variable condition too large to enumerate (ignored)"] += 1
             continue
         keep = {v: set() for v in vs}
         try:
@@ -1154,12 +1167,12 @@ def compute_domains(const_params: dict[str, str], conds: list[Expr], notes: Coun
             dom[v] = keep[v]
     out = {}
     for name, d in dom.items():
-        if d is None or not bounded.get(name):
+        if d is None or name not in bounded:
             out[name] = None
             continue
         r = int_range(const_params[name])
         if d and ((min(d) == -CLIP and r[0] < -CLIP) or (max(d) == CLIP and r[1] > CLIP)):
-            out[name] = None  # condition does not bound the value
+            out[name] = None  # the condition does not bound the value
             continue
         out[name] = d
     return out
@@ -1229,7 +1242,7 @@ def find_calls(items: list, names_ok, out: list):
         if i + 1 < len(items) and is_g(items[i + 1], "("):
             if i > 0 and (is_p(items[i - 1], ".") or is_id(items[i - 1], "fn")):
                 continue
-            out.append((t.text, split_commas(items[i + 1].items), t.line))
+            out.append((t.text, split_commas(items[i + 1].items, types=False), t.line))
 
 
 def attr_features(fn: Fn, arch: str) -> list[str]:

@@ -11,6 +11,9 @@ pub enum LlvmIntrinsic {
     /// byte `i` is 0 when bit 7 of `idx[i]` is set, else `a[idx[i] & 15]` (see
     /// [`byte_shuffle_in_lanes`]). Needs SSSE3 (one lane) or AVX2 (two lanes).
     ByteShuffleInLanes { lanes: u32 },
+    /// aarch64 `tbl` with one 16-byte table (`vqtbl1q_u8`, `vqtbl1_u8`): result byte `i` is
+    /// `table[idx[i]]`, or 0 when `idx[i] >= 16` (see [`table_lookup`]).
+    TableLookup16,
     /// An instruction with no equivalent in a backend's IR, as a complete function in
     /// x86_64 Intel-syntax assembly with the C calling convention (its parameters and
     /// result are the intrinsic's); `name` is unique per intrinsic.
@@ -25,6 +28,9 @@ pub fn classify(name: &str) -> Option<LlvmIntrinsic> {
         }
         "llvm.x86.ssse3.pshuf.b.128" => LlvmIntrinsic::ByteShuffleInLanes { lanes: 1 },
         "llvm.x86.avx2.pshuf.b" => LlvmIntrinsic::ByteShuffleInLanes { lanes: 2 },
+        "llvm.aarch64.neon.tbl1.v16i8" | "llvm.aarch64.neon.tbl1.v8i8" => {
+            LlvmIntrinsic::TableLookup16
+        }
         // `_xgetbv(xcr: u32) -> u64`: edx:eax of the extended control register `xcr`.
         "llvm.x86.xgetbv" => LlvmIntrinsic::AsmFunction {
             name: "xgetbv",
@@ -56,6 +62,11 @@ pub fn byte_shuffle_in_lanes(a: &[u8], idx: &[u8]) -> Vec<u8> {
         .collect()
 }
 
+/// Reference semantics of [`LlvmIntrinsic::TableLookup16`].
+pub fn table_lookup(table: &[u8; 16], idx: &[u8]) -> Vec<u8> {
+    idx.iter().map(|&j| table.get(j as usize).copied().unwrap_or(0)).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,6 +79,13 @@ mod tests {
             Some(LlvmIntrinsic::ByteShuffleInLanes { lanes: 2 })
         );
         assert_eq!(classify("llvm.x86.sse41.pblendvb"), None);
+    }
+
+    #[test]
+    fn tbl_zeroes_out_of_range() {
+        let t: [u8; 16] = std::array::from_fn(|i| 100 + i as u8);
+        assert_eq!(table_lookup(&t, &[0, 15, 16, 255, 3]), [100, 115, 0, 0, 103]);
+        assert_eq!(classify("llvm.aarch64.neon.tbl1.v8i8"), Some(LlvmIntrinsic::TableLookup16));
     }
 
     #[test]
