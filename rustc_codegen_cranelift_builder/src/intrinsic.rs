@@ -428,7 +428,19 @@ impl<'a, 'tcx> IntrinsicCallBuilderMethods<'tcx> for Builder<'a, 'tcx> {
             }
             _ => {}
         }
-        crate::errors::unsupported(tcx, span, &format!("the LLVM intrinsic `{name}`"));
+        // Name a `core::arch` function behind it, which users know better than LLVM's names.
+        let arch = match tcx.sess.target.arch {
+            rustc_target::spec::Arch::AArch64 => rustc_codegen_ssa_ext::arch::Arch::Aarch64,
+            _ => rustc_codegen_ssa_ext::arch::Arch::X86,
+        };
+        let what = match rustc_codegen_ssa_ext::arch::lookup(arch, &name) {
+            Some(row) => format!(
+                "the LLVM intrinsic `{name}` (behind `core::arch` functions such as `{}`)",
+                row.wrapper
+            ),
+            None => format!("the LLVM intrinsic `{name}`"),
+        };
+        crate::errors::unsupported(tcx, span, &what);
         if layout.is_zst() {
             self.cx.local_value(crate::value::LocalData::Void)
         } else {

@@ -17,6 +17,8 @@ twice produces byte-identical output.  See gen/README.md.
 from __future__ import annotations
 
 import argparse
+import bisect
+import gc
 import hashlib
 import itertools
 import re
@@ -33,17 +35,19 @@ TOOLCHAIN = "nightly-2026-05-20"
 # --------------------------------------------------------------------------
 
 
-@dataclass
 class Tok:
-    kind: str  # 'ident' | 'lit' | 'str' | 'punct' | 'life'
-    text: str
-    start: int
-    end: int
-    line: int
-    joint: bool = False  # next token starts exactly where this one ends
+    __slots__ = ("kind", "text", "start", "end", "line", "joint")
+
+    def __init__(self, kind, text, start, end, line, joint=False):
+        self.kind = kind  # 'ident' | 'lit' | 'str' | 'punct' | 'life'
+        self.text = text
+        self.start = start
+        self.end = end
+        self.line = line
+        self.joint = joint  # next token starts exactly where this one ends
 
     def __repr__(self) -> str:
-        return f"{self.text}"
+        return self.text
 
 
 @dataclass
@@ -74,109 +78,63 @@ class LexError(Exception):
     pass
 
 
+TOKEN_RE = re.compile(
+    r"""
+    (?:\s+|//[^\n]*|/\*(?:[^*/]|\*(?!/)|/(?!\*))*\*/)*   # skipped: whitespace, comments
+    (?:
+      (?P<raw_str>[bc]?r(?P<hashes>\#*)".*?"(?P=hashes))
+    | (?P<str>[bc]?"(?:[^"\\]|\\.)*")
+    | (?P<char>b?'(?:\\u\{[0-9A-Fa-f]+\}|\\x[0-9A-Fa-f]{2}|\\.|[^'\\\n])')
+    | (?P<life>'[A-Za-z_][A-Za-z0-9_]*)
+    | (?P<rawident>r\#[A-Za-z_][A-Za-z0-9_]*)
+    | (?P<ident>[A-Za-z_][A-Za-z0-9_]*)
+    | (?P<num>"""
+    + NUM_RE.pattern
+    + r""")
+    | (?P<nested_comment>/\*)
+    | (?P<punct>.)
+    | (?P<eof>\Z)
+    )
+    """,
+    re.S | re.X,
+)
+KIND = {"str": "str", "raw_str": "str", "hashes": "str", "char": "lit", "num": "lit", "life": "life",
+        "ident": "ident", "punct": "punct"}
+
+
 def lex(src: str) -> list[Tok]:
+    """Tokenize Rust source.  Comments and whitespace are dropped; nested block
+    comments (none in core_arch) are rejected.  `Tok.line` is left 0; use
+    `line_of` on the source for positions that need one."""
     toks: list[Tok] = []
-    i, n, line = 0, len(src), 1
-    while i < n:
-        c = src[i]
-        if c == "\n":
-            line += 1
-            i += 1
-            continue
-        if c.isspace():
-            i += 1
-            continue
-        if src.startswith("//", i):
-            j = src.find("\n", i)
-            i = n if j < 0 else j
-            continue
-        if src.startswith("/*", i):
-            depth, j = 1, i + 2
-            while j < n and depth:
-                if src.startswith("/*", j):
-                    depth += 1
-                    j += 2
-                elif src.startswith("*/", j):
-                    depth -= 1
-                    j += 2
-                else:
-                    j += 1
-            line += src.count("\n", i, j)
-            i = j
-            continue
-        start, sline = i, line
-        # raw strings / byte strings / c strings
-        m = re.match(r'(?:b|c)?r(#*)"', src[i : i + 40])
-        if m:
-            hashes = m.group(1)
-            close = '"' + hashes
-            j = src.find(close, i + m.end())
-            if j < 0:
-                raise LexError(f"unterminated raw string at line {line}")
-            j += len(close)
-            line += src.count("\n", i, j)
-            toks.append(Tok("str", src[i:j], start, j, sline))
-            i = j
-            continue
-        if c == '"' or (c in "bc" and i + 1 < n and src[i + 1] == '"'):
-            j = i + (1 if c == '"' else 2)
-            while j < n and src[j] != '"':
-                j += 2 if src[j] == "\\" else 1
-            j += 1
-            line += src.count("\n", i, j)
-            toks.append(Tok("str", src[i:j], start, j, sline))
-            i = j
-            continue
-        if c == "b" and i + 1 < n and src[i + 1] == "'":
-            j = i + 2
-            while src[j] != "'":
-                j += 2 if src[j] == "\\" else 1
-            toks.append(Tok("lit", src[i : j + 1], start, j + 1, sline))
-            i = j + 1
-            continue
-        if c == "'":
-            # char literal or lifetime
-            if i + 1 < n and src[i + 1] == "\\":
-                j = i + 2
-                while src[j] != "'":
-                    j += 1
-                toks.append(Tok("lit", src[i : j + 1], start, j + 1, sline))
-                i = j + 1
-                continue
-            if i + 2 < n and src[i + 2] == "'":
-                toks.append(Tok("lit", src[i : i + 3], start, i + 3, sline))
-                i += 3
-                continue
-            m = IDENT_RE.match(src, i + 1)
-            if m:
-                toks.append(Tok("life", src[i : m.end()], start, m.end(), sline))
-                i = m.end()
-                continue
-            raise LexError(f"bad quote at line {line}")
-        if IDENT_START.match(c):
-            m = IDENT_RE.match(src, i)
-            if m.group(0) == "r" and src.startswith("#", m.end()):
-                m2 = IDENT_RE.match(src, m.end() + 1)
-                if m2:
-                    toks.append(Tok("ident", m2.group(0), start, m2.end(), sline))
-                    i = m2.end()
-                    continue
-            toks.append(Tok("ident", m.group(0), start, m.end(), sline))
-            i = m.end()
-            continue
-        if c.isdigit():
-            m = NUM_RE.match(src, i)
-            j = m.end()
-            # `1..2` must not lex as float `1.` + `.2`
-            text = src[i:j]
-            toks.append(Tok("lit", text, start, j, sline))
-            i = j
-            continue
-        toks.append(Tok("punct", c, start, i + 1, sline))
-        i += 1
-    for a, b in zip(toks, toks[1:]):
-        a.joint = a.end == b.start
+    append = toks.append
+    for m in TOKEN_RE.finditer(src):
+        kind = m.lastgroup
+        if kind == "eof" or kind is None:
+            break
+        if kind == "nested_comment":
+            raise LexError(f"unsupported (nested/unterminated) block comment at offset {m.start(kind)}")
+        if kind == "hashes":
+            kind = "raw_str"
+        a, b = m.span(kind)
+        if kind == "rawident":
+            append(Tok("ident", src[a + 2 : b], a, b, 0))
+        else:
+            append(Tok(KIND[kind], src[a:b], a, b, 0))
+    prev = None
+    for t in toks:
+        if prev is not None:
+            prev.joint = prev.end == t.start
+        prev = t
     return toks
+
+
+class LineIndex:
+    def __init__(self, src: str):
+        self.nl = [k for k, c in enumerate(src) if c == "\n"]
+
+    def __call__(self, pos: int) -> int:
+        return bisect.bisect_right(self.nl, pos - 1) + 1
 
 
 def build_tree(toks: list[Tok]) -> list:
@@ -188,7 +146,7 @@ def build_tree(toks: list[Tok]) -> list:
         elif t.kind == "punct" and t.text in ")]}":
             delim, items, open_tok = stack.pop()
             if delim != pairs[t.text]:
-                raise LexError(f"mismatched {t.text} at line {t.line}")
+                raise LexError(f"mismatched {t.text} at offset {t.start}")
             g = Group(delim, items, open_tok.start, t.end, open_tok.line, t.joint)
             stack[-1][1].append(g)
         else:
@@ -369,6 +327,7 @@ class Fn:
     in_extern: bool
     parent: "Fn | None"
     nested_decls: dict = field(default_factory=dict)
+    is_pub: bool = False
 
     @property
     def key(self):
@@ -385,8 +344,9 @@ class MacroRule:
 class FileInfo:
     rel: str
     tree: list
+    line_of: "LineIndex"
     fns: list = field(default_factory=list)
-    test_mods: list = field(default_factory=list)
+    mod_decls: list = field(default_factory=list)  # (name, attrs) of `mod name;`
 
 
 MODIFIERS = {"pub", "unsafe", "const", "safe", "async", "default", "extern"}
@@ -397,6 +357,7 @@ class Collector:
         self.fns: list[Fn] = []
         self.vector_defs: dict[str, dict[str, tuple[str, int]]] = defaultdict(dict)  # scope -> name -> (elem, len)
         self.aliases: dict[str, dict[str, list]] = defaultdict(dict)
+        self.consts: dict[str, dict[str, tuple[list, list]]] = defaultdict(dict)  # name -> (type, expr)
         self.tuple_structs: dict[str, dict[str, list]] = defaultdict(dict)
         self.macros: dict[str, list[MacroRule]] = {}
         self.test_mods: set[str] = set()
@@ -404,6 +365,7 @@ class Collector:
 
     def scan(self, fi: FileInfo, items: list, scope: str, parent: Fn | None, in_extern: bool, ctx: str):
         pending: list[Group] = []
+        self._pub = False
         i, n = 0, len(items)
         while i < n:
             node = items[i]
@@ -417,8 +379,10 @@ class Collector:
                     i += 2
                     continue
             if is_id(node, "fn") and is_id(nxt):
-                i = self.parse_fn(fi, items, i, pending, scope, parent, in_extern)
+                is_pub = self._pub
+                i = self.parse_fn(fi, items, i, pending, scope, parent, in_extern, is_pub)
                 pending = []
+                self._pub = False
                 continue
             if is_id(node, "extern"):
                 j = i + 1
@@ -434,8 +398,7 @@ class Collector:
                 continue
             if is_id(node, "mod") and is_id(nxt):
                 if i + 2 < n and is_p(items[i + 2], ";"):
-                    if attr_has_cfg_test(pending):
-                        fi.test_mods.append(nxt.text)
+                    fi.mod_decls.append((nxt.text, list(pending)))
                     pending = []
                     i += 3
                     continue
@@ -482,14 +445,43 @@ class Collector:
                     continue
             if is_id(node, "struct") and is_id(nxt) and i + 2 < n and is_g(items[i + 2], "("):
                 fields = [strip_vis(f) for f in split_commas(items[i + 2].items)]
-                self.tuple_structs[scope].setdefault(nxt.text, fields)
+                if ctx in ("file", "mod"):
+                    self.tuple_structs[scope].setdefault(nxt.text, fields)
                 pending = []
                 i += 3
                 continue
+            if is_id(node, "struct") and is_id(nxt) and i + 2 < n and is_g(items[i + 2], "{"):
+                # named-field struct: keep the field types in order
+                fields = []
+                for f in split_commas(items[i + 2].items):
+                    f = [t for t in f if not (is_p(t, "#") or is_g(t, "["))]
+                    f = strip_vis(f)
+                    if len(f) >= 3 and is_id(f[0]) and is_p(f[1], ":"):
+                        fields.append(f[2:])
+                if ctx in ("file", "mod"):
+                    self.tuple_structs[scope].setdefault(nxt.text, fields)
+                pending = []
+                i += 3
+                continue
+            if is_id(node, "const") and is_id(nxt) and i + 2 < n and is_p(items[i + 2], ":") and ctx in ("file", "mod"):
+                k = i + 3
+                while k < n and not is_p(items[k], "="):
+                    k += 1
+                e = k + 1
+                while e < n and not is_p(items[e], ";"):
+                    e += 1
+                if cfg_ok_any_scope(pending, scope):
+                    self.consts[scope].setdefault(nxt.text, (items[i + 3 : k], items[k + 1 : e]))
+                pending = []
+                i = e + 1
+                continue
             if is_id(node) and node.text in MODIFIERS:
                 i += 1
-                if node.text == "pub" and is_g(nxt, "("):
-                    i += 1
+                if node.text == "pub":
+                    if is_g(nxt, "("):  # pub(crate) & co.: crate-internal helper
+                        i += 1
+                    else:
+                        self._pub = True
                 continue
             if isinstance(node, Tok) and node.kind == "str" and pending is not None:
                 # ABI string of `extern "C" fn`
@@ -507,11 +499,12 @@ class Collector:
                     i = j + 1
                     continue
             pending = []
+            self._pub = False
             if is_g(node, "{") and ctx != "fnbody":
                 self.scan(fi, node.items, scope, parent, False, ctx)
             i += 1
 
-    def parse_fn(self, fi, items, i, attrs, scope, parent, in_extern) -> int:
+    def parse_fn(self, fi, items, i, attrs, scope, parent, in_extern, is_pub=False) -> int:
         n = len(items)
         name_tok = items[i + 1]
         j = i + 2
@@ -557,7 +550,7 @@ class Collector:
                 continue
             pname = [t for t in p[:colon] if not is_id(t, "mut")]
             params.append((render(pname), p[colon + 1 :]))
-        fn = Fn(fi.rel, name_tok.text, name_tok.line, name_tok.start, list(attrs), generics, params, ret, body, in_extern and body is None, parent)
+        fn = Fn(fi.rel, name_tok.text, fi.line_of(name_tok.start), name_tok.start, list(attrs), generics, params, ret, body, in_extern and body is None, parent, is_pub=is_pub)
         self.fns.append(fn)
         fi.fns.append(fn)
         if fn.in_extern and parent is not None:
@@ -733,7 +726,12 @@ class TypeResolver:
             fields = self.tstruct[name]
             shapes = [self.shape(f, depth + 1) for f in fields]
             if len(shapes) >= 2 and len(set(shapes)) == 1 and shapes[0].startswith("v"):
+                # NEON `int8x16x2_t` & co.
                 return f"arr{len(shapes)}({shapes[0]})"
+            if len(shapes) >= 2 and not any(x.startswith("?") for x in shapes):
+                # heterogeneous aggregate returned by value (keylocker
+                # `AesOutput(u8, __m128i)`, aarch64 rand `Tuple { bits, status }`)
+                return "tup(" + ",".join(shapes) + ")"
         return self.unmapped_shape(toks)
 
     def unmapped_shape(self, toks):
@@ -877,6 +875,11 @@ class Expr:
         if t.kind == "lit":
             return ("int", parse_int(t.text))
         if t.kind == "ident":
+            if t.text == "const" and is_g(self.peek(), "{"):  # `const { IMM5 as i8 }`
+                sub = Expr(self.peek().items)
+                self.i += 1
+                self.vars |= sub.vars
+                return sub.ast
             if t.text in ("true", "false"):
                 return ("int", 1 if t.text == "true" else 0)
             # `u32::BITS`, `i8::MAX`, `i8::MIN`
@@ -892,72 +895,82 @@ class Expr:
                 if is_id(c, "MIN"):
                     return ("int", lo)
                 raise EvalError("assoc const")
-            self.vars.add(t.text)
-            return ("var", t.text)
+            name = t.text
+            while is_p(self.peek(), "::") and self.i + 1 < len(self.toks) and is_id(self.toks[self.i + 1]):
+                name = self.toks[self.i + 1].text  # `super::arg::SY` -> SY
+                self.i += 2
+            if is_p(self.peek(), "::") or is_g(self.peek(), "("):
+                raise EvalError("path/call")
+            self.vars.add(name)
+            return ("var", name)
         raise EvalError(f"token {t.text}")
 
     def eval(self, env: dict[str, int]):
-        return ev(self.ast, env)
+        if self._fn is None:
+            self.compile()
+        try:
+            return self._fn(*(env[v] for v in self._args))
+        except KeyError as e:
+            raise EvalError(f"unknown name {e}") from None
+        except ZeroDivisionError:
+            raise EvalError("div by zero") from None
+
+    _fn = None
+
+    @classmethod
+    def from_ast(cls, ast):
+        e = cls.__new__(cls)
+        e.toks, e.i, e.vars, e.ast = [], 0, set(), ast
+        return e
+
+    def compile(self):
+        """Translate the AST to a Python lambda (much faster than walking it)."""
+        self._args = sorted(self.vars)
+        names = {v: f"_v{k}" for k, v in enumerate(self._args)}
+        code = f"lambda {', '.join(names[v] for v in self._args)}: {to_py(self.ast, names)}"
+        self._fn = eval(code, {"_wrap": wrap, "_not": _not, "_div": _div, "_rem": _rem, "_int": int})
 
 
-def ev(node, env):
+def _not(v):
+    return (not v) if isinstance(v, bool) else ~v
+
+
+def _div(a, b):
+    q = abs(a) // abs(b)
+    return q if (a >= 0) == (b >= 0) else -q
+
+
+def _rem(a, b):
+    return a - _div(a, b) * b
+
+
+PY_OPS = {"||": "or", "&&": "and", "==": "==", "!=": "!=", "<": "<", ">": ">", "<=": "<=", ">=": ">=",
+          "|": "|", "^": "^", "&": "&", "<<": "<<", ">>": ">>", "+": "+", "-": "-", "*": "*"}
+
+
+def to_py(node, names) -> str:
     op = node[0]
     if op == "int":
-        return node[1]
+        return f"({node[1]})"
     if op == "var":
-        if node[1] not in env:
-            raise EvalError(f"unknown name {node[1]}")
-        return env[node[1]]
+        return names[node[1]]
     if op == "neg":
-        return -ev(node[1], env)
+        return f"(-{to_py(node[1], names)})"
     if op == "not":
-        v = ev(node[1], env)
-        return (not v) if isinstance(v, bool) else ~v
+        return f"_not({to_py(node[1], names)})"
     if op == "cast":
-        v = ev(node[2], env)
-        return wrap(int(v), node[1])
+        if node[1] not in INT_BITS and node[1] != "bool":
+            raise EvalError(f"cast to {node[1]}")
+        return f"_wrap(_int({to_py(node[2], names)}), {node[1]!r})"
     if op == "bin":
-        o = node[1]
-        if o == "&&":
-            return bool(ev(node[2], env)) and bool(ev(node[3], env))
-        if o == "||":
-            return bool(ev(node[2], env)) or bool(ev(node[3], env))
-        a, b = ev(node[2], env), ev(node[3], env)
-        if o == "==":
-            return a == b
-        if o == "!=":
-            return a != b
-        if o == "<":
-            return a < b
-        if o == ">":
-            return a > b
-        if o == "<=":
-            return a <= b
-        if o == ">=":
-            return a >= b
-        if isinstance(a, bool) or isinstance(b, bool):
-            a, b = int(a), int(b)
-        if o == "|":
-            return a | b
-        if o == "^":
-            return a ^ b
-        if o == "&":
-            return a & b
-        if o == "<<":
-            return a << b
-        if o == ">>":
-            return a >> b
-        if o == "+":
-            return a + b
-        if o == "-":
-            return a - b
-        if o == "*":
-            return a * b
-        if o in ("/", "%"):
-            if b == 0:
-                raise EvalError("div by zero")
-            q = abs(a) // abs(b) * (1 if (a >= 0) == (b >= 0) else -1)
-            return q if o == "/" else a - q * b
+        o, a, b = node[1], to_py(node[2], names), to_py(node[3], names)
+        if o == "/":
+            return f"_div({a}, {b})"
+        if o == "%":
+            return f"_rem({a}, {b})"
+        if o in ("||", "&&"):
+            return f"(bool({a}) {PY_OPS[o]} bool({b}))"
+        return f"({a} {PY_OPS[o]} {b})"
     raise EvalError(f"op {op}")
 
 
@@ -1110,15 +1123,58 @@ def collect_asserts(body: Group) -> list[tuple[str, list]]:
 
 
 _COND_CACHE: dict = {}
+SMALL = 1 << 11
+
+
+def _const_magnitude(node) -> int:
+    """Largest |value| of a variable-free subexpression (0 if none)."""
+    best = 0
+
+    def walk(n):
+        nonlocal best
+        if not isinstance(n, tuple):
+            return False
+        if n[0] == "int":
+            best = max(best, abs(n[1]))
+            return True
+        if n[0] == "var":
+            return False
+        kids = [walk(x) for x in n[1:] if isinstance(x, tuple)]
+        if all(kids):
+            try:
+                best = max(best, abs(int(Expr.from_ast(n).eval({}))))
+            except (EvalError, OverflowError, ValueError):
+                pass
+            return True
+        return False
+
+    walk(node)
+    return best
+
+
+def _rename(node, v):
+    """AST with variable `v` renamed to a placeholder (cache key)."""
+    if node[0] == "var":
+        return ("var", "$") if node[1] == v else node
+    return tuple(_rename(x, v) if isinstance(x, tuple) else x for x in node)
 
 
 def _solve_single(c: "Expr", v: str, ty: str, base: set | None) -> set:
     """Values of `v` (of type `ty`, clipped to +-CLIP) satisfying `c`."""
     if base is None:
-        key = (render(c.toks), v, ty)
+        key = (repr(_rename(c.ast, v)), ty)
         if key not in _COND_CACHE:
             lo, hi = int_range(ty)
-            _COND_CACHE[key] = frozenset(x for x in range(max(lo, -CLIP), min(hi, CLIP) + 1) if c.eval({v: x}))
+            lo, hi = max(lo, -CLIP), min(hi, CLIP)
+            # Enumerate a small window first; the whole (clipped) range only
+            # when the condition mentions big constants or holds at the edges.
+            w = SMALL
+            if _const_magnitude(c.ast) < SMALL and lo < -w and hi > w:
+                vals = frozenset(x for x in range(-w, w + 1) if c.eval({v: x}))
+                if -w not in vals and w not in vals:
+                    _COND_CACHE[key] = vals
+                    return set(vals)
+            _COND_CACHE[key] = frozenset(x for x in range(lo, hi + 1) if c.eval({v: x}))
         return set(_COND_CACHE[key])
     return {x for x in base if c.eval({v: x})}
 
@@ -1212,20 +1268,23 @@ def scope_of(rel: str) -> str | None:
     return "other:" + top
 
 
-def resolve_test_files(files: dict[str, FileInfo]) -> set[str]:
-    test = set()
+def resolve_excluded_files(files: dict[str, FileInfo]) -> set[str]:
+    """Files behind `#[cfg(test)] mod x;` or a `#[cfg(..)]` that is false for
+    the file's architecture (children included)."""
+    off = set()
     for rel, fi in files.items():
         d = Path(rel).parent if Path(rel).name in ("mod.rs", "lib.rs") else Path(rel).with_suffix("")
-        if str(d) == ".":
-            d = Path("")
-        for m in fi.test_mods:
+        for m, attrs in fi.mod_decls:
             for cand in (d / f"{m}.rs", d / m / "mod.rs"):
-                test.add(cand.as_posix())
-    # children of test modules
+                c = cand.as_posix()
+                sc = scope_of(c)
+                arch = sc if sc in ("x86", "aarch64") else None
+                if attr_has_cfg_test(attrs) or (arch is not None and not cfg_ok_any(attrs, arch)):
+                    off.add(c)
     out = set()
     for rel in files:
-        for t in test:
-            tdir = t[:-len("/mod.rs")] if t.endswith("/mod.rs") else t[:-3]
+        for t in off:
+            tdir = t[: -len("/mod.rs")] if t.endswith("/mod.rs") else t[:-3]
             if rel == t or rel.startswith(tdir + "/"):
                 out.add(rel)
     return out
@@ -1242,7 +1301,7 @@ def find_calls(items: list, names_ok, out: list):
         if i + 1 < len(items) and is_g(items[i + 1], "("):
             if i > 0 and (is_p(items[i - 1], ".") or is_id(items[i - 1], "fn")):
                 continue
-            out.append((t.text, split_commas(items[i + 1].items, types=False), t.line))
+            out.append((t.text, split_commas(items[i + 1].items, types=False), t.start))
 
 
 def attr_features(fn: Fn, arch: str) -> list[str]:
@@ -1294,19 +1353,119 @@ def link_name(fn: Fn, arch: str, warnings: list) -> str | None:
     return names[0] if names else None
 
 
-def const_generics(fn: Fn) -> dict[str, str]:
+def const_generics(fn: Fn, resolver: "TypeResolver") -> dict[str, str]:
+    """`const NAME: TYPE` generics; TYPE resolved through aliases
+    (`_MM_MANTISSA_NORM_ENUM` -> `i32`)."""
     out = {}
     for part in split_commas(fn.generics):
         if part and is_id(part[0], "const") and len(part) >= 4 and is_id(part[1]) and is_p(part[2], ":"):
-            ty = part[3]
-            out[part[1].text] = ty.text if is_id(ty) else render(part[3:])
+            ty = part[3:]
+            k = next((j for j, t in enumerate(ty) if is_p(t, "=")), len(ty))  # drop a default
+            out[part[1].text] = resolver.resolve_scalar_name(ty[:k]) or render(ty[:k])
     return out
+
+
+class ConstTable:
+    """Integer `const NAME: T = EXPR;` items of one arch (e.g. `_MM_FROUND_CUR_DIRECTION`)."""
+
+    def __init__(self, col: "Collector", scopes: list[str], resolver: "TypeResolver"):
+        self.raw: dict[str, tuple[list, list]] = {}
+        for sc in scopes:
+            for k, v in col.consts.get(sc, {}).items():
+                self.raw.setdefault(k, v)
+        self.resolver = resolver
+        self.memo: dict[str, int | None] = {}
+
+    def value(self, name: str, depth: int = 0) -> int | None:
+        if name in self.memo:
+            return self.memo[name]
+        if name not in self.raw or depth > 20:
+            return None
+        self.memo[name] = None  # cycle guard
+        ty_toks, expr = self.raw[name]
+        ty = self.resolver.resolve_scalar_name(ty_toks)
+        val = None
+        if ty in INT_BITS or ty == "bool":
+            try:
+                e = Expr(expr)
+                env = {}
+                for v in e.vars:
+                    x = self.value(v, depth + 1)
+                    if x is None:
+                        raise EvalError(v)
+                    env[v] = x
+                val = wrap(int(e.eval(env)), ty)
+            except EvalError:
+                val = None
+        self.memo[name] = val
+        return val
 
 
 def type_of_param(resolver: TypeResolver, toks) -> str | None:
     if toks is None:
         return None
     return resolver.resolve_scalar_name([t for t in toks])
+
+
+def const_lets(body: Group, cps: dict) -> dict[str, list]:
+    """`let b = B as u8;` bindings whose value only depends on const generics
+    (names bound more than once are ignored)."""
+    found: dict[str, list] = {}
+    count: Counter = Counter()
+
+    def walk(items):
+        for i, t in enumerate(items):
+            if isinstance(t, Group):
+                walk(t.items)
+                continue
+            if t.kind == "ident" and t.text == "let" and i + 2 < len(items):
+                j = i + 1
+                if is_id(items[j], "mut"):
+                    j += 1
+                if not is_id(items[j]):
+                    continue
+                name = items[j].text
+                count[name] += 1
+                k = j + 1
+                if k < len(items) and is_p(items[k], ":"):
+                    while k < len(items) and not is_p(items[k], "="):
+                        k += 1
+                if k < len(items) and is_p(items[k], "=") and not items[k].joint:
+                    e = k + 1
+                    while e < len(items) and not is_p(items[e], ";"):
+                        e += 1
+                    rhs = items[k + 1 : e]
+                    try:
+                        ex = Expr(rhs)
+                    except EvalError:
+                        continue
+                    if ex.vars and ex.vars <= set(cps):
+                        found[name] = rhs
+
+    walk(body.items)
+    return {k: v for k, v in found.items() if count[k] == 1}
+
+
+def subst_lets(items: list, lets: dict) -> list:
+    out = []
+    for t in items:
+        if isinstance(t, Tok) and t.kind == "ident" and t.text in lets:
+            out.append(Group("(", list(lets[t.text]), t.start, t.end, 0, t.joint))
+        elif isinstance(t, Group):
+            out.append(Group(t.delim, subst_lets(t.items, lets), t.start, t.end, t.line, t.joint))
+        else:
+            out.append(t)
+    return out
+
+
+def mentions(items: list, names) -> bool:
+    for t in items:
+        if isinstance(t, Group):
+            if mentions(t.items, names):
+                return True
+        elif t.kind == "ident" and t.text in names:
+            return True
+    return False
 
 
 def fmt_set(values: set[int]) -> tuple[int, int, list[int]]:
@@ -1338,16 +1497,20 @@ def analyse(stdarch: Path):
         except LexError as e:
             col.warnings.append(f"{rel}: lex error {e}; file skipped")
             continue
-        fi = FileInfo(rel, tree)
+        fi = FileInfo(rel, tree, LineIndex(text))
         files[rel] = fi
         col.scan(fi, tree, scope, None, False, "file")
-    test_files = resolve_test_files(files)
+    test_files = resolve_excluded_files(files)
 
     resolvers = {
         "x86": TypeResolver(col, ["x86", "common"]),
         "aarch64": TypeResolver(col, ["aarch64", "common"]),
     }
     cons = Constraints(col.macros)
+    consts = {
+        "x86": ConstTable(col, ["x86", "common"], resolvers["x86"]),
+        "aarch64": ConstTable(col, ["aarch64", "common"], resolvers["aarch64"]),
+    }
 
     # declarations per arch
     decls = []  # (arch, link, fn)
@@ -1374,8 +1537,12 @@ def analyse(stdarch: Path):
     decl_link = {id(fn): (arch, ln) for arch, ln, fn in decls}
 
     # callers
-    bodies = [f for f in col.fns if f.body is not None and f.file not in test_files and scope_of(f.file) in ("x86", "aarch64")]
-    callers: dict[int, list] = defaultdict(list)  # id(decl) -> [(caller fn, args, line)]
+    bodies = [
+        f for f in col.fns
+        if f.body is not None and f.file not in test_files and scope_of(f.file) in ("x86", "aarch64")
+        and cfg_ok_any(f.attrs, scope_of(f.file))
+    ]
+    callers: dict[int, list] = defaultdict(list)  # id(decl) -> [(caller fn, args, offset)]
     fn_calls_by_name: dict[str, dict[str, list[Fn]]] = defaultdict(lambda: defaultdict(list))
     for f in bodies:
         fn_calls_by_name[f.file][f.name].append(f)
@@ -1458,18 +1625,19 @@ def analyse(stdarch: Path):
                 wrappers.append(e[1])
         row = Row(ln, arch, args0, ret0, n_wrappers=len(wrappers))
 
-        # features / primary wrapper
-        with_feats = [(w, attr_features(w, arch)) for w in wrappers]
-        cands = [(w, fs) for w, fs in with_feats if fs]
-        primary = None
-        if cands:
-            primary, fs = min(cands, key=lambda wf: len(wf[1]))  # stable: first of the smallest
-            row.features = ",".join(fs)
-        elif wrappers:
-            # helper without target_feature: walk up the call graph
-            seen = set()
-            frontier = list(wrappers)
-            found = None
+        # features / primary wrapper.  Candidates: every direct caller with a
+        # `target_feature`, every *public* direct caller without one (usable
+        # with the baseline features, e.g. `_addcarry_u32`, `_rdtsc`), and, for
+        # private helpers without one, their callers (up to 3 levels).
+        cands: list[tuple[Fn, list[str], Fn, str]] = []  # (direct caller, feats, feature source fn, kind)
+        for w in wrappers:
+            fs = attr_features(w, arch)
+            if fs or w.is_pub:
+                cands.append((w, fs, w, "wrapper"))
+                continue
+            seen = {id(w)}
+            frontier = [w]
+            found = []
             for _depth in range(3):
                 nxt = []
                 for f in frontier:
@@ -1477,31 +1645,37 @@ def analyse(stdarch: Path):
                         if id(g) in seen:
                             continue
                         seen.add(id(g))
-                        fs = attr_features(g, arch)
-                        if fs and (found is None or len(fs) < len(found[1])):
-                            found = (g, fs)
-                        nxt.append(g)
+                        gfs = attr_features(g, arch)
+                        if gfs or g.is_pub:
+                            found.append((w, gfs, g, "transitive"))
+                        else:
+                            nxt.append(g)
                 if found:
                     break
                 frontier = nxt
-            if found:
-                row.features = ",".join(found[1])
-                row.feature_source = "transitive"
-            else:
-                row.features = module_default(d0.file, arch)
-                row.feature_source = "module" if row.features else "none"
+            cands.extend(found)
+        primary = None
+        instr_src: list[Fn] = []
+        if cands:
+            primary, fs, src_fn, kind = min(cands, key=lambda c: len(c[1]))  # first of the smallest
+            row.features = ",".join(fs)
+            row.feature_source = kind
+            instr_src = [primary, src_fn]
+        elif wrappers:
             primary = wrappers[0]
+            row.features = module_default(d0.file, arch)
+            row.feature_source = "module" if row.features else "none"
+            instr_src = [primary]
         else:
             row.features = module_default(d0.file, arch)
             row.feature_source = "module" if row.features else "none"
         if primary is not None:
             row.wrapper = primary.name
-            instrs = attr_instrs(primary, arch)
-            if not instrs:
-                for w in wrappers:
-                    instrs = attr_instrs(w, arch)
-                    if instrs:
-                        break
+            instrs = []
+            for w in instr_src + wrappers:
+                instrs = attr_instrs(w, arch)
+                if instrs:
+                    break
             row.instr = instrs[0] if instrs else ""
 
         # immediates
@@ -1510,7 +1684,7 @@ def analyse(stdarch: Path):
         literal_at: dict[int, set] = defaultdict(set)
         dom_cache: dict[int, dict] = {}
         for d, w, args, line in entries:
-            cps = const_generics(w)
+            cps = const_generics(w, res)
             if id(w) not in dom_cache:
                 conds = []
                 for mname, margs in collect_asserts(w.body):
@@ -1523,33 +1697,51 @@ def analyse(stdarch: Path):
                         cons.notes[f"unparsed condition ({e})"] += 1
                 dom_cache[id(w)] = compute_domains(cps, conds, cons.notes)
             doms = dom_cache[id(w)]
+            if cps:
+                lets = const_lets(w.body, cps)
+                if lets:
+                    args = [subst_lets(a, lets) for a in args]
+            if cps and not any(mentions(a, cps) for a in args):
+                diagnostics["wrapper const generics not passed directly to the declaration"].append(
+                    f"{ln} via {w.name}<{', '.join(cps)}>"
+                )
             for k, a in enumerate(args):
                 ptoks = d.params[k][1] if k < len(d.params) else None
                 pty = type_of_param(res, ptoks)
                 try:
                     e = Expr(a)
                 except EvalError:
-                    if any(is_id(t) and t.text in cps for t in a):
+                    if mentions(a, cps):
                         diagnostics["const generic used in a non-constant argument"].append(f"{ln} arg {k} in {w.name}: {render(a)}")
                     runtime_at.add(k)
                     continue
-                if not e.vars:
+                gen_vars = {v for v in e.vars if v in cps}
+                named = {}
+                for v in e.vars - gen_vars:
+                    x = consts[arch].value(v)
+                    if x is None:
+                        break
+                    named[v] = x
+                else:
+                    pass
+                if len(named) + len(gen_vars) != len(e.vars):
+                    runtime_at.add(k)
+                    continue
+                if not gen_vars:
                     try:
-                        literal_at[k].add(int(e.eval({})))
+                        x = int(e.eval(named))
+                        literal_at[k].add(wrap(x, pty) if pty in INT_BITS else x)
                     except EvalError:
                         runtime_at.add(k)
                     continue
-                if not e.vars <= set(cps):
-                    runtime_at.add(k)
-                    continue
-                vs = sorted(e.vars)
+                vs = sorted(gen_vars)
                 if any(doms.get(v) is None for v in vs):
                     imm_sets[k] = None
                     continue
                 vals = set()
                 try:
                     for combo in itertools.product(*(sorted(doms[v]) for v in vs)):
-                        vals.add(int(e.eval(dict(zip(vs, combo)))))
+                        vals.add(int(e.eval({**named, **dict(zip(vs, combo))})))
                 except EvalError:
                     imm_sets[k] = None
                     continue
@@ -1602,6 +1794,14 @@ def analyse(stdarch: Path):
 # --------------------------------------------------------------------------
 
 
+def rust_i64(v: int) -> str:
+    if v == -(1 << 63):
+        return "i64::MIN"
+    if v == (1 << 63) - 1:
+        return "i64::MAX"
+    return str(v)
+
+
 def rust_str(s: str) -> str:
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
@@ -1623,13 +1823,14 @@ def emit(rows: list[Row], digest: str, rust_version: str) -> str:
     for r in rows:
         args = "&[" + ", ".join(rust_str(a) for a in r.args) + "]"
         imms = "&[" + ", ".join(
-            f"Imm {{ arg: {k}, min: {lo}, max: {hi}, values: &[{', '.join(map(str, vals))}] }}"
+            f"Imm {{ arg: {k}, min: {rust_i64(lo)}, max: {rust_i64(hi)}, values: &[{', '.join(map(str, vals))}] }}"
             for k, lo, hi, vals in r.imms
         ) + "]"
         arch = "Arch::X86" if r.arch == "x86" else "Arch::Aarch64"
         out.append(
             f"    Row {{ name: {rust_str(r.name)}, arch: {arch}, args: {args}, ret: {rust_str(r.ret)}, "
-            f"features: {rust_str(r.features)}, imms: {imms}, instr: {rust_str(r.instr)}, wrapper: {rust_str(r.wrapper)} }},"
+            f"features: {rust_str(r.features)}, imms: {imms}, instr: {rust_str(r.instr)}, wrapper: {rust_str(r.wrapper)} }}, "
+            f"// {r.n_wrappers} wrapper{'' if r.n_wrappers == 1 else 's'}"
         )
     out.append("];")
     out.append("")
@@ -1654,8 +1855,10 @@ def main(argv=None):
     ap.add_argument("--check", action="store_true", help="do not write; exit 1 if the output would change")
     ap.add_argument("--quiet", action="store_true", help="only print warnings")
     ap.add_argument("--verbose", action="store_true", help="print every diagnostic entry")
+    ap.add_argument("--json", type=Path, help="also dump rows + diagnostics as JSON (debugging aid)")
     args = ap.parse_args(argv)
     stdarch = args.stdarch or default_stdarch()
+    gc.disable()  # millions of small token objects, no cycles worth collecting
     rows, diags, unmapped, warnings, digest, _files = analyse(stdarch)
     rv_file = stdarch / "rust-version"
     rust_version = rv_file.read_text().strip() if rv_file.exists() else "unknown"
@@ -1686,6 +1889,17 @@ def main(argv=None):
         nowr = [f"{r.arch}:{r.name}" for r in rows if r.n_wrappers == 0]
         if nowr:
             print("no calling wrapper:", ", ".join(nowr))
+
+    if args.json:
+        import json
+
+        blob = {
+            "rows": [r.__dict__ for r in rows],
+            "diagnostics": {k: v for k, v in sorted(diags.items())},
+            "unmapped_types": dict(sorted(unmapped.items())),
+            "warnings": warnings,
+        }
+        args.json.write_text(json.dumps(blob, indent=1, sort_keys=True) + "\n")
 
     if args.check:
         old = args.out.read_text() if args.out.exists() else None

@@ -18,6 +18,7 @@ extern crate rustc_target;
 extern crate rustc_driver;
 
 pub mod abi;
+pub mod arch;
 pub mod asm_shim;
 pub mod assemble;
 pub mod eh;
