@@ -30,17 +30,14 @@ fn classify(text: &[u8]) -> (u32, u32, u32) {
     (digits, letters, spaces)
 }
 
+/// Row `i` of `a * b` is the sum of `b`'s rows scaled by the lanes of `a[i]`, unrolled
+/// as SIMD kernels are written.
 fn matmul(a: &[f32x4; 4], b: &[f32x4; 4]) -> [f32x4; 4] {
-    let mut out = [f32x4::splat(0.0); 4];
-    for i in 0..4 {
-        let row = a[i].to_array();
-        let mut r = f32x4::splat(0.0);
-        for k in 0..4 {
-            r += f32x4::splat(row[k]) * b[k];
-        }
-        out[i] = r;
-    }
-    out
+    let row = |r: f32x4| {
+        let [x, y, z, w] = r.to_array();
+        f32x4::splat(x) * b[0] + f32x4::splat(y) * b[1] + f32x4::splat(z) * b[2] + f32x4::splat(w) * b[3]
+    };
+    [row(a[0]), row(a[1]), row(a[2]), row(a[3])]
 }
 
 fn main() {
