@@ -153,6 +153,65 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         self.cx.ssa(r, ret_ty)
     }
 
+    /// A shuffle that only moves whole registers (identity, resizing, taking a half,
+    /// concatenating: what portable-simd's `resize` and `to_bitmask` do) takes no
+    /// instruction: each output register is one input register, lane for lane.
+    fn shuffle_whole_parts(&mut self, shape: Shape<'tcx>, a: Value, b: Value, idx: &[u64]) -> Option<Value> {
+        let out = Shape { len: idx.len() as u64, ..shape };
+        let (in_ty, out_ty) = (per_lane::vector_type(self, shape), per_lane::vector_type(self, out));
+        let part_of = |bx: &Self, t: Type| if bx.cx.is_split_vector(t) { bx.cx.vector_parts(t).0 } else { t };
+        let (in_part, out_part) = (part_of(self, in_ty), part_of(self, out_ty));
+        if self.cx.clif_type(in_part) != self.cx.clif_type(out_part) {
+            return None;
+        }
+        // Lanes per register; the lanes past a vector's length are unspecified padding.
+        let per = self.cx.clif_type(in_part).lane_count() as u64;
+        let in_parts = if self.cx.is_split_vector(in_ty) { self.cx.vector_parts(in_ty).1 as u64 } else { 1 };
+        let mut sources = Vec::new();
+        for chunk in idx.chunks(per as usize) {
+            // The input register (0..in_parts of `a`, then of `b`) the chunk is a copy of.
+            let k = chunk[0];
+            let (src, lane) = if k < shape.len { (0, k) } else { (1, k - shape.len) };
+            if lane % per != 0 {
+                return None;
+            }
+            let p = lane / per;
+            let same = chunk.iter().enumerate().all(|(j, &k)| k == chunk[0] + j as u64);
+            if !same || p >= in_parts || (lane + chunk.len() as u64 > shape.len) {
+                return None;
+            }
+            sources.push((src, p as usize));
+        }
+        let mut parts = Vec::with_capacity(sources.len());
+        for (src, p) in sources {
+            let v = if src == 0 { a } else { b };
+            let part = if in_parts > 1 { self.vector_part_values(v)[p] } else { v };
+            parts.push(self.retype_vector(part, out_part));
+        }
+        Some(if self.cx.is_split_vector(out_ty) {
+            self.vector_from_parts(out_ty, parts)
+        } else {
+            parts.pop().expect("one register")
+        })
+    }
+
+    /// The same register seen as another vector type of that register (fewer or more of
+    /// its lanes real).
+    fn retype_vector(&self, v: Value, ty: Type) -> Value {
+        if self.cx.value_type(v) == ty {
+            return v;
+        }
+        match self.cx.const_data(v) {
+            Some(ConstData::Agg { elems, .. }) => {
+                let n = self.vector_lane_count(ty) as usize;
+                let undef = self.cx.const_undef(self.cx.element_type(ty));
+                let elems = elems.iter().copied().chain(std::iter::repeat(undef)).take(n).collect();
+                self.cx.const_value(ConstData::Agg { ty, elems })
+            }
+            _ => self.cx.retype(v, ty),
+        }
+    }
+
     fn is_aarch64(&self) -> bool {
         self.cx.tcx.sess.target.arch == rustc_target::spec::Arch::AArch64
     }
@@ -385,6 +444,9 @@ impl<'a, 'tcx> SimdBuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
 
     fn simd_shuffle(&mut self, shape: Shape<'tcx>, a: Value, b: Value, idx: &[u64]) -> Value {
         let out = Shape { len: idx.len() as u64, ..shape };
+        if let Some(v) = self.shuffle_whole_parts(shape, a, b, idx) {
+            return v;
+        }
         // x64 lowers general byte shuffles with pshufb (SSSE3), else with a libcall.
         let byte_shuffle =
             (self.is_aarch64() || self.has_target_feature("ssse3")) && shape.elem.bits() <= 64;
