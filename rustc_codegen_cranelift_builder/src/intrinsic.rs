@@ -426,6 +426,23 @@ impl<'a, 'tcx> IntrinsicCallBuilderMethods<'tcx> for Builder<'a, 'tcx> {
             {
                 return self.call_asm_function(what, body, instance, args);
             }
+            Some(LlvmIntrinsic::AsmFunctionImm { name: what, body, arg })
+                if tcx.sess.asm_arch == Some(rustc_target::asm::InlineAsmArch::X86_64) =>
+            {
+                // core::arch passes a const generic; the instruction encodes it.
+                match self.cx.const_int_bits(args[arg].immediate()) {
+                    Some(imm) => {
+                        let (what, body) =
+                            rustc_codegen_ssa_ext::llvm_intrinsic::asm_with_immediate(what, body, imm as u8);
+                        return self.call_asm_function(&what, &body, instance, args);
+                    }
+                    None => {
+                        let msg = format!("`{name}` with a non-constant immediate operand");
+                        crate::errors::unsupported(tcx, span, &msg);
+                        return self.cx.const_undef(self.cx.immediate_backend_type(layout));
+                    }
+                }
+            }
             _ => {}
         }
         // Name a `core::arch` function behind it, which users know better than LLVM's names.

@@ -18,7 +18,30 @@ pub enum LlvmIntrinsic {
     /// x86_64 Intel-syntax assembly with the C calling convention (its parameters and
     /// result are the intrinsic's); `name` is unique per intrinsic.
     AsmFunction { name: &'static str, body: &'static str },
+    /// The same with an immediate operand: argument `arg` must be a constant, which
+    /// replaces `{imm}` in `body` (one function per intrinsic and value, see
+    /// [`asm_with_immediate`]); the argument is still passed, and ignored.
+    AsmFunctionImm { name: &'static str, body: &'static str, arg: usize },
 }
+
+/// The function name and body of an [`LlvmIntrinsic::AsmFunctionImm`] for `imm`.
+pub fn asm_with_immediate(name: &str, body: &str, imm: u8) -> (String, String) {
+    (format!("{name}_{imm}"), body.replace("{imm}", &imm.to_string()))
+}
+
+/// Assembly functions of one instruction on two xmm operands (`a` in xmm0, `b` in xmm1,
+/// the result in xmm0): LLVM name, function name, body.
+const XMM2: &[(&str, &str, &str)] = &[
+    ("llvm.x86.aesni.aesenc", "aesenc", "aesenc xmm0, xmm1\nret"),
+    ("llvm.x86.aesni.aesenclast", "aesenclast", "aesenclast xmm0, xmm1\nret"),
+    ("llvm.x86.aesni.aesdec", "aesdec", "aesdec xmm0, xmm1\nret"),
+    ("llvm.x86.aesni.aesdeclast", "aesdeclast", "aesdeclast xmm0, xmm1\nret"),
+    ("llvm.x86.sha1msg1", "sha1msg1", "sha1msg1 xmm0, xmm1\nret"),
+    ("llvm.x86.sha1msg2", "sha1msg2", "sha1msg2 xmm0, xmm1\nret"),
+    ("llvm.x86.sha1nexte", "sha1nexte", "sha1nexte xmm0, xmm1\nret"),
+    ("llvm.x86.sha256msg1", "sha256msg1", "sha256msg1 xmm0, xmm1\nret"),
+    ("llvm.x86.sha256msg2", "sha256msg2", "sha256msg2 xmm0, xmm1\nret"),
+];
 
 pub fn classify(name: &str) -> Option<LlvmIntrinsic> {
     Some(match name {
@@ -36,12 +59,56 @@ pub fn classify(name: &str) -> Option<LlvmIntrinsic> {
             name: "xgetbv",
             body: "mov ecx, edi\nxgetbv\nshl rdx, 32\nor rax, rdx\nret",
         },
+        "llvm.x86.aesni.aesimc" => {
+            LlvmIntrinsic::AsmFunction { name: "aesimc", body: "aesimc xmm0, xmm0\nret" }
+        }
+        "llvm.x86.aesni.aeskeygenassist" => LlvmIntrinsic::AsmFunctionImm {
+            name: "aeskeygenassist",
+            body: "aeskeygenassist xmm0, xmm0, {imm}\nret",
+            arg: 1,
+        },
+        "llvm.x86.pclmulqdq" => LlvmIntrinsic::AsmFunctionImm {
+            name: "pclmulqdq",
+            body: "pclmulqdq xmm0, xmm1, {imm}\nret",
+            arg: 2,
+        },
+        "llvm.x86.sha1rnds4" => LlvmIntrinsic::AsmFunctionImm {
+            name: "sha1rnds4",
+            body: "sha1rnds4 xmm0, xmm1, {imm}\nret",
+            arg: 2,
+        },
+        // `(a, b, k)`: the round keys are an implicit xmm0 operand.
+        "llvm.x86.sha256rnds2" => LlvmIntrinsic::AsmFunction {
+            name: "sha256rnds2",
+            body: "movdqa xmm3, xmm0\nmovdqa xmm0, xmm2\nsha256rnds2 xmm3, xmm1, xmm0\n\
+                   movdqa xmm0, xmm3\nret",
+        },
+        // `(crc, data) -> crc`.
+        "llvm.x86.sse42.crc32.32.8" => LlvmIntrinsic::AsmFunction {
+            name: "crc32_8",
+            body: "mov eax, edi\ncrc32 eax, sil\nret",
+        },
+        "llvm.x86.sse42.crc32.32.16" => LlvmIntrinsic::AsmFunction {
+            name: "crc32_16",
+            body: "mov eax, edi\ncrc32 eax, si\nret",
+        },
+        "llvm.x86.sse42.crc32.32.32" => LlvmIntrinsic::AsmFunction {
+            name: "crc32_32",
+            body: "mov eax, edi\ncrc32 eax, esi\nret",
+        },
+        "llvm.x86.sse42.crc32.64.64" => LlvmIntrinsic::AsmFunction {
+            name: "crc32_64",
+            body: "mov rax, rdi\ncrc32 rax, rsi\nret",
+        },
         // `_rdtsc() -> u64`.
         "llvm.x86.rdtsc" => LlvmIntrinsic::AsmFunction {
             name: "rdtsc",
             body: "rdtsc\nshl rdx, 32\nor rax, rdx\nret",
         },
-        _ => return None,
+        _ => match XMM2.iter().find(|(n, ..)| *n == name) {
+            Some(&(_, name, body)) => LlvmIntrinsic::AsmFunction { name, body },
+            None => return None,
+        },
     })
 }
 
@@ -79,6 +146,27 @@ mod tests {
             Some(LlvmIntrinsic::ByteShuffleInLanes { lanes: 2 })
         );
         assert_eq!(classify("llvm.x86.sse41.pblendvb"), None);
+    }
+
+    #[test]
+    fn crypto_rows() {
+        assert_eq!(
+            classify("llvm.x86.aesni.aesenc"),
+            Some(LlvmIntrinsic::AsmFunction { name: "aesenc", body: "aesenc xmm0, xmm1\nret" })
+        );
+        let Some(LlvmIntrinsic::AsmFunctionImm { name, body, arg: 2 }) = classify("llvm.x86.pclmulqdq")
+        else {
+            panic!("pclmulqdq")
+        };
+        assert_eq!(
+            asm_with_immediate(name, body, 17),
+            ("pclmulqdq_17".to_string(), "pclmulqdq xmm0, xmm1, 17\nret".to_string())
+        );
+        assert!(matches!(classify("llvm.x86.rdtsc"), Some(LlvmIntrinsic::AsmFunction { name: "rdtsc", .. })));
+        // Every such name is one core_arch declares.
+        for n in ["llvm.x86.sha256rnds2", "llvm.x86.sse42.crc32.64.64", "llvm.x86.aesni.aeskeygenassist"] {
+            assert!(classify(n).is_some() && crate::arch::lookup(crate::arch::Arch::X86, n).is_some(), "{n}");
+        }
     }
 
     #[test]
