@@ -19,6 +19,7 @@ use rustc_span::{DUMMY_SP, Span};
 use crate::builder::Builder;
 use crate::context::{BasicBlock, CodegenCx};
 use crate::types::Type;
+use rustc_codegen_ssa::traits::LayoutTypeCodegenMethods as _;
 
 impl<'a, 'tcx> AsmBuilderMethods<'tcx> for Builder<'a, 'tcx> {
     fn codegen_inline_asm(
@@ -170,13 +171,43 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         let name = format!("{}_{what}", self.cx.asm_shims.borrow().0);
         let fn_abi = self.cx.fn_abi_of_instance(instance, rustc_middle::ty::List::empty());
         let sig = self.cx.sig_from_fn_abi(fn_abi);
-        let declared = self.cx.module.borrow().get_name(&name).is_some();
-        if !declared {
+        let args: Vec<_> = args.iter().map(|a| a.immediate()).collect();
+        let ret = self.cx.immediate_backend_type(fn_abi.ret.layout);
+        if self.cx.is_split_vector(ret) {
+            // Its own symbol: the part signature need not match the 128-bit intrinsic's.
+            let name = format!("{name}_part");
+            if self.cx.module.borrow().get_name(&name).is_none() {
+                self.cx.global_asm.borrow_mut().push_str(&asm_shim::function(&name, body));
+            }
+            // A lane-wise instruction on wider operands: the 128-bit function on each part
+            // (`LlvmIntrinsic::AsmFunction`), with the other operands passed as they are.
+            let (part, count) = self.cx.vector_parts(ret);
+            let split: Vec<Option<Box<[crate::value::Value]>>> = args
+                .iter()
+                .map(|&a| self.cx.is_split_vector(self.cx.value_type(a)).then(|| self.vector_part_values(a)))
+                .collect();
+            let types: Vec<Type> = args
+                .iter()
+                .zip(&split)
+                .map(|(&a, s)| if s.is_some() { part } else { self.cx.value_type(a) })
+                .collect();
+            let sig = self.cx.sig_from_types(&types, part);
+            let f = self.cx.declare_fn_with_sig(&name, Linkage::Import, sig);
+            let callee = self.cx.func_addr(f);
+            let parts = (0..count as usize)
+                .map(|i| {
+                    let part_args: Vec<_> =
+                        args.iter().zip(&split).map(|(&a, s)| s.as_ref().map_or(a, |p| p[i])).collect();
+                    self.call(sig, None, None, callee, &part_args, None, None)
+                })
+                .collect();
+            return self.vector_from_parts(ret, parts);
+        }
+        if self.cx.module.borrow().get_name(&name).is_none() {
             self.cx.global_asm.borrow_mut().push_str(&asm_shim::function(&name, body));
         }
         let f = self.cx.declare_fn_with_sig(&name, Linkage::Import, sig);
         let callee = self.cx.func_addr(f);
-        let args: Vec<_> = args.iter().map(|a| a.immediate()).collect();
         self.call(sig, None, Some(fn_abi), callee, &args, None, None)
     }
 }

@@ -18,6 +18,9 @@ pub enum LlvmIntrinsic {
     /// x86_64 Intel-syntax assembly with the C calling convention (its parameters and
     /// result are the intrinsic's); `name` is unique per intrinsic.
     AsmFunction { name: &'static str, body: &'static str },
+    /// Wider operands (`.256`/`.512`: the VEX/EVEX forms of lane-wise instructions such
+    /// as vaes* and vpclmulqdq) apply the same function to each 128-bit part.
+    ///
     /// The same with an immediate operand: argument `arg` must be a constant, which
     /// replaces `{imm}` in `body` (one function per intrinsic and value, see
     /// [`asm_with_immediate`]); the argument is still passed, and ignored.
@@ -67,7 +70,7 @@ pub fn classify(name: &str) -> Option<LlvmIntrinsic> {
             body: "aeskeygenassist xmm0, xmm0, {imm}\nret",
             arg: 1,
         },
-        "llvm.x86.pclmulqdq" => LlvmIntrinsic::AsmFunctionImm {
+        "llvm.x86.pclmulqdq" | "llvm.x86.pclmulqdq.256" | "llvm.x86.pclmulqdq.512" => LlvmIntrinsic::AsmFunctionImm {
             name: "pclmulqdq",
             body: "pclmulqdq xmm0, xmm1, {imm}\nret",
             arg: 2,
@@ -105,7 +108,11 @@ pub fn classify(name: &str) -> Option<LlvmIntrinsic> {
             name: "rdtsc",
             body: "rdtsc\nshl rdx, 32\nor rax, rdx\nret",
         },
-        _ => match XMM2.iter().find(|(n, ..)| *n == name) {
+        _ => match XMM2.iter().find(|(n, ..)| {
+            // vaes: `llvm.x86.aesni.aesenc.256` is aesenc on each 128-bit part.
+            let base = name.strip_suffix(".256").or_else(|| name.strip_suffix(".512"));
+            *n == name || (n.starts_with("llvm.x86.aesni.") && base == Some(*n))
+        }) {
             Some(&(_, name, body)) => LlvmIntrinsic::AsmFunction { name, body },
             None => return None,
         },
@@ -164,7 +171,13 @@ mod tests {
         );
         assert!(matches!(classify("llvm.x86.rdtsc"), Some(LlvmIntrinsic::AsmFunction { name: "rdtsc", .. })));
         // Every such name is one core_arch declares.
-        for n in ["llvm.x86.sha256rnds2", "llvm.x86.sse42.crc32.64.64", "llvm.x86.aesni.aeskeygenassist"] {
+        for n in [
+            "llvm.x86.sha256rnds2",
+            "llvm.x86.sse42.crc32.64.64",
+            "llvm.x86.aesni.aeskeygenassist",
+            "llvm.x86.aesni.aesdeclast.512",
+            "llvm.x86.pclmulqdq.256",
+        ] {
             assert!(classify(n).is_some() && crate::arch::lookup(crate::arch::Arch::X86, n).is_some(), "{n}");
         }
     }

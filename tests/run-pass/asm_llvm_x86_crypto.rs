@@ -1,4 +1,4 @@
-//! x86_64 AES-NI, SHA, PCLMULQDQ and SSE4.2 CRC32 intrinsics (assembly functions, one per
+//! x86_64 AES-NI (and VAES), SHA, PCLMULQDQ (and VPCLMULQDQ) and SSE4.2 CRC32 intrinsics (assembly functions, one per
 //! immediate value for aeskeygenassist/pclmulqdq/sha1rnds4), behind run-time detection as
 //! real crates call them. A CPU without a feature prints "skipped <feature>" on both sides.
 
@@ -62,7 +62,27 @@ mod imp {
         println!("crc32 u64 {:#x}", _mm_crc32_u64(black_box(7), black_box(0x0123_4567_89ab_cdef)));
     }
 
+    fn show256(v: __m256i) -> [u32; 8] {
+        unsafe { std::mem::transmute(v) }
+    }
+
+    /// The VEX forms on 256-bit operands: the 128-bit instruction on each half.
+    #[target_feature(enable = "vaes,vpclmulqdq,avx2")]
+    fn wide() {
+        let a: __m256i = unsafe { std::mem::transmute(black_box([1u32, 2, 3, 4, 0xdead_beef, 6, 7, 0xffff_ffff])) };
+        let k: __m256i = unsafe { std::mem::transmute(black_box([9u32, 8, 7, 6, 5, 4, 3, 2])) };
+        println!("vaesenc {:x?}", show256(_mm256_aesenc_epi128(a, k)));
+        println!("vaesdeclast {:x?}", show256(_mm256_aesdeclast_epi128(a, k)));
+        println!("vpclmul 0x11 {:x?}", show256(_mm256_clmulepi64_epi128::<0x11>(a, k)));
+        println!("vpclmul 0x00 {:x?}", show256(_mm256_clmulepi64_epi128::<0x00>(a, k)));
+    }
+
     pub fn run() {
+        if is_x86_feature_detected!("vaes") && is_x86_feature_detected!("vpclmulqdq") && is_x86_feature_detected!("avx2") {
+            unsafe { wide() }
+        } else {
+            println!("skipped vaes/vpclmulqdq");
+        }
         for (feature, present, f) in [
             ("aes", is_x86_feature_detected!("aes"), aes as unsafe fn()),
             ("pclmulqdq", is_x86_feature_detected!("pclmulqdq"), clmul as unsafe fn()),
