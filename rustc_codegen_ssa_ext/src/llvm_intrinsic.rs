@@ -44,6 +44,14 @@ const XMM2: &[(&str, &str, &str)] = &[
     ("llvm.x86.sha1nexte", "sha1nexte", "sha1nexte xmm0, xmm1\nret"),
     ("llvm.x86.sha256msg1", "sha256msg1", "sha256msg1 xmm0, xmm1\nret"),
     ("llvm.x86.sha256msg2", "sha256msg2", "sha256msg2 xmm0, xmm1\nret"),
+    // Multiply-add and sum of absolute differences; the AVX2 forms (wider operands) are
+    // the same on each 128-bit half.
+    ("llvm.x86.sse2.pmadd.wd", "pmaddwd", "pmaddwd xmm0, xmm1\nret"),
+    ("llvm.x86.avx2.pmadd.wd", "pmaddwd", "pmaddwd xmm0, xmm1\nret"),
+    ("llvm.x86.ssse3.pmadd.ub.sw.128", "pmaddubsw", "pmaddubsw xmm0, xmm1\nret"),
+    ("llvm.x86.avx2.pmadd.ub.sw", "pmaddubsw", "pmaddubsw xmm0, xmm1\nret"),
+    ("llvm.x86.sse2.psad.bw", "psadbw", "psadbw xmm0, xmm1\nret"),
+    ("llvm.x86.avx2.psad.bw", "psadbw", "psadbw xmm0, xmm1\nret"),
 ];
 
 pub fn classify(name: &str) -> Option<LlvmIntrinsic> {
