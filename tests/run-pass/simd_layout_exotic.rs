@@ -41,4 +41,16 @@ fn main() {
     println!("{:?}", show(adds(black_box(V([1i128, -2])), V([5i128, 7]))));
     let m: V<i128, 2> = unsafe { simd_eq(V([1i128, 2]), black_box(V([1i128, 3]))) };
     println!("{:?}", show(m));
+    // Bitmasks of more than 128 lanes exist only as byte arrays. (Not 200 lanes: LLVM at
+    // -O0 gets lanes 192.. of a [u8; 25] bitmask wrong, and sometimes crashes on it.)
+    let wide = V::<i8, 256>(core::array::from_fn(|i| if (i * 7) % 5 < 2 { -1 } else { 0 }));
+    let bits: [u8; 32] = unsafe { simd_bitmask(black_box(wide)) };
+    println!("{bits:?}");
+    let yes = V::<u16, 256>(core::array::from_fn(|i| i as u16));
+    let no = V::<u16, 256>([9999; 256]);
+    let picked: V<u16, 256> = unsafe { simd_select_bitmask(black_box(bits), yes, no) };
+    let picked = show(picked);
+    println!("{:?} {:?}", &picked[..20], &picked[236..]);
+    let picked: V<u16, 256> = unsafe { simd_select_bitmask(black_box([0xa5u8; 32]), yes, no) };
+    println!("{:?}", &show(picked)[240..]);
 }

@@ -197,7 +197,7 @@ pub fn codegen_simd_intrinsic<'a, 'tcx: 'a, Bx: SimdBuilderMethods<'a, 'tcx>>(
                 expected_bytes
             }
         );
-        let bits = bitmask_operand(bx, &args[0], expected_bytes);
+        let bits = bitmask_operand(bx, &args[0]);
         let (a, b) = (vector_arg(bx, &args[1], shape), vector_arg(bx, &args[2], shape));
         let r = select_by_bits(bx, bits, shape, a, b);
         return store_vector(bx, r, shape, result);
@@ -221,6 +221,22 @@ pub fn codegen_simd_intrinsic<'a, 'tcx: 'a, Bx: SimdBuilderMethods<'a, 'tcx>>(
     let shape = require_simd!(in_ty, SimdInput);
     let in_elem = shape.elem_ty;
     let in_len = shape.len;
+    // A vector result with as many lanes as the input.
+    macro_rules! require_len_of_input {
+        ($out:expr) => {
+            require!(
+                in_len == $out.len,
+                InvalidMonomorphization::ReturnLengthInputType {
+                    span,
+                    name,
+                    in_len,
+                    in_ty,
+                    ret_ty,
+                    out_len: $out.len
+                }
+            )
+        };
+    }
 
     if let Some(op) = lane_op(name) {
         if !op.accepts(shape.elem) {
@@ -255,17 +271,7 @@ pub fn codegen_simd_intrinsic<'a, 'tcx: 'a, Bx: SimdBuilderMethods<'a, 'tcx>>(
 
     if let Some(op) = cmp_op(name) {
         let out = require_simd!(ret_ty, SimdReturn);
-        require!(
-            in_len == out.len,
-            InvalidMonomorphization::ReturnLengthInputType {
-                span,
-                name,
-                in_len,
-                in_ty,
-                ret_ty,
-                out_len: out.len
-            }
-        );
+        require_len_of_input!(out);
         require!(
             out.elem.is_int() && out.elem.bits() == shape.elem.bits(),
             InvalidMonomorphization::ReturnIntegerType { span, name, ret_ty, out_ty: out.elem_ty }
@@ -478,17 +484,7 @@ pub fn codegen_simd_intrinsic<'a, 'tcx: 'a, Bx: SimdBuilderMethods<'a, 'tcx>>(
         }
         sym::simd_cast | sym::simd_as => {
             let out = require_simd!(ret_ty, SimdReturn);
-            require!(
-                in_len == out.len,
-                InvalidMonomorphization::ReturnLengthInputType {
-                    span,
-                    name,
-                    in_len,
-                    in_ty,
-                    ret_ty,
-                    out_len: out.len
-                }
-            );
+            require_len_of_input!(out);
             require!(
                 !matches!(shape.elem, Elem::Ptr) && !matches!(out.elem, Elem::Ptr),
                 InvalidMonomorphization::UnsupportedCast {
@@ -507,17 +503,7 @@ pub fn codegen_simd_intrinsic<'a, 'tcx: 'a, Bx: SimdBuilderMethods<'a, 'tcx>>(
         }
         sym::simd_cast_ptr | sym::simd_expose_provenance | sym::simd_with_exposed_provenance => {
             let out = require_simd!(ret_ty, SimdReturn);
-            require!(
-                in_len == out.len,
-                InvalidMonomorphization::ReturnLengthInputType {
-                    span,
-                    name,
-                    in_len,
-                    in_ty,
-                    ret_ty,
-                    out_len: out.len
-                }
-            );
+            require_len_of_input!(out);
             let (from_ptr, to_ptr, op) = match name {
                 sym::simd_cast_ptr => (true, true, CastOp::Ptr),
                 sym::simd_expose_provenance => (true, false, CastOp::ExposeProvenance),
@@ -797,45 +783,36 @@ fn int_type<'a, 'tcx: 'a, Bx: SimdBuilderMethods<'a, 'tcx>>(bx: &Bx, bits: u64) 
     bx.cx().type_from_integer(Integer::fit_unsigned((1u128 << (bits.min(128) - 1)).max(1)))
 }
 
-/// A bitmask operand (an integer, or `[u8; bytes]` in memory) as an integer value.
+/// A `simd_select_bitmask` mask: an integer, or the address of a `[u8; N]`.
+enum BitmaskOperand<V> {
+    Int(V),
+    Bytes(V),
+}
+
 fn bitmask_operand<'a, 'tcx: 'a, Bx: SimdBuilderMethods<'a, 'tcx>>(
     bx: &mut Bx,
     arg: &OperandRef<'tcx, Bx::Value>,
-    bytes: u64,
-) -> Bx::Value {
-    let place = match arg.val {
-        OperandValue::Ref(place) => place,
-        OperandValue::Immediate(v) if !arg.layout.ty.is_array() => return v,
+) -> BitmaskOperand<Bx::Value> {
+    match arg.val {
+        OperandValue::Ref(place) => BitmaskOperand::Bytes(place.llval),
+        OperandValue::Immediate(v) if !arg.layout.ty.is_array() => BitmaskOperand::Int(v),
         _ => {
             let tmp = PlaceRef::alloca(bx, arg.layout);
             arg.val.store(bx, tmp);
-            tmp.val
+            BitmaskOperand::Bytes(tmp.val.llval)
         }
-    };
-    assert!(bytes <= 16, "bitmask of more than 128 lanes");
-    let int_ty = int_type(bx, bytes * 8);
-    let i8t = bx.cx().type_i8();
-    let mut acc = bx.cx().const_uint_big(int_ty, 0);
-    for j in 0..bytes {
-        let off = bx.cx().const_usize(j);
-        let p = bx.inbounds_gep(i8t, place.llval, &[off]);
-        let b = bx.load(i8t, p, Align::ONE);
-        let b = bx.zext(b, int_ty);
-        let sh = bx.cx().const_uint_big(int_ty, 8 * j as u128);
-        let b = bx.shl(b, sh);
-        acc = bx.or(acc, b);
     }
-    acc
 }
 
-/// `simd_select_bitmask`: lane `i` from `a` where bit `i` of `bits` is set.
+/// `simd_select_bitmask`: lane `i` from `a` where bit `i` of the mask is set.
 fn select_by_bits<'a, 'tcx: 'a, Bx: SimdBuilderMethods<'a, 'tcx>>(
     bx: &mut Bx,
-    bits: Bx::Value,
+    bits: BitmaskOperand<Bx::Value>,
     shape: Shape<'tcx>,
     a: Bx::Value,
     b: Bx::Value,
 ) -> Bx::Value {
+    use rustc_codegen_ssa::common::IntPredicate::IntNE;
     // Expand the bits to a lane mask of the values' width, then select by mask: a
     // backend's native select then does the work.
     let mask_elem = match shape.elem.bits() {
@@ -845,20 +822,29 @@ fn select_by_bits<'a, 'tcx: 'a, Bx: SimdBuilderMethods<'a, 'tcx>>(
         64 => bx.tcx().types.u64,
         _ => bx.tcx().types.u128,
     };
-    let mask =
-        Shape { elem_ty: mask_elem, elem: Elem::of(bx.tcx(), mask_elem).unwrap(), len: shape.len };
+    let mask = Shape { elem_ty: mask_elem, elem: Elem::Int { signed: false, bits: shape.elem.bits().max(8) }, len: shape.len };
     let big = bx.tcx().data_layout.endian == rustc_abi::Endian::Big;
-    let bty = bx.cx().val_ty(bits);
-    let one = bx.cx().const_uint_big(bty, 1);
     let mty = per_lane::elem_type(bx, mask);
+    let i8t = bx.cx().type_i8();
     let lanes: Vec<Bx::Value> = (0..shape.len)
         .map(|i| {
             let pos = if big { shape.len - 1 - i } else { i };
-            let sh = bx.cx().const_uint_big(bty, pos as u128);
-            let bit = bx.lshr(bits, sh);
+            // The word holding the bit, and the bit's place in it.
+            let (word, at) = match bits {
+                BitmaskOperand::Int(v) => (v, pos),
+                BitmaskOperand::Bytes(p) => {
+                    let off = bx.cx().const_usize(pos / 8);
+                    let p = bx.inbounds_gep(i8t, p, &[off]);
+                    (bx.load(i8t, p, Align::ONE), pos % 8)
+                }
+            };
+            let wty = bx.cx().val_ty(word);
+            let sh = bx.cx().const_uint_big(wty, at as u128);
+            let bit = bx.lshr(word, sh);
+            let one = bx.cx().const_uint_big(wty, 1);
             let bit = bx.and(bit, one);
-            let zero = bx.cx().const_uint_big(bty, 0);
-            let set = bx.icmp(rustc_codegen_ssa::common::IntPredicate::IntNE, bit, zero);
+            let zero = bx.cx().const_uint_big(wty, 0);
+            let set = bx.icmp(IntNE, bit, zero);
             bx.sext(set, mty)
         })
         .collect();
@@ -874,17 +860,37 @@ fn store_bitmask_bytes<'a, 'tcx: 'a, Bx: SimdBuilderMethods<'a, 'tcx>>(
     bytes: u64,
     result: PlaceRef<'tcx, Bx::Value>,
 ) {
-    assert!(bytes <= 16, "bitmask of more than 128 lanes");
-    let int_ty = int_type(bx, bytes * 8);
-    let bits = bx.simd_bitmask(shape, v, int_ty);
     let i8t = bx.cx().type_i8();
-    for j in 0..bytes {
-        let sh = bx.cx().const_uint_big(int_ty, 8 * j as u128);
-        let b = bx.lshr(bits, sh);
-        let b = bx.trunc(b, i8t);
+    let store = |bx: &mut Bx, j: u64, b: Bx::Value| {
         let off = bx.cx().const_usize(j);
         let p = bx.inbounds_gep(i8t, result.val.llval, &[off]);
         bx.store(b, p, Align::ONE);
+    };
+    if bytes <= 16 {
+        // One integer (the backend's native bitmask), stored byte by byte.
+        let int_ty = int_type(bx, bytes * 8);
+        let bits = bx.simd_bitmask(shape, v, int_ty);
+        for j in 0..bytes {
+            let sh = bx.cx().const_uint_big(int_ty, 8 * j as u128);
+            let b = bx.lshr(bits, sh);
+            let b = bx.trunc(b, i8t);
+            store(bx, j, b);
+        }
+        return;
+    }
+    // More than 128 lanes: each byte from its eight lanes.
+    let big = bx.tcx().data_layout.endian == rustc_abi::Endian::Big;
+    let mut acc = vec![bx.cx().const_uint_big(i8t, 0); bytes as usize];
+    for i in 0..shape.len {
+        let pos = if big { shape.len - 1 - i } else { i };
+        let c = per_lane::mask_lane(bx, shape, v, i);
+        let bit = bx.zext(c, i8t);
+        let sh = bx.cx().const_uint_big(i8t, (pos % 8) as u128);
+        let bit = bx.shl(bit, sh);
+        acc[(pos / 8) as usize] = bx.or(acc[(pos / 8) as usize], bit);
+    }
+    for (j, b) in acc.into_iter().enumerate() {
+        store(bx, j as u64, b);
     }
 }
 
