@@ -363,7 +363,9 @@ run_stage() {
 }
 
 stage_unit() {
-    cargo test -p rustc_codegen_ssa_ext -p difftest && python3 tests/suites/suites.py --self-test
+    cargo test -p rustc_codegen_ssa_ext -p difftest && python3 tests/suites/suites.py --self-test &&
+        python3 rustc_codegen_ssa_ext/gen/arch_intrinsics.py --check --quiet &&
+        python3 rustc_codegen_ssa_ext/gen/arch_difftests.py --check >/dev/null
 }
 
 # The fast part of tests/suites (coretests, alloctests) with our backend,

@@ -212,6 +212,88 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
     }
 }
 
+impl<'a, 'tcx> Builder<'a, 'tcx> {
+    /// Calls the assembly template of an `llvm.x86.*` row (`arch::x86_asm`): the arguments
+    /// and results travel through an area on our stack, so any operand width works.
+    pub(crate) fn call_template_function(
+        &mut self,
+        row: &'static rustc_codegen_ssa_ext::arch::Row,
+        args: &[rustc_codegen_ssa::mir::operand::OperandRef<'tcx, crate::value::Value>],
+        layout: rustc_middle::ty::layout::TyAndLayout<'tcx>,
+        span: Span,
+    ) -> crate::value::Value {
+        use rustc_codegen_ssa_ext::arch::x86_asm::{self, ImmError};
+        let tcx = self.cx.tcx;
+        let imm = |i: usize| self.cx.const_int_bits(args.get(i)?.immediate());
+        let has_feature = |f: &str| self.has_target_feature(f);
+        let undef = |bx: &mut Self| {
+            if layout.is_zst() {
+                bx.cx.local_value(crate::value::LocalData::Void)
+            } else {
+                bx.cx.const_undef(bx.cx.immediate_backend_type(layout))
+            }
+        };
+        let (what, body) = match x86_asm::instantiate(row, imm, has_feature) {
+            Ok(v) => v,
+            Err(e) => {
+                let msg = match e {
+                    ImmError::NotConstant { arg } => {
+                        format!("`{}` with a non-constant operand {arg}", row.wrapper)
+                    }
+                    ImmError::OutOfRange { arg, value } => {
+                        format!("`{}` with operand {arg} = {value}, which the instruction cannot encode", row.wrapper)
+                    }
+                };
+                crate::errors::unsupported(tcx, span, &msg);
+                return undef(self);
+            }
+        };
+        let fields = x86_asm::result_fields(row);
+        if fields > 2 {
+            let msg = format!("`{}` (a result of {fields} values)", row.wrapper);
+            crate::errors::unsupported(tcx, span, &msg);
+            return undef(self);
+        }
+        let name = format!("{}_x86_{what}", self.cx.asm_shims.borrow().0);
+        if self.cx.module.borrow().get_name(&name).is_none() {
+            self.cx.global_asm.borrow_mut().push_str(&asm_shim::function(&name, &body));
+        }
+        let align = Align::from_bytes(16).unwrap();
+        let area = self.alloca(Size::from_bytes(x86_asm::area_size(row)), align);
+        for (i, arg) in args.iter().enumerate() {
+            if arg.layout.is_zst() {
+                continue;
+            }
+            let off = self.cx.const_usize(x86_asm::arg_offset(row, i));
+            let ptr = self.inbounds_ptradd(area, off);
+            arg.val.store(self, PlaceRef::new_sized_aligned(ptr, arg.layout, align));
+        }
+        let sig = self.cx.sig_from_types(&[Type::PTR], Type::VOID);
+        let f = self.cx.declare_fn_with_sig(&name, Linkage::Import, sig);
+        let callee = self.cx.func_addr(f);
+        self.call(sig, None, None, callee, &[area], None, None);
+        if layout.is_zst() {
+            return undef(self);
+        }
+        let place = if fields == 2 {
+            // Field i of the result is in slot i; the Rust layout may order them otherwise.
+            let tmp = PlaceRef::alloca(self, layout);
+            for i in 0..2 {
+                let field = tmp.project_field(self, i);
+                let off = self.cx.const_usize(x86_asm::result_offset(i));
+                let src = self.inbounds_ptradd(area, off);
+                let size = self.cx.const_usize(field.layout.size.bytes());
+                self.memcpy(field.val.llval, field.val.align, src, align, size, MemFlags::empty(), None);
+            }
+            tmp
+        } else {
+            PlaceRef::new_sized_aligned(area, layout, align)
+        };
+        let op = self.load_operand(place);
+        op.immediate_or_packed_pair(self)
+    }
+}
+
 impl<'tcx> CodegenCx<'tcx> {
     /// The symbol of a `sym` function operand. The assembly is a separate object merged in
     /// with `ld -r`, which cannot bind to local symbols: a function this CGU defines with

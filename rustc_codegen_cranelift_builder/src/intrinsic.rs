@@ -450,6 +450,12 @@ impl<'a, 'tcx> IntrinsicCallBuilderMethods<'tcx> for Builder<'a, 'tcx> {
             rustc_target::spec::Arch::AArch64 => rustc_codegen_ssa_ext::arch::Arch::Aarch64,
             _ => rustc_codegen_ssa_ext::arch::Arch::X86,
         };
+        if let Some(row) = rustc_codegen_ssa_ext::arch::lookup(arch, &name)
+            && !row.asm.is_empty()
+            && tcx.sess.asm_arch == Some(rustc_target::asm::InlineAsmArch::X86_64)
+        {
+            return self.call_template_function(row, args, layout, span);
+        }
         let what = match rustc_codegen_ssa_ext::arch::lookup(arch, &name) {
             Some(row) => format!(
                 "the LLVM intrinsic `{name}` (behind `core::arch` functions such as `{}`)",

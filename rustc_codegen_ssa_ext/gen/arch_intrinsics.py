@@ -1251,6 +1251,8 @@ class Row:
     wrapper: str = ""
     n_wrappers: int = 0
     feature_source: str = "wrapper"  # wrapper | transitive | module | none
+    all_wrappers: list = field(default_factory=list)  # every direct caller, primary first
+    asm: str = ""  # x86: the assembly template (gen/x86_asm.py), "" when there is none
 
 
 def scope_of(rel: str) -> str | None:
@@ -1624,6 +1626,7 @@ def analyse(stdarch: Path):
             if e[1] not in wrappers:
                 wrappers.append(e[1])
         row = Row(ln, arch, args0, ret0, n_wrappers=len(wrappers))
+        row.all_wrappers = [w.name for w in wrappers]
 
         # features / primary wrapper.  Candidates: every direct caller with a
         # `target_feature`, every *public* direct caller without one (usable
@@ -1829,7 +1832,7 @@ def emit(rows: list[Row], digest: str, rust_version: str) -> str:
         arch = "Arch::X86" if r.arch == "x86" else "Arch::Aarch64"
         out.append(
             f"    Row {{ name: {rust_str(r.name)}, arch: {arch}, args: {args}, ret: {rust_str(r.ret)}, "
-            f"features: {rust_str(r.features)}, imms: {imms}, instr: {rust_str(r.instr)}, wrapper: {rust_str(r.wrapper)} }}, "
+            f"features: {rust_str(r.features)}, imms: {imms}, instr: {rust_str(r.instr)}, wrapper: {rust_str(r.wrapper)}, asm: {rust_str(r.asm)} }}, "
             f"// {r.n_wrappers} wrapper{'' if r.n_wrappers == 1 else 's'}"
         )
     out.append("];")
@@ -1853,6 +1856,7 @@ def main(argv=None):
     ap.add_argument("stdarch", nargs="?", type=Path, help="stdarch checkout (default: from the pinned toolchain)")
     ap.add_argument("--out", type=Path, default=here.parent / "src" / "arch" / "table.rs")
     ap.add_argument("--check", action="store_true", help="do not write; exit 1 if the output would change")
+    ap.add_argument("--no-asm-report", action="store_true", help="list the x86 rows without a template")
     ap.add_argument("--quiet", action="store_true", help="only print warnings")
     ap.add_argument("--verbose", action="store_true", help="print every diagnostic entry")
     ap.add_argument("--json", type=Path, help="also dump rows + diagnostics as JSON (debugging aid)")
@@ -1860,6 +1864,13 @@ def main(argv=None):
     stdarch = args.stdarch or default_stdarch()
     gc.disable()  # millions of small token objects, no cycles worth collecting
     rows, diags, unmapped, warnings, digest, _files = analyse(stdarch)
+    sys.path.insert(0, str(here))
+    import x86_asm
+
+    no_asm = x86_asm.fill(rows, stdarch / "intrinsics_data" / "x86-intel.xml")
+    if args.no_asm_report:
+        for name, why in sorted(no_asm.items()):
+            print(f"no template: {name}: {why}")
     rv_file = stdarch / "rust-version"
     rust_version = rv_file.read_text().strip() if rv_file.exists() else "unknown"
     text = emit(rows, digest, rust_version)
@@ -1878,7 +1889,8 @@ def main(argv=None):
                   f"{sum(1 for r in rs if any(a.startswith('?') for a in r.args + [r.ret]))} with unmapped types, "
                   f"{sum(1 for r in rs if r.n_wrappers == 0)} without a calling wrapper, "
                   f"{sum(1 for r in rs if r.feature_source != 'wrapper')} with features not from a direct wrapper, "
-                  f"{sum(1 for r in rs if not r.features)} without features")
+                  f"{sum(1 for r in rs if not r.features)} without features, "
+                  f"{sum(1 for r in rs if r.asm)} with an assembly template")
         for k in sorted(diags):
             v = diags[k]
             print(f"{k}: {len(v)}")

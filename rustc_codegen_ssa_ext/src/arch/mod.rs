@@ -5,6 +5,7 @@
 //! a user which `core::arch` function reached an intrinsic it lacks, and check immediates.
 
 mod table;
+pub mod x86_asm;
 
 pub use table::INTRINSICS;
 
@@ -46,6 +47,8 @@ pub struct Row {
     pub instr: &'static str,
     /// A public `core::arch` function that calls it.
     pub wrapper: &'static str,
+    /// x86: the assembly template of [`x86_asm`], `""` when there is none.
+    pub asm: &'static str,
 }
 
 /// The row of `name` on `arch`.
@@ -118,5 +121,41 @@ mod tests {
         missing.sort();
         missing.dedup();
         assert!(missing.is_empty(), "{} names missing from the table: {missing:?}", missing.len());
+    }
+}
+
+/// How many rows of `arch` a backend can lower: with a meaning of
+/// [`crate::llvm_intrinsic::classify`], with an assembly template only, and neither.
+pub fn coverage(arch: Arch) -> (usize, usize, usize) {
+    let (mut meaning, mut template, mut missing) = (0, 0, 0);
+    for r in INTRINSICS.iter().filter(|r| r.arch == arch) {
+        if crate::llvm_intrinsic::classify(r.name).is_some() {
+            meaning += 1;
+        } else if !r.asm.is_empty() {
+            template += 1;
+        } else {
+            missing += 1;
+        }
+    }
+    (meaning, template, missing)
+}
+
+/// The README's coverage line, generated from the table.
+pub fn coverage_line() -> String {
+    let line = |arch: Arch, what: &str| {
+        let (m, t, x) = coverage(arch);
+        format!("{what}: {} of {} names ({m} with a meaning of their own, {t} as an assembly template; {x} are errors)", m + t, m + t + x)
+    };
+    format!("{}; {}", line(Arch::X86, "x86_64"), line(Arch::Aarch64, "aarch64"))
+}
+
+#[cfg(test)]
+mod coverage_tests {
+    /// The README states the coverage of the current table.
+    #[test]
+    fn readme_is_current() {
+        let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).unwrap();
+        let line = super::coverage_line();
+        assert!(readme.contains(&line), "README.md should say, in its `core::arch` row:\n{line}");
     }
 }

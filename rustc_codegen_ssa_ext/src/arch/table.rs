@@ -10,2015 +10,3118 @@ use super::{Arch, Imm, Row};
 
 #[rustfmt::skip]
 pub static INTRINSICS: &[Row] = &[
-    Row { name: "llvm.aarch64.addg", arch: Arch::Aarch64, args: &["ptr", "i64"], ret: "ptr", features: "mte", imms: &[Imm { arg: 1, min: i64::MIN, max: i64::MAX, values: &[] }], instr: "", wrapper: "__arm_mte_increment_tag" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crc32b", arch: Arch::Aarch64, args: &["u32", "u32"], ret: "u32", features: "crc", imms: &[], instr: "crc32b", wrapper: "__crc32b" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crc32cb", arch: Arch::Aarch64, args: &["u32", "u32"], ret: "u32", features: "crc", imms: &[], instr: "crc32cb", wrapper: "__crc32cb" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crc32ch", arch: Arch::Aarch64, args: &["u32", "u32"], ret: "u32", features: "crc", imms: &[], instr: "crc32ch", wrapper: "__crc32ch" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crc32cw", arch: Arch::Aarch64, args: &["u32", "u32"], ret: "u32", features: "crc", imms: &[], instr: "crc32cw", wrapper: "__crc32cw" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crc32cx", arch: Arch::Aarch64, args: &["u32", "u64"], ret: "u32", features: "crc", imms: &[], instr: "crc32cx", wrapper: "__crc32cd" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crc32h", arch: Arch::Aarch64, args: &["u32", "u32"], ret: "u32", features: "crc", imms: &[], instr: "crc32h", wrapper: "__crc32h" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crc32w", arch: Arch::Aarch64, args: &["u32", "u32"], ret: "u32", features: "crc", imms: &[], instr: "crc32w", wrapper: "__crc32w" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crc32x", arch: Arch::Aarch64, args: &["u32", "u64"], ret: "u32", features: "crc", imms: &[], instr: "crc32x", wrapper: "__crc32d" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.aesd", arch: Arch::Aarch64, args: &["vu8x16", "vu8x16"], ret: "vu8x16", features: "aes", imms: &[], instr: "aesd", wrapper: "vaesdq_u8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.aese", arch: Arch::Aarch64, args: &["vu8x16", "vu8x16"], ret: "vu8x16", features: "aes", imms: &[], instr: "aese", wrapper: "vaeseq_u8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.aesimc", arch: Arch::Aarch64, args: &["vu8x16"], ret: "vu8x16", features: "aes", imms: &[], instr: "aesimc", wrapper: "vaesimcq_u8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.aesmc", arch: Arch::Aarch64, args: &["vu8x16"], ret: "vu8x16", features: "aes", imms: &[], instr: "aesmc", wrapper: "vaesmcq_u8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.bcaxs.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16"], ret: "vi8x16", features: "neon,sha3", imms: &[], instr: "bcax", wrapper: "vbcaxq_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.bcaxs.v2i64", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2", "vi64x2"], ret: "vi64x2", features: "neon,sha3", imms: &[], instr: "bcax", wrapper: "vbcaxq_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.bcaxs.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "vi32x4"], ret: "vi32x4", features: "neon,sha3", imms: &[], instr: "bcax", wrapper: "vbcaxq_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.bcaxs.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "vi16x8"], ret: "vi16x8", features: "neon,sha3", imms: &[], instr: "bcax", wrapper: "vbcaxq_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.bcaxu.v16i8", arch: Arch::Aarch64, args: &["vu8x16", "vu8x16", "vu8x16"], ret: "vu8x16", features: "neon,sha3", imms: &[], instr: "bcax", wrapper: "vbcaxq_u8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.bcaxu.v2i64", arch: Arch::Aarch64, args: &["vu64x2", "vu64x2", "vu64x2"], ret: "vu64x2", features: "neon,sha3", imms: &[], instr: "bcax", wrapper: "vbcaxq_u64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.bcaxu.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4", "vu32x4"], ret: "vu32x4", features: "neon,sha3", imms: &[], instr: "bcax", wrapper: "vbcaxq_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.bcaxu.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "vu16x8", "vu16x8"], ret: "vu16x8", features: "neon,sha3", imms: &[], instr: "bcax", wrapper: "vbcaxq_u16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.eor3s.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16"], ret: "vi8x16", features: "neon,sha3", imms: &[], instr: "eor3", wrapper: "veor3q_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.eor3s.v2i64", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2", "vi64x2"], ret: "vi64x2", features: "neon,sha3", imms: &[], instr: "eor3", wrapper: "veor3q_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.eor3s.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "vi32x4"], ret: "vi32x4", features: "neon,sha3", imms: &[], instr: "eor3", wrapper: "veor3q_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.eor3s.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "vi16x8"], ret: "vi16x8", features: "neon,sha3", imms: &[], instr: "eor3", wrapper: "veor3q_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.eor3u.v16i8", arch: Arch::Aarch64, args: &["vu8x16", "vu8x16", "vu8x16"], ret: "vu8x16", features: "neon,sha3", imms: &[], instr: "eor3", wrapper: "veor3q_u8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.eor3u.v2i64", arch: Arch::Aarch64, args: &["vu64x2", "vu64x2", "vu64x2"], ret: "vu64x2", features: "neon,sha3", imms: &[], instr: "eor3", wrapper: "veor3q_u64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.eor3u.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4", "vu32x4"], ret: "vu32x4", features: "neon,sha3", imms: &[], instr: "eor3", wrapper: "veor3q_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.eor3u.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "vu16x8", "vu16x8"], ret: "vu16x8", features: "neon,sha3", imms: &[], instr: "eor3", wrapper: "veor3q_u16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.rax1", arch: Arch::Aarch64, args: &["vu64x2", "vu64x2"], ret: "vu64x2", features: "neon,sha3", imms: &[], instr: "rax1", wrapper: "vrax1q_u64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.sha1c", arch: Arch::Aarch64, args: &["vu32x4", "u32", "vu32x4"], ret: "vu32x4", features: "sha2", imms: &[], instr: "sha1c", wrapper: "vsha1cq_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.sha1h", arch: Arch::Aarch64, args: &["u32"], ret: "u32", features: "sha2", imms: &[], instr: "sha1h", wrapper: "vsha1h_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.sha1m", arch: Arch::Aarch64, args: &["vu32x4", "u32", "vu32x4"], ret: "vu32x4", features: "sha2", imms: &[], instr: "sha1m", wrapper: "vsha1mq_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.sha1p", arch: Arch::Aarch64, args: &["vu32x4", "u32", "vu32x4"], ret: "vu32x4", features: "sha2", imms: &[], instr: "sha1p", wrapper: "vsha1pq_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.sha1su0", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4", "vu32x4"], ret: "vu32x4", features: "sha2", imms: &[], instr: "sha1su0", wrapper: "vsha1su0q_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.sha1su1", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4"], ret: "vu32x4", features: "sha2", imms: &[], instr: "sha1su1", wrapper: "vsha1su1q_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.sha256h", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4", "vu32x4"], ret: "vu32x4", features: "sha2", imms: &[], instr: "sha256h", wrapper: "vsha256hq_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.sha256h2", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4", "vu32x4"], ret: "vu32x4", features: "sha2", imms: &[], instr: "sha256h2", wrapper: "vsha256h2q_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.sha256su0", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4"], ret: "vu32x4", features: "sha2", imms: &[], instr: "sha256su0", wrapper: "vsha256su0q_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.sha256su1", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4", "vu32x4"], ret: "vu32x4", features: "sha2", imms: &[], instr: "sha256su1", wrapper: "vsha256su1q_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.sha512h", arch: Arch::Aarch64, args: &["vu64x2", "vu64x2", "vu64x2"], ret: "vu64x2", features: "neon,sha3", imms: &[], instr: "sha512h", wrapper: "vsha512hq_u64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.sha512h2", arch: Arch::Aarch64, args: &["vu64x2", "vu64x2", "vu64x2"], ret: "vu64x2", features: "neon,sha3", imms: &[], instr: "sha512h2", wrapper: "vsha512h2q_u64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.sha512su0", arch: Arch::Aarch64, args: &["vu64x2", "vu64x2"], ret: "vu64x2", features: "neon,sha3", imms: &[], instr: "sha512su0", wrapper: "vsha512su0q_u64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.sha512su1", arch: Arch::Aarch64, args: &["vu64x2", "vu64x2", "vu64x2"], ret: "vu64x2", features: "neon,sha3", imms: &[], instr: "sha512su1", wrapper: "vsha512su1q_u64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.sm3partw1", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4", "vu32x4"], ret: "vu32x4", features: "neon,sm4", imms: &[], instr: "sm3partw1", wrapper: "vsm3partw1q_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.sm3partw2", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4", "vu32x4"], ret: "vu32x4", features: "neon,sm4", imms: &[], instr: "sm3partw2", wrapper: "vsm3partw2q_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.sm3ss1", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4", "vu32x4"], ret: "vu32x4", features: "neon,sm4", imms: &[], instr: "sm3ss1", wrapper: "vsm3ss1q_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.sm3tt1a", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4", "vu32x4", "i64"], ret: "vu32x4", features: "neon,sm4", imms: &[Imm { arg: 3, min: 0, max: 3, values: &[] }], instr: "sm3tt1a", wrapper: "vsm3tt1aq_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.sm3tt1b", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4", "vu32x4", "i64"], ret: "vu32x4", features: "neon,sm4", imms: &[Imm { arg: 3, min: 0, max: 3, values: &[] }], instr: "sm3tt1b", wrapper: "vsm3tt1bq_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.sm3tt2a", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4", "vu32x4", "i64"], ret: "vu32x4", features: "neon,sm4", imms: &[Imm { arg: 3, min: 0, max: 3, values: &[] }], instr: "sm3tt2a", wrapper: "vsm3tt2aq_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.sm3tt2b", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4", "vu32x4", "i64"], ret: "vu32x4", features: "neon,sm4", imms: &[Imm { arg: 3, min: 0, max: 3, values: &[] }], instr: "sm3tt2b", wrapper: "vsm3tt2bq_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.sm4e", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4"], ret: "vu32x4", features: "neon,sm4", imms: &[], instr: "sm4e", wrapper: "vsm4eq_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.sm4ekey", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4"], ret: "vu32x4", features: "neon,sm4", imms: &[], instr: "sm4ekey", wrapper: "vsm4ekeyq_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.xar", arch: Arch::Aarch64, args: &["vu64x2", "vu64x2", "i64"], ret: "vu64x2", features: "neon,sha3", imms: &[Imm { arg: 2, min: 0, max: 63, values: &[] }], instr: "xar", wrapper: "vxarq_u64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.dmb", arch: Arch::Aarch64, args: &["i32"], ret: "unit", features: "", imms: &[], instr: "", wrapper: "" }, // 0 wrappers
-    Row { name: "llvm.aarch64.dsb", arch: Arch::Aarch64, args: &["i32"], ret: "unit", features: "", imms: &[], instr: "", wrapper: "" }, // 0 wrappers
-    Row { name: "llvm.aarch64.fjcvtzs", arch: Arch::Aarch64, args: &["f64"], ret: "i32", features: "jsconv", imms: &[], instr: "fjcvtzs", wrapper: "__jcvt" }, // 1 wrapper
-    Row { name: "llvm.aarch64.frint32x.f64", arch: Arch::Aarch64, args: &["f64"], ret: "f64", features: "neon,frintts", imms: &[], instr: "frint32x", wrapper: "vrnd32x_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.frint32z.f64", arch: Arch::Aarch64, args: &["f64"], ret: "f64", features: "neon,frintts", imms: &[], instr: "frint32z", wrapper: "vrnd32z_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.frint64x.f64", arch: Arch::Aarch64, args: &["f64"], ret: "f64", features: "neon,frintts", imms: &[], instr: "frint64x", wrapper: "vrnd64x_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.frint64z.f64", arch: Arch::Aarch64, args: &["f64"], ret: "f64", features: "neon,frintts", imms: &[], instr: "frint64z", wrapper: "vrnd64z_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.gmi", arch: Arch::Aarch64, args: &["ptr", "i64"], ret: "i64", features: "mte", imms: &[], instr: "", wrapper: "__arm_mte_exclude_tag" }, // 1 wrapper
-    Row { name: "llvm.aarch64.hint", arch: Arch::Aarch64, args: &["i32"], ret: "unit", features: "", imms: &[], instr: "", wrapper: "__wfi" }, // 5 wrappers
-    Row { name: "llvm.aarch64.irg", arch: Arch::Aarch64, args: &["ptr", "i64"], ret: "ptr", features: "mte", imms: &[], instr: "", wrapper: "__arm_mte_create_random_tag" }, // 1 wrapper
-    Row { name: "llvm.aarch64.isb", arch: Arch::Aarch64, args: &["i32"], ret: "unit", features: "", imms: &[], instr: "", wrapper: "" }, // 0 wrappers
-    Row { name: "llvm.aarch64.ldg", arch: Arch::Aarch64, args: &["ptr", "ptr"], ret: "ptr", features: "mte", imms: &[], instr: "", wrapper: "__arm_mte_get_tag" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.abs.i64", arch: Arch::Aarch64, args: &["i64"], ret: "i64", features: "neon", imms: &[], instr: "abs", wrapper: "vabsd_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.addp.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "addp", wrapper: "vpadd_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.addp.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "addp", wrapper: "vpadd_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.addp.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "addp", wrapper: "vpadd_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.cls.v16i8", arch: Arch::Aarch64, args: &["vi8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "cls", wrapper: "vclsq_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.cls.v2i32", arch: Arch::Aarch64, args: &["vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "cls", wrapper: "vcls_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.cls.v4i16", arch: Arch::Aarch64, args: &["vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "cls", wrapper: "vcls_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.cls.v4i32", arch: Arch::Aarch64, args: &["vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "cls", wrapper: "vclsq_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.cls.v8i16", arch: Arch::Aarch64, args: &["vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "cls", wrapper: "vclsq_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.cls.v8i8", arch: Arch::Aarch64, args: &["vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "cls", wrapper: "vcls_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fabd.v1f64", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1"], ret: "vf64x1", features: "neon", imms: &[], instr: "fabd", wrapper: "vabd_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fabd.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "fabd", wrapper: "vabd_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fabd.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "fabd", wrapper: "vabdq_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fabd.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "fabd", wrapper: "vabd_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fabd.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "fabd", wrapper: "vabdq_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fabd.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "fabd", wrapper: "vabdq_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.facge.i32.f16", arch: Arch::Aarch64, args: &["f16", "f16"], ret: "i32", features: "neon,fp16", imms: &[], instr: "facge", wrapper: "vcageh_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.facge.i32.f32", arch: Arch::Aarch64, args: &["f32", "f32"], ret: "u32", features: "neon", imms: &[], instr: "facge", wrapper: "vcages_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.facge.i64.f64", arch: Arch::Aarch64, args: &["f64", "f64"], ret: "u64", features: "neon", imms: &[], instr: "facge", wrapper: "vcaged_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.facge.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1"], ret: "vu64x1", features: "neon", imms: &[], instr: "facge", wrapper: "vcage_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.facge.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "facge", wrapper: "vcage_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.facge.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vu64x2", features: "neon", imms: &[], instr: "facge", wrapper: "vcageq_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.facge.v4i16.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vu16x4", features: "neon,fp16", imms: &[], instr: "facge", wrapper: "vcage_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.facge.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "facge", wrapper: "vcageq_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.facge.v8i16.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vu16x8", features: "neon,fp16", imms: &[], instr: "facge", wrapper: "vcageq_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.facgt.i32.f16", arch: Arch::Aarch64, args: &["f16", "f16"], ret: "i32", features: "neon,fp16", imms: &[], instr: "facgt", wrapper: "vcagth_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.facgt.i32.f32", arch: Arch::Aarch64, args: &["f32", "f32"], ret: "u32", features: "neon", imms: &[], instr: "facgt", wrapper: "vcagts_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.facgt.i64.f64", arch: Arch::Aarch64, args: &["f64", "f64"], ret: "u64", features: "neon", imms: &[], instr: "facgt", wrapper: "vcagtd_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.facgt.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1"], ret: "vu64x1", features: "neon", imms: &[], instr: "facgt", wrapper: "vcagt_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.facgt.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "facgt", wrapper: "vcagt_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.facgt.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vu64x2", features: "neon", imms: &[], instr: "facgt", wrapper: "vcagtq_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.facgt.v4i16.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vu16x4", features: "neon,fp16", imms: &[], instr: "facgt", wrapper: "vcagt_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.facgt.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "facgt", wrapper: "vcagtq_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.facgt.v8i16.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vu16x8", features: "neon,fp16", imms: &[], instr: "facgt", wrapper: "vcagtq_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.faddp.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "faddp", wrapper: "vpadd_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.faddp.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "faddp", wrapper: "vpadd_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.faddv.f32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "f32", features: "neon", imms: &[], instr: "faddp", wrapper: "vaddv_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.faddv.f32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "f32", features: "neon", imms: &[], instr: "faddp", wrapper: "vaddvq_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.faddv.f64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "f64", features: "neon", imms: &[], instr: "faddp", wrapper: "vaddvq_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.famax.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon,faminmax", imms: &[], instr: "famax", wrapper: "vamax_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.famax.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon,faminmax", imms: &[], instr: "famax", wrapper: "vamaxq_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.famax.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,faminmax", imms: &[], instr: "famax", wrapper: "vamax_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.famax.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon,faminmax", imms: &[], instr: "famax", wrapper: "vamaxq_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.famax.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,faminmax", imms: &[], instr: "famax", wrapper: "vamaxq_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.famin.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon,faminmax", imms: &[], instr: "famin", wrapper: "vamin_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.famin.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon,faminmax", imms: &[], instr: "famin", wrapper: "vaminq_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.famin.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,faminmax", imms: &[], instr: "famin", wrapper: "vamin_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.famin.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon,faminmax", imms: &[], instr: "famin", wrapper: "vaminq_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.famin.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,faminmax", imms: &[], instr: "famin", wrapper: "vaminq_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtas.i16.f16", arch: Arch::Aarch64, args: &["f16"], ret: "i16", features: "neon,fp16", imms: &[], instr: "fcvtas", wrapper: "vcvtah_s16_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtas.i32.f16", arch: Arch::Aarch64, args: &["f16"], ret: "i32", features: "neon,fp16", imms: &[], instr: "fcvtas", wrapper: "vcvtah_s32_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtas.i32.f32", arch: Arch::Aarch64, args: &["f32"], ret: "i32", features: "neon", imms: &[], instr: "fcvtas", wrapper: "vcvtas_s32_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtas.i64.f16", arch: Arch::Aarch64, args: &["f16"], ret: "i64", features: "neon,fp16", imms: &[], instr: "fcvtas", wrapper: "vcvtah_s64_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtas.i64.f64", arch: Arch::Aarch64, args: &["f64"], ret: "i64", features: "neon", imms: &[], instr: "fcvtas", wrapper: "vcvtad_s64_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtas.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vi64x1", features: "neon", imms: &[], instr: "fcvtas", wrapper: "vcvta_s64_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtas.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "fcvtas", wrapper: "vcvta_s32_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtas.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vi64x2", features: "neon", imms: &[], instr: "fcvtas", wrapper: "vcvtaq_s64_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtas.v4i16.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "vi16x4", features: "neon,fp16", imms: &[], instr: "fcvtas", wrapper: "vcvta_s16_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtas.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "fcvtas", wrapper: "vcvtaq_s32_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtas.v8i16.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "vi16x8", features: "neon,fp16", imms: &[], instr: "fcvtas", wrapper: "vcvtaq_s16_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtau.i16.f16", arch: Arch::Aarch64, args: &["f16"], ret: "u16", features: "neon,fp16", imms: &[], instr: "fcvtau", wrapper: "vcvtah_u16_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtau.i32.f16", arch: Arch::Aarch64, args: &["f16"], ret: "u32", features: "neon,fp16", imms: &[], instr: "fcvtau", wrapper: "vcvtah_u32_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtau.i32.f32", arch: Arch::Aarch64, args: &["f32"], ret: "u32", features: "neon", imms: &[], instr: "fcvtau", wrapper: "vcvtas_u32_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtau.i64.f16", arch: Arch::Aarch64, args: &["f16"], ret: "u64", features: "neon,fp16", imms: &[], instr: "fcvtau", wrapper: "vcvtah_u64_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtau.i64.f64", arch: Arch::Aarch64, args: &["f64"], ret: "u64", features: "neon", imms: &[], instr: "fcvtau", wrapper: "vcvtad_u64_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtau.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vu64x1", features: "neon", imms: &[], instr: "fcvtau", wrapper: "vcvta_u64_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtau.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "fcvtau", wrapper: "vcvta_u32_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtau.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vu64x2", features: "neon", imms: &[], instr: "fcvtau", wrapper: "vcvtaq_u64_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtau.v4i16.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "vu16x4", features: "neon,fp16", imms: &[], instr: "fcvtau", wrapper: "vcvta_u16_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtau.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "fcvtau", wrapper: "vcvtaq_u32_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtau.v8i16.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "vu16x8", features: "neon,fp16", imms: &[], instr: "fcvtau", wrapper: "vcvtaq_u16_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtms.i16.f16", arch: Arch::Aarch64, args: &["f16"], ret: "i16", features: "neon,fp16", imms: &[], instr: "fcvtms", wrapper: "vcvtmh_s16_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtms.i32.f16", arch: Arch::Aarch64, args: &["f16"], ret: "i32", features: "neon,fp16", imms: &[], instr: "fcvtms", wrapper: "vcvtmh_s32_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtms.i32.f32", arch: Arch::Aarch64, args: &["f32"], ret: "i32", features: "neon", imms: &[], instr: "fcvtms", wrapper: "vcvtms_s32_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtms.i64.f16", arch: Arch::Aarch64, args: &["f16"], ret: "i64", features: "neon,fp16", imms: &[], instr: "fcvtms", wrapper: "vcvtmh_s64_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtms.i64.f64", arch: Arch::Aarch64, args: &["f64"], ret: "i64", features: "neon", imms: &[], instr: "fcvtms", wrapper: "vcvtmd_s64_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtms.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vi64x1", features: "neon", imms: &[], instr: "fcvtms", wrapper: "vcvtm_s64_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtms.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "fcvtms", wrapper: "vcvtm_s32_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtms.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vi64x2", features: "neon", imms: &[], instr: "fcvtms", wrapper: "vcvtmq_s64_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtms.v4i16.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "vi16x4", features: "neon,fp16", imms: &[], instr: "fcvtms", wrapper: "vcvtm_s16_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtms.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "fcvtms", wrapper: "vcvtmq_s32_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtms.v8i16.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "vi16x8", features: "neon,fp16", imms: &[], instr: "fcvtms", wrapper: "vcvtmq_s16_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtmu.i16.f16", arch: Arch::Aarch64, args: &["f16"], ret: "u16", features: "neon,fp16", imms: &[], instr: "fcvtmu", wrapper: "vcvtmh_u16_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtmu.i32.f16", arch: Arch::Aarch64, args: &["f16"], ret: "u32", features: "neon,fp16", imms: &[], instr: "fcvtmu", wrapper: "vcvtmh_u32_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtmu.i32.f32", arch: Arch::Aarch64, args: &["f32"], ret: "u32", features: "neon", imms: &[], instr: "fcvtmu", wrapper: "vcvtms_u32_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtmu.i64.f16", arch: Arch::Aarch64, args: &["f16"], ret: "u64", features: "neon,fp16", imms: &[], instr: "fcvtmu", wrapper: "vcvtmh_u64_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtmu.i64.f64", arch: Arch::Aarch64, args: &["f64"], ret: "u64", features: "neon", imms: &[], instr: "fcvtmu", wrapper: "vcvtmd_u64_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtmu.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vu64x1", features: "neon", imms: &[], instr: "fcvtmu", wrapper: "vcvtm_u64_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtmu.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "fcvtmu", wrapper: "vcvtm_u32_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtmu.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vu64x2", features: "neon", imms: &[], instr: "fcvtmu", wrapper: "vcvtmq_u64_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtmu.v4i16.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "vu16x4", features: "neon,fp16", imms: &[], instr: "fcvtmu", wrapper: "vcvtm_u16_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtmu.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "fcvtmu", wrapper: "vcvtmq_u32_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtmu.v8i16.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "vu16x8", features: "neon,fp16", imms: &[], instr: "fcvtmu", wrapper: "vcvtmq_u16_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtns.i16.f16", arch: Arch::Aarch64, args: &["f16"], ret: "i16", features: "neon,fp16", imms: &[], instr: "fcvtns", wrapper: "vcvtnh_s16_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtns.i32.f16", arch: Arch::Aarch64, args: &["f16"], ret: "i32", features: "neon,fp16", imms: &[], instr: "fcvtns", wrapper: "vcvtnh_s32_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtns.i32.f32", arch: Arch::Aarch64, args: &["f32"], ret: "i32", features: "neon", imms: &[], instr: "fcvtns", wrapper: "vcvtns_s32_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtns.i64.f16", arch: Arch::Aarch64, args: &["f16"], ret: "i64", features: "neon,fp16", imms: &[], instr: "fcvtns", wrapper: "vcvtnh_s64_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtns.i64.f64", arch: Arch::Aarch64, args: &["f64"], ret: "i64", features: "neon", imms: &[], instr: "fcvtns", wrapper: "vcvtnd_s64_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtns.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vi64x1", features: "neon", imms: &[], instr: "fcvtns", wrapper: "vcvtn_s64_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtns.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "fcvtns", wrapper: "vcvtn_s32_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtns.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vi64x2", features: "neon", imms: &[], instr: "fcvtns", wrapper: "vcvtnq_s64_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtns.v4i16.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "vi16x4", features: "neon,fp16", imms: &[], instr: "fcvtns", wrapper: "vcvtn_s16_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtns.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "fcvtns", wrapper: "vcvtnq_s32_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtns.v8i16.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "vi16x8", features: "neon,fp16", imms: &[], instr: "fcvtns", wrapper: "vcvtnq_s16_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtnu.i16.f16", arch: Arch::Aarch64, args: &["f16"], ret: "u16", features: "neon,fp16", imms: &[], instr: "fcvtnu", wrapper: "vcvtnh_u16_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtnu.i32.f16", arch: Arch::Aarch64, args: &["f16"], ret: "u32", features: "neon,fp16", imms: &[], instr: "fcvtnu", wrapper: "vcvtnh_u32_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtnu.i32.f32", arch: Arch::Aarch64, args: &["f32"], ret: "u32", features: "neon", imms: &[], instr: "fcvtnu", wrapper: "vcvtns_u32_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtnu.i64.f16", arch: Arch::Aarch64, args: &["f16"], ret: "u64", features: "neon,fp16", imms: &[], instr: "fcvtnu", wrapper: "vcvtnh_u64_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtnu.i64.f64", arch: Arch::Aarch64, args: &["f64"], ret: "u64", features: "neon", imms: &[], instr: "fcvtnu", wrapper: "vcvtnd_u64_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtnu.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vu64x1", features: "neon", imms: &[], instr: "fcvtnu", wrapper: "vcvtn_u64_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtnu.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "fcvtnu", wrapper: "vcvtn_u32_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtnu.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vu64x2", features: "neon", imms: &[], instr: "fcvtnu", wrapper: "vcvtnq_u64_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtnu.v4i16.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "vu16x4", features: "neon,fp16", imms: &[], instr: "fcvtnu", wrapper: "vcvtn_u16_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtnu.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "fcvtnu", wrapper: "vcvtnq_u32_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtnu.v8i16.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "vu16x8", features: "neon,fp16", imms: &[], instr: "fcvtnu", wrapper: "vcvtnq_u16_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtps.i16.f16", arch: Arch::Aarch64, args: &["f16"], ret: "i16", features: "neon,fp16", imms: &[], instr: "fcvtps", wrapper: "vcvtph_s16_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtps.i32.f16", arch: Arch::Aarch64, args: &["f16"], ret: "i32", features: "neon,fp16", imms: &[], instr: "fcvtps", wrapper: "vcvtph_s32_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtps.i32.f32", arch: Arch::Aarch64, args: &["f32"], ret: "i32", features: "neon", imms: &[], instr: "fcvtps", wrapper: "vcvtps_s32_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtps.i64.f16", arch: Arch::Aarch64, args: &["f16"], ret: "i64", features: "neon,fp16", imms: &[], instr: "fcvtps", wrapper: "vcvtph_s64_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtps.i64.f64", arch: Arch::Aarch64, args: &["f64"], ret: "i64", features: "neon", imms: &[], instr: "fcvtps", wrapper: "vcvtpd_s64_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtps.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vi64x1", features: "neon", imms: &[], instr: "fcvtps", wrapper: "vcvtp_s64_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtps.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "fcvtps", wrapper: "vcvtp_s32_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtps.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vi64x2", features: "neon", imms: &[], instr: "fcvtps", wrapper: "vcvtpq_s64_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtps.v4i16.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "vi16x4", features: "neon,fp16", imms: &[], instr: "fcvtps", wrapper: "vcvtp_s16_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtps.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "fcvtps", wrapper: "vcvtpq_s32_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtps.v8i16.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "vi16x8", features: "neon,fp16", imms: &[], instr: "fcvtps", wrapper: "vcvtpq_s16_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtpu.i16.f16", arch: Arch::Aarch64, args: &["f16"], ret: "u16", features: "neon,fp16", imms: &[], instr: "fcvtpu", wrapper: "vcvtph_u16_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtpu.i32.f16", arch: Arch::Aarch64, args: &["f16"], ret: "u32", features: "neon,fp16", imms: &[], instr: "fcvtpu", wrapper: "vcvtph_u32_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtpu.i32.f32", arch: Arch::Aarch64, args: &["f32"], ret: "u32", features: "neon", imms: &[], instr: "fcvtpu", wrapper: "vcvtps_u32_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtpu.i64.f16", arch: Arch::Aarch64, args: &["f16"], ret: "u64", features: "neon,fp16", imms: &[], instr: "fcvtpu", wrapper: "vcvtph_u64_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtpu.i64.f64", arch: Arch::Aarch64, args: &["f64"], ret: "u64", features: "neon", imms: &[], instr: "fcvtpu", wrapper: "vcvtpd_u64_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtpu.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vu64x1", features: "neon", imms: &[], instr: "fcvtpu", wrapper: "vcvtp_u64_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtpu.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "fcvtpu", wrapper: "vcvtp_u32_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtpu.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vu64x2", features: "neon", imms: &[], instr: "fcvtpu", wrapper: "vcvtpq_u64_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtpu.v4i16.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "vu16x4", features: "neon,fp16", imms: &[], instr: "fcvtpu", wrapper: "vcvtp_u16_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtpu.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "fcvtpu", wrapper: "vcvtpq_u32_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtpu.v8i16.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "vu16x8", features: "neon,fp16", imms: &[], instr: "fcvtpu", wrapper: "vcvtpq_u16_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtxn.v2f32.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "fcvtxn", wrapper: "vcvtx_f32_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmax.f16", arch: Arch::Aarch64, args: &["f16", "f16"], ret: "f16", features: "neon,fp16", imms: &[], instr: "fmax", wrapper: "vmaxh_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmax.v1f64", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1"], ret: "vf64x1", features: "neon", imms: &[], instr: "fmax", wrapper: "vmax_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmax.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "fmax", wrapper: "vmax_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmax.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "fmax", wrapper: "vmaxq_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmax.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "fmax", wrapper: "vmax_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmax.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "fmax", wrapper: "vmaxq_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmax.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "fmax", wrapper: "vmaxq_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmaxnm.f16", arch: Arch::Aarch64, args: &["f16", "f16"], ret: "f16", features: "neon,fp16", imms: &[], instr: "fmaxnm", wrapper: "vmaxnmh_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmaxnm.v1f64", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1"], ret: "vf64x1", features: "neon", imms: &[], instr: "fmaxnm", wrapper: "vmaxnm_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmaxnm.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "fmaxnm", wrapper: "vmaxnm_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmaxnm.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "fmaxnm", wrapper: "vmaxnmq_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmaxnm.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "fmaxnm", wrapper: "vmaxnm_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmaxnm.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "fmaxnm", wrapper: "vmaxnmq_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmaxnm.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "fmaxnm", wrapper: "vmaxnmq_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmaxnmp.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "fmaxnmp", wrapper: "vpmaxnm_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmaxnmp.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "fmaxnmp", wrapper: "vpmaxnmq_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmaxnmp.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "fmaxnmp", wrapper: "vpmaxnm_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmaxnmp.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "fmaxnmp", wrapper: "vpmaxnmq_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmaxnmp.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "fmaxnmp", wrapper: "vpmaxnmq_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmaxnmv.f16.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "f16", features: "neon,fp16", imms: &[], instr: "fmaxnmv", wrapper: "vmaxnmv_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmaxnmv.f16.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "f16", features: "neon,fp16", imms: &[], instr: "fmaxnmv", wrapper: "vmaxnmvq_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmaxnmv.f32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "f32", features: "neon", imms: &[], instr: "fmaxnmp", wrapper: "vmaxnmv_f32" }, // 2 wrappers
-    Row { name: "llvm.aarch64.neon.fmaxnmv.f32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "f32", features: "neon", imms: &[], instr: "fmaxnmv", wrapper: "vmaxnmvq_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmaxnmv.f64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "f64", features: "neon", imms: &[], instr: "fmaxnmp", wrapper: "vmaxnmvq_f64" }, // 2 wrappers
-    Row { name: "llvm.aarch64.neon.fmaxp.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "fmaxp", wrapper: "vpmax_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmaxp.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "fmaxp", wrapper: "vpmaxq_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmaxp.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "fmaxp", wrapper: "vpmax_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmaxp.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "fmaxp", wrapper: "vpmaxq_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmaxp.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "fmaxp", wrapper: "vpmaxq_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmaxv.f16.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "f16", features: "neon,fp16", imms: &[], instr: "fmaxv", wrapper: "vmaxv_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmaxv.f16.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "f16", features: "neon,fp16", imms: &[], instr: "fmaxv", wrapper: "vmaxvq_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmaxv.f32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "f32", features: "neon", imms: &[], instr: "fmaxp", wrapper: "vmaxv_f32" }, // 2 wrappers
-    Row { name: "llvm.aarch64.neon.fmaxv.f32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "f32", features: "neon", imms: &[], instr: "fmaxv", wrapper: "vmaxvq_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmaxv.f64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "f64", features: "neon", imms: &[], instr: "fmaxp", wrapper: "vmaxvq_f64" }, // 2 wrappers
-    Row { name: "llvm.aarch64.neon.fmin.f16", arch: Arch::Aarch64, args: &["f16", "f16"], ret: "f16", features: "neon,fp16", imms: &[], instr: "fmin", wrapper: "vminh_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmin.v1f64", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1"], ret: "vf64x1", features: "neon", imms: &[], instr: "fmin", wrapper: "vmin_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmin.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "fmin", wrapper: "vmin_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmin.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "fmin", wrapper: "vminq_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmin.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "fmin", wrapper: "vmin_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmin.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "fmin", wrapper: "vminq_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmin.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "fmin", wrapper: "vminq_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fminnm.f16", arch: Arch::Aarch64, args: &["f16", "f16"], ret: "f16", features: "neon,fp16", imms: &[], instr: "fminnm", wrapper: "vminnmh_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fminnm.v1f64", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1"], ret: "vf64x1", features: "neon", imms: &[], instr: "fminnm", wrapper: "vminnm_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fminnm.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "fminnm", wrapper: "vminnm_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fminnm.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "fminnm", wrapper: "vminnmq_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fminnm.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "fminnm", wrapper: "vminnm_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fminnm.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "fminnm", wrapper: "vminnmq_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fminnm.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "fminnm", wrapper: "vminnmq_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fminnmp.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "fminnmp", wrapper: "vpminnm_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fminnmp.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "fminnmp", wrapper: "vpminnmq_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fminnmp.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "fminnmp", wrapper: "vpminnm_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fminnmp.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "fminnmp", wrapper: "vpminnmq_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fminnmp.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "fminnmp", wrapper: "vpminnmq_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fminnmv.f16.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "f16", features: "neon,fp16", imms: &[], instr: "fminnmv", wrapper: "vminnmv_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fminnmv.f16.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "f16", features: "neon,fp16", imms: &[], instr: "fminnmv", wrapper: "vminnmvq_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fminnmv.f32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "f32", features: "neon", imms: &[], instr: "fminnmp", wrapper: "vminnmv_f32" }, // 2 wrappers
-    Row { name: "llvm.aarch64.neon.fminnmv.f32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "f32", features: "neon", imms: &[], instr: "fminnmv", wrapper: "vminnmvq_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fminnmv.f64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "f64", features: "neon", imms: &[], instr: "fminnmp", wrapper: "vminnmvq_f64" }, // 2 wrappers
-    Row { name: "llvm.aarch64.neon.fminp.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "fminp", wrapper: "vpmin_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fminp.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "fminp", wrapper: "vpminq_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fminp.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "fminp", wrapper: "vpmin_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fminp.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "fminp", wrapper: "vpminq_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fminp.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "fminp", wrapper: "vpminq_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fminv.f16.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "f16", features: "neon,fp16", imms: &[], instr: "fminv", wrapper: "vminv_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fminv.f16.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "f16", features: "neon,fp16", imms: &[], instr: "fminv", wrapper: "vminvq_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fminv.f32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "f32", features: "neon", imms: &[], instr: "fminp", wrapper: "vminv_f32" }, // 2 wrappers
-    Row { name: "llvm.aarch64.neon.fminv.f32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "f32", features: "neon", imms: &[], instr: "fminv", wrapper: "vminvq_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fminv.f64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "f64", features: "neon", imms: &[], instr: "fminp", wrapper: "vminvq_f64" }, // 2 wrappers
-    Row { name: "llvm.aarch64.neon.fmlal.v2f32.v4f16", arch: Arch::Aarch64, args: &["vf32x2", "vf16x4", "vf16x4"], ret: "vf32x2", features: "neon,fp16,fhm", imms: &[], instr: "fmlal", wrapper: "vfmlal_low_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmlal.v4f32.v8f16", arch: Arch::Aarch64, args: &["vf32x4", "vf16x8", "vf16x8"], ret: "vf32x4", features: "neon,fp16,fhm", imms: &[], instr: "fmlal", wrapper: "vfmlalq_low_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmlal2.v2f32.v4f16", arch: Arch::Aarch64, args: &["vf32x2", "vf16x4", "vf16x4"], ret: "vf32x2", features: "neon,fp16,fhm", imms: &[], instr: "fmlal2", wrapper: "vfmlal_high_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmlal2.v4f32.v8f16", arch: Arch::Aarch64, args: &["vf32x4", "vf16x8", "vf16x8"], ret: "vf32x4", features: "neon,fp16,fhm", imms: &[], instr: "fmlal2", wrapper: "vfmlalq_high_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmlsl.v2f32.v4f16", arch: Arch::Aarch64, args: &["vf32x2", "vf16x4", "vf16x4"], ret: "vf32x2", features: "neon,fp16,fhm", imms: &[], instr: "fmlsl", wrapper: "vfmlsl_low_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmlsl.v4f32.v8f16", arch: Arch::Aarch64, args: &["vf32x4", "vf16x8", "vf16x8"], ret: "vf32x4", features: "neon,fp16,fhm", imms: &[], instr: "fmlsl", wrapper: "vfmlslq_low_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmlsl2.v2f32.v4f16", arch: Arch::Aarch64, args: &["vf32x2", "vf16x4", "vf16x4"], ret: "vf32x2", features: "neon,fp16,fhm", imms: &[], instr: "fmlsl2", wrapper: "vfmlsl_high_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmlsl2.v4f32.v8f16", arch: Arch::Aarch64, args: &["vf32x4", "vf16x8", "vf16x8"], ret: "vf32x4", features: "neon,fp16,fhm", imms: &[], instr: "fmlsl2", wrapper: "vfmlslq_high_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmulx.f16", arch: Arch::Aarch64, args: &["f16", "f16"], ret: "f16", features: "neon,fp16", imms: &[], instr: "fmulx", wrapper: "vmulxh_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmulx.f32", arch: Arch::Aarch64, args: &["f32", "f32"], ret: "f32", features: "neon", imms: &[], instr: "fmulx", wrapper: "vmulxs_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmulx.f64", arch: Arch::Aarch64, args: &["f64", "f64"], ret: "f64", features: "neon", imms: &[], instr: "fmulx", wrapper: "vmulxd_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmulx.v1f64", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1"], ret: "vf64x1", features: "neon", imms: &[], instr: "fmulx", wrapper: "vmulx_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmulx.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "fmulx", wrapper: "vmulx_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmulx.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "fmulx", wrapper: "vmulxq_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmulx.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "fmulx", wrapper: "vmulx_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmulx.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "fmulx", wrapper: "vmulxq_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmulx.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "fmulx", wrapper: "vmulxq_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fp8.fscale.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vi32x2"], ret: "vf32x2", features: "neon,fp8", imms: &[], instr: "fscale", wrapper: "vscale_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fp8.fscale.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vi64x2"], ret: "vf64x2", features: "neon,fp8", imms: &[], instr: "fscale", wrapper: "vscaleq_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fp8.fscale.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vi16x4"], ret: "vf16x4", features: "neon,fp8", imms: &[], instr: "fscale", wrapper: "vscale_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fp8.fscale.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vi32x4"], ret: "vf32x4", features: "neon,fp8", imms: &[], instr: "fscale", wrapper: "vscaleq_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fp8.fscale.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vi16x8"], ret: "vf16x8", features: "neon,fp8", imms: &[], instr: "fscale", wrapper: "vscaleq_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frecpe.f16", arch: Arch::Aarch64, args: &["f16"], ret: "f16", features: "neon,fp16", imms: &[], instr: "frecpe", wrapper: "vrecpeh_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frecpe.f32", arch: Arch::Aarch64, args: &["f32"], ret: "f32", features: "neon", imms: &[], instr: "frecpe", wrapper: "vrecpes_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frecpe.f64", arch: Arch::Aarch64, args: &["f64"], ret: "f64", features: "neon", imms: &[], instr: "frecpe", wrapper: "vrecped_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frecpe.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vf64x1", features: "neon", imms: &[], instr: "frecpe", wrapper: "vrecpe_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frecpe.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "frecpe", wrapper: "vrecpe_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frecpe.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "frecpe", wrapper: "vrecpeq_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frecpe.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "frecpe", wrapper: "vrecpe_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frecpe.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "frecpe", wrapper: "vrecpeq_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frecpe.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "frecpe", wrapper: "vrecpeq_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frecps.f16", arch: Arch::Aarch64, args: &["f16", "f16"], ret: "f16", features: "neon,fp16", imms: &[], instr: "frecps", wrapper: "vrecpsh_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frecps.f32", arch: Arch::Aarch64, args: &["f32", "f32"], ret: "f32", features: "neon", imms: &[], instr: "frecps", wrapper: "vrecpss_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frecps.f64", arch: Arch::Aarch64, args: &["f64", "f64"], ret: "f64", features: "neon", imms: &[], instr: "frecps", wrapper: "vrecpsd_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frecps.v1f64", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1"], ret: "vf64x1", features: "neon", imms: &[], instr: "frecps", wrapper: "vrecps_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frecps.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "frecps", wrapper: "vrecps_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frecps.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "frecps", wrapper: "vrecpsq_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frecps.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "frecps", wrapper: "vrecps_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frecps.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "frecps", wrapper: "vrecpsq_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frecps.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "frecps", wrapper: "vrecpsq_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frecpx.f16", arch: Arch::Aarch64, args: &["f16"], ret: "f16", features: "neon,fp16", imms: &[], instr: "frecpx", wrapper: "vrecpxh_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frecpx.f32", arch: Arch::Aarch64, args: &["f32"], ret: "f32", features: "neon", imms: &[], instr: "frecpx", wrapper: "vrecpxs_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frecpx.f64", arch: Arch::Aarch64, args: &["f64"], ret: "f64", features: "neon", imms: &[], instr: "frecpx", wrapper: "vrecpxd_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frint32x.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vf32x2", features: "neon,frintts", imms: &[], instr: "frint32x", wrapper: "vrnd32x_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frint32x.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vf64x2", features: "neon,frintts", imms: &[], instr: "frint32x", wrapper: "vrnd32xq_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frint32x.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vf32x4", features: "neon,frintts", imms: &[], instr: "frint32x", wrapper: "vrnd32xq_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frint32z.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vf32x2", features: "neon,frintts", imms: &[], instr: "frint32z", wrapper: "vrnd32z_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frint32z.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vf64x2", features: "neon,frintts", imms: &[], instr: "frint32z", wrapper: "vrnd32zq_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frint32z.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vf32x4", features: "neon,frintts", imms: &[], instr: "frint32z", wrapper: "vrnd32zq_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frint64x.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vf32x2", features: "neon,frintts", imms: &[], instr: "frint64x", wrapper: "vrnd64x_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frint64x.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vf64x2", features: "neon,frintts", imms: &[], instr: "frint64x", wrapper: "vrnd64xq_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frint64x.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vf32x4", features: "neon,frintts", imms: &[], instr: "frint64x", wrapper: "vrnd64xq_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frint64z.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vf32x2", features: "neon,frintts", imms: &[], instr: "frint64z", wrapper: "vrnd64z_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frint64z.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vf64x2", features: "neon,frintts", imms: &[], instr: "frint64z", wrapper: "vrnd64zq_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frint64z.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vf32x4", features: "neon,frintts", imms: &[], instr: "frint64z", wrapper: "vrnd64zq_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frsqrte.f16", arch: Arch::Aarch64, args: &["f16"], ret: "f16", features: "neon,fp16", imms: &[], instr: "frsqrte", wrapper: "vrsqrteh_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frsqrte.f32", arch: Arch::Aarch64, args: &["f32"], ret: "f32", features: "neon", imms: &[], instr: "frsqrte", wrapper: "vrsqrtes_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frsqrte.f64", arch: Arch::Aarch64, args: &["f64"], ret: "f64", features: "neon", imms: &[], instr: "frsqrte", wrapper: "vrsqrted_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frsqrte.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vf64x1", features: "neon", imms: &[], instr: "frsqrte", wrapper: "vrsqrte_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frsqrte.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "frsqrte", wrapper: "vrsqrte_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frsqrte.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "frsqrte", wrapper: "vrsqrteq_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frsqrte.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "frsqrte", wrapper: "vrsqrte_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frsqrte.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "frsqrte", wrapper: "vrsqrteq_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frsqrte.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "frsqrte", wrapper: "vrsqrteq_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frsqrts.f16", arch: Arch::Aarch64, args: &["f16", "f16"], ret: "f16", features: "neon,fp16", imms: &[], instr: "frsqrts", wrapper: "vrsqrtsh_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frsqrts.f32", arch: Arch::Aarch64, args: &["f32", "f32"], ret: "f32", features: "neon", imms: &[], instr: "frsqrts", wrapper: "vrsqrtss_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frsqrts.f64", arch: Arch::Aarch64, args: &["f64", "f64"], ret: "f64", features: "neon", imms: &[], instr: "frsqrts", wrapper: "vrsqrtsd_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frsqrts.v1f64", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1"], ret: "vf64x1", features: "neon", imms: &[], instr: "frsqrts", wrapper: "vrsqrts_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frsqrts.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "frsqrts", wrapper: "vrsqrts_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frsqrts.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "frsqrts", wrapper: "vrsqrtsq_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frsqrts.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "frsqrts", wrapper: "vrsqrts_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frsqrts.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "frsqrts", wrapper: "vrsqrtsq_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frsqrts.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "frsqrts", wrapper: "vrsqrtsq_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2.v16i8.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi8x16)", features: "neon", imms: &[], instr: "ld2", wrapper: "vld2q_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2.v1i64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi64x1)", features: "neon", imms: &[], instr: "nop", wrapper: "vld2_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2.v2f32.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vf32x2)", features: "neon", imms: &[], instr: "ld2", wrapper: "vld2_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2.v2f64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vf64x2)", features: "neon", imms: &[], instr: "ld2", wrapper: "vld2q_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2.v2i32.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi32x2)", features: "neon", imms: &[], instr: "ld2", wrapper: "vld2_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2.v2i64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi64x2)", features: "neon", imms: &[], instr: "ld2", wrapper: "vld2q_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2.v4f16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vf16x4)", features: "neon", imms: &[], instr: "ld2", wrapper: "vld2_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2.v4f32.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vf32x4)", features: "neon", imms: &[], instr: "ld2", wrapper: "vld2q_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2.v4i16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi16x4)", features: "neon", imms: &[], instr: "ld2", wrapper: "vld2_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2.v4i32.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi32x4)", features: "neon", imms: &[], instr: "ld2", wrapper: "vld2q_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2.v8f16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vf16x8)", features: "neon", imms: &[], instr: "ld2", wrapper: "vld2q_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2.v8i16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi16x8)", features: "neon", imms: &[], instr: "ld2", wrapper: "vld2q_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2.v8i8.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi8x8)", features: "neon", imms: &[], instr: "ld2", wrapper: "vld2_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2lane.v16i8.p0", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "i64", "ptr"], ret: "arr2(vi8x16)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }], instr: "ld2", wrapper: "vld2q_lane_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2lane.v1f64.p0", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1", "i64", "ptr"], ret: "arr2(vf64x1)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 0, values: &[] }], instr: "ld2", wrapper: "vld2_lane_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2lane.v1i64.p0", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1", "i64", "ptr"], ret: "arr2(vi64x1)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 0, values: &[] }], instr: "ld2", wrapper: "vld2_lane_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2lane.v2f32.p0", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "i64", "ptr"], ret: "arr2(vf32x2)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "ld2", wrapper: "vld2_lane_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2lane.v2f64.p0", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2", "i64", "ptr"], ret: "arr2(vf64x2)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 1, values: &[] }], instr: "ld2", wrapper: "vld2q_lane_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2lane.v2i32.p0", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2", "i64", "ptr"], ret: "arr2(vi32x2)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 1, values: &[] }], instr: "ld2", wrapper: "vld2_lane_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2lane.v2i64.p0", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2", "i64", "ptr"], ret: "arr2(vi64x2)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 1, values: &[] }], instr: "ld2", wrapper: "vld2q_lane_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2lane.v4f16.p0", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "i64", "ptr"], ret: "arr2(vf16x4)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "ld2", wrapper: "vld2_lane_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2lane.v4f32.p0", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4", "i64", "ptr"], ret: "arr2(vf32x4)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "ld2", wrapper: "vld2q_lane_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2lane.v4i16.p0", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4", "i64", "ptr"], ret: "arr2(vi16x4)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "ld2", wrapper: "vld2_lane_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2lane.v4i32.p0", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "i64", "ptr"], ret: "arr2(vi32x4)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "ld2", wrapper: "vld2q_lane_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2lane.v8f16.p0", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "i64", "ptr"], ret: "arr2(vf16x8)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "ld2", wrapper: "vld2q_lane_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2lane.v8i16.p0", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "i64", "ptr"], ret: "arr2(vi16x8)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "ld2", wrapper: "vld2q_lane_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2lane.v8i8.p0", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8", "i64", "ptr"], ret: "arr2(vi8x8)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "ld2", wrapper: "vld2_lane_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2r.v16i8.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi8x16)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2q_dup_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2r.v1f64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vf64x1)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2_dup_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2r.v1i64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi64x1)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2_dup_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2r.v2f32.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vf32x2)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2_dup_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2r.v2f64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vf64x2)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2q_dup_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2r.v2i32.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi32x2)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2_dup_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2r.v2i64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi64x2)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2q_dup_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2r.v4f16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vf16x4)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2_dup_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2r.v4f32.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vf32x4)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2q_dup_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2r.v4i16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi16x4)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2_dup_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2r.v4i32.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi32x4)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2q_dup_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2r.v8f16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vf16x8)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2q_dup_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2r.v8i16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi16x8)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2q_dup_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2r.v8i8.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi8x8)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2_dup_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3lane.v16i8.p0", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16", "i64", "ptr"], ret: "arr3(vi8x16)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 15, values: &[] }], instr: "ld3", wrapper: "vld3q_lane_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3lane.v1f64.p0", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1", "vf64x1", "i64", "ptr"], ret: "arr3(vf64x1)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 0, values: &[] }], instr: "ld3", wrapper: "vld3_lane_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3lane.v1i64.p0", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1", "vi64x1", "i64", "ptr"], ret: "arr3(vi64x1)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 0, values: &[] }], instr: "ld3", wrapper: "vld3_lane_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3lane.v2f32.p0", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "vf32x2", "i64", "ptr"], ret: "arr3(vf32x2)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 1, values: &[] }], instr: "ld3", wrapper: "vld3_lane_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3lane.v2f64.p0", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2", "vf64x2", "i64", "ptr"], ret: "arr3(vf64x2)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 1, values: &[] }], instr: "ld3", wrapper: "vld3q_lane_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3lane.v2i32.p0", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2", "vi32x2", "i64", "ptr"], ret: "arr3(vi32x2)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 1, values: &[] }], instr: "ld3", wrapper: "vld3_lane_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3lane.v2i64.p0", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2", "vi64x2", "i64", "ptr"], ret: "arr3(vi64x2)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 1, values: &[] }], instr: "ld3", wrapper: "vld3q_lane_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3lane.v4f16.p0", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "vf16x4", "i64", "ptr"], ret: "arr3(vf16x4)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 3, values: &[] }], instr: "ld3", wrapper: "vld3_lane_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3lane.v4f32.p0", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4", "vf32x4", "i64", "ptr"], ret: "arr3(vf32x4)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 3, values: &[] }], instr: "ld3", wrapper: "vld3q_lane_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3lane.v4i16.p0", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4", "vi16x4", "i64", "ptr"], ret: "arr3(vi16x4)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 3, values: &[] }], instr: "ld3", wrapper: "vld3_lane_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3lane.v4i32.p0", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "vi32x4", "i64", "ptr"], ret: "arr3(vi32x4)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 3, values: &[] }], instr: "ld3", wrapper: "vld3q_lane_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3lane.v8f16.p0", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "vf16x8", "i64", "ptr"], ret: "arr3(vf16x8)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 7, values: &[] }], instr: "ld3", wrapper: "vld3q_lane_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3lane.v8i16.p0", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "vi16x8", "i64", "ptr"], ret: "arr3(vi16x8)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 15, values: &[] }], instr: "ld3", wrapper: "vld3q_lane_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3lane.v8i8.p0", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8", "vi8x8", "i64", "ptr"], ret: "arr3(vi8x8)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 7, values: &[] }], instr: "ld3", wrapper: "vld3_lane_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3r.v16i8.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vi8x16)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3q_dup_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3r.v1f64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vf64x1)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3_dup_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3r.v1i64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vi64x1)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3_dup_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3r.v2f32.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vf32x2)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3_dup_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3r.v2f64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vf64x2)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3q_dup_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3r.v2i32.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vi32x2)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3_dup_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3r.v2i64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vi64x2)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3q_dup_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3r.v4f16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vf16x4)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3_dup_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3r.v4f32.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vf32x4)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3q_dup_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3r.v4i16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vi16x4)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3_dup_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3r.v4i32.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vi32x4)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3q_dup_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3r.v8f16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vf16x8)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3q_dup_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3r.v8i16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vi16x8)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3q_dup_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3r.v8i8.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vi8x8)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3_dup_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4lane.v16i8.p0", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16", "vi8x16", "i64", "ptr"], ret: "arr4(vi8x16)", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 15, values: &[] }], instr: "ld4", wrapper: "vld4q_lane_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4lane.v1f64.p0", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1", "vf64x1", "vf64x1", "i64", "ptr"], ret: "arr4(vf64x1)", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 0, values: &[] }], instr: "ld4", wrapper: "vld4_lane_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4lane.v1i64.p0", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1", "vi64x1", "vi64x1", "i64", "ptr"], ret: "arr4(vi64x1)", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 0, values: &[] }], instr: "ld4", wrapper: "vld4_lane_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4lane.v2f32.p0", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "vf32x2", "vf32x2", "i64", "ptr"], ret: "arr4(vf32x2)", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 1, values: &[] }], instr: "ld4", wrapper: "vld4_lane_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4lane.v2f64.p0", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2", "vf64x2", "vf64x2", "i64", "ptr"], ret: "arr4(vf64x2)", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 1, values: &[] }], instr: "ld4", wrapper: "vld4q_lane_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4lane.v2i32.p0", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2", "vi32x2", "vi32x2", "i64", "ptr"], ret: "arr4(vi32x2)", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 1, values: &[] }], instr: "ld4", wrapper: "vld4_lane_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4lane.v2i64.p0", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2", "vi64x2", "vi64x2", "i64", "ptr"], ret: "arr4(vi64x2)", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 1, values: &[] }], instr: "ld4", wrapper: "vld4q_lane_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4lane.v4f16.p0", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "vf16x4", "vf16x4", "i64", "ptr"], ret: "arr4(vf16x4)", features: "neon,fp16", imms: &[Imm { arg: 4, min: 0, max: 3, values: &[] }], instr: "ld4", wrapper: "vld4_lane_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4lane.v4f32.p0", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4", "vf32x4", "vf32x4", "i64", "ptr"], ret: "arr4(vf32x4)", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 3, values: &[] }], instr: "ld4", wrapper: "vld4q_lane_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4lane.v4i16.p0", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4", "vi16x4", "vi16x4", "i64", "ptr"], ret: "arr4(vi16x4)", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 3, values: &[] }], instr: "ld4", wrapper: "vld4_lane_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4lane.v4i32.p0", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "vi32x4", "vi32x4", "i64", "ptr"], ret: "arr4(vi32x4)", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 3, values: &[] }], instr: "ld4", wrapper: "vld4q_lane_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4lane.v8f16.p0", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "vf16x8", "vf16x8", "i64", "ptr"], ret: "arr4(vf16x8)", features: "neon,fp16", imms: &[Imm { arg: 4, min: 0, max: 7, values: &[] }], instr: "ld4", wrapper: "vld4q_lane_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4lane.v8i16.p0", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "vi16x8", "vi16x8", "i64", "ptr"], ret: "arr4(vi16x8)", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 7, values: &[] }], instr: "ld4", wrapper: "vld4q_lane_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4lane.v8i8.p0", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8", "vi8x8", "vi8x8", "i64", "ptr"], ret: "arr4(vi8x8)", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 7, values: &[] }], instr: "ld4", wrapper: "vld4_lane_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4r.v16i8.p0.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vi8x16)", features: "neon", imms: &[], instr: "ld4r", wrapper: "vld4q_dup_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4r.v1f64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vf64x1)", features: "neon", imms: &[], instr: "ld4r", wrapper: "vld4_dup_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4r.v1i64.p0.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vi64x1)", features: "neon", imms: &[], instr: "ld4r", wrapper: "vld4_dup_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4r.v2f32.p0.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vf32x2)", features: "neon", imms: &[], instr: "ld4r", wrapper: "vld4_dup_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4r.v2f64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vf64x2)", features: "neon", imms: &[], instr: "ld4r", wrapper: "vld4q_dup_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4r.v2i32.p0.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vi32x2)", features: "neon", imms: &[], instr: "ld4r", wrapper: "vld4_dup_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4r.v2i64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vi64x2)", features: "neon", imms: &[], instr: "ld4r", wrapper: "vld4q_dup_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4r.v4f16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vf16x4)", features: "neon,fp16", imms: &[], instr: "ld4r", wrapper: "vld4_dup_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4r.v4f32.p0.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vf32x4)", features: "neon", imms: &[], instr: "ld4r", wrapper: "vld4q_dup_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4r.v4i16.p0.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vi16x4)", features: "neon", imms: &[], instr: "ld4r", wrapper: "vld4_dup_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4r.v4i32.p0.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vi32x4)", features: "neon", imms: &[], instr: "ld4r", wrapper: "vld4q_dup_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4r.v8f16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vf16x8)", features: "neon,fp16", imms: &[], instr: "ld4r", wrapper: "vld4q_dup_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4r.v8i16.p0.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vi16x8)", features: "neon", imms: &[], instr: "ld4r", wrapper: "vld4q_dup_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4r.v8i8.p0.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vi8x8)", features: "neon", imms: &[], instr: "ld4r", wrapper: "vld4_dup_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.pmul.v16i8", arch: Arch::Aarch64, args: &["vp8x16", "vp8x16"], ret: "vp8x16", features: "neon", imms: &[], instr: "pmul", wrapper: "vmulq_p8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.pmul.v8i8", arch: Arch::Aarch64, args: &["vp8x8", "vp8x8"], ret: "vp8x8", features: "neon", imms: &[], instr: "pmul", wrapper: "vmul_p8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.pmull.v8i16", arch: Arch::Aarch64, args: &["vp8x8", "vp8x8"], ret: "vp16x8", features: "neon", imms: &[], instr: "pmull", wrapper: "vmull_p8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.pmull64", arch: Arch::Aarch64, args: &["p64", "p64"], ret: "vi8x16", features: "neon,aes", imms: &[], instr: "pmull", wrapper: "vmull_p64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.raddhn.v2i32", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "raddhn", wrapper: "vraddhn_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.raddhn.v4i16", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "raddhn", wrapper: "vraddhn_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.raddhn.v8i8", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "raddhn", wrapper: "vraddhn_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.rshrn.v2i32", arch: Arch::Aarch64, args: &["vi64x2", "i32"], ret: "vi32x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "rshrn", wrapper: "vrshrn_n_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.rshrn.v4i16", arch: Arch::Aarch64, args: &["vi32x4", "i32"], ret: "vi16x4", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "rshrn", wrapper: "vrshrn_n_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.rshrn.v8i8", arch: Arch::Aarch64, args: &["vi16x8", "i32"], ret: "vi8x8", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 8, values: &[] }], instr: "rshrn", wrapper: "vrshrn_n_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.rsubhn.v2i32", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "rsubhn", wrapper: "vrsubhn_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.rsubhn.v4i16", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "rsubhn", wrapper: "vrsubhn_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.rsubhn.v8i8", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "rsubhn", wrapper: "vrsubhn_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sabd.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "sabd", wrapper: "vabdq_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sabd.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "sabd", wrapper: "vabd_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sabd.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "sabd", wrapper: "vabd_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sabd.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "sabd", wrapper: "vabdq_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sabd.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "sabd", wrapper: "vabdq_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sabd.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "sabd", wrapper: "vabd_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.saddlp.v1i64.v2i32", arch: Arch::Aarch64, args: &["vi32x2"], ret: "vi64x1", features: "neon", imms: &[], instr: "saddlp", wrapper: "vpaddl_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.saddlp.v2i32.v4i16", arch: Arch::Aarch64, args: &["vi16x4"], ret: "vi32x2", features: "neon", imms: &[], instr: "saddlp", wrapper: "vpaddl_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.saddlp.v2i64.v4i32", arch: Arch::Aarch64, args: &["vi32x4"], ret: "vi64x2", features: "neon", imms: &[], instr: "saddlp", wrapper: "vpaddlq_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.saddlp.v4i16.v8i8", arch: Arch::Aarch64, args: &["vi8x8"], ret: "vi16x4", features: "neon", imms: &[], instr: "saddlp", wrapper: "vpaddl_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.saddlp.v4i32.v8i16", arch: Arch::Aarch64, args: &["vi16x8"], ret: "vi32x4", features: "neon", imms: &[], instr: "saddlp", wrapper: "vpaddlq_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.saddlp.v8i16.v16i8", arch: Arch::Aarch64, args: &["vi8x16"], ret: "vi16x8", features: "neon", imms: &[], instr: "saddlp", wrapper: "vpaddlq_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.saddlv.i32.v16i8", arch: Arch::Aarch64, args: &["vi8x16"], ret: "i32", features: "neon", imms: &[], instr: "saddlv", wrapper: "vaddlvq_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.saddlv.i32.v4i16", arch: Arch::Aarch64, args: &["vi16x4"], ret: "i32", features: "neon", imms: &[], instr: "saddlv", wrapper: "vaddlv_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.saddlv.i32.v8i16", arch: Arch::Aarch64, args: &["vi16x8"], ret: "i32", features: "neon", imms: &[], instr: "saddlv", wrapper: "vaddlvq_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.saddlv.i32.v8i8", arch: Arch::Aarch64, args: &["vi8x8"], ret: "i32", features: "neon", imms: &[], instr: "saddlv", wrapper: "vaddlv_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.saddlv.i64.v2i32", arch: Arch::Aarch64, args: &["vi32x2"], ret: "i64", features: "neon", imms: &[], instr: "saddlp", wrapper: "vaddlv_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.saddlv.i64.v4i32", arch: Arch::Aarch64, args: &["vi32x4"], ret: "i64", features: "neon", imms: &[], instr: "saddlv", wrapper: "vaddlvq_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.scalar.sqxtn.i32.i64", arch: Arch::Aarch64, args: &["i64"], ret: "i32", features: "neon", imms: &[], instr: "sqxtn", wrapper: "vqmovnd_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.scalar.uqxtn.i32.i64", arch: Arch::Aarch64, args: &["u64"], ret: "u32", features: "neon", imms: &[], instr: "uqxtn", wrapper: "vqmovnd_u64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sdot.v2i32.v8i8", arch: Arch::Aarch64, args: &["vi32x2", "vi8x8", "vi8x8"], ret: "vi32x2", features: "neon,dotprod", imms: &[], instr: "sdot", wrapper: "vdot_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sdot.v4i32.v16i8", arch: Arch::Aarch64, args: &["vi32x4", "vi8x16", "vi8x16"], ret: "vi32x4", features: "neon,dotprod", imms: &[], instr: "sdot", wrapper: "vdotq_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.shadd.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "shadd", wrapper: "vhaddq_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.shadd.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "shadd", wrapper: "vhadd_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.shadd.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "shadd", wrapper: "vhadd_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.shadd.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "shadd", wrapper: "vhaddq_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.shadd.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "shadd", wrapper: "vhaddq_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.shadd.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "shadd", wrapper: "vhadd_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.shsub.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "shsub", wrapper: "vhsubq_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.shsub.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "shsub", wrapper: "vhsub_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.shsub.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "shsub", wrapper: "vhsub_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.shsub.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "shsub", wrapper: "vhsubq_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.shsub.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "shsub", wrapper: "vhsubq_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.shsub.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "shsub", wrapper: "vhsub_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.smaxp.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "smaxp", wrapper: "vpmaxq_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.smaxp.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "smaxp", wrapper: "vpmax_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.smaxp.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "smaxp", wrapper: "vpmax_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.smaxp.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "smaxp", wrapper: "vpmaxq_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.smaxp.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "smaxp", wrapper: "vpmaxq_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.smaxp.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "smaxp", wrapper: "vpmax_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sminp.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "sminp", wrapper: "vpminq_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sminp.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "sminp", wrapper: "vpmin_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sminp.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "sminp", wrapper: "vpmin_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sminp.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "sminp", wrapper: "vpminq_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sminp.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "sminp", wrapper: "vpminq_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sminp.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "sminp", wrapper: "vpmin_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.smmla.v4i32.v16i8", arch: Arch::Aarch64, args: &["vi32x4", "vi8x16", "vi8x16"], ret: "vi32x4", features: "neon,i8mm", imms: &[], instr: "smmla", wrapper: "vmmlaq_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqabs.i32", arch: Arch::Aarch64, args: &["i32"], ret: "i32", features: "neon", imms: &[], instr: "sqabs", wrapper: "vqabss_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqabs.i64", arch: Arch::Aarch64, args: &["i64"], ret: "i64", features: "neon", imms: &[], instr: "sqabs", wrapper: "vqabsd_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqabs.v16i8", arch: Arch::Aarch64, args: &["vi8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "sqabs", wrapper: "vqabsq_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqabs.v1i64", arch: Arch::Aarch64, args: &["vi64x1"], ret: "vi64x1", features: "neon", imms: &[], instr: "sqabs", wrapper: "vqabs_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqabs.v2i32", arch: Arch::Aarch64, args: &["vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "sqabs", wrapper: "vqabs_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqabs.v2i64", arch: Arch::Aarch64, args: &["vi64x2"], ret: "vi64x2", features: "neon", imms: &[], instr: "sqabs", wrapper: "vqabsq_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqabs.v4i16", arch: Arch::Aarch64, args: &["vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "sqabs", wrapper: "vqabs_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqabs.v4i32", arch: Arch::Aarch64, args: &["vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "sqabs", wrapper: "vqabsq_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqabs.v8i16", arch: Arch::Aarch64, args: &["vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "sqabs", wrapper: "vqabsq_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqabs.v8i8", arch: Arch::Aarch64, args: &["vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "sqabs", wrapper: "vqabs_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqadd.i32", arch: Arch::Aarch64, args: &["i32", "i32"], ret: "i32", features: "neon", imms: &[], instr: "sqadd", wrapper: "vqadds_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqadd.i64", arch: Arch::Aarch64, args: &["i64", "i64"], ret: "i64", features: "neon", imms: &[], instr: "sqadd", wrapper: "vqaddd_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqdmulh.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "sqdmulh", wrapper: "vqdmulh_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqdmulh.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "sqdmulh", wrapper: "vqdmulh_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqdmulh.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "sqdmulh", wrapper: "vqdmulhq_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqdmulh.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "sqdmulh", wrapper: "vqdmulhq_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqdmull.v2i64", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi64x2", features: "neon", imms: &[], instr: "sqdmull", wrapper: "vqdmull_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqdmull.v4i32", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "sqdmull", wrapper: "vqdmull_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqdmulls.scalar", arch: Arch::Aarch64, args: &["i32", "i32"], ret: "i64", features: "neon", imms: &[], instr: "sqdmull", wrapper: "vqdmulls_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqneg.v16i8", arch: Arch::Aarch64, args: &["vi8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "sqneg", wrapper: "vqnegq_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqneg.v1i64", arch: Arch::Aarch64, args: &["vi64x1"], ret: "vi64x1", features: "neon", imms: &[], instr: "sqneg", wrapper: "vqneg_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqneg.v2i32", arch: Arch::Aarch64, args: &["vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "sqneg", wrapper: "vqneg_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqneg.v2i64", arch: Arch::Aarch64, args: &["vi64x2"], ret: "vi64x2", features: "neon", imms: &[], instr: "sqneg", wrapper: "vqnegq_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqneg.v4i16", arch: Arch::Aarch64, args: &["vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "sqneg", wrapper: "vqneg_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqneg.v4i32", arch: Arch::Aarch64, args: &["vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "sqneg", wrapper: "vqnegq_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqneg.v8i16", arch: Arch::Aarch64, args: &["vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "sqneg", wrapper: "vqnegq_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqneg.v8i8", arch: Arch::Aarch64, args: &["vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "sqneg", wrapper: "vqneg_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrdmlah.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2", "vi32x2"], ret: "vi32x2", features: "rdm", imms: &[], instr: "sqrdmlah", wrapper: "vqrdmlah_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrdmlah.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4", "vi16x4"], ret: "vi16x4", features: "rdm", imms: &[], instr: "sqrdmlah", wrapper: "vqrdmlah_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrdmlah.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "vi32x4"], ret: "vi32x4", features: "rdm", imms: &[], instr: "sqrdmlah", wrapper: "vqrdmlahq_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrdmlah.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "vi16x8"], ret: "vi16x8", features: "rdm", imms: &[], instr: "sqrdmlah", wrapper: "vqrdmlahq_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrdmlsh.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2", "vi32x2"], ret: "vi32x2", features: "rdm", imms: &[], instr: "sqrdmlsh", wrapper: "vqrdmlsh_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrdmlsh.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4", "vi16x4"], ret: "vi16x4", features: "rdm", imms: &[], instr: "sqrdmlsh", wrapper: "vqrdmlsh_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrdmlsh.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "vi32x4"], ret: "vi32x4", features: "rdm", imms: &[], instr: "sqrdmlsh", wrapper: "vqrdmlshq_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrdmlsh.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "vi16x8"], ret: "vi16x8", features: "rdm", imms: &[], instr: "sqrdmlsh", wrapper: "vqrdmlshq_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrdmulh.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "sqrdmulh", wrapper: "vqrdmulh_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrdmulh.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "sqrdmulh", wrapper: "vqrdmulh_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrdmulh.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "sqrdmulh", wrapper: "vqrdmulhq_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrdmulh.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "sqrdmulh", wrapper: "vqrdmulhq_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrshl.i32", arch: Arch::Aarch64, args: &["i32", "i32"], ret: "i32", features: "neon", imms: &[], instr: "sqrshl", wrapper: "vqrshls_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrshl.i64", arch: Arch::Aarch64, args: &["i64", "i64"], ret: "i64", features: "neon", imms: &[], instr: "sqrshl", wrapper: "vqrshld_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrshl.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "sqrshl", wrapper: "vqrshlq_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrshl.v1i64", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1"], ret: "vi64x1", features: "neon", imms: &[], instr: "sqrshl", wrapper: "vqrshl_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrshl.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "sqrshl", wrapper: "vqrshl_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrshl.v2i64", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2"], ret: "vi64x2", features: "neon", imms: &[], instr: "sqrshl", wrapper: "vqrshlq_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrshl.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "sqrshl", wrapper: "vqrshl_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrshl.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "sqrshl", wrapper: "vqrshlq_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrshl.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "sqrshl", wrapper: "vqrshlq_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrshl.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "sqrshl", wrapper: "vqrshl_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrshrn.v2i32", arch: Arch::Aarch64, args: &["vi64x2", "i32"], ret: "vi32x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "sqrshrn", wrapper: "vqrshrn_n_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrshrn.v4i16", arch: Arch::Aarch64, args: &["vi32x4", "i32"], ret: "vi16x4", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "sqrshrn", wrapper: "vqrshrn_n_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrshrn.v8i8", arch: Arch::Aarch64, args: &["vi16x8", "i32"], ret: "vi8x8", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 8, values: &[] }], instr: "sqrshrn", wrapper: "vqrshrn_n_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrshrun.v2i32", arch: Arch::Aarch64, args: &["vi64x2", "i32"], ret: "vu32x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "sqrshrun", wrapper: "vqrshrun_n_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrshrun.v4i16", arch: Arch::Aarch64, args: &["vi32x4", "i32"], ret: "vu16x4", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "sqrshrun", wrapper: "vqrshrun_n_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrshrun.v8i8", arch: Arch::Aarch64, args: &["vi16x8", "i32"], ret: "vu8x8", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 8, values: &[] }], instr: "sqrshrun", wrapper: "vqrshrun_n_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqshl.i64", arch: Arch::Aarch64, args: &["i64", "i64"], ret: "i64", features: "neon", imms: &[], instr: "sqshl", wrapper: "vqshld_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqshl.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "sqshl", wrapper: "vqshlq_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqshl.v1i64", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1"], ret: "vi64x1", features: "neon", imms: &[], instr: "sqshl", wrapper: "vqshl_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqshl.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "sqshl", wrapper: "vqshl_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqshl.v2i64", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2"], ret: "vi64x2", features: "neon", imms: &[], instr: "sqshl", wrapper: "vqshlq_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqshl.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "sqshl", wrapper: "vqshl_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqshl.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "sqshl", wrapper: "vqshlq_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqshl.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "sqshl", wrapper: "vqshlq_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqshl.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "sqshl", wrapper: "vqshl_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqshlu.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16"], ret: "vu8x16", features: "neon", imms: &[], instr: "sqshlu", wrapper: "vqshluq_n_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqshlu.v1i64", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1"], ret: "vu64x1", features: "neon", imms: &[], instr: "sqshlu", wrapper: "vqshlu_n_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqshlu.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "sqshlu", wrapper: "vqshlu_n_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqshlu.v2i64", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2"], ret: "vu64x2", features: "neon", imms: &[], instr: "sqshlu", wrapper: "vqshluq_n_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqshlu.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "sqshlu", wrapper: "vqshlu_n_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqshlu.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "sqshlu", wrapper: "vqshluq_n_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqshlu.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vu16x8", features: "neon", imms: &[], instr: "sqshlu", wrapper: "vqshluq_n_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqshlu.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "sqshlu", wrapper: "vqshlu_n_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqshrn.i32", arch: Arch::Aarch64, args: &["i64", "i32"], ret: "i32", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "sqshrn", wrapper: "vqshrnd_n_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqshrn.v2i32", arch: Arch::Aarch64, args: &["vi64x2", "i32"], ret: "vi32x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "sqshrn", wrapper: "vqshrn_n_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqshrn.v4i16", arch: Arch::Aarch64, args: &["vi32x4", "i32"], ret: "vi16x4", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "sqshrn", wrapper: "vqshrn_n_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqshrn.v8i8", arch: Arch::Aarch64, args: &["vi16x8", "i32"], ret: "vi8x8", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 8, values: &[] }], instr: "sqshrn", wrapper: "vqshrn_n_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqshrun.v2i32", arch: Arch::Aarch64, args: &["vi64x2", "i32"], ret: "vu32x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "sqshrun", wrapper: "vqshrun_n_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqshrun.v4i16", arch: Arch::Aarch64, args: &["vi32x4", "i32"], ret: "vu16x4", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "sqshrun", wrapper: "vqshrun_n_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqshrun.v8i8", arch: Arch::Aarch64, args: &["vi16x8", "i32"], ret: "vu8x8", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 8, values: &[] }], instr: "sqshrun", wrapper: "vqshrun_n_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqsub.i32", arch: Arch::Aarch64, args: &["i32", "i32"], ret: "i32", features: "neon", imms: &[], instr: "sqsub", wrapper: "vqsubs_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqsub.i64", arch: Arch::Aarch64, args: &["i64", "i64"], ret: "i64", features: "neon", imms: &[], instr: "sqsub", wrapper: "vqsubd_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqxtn.v2i32", arch: Arch::Aarch64, args: &["vi64x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "sqxtn", wrapper: "vqmovn_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqxtn.v4i16", arch: Arch::Aarch64, args: &["vi32x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "sqxtn", wrapper: "vqmovn_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqxtn.v8i8", arch: Arch::Aarch64, args: &["vi16x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "sqxtn", wrapper: "vqmovn_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqxtun.v2i32", arch: Arch::Aarch64, args: &["vi64x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "sqxtun", wrapper: "vqmovun_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqxtun.v4i16", arch: Arch::Aarch64, args: &["vi32x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "sqxtun", wrapper: "vqmovun_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqxtun.v8i8", arch: Arch::Aarch64, args: &["vi16x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "sqxtun", wrapper: "vqmovun_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.srhadd.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "srhadd", wrapper: "vrhaddq_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.srhadd.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "srhadd", wrapper: "vrhadd_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.srhadd.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "srhadd", wrapper: "vrhadd_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.srhadd.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "srhadd", wrapper: "vrhaddq_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.srhadd.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "srhadd", wrapper: "vrhaddq_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.srhadd.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "srhadd", wrapper: "vrhadd_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.srshl.i64", arch: Arch::Aarch64, args: &["i64", "i64"], ret: "i64", features: "neon", imms: &[], instr: "srshl", wrapper: "vrshld_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.srshl.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "srshl", wrapper: "vrshlq_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.srshl.v1i64", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1"], ret: "vi64x1", features: "neon", imms: &[], instr: "srshl", wrapper: "vrshl_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.srshl.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "srshl", wrapper: "vrshl_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.srshl.v2i64", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2"], ret: "vi64x2", features: "neon", imms: &[], instr: "srshl", wrapper: "vrshlq_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.srshl.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "srshl", wrapper: "vrshl_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.srshl.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "srshl", wrapper: "vrshlq_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.srshl.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "srshl", wrapper: "vrshlq_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.srshl.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "srshl", wrapper: "vrshl_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sshl.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "sshl", wrapper: "vshlq_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sshl.v1i64", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1"], ret: "vi64x1", features: "neon", imms: &[], instr: "sshl", wrapper: "vshl_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sshl.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "sshl", wrapper: "vshl_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sshl.v2i64", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2"], ret: "vi64x2", features: "neon", imms: &[], instr: "sshl", wrapper: "vshlq_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sshl.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "sshl", wrapper: "vshl_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sshl.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "sshl", wrapper: "vshlq_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sshl.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "sshl", wrapper: "vshlq_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sshl.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "sshl", wrapper: "vshl_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x2.v16i8.p0", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_s8_x2" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x2.v1f64.p0", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_f64_x2" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x2.v1i64.p0", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_s64_x2" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x2.v2f32.p0", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_f32_x2" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x2.v2f64.p0", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_f64_x2" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x2.v2i32.p0", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_s32_x2" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x2.v2i64.p0", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_s64_x2" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x2.v4f16.p0", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "ptr"], ret: "unit", features: "neon,fp16", imms: &[], instr: "st1", wrapper: "vst1_f16_x2" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x2.v4f32.p0", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_f32_x2" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x2.v4i16.p0", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_s16_x2" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x2.v4i32.p0", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_s32_x2" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x2.v8f16.p0", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "ptr"], ret: "unit", features: "neon,fp16", imms: &[], instr: "st1", wrapper: "vst1q_f16_x2" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x2.v8i16.p0", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_s16_x2" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x2.v8i8.p0", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_s8_x2" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x3.v16i8.p0", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_s8_x3" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x3.v1f64.p0", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1", "vf64x1", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_f64_x3" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x3.v1i64.p0", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1", "vi64x1", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_s64_x3" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x3.v2f32.p0", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "vf32x2", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_f32_x3" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x3.v2f64.p0", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2", "vf64x2", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_f64_x3" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x3.v2i32.p0", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2", "vi32x2", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_s32_x3" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x3.v2i64.p0", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2", "vi64x2", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_s64_x3" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x3.v4f16.p0", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "vf16x4", "ptr"], ret: "unit", features: "neon,fp16", imms: &[], instr: "st1", wrapper: "vst1_f16_x3" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x3.v4f32.p0", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4", "vf32x4", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_f32_x3" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x3.v4i16.p0", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4", "vi16x4", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_s16_x3" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x3.v4i32.p0", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "vi32x4", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_s32_x3" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x3.v8f16.p0", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "vf16x8", "ptr"], ret: "unit", features: "neon,fp16", imms: &[], instr: "st1", wrapper: "vst1q_f16_x3" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x3.v8i16.p0", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "vi16x8", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_s16_x3" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x3.v8i8.p0", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8", "vi8x8", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_s8_x3" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x4.v16i8.p0", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16", "vi8x16", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_s8_x4" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x4.v1f64.p0", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1", "vf64x1", "vf64x1", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_f64_x4" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x4.v1i64.p0", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1", "vi64x1", "vi64x1", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_s64_x4" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x4.v2f32.p0", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "vf32x2", "vf32x2", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_f32_x4" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x4.v2f64.p0", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2", "vf64x2", "vf64x2", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_f64_x4" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x4.v2i32.p0", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2", "vi32x2", "vi32x2", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_s32_x4" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x4.v2i64.p0", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2", "vi64x2", "vi64x2", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_s64_x4" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x4.v4f16.p0", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "vf16x4", "vf16x4", "ptr"], ret: "unit", features: "neon,fp16", imms: &[], instr: "st1", wrapper: "vst1_f16_x4" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x4.v4f32.p0", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4", "vf32x4", "vf32x4", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_f32_x4" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x4.v4i16.p0", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4", "vi16x4", "vi16x4", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_s16_x4" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x4.v4i32.p0", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "vi32x4", "vi32x4", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_s32_x4" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x4.v8f16.p0", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "vf16x8", "vf16x8", "ptr"], ret: "unit", features: "neon,fp16", imms: &[], instr: "st1", wrapper: "vst1q_f16_x4" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x4.v8i16.p0", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "vi16x8", "vi16x8", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_s16_x4" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x4.v8i8.p0", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8", "vi8x8", "vi8x8", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_s8_x4" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st2.v4f16.p0", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st2", wrapper: "vst2_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st2.v8f16.p0", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st2", wrapper: "vst2q_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st2lane.v16i8.p0", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }], instr: "st2", wrapper: "vst2q_lane_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st2lane.v1f64.p0", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 0, values: &[] }], instr: "st2", wrapper: "vst2_lane_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st2lane.v1i64.p0", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 0, values: &[] }], instr: "st2", wrapper: "vst2_lane_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st2lane.v2f32.p0", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 1, values: &[] }], instr: "st2", wrapper: "vst2_lane_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st2lane.v2f64.p0", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 1, values: &[] }], instr: "st2", wrapper: "vst2q_lane_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st2lane.v2i32.p0", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 1, values: &[] }], instr: "st2", wrapper: "vst2_lane_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st2lane.v2i64.p0", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 1, values: &[] }], instr: "st2", wrapper: "vst2q_lane_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st2lane.v4f16.p0", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "st2", wrapper: "vst2_lane_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st2lane.v4f32.p0", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "st2", wrapper: "vst2q_lane_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st2lane.v4i16.p0", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "st2", wrapper: "vst2_lane_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st2lane.v4i32.p0", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "st2", wrapper: "vst2q_lane_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st2lane.v8f16.p0", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "st2", wrapper: "vst2q_lane_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st2lane.v8i16.p0", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "st2", wrapper: "vst2q_lane_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st2lane.v8i8.p0", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "st2", wrapper: "vst2_lane_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st3.v4f16.p0", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "vf16x4", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st3", wrapper: "vst3_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st3.v8f16.p0", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "vf16x8", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st3", wrapper: "vst3q_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st3lane.v16i8.p0", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 15, values: &[] }], instr: "st3", wrapper: "vst3q_lane_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st3lane.v1f64.p0", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1", "vf64x1", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 0, values: &[] }], instr: "st3", wrapper: "vst3_lane_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st3lane.v1i64.p0", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1", "vi64x1", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 0, values: &[] }], instr: "st3", wrapper: "vst3_lane_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st3lane.v2f32.p0", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "vf32x2", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 1, values: &[] }], instr: "st3", wrapper: "vst3_lane_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st3lane.v2f64.p0", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2", "vf64x2", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 1, values: &[] }], instr: "st3", wrapper: "vst3q_lane_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st3lane.v2i32.p0", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2", "vi32x2", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 1, values: &[] }], instr: "st3", wrapper: "vst3_lane_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st3lane.v2i64.p0", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2", "vi64x2", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 1, values: &[] }], instr: "st3", wrapper: "vst3q_lane_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st3lane.v4f16.p0", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "vf16x4", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 3, values: &[] }], instr: "st3", wrapper: "vst3_lane_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st3lane.v4f32.p0", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4", "vf32x4", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 3, values: &[] }], instr: "st3", wrapper: "vst3q_lane_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st3lane.v4i16.p0", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4", "vi16x4", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 3, values: &[] }], instr: "st3", wrapper: "vst3_lane_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st3lane.v4i32.p0", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "vi32x4", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 3, values: &[] }], instr: "st3", wrapper: "vst3q_lane_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st3lane.v8f16.p0", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "vf16x8", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 7, values: &[] }], instr: "st3", wrapper: "vst3q_lane_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st3lane.v8i16.p0", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "vi16x8", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 7, values: &[] }], instr: "st3", wrapper: "vst3q_lane_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st3lane.v8i8.p0", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8", "vi8x8", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 7, values: &[] }], instr: "st3", wrapper: "vst3_lane_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st4.v4f16.p0", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "vf16x4", "vf16x4", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st4", wrapper: "vst4_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st4.v8f16.p0", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "vf16x8", "vf16x8", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st4", wrapper: "vst4q_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st4lane.v16i8.p0", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16", "vi8x16", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 15, values: &[] }], instr: "st4", wrapper: "vst4q_lane_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st4lane.v1f64.p0", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1", "vf64x1", "vf64x1", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 0, values: &[] }], instr: "st4", wrapper: "vst4_lane_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st4lane.v1i64.p0", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1", "vi64x1", "vi64x1", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 0, values: &[] }], instr: "st4", wrapper: "vst4_lane_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st4lane.v2f32.p0", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "vf32x2", "vf32x2", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 1, values: &[] }], instr: "st4", wrapper: "vst4_lane_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st4lane.v2f64.p0", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2", "vf64x2", "vf64x2", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 1, values: &[] }], instr: "st4", wrapper: "vst4q_lane_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st4lane.v2i32.p0", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2", "vi32x2", "vi32x2", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 1, values: &[] }], instr: "st4", wrapper: "vst4_lane_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st4lane.v2i64.p0", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2", "vi64x2", "vi64x2", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 1, values: &[] }], instr: "st4", wrapper: "vst4q_lane_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st4lane.v4f16.p0", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "vf16x4", "vf16x4", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 3, values: &[] }], instr: "st4", wrapper: "vst4_lane_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st4lane.v4f32.p0", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4", "vf32x4", "vf32x4", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 3, values: &[] }], instr: "st4", wrapper: "vst4q_lane_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st4lane.v4i16.p0", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4", "vi16x4", "vi16x4", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 3, values: &[] }], instr: "st4", wrapper: "vst4_lane_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st4lane.v4i32.p0", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "vi32x4", "vi32x4", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 3, values: &[] }], instr: "st4", wrapper: "vst4q_lane_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st4lane.v8f16.p0", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "vf16x8", "vf16x8", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 7, values: &[] }], instr: "st4", wrapper: "vst4q_lane_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st4lane.v8i16.p0", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "vi16x8", "vi16x8", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 7, values: &[] }], instr: "st4", wrapper: "vst4q_lane_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st4lane.v8i8.p0", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8", "vi8x8", "vi8x8", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 7, values: &[] }], instr: "st4", wrapper: "vst4_lane_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.suqadd.i32", arch: Arch::Aarch64, args: &["i32", "u32"], ret: "i32", features: "neon", imms: &[], instr: "suqadd", wrapper: "vuqadds_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.suqadd.i64", arch: Arch::Aarch64, args: &["i64", "u64"], ret: "i64", features: "neon", imms: &[], instr: "suqadd", wrapper: "vuqaddd_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.suqadd.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vu8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "suqadd", wrapper: "vuqaddq_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.suqadd.v1i64", arch: Arch::Aarch64, args: &["vi64x1", "vu64x1"], ret: "vi64x1", features: "neon", imms: &[], instr: "suqadd", wrapper: "vuqadd_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.suqadd.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vu32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "suqadd", wrapper: "vuqadd_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.suqadd.v2i64", arch: Arch::Aarch64, args: &["vi64x2", "vu64x2"], ret: "vi64x2", features: "neon", imms: &[], instr: "suqadd", wrapper: "vuqaddq_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.suqadd.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vu16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "suqadd", wrapper: "vuqadd_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.suqadd.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vu32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "suqadd", wrapper: "vuqaddq_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.suqadd.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vu16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "suqadd", wrapper: "vuqaddq_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.suqadd.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vu8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "suqadd", wrapper: "vuqadd_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.tbl1.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vu8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "tbl", wrapper: "vqtbl1q" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.tbl1.v8i8", arch: Arch::Aarch64, args: &["vi8x16", "vu8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "tbl", wrapper: "vqtbl1" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.tbl2.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vu8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "tbl", wrapper: "vqtbl2q" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.tbl2.v8i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vu8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "tbl", wrapper: "vqtbl2" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.tbl3.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16", "vu8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "tbl", wrapper: "vqtbl3q" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.tbl3.v8i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16", "vu8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "tbl", wrapper: "vqtbl3" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.tbl4.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16", "vi8x16", "vu8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "tbl", wrapper: "vqtbl4q" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.tbl4.v8i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16", "vi8x16", "vu8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "tbl", wrapper: "vqtbl4" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.tbx1.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vu8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "tbx", wrapper: "vqtbx1q" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.tbx1.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x16", "vu8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "tbx", wrapper: "vqtbx1" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.tbx2.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16", "vu8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "tbx", wrapper: "vqtbx2q" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.tbx2.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x16", "vi8x16", "vu8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "tbx", wrapper: "vqtbx2" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.tbx3.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16", "vi8x16", "vu8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "tbx", wrapper: "vqtbx3q" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.tbx3.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x16", "vi8x16", "vi8x16", "vu8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "tbx", wrapper: "vqtbx3" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.tbx4.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16", "vi8x16", "vi8x16", "vu8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "tbx", wrapper: "vqtbx4q" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.tbx4.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x16", "vi8x16", "vi8x16", "vi8x16", "vu8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "tbx", wrapper: "vqtbx4" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uabd.v16i8", arch: Arch::Aarch64, args: &["vu8x16", "vu8x16"], ret: "vu8x16", features: "neon", imms: &[], instr: "uabd", wrapper: "vabdq_u8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uabd.v2i32", arch: Arch::Aarch64, args: &["vu32x2", "vu32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "uabd", wrapper: "vabd_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uabd.v4i16", arch: Arch::Aarch64, args: &["vu16x4", "vu16x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "uabd", wrapper: "vabd_u16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uabd.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "uabd", wrapper: "vabdq_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uabd.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "vu16x8"], ret: "vu16x8", features: "neon", imms: &[], instr: "uabd", wrapper: "vabdq_u16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uabd.v8i8", arch: Arch::Aarch64, args: &["vu8x8", "vu8x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "uabd", wrapper: "vabd_u8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uaddlp.v1i64.v2i32", arch: Arch::Aarch64, args: &["vu32x2"], ret: "vu64x1", features: "neon", imms: &[], instr: "uaddlp", wrapper: "vpaddl_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uaddlp.v2i32.v4i16", arch: Arch::Aarch64, args: &["vu16x4"], ret: "vu32x2", features: "neon", imms: &[], instr: "uaddlp", wrapper: "vpaddl_u16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uaddlp.v2i64.v4i32", arch: Arch::Aarch64, args: &["vu32x4"], ret: "vu64x2", features: "neon", imms: &[], instr: "uaddlp", wrapper: "vpaddlq_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uaddlp.v4i16.v8i8", arch: Arch::Aarch64, args: &["vu8x8"], ret: "vu16x4", features: "neon", imms: &[], instr: "uaddlp", wrapper: "vpaddl_u8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uaddlp.v4i32.v8i16", arch: Arch::Aarch64, args: &["vu16x8"], ret: "vu32x4", features: "neon", imms: &[], instr: "uaddlp", wrapper: "vpaddlq_u16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uaddlp.v8i16.v16i8", arch: Arch::Aarch64, args: &["vu8x16"], ret: "vu16x8", features: "neon", imms: &[], instr: "uaddlp", wrapper: "vpaddlq_u8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uaddlv.i32.v16i8", arch: Arch::Aarch64, args: &["vu8x16"], ret: "i32", features: "neon", imms: &[], instr: "uaddlv", wrapper: "vaddlvq_u8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uaddlv.i32.v4i16", arch: Arch::Aarch64, args: &["vu16x4"], ret: "u32", features: "neon", imms: &[], instr: "uaddlv", wrapper: "vaddlv_u16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uaddlv.i32.v8i16", arch: Arch::Aarch64, args: &["vu16x8"], ret: "u32", features: "neon", imms: &[], instr: "uaddlv", wrapper: "vaddlvq_u16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uaddlv.i32.v8i8", arch: Arch::Aarch64, args: &["vu8x8"], ret: "i32", features: "neon", imms: &[], instr: "uaddlv", wrapper: "vaddlv_u8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uaddlv.i64.v2i32", arch: Arch::Aarch64, args: &["vu32x2"], ret: "u64", features: "neon", imms: &[], instr: "uaddlp", wrapper: "vaddlv_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uaddlv.i64.v4i32", arch: Arch::Aarch64, args: &["vu32x4"], ret: "u64", features: "neon", imms: &[], instr: "uaddlv", wrapper: "vaddlvq_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.udot.v2i32.v8i8", arch: Arch::Aarch64, args: &["vu32x2", "vu8x8", "vu8x8"], ret: "vu32x2", features: "neon,dotprod", imms: &[], instr: "udot", wrapper: "vdot_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.udot.v4i32.v16i8", arch: Arch::Aarch64, args: &["vu32x4", "vu8x16", "vu8x16"], ret: "vu32x4", features: "neon,dotprod", imms: &[], instr: "udot", wrapper: "vdotq_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uhadd.v16i8", arch: Arch::Aarch64, args: &["vu8x16", "vu8x16"], ret: "vu8x16", features: "neon", imms: &[], instr: "uhadd", wrapper: "vhaddq_u8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uhadd.v2i32", arch: Arch::Aarch64, args: &["vu32x2", "vu32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "uhadd", wrapper: "vhadd_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uhadd.v4i16", arch: Arch::Aarch64, args: &["vu16x4", "vu16x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "uhadd", wrapper: "vhadd_u16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uhadd.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "uhadd", wrapper: "vhaddq_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uhadd.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "vu16x8"], ret: "vu16x8", features: "neon", imms: &[], instr: "uhadd", wrapper: "vhaddq_u16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uhadd.v8i8", arch: Arch::Aarch64, args: &["vu8x8", "vu8x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "uhadd", wrapper: "vhadd_u8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uhsub.v16i8", arch: Arch::Aarch64, args: &["vu8x16", "vu8x16"], ret: "vu8x16", features: "neon", imms: &[], instr: "uhsub", wrapper: "vhsubq_u8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uhsub.v2i32", arch: Arch::Aarch64, args: &["vu32x2", "vu32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "uhsub", wrapper: "vhsub_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uhsub.v4i16", arch: Arch::Aarch64, args: &["vu16x4", "vu16x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "uhsub", wrapper: "vhsub_u16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uhsub.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "uhsub", wrapper: "vhsubq_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uhsub.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "vu16x8"], ret: "vu16x8", features: "neon", imms: &[], instr: "uhsub", wrapper: "vhsubq_u16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uhsub.v8i8", arch: Arch::Aarch64, args: &["vu8x8", "vu8x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "uhsub", wrapper: "vhsub_u8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.umaxp.v16i8", arch: Arch::Aarch64, args: &["vu8x16", "vu8x16"], ret: "vu8x16", features: "neon", imms: &[], instr: "umaxp", wrapper: "vpmaxq_u8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.umaxp.v2i32", arch: Arch::Aarch64, args: &["vu32x2", "vu32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "umaxp", wrapper: "vpmax_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.umaxp.v4i16", arch: Arch::Aarch64, args: &["vu16x4", "vu16x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "umaxp", wrapper: "vpmax_u16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.umaxp.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "umaxp", wrapper: "vpmaxq_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.umaxp.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "vu16x8"], ret: "vu16x8", features: "neon", imms: &[], instr: "umaxp", wrapper: "vpmaxq_u16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.umaxp.v8i8", arch: Arch::Aarch64, args: &["vu8x8", "vu8x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "umaxp", wrapper: "vpmax_u8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uminp.v16i8", arch: Arch::Aarch64, args: &["vu8x16", "vu8x16"], ret: "vu8x16", features: "neon", imms: &[], instr: "uminp", wrapper: "vpminq_u8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uminp.v2i32", arch: Arch::Aarch64, args: &["vu32x2", "vu32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "uminp", wrapper: "vpmin_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uminp.v4i16", arch: Arch::Aarch64, args: &["vu16x4", "vu16x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "uminp", wrapper: "vpmin_u16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uminp.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "uminp", wrapper: "vpminq_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uminp.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "vu16x8"], ret: "vu16x8", features: "neon", imms: &[], instr: "uminp", wrapper: "vpminq_u16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uminp.v8i8", arch: Arch::Aarch64, args: &["vu8x8", "vu8x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "uminp", wrapper: "vpmin_u8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ummla.v4i32.v16i8", arch: Arch::Aarch64, args: &["vu32x4", "vu8x16", "vu8x16"], ret: "vu32x4", features: "neon,i8mm", imms: &[], instr: "ummla", wrapper: "vmmlaq_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqadd.i32", arch: Arch::Aarch64, args: &["u32", "u32"], ret: "u32", features: "neon", imms: &[], instr: "uqadd", wrapper: "vqadds_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqadd.i64", arch: Arch::Aarch64, args: &["u64", "u64"], ret: "u64", features: "neon", imms: &[], instr: "uqadd", wrapper: "vqaddd_u64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqrshl.i32", arch: Arch::Aarch64, args: &["u32", "i32"], ret: "u32", features: "neon", imms: &[], instr: "uqrshl", wrapper: "vqrshls_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqrshl.i64", arch: Arch::Aarch64, args: &["u64", "i64"], ret: "u64", features: "neon", imms: &[], instr: "uqrshl", wrapper: "vqrshld_u64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqrshl.v16i8", arch: Arch::Aarch64, args: &["vu8x16", "vi8x16"], ret: "vu8x16", features: "neon", imms: &[], instr: "uqrshl", wrapper: "vqrshlq_u8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqrshl.v1i64", arch: Arch::Aarch64, args: &["vu64x1", "vi64x1"], ret: "vu64x1", features: "neon", imms: &[], instr: "uqrshl", wrapper: "vqrshl_u64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqrshl.v2i32", arch: Arch::Aarch64, args: &["vu32x2", "vi32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "uqrshl", wrapper: "vqrshl_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqrshl.v2i64", arch: Arch::Aarch64, args: &["vu64x2", "vi64x2"], ret: "vu64x2", features: "neon", imms: &[], instr: "uqrshl", wrapper: "vqrshlq_u64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqrshl.v4i16", arch: Arch::Aarch64, args: &["vu16x4", "vi16x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "uqrshl", wrapper: "vqrshl_u16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqrshl.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "vi32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "uqrshl", wrapper: "vqrshlq_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqrshl.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "vi16x8"], ret: "vu16x8", features: "neon", imms: &[], instr: "uqrshl", wrapper: "vqrshlq_u16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqrshl.v8i8", arch: Arch::Aarch64, args: &["vu8x8", "vi8x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "uqrshl", wrapper: "vqrshl_u8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqrshrn.v2i32", arch: Arch::Aarch64, args: &["vu64x2", "i32"], ret: "vu32x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "uqrshrn", wrapper: "vqrshrn_n_u64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqrshrn.v4i16", arch: Arch::Aarch64, args: &["vu32x4", "i32"], ret: "vu16x4", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "uqrshrn", wrapper: "vqrshrn_n_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqrshrn.v8i8", arch: Arch::Aarch64, args: &["vu16x8", "i32"], ret: "vu8x8", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 8, values: &[] }], instr: "uqrshrn", wrapper: "vqrshrn_n_u16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqshl.i64", arch: Arch::Aarch64, args: &["u64", "i64"], ret: "u64", features: "neon", imms: &[], instr: "uqshl", wrapper: "vqshld_u64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqshl.v16i8", arch: Arch::Aarch64, args: &["vu8x16", "vi8x16"], ret: "vu8x16", features: "neon", imms: &[], instr: "uqshl", wrapper: "vqshlq_u8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqshl.v1i64", arch: Arch::Aarch64, args: &["vu64x1", "vi64x1"], ret: "vu64x1", features: "neon", imms: &[], instr: "uqshl", wrapper: "vqshl_u64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqshl.v2i32", arch: Arch::Aarch64, args: &["vu32x2", "vi32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "uqshl", wrapper: "vqshl_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqshl.v2i64", arch: Arch::Aarch64, args: &["vu64x2", "vi64x2"], ret: "vu64x2", features: "neon", imms: &[], instr: "uqshl", wrapper: "vqshlq_u64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqshl.v4i16", arch: Arch::Aarch64, args: &["vu16x4", "vi16x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "uqshl", wrapper: "vqshl_u16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqshl.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "vi32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "uqshl", wrapper: "vqshlq_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqshl.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "vi16x8"], ret: "vu16x8", features: "neon", imms: &[], instr: "uqshl", wrapper: "vqshlq_u16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqshl.v8i8", arch: Arch::Aarch64, args: &["vu8x8", "vi8x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "uqshl", wrapper: "vqshl_u8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqshrn.i32", arch: Arch::Aarch64, args: &["u64", "i32"], ret: "u32", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "uqshrn", wrapper: "vqshrnd_n_u64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqshrn.v2i32", arch: Arch::Aarch64, args: &["vu64x2", "i32"], ret: "vu32x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "uqshrn", wrapper: "vqshrn_n_u64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqshrn.v4i16", arch: Arch::Aarch64, args: &["vu32x4", "i32"], ret: "vu16x4", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "uqshrn", wrapper: "vqshrn_n_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqshrn.v8i8", arch: Arch::Aarch64, args: &["vu16x8", "i32"], ret: "vu8x8", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 8, values: &[] }], instr: "uqshrn", wrapper: "vqshrn_n_u16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqsub.i32", arch: Arch::Aarch64, args: &["u32", "u32"], ret: "u32", features: "neon", imms: &[], instr: "uqsub", wrapper: "vqsubs_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqsub.i64", arch: Arch::Aarch64, args: &["u64", "u64"], ret: "u64", features: "neon", imms: &[], instr: "uqsub", wrapper: "vqsubd_u64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqxtn.v2i32", arch: Arch::Aarch64, args: &["vu64x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "uqxtn", wrapper: "vqmovn_u64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqxtn.v4i16", arch: Arch::Aarch64, args: &["vu32x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "uqxtn", wrapper: "vqmovn_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqxtn.v8i8", arch: Arch::Aarch64, args: &["vu16x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "uqxtn", wrapper: "vqmovn_u16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.urecpe.v2i32", arch: Arch::Aarch64, args: &["vu32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "urecpe", wrapper: "vrecpe_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.urecpe.v4i32", arch: Arch::Aarch64, args: &["vu32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "urecpe", wrapper: "vrecpeq_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.urhadd.v16i8", arch: Arch::Aarch64, args: &["vu8x16", "vu8x16"], ret: "vu8x16", features: "neon", imms: &[], instr: "urhadd", wrapper: "vrhaddq_u8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.urhadd.v2i32", arch: Arch::Aarch64, args: &["vu32x2", "vu32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "urhadd", wrapper: "vrhadd_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.urhadd.v4i16", arch: Arch::Aarch64, args: &["vu16x4", "vu16x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "urhadd", wrapper: "vrhadd_u16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.urhadd.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "urhadd", wrapper: "vrhaddq_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.urhadd.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "vu16x8"], ret: "vu16x8", features: "neon", imms: &[], instr: "urhadd", wrapper: "vrhaddq_u16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.urhadd.v8i8", arch: Arch::Aarch64, args: &["vu8x8", "vu8x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "urhadd", wrapper: "vrhadd_u8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.urshl.i64", arch: Arch::Aarch64, args: &["u64", "i64"], ret: "u64", features: "neon", imms: &[], instr: "urshl", wrapper: "vrshld_u64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.urshl.v16i8", arch: Arch::Aarch64, args: &["vu8x16", "vi8x16"], ret: "vu8x16", features: "neon", imms: &[], instr: "urshl", wrapper: "vrshlq_u8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.urshl.v1i64", arch: Arch::Aarch64, args: &["vu64x1", "vi64x1"], ret: "vu64x1", features: "neon", imms: &[], instr: "urshl", wrapper: "vrshl_u64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.urshl.v2i32", arch: Arch::Aarch64, args: &["vu32x2", "vi32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "urshl", wrapper: "vrshl_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.urshl.v2i64", arch: Arch::Aarch64, args: &["vu64x2", "vi64x2"], ret: "vu64x2", features: "neon", imms: &[], instr: "urshl", wrapper: "vrshlq_u64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.urshl.v4i16", arch: Arch::Aarch64, args: &["vu16x4", "vi16x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "urshl", wrapper: "vrshl_u16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.urshl.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "vi32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "urshl", wrapper: "vrshlq_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.urshl.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "vi16x8"], ret: "vu16x8", features: "neon", imms: &[], instr: "urshl", wrapper: "vrshlq_u16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.urshl.v8i8", arch: Arch::Aarch64, args: &["vu8x8", "vi8x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "urshl", wrapper: "vrshl_u8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ursqrte.v2i32", arch: Arch::Aarch64, args: &["vu32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "ursqrte", wrapper: "vrsqrte_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ursqrte.v4i32", arch: Arch::Aarch64, args: &["vu32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "ursqrte", wrapper: "vrsqrteq_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.usdot.v2i32.v8i8", arch: Arch::Aarch64, args: &["vi32x2", "vu8x8", "vi8x8"], ret: "vi32x2", features: "neon,i8mm", imms: &[], instr: "usdot", wrapper: "vusdot_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.usdot.v4i32.v16i8", arch: Arch::Aarch64, args: &["vi32x4", "vu8x16", "vi8x16"], ret: "vi32x4", features: "neon,i8mm", imms: &[], instr: "usdot", wrapper: "vusdotq_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ushl.v16i8", arch: Arch::Aarch64, args: &["vu8x16", "vi8x16"], ret: "vu8x16", features: "neon", imms: &[], instr: "ushl", wrapper: "vshlq_u8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ushl.v1i64", arch: Arch::Aarch64, args: &["vu64x1", "vi64x1"], ret: "vu64x1", features: "neon", imms: &[], instr: "ushl", wrapper: "vshl_u64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ushl.v2i32", arch: Arch::Aarch64, args: &["vu32x2", "vi32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "ushl", wrapper: "vshl_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ushl.v2i64", arch: Arch::Aarch64, args: &["vu64x2", "vi64x2"], ret: "vu64x2", features: "neon", imms: &[], instr: "ushl", wrapper: "vshlq_u64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ushl.v4i16", arch: Arch::Aarch64, args: &["vu16x4", "vi16x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "ushl", wrapper: "vshl_u16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ushl.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "vi32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "ushl", wrapper: "vshlq_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ushl.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "vi16x8"], ret: "vu16x8", features: "neon", imms: &[], instr: "ushl", wrapper: "vshlq_u16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ushl.v8i8", arch: Arch::Aarch64, args: &["vu8x8", "vi8x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "ushl", wrapper: "vshl_u8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.usmmla.v4i32.v16i8", arch: Arch::Aarch64, args: &["vi32x4", "vu8x16", "vi8x16"], ret: "vi32x4", features: "neon,i8mm", imms: &[], instr: "usmmla", wrapper: "vusmmlaq_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.usqadd.i32", arch: Arch::Aarch64, args: &["u32", "i32"], ret: "u32", features: "neon", imms: &[], instr: "usqadd", wrapper: "vsqadds_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.usqadd.i64", arch: Arch::Aarch64, args: &["u64", "i64"], ret: "u64", features: "neon", imms: &[], instr: "usqadd", wrapper: "vsqaddd_u64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.usqadd.v16i8", arch: Arch::Aarch64, args: &["vu8x16", "vi8x16"], ret: "vu8x16", features: "neon", imms: &[], instr: "usqadd", wrapper: "vsqaddq_u8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.usqadd.v1i64", arch: Arch::Aarch64, args: &["vu64x1", "vi64x1"], ret: "vu64x1", features: "neon", imms: &[], instr: "usqadd", wrapper: "vsqadd_u64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.usqadd.v2i32", arch: Arch::Aarch64, args: &["vu32x2", "vi32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "usqadd", wrapper: "vsqadd_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.usqadd.v2i64", arch: Arch::Aarch64, args: &["vu64x2", "vi64x2"], ret: "vu64x2", features: "neon", imms: &[], instr: "usqadd", wrapper: "vsqaddq_u64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.usqadd.v4i16", arch: Arch::Aarch64, args: &["vu16x4", "vi16x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "usqadd", wrapper: "vsqadd_u16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.usqadd.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "vi32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "usqadd", wrapper: "vsqaddq_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.usqadd.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "vi16x8"], ret: "vu16x8", features: "neon", imms: &[], instr: "usqadd", wrapper: "vsqaddq_u16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.usqadd.v8i8", arch: Arch::Aarch64, args: &["vu8x8", "vi8x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "usqadd", wrapper: "vsqadd_u8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcadd.rot270.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon,fcma", imms: &[], instr: "fcadd", wrapper: "vcadd_rot270_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcadd.rot270.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon,fcma", imms: &[], instr: "fcadd", wrapper: "vcaddq_rot270_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcadd.rot270.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16,fcma", imms: &[], instr: "fcadd", wrapper: "vcadd_rot270_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcadd.rot270.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon,fcma", imms: &[], instr: "fcadd", wrapper: "vcaddq_rot270_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcadd.rot270.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16,fcma", imms: &[], instr: "fcadd", wrapper: "vcaddq_rot270_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcadd.rot90.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon,fcma", imms: &[], instr: "fcadd", wrapper: "vcadd_rot90_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcadd.rot90.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon,fcma", imms: &[], instr: "fcadd", wrapper: "vcaddq_rot90_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcadd.rot90.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16,fcma", imms: &[], instr: "fcadd", wrapper: "vcadd_rot90_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcadd.rot90.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon,fcma", imms: &[], instr: "fcadd", wrapper: "vcaddq_rot90_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcadd.rot90.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16,fcma", imms: &[], instr: "fcadd", wrapper: "vcaddq_rot90_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcmla.rot0.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "vf32x2"], ret: "vf32x2", features: "neon,fcma", imms: &[], instr: "fcmla", wrapper: "vcmla_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcmla.rot0.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2", "vf64x2"], ret: "vf64x2", features: "neon,fcma", imms: &[], instr: "fcmla", wrapper: "vcmlaq_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcmla.rot0.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fcma,fp16", imms: &[], instr: "fcmla", wrapper: "vcmla_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcmla.rot0.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4", "vf32x4"], ret: "vf32x4", features: "neon,fcma", imms: &[], instr: "fcmla", wrapper: "vcmlaq_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcmla.rot0.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fcma,fp16", imms: &[], instr: "fcmla", wrapper: "vcmlaq_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcmla.rot180.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "vf32x2"], ret: "vf32x2", features: "neon,fcma", imms: &[], instr: "fcmla", wrapper: "vcmla_rot180_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcmla.rot180.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2", "vf64x2"], ret: "vf64x2", features: "neon,fcma", imms: &[], instr: "fcmla", wrapper: "vcmlaq_rot180_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcmla.rot180.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fcma,fp16", imms: &[], instr: "fcmla", wrapper: "vcmla_rot180_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcmla.rot180.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4", "vf32x4"], ret: "vf32x4", features: "neon,fcma", imms: &[], instr: "fcmla", wrapper: "vcmlaq_rot180_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcmla.rot180.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fcma,fp16", imms: &[], instr: "fcmla", wrapper: "vcmlaq_rot180_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcmla.rot270.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "vf32x2"], ret: "vf32x2", features: "neon,fcma", imms: &[], instr: "fcmla", wrapper: "vcmla_rot270_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcmla.rot270.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2", "vf64x2"], ret: "vf64x2", features: "neon,fcma", imms: &[], instr: "fcmla", wrapper: "vcmlaq_rot270_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcmla.rot270.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fcma,fp16", imms: &[], instr: "fcmla", wrapper: "vcmla_rot270_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcmla.rot270.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4", "vf32x4"], ret: "vf32x4", features: "neon,fcma", imms: &[], instr: "fcmla", wrapper: "vcmlaq_rot270_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcmla.rot270.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fcma,fp16", imms: &[], instr: "fcmla", wrapper: "vcmlaq_rot270_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcmla.rot90.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "vf32x2"], ret: "vf32x2", features: "neon,fcma", imms: &[], instr: "fcmla", wrapper: "vcmla_rot90_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcmla.rot90.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2", "vf64x2"], ret: "vf64x2", features: "neon,fcma", imms: &[], instr: "fcmla", wrapper: "vcmlaq_rot90_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcmla.rot90.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fcma,fp16", imms: &[], instr: "fcmla", wrapper: "vcmla_rot90_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcmla.rot90.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4", "vf32x4"], ret: "vf32x4", features: "neon,fcma", imms: &[], instr: "fcmla", wrapper: "vcmlaq_rot90_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcmla.rot90.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fcma,fp16", imms: &[], instr: "fcmla", wrapper: "vcmlaq_rot90_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfp2fxs.i32.f16", arch: Arch::Aarch64, args: &["f16", "i32"], ret: "i32", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "fcvtzs", wrapper: "vcvth_n_s32_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfp2fxs.i32.f32", arch: Arch::Aarch64, args: &["f32", "i32"], ret: "i32", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "fcvtzs", wrapper: "vcvts_n_s32_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfp2fxs.i64.f16", arch: Arch::Aarch64, args: &["f16", "i32"], ret: "i64", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "fcvtzs", wrapper: "vcvth_n_s64_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfp2fxs.i64.f64", arch: Arch::Aarch64, args: &["f64", "i32"], ret: "i64", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "fcvtzs", wrapper: "vcvtd_n_s64_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfp2fxs.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1", "i32"], ret: "vi64x1", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "fcvtzs", wrapper: "vcvt_n_s64_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfp2fxs.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "i32"], ret: "vi32x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "fcvtzs", wrapper: "vcvt_n_s32_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfp2fxs.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "i32"], ret: "vi64x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "fcvtzs", wrapper: "vcvtq_n_s64_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfp2fxs.v4i16.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "i32"], ret: "vi16x4", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "fcvtzs", wrapper: "vcvt_n_s16_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfp2fxs.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "i32"], ret: "vi32x4", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "fcvtzs", wrapper: "vcvtq_n_s32_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfp2fxs.v8i16.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "i32"], ret: "vi16x8", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "fcvtzs", wrapper: "vcvtq_n_s16_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfp2fxu.i32.f16", arch: Arch::Aarch64, args: &["f16", "i32"], ret: "u32", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "fcvtzu", wrapper: "vcvth_n_u32_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfp2fxu.i32.f32", arch: Arch::Aarch64, args: &["f32", "i32"], ret: "u32", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "fcvtzu", wrapper: "vcvts_n_u32_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfp2fxu.i64.f16", arch: Arch::Aarch64, args: &["f16", "i32"], ret: "u64", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "fcvtzu", wrapper: "vcvth_n_u64_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfp2fxu.i64.f64", arch: Arch::Aarch64, args: &["f64", "i32"], ret: "u64", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "fcvtzu", wrapper: "vcvtd_n_u64_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfp2fxu.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1", "i32"], ret: "vu64x1", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "fcvtzu", wrapper: "vcvt_n_u64_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfp2fxu.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "i32"], ret: "vu32x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "fcvtzu", wrapper: "vcvt_n_u32_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfp2fxu.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "i32"], ret: "vu64x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "fcvtzu", wrapper: "vcvtq_n_u64_f64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfp2fxu.v4i16.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "i32"], ret: "vu16x4", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "fcvtzu", wrapper: "vcvt_n_u16_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfp2fxu.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "i32"], ret: "vu32x4", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "fcvtzu", wrapper: "vcvtq_n_u32_f32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfp2fxu.v8i16.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "i32"], ret: "vu16x8", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "fcvtzu", wrapper: "vcvtq_n_u16_f16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfxs2fp.f16.i32", arch: Arch::Aarch64, args: &["i32", "i32"], ret: "f16", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "scvtf", wrapper: "vcvth_n_f16_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfxs2fp.f16.i64", arch: Arch::Aarch64, args: &["i64", "i32"], ret: "f16", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "scvtf", wrapper: "vcvth_n_f16_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfxs2fp.f32.i32", arch: Arch::Aarch64, args: &["i32", "i32"], ret: "f32", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "scvtf", wrapper: "vcvts_n_f32_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfxs2fp.f64.i64", arch: Arch::Aarch64, args: &["i64", "i32"], ret: "f64", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "scvtf", wrapper: "vcvtd_n_f64_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfxs2fp.v1f64.v1i64", arch: Arch::Aarch64, args: &["vi64x1", "i32"], ret: "vf64x1", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "scvtf", wrapper: "vcvt_n_f64_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfxs2fp.v2f32.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "i32"], ret: "vf32x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "scvtf", wrapper: "vcvt_n_f32_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfxs2fp.v2f64.v2i64", arch: Arch::Aarch64, args: &["vi64x2", "i32"], ret: "vf64x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "scvtf", wrapper: "vcvtq_n_f64_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfxs2fp.v4f16.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "i32"], ret: "vf16x4", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "scvtf", wrapper: "vcvt_n_f16_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfxs2fp.v4f32.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "i32"], ret: "vf32x4", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "scvtf", wrapper: "vcvtq_n_f32_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfxs2fp.v8f16.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "i32"], ret: "vf16x8", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "scvtf", wrapper: "vcvtq_n_f16_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfxu2fp.f16.i32", arch: Arch::Aarch64, args: &["u32", "i32"], ret: "f16", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "ucvtf", wrapper: "vcvth_n_f16_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfxu2fp.f16.i64", arch: Arch::Aarch64, args: &["u64", "i32"], ret: "f16", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "ucvtf", wrapper: "vcvth_n_f16_u64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfxu2fp.f32.i32", arch: Arch::Aarch64, args: &["u32", "i32"], ret: "f32", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "ucvtf", wrapper: "vcvts_n_f32_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfxu2fp.f64.i64", arch: Arch::Aarch64, args: &["u64", "i32"], ret: "f64", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "ucvtf", wrapper: "vcvtd_n_f64_u64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfxu2fp.v1f64.v1i64", arch: Arch::Aarch64, args: &["vu64x1", "i32"], ret: "vf64x1", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "ucvtf", wrapper: "vcvt_n_f64_u64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfxu2fp.v2f32.v2i32", arch: Arch::Aarch64, args: &["vu32x2", "i32"], ret: "vf32x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "ucvtf", wrapper: "vcvt_n_f32_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfxu2fp.v2f64.v2i64", arch: Arch::Aarch64, args: &["vu64x2", "i32"], ret: "vf64x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "ucvtf", wrapper: "vcvtq_n_f64_u64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfxu2fp.v4f16.v4i16", arch: Arch::Aarch64, args: &["vu16x4", "i32"], ret: "vf16x4", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "ucvtf", wrapper: "vcvt_n_f16_u16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfxu2fp.v4f32.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "i32"], ret: "vf32x4", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "ucvtf", wrapper: "vcvtq_n_f32_u32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfxu2fp.v8f16.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "i32"], ret: "vf16x8", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "ucvtf", wrapper: "vcvtq_n_f16_u16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vluti2.lane.v16i8.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vu8x8", "i32"], ret: "vi8x16", features: "neon,lut", imms: &[Imm { arg: 2, min: 0, max: 1, values: &[] }], instr: "nop", wrapper: "vluti2q_lane_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vluti2.lane.v16i8.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vu8x8", "i32"], ret: "vi8x16", features: "neon,lut", imms: &[Imm { arg: 2, min: 0, max: 1, values: &[] }], instr: "nop", wrapper: "vluti2_lane_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vluti2.lane.v8i16.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vu8x8", "i32"], ret: "vi16x8", features: "neon,lut", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "nop", wrapper: "vluti2_lane_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vluti2.lane.v8i16.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vu8x8", "i32"], ret: "vi16x8", features: "neon,lut", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "nop", wrapper: "vluti2q_lane_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vluti2.laneq.v16i8.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vu8x16", "i32"], ret: "vi8x16", features: "neon,lut", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "nop", wrapper: "vluti2q_laneq_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vluti2.laneq.v16i8.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vu8x16", "i32"], ret: "vi8x16", features: "neon,lut", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "nop", wrapper: "vluti2_laneq_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vluti2.laneq.v8i16.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vu8x16", "i32"], ret: "vi16x8", features: "neon,lut", imms: &[Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "nop", wrapper: "vluti2_laneq_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vluti2.laneq.v8i16.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vu8x16", "i32"], ret: "vi16x8", features: "neon,lut", imms: &[Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "nop", wrapper: "vluti2q_laneq_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vluti4q.lane.v8i8", arch: Arch::Aarch64, args: &["vi8x16", "vu8x8", "i32"], ret: "vi8x16", features: "neon,lut", imms: &[Imm { arg: 2, min: 0, max: 0, values: &[] }], instr: "nop", wrapper: "vluti4q_lane_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vluti4q.lane.x2.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "vu8x8", "i32"], ret: "vi16x8", features: "neon,lut", imms: &[Imm { arg: 3, min: 0, max: 1, values: &[] }], instr: "nop", wrapper: "vluti4q_lane_s16_x2" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vluti4q.laneq.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vu8x16", "i32"], ret: "vi8x16", features: "neon,lut", imms: &[Imm { arg: 2, min: 0, max: 1, values: &[] }], instr: "nop", wrapper: "vluti4q_laneq_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vluti4q.laneq.x2.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "vu8x16", "i32"], ret: "vi16x8", features: "neon,lut", imms: &[Imm { arg: 3, min: 0, max: 3, values: &[] }], instr: "nop", wrapper: "vluti4q_laneq_s16_x2" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vsli.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "i32"], ret: "vi8x16", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "sli", wrapper: "vsliq_n_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vsli.v1i64", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1", "i32"], ret: "vi64x1", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 63, values: &[] }], instr: "sli", wrapper: "vsli_n_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vsli.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2", "i32"], ret: "vi32x2", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }], instr: "sli", wrapper: "vsli_n_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vsli.v2i64", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2", "i32"], ret: "vi64x2", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 63, values: &[] }], instr: "sli", wrapper: "vsliq_n_s64" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vsli.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4", "i32"], ret: "vi16x4", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }], instr: "sli", wrapper: "vsli_n_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vsli.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "i32"], ret: "vi32x4", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }], instr: "sli", wrapper: "vsliq_n_s32" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vsli.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "i32"], ret: "vi16x8", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }], instr: "sli", wrapper: "vsliq_n_s16" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vsli.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8", "i32"], ret: "vi8x8", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "sli", wrapper: "vsli_n_s8" }, // 1 wrapper
-    Row { name: "llvm.aarch64.rndr", arch: Arch::Aarch64, args: &[], ret: "tup(u64,bool)", features: "rand", imms: &[], instr: "mrs", wrapper: "__rndr" }, // 1 wrapper
-    Row { name: "llvm.aarch64.rndrrs", arch: Arch::Aarch64, args: &[], ret: "tup(u64,bool)", features: "rand", imms: &[], instr: "mrs", wrapper: "__rndrrs" }, // 1 wrapper
-    Row { name: "llvm.aarch64.stg", arch: Arch::Aarch64, args: &["ptr", "ptr"], ret: "unit", features: "mte", imms: &[], instr: "", wrapper: "__arm_mte_set_tag" }, // 1 wrapper
-    Row { name: "llvm.aarch64.subp", arch: Arch::Aarch64, args: &["ptr", "ptr"], ret: "i64", features: "mte", imms: &[], instr: "", wrapper: "__arm_mte_ptrdiff" }, // 1 wrapper
-    Row { name: "llvm.fptosi.sat.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vi64x1", features: "neon", imms: &[], instr: "fcvtzs", wrapper: "vcvt_s64_f64" }, // 1 wrapper
-    Row { name: "llvm.fptosi.sat.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "fcvtzs", wrapper: "vcvt_s32_f32" }, // 1 wrapper
-    Row { name: "llvm.fptosi.sat.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vi64x2", features: "neon", imms: &[], instr: "fcvtzs", wrapper: "vcvtq_s64_f64" }, // 1 wrapper
-    Row { name: "llvm.fptosi.sat.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "fcvtzs", wrapper: "vcvtq_s32_f32" }, // 1 wrapper
-    Row { name: "llvm.fptoui.sat.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vu64x1", features: "neon", imms: &[], instr: "fcvtzu", wrapper: "vcvt_u64_f64" }, // 1 wrapper
-    Row { name: "llvm.fptoui.sat.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "fcvtzu", wrapper: "vcvt_u32_f32" }, // 1 wrapper
-    Row { name: "llvm.fptoui.sat.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vu64x2", features: "neon", imms: &[], instr: "fcvtzu", wrapper: "vcvtq_u64_f64" }, // 1 wrapper
-    Row { name: "llvm.fptoui.sat.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "fcvtzu", wrapper: "vcvtq_u32_f32" }, // 1 wrapper
-    Row { name: "llvm.nearbyint.f16", arch: Arch::Aarch64, args: &["f16"], ret: "f16", features: "neon,fp16", imms: &[], instr: "frinti", wrapper: "vrndih_f16" }, // 1 wrapper
-    Row { name: "llvm.nearbyint.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vf64x1", features: "neon", imms: &[], instr: "frinti", wrapper: "vrndi_f64" }, // 1 wrapper
-    Row { name: "llvm.nearbyint.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "frinti", wrapper: "vrndi_f32" }, // 1 wrapper
-    Row { name: "llvm.nearbyint.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "frinti", wrapper: "vrndiq_f64" }, // 1 wrapper
-    Row { name: "llvm.nearbyint.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "frinti", wrapper: "vrndi_f16" }, // 1 wrapper
-    Row { name: "llvm.nearbyint.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "frinti", wrapper: "vrndiq_f32" }, // 1 wrapper
-    Row { name: "llvm.nearbyint.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "frinti", wrapper: "vrndiq_f16" }, // 1 wrapper
-    Row { name: "llvm.prefetch", arch: Arch::Aarch64, args: &["ptr", "i32", "i32", "i32"], ret: "unit", features: "", imms: &[Imm { arg: 1, min: 0, max: 1, values: &[] }, Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "prfm pldl1strm", wrapper: "_prefetch" }, // 1 wrapper
-    Row { name: "llvm.prefetch", arch: Arch::X86, args: &["ptr", "i32", "i32", "i32"], ret: "unit", features: "sse", imms: &[Imm { arg: 1, min: 0, max: 1, values: &[] }, Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "prefetcht0", wrapper: "_mm_prefetch" }, // 1 wrapper
-    Row { name: "llvm.roundeven.f16", arch: Arch::Aarch64, args: &["f16"], ret: "f16", features: "neon,fp16", imms: &[], instr: "frintn", wrapper: "vrndnh_f16" }, // 1 wrapper
-    Row { name: "llvm.roundeven.f32", arch: Arch::Aarch64, args: &["f32"], ret: "f32", features: "neon", imms: &[], instr: "frintn", wrapper: "vrndns_f32" }, // 1 wrapper
-    Row { name: "llvm.roundeven.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vf64x1", features: "neon", imms: &[], instr: "frintn", wrapper: "vrndn_f64" }, // 1 wrapper
-    Row { name: "llvm.roundeven.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "frintn", wrapper: "vrndn_f32" }, // 1 wrapper
-    Row { name: "llvm.roundeven.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "frintn", wrapper: "vrndnq_f64" }, // 1 wrapper
-    Row { name: "llvm.roundeven.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "frintn", wrapper: "vrndn_f16" }, // 1 wrapper
-    Row { name: "llvm.roundeven.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "frintn", wrapper: "vrndnq_f32" }, // 1 wrapper
-    Row { name: "llvm.roundeven.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "frintn", wrapper: "vrndnq_f16" }, // 1 wrapper
-    Row { name: "llvm.x86.addcarry.32", arch: Arch::X86, args: &["u8", "u32", "u32"], ret: "tup(u8,u32)", features: "", imms: &[], instr: "adc", wrapper: "_addcarry_u32" }, // 1 wrapper
-    Row { name: "llvm.x86.addcarry.64", arch: Arch::X86, args: &["u8", "u64", "u64"], ret: "tup(u8,u64)", features: "", imms: &[], instr: "adc", wrapper: "_addcarry_u64" }, // 1 wrapper
-    Row { name: "llvm.x86.aesdec128kl", arch: Arch::X86, args: &["vi64x2", "ptr"], ret: "tup(u8,vi64x2)", features: "kl", imms: &[], instr: "aesdec128kl", wrapper: "_mm_aesdec128kl_u8" }, // 1 wrapper
-    Row { name: "llvm.x86.aesdec256kl", arch: Arch::X86, args: &["vi64x2", "ptr"], ret: "tup(u8,vi64x2)", features: "kl", imms: &[], instr: "aesdec256kl", wrapper: "_mm_aesdec256kl_u8" }, // 1 wrapper
-    Row { name: "llvm.x86.aesdecwide128kl", arch: Arch::X86, args: &["ptr", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2"], ret: "tup(u8,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2)", features: "widekl", imms: &[], instr: "aesdecwide128kl", wrapper: "_mm_aesdecwide128kl_u8" }, // 1 wrapper
-    Row { name: "llvm.x86.aesdecwide256kl", arch: Arch::X86, args: &["ptr", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2"], ret: "tup(u8,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2)", features: "widekl", imms: &[], instr: "aesdecwide256kl", wrapper: "_mm_aesdecwide256kl_u8" }, // 1 wrapper
-    Row { name: "llvm.x86.aesenc128kl", arch: Arch::X86, args: &["vi64x2", "ptr"], ret: "tup(u8,vi64x2)", features: "kl", imms: &[], instr: "aesenc128kl", wrapper: "_mm_aesenc128kl_u8" }, // 1 wrapper
-    Row { name: "llvm.x86.aesenc256kl", arch: Arch::X86, args: &["vi64x2", "ptr"], ret: "tup(u8,vi64x2)", features: "kl", imms: &[], instr: "aesenc256kl", wrapper: "_mm_aesenc256kl_u8" }, // 1 wrapper
-    Row { name: "llvm.x86.aesencwide128kl", arch: Arch::X86, args: &["ptr", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2"], ret: "tup(u8,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2)", features: "widekl", imms: &[], instr: "aesencwide128kl", wrapper: "_mm_aesencwide128kl_u8" }, // 1 wrapper
-    Row { name: "llvm.x86.aesencwide256kl", arch: Arch::X86, args: &["ptr", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2"], ret: "tup(u8,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2)", features: "widekl", imms: &[], instr: "aesencwide256kl", wrapper: "_mm_aesencwide256kl_u8" }, // 1 wrapper
-    Row { name: "llvm.x86.aesni.aesdec", arch: Arch::X86, args: &["vi64x2", "vi64x2"], ret: "vi64x2", features: "aes", imms: &[], instr: "aesdec", wrapper: "_mm_aesdec_si128" }, // 1 wrapper
-    Row { name: "llvm.x86.aesni.aesdec.256", arch: Arch::X86, args: &["vi64x4", "vi64x4"], ret: "vi64x4", features: "vaes", imms: &[], instr: "vaesdec", wrapper: "_mm256_aesdec_epi128" }, // 1 wrapper
-    Row { name: "llvm.x86.aesni.aesdec.512", arch: Arch::X86, args: &["vi64x8", "vi64x8"], ret: "vi64x8", features: "vaes,avx512f", imms: &[], instr: "vaesdec", wrapper: "_mm512_aesdec_epi128" }, // 1 wrapper
-    Row { name: "llvm.x86.aesni.aesdeclast", arch: Arch::X86, args: &["vi64x2", "vi64x2"], ret: "vi64x2", features: "aes", imms: &[], instr: "aesdeclast", wrapper: "_mm_aesdeclast_si128" }, // 1 wrapper
-    Row { name: "llvm.x86.aesni.aesdeclast.256", arch: Arch::X86, args: &["vi64x4", "vi64x4"], ret: "vi64x4", features: "vaes", imms: &[], instr: "vaesdeclast", wrapper: "_mm256_aesdeclast_epi128" }, // 1 wrapper
-    Row { name: "llvm.x86.aesni.aesdeclast.512", arch: Arch::X86, args: &["vi64x8", "vi64x8"], ret: "vi64x8", features: "vaes,avx512f", imms: &[], instr: "vaesdeclast", wrapper: "_mm512_aesdeclast_epi128" }, // 1 wrapper
-    Row { name: "llvm.x86.aesni.aesenc", arch: Arch::X86, args: &["vi64x2", "vi64x2"], ret: "vi64x2", features: "aes", imms: &[], instr: "aesenc", wrapper: "_mm_aesenc_si128" }, // 1 wrapper
-    Row { name: "llvm.x86.aesni.aesenc.256", arch: Arch::X86, args: &["vi64x4", "vi64x4"], ret: "vi64x4", features: "vaes", imms: &[], instr: "vaesenc", wrapper: "_mm256_aesenc_epi128" }, // 1 wrapper
-    Row { name: "llvm.x86.aesni.aesenc.512", arch: Arch::X86, args: &["vi64x8", "vi64x8"], ret: "vi64x8", features: "vaes,avx512f", imms: &[], instr: "vaesenc", wrapper: "_mm512_aesenc_epi128" }, // 1 wrapper
-    Row { name: "llvm.x86.aesni.aesenclast", arch: Arch::X86, args: &["vi64x2", "vi64x2"], ret: "vi64x2", features: "aes", imms: &[], instr: "aesenclast", wrapper: "_mm_aesenclast_si128" }, // 1 wrapper
-    Row { name: "llvm.x86.aesni.aesenclast.256", arch: Arch::X86, args: &["vi64x4", "vi64x4"], ret: "vi64x4", features: "vaes", imms: &[], instr: "vaesenclast", wrapper: "_mm256_aesenclast_epi128" }, // 1 wrapper
-    Row { name: "llvm.x86.aesni.aesenclast.512", arch: Arch::X86, args: &["vi64x8", "vi64x8"], ret: "vi64x8", features: "vaes,avx512f", imms: &[], instr: "vaesenclast", wrapper: "_mm512_aesenclast_epi128" }, // 1 wrapper
-    Row { name: "llvm.x86.aesni.aesimc", arch: Arch::X86, args: &["vi64x2"], ret: "vi64x2", features: "aes", imms: &[], instr: "aesimc", wrapper: "_mm_aesimc_si128" }, // 1 wrapper
-    Row { name: "llvm.x86.aesni.aeskeygenassist", arch: Arch::X86, args: &["vi64x2", "u8"], ret: "vi64x2", features: "aes", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "aeskeygenassist", wrapper: "_mm_aeskeygenassist_si128" }, // 1 wrapper
-    Row { name: "llvm.x86.avx.cmp.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4", "u8"], ret: "vf64x4", features: "avx", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }], instr: "vcmpeqpd", wrapper: "_mm256_cmp_pd" }, // 1 wrapper
-    Row { name: "llvm.x86.avx.cmp.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }], instr: "vcmpeqps", wrapper: "_mm256_cmp_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.avx.cvt.pd2dq.256", arch: Arch::X86, args: &["vf64x4"], ret: "vi32x4", features: "avx", imms: &[], instr: "vcvtpd2dq", wrapper: "_mm256_cvtpd_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx.cvt.ps2dq.256", arch: Arch::X86, args: &["vf32x8"], ret: "vi32x8", features: "avx", imms: &[], instr: "vcvtps2dq", wrapper: "_mm256_cvtps_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx.cvtt.pd2dq.256", arch: Arch::X86, args: &["vf64x4"], ret: "vi32x4", features: "avx", imms: &[], instr: "vcvttpd2dq", wrapper: "_mm256_cvttpd_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx.cvtt.ps2dq.256", arch: Arch::X86, args: &["vf32x8"], ret: "vi32x8", features: "avx", imms: &[], instr: "vcvttps2dq", wrapper: "_mm256_cvttps_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx.dp.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "i8"], ret: "vf32x8", features: "avx", imms: &[Imm { arg: 2, min: -128, max: 127, values: &[] }], instr: "vdpps", wrapper: "_mm256_dp_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.avx.ldu.dq.256", arch: Arch::X86, args: &["ptr"], ret: "vi8x32", features: "avx", imms: &[], instr: "vlddqu", wrapper: "_mm256_lddqu_si256" }, // 1 wrapper
-    Row { name: "llvm.x86.avx.max.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4"], ret: "vf64x4", features: "avx", imms: &[], instr: "vmaxpd", wrapper: "_mm256_max_pd" }, // 1 wrapper
-    Row { name: "llvm.x86.avx.max.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8"], ret: "vf32x8", features: "avx", imms: &[], instr: "vmaxps", wrapper: "_mm256_max_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.avx.min.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4"], ret: "vf64x4", features: "avx", imms: &[], instr: "vminpd", wrapper: "_mm256_min_pd" }, // 1 wrapper
-    Row { name: "llvm.x86.avx.min.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8"], ret: "vf32x8", features: "avx", imms: &[], instr: "vminps", wrapper: "_mm256_min_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.avx.ptestnzc.256", arch: Arch::X86, args: &["vi64x4", "vi64x4"], ret: "i32", features: "avx", imms: &[], instr: "vptest", wrapper: "_mm256_testnzc_si256" }, // 1 wrapper
-    Row { name: "llvm.x86.avx.rcp.ps.256", arch: Arch::X86, args: &["vf32x8"], ret: "vf32x8", features: "avx", imms: &[], instr: "vrcpps", wrapper: "_mm256_rcp_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.avx.round.pd.256", arch: Arch::X86, args: &["vf64x4", "i32"], ret: "vf64x4", features: "avx", imms: &[Imm { arg: 1, min: 0, max: 15, values: &[] }], instr: "vroundpd", wrapper: "_mm256_round_pd" }, // 1 wrapper
-    Row { name: "llvm.x86.avx.round.ps.256", arch: Arch::X86, args: &["vf32x8", "i32"], ret: "vf32x8", features: "avx", imms: &[Imm { arg: 1, min: 0, max: 15, values: &[] }], instr: "vroundps", wrapper: "_mm256_round_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.avx.rsqrt.ps.256", arch: Arch::X86, args: &["vf32x8"], ret: "vf32x8", features: "avx", imms: &[], instr: "vrsqrtps", wrapper: "_mm256_rsqrt_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.avx.vpermilvar.pd", arch: Arch::X86, args: &["vf64x2", "vi64x2"], ret: "vf64x2", features: "avx", imms: &[], instr: "vpermilpd", wrapper: "_mm_permutevar_pd" }, // 1 wrapper
-    Row { name: "llvm.x86.avx.vpermilvar.pd.256", arch: Arch::X86, args: &["vf64x4", "vi64x4"], ret: "vf64x4", features: "avx", imms: &[], instr: "vpermilpd", wrapper: "_mm256_permutevar_pd" }, // 1 wrapper
-    Row { name: "llvm.x86.avx.vpermilvar.ps", arch: Arch::X86, args: &["vf32x4", "vi32x4"], ret: "vf32x4", features: "avx", imms: &[], instr: "vpermilps", wrapper: "_mm_permutevar_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.avx.vpermilvar.ps.256", arch: Arch::X86, args: &["vf32x8", "vi32x8"], ret: "vf32x8", features: "avx", imms: &[], instr: "vpermilps", wrapper: "_mm256_permutevar_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.avx.vtestc.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4"], ret: "i32", features: "avx", imms: &[], instr: "vtestpd", wrapper: "_mm256_testc_pd" }, // 1 wrapper
-    Row { name: "llvm.x86.avx.vtestc.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8"], ret: "i32", features: "avx", imms: &[], instr: "vtestps", wrapper: "_mm256_testc_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.avx.vtestnzc.pd", arch: Arch::X86, args: &["vf64x2", "vf64x2"], ret: "i32", features: "avx", imms: &[], instr: "vtestpd", wrapper: "_mm_testnzc_pd" }, // 1 wrapper
-    Row { name: "llvm.x86.avx.vtestnzc.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4"], ret: "i32", features: "avx", imms: &[], instr: "vtestpd", wrapper: "_mm256_testnzc_pd" }, // 1 wrapper
-    Row { name: "llvm.x86.avx.vtestnzc.ps", arch: Arch::X86, args: &["vf32x4", "vf32x4"], ret: "i32", features: "avx", imms: &[], instr: "vtestps", wrapper: "_mm_testnzc_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.avx.vtestnzc.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8"], ret: "i32", features: "avx", imms: &[], instr: "vtestps", wrapper: "_mm256_testnzc_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.avx.vtestz.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4"], ret: "i32", features: "avx", imms: &[], instr: "vtestpd", wrapper: "_mm256_testz_pd" }, // 1 wrapper
-    Row { name: "llvm.x86.avx.vtestz.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8"], ret: "i32", features: "avx", imms: &[], instr: "vtestps", wrapper: "_mm256_testz_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.avx.vzeroall", arch: Arch::X86, args: &[], ret: "unit", features: "avx", imms: &[], instr: "vzeroall", wrapper: "_mm256_zeroall" }, // 1 wrapper
-    Row { name: "llvm.x86.avx.vzeroupper", arch: Arch::X86, args: &[], ret: "unit", features: "avx", imms: &[], instr: "vzeroupper", wrapper: "_mm256_zeroupper" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.gather.d.d", arch: Arch::X86, args: &["vi32x4", "ptr", "vi32x4", "vi32x4", "i8"], ret: "vi32x4", features: "avx2", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherdd", wrapper: "_mm_i32gather_epi32" }, // 2 wrappers
-    Row { name: "llvm.x86.avx2.gather.d.d.256", arch: Arch::X86, args: &["vi32x8", "ptr", "vi32x8", "vi32x8", "i8"], ret: "vi32x8", features: "avx2", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherdd", wrapper: "_mm256_i32gather_epi32" }, // 2 wrappers
-    Row { name: "llvm.x86.avx2.gather.d.pd", arch: Arch::X86, args: &["vf64x2", "ptr", "vi32x4", "vf64x2", "i8"], ret: "vf64x2", features: "avx2", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherdpd", wrapper: "_mm_i32gather_pd" }, // 2 wrappers
-    Row { name: "llvm.x86.avx2.gather.d.pd.256", arch: Arch::X86, args: &["vf64x4", "ptr", "vi32x4", "vf64x4", "i8"], ret: "vf64x4", features: "avx2", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherdpd", wrapper: "_mm256_i32gather_pd" }, // 2 wrappers
-    Row { name: "llvm.x86.avx2.gather.d.ps", arch: Arch::X86, args: &["vf32x4", "ptr", "vi32x4", "vf32x4", "i8"], ret: "vf32x4", features: "avx2", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherdps", wrapper: "_mm_i32gather_ps" }, // 2 wrappers
-    Row { name: "llvm.x86.avx2.gather.d.ps.256", arch: Arch::X86, args: &["vf32x8", "ptr", "vi32x8", "vf32x8", "i8"], ret: "vf32x8", features: "avx2", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherdps", wrapper: "_mm256_i32gather_ps" }, // 2 wrappers
-    Row { name: "llvm.x86.avx2.gather.d.q", arch: Arch::X86, args: &["vi64x2", "ptr", "vi32x4", "vi64x2", "i8"], ret: "vi64x2", features: "avx2", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherdq", wrapper: "_mm_i32gather_epi64" }, // 2 wrappers
-    Row { name: "llvm.x86.avx2.gather.d.q.256", arch: Arch::X86, args: &["vi64x4", "ptr", "vi32x4", "vi64x4", "i8"], ret: "vi64x4", features: "avx2", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherdq", wrapper: "_mm256_i32gather_epi64" }, // 2 wrappers
-    Row { name: "llvm.x86.avx2.gather.q.d", arch: Arch::X86, args: &["vi32x4", "ptr", "vi64x2", "vi32x4", "i8"], ret: "vi32x4", features: "avx2", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherqd", wrapper: "_mm_i64gather_epi32" }, // 2 wrappers
-    Row { name: "llvm.x86.avx2.gather.q.d.256", arch: Arch::X86, args: &["vi32x4", "ptr", "vi64x4", "vi32x4", "i8"], ret: "vi32x4", features: "avx2", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherqd", wrapper: "_mm256_i64gather_epi32" }, // 2 wrappers
-    Row { name: "llvm.x86.avx2.gather.q.pd", arch: Arch::X86, args: &["vf64x2", "ptr", "vi64x2", "vf64x2", "i8"], ret: "vf64x2", features: "avx2", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherqpd", wrapper: "_mm_i64gather_pd" }, // 2 wrappers
-    Row { name: "llvm.x86.avx2.gather.q.pd.256", arch: Arch::X86, args: &["vf64x4", "ptr", "vi64x4", "vf64x4", "i8"], ret: "vf64x4", features: "avx2", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherqpd", wrapper: "_mm256_i64gather_pd" }, // 2 wrappers
-    Row { name: "llvm.x86.avx2.gather.q.ps", arch: Arch::X86, args: &["vf32x4", "ptr", "vi64x2", "vf32x4", "i8"], ret: "vf32x4", features: "avx2", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherqps", wrapper: "_mm_i64gather_ps" }, // 2 wrappers
-    Row { name: "llvm.x86.avx2.gather.q.ps.256", arch: Arch::X86, args: &["vf32x4", "ptr", "vi64x4", "vf32x4", "i8"], ret: "vf32x4", features: "avx2", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherqps", wrapper: "_mm256_i64gather_ps" }, // 2 wrappers
-    Row { name: "llvm.x86.avx2.gather.q.q", arch: Arch::X86, args: &["vi64x2", "ptr", "vi64x2", "vi64x2", "i8"], ret: "vi64x2", features: "avx2", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherqq", wrapper: "_mm_i64gather_epi64" }, // 2 wrappers
-    Row { name: "llvm.x86.avx2.gather.q.q.256", arch: Arch::X86, args: &["vi64x4", "ptr", "vi64x4", "vi64x4", "i8"], ret: "vi64x4", features: "avx2", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherqq", wrapper: "_mm256_i64gather_epi64" }, // 2 wrappers
-    Row { name: "llvm.x86.avx2.mpsadbw", arch: Arch::X86, args: &["vu8x32", "vu8x32", "i8"], ret: "vu16x16", features: "avx2", imms: &[Imm { arg: 2, min: -128, max: 127, values: &[] }], instr: "vmpsadbw", wrapper: "_mm256_mpsadbw_epu8" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.permd", arch: Arch::X86, args: &["vu32x8", "vu32x8"], ret: "vu32x8", features: "avx2", imms: &[], instr: "vpermps", wrapper: "_mm256_permutevar8x32_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.permps", arch: Arch::X86, args: &["vf32x8", "vi32x8"], ret: "vf32x8", features: "avx2", imms: &[], instr: "vpermps", wrapper: "_mm256_permutevar8x32_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.pmadd.ub.sw", arch: Arch::X86, args: &["vu8x32", "vi8x32"], ret: "vi16x16", features: "avx2", imms: &[], instr: "vpmaddubsw", wrapper: "_mm256_maddubs_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.pmadd.wd", arch: Arch::X86, args: &["vi16x16", "vi16x16"], ret: "vi32x8", features: "avx2", imms: &[], instr: "vpmaddwd", wrapper: "_mm256_madd_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.pmul.hr.sw", arch: Arch::X86, args: &["vi16x16", "vi16x16"], ret: "vi16x16", features: "avx2", imms: &[], instr: "vpmulhrsw", wrapper: "_mm256_mulhrs_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.psad.bw", arch: Arch::X86, args: &["vu8x32", "vu8x32"], ret: "vu64x4", features: "avx2", imms: &[], instr: "vpsadbw", wrapper: "_mm256_sad_epu8" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.pshuf.b", arch: Arch::X86, args: &["vu8x32", "vu8x32"], ret: "vu8x32", features: "avx2", imms: &[], instr: "vpshufb", wrapper: "_mm256_shuffle_epi8" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.psign.b", arch: Arch::X86, args: &["vi8x32", "vi8x32"], ret: "vi8x32", features: "avx2", imms: &[], instr: "vpsignb", wrapper: "_mm256_sign_epi8" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.psign.d", arch: Arch::X86, args: &["vi32x8", "vi32x8"], ret: "vi32x8", features: "avx2", imms: &[], instr: "vpsignd", wrapper: "_mm256_sign_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.psign.w", arch: Arch::X86, args: &["vi16x16", "vi16x16"], ret: "vi16x16", features: "avx2", imms: &[], instr: "vpsignw", wrapper: "_mm256_sign_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.psll.d", arch: Arch::X86, args: &["vi32x8", "vi32x4"], ret: "vi32x8", features: "avx2", imms: &[], instr: "vpslld", wrapper: "_mm256_sll_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.psll.q", arch: Arch::X86, args: &["vi64x4", "vi64x2"], ret: "vi64x4", features: "avx2", imms: &[], instr: "vpsllq", wrapper: "_mm256_sll_epi64" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.psll.w", arch: Arch::X86, args: &["vi16x16", "vi16x8"], ret: "vi16x16", features: "avx2", imms: &[], instr: "vpsllw", wrapper: "_mm256_sll_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.psra.d", arch: Arch::X86, args: &["vi32x8", "vi32x4"], ret: "vi32x8", features: "avx2", imms: &[], instr: "vpsrad", wrapper: "_mm256_sra_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.psra.w", arch: Arch::X86, args: &["vi16x16", "vi16x8"], ret: "vi16x16", features: "avx2", imms: &[], instr: "vpsraw", wrapper: "_mm256_sra_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.psrl.d", arch: Arch::X86, args: &["vi32x8", "vi32x4"], ret: "vi32x8", features: "avx2", imms: &[], instr: "vpsrld", wrapper: "_mm256_srl_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.psrl.q", arch: Arch::X86, args: &["vi64x4", "vi64x2"], ret: "vi64x4", features: "avx2", imms: &[], instr: "vpsrlq", wrapper: "_mm256_srl_epi64" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.psrl.w", arch: Arch::X86, args: &["vi16x16", "vi16x8"], ret: "vi16x16", features: "avx2", imms: &[], instr: "vpsrlw", wrapper: "_mm256_srl_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.vpdpbssd.128", arch: Arch::X86, args: &["vi32x4", "vi8x16", "vi8x16"], ret: "vi32x4", features: "avxvnniint8", imms: &[], instr: "vpdpbssd", wrapper: "_mm_dpbssd_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.vpdpbssd.256", arch: Arch::X86, args: &["vi32x8", "vi8x32", "vi8x32"], ret: "vi32x8", features: "avxvnniint8", imms: &[], instr: "vpdpbssd", wrapper: "_mm256_dpbssd_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.vpdpbssds.128", arch: Arch::X86, args: &["vi32x4", "vi8x16", "vi8x16"], ret: "vi32x4", features: "avxvnniint8", imms: &[], instr: "vpdpbssds", wrapper: "_mm_dpbssds_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.vpdpbssds.256", arch: Arch::X86, args: &["vi32x8", "vi8x32", "vi8x32"], ret: "vi32x8", features: "avxvnniint8", imms: &[], instr: "vpdpbssds", wrapper: "_mm256_dpbssds_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.vpdpbsud.128", arch: Arch::X86, args: &["vi32x4", "vi8x16", "vu8x16"], ret: "vi32x4", features: "avxvnniint8", imms: &[], instr: "vpdpbsud", wrapper: "_mm_dpbsud_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.vpdpbsud.256", arch: Arch::X86, args: &["vi32x8", "vi8x32", "vu8x32"], ret: "vi32x8", features: "avxvnniint8", imms: &[], instr: "vpdpbsud", wrapper: "_mm256_dpbsud_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.vpdpbsuds.128", arch: Arch::X86, args: &["vi32x4", "vi8x16", "vu8x16"], ret: "vi32x4", features: "avxvnniint8", imms: &[], instr: "vpdpbsuds", wrapper: "_mm_dpbsuds_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.vpdpbsuds.256", arch: Arch::X86, args: &["vi32x8", "vi8x32", "vu8x32"], ret: "vi32x8", features: "avxvnniint8", imms: &[], instr: "vpdpbsuds", wrapper: "_mm256_dpbsuds_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.vpdpbuud.128", arch: Arch::X86, args: &["vi32x4", "vu8x16", "vu8x16"], ret: "vi32x4", features: "avxvnniint8", imms: &[], instr: "vpdpbuud", wrapper: "_mm_dpbuud_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.vpdpbuud.256", arch: Arch::X86, args: &["vi32x8", "vu8x32", "vu8x32"], ret: "vi32x8", features: "avxvnniint8", imms: &[], instr: "vpdpbuud", wrapper: "_mm256_dpbuud_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.vpdpbuuds.128", arch: Arch::X86, args: &["vi32x4", "vu8x16", "vu8x16"], ret: "vi32x4", features: "avxvnniint8", imms: &[], instr: "vpdpbuuds", wrapper: "_mm_dpbuuds_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.vpdpbuuds.256", arch: Arch::X86, args: &["vi32x8", "vu8x32", "vu8x32"], ret: "vi32x8", features: "avxvnniint8", imms: &[], instr: "vpdpbuuds", wrapper: "_mm256_dpbuuds_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.vpdpwsud.128", arch: Arch::X86, args: &["vi32x4", "vi16x8", "vu16x8"], ret: "vi32x4", features: "avxvnniint16", imms: &[], instr: "vpdpwsud", wrapper: "_mm_dpwsud_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.vpdpwsud.256", arch: Arch::X86, args: &["vi32x8", "vi16x16", "vu16x16"], ret: "vi32x8", features: "avxvnniint16", imms: &[], instr: "vpdpwsud", wrapper: "_mm256_dpwsud_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.vpdpwsuds.128", arch: Arch::X86, args: &["vi32x4", "vi16x8", "vu16x8"], ret: "vi32x4", features: "avxvnniint16", imms: &[], instr: "vpdpwsuds", wrapper: "_mm_dpwsuds_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.vpdpwsuds.256", arch: Arch::X86, args: &["vi32x8", "vi16x16", "vu16x16"], ret: "vi32x8", features: "avxvnniint16", imms: &[], instr: "vpdpwsuds", wrapper: "_mm256_dpwsuds_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.vpdpwusd.128", arch: Arch::X86, args: &["vi32x4", "vu16x8", "vi16x8"], ret: "vi32x4", features: "avxvnniint16", imms: &[], instr: "vpdpwusd", wrapper: "_mm_dpwusd_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.vpdpwusd.256", arch: Arch::X86, args: &["vi32x8", "vu16x16", "vi16x16"], ret: "vi32x8", features: "avxvnniint16", imms: &[], instr: "vpdpwusd", wrapper: "_mm256_dpwusd_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.vpdpwusds.128", arch: Arch::X86, args: &["vi32x4", "vu16x8", "vi16x8"], ret: "vi32x4", features: "avxvnniint16", imms: &[], instr: "vpdpwusds", wrapper: "_mm_dpwusds_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.vpdpwusds.256", arch: Arch::X86, args: &["vi32x8", "vu16x16", "vi16x16"], ret: "vi32x8", features: "avxvnniint16", imms: &[], instr: "vpdpwusds", wrapper: "_mm256_dpwusds_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.vpdpwuud.128", arch: Arch::X86, args: &["vi32x4", "vu16x8", "vu16x8"], ret: "vi32x4", features: "avxvnniint16", imms: &[], instr: "vpdpwuud", wrapper: "_mm_dpwuud_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.vpdpwuud.256", arch: Arch::X86, args: &["vi32x8", "vu16x16", "vu16x16"], ret: "vi32x8", features: "avxvnniint16", imms: &[], instr: "vpdpwuud", wrapper: "_mm256_dpwuud_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.vpdpwuuds.128", arch: Arch::X86, args: &["vi32x4", "vu16x8", "vu16x8"], ret: "vi32x4", features: "avxvnniint16", imms: &[], instr: "vpdpwuuds", wrapper: "_mm_dpwuuds_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.vpdpwuuds.256", arch: Arch::X86, args: &["vi32x8", "vu16x16", "vu16x16"], ret: "vi32x8", features: "avxvnniint16", imms: &[], instr: "vpdpwuuds", wrapper: "_mm256_dpwuuds_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.add.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vaddpd", wrapper: "_mm512_add_round_pd" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.add.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vaddps", wrapper: "_mm512_add_round_ps" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.conflict.d.128", arch: Arch::X86, args: &["vi32x4"], ret: "vi32x4", features: "avx512cd,avx512vl", imms: &[], instr: "vpconflictd", wrapper: "_mm_conflict_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.conflict.d.256", arch: Arch::X86, args: &["vi32x8"], ret: "vi32x8", features: "avx512cd,avx512vl", imms: &[], instr: "vpconflictd", wrapper: "_mm256_conflict_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.conflict.d.512", arch: Arch::X86, args: &["vi32x16"], ret: "vi32x16", features: "avx512cd", imms: &[], instr: "vpconflictd", wrapper: "_mm512_conflict_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.conflict.q.128", arch: Arch::X86, args: &["vi64x2"], ret: "vi64x2", features: "avx512cd,avx512vl", imms: &[], instr: "vpconflictq", wrapper: "_mm_conflict_epi64" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.conflict.q.256", arch: Arch::X86, args: &["vi64x4"], ret: "vi64x4", features: "avx512cd,avx512vl", imms: &[], instr: "vpconflictq", wrapper: "_mm256_conflict_epi64" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.conflict.q.512", arch: Arch::X86, args: &["vi64x8"], ret: "vi64x8", features: "avx512cd", imms: &[], instr: "vpconflictq", wrapper: "_mm512_conflict_epi64" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.cvtsi2sd64", arch: Arch::X86, args: &["vf64x2", "i64", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsi2sd", wrapper: "_mm_cvt_roundi64_sd" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.cvtsi2ss32", arch: Arch::X86, args: &["vf32x4", "i32", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsi2ss", wrapper: "_mm_cvt_roundi32_ss" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.cvtsi2ss64", arch: Arch::X86, args: &["vf32x4", "i64", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsi2ss", wrapper: "_mm_cvt_roundi64_ss" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.cvttsd2si", arch: Arch::X86, args: &["vf64x2", "i32"], ret: "i32", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttsd2si", wrapper: "_mm_cvtt_roundsd_si32" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.cvttsd2si64", arch: Arch::X86, args: &["vf64x2", "i32"], ret: "i64", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttsd2si", wrapper: "_mm_cvttsd_i64" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.cvttsd2usi", arch: Arch::X86, args: &["vf64x2", "i32"], ret: "u32", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttsd2usi", wrapper: "_mm_cvtt_roundsd_u32" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.cvttsd2usi64", arch: Arch::X86, args: &["vf64x2", "i32"], ret: "u64", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttsd2usi", wrapper: "_mm_cvttsd_u64" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.cvttss2si", arch: Arch::X86, args: &["vf32x4", "i32"], ret: "i32", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttss2si", wrapper: "_mm_cvtt_roundss_si32" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.cvttss2si64", arch: Arch::X86, args: &["vf32x4", "i32"], ret: "i64", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttss2si", wrapper: "_mm_cvttss_i64" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.cvttss2usi", arch: Arch::X86, args: &["vf32x4", "i32"], ret: "u32", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttss2usi", wrapper: "_mm_cvtt_roundss_u32" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.cvttss2usi64", arch: Arch::X86, args: &["vf32x4", "i32"], ret: "u64", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttss2usi", wrapper: "_mm_cvttss_u64" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.cvtusi2ss", arch: Arch::X86, args: &["vf32x4", "u32", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtusi2ss", wrapper: "_mm_cvt_roundu32_ss" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.cvtusi642sd", arch: Arch::X86, args: &["vf64x2", "u64", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtusi2sd", wrapper: "_mm_cvt_roundu64_sd" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.cvtusi642ss", arch: Arch::X86, args: &["vf32x4", "u64", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtusi2ss", wrapper: "_mm_cvt_roundu64_ss" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.dbpsadbw.128", arch: Arch::X86, args: &["vu8x16", "vu8x16", "i32"], ret: "vu16x8", features: "avx512bw,avx512vl", imms: &[Imm { arg: 2, min: 0, max: 255, values: &[] }], instr: "vdbpsadbw", wrapper: "_mm_dbsad_epu8" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.dbpsadbw.256", arch: Arch::X86, args: &["vu8x32", "vu8x32", "i32"], ret: "vu16x16", features: "avx512bw,avx512vl", imms: &[Imm { arg: 2, min: 0, max: 255, values: &[] }], instr: "vdbpsadbw", wrapper: "_mm256_dbsad_epu8" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.dbpsadbw.512", arch: Arch::X86, args: &["vu8x64", "vu8x64", "i32"], ret: "vu16x32", features: "avx512bw", imms: &[Imm { arg: 2, min: 0, max: 255, values: &[] }], instr: "vdbpsadbw", wrapper: "_mm512_dbsad_epu8" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.div.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vdivpd", wrapper: "_mm512_div_round_pd" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.div.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vdivps", wrapper: "_mm512_div_round_ps" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.fpclass.pd.128", arch: Arch::X86, args: &["vf64x2", "i32"], ret: "u8", features: "avx512dq,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vfpclasspd", wrapper: "_mm_fpclass_pd_mask" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.fpclass.pd.256", arch: Arch::X86, args: &["vf64x4", "i32"], ret: "u8", features: "avx512dq,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vfpclasspd", wrapper: "_mm256_fpclass_pd_mask" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.fpclass.pd.512", arch: Arch::X86, args: &["vf64x8", "i32"], ret: "u8", features: "avx512dq", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vfpclasspd", wrapper: "_mm512_fpclass_pd_mask" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.fpclass.ps.128", arch: Arch::X86, args: &["vf32x4", "i32"], ret: "u8", features: "avx512dq,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vfpclassps", wrapper: "_mm_fpclass_ps_mask" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.fpclass.ps.256", arch: Arch::X86, args: &["vf32x8", "i32"], ret: "u8", features: "avx512dq,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vfpclassps", wrapper: "_mm256_fpclass_ps_mask" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.fpclass.ps.512", arch: Arch::X86, args: &["vf32x16", "i32"], ret: "u16", features: "avx512dq", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vfpclassps", wrapper: "_mm512_fpclass_ps_mask" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.gather.dpd.512", arch: Arch::X86, args: &["vf64x8", "ptr", "vi32x8", "i8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherdpd", wrapper: "_mm512_i32gather_pd" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.gather.dpi.512", arch: Arch::X86, args: &["vi32x16", "ptr", "vi32x16", "i16", "i32"], ret: "vi32x16", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherdd", wrapper: "_mm512_i32gather_epi32" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.gather.dpq.512", arch: Arch::X86, args: &["vi64x8", "ptr", "vi32x8", "i8", "i32"], ret: "vi64x8", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherdq", wrapper: "_mm512_i32gather_epi64" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.gather.dps.512", arch: Arch::X86, args: &["vf32x16", "ptr", "vi32x16", "i16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherdps", wrapper: "_mm512_i32gather_ps" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.gather.qpd.512", arch: Arch::X86, args: &["vf64x8", "ptr", "vi64x8", "i8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherqpd", wrapper: "_mm512_i64gather_pd" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.gather.qpi.512", arch: Arch::X86, args: &["vi32x8", "ptr", "vi64x8", "i8", "i32"], ret: "vi32x8", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherqd", wrapper: "_mm512_i64gather_epi32" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.gather.qpq.512", arch: Arch::X86, args: &["vi64x8", "ptr", "vi64x8", "i8", "i32"], ret: "vi64x8", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherqq", wrapper: "_mm512_i64gather_epi64" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.gather.qps.512", arch: Arch::X86, args: &["vf32x8", "ptr", "vi64x8", "i8", "i32"], ret: "vf32x8", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherqps", wrapper: "_mm512_i64gather_ps" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.gather3div2.df", arch: Arch::X86, args: &["vf64x2", "ptr", "vi64x2", "u8", "i32"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherqpd", wrapper: "_mm_mmask_i64gather_pd" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.gather3div2.di", arch: Arch::X86, args: &["vi64x2", "ptr", "vi64x2", "u8", "i32"], ret: "vi64x2", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherqq", wrapper: "_mm_mmask_i64gather_epi64" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.gather3div4.df", arch: Arch::X86, args: &["vf64x4", "ptr", "vi64x4", "u8", "i32"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherqpd", wrapper: "_mm256_mmask_i64gather_pd" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.gather3div4.di", arch: Arch::X86, args: &["vi64x4", "ptr", "vi64x4", "u8", "i32"], ret: "vi64x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherqq", wrapper: "_mm256_mmask_i64gather_epi64" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.gather3div4.sf", arch: Arch::X86, args: &["vf32x4", "ptr", "vi64x2", "u8", "i32"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherqps", wrapper: "_mm_mmask_i64gather_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.gather3div4.si", arch: Arch::X86, args: &["vi32x4", "ptr", "vi64x2", "u8", "i32"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherqd", wrapper: "_mm_mmask_i64gather_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.gather3div8.sf", arch: Arch::X86, args: &["vf32x4", "ptr", "vi64x4", "u8", "i32"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherqps", wrapper: "_mm256_mmask_i64gather_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.gather3div8.si", arch: Arch::X86, args: &["vi32x4", "ptr", "vi64x4", "u8", "i32"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherqd", wrapper: "_mm256_mmask_i64gather_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.gather3siv2.df", arch: Arch::X86, args: &["vf64x2", "ptr", "vi32x4", "u8", "i32"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherdpd", wrapper: "_mm_mmask_i32gather_pd" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.gather3siv2.di", arch: Arch::X86, args: &["vi64x2", "ptr", "vi32x4", "u8", "i32"], ret: "vi64x2", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherdq", wrapper: "_mm_mmask_i32gather_epi64" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.gather3siv4.df", arch: Arch::X86, args: &["vf64x4", "ptr", "vi32x4", "u8", "i32"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherdpd", wrapper: "_mm256_mmask_i32gather_pd" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.gather3siv4.di", arch: Arch::X86, args: &["vi64x4", "ptr", "vi32x4", "u8", "i32"], ret: "vi64x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherdq", wrapper: "_mm256_mmask_i32gather_epi64" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.gather3siv4.sf", arch: Arch::X86, args: &["vf32x4", "ptr", "vi32x4", "u8", "i32"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherdps", wrapper: "_mm_mmask_i32gather_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.gather3siv4.si", arch: Arch::X86, args: &["vi32x4", "ptr", "vi32x4", "u8", "i32"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherdd", wrapper: "_mm_mmask_i32gather_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.gather3siv8.sf", arch: Arch::X86, args: &["vf32x8", "ptr", "vi32x8", "u8", "i32"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherdps", wrapper: "_mm256_mmask_i32gather_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.gather3siv8.si", arch: Arch::X86, args: &["vi32x8", "ptr", "vi32x8", "u8", "i32"], ret: "vi32x8", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherdd", wrapper: "_mm256_mmask_i32gather_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.add.sd.round", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vaddsd", wrapper: "_mm_add_round_sd" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.add.ss.round", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vaddss", wrapper: "_mm_add_round_ss" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.cmp.pd.128", arch: Arch::X86, args: &["vf64x2", "vf64x2", "i32", "i8"], ret: "i8", features: "avx512f,avx512vl", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }], instr: "vcmp", wrapper: "_mm_cmp_pd_mask" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.cmp.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4", "i32", "i8"], ret: "i8", features: "avx512f,avx512vl", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }], instr: "vcmp", wrapper: "_mm256_cmp_pd_mask" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.cmp.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "i32", "i8", "i32"], ret: "i8", features: "avx512f", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }, Imm { arg: 4, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vcmp", wrapper: "_mm512_cmp_pd_mask" }, // 4 wrappers
-    Row { name: "llvm.x86.avx512.mask.cmp.ps.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "i32", "i8"], ret: "i8", features: "avx512f,avx512vl", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }], instr: "vcmp", wrapper: "_mm_cmp_ps_mask" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.cmp.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "i32", "i8"], ret: "i8", features: "avx512f,avx512vl", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }], instr: "vcmp", wrapper: "_mm256_cmp_ps_mask" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.cmp.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "i32", "i16", "i32"], ret: "i16", features: "avx512f", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }, Imm { arg: 4, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vcmp", wrapper: "_mm512_cmp_ps_mask" }, // 4 wrappers
-    Row { name: "llvm.x86.avx512.mask.cmp.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "i32", "i8", "i32"], ret: "i8", features: "avx512f", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }, Imm { arg: 4, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vcmp", wrapper: "_mm_cmp_sd_mask" }, // 4 wrappers
-    Row { name: "llvm.x86.avx512.mask.cmp.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "i32", "i8", "i32"], ret: "i8", features: "avx512f", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }, Imm { arg: 4, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vcmp", wrapper: "_mm_cmp_ss_mask" }, // 4 wrappers
-    Row { name: "llvm.x86.avx512.mask.compress.b.128", arch: Arch::X86, args: &["vi8x16", "vi8x16", "u16"], ret: "vi8x16", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpcompressb", wrapper: "_mm_mask_compress_epi8" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.compress.b.256", arch: Arch::X86, args: &["vi8x32", "vi8x32", "u32"], ret: "vi8x32", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpcompressb", wrapper: "_mm256_mask_compress_epi8" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.compress.b.512", arch: Arch::X86, args: &["vi8x64", "vi8x64", "u64"], ret: "vi8x64", features: "avx512vbmi2", imms: &[], instr: "vpcompressb", wrapper: "_mm512_mask_compress_epi8" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.compress.d.128", arch: Arch::X86, args: &["vi32x4", "vi32x4", "u8"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[], instr: "vpcompressd", wrapper: "_mm_mask_compress_epi32" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.compress.d.256", arch: Arch::X86, args: &["vi32x8", "vi32x8", "u8"], ret: "vi32x8", features: "avx512f,avx512vl", imms: &[], instr: "vpcompressd", wrapper: "_mm256_mask_compress_epi32" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.compress.d.512", arch: Arch::X86, args: &["vi32x16", "vi32x16", "u16"], ret: "vi32x16", features: "avx512f", imms: &[], instr: "vpcompressd", wrapper: "_mm512_mask_compress_epi32" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.compress.pd.128", arch: Arch::X86, args: &["vf64x2", "vf64x2", "u8"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[], instr: "vcompresspd", wrapper: "_mm_mask_compress_pd" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.compress.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4", "u8"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[], instr: "vcompresspd", wrapper: "_mm256_mask_compress_pd" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.compress.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "u8"], ret: "vf64x8", features: "avx512f", imms: &[], instr: "vcompresspd", wrapper: "_mm512_mask_compress_pd" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.compress.ps.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[], instr: "vcompressps", wrapper: "_mm_mask_compress_ps" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.compress.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[], instr: "vcompressps", wrapper: "_mm256_mask_compress_ps" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.compress.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "u16"], ret: "vf32x16", features: "avx512f", imms: &[], instr: "vcompressps", wrapper: "_mm512_mask_compress_ps" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.compress.q.128", arch: Arch::X86, args: &["vi64x2", "vi64x2", "u8"], ret: "vi64x2", features: "avx512f,avx512vl", imms: &[], instr: "vpcompressq", wrapper: "_mm_mask_compress_epi64" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.compress.q.256", arch: Arch::X86, args: &["vi64x4", "vi64x4", "u8"], ret: "vi64x4", features: "avx512f,avx512vl", imms: &[], instr: "vpcompressq", wrapper: "_mm256_mask_compress_epi64" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.compress.q.512", arch: Arch::X86, args: &["vi64x8", "vi64x8", "u8"], ret: "vi64x8", features: "avx512f", imms: &[], instr: "vpcompressq", wrapper: "_mm512_mask_compress_epi64" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.compress.store.b.128", arch: Arch::X86, args: &["ptr", "vi8x16", "u16"], ret: "unit", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpcompressb", wrapper: "_mm_mask_compressstoreu_epi8" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.compress.store.b.256", arch: Arch::X86, args: &["ptr", "vi8x32", "u32"], ret: "unit", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpcompressb", wrapper: "_mm256_mask_compressstoreu_epi8" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.compress.store.b.512", arch: Arch::X86, args: &["ptr", "vi8x64", "u64"], ret: "unit", features: "avx512vbmi2", imms: &[], instr: "vpcompressb", wrapper: "_mm512_mask_compressstoreu_epi8" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.compress.store.d.128", arch: Arch::X86, args: &["ptr", "vi32x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpcompressd", wrapper: "_mm_mask_compressstoreu_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.compress.store.d.256", arch: Arch::X86, args: &["ptr", "vi32x8", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpcompressd", wrapper: "_mm256_mask_compressstoreu_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.compress.store.d.512", arch: Arch::X86, args: &["ptr", "vi32x16", "u16"], ret: "unit", features: "avx512f", imms: &[], instr: "vpcompressd", wrapper: "_mm512_mask_compressstoreu_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.compress.store.pd.128", arch: Arch::X86, args: &["ptr", "vf64x2", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vcompresspd", wrapper: "_mm_mask_compressstoreu_pd" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.compress.store.pd.256", arch: Arch::X86, args: &["ptr", "vf64x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vcompresspd", wrapper: "_mm256_mask_compressstoreu_pd" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.compress.store.pd.512", arch: Arch::X86, args: &["ptr", "vf64x8", "u8"], ret: "unit", features: "avx512f", imms: &[], instr: "vcompresspd", wrapper: "_mm512_mask_compressstoreu_pd" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.compress.store.ps.128", arch: Arch::X86, args: &["ptr", "vf32x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vcompressps", wrapper: "_mm_mask_compressstoreu_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.compress.store.ps.256", arch: Arch::X86, args: &["ptr", "vf32x8", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vcompressps", wrapper: "_mm256_mask_compressstoreu_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.compress.store.ps.512", arch: Arch::X86, args: &["ptr", "vf32x16", "u16"], ret: "unit", features: "avx512f", imms: &[], instr: "vcompressps", wrapper: "_mm512_mask_compressstoreu_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.compress.store.q.128", arch: Arch::X86, args: &["ptr", "vi64x2", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpcompressq", wrapper: "_mm_mask_compressstoreu_epi64" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.compress.store.q.256", arch: Arch::X86, args: &["ptr", "vi64x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpcompressq", wrapper: "_mm256_mask_compressstoreu_epi64" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.compress.store.q.512", arch: Arch::X86, args: &["ptr", "vi64x8", "u8"], ret: "unit", features: "avx512f", imms: &[], instr: "vpcompressq", wrapper: "_mm512_mask_compressstoreu_epi64" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.compress.store.w.128", arch: Arch::X86, args: &["ptr", "vi16x8", "u8"], ret: "unit", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpcompressw", wrapper: "_mm_mask_compressstoreu_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.compress.store.w.256", arch: Arch::X86, args: &["ptr", "vi16x16", "u16"], ret: "unit", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpcompressw", wrapper: "_mm256_mask_compressstoreu_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.compress.store.w.512", arch: Arch::X86, args: &["ptr", "vi16x32", "u32"], ret: "unit", features: "avx512vbmi2", imms: &[], instr: "vpcompressw", wrapper: "_mm512_mask_compressstoreu_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.compress.w.128", arch: Arch::X86, args: &["vi16x8", "vi16x8", "u8"], ret: "vi16x8", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpcompressw", wrapper: "_mm_mask_compress_epi16" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.compress.w.256", arch: Arch::X86, args: &["vi16x16", "vi16x16", "u16"], ret: "vi16x16", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpcompressw", wrapper: "_mm256_mask_compress_epi16" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.compress.w.512", arch: Arch::X86, args: &["vi16x32", "vi16x32", "u32"], ret: "vi16x32", features: "avx512vbmi2", imms: &[], instr: "vpcompressw", wrapper: "_mm512_mask_compress_epi16" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvtpd2dq.128", arch: Arch::X86, args: &["vf64x2", "vi32x4", "u8"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[], instr: "vcvtpd2dq", wrapper: "_mm_mask_cvtpd_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.cvtpd2dq.512", arch: Arch::X86, args: &["vf64x8", "vi32x8", "u8", "i32"], ret: "vi32x8", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtpd2dq", wrapper: "_mm512_cvtpd_epi32" }, // 6 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvtpd2ps", arch: Arch::X86, args: &["vf64x2", "vf32x4", "u8"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[], instr: "vcvtpd2ps", wrapper: "_mm_mask_cvtpd_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.cvtpd2ps.512", arch: Arch::X86, args: &["vf64x8", "vf32x8", "u8", "i32"], ret: "vf32x8", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtpd2ps", wrapper: "_mm512_cvtpd_ps" }, // 8 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvtpd2qq.128", arch: Arch::X86, args: &["vf64x2", "vi64x2", "u8"], ret: "vi64x2", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtpd2qq", wrapper: "_mm_mask_cvtpd_epi64" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.cvtpd2qq.256", arch: Arch::X86, args: &["vf64x4", "vi64x4", "u8"], ret: "vi64x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtpd2qq", wrapper: "_mm256_mask_cvtpd_epi64" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.cvtpd2qq.512", arch: Arch::X86, args: &["vf64x8", "vi64x8", "u8", "i32"], ret: "vi64x8", features: "avx512dq", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtpd2qq", wrapper: "_mm512_mask_cvt_roundpd_epi64" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvtpd2udq.128", arch: Arch::X86, args: &["vf64x2", "vu32x4", "u8"], ret: "vu32x4", features: "avx512f,avx512vl", imms: &[], instr: "vcvtpd2udq", wrapper: "_mm_cvtpd_epu32" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvtpd2udq.256", arch: Arch::X86, args: &["vf64x4", "vu32x4", "u8"], ret: "vu32x4", features: "avx512f,avx512vl", imms: &[], instr: "vcvtpd2udq", wrapper: "_mm256_cvtpd_epu32" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvtpd2udq.512", arch: Arch::X86, args: &["vf64x8", "vu32x8", "u8", "i32"], ret: "vu32x8", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtpd2udq", wrapper: "_mm512_cvtpd_epu32" }, // 6 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvtpd2uqq.128", arch: Arch::X86, args: &["vf64x2", "vu64x2", "u8"], ret: "vu64x2", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtpd2uqq", wrapper: "_mm_mask_cvtpd_epu64" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.cvtpd2uqq.256", arch: Arch::X86, args: &["vf64x4", "vu64x4", "u8"], ret: "vu64x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtpd2uqq", wrapper: "_mm256_mask_cvtpd_epu64" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.cvtpd2uqq.512", arch: Arch::X86, args: &["vf64x8", "vu64x8", "u8", "i32"], ret: "vu64x8", features: "avx512dq", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtpd2uqq", wrapper: "_mm512_mask_cvt_roundpd_epu64" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvtps2dq.512", arch: Arch::X86, args: &["vf32x16", "vi32x16", "u16", "i32"], ret: "vi32x16", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtps2dq", wrapper: "_mm512_cvtps_epi32" }, // 6 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvtps2pd.512", arch: Arch::X86, args: &["vf32x8", "vf64x8", "u8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvtps2pd", wrapper: "_mm512_cvtps_pd" }, // 8 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvtps2qq.128", arch: Arch::X86, args: &["vf32x4", "vi64x2", "u8"], ret: "vi64x2", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtps2qq", wrapper: "_mm_mask_cvtps_epi64" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.cvtps2qq.256", arch: Arch::X86, args: &["vf32x4", "vi64x4", "u8"], ret: "vi64x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtps2qq", wrapper: "_mm256_mask_cvtps_epi64" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.cvtps2qq.512", arch: Arch::X86, args: &["vf32x8", "vi64x8", "u8", "i32"], ret: "vi64x8", features: "avx512dq", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtps2qq", wrapper: "_mm512_mask_cvt_roundps_epi64" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvtps2udq.128", arch: Arch::X86, args: &["vf32x4", "vu32x4", "u8"], ret: "vu32x4", features: "avx512f,avx512vl", imms: &[], instr: "vcvtps2udq", wrapper: "_mm_cvtps_epu32" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvtps2udq.256", arch: Arch::X86, args: &["vf32x8", "vu32x8", "u8"], ret: "vu32x8", features: "avx512f,avx512vl", imms: &[], instr: "vcvtps2udq", wrapper: "_mm256_cvtps_epu32" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvtps2udq.512", arch: Arch::X86, args: &["vf32x16", "vu32x16", "u16", "i32"], ret: "vu32x16", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtps2udq", wrapper: "_mm512_cvtps_epu32" }, // 6 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvtps2uqq.128", arch: Arch::X86, args: &["vf32x4", "vu64x2", "u8"], ret: "vu64x2", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtps2uqq", wrapper: "_mm_mask_cvtps_epu64" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.cvtps2uqq.256", arch: Arch::X86, args: &["vf32x4", "vu64x4", "u8"], ret: "vu64x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtps2uqq", wrapper: "_mm256_mask_cvtps_epu64" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.cvtps2uqq.512", arch: Arch::X86, args: &["vf32x8", "vu64x8", "u8", "i32"], ret: "vu64x8", features: "avx512dq", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtps2uqq", wrapper: "_mm512_mask_cvt_roundps_epu64" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvtqq2ps.128", arch: Arch::X86, args: &["vi64x2", "vf32x4", "u8"], ret: "vf32x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtqq2ps", wrapper: "_mm_mask_cvtepi64_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.cvtsd2ss.round", arch: Arch::X86, args: &["vf32x4", "vf64x2", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsd2ss", wrapper: "_mm_mask_cvtsd_ss" }, // 5 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvtss2sd.round", arch: Arch::X86, args: &["vf64x2", "vf32x4", "vf64x2", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vcvtss2sd", wrapper: "_mm_mask_cvtss_sd" }, // 5 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvttpd2dq.128", arch: Arch::X86, args: &["vf64x2", "vi32x4", "u8"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[], instr: "vcvttpd2dq", wrapper: "_mm_mask_cvttpd_epi32" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvttpd2dq.512", arch: Arch::X86, args: &["vf64x8", "vi32x8", "u8", "i32"], ret: "vi32x8", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttpd2dq", wrapper: "_mm512_cvtt_roundpd_epi32" }, // 6 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvttpd2qq.128", arch: Arch::X86, args: &["vf64x2", "vi64x2", "u8"], ret: "vi64x2", features: "avx512dq,avx512vl", imms: &[], instr: "vcvttpd2qq", wrapper: "_mm_mask_cvttpd_epi64" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.cvttpd2qq.256", arch: Arch::X86, args: &["vf64x4", "vi64x4", "u8"], ret: "vi64x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvttpd2qq", wrapper: "_mm256_mask_cvttpd_epi64" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.cvttpd2qq.512", arch: Arch::X86, args: &["vf64x8", "vi64x8", "u8", "i32"], ret: "vi64x8", features: "avx512dq", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttpd2qq", wrapper: "_mm512_mask_cvtt_roundpd_epi64" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvttpd2udq.128", arch: Arch::X86, args: &["vf64x2", "vi32x4", "u8"], ret: "vu32x4", features: "avx512f,avx512vl", imms: &[], instr: "vcvttpd2udq", wrapper: "_mm_cvttpd_epu32" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvttpd2udq.256", arch: Arch::X86, args: &["vf64x4", "vi32x4", "u8"], ret: "vu32x4", features: "avx512f,avx512vl", imms: &[], instr: "vcvttpd2udq", wrapper: "_mm256_cvttpd_epu32" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvttpd2udq.512", arch: Arch::X86, args: &["vf64x8", "vi32x8", "u8", "i32"], ret: "vu32x8", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttpd2udq", wrapper: "_mm512_cvtt_roundpd_epu32" }, // 6 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvttpd2uqq.128", arch: Arch::X86, args: &["vf64x2", "vu64x2", "u8"], ret: "vu64x2", features: "avx512dq,avx512vl", imms: &[], instr: "vcvttpd2uqq", wrapper: "_mm_mask_cvttpd_epu64" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.cvttpd2uqq.256", arch: Arch::X86, args: &["vf64x4", "vu64x4", "u8"], ret: "vu64x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvttpd2uqq", wrapper: "_mm256_mask_cvttpd_epu64" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.cvttpd2uqq.512", arch: Arch::X86, args: &["vf64x8", "vu64x8", "u8", "i32"], ret: "vu64x8", features: "avx512dq", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttpd2uqq", wrapper: "_mm512_mask_cvtt_roundpd_epu64" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvttps2dq.512", arch: Arch::X86, args: &["vf32x16", "vi32x16", "u16", "i32"], ret: "vi32x16", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttps2dq", wrapper: "_mm512_cvtt_roundps_epi32" }, // 6 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvttps2qq.128", arch: Arch::X86, args: &["vf32x4", "vi64x2", "u8"], ret: "vi64x2", features: "avx512dq,avx512vl", imms: &[], instr: "vcvttps2qq", wrapper: "_mm_mask_cvttps_epi64" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.cvttps2qq.256", arch: Arch::X86, args: &["vf32x4", "vi64x4", "u8"], ret: "vi64x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvttps2qq", wrapper: "_mm256_mask_cvttps_epi64" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.cvttps2qq.512", arch: Arch::X86, args: &["vf32x8", "vi64x8", "u8", "i32"], ret: "vi64x8", features: "avx512dq", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttps2qq", wrapper: "_mm512_mask_cvtt_roundps_epi64" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvttps2udq.128", arch: Arch::X86, args: &["vf32x4", "vu32x4", "u8"], ret: "vu32x4", features: "avx512f,avx512vl", imms: &[], instr: "vcvttps2udq", wrapper: "_mm_cvttps_epu32" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvttps2udq.256", arch: Arch::X86, args: &["vf32x8", "vu32x8", "u8"], ret: "vu32x8", features: "avx512f,avx512vl", imms: &[], instr: "vcvttps2udq", wrapper: "_mm256_cvttps_epu32" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvttps2udq.512", arch: Arch::X86, args: &["vf32x16", "vu32x16", "u16", "i32"], ret: "vu32x16", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttps2udq", wrapper: "_mm512_cvtt_roundps_epu32" }, // 6 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvttps2uqq.128", arch: Arch::X86, args: &["vf32x4", "vu64x2", "u8"], ret: "vu64x2", features: "avx512dq,avx512vl", imms: &[], instr: "vcvttps2uqq", wrapper: "_mm_mask_cvttps_epu64" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.cvttps2uqq.256", arch: Arch::X86, args: &["vf32x4", "vu64x4", "u8"], ret: "vu64x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvttps2uqq", wrapper: "_mm256_mask_cvttps_epu64" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.cvttps2uqq.512", arch: Arch::X86, args: &["vf32x8", "vu64x8", "u8", "i32"], ret: "vu64x8", features: "avx512dq", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttps2uqq", wrapper: "_mm512_mask_cvtt_roundps_epu64" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvtuqq2ps.128", arch: Arch::X86, args: &["vu64x2", "vf32x4", "u8"], ret: "vf32x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtuqq2ps", wrapper: "_mm_mask_cvtepu64_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.div.sd.round", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vdivsd", wrapper: "_mm_div_round_sd" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.div.ss.round", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vdivss", wrapper: "_mm_div_round_ss" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.expand.b.128", arch: Arch::X86, args: &["vi8x16", "vi8x16", "u16"], ret: "vi8x16", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpexpandb", wrapper: "_mm_mask_expand_epi8" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.expand.b.256", arch: Arch::X86, args: &["vi8x32", "vi8x32", "u32"], ret: "vi8x32", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpexpandb", wrapper: "_mm256_mask_expand_epi8" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.expand.b.512", arch: Arch::X86, args: &["vi8x64", "vi8x64", "u64"], ret: "vi8x64", features: "avx512vbmi2", imms: &[], instr: "vpexpandb", wrapper: "_mm512_mask_expand_epi8" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.expand.d.128", arch: Arch::X86, args: &["vi32x4", "vi32x4", "u8"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[], instr: "vpexpandd", wrapper: "_mm_mask_expand_epi32" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.expand.d.256", arch: Arch::X86, args: &["vi32x8", "vi32x8", "u8"], ret: "vi32x8", features: "avx512f,avx512vl", imms: &[], instr: "vpexpandd", wrapper: "_mm256_mask_expand_epi32" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.expand.d.512", arch: Arch::X86, args: &["vi32x16", "vi32x16", "u16"], ret: "vi32x16", features: "avx512f", imms: &[], instr: "vpexpandd", wrapper: "_mm512_mask_expand_epi32" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.expand.load.b.128", arch: Arch::X86, args: &["ptr", "vi8x16", "u16"], ret: "vi8x16", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpexpandb", wrapper: "_mm_mask_expandloadu_epi8" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.expand.load.b.256", arch: Arch::X86, args: &["ptr", "vi8x32", "u32"], ret: "vi8x32", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpexpandb", wrapper: "_mm256_mask_expandloadu_epi8" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.expand.load.b.512", arch: Arch::X86, args: &["ptr", "vi8x64", "u64"], ret: "vi8x64", features: "avx512vbmi2", imms: &[], instr: "vpexpandb", wrapper: "_mm512_mask_expandloadu_epi8" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.expand.load.d.128", arch: Arch::X86, args: &["ptr", "vi32x4", "u8"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[], instr: "vpexpandd", wrapper: "_mm_mask_expandloadu_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.expand.load.d.256", arch: Arch::X86, args: &["ptr", "vi32x8", "u8"], ret: "vi32x8", features: "avx512f,avx512vl", imms: &[], instr: "vpexpandd", wrapper: "_mm256_mask_expandloadu_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.expand.load.d.512", arch: Arch::X86, args: &["ptr", "vi32x16", "u16"], ret: "vi32x16", features: "avx512f", imms: &[], instr: "vpexpandd", wrapper: "_mm512_mask_expandloadu_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.expand.load.pd.128", arch: Arch::X86, args: &["ptr", "vf64x2", "u8"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[], instr: "vexpandpd", wrapper: "_mm_mask_expandloadu_pd" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.expand.load.pd.256", arch: Arch::X86, args: &["ptr", "vf64x4", "u8"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[], instr: "vexpandpd", wrapper: "_mm256_mask_expandloadu_pd" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.expand.load.pd.512", arch: Arch::X86, args: &["ptr", "vf64x8", "u8"], ret: "vf64x8", features: "avx512f", imms: &[], instr: "vexpandpd", wrapper: "_mm512_mask_expandloadu_pd" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.expand.load.ps.128", arch: Arch::X86, args: &["ptr", "vf32x4", "u8"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[], instr: "vexpandps", wrapper: "_mm_mask_expandloadu_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.expand.load.ps.256", arch: Arch::X86, args: &["ptr", "vf32x8", "u8"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[], instr: "vexpandps", wrapper: "_mm256_mask_expandloadu_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.expand.load.ps.512", arch: Arch::X86, args: &["ptr", "vf32x16", "u16"], ret: "vf32x16", features: "avx512f", imms: &[], instr: "vexpandps", wrapper: "_mm512_mask_expandloadu_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.expand.load.q.128", arch: Arch::X86, args: &["ptr", "vi64x2", "u8"], ret: "vi64x2", features: "avx512f,avx512vl", imms: &[], instr: "vpexpandq", wrapper: "_mm_mask_expandloadu_epi64" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.expand.load.q.256", arch: Arch::X86, args: &["ptr", "vi64x4", "u8"], ret: "vi64x4", features: "avx512f,avx512vl", imms: &[], instr: "vpexpandq", wrapper: "_mm256_mask_expandloadu_epi64" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.expand.load.q.512", arch: Arch::X86, args: &["ptr", "vi64x8", "u8"], ret: "vi64x8", features: "avx512f", imms: &[], instr: "vpexpandq", wrapper: "_mm512_mask_expandloadu_epi64" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.expand.load.w.128", arch: Arch::X86, args: &["ptr", "vi16x8", "u8"], ret: "vi16x8", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpexpandw", wrapper: "_mm_mask_expandloadu_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.expand.load.w.256", arch: Arch::X86, args: &["ptr", "vi16x16", "u16"], ret: "vi16x16", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpexpandw", wrapper: "_mm256_mask_expandloadu_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.expand.load.w.512", arch: Arch::X86, args: &["ptr", "vi16x32", "u32"], ret: "vi16x32", features: "avx512vbmi2", imms: &[], instr: "vpexpandw", wrapper: "_mm512_mask_expandloadu_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.expand.pd.128", arch: Arch::X86, args: &["vf64x2", "vf64x2", "u8"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[], instr: "vexpandpd", wrapper: "_mm_mask_expand_pd" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.expand.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4", "u8"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[], instr: "vexpandpd", wrapper: "_mm256_mask_expand_pd" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.expand.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "u8"], ret: "vf64x8", features: "avx512f", imms: &[], instr: "vexpandpd", wrapper: "_mm512_mask_expand_pd" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.expand.ps.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[], instr: "vexpandps", wrapper: "_mm_mask_expand_ps" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.expand.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[], instr: "vexpandps", wrapper: "_mm256_mask_expand_ps" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.expand.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "u16"], ret: "vf32x16", features: "avx512f", imms: &[], instr: "vexpandps", wrapper: "_mm512_mask_expand_ps" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.expand.q.128", arch: Arch::X86, args: &["vi64x2", "vi64x2", "u8"], ret: "vi64x2", features: "avx512f,avx512vl", imms: &[], instr: "vpexpandq", wrapper: "_mm_mask_expand_epi64" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.expand.q.256", arch: Arch::X86, args: &["vi64x4", "vi64x4", "u8"], ret: "vi64x4", features: "avx512f,avx512vl", imms: &[], instr: "vpexpandq", wrapper: "_mm256_mask_expand_epi64" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.expand.q.512", arch: Arch::X86, args: &["vi64x8", "vi64x8", "u8"], ret: "vi64x8", features: "avx512f", imms: &[], instr: "vpexpandq", wrapper: "_mm512_mask_expand_epi64" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.expand.w.128", arch: Arch::X86, args: &["vi16x8", "vi16x8", "u8"], ret: "vi16x8", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpexpandw", wrapper: "_mm_mask_expand_epi16" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.expand.w.256", arch: Arch::X86, args: &["vi16x16", "vi16x16", "u16"], ret: "vi16x16", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpexpandw", wrapper: "_mm256_mask_expand_epi16" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.expand.w.512", arch: Arch::X86, args: &["vi16x32", "vi16x32", "u32"], ret: "vi16x32", features: "avx512vbmi2", imms: &[], instr: "vpexpandw", wrapper: "_mm512_mask_expand_epi16" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.fixupimm.pd.128", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vi64x2", "i32", "u8"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vfixupimmpd", wrapper: "_mm_fixupimm_pd" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.fixupimm.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4", "vi64x4", "i32", "u8"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vfixupimmpd", wrapper: "_mm256_fixupimm_pd" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.fixupimm.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "vi64x8", "i32", "u8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vfixupimmpd", wrapper: "_mm512_fixupimm_pd" }, // 4 wrappers
-    Row { name: "llvm.x86.avx512.mask.fixupimm.ps.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vi32x4", "i32", "u8"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vfixupimmps", wrapper: "_mm_fixupimm_ps" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.fixupimm.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "vi32x8", "i32", "u8"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vfixupimmps", wrapper: "_mm256_fixupimm_ps" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.fixupimm.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "vi32x16", "i32", "u16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vfixupimmps", wrapper: "_mm512_fixupimm_ps" }, // 4 wrappers
-    Row { name: "llvm.x86.avx512.mask.fixupimm.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vi64x2", "i32", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vfixupimmsd", wrapper: "_mm_fixupimm_sd" }, // 4 wrappers
-    Row { name: "llvm.x86.avx512.mask.fixupimm.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vi32x4", "i32", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vfixupimmss", wrapper: "_mm_fixupimm_ss" }, // 4 wrappers
-    Row { name: "llvm.x86.avx512.mask.fpclass.sd", arch: Arch::X86, args: &["vf64x2", "i32", "u8"], ret: "u8", features: "avx512dq", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vfpclasssd", wrapper: "_mm_mask_fpclass_sd_mask" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.fpclass.ss", arch: Arch::X86, args: &["vf32x4", "i32", "u8"], ret: "u8", features: "avx512dq", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vfpclassss", wrapper: "_mm_mask_fpclass_ss_mask" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.getexp.pd.128", arch: Arch::X86, args: &["vf64x2", "vf64x2", "u8"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[], instr: "vgetexppd", wrapper: "_mm_getexp_pd" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.getexp.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4", "u8"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[], instr: "vgetexppd", wrapper: "_mm256_getexp_pd" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.getexp.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "u8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vgetexppd", wrapper: "_mm512_getexp_pd" }, // 6 wrappers
-    Row { name: "llvm.x86.avx512.mask.getexp.ps.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[], instr: "vgetexpps", wrapper: "_mm_getexp_ps" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.getexp.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[], instr: "vgetexpps", wrapper: "_mm256_getexp_ps" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.getexp.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vgetexpps", wrapper: "_mm512_getexp_ps" }, // 6 wrappers
-    Row { name: "llvm.x86.avx512.mask.getexp.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vgetexpsd", wrapper: "_mm_getexp_sd" }, // 6 wrappers
-    Row { name: "llvm.x86.avx512.mask.getexp.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vgetexpss", wrapper: "_mm_getexp_ss" }, // 6 wrappers
-    Row { name: "llvm.x86.avx512.mask.getmant.pd.128", arch: Arch::X86, args: &["vf64x2", "i32", "vf64x2", "u8"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 15, values: &[] }], instr: "vgetmantpd", wrapper: "_mm_getmant_pd" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.getmant.pd.256", arch: Arch::X86, args: &["vf64x4", "i32", "vf64x4", "u8"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 15, values: &[] }], instr: "vgetmantpd", wrapper: "_mm256_getmant_pd" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.getmant.pd.512", arch: Arch::X86, args: &["vf64x8", "i32", "vf64x8", "u8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 1, min: 0, max: 15, values: &[] }, Imm { arg: 4, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vgetmantpd", wrapper: "_mm512_getmant_pd" }, // 6 wrappers
-    Row { name: "llvm.x86.avx512.mask.getmant.ps.128", arch: Arch::X86, args: &["vf32x4", "i32", "vf32x4", "u8"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 15, values: &[] }], instr: "vgetmantps", wrapper: "_mm_getmant_ps" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.getmant.ps.256", arch: Arch::X86, args: &["vf32x8", "i32", "vf32x8", "u8"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 15, values: &[] }], instr: "vgetmantps", wrapper: "_mm256_getmant_ps" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.getmant.ps.512", arch: Arch::X86, args: &["vf32x16", "i32", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 1, min: 0, max: 15, values: &[] }, Imm { arg: 4, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vgetmantps", wrapper: "_mm512_getmant_ps" }, // 6 wrappers
-    Row { name: "llvm.x86.avx512.mask.getmant.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "i32", "vf64x2", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }, Imm { arg: 5, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vgetmantsd", wrapper: "_mm_getmant_sd" }, // 6 wrappers
-    Row { name: "llvm.x86.avx512.mask.getmant.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "i32", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }, Imm { arg: 5, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vgetmantss", wrapper: "_mm_getmant_ss" }, // 6 wrappers
-    Row { name: "llvm.x86.avx512.mask.max.sd.round", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vmaxsd", wrapper: "_mm_mask_max_sd" }, // 5 wrappers
-    Row { name: "llvm.x86.avx512.mask.max.ss.round", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vmaxss", wrapper: "_mm_mask_max_ss" }, // 5 wrappers
-    Row { name: "llvm.x86.avx512.mask.min.sd.round", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vminsd", wrapper: "_mm_mask_min_sd" }, // 5 wrappers
-    Row { name: "llvm.x86.avx512.mask.min.ss.round", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vminss", wrapper: "_mm_mask_min_ss" }, // 5 wrappers
-    Row { name: "llvm.x86.avx512.mask.mul.sd.round", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vmulsd", wrapper: "_mm_mul_round_sd" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.mul.ss.round", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vmulss", wrapper: "_mm_mul_round_ss" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmov.db.128", arch: Arch::X86, args: &["vi32x4", "vi8x16", "u8"], ret: "vi8x16", features: "avx512f,avx512vl", imms: &[], instr: "vpmovdb", wrapper: "_mm_cvtepi32_epi8" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmov.db.256", arch: Arch::X86, args: &["vi32x8", "vi8x16", "u8"], ret: "vi8x16", features: "avx512f,avx512vl", imms: &[], instr: "vpmovdb", wrapper: "_mm256_cvtepi32_epi8" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmov.db.mem.128", arch: Arch::X86, args: &["ptr", "vi32x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovdb", wrapper: "_mm_mask_cvtepi32_storeu_epi8" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmov.db.mem.256", arch: Arch::X86, args: &["ptr", "vi32x8", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovdb", wrapper: "_mm256_mask_cvtepi32_storeu_epi8" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmov.db.mem.512", arch: Arch::X86, args: &["ptr", "vi32x16", "u16"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovdb", wrapper: "_mm512_mask_cvtepi32_storeu_epi8" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmov.dw.128", arch: Arch::X86, args: &["vi32x4", "vi16x8", "u8"], ret: "vi16x8", features: "avx512f,avx512vl", imms: &[], instr: "vpmovdw", wrapper: "_mm_cvtepi32_epi16" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmov.dw.mem.128", arch: Arch::X86, args: &["ptr", "vi32x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovdw", wrapper: "_mm_mask_cvtepi32_storeu_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmov.dw.mem.256", arch: Arch::X86, args: &["ptr", "vi32x8", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovdw", wrapper: "_mm256_mask_cvtepi32_storeu_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmov.dw.mem.512", arch: Arch::X86, args: &["ptr", "vi32x16", "u16"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovdw", wrapper: "_mm512_mask_cvtepi32_storeu_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmov.qb.128", arch: Arch::X86, args: &["vi64x2", "vi8x16", "u8"], ret: "vi8x16", features: "avx512f,avx512vl", imms: &[], instr: "vpmovqb", wrapper: "_mm_cvtepi64_epi8" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmov.qb.256", arch: Arch::X86, args: &["vi64x4", "vi8x16", "u8"], ret: "vi8x16", features: "avx512f,avx512vl", imms: &[], instr: "vpmovqb", wrapper: "_mm256_cvtepi64_epi8" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmov.qb.512", arch: Arch::X86, args: &["vi64x8", "vi8x16", "u8"], ret: "vi8x16", features: "avx512f", imms: &[], instr: "vpmovqb", wrapper: "_mm512_cvtepi64_epi8" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmov.qb.mem.128", arch: Arch::X86, args: &["ptr", "vi64x2", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovqb", wrapper: "_mm_mask_cvtepi64_storeu_epi8" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmov.qb.mem.256", arch: Arch::X86, args: &["ptr", "vi64x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovqb", wrapper: "_mm256_mask_cvtepi64_storeu_epi8" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmov.qb.mem.512", arch: Arch::X86, args: &["ptr", "vi64x8", "u8"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovqb", wrapper: "_mm512_mask_cvtepi64_storeu_epi8" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmov.qd.128", arch: Arch::X86, args: &["vi64x2", "vi32x4", "u8"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[], instr: "vpmovqd", wrapper: "_mm_cvtepi64_epi32" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmov.qd.mem.128", arch: Arch::X86, args: &["ptr", "vi64x2", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovqd", wrapper: "_mm_mask_cvtepi64_storeu_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmov.qd.mem.256", arch: Arch::X86, args: &["ptr", "vi64x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovqd", wrapper: "_mm256_mask_cvtepi64_storeu_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmov.qd.mem.512", arch: Arch::X86, args: &["ptr", "vi64x8", "u8"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovqd", wrapper: "_mm512_mask_cvtepi64_storeu_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmov.qw.128", arch: Arch::X86, args: &["vi64x2", "vi16x8", "u8"], ret: "vi16x8", features: "avx512f,avx512vl", imms: &[], instr: "vpmovqw", wrapper: "_mm_cvtepi64_epi16" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmov.qw.256", arch: Arch::X86, args: &["vi64x4", "vi16x8", "u8"], ret: "vi16x8", features: "avx512f,avx512vl", imms: &[], instr: "vpmovqw", wrapper: "_mm256_cvtepi64_epi16" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmov.qw.mem.128", arch: Arch::X86, args: &["ptr", "vi64x2", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovqw", wrapper: "_mm_mask_cvtepi64_storeu_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmov.qw.mem.256", arch: Arch::X86, args: &["ptr", "vi64x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovqw", wrapper: "_mm256_mask_cvtepi64_storeu_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmov.qw.mem.512", arch: Arch::X86, args: &["ptr", "vi64x8", "u8"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovqw", wrapper: "_mm512_mask_cvtepi64_storeu_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovs.db.128", arch: Arch::X86, args: &["vi32x4", "vi8x16", "u8"], ret: "vi8x16", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsdb", wrapper: "_mm_cvtsepi32_epi8" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovs.db.256", arch: Arch::X86, args: &["vi32x8", "vi8x16", "u8"], ret: "vi8x16", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsdb", wrapper: "_mm256_cvtsepi32_epi8" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovs.db.512", arch: Arch::X86, args: &["vi32x16", "vi8x16", "u16"], ret: "vi8x16", features: "avx512f", imms: &[], instr: "vpmovsdb", wrapper: "_mm512_cvtsepi32_epi8" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovs.db.mem.128", arch: Arch::X86, args: &["ptr", "vi32x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsdb", wrapper: "_mm_mask_cvtsepi32_storeu_epi8" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovs.db.mem.256", arch: Arch::X86, args: &["ptr", "vi32x8", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsdb", wrapper: "_mm256_mask_cvtsepi32_storeu_epi8" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovs.db.mem.512", arch: Arch::X86, args: &["ptr", "vi32x16", "u16"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovsdb", wrapper: "_mm512_mask_cvtsepi32_storeu_epi8" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovs.dw.128", arch: Arch::X86, args: &["vi32x4", "vi16x8", "u8"], ret: "vi16x8", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsdw", wrapper: "_mm_cvtsepi32_epi16" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovs.dw.256", arch: Arch::X86, args: &["vi32x8", "vi16x8", "u8"], ret: "vi16x8", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsdw", wrapper: "_mm256_cvtsepi32_epi16" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovs.dw.512", arch: Arch::X86, args: &["vi32x16", "vi16x16", "u16"], ret: "vi16x16", features: "avx512f", imms: &[], instr: "vpmovsdw", wrapper: "_mm512_cvtsepi32_epi16" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovs.dw.mem.128", arch: Arch::X86, args: &["ptr", "vi32x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsdw", wrapper: "_mm_mask_cvtsepi32_storeu_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovs.dw.mem.256", arch: Arch::X86, args: &["ptr", "vi32x8", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsdw", wrapper: "_mm256_mask_cvtsepi32_storeu_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovs.dw.mem.512", arch: Arch::X86, args: &["ptr", "vi32x16", "u16"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovsdw", wrapper: "_mm512_mask_cvtsepi32_storeu_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovs.qb.128", arch: Arch::X86, args: &["vi64x2", "vi8x16", "u8"], ret: "vi8x16", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsqb", wrapper: "_mm_cvtsepi64_epi8" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovs.qb.256", arch: Arch::X86, args: &["vi64x4", "vi8x16", "u8"], ret: "vi8x16", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsqb", wrapper: "_mm256_cvtsepi64_epi8" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovs.qb.512", arch: Arch::X86, args: &["vi64x8", "vi8x16", "u8"], ret: "vi8x16", features: "avx512f", imms: &[], instr: "vpmovsqb", wrapper: "_mm512_cvtsepi64_epi8" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovs.qb.mem.128", arch: Arch::X86, args: &["ptr", "vi64x2", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsqb", wrapper: "_mm_mask_cvtsepi64_storeu_epi8" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovs.qb.mem.256", arch: Arch::X86, args: &["ptr", "vi64x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsqb", wrapper: "_mm256_mask_cvtsepi64_storeu_epi8" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovs.qb.mem.512", arch: Arch::X86, args: &["ptr", "vi64x8", "u8"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovsqb", wrapper: "_mm512_mask_cvtsepi64_storeu_epi8" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovs.qd.128", arch: Arch::X86, args: &["vi64x2", "vi32x4", "u8"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsqd", wrapper: "_mm_cvtsepi64_epi32" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovs.qd.256", arch: Arch::X86, args: &["vi64x4", "vi32x4", "u8"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsqd", wrapper: "_mm256_cvtsepi64_epi32" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovs.qd.512", arch: Arch::X86, args: &["vi64x8", "vi32x8", "u8"], ret: "vi32x8", features: "avx512f", imms: &[], instr: "vpmovsqd", wrapper: "_mm512_cvtsepi64_epi32" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovs.qd.mem.128", arch: Arch::X86, args: &["ptr", "vi64x2", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsqd", wrapper: "_mm_mask_cvtsepi64_storeu_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovs.qd.mem.256", arch: Arch::X86, args: &["ptr", "vi64x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsqd", wrapper: "_mm256_mask_cvtsepi64_storeu_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovs.qd.mem.512", arch: Arch::X86, args: &["ptr", "vi64x8", "u8"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovsqd", wrapper: "_mm512_mask_cvtsepi64_storeu_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovs.qw.128", arch: Arch::X86, args: &["vi64x2", "vi16x8", "u8"], ret: "vi16x8", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsqw", wrapper: "_mm_cvtsepi64_epi16" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovs.qw.256", arch: Arch::X86, args: &["vi64x4", "vi16x8", "u8"], ret: "vi16x8", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsqw", wrapper: "_mm256_cvtsepi64_epi16" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovs.qw.512", arch: Arch::X86, args: &["vi64x8", "vi16x8", "u8"], ret: "vi16x8", features: "avx512f", imms: &[], instr: "vpmovsqw", wrapper: "_mm512_cvtsepi64_epi16" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovs.qw.mem.128", arch: Arch::X86, args: &["ptr", "vi64x2", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsqw", wrapper: "_mm_mask_cvtsepi64_storeu_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovs.qw.mem.256", arch: Arch::X86, args: &["ptr", "vi64x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsqw", wrapper: "_mm256_mask_cvtsepi64_storeu_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovs.qw.mem.512", arch: Arch::X86, args: &["ptr", "vi64x8", "u8"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovsqw", wrapper: "_mm512_mask_cvtsepi64_storeu_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovs.wb.128", arch: Arch::X86, args: &["vi16x8", "vi8x16", "u8"], ret: "vi8x16", features: "avx512bw,avx512vl", imms: &[], instr: "vpmovswb", wrapper: "_mm_cvtsepi16_epi8" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovs.wb.mem.512", arch: Arch::X86, args: &["ptr", "vi16x32", "u32"], ret: "unit", features: "avx512bw", imms: &[], instr: "vpmovswb", wrapper: "_mm512_mask_cvtsepi16_storeu_epi8" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovus.db.128", arch: Arch::X86, args: &["vu32x4", "vu8x16", "u8"], ret: "vu8x16", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusdb", wrapper: "_mm_cvtusepi32_epi8" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovus.db.256", arch: Arch::X86, args: &["vu32x8", "vu8x16", "u8"], ret: "vu8x16", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusdb", wrapper: "_mm256_cvtusepi32_epi8" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovus.db.512", arch: Arch::X86, args: &["vu32x16", "vu8x16", "u16"], ret: "vu8x16", features: "avx512f", imms: &[], instr: "vpmovusdb", wrapper: "_mm512_cvtusepi32_epi8" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovus.db.mem.128", arch: Arch::X86, args: &["ptr", "vi32x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusdb", wrapper: "_mm_mask_cvtusepi32_storeu_epi8" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovus.db.mem.256", arch: Arch::X86, args: &["ptr", "vi32x8", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusdb", wrapper: "_mm256_mask_cvtusepi32_storeu_epi8" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovus.db.mem.512", arch: Arch::X86, args: &["ptr", "vi32x16", "u16"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovusdb", wrapper: "_mm512_mask_cvtusepi32_storeu_epi8" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovus.dw.128", arch: Arch::X86, args: &["vu32x4", "vu16x8", "u8"], ret: "vu16x8", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusdw", wrapper: "_mm_cvtusepi32_epi16" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovus.dw.256", arch: Arch::X86, args: &["vu32x8", "vu16x8", "u8"], ret: "vu16x8", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusdw", wrapper: "_mm256_cvtusepi32_epi16" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovus.dw.512", arch: Arch::X86, args: &["vu32x16", "vu16x16", "u16"], ret: "vu16x16", features: "avx512f", imms: &[], instr: "vpmovusdw", wrapper: "_mm512_cvtusepi32_epi16" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovus.dw.mem.128", arch: Arch::X86, args: &["ptr", "vi32x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusdw", wrapper: "_mm_mask_cvtusepi32_storeu_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovus.dw.mem.256", arch: Arch::X86, args: &["ptr", "vi32x8", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusdw", wrapper: "_mm256_mask_cvtusepi32_storeu_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovus.dw.mem.512", arch: Arch::X86, args: &["ptr", "vi32x16", "u16"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovusdw", wrapper: "_mm512_mask_cvtusepi32_storeu_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovus.qb.128", arch: Arch::X86, args: &["vu64x2", "vu8x16", "u8"], ret: "vu8x16", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusqb", wrapper: "_mm_cvtusepi64_epi8" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovus.qb.256", arch: Arch::X86, args: &["vu64x4", "vu8x16", "u8"], ret: "vu8x16", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusqb", wrapper: "_mm256_cvtusepi64_epi8" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovus.qb.512", arch: Arch::X86, args: &["vu64x8", "vu8x16", "u8"], ret: "vu8x16", features: "avx512f", imms: &[], instr: "vpmovusqb", wrapper: "_mm512_cvtusepi64_epi8" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovus.qb.mem.128", arch: Arch::X86, args: &["ptr", "vi64x2", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusqb", wrapper: "_mm_mask_cvtusepi64_storeu_epi8" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovus.qb.mem.256", arch: Arch::X86, args: &["ptr", "vi64x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusqb", wrapper: "_mm256_mask_cvtusepi64_storeu_epi8" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovus.qb.mem.512", arch: Arch::X86, args: &["ptr", "vi64x8", "u8"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovusqb", wrapper: "_mm512_mask_cvtusepi64_storeu_epi8" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovus.qd.128", arch: Arch::X86, args: &["vu64x2", "vu32x4", "u8"], ret: "vu32x4", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusqd", wrapper: "_mm_cvtusepi64_epi32" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovus.qd.256", arch: Arch::X86, args: &["vu64x4", "vu32x4", "u8"], ret: "vu32x4", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusqd", wrapper: "_mm256_cvtusepi64_epi32" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovus.qd.512", arch: Arch::X86, args: &["vu64x8", "vu32x8", "u8"], ret: "vu32x8", features: "avx512f", imms: &[], instr: "vpmovusqd", wrapper: "_mm512_cvtusepi64_epi32" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovus.qd.mem.128", arch: Arch::X86, args: &["ptr", "vi64x2", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusqd", wrapper: "_mm_mask_cvtusepi64_storeu_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovus.qd.mem.256", arch: Arch::X86, args: &["ptr", "vi64x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusqd", wrapper: "_mm256_mask_cvtusepi64_storeu_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovus.qd.mem.512", arch: Arch::X86, args: &["ptr", "vi64x8", "u8"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovusqd", wrapper: "_mm512_mask_cvtusepi64_storeu_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovus.qw.128", arch: Arch::X86, args: &["vu64x2", "vu16x8", "u8"], ret: "vu16x8", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusqw", wrapper: "_mm_cvtusepi64_epi16" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovus.qw.256", arch: Arch::X86, args: &["vu64x4", "vu16x8", "u8"], ret: "vu16x8", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusqw", wrapper: "_mm256_cvtusepi64_epi16" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovus.qw.512", arch: Arch::X86, args: &["vu64x8", "vu16x8", "u8"], ret: "vu16x8", features: "avx512f", imms: &[], instr: "vpmovusqw", wrapper: "_mm512_cvtusepi64_epi16" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovus.qw.mem.128", arch: Arch::X86, args: &["ptr", "vi64x2", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusqw", wrapper: "_mm_mask_cvtusepi64_storeu_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovus.qw.mem.256", arch: Arch::X86, args: &["ptr", "vi64x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusqw", wrapper: "_mm256_mask_cvtusepi64_storeu_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovus.qw.mem.512", arch: Arch::X86, args: &["ptr", "vi64x8", "u8"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovusqw", wrapper: "_mm512_mask_cvtusepi64_storeu_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovus.wb.128", arch: Arch::X86, args: &["vu16x8", "vu8x16", "u8"], ret: "vu8x16", features: "avx512bw,avx512vl", imms: &[], instr: "vpmovuswb", wrapper: "_mm_cvtusepi16_epi8" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovus.wb.mem.512", arch: Arch::X86, args: &["ptr", "vi16x32", "u32"], ret: "unit", features: "avx512bw", imms: &[], instr: "vpmovuswb", wrapper: "_mm512_mask_cvtusepi16_storeu_epi8" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.range.pd.128", arch: Arch::X86, args: &["vf64x2", "vf64x2", "i32", "vf64x2", "u8"], ret: "vf64x2", features: "avx512dq,avx512vl", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }], instr: "vrangepd", wrapper: "_mm_mask_range_pd" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.range.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4", "i32", "vf64x4", "u8"], ret: "vf64x4", features: "avx512dq,avx512vl", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }], instr: "vrangepd", wrapper: "_mm256_mask_range_pd" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.range.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "i32", "vf64x8", "u8", "i32"], ret: "vf64x8", features: "avx512dq", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }, Imm { arg: 5, min: 4, max: 8, values: &[4, 8] }], instr: "vrangepd", wrapper: "_mm512_mask_range_round_pd" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.range.ps.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "i32", "vf32x4", "u8"], ret: "vf32x4", features: "avx512dq,avx512vl", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }], instr: "vrangeps", wrapper: "_mm_mask_range_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.range.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "i32", "vf32x8", "u8"], ret: "vf32x8", features: "avx512dq,avx512vl", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }], instr: "vrangeps", wrapper: "_mm256_mask_range_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.range.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "i32", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512dq", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }, Imm { arg: 5, min: 4, max: 8, values: &[4, 8] }], instr: "vrangeps", wrapper: "_mm512_mask_range_round_ps" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.range.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8", "i32", "i32"], ret: "vf64x2", features: "avx512dq", imms: &[Imm { arg: 4, min: 0, max: 15, values: &[] }, Imm { arg: 5, min: 4, max: 8, values: &[4, 8] }], instr: "vrangesd", wrapper: "_mm_mask_range_round_sd" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.range.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32", "i32"], ret: "vf32x4", features: "avx512dq", imms: &[Imm { arg: 4, min: 0, max: 15, values: &[] }, Imm { arg: 5, min: 4, max: 8, values: &[4, 8] }], instr: "vrangess", wrapper: "_mm_mask_range_round_ss" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.reduce.pd.128", arch: Arch::X86, args: &["vf64x2", "i32", "vf64x2", "u8"], ret: "vf64x2", features: "avx512dq,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vreducepd", wrapper: "_mm_mask_reduce_pd" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.reduce.pd.256", arch: Arch::X86, args: &["vf64x4", "i32", "vf64x4", "u8"], ret: "vf64x4", features: "avx512dq,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vreducepd", wrapper: "_mm256_mask_reduce_pd" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.reduce.pd.512", arch: Arch::X86, args: &["vf64x8", "i32", "vf64x8", "u8", "i32"], ret: "vf64x8", features: "avx512dq", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }, Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vreducepd", wrapper: "_mm512_mask_reduce_round_pd" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.reduce.ps.128", arch: Arch::X86, args: &["vf32x4", "i32", "vf32x4", "u8"], ret: "vf32x4", features: "avx512dq,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vreduceps", wrapper: "_mm_mask_reduce_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.reduce.ps.256", arch: Arch::X86, args: &["vf32x8", "i32", "vf32x8", "u8"], ret: "vf32x8", features: "avx512dq,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vreduceps", wrapper: "_mm256_mask_reduce_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.reduce.ps.512", arch: Arch::X86, args: &["vf32x16", "i32", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512dq", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }, Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vreduceps", wrapper: "_mm512_mask_reduce_round_ps" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.reduce.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8", "i32", "i32"], ret: "vf64x2", features: "avx512dq", imms: &[Imm { arg: 4, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 8, values: &[4, 8] }], instr: "vreducesd", wrapper: "_mm_mask_reduce_round_sd" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.reduce.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32", "i32"], ret: "vf32x4", features: "avx512dq", imms: &[Imm { arg: 4, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 8, values: &[4, 8] }], instr: "vreducess", wrapper: "_mm_mask_reduce_round_ss" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.rndscale.pd.128", arch: Arch::X86, args: &["vf64x2", "i32", "vf64x2", "u8"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vrndscalepd", wrapper: "_mm_roundscale_pd" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.rndscale.pd.256", arch: Arch::X86, args: &["vf64x4", "i32", "vf64x4", "u8"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vrndscalepd", wrapper: "_mm256_roundscale_pd" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.rndscale.pd.512", arch: Arch::X86, args: &["vf64x8", "i32", "vf64x8", "u8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }, Imm { arg: 4, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vrndscalepd", wrapper: "_mm512_roundscale_pd" }, // 6 wrappers
-    Row { name: "llvm.x86.avx512.mask.rndscale.ps.128", arch: Arch::X86, args: &["vf32x4", "i32", "vf32x4", "u8"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vrndscaleps", wrapper: "_mm_roundscale_ps" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.rndscale.ps.256", arch: Arch::X86, args: &["vf32x8", "i32", "vf32x8", "u8"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vrndscaleps", wrapper: "_mm256_roundscale_ps" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.rndscale.ps.512", arch: Arch::X86, args: &["vf32x16", "i32", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }, Imm { arg: 4, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vrndscaleps", wrapper: "_mm512_roundscale_ps" }, // 6 wrappers
-    Row { name: "llvm.x86.avx512.mask.rndscale.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8", "i32", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 4, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vrndscalesd", wrapper: "_mm_roundscale_sd" }, // 6 wrappers
-    Row { name: "llvm.x86.avx512.mask.rndscale.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 4, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vrndscaless", wrapper: "_mm_roundscale_ss" }, // 6 wrappers
-    Row { name: "llvm.x86.avx512.mask.scalef.pd.128", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[], instr: "vscalefpd", wrapper: "_mm_scalef_pd" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.scalef.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4", "vf64x4", "u8"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[], instr: "vscalefpd", wrapper: "_mm256_scalef_pd" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.scalef.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "vf64x8", "u8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vscalefpd", wrapper: "_mm512_scalef_pd" }, // 6 wrappers
-    Row { name: "llvm.x86.avx512.mask.scalef.ps.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[], instr: "vscalefps", wrapper: "_mm_scalef_ps" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.scalef.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[], instr: "vscalefps", wrapper: "_mm256_scalef_ps" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.scalef.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vscalefps", wrapper: "_mm512_scalef_ps" }, // 6 wrappers
-    Row { name: "llvm.x86.avx512.mask.scalef.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 4, min: -2147483648, max: 2147483647, values: &[] }], instr: "vscalefsd", wrapper: "_mm_scalef_sd" }, // 6 wrappers
-    Row { name: "llvm.x86.avx512.mask.scalef.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vscalefss", wrapper: "_mm_scalef_ss" }, // 6 wrappers
-    Row { name: "llvm.x86.avx512.mask.sqrt.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vsqrtsd", wrapper: "_mm_mask_sqrt_sd" }, // 5 wrappers
-    Row { name: "llvm.x86.avx512.mask.sqrt.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vsqrtss", wrapper: "_mm_mask_sqrt_ss" }, // 5 wrappers
-    Row { name: "llvm.x86.avx512.mask.sub.sd.round", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vsubsd", wrapper: "_mm_sub_round_sd" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.sub.ss.round", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vsubss", wrapper: "_mm_sub_round_ss" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.vcvtph2ps.512", arch: Arch::X86, args: &["vi16x16", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvtph2ps", wrapper: "_mm512_cvt_roundph_ps" }, // 6 wrappers
-    Row { name: "llvm.x86.avx512.mask.vcvtps2ph.128", arch: Arch::X86, args: &["vf32x4", "i32", "vi16x8", "u8"], ret: "vi16x8", features: "avx512f,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vcvtps2ph", wrapper: "_mm_mask_cvt_roundps_ph" }, // 4 wrappers
-    Row { name: "llvm.x86.avx512.mask.vcvtps2ph.256", arch: Arch::X86, args: &["vf32x8", "i32", "vi16x8", "u8"], ret: "vi16x8", features: "avx512f,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vcvtps2ph", wrapper: "_mm256_mask_cvt_roundps_ph" }, // 4 wrappers
-    Row { name: "llvm.x86.avx512.mask.vcvtps2ph.512", arch: Arch::X86, args: &["vf32x16", "i32", "vi16x16", "u16"], ret: "vi16x16", features: "avx512f", imms: &[Imm { arg: 1, min: 0, max: 12, values: &[0, 1, 2, 3, 4, 8, 9, 10, 11, 12] }], instr: "vcvtps2ph", wrapper: "_mm512_cvt_roundps_ph" }, // 6 wrappers
-    Row { name: "llvm.x86.avx512.maskz.fixupimm.pd.128", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vi64x2", "i32", "u8"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vfixupimmpd", wrapper: "_mm_maskz_fixupimm_pd" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.maskz.fixupimm.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4", "vi64x4", "i32", "u8"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vfixupimmpd", wrapper: "_mm256_maskz_fixupimm_pd" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.maskz.fixupimm.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "vi64x8", "i32", "u8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vfixupimmpd", wrapper: "_mm512_maskz_fixupimm_pd" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.maskz.fixupimm.ps.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vi32x4", "i32", "u8"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vfixupimmps", wrapper: "_mm_maskz_fixupimm_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.maskz.fixupimm.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "vi32x8", "i32", "u8"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vfixupimmps", wrapper: "_mm256_maskz_fixupimm_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.maskz.fixupimm.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "vi32x16", "i32", "u16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vfixupimmps", wrapper: "_mm512_maskz_fixupimm_ps" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.maskz.fixupimm.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vi64x2", "i32", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vfixupimmsd", wrapper: "_mm_maskz_fixupimm_sd" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.maskz.fixupimm.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vi32x4", "i32", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vfixupimmss", wrapper: "_mm_maskz_fixupimm_ss" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.max.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 8, values: &[4, 8] }], instr: "vmaxpd", wrapper: "_mm512_max_pd" }, // 4 wrappers
-    Row { name: "llvm.x86.avx512.max.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 8, values: &[4, 8] }], instr: "vmaxps", wrapper: "_mm512_max_ps" }, // 4 wrappers
-    Row { name: "llvm.x86.avx512.min.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 8, values: &[4, 8] }], instr: "vminpd", wrapper: "_mm512_min_pd" }, // 4 wrappers
-    Row { name: "llvm.x86.avx512.min.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 8, values: &[4, 8] }], instr: "vminps", wrapper: "_mm512_min_ps" }, // 4 wrappers
-    Row { name: "llvm.x86.avx512.mul.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vmulpd", wrapper: "_mm512_mul_round_pd" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mul.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vmulps", wrapper: "_mm512_mul_round_ps" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.permvar.df.256", arch: Arch::X86, args: &["vf64x4", "vi64x4"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[], instr: "vpermpd", wrapper: "_mm256_permutexvar_pd" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.permvar.df.512", arch: Arch::X86, args: &["vf64x8", "vi64x8"], ret: "vf64x8", features: "avx512f", imms: &[], instr: "vpermpd", wrapper: "_mm512_permutexvar_pd" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.permvar.di.256", arch: Arch::X86, args: &["vi64x4", "vi64x4"], ret: "vi64x4", features: "avx512f,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm256_permutexvar_epi64" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.permvar.di.512", arch: Arch::X86, args: &["vi64x8", "vi64x8"], ret: "vi64x8", features: "avx512f", imms: &[], instr: "vperm", wrapper: "_mm512_permutexvar_epi64" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.permvar.hi.128", arch: Arch::X86, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "avx512bw,avx512vl", imms: &[], instr: "vpermw", wrapper: "_mm_permutexvar_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.permvar.hi.256", arch: Arch::X86, args: &["vi16x16", "vi16x16"], ret: "vi16x16", features: "avx512bw,avx512vl", imms: &[], instr: "vpermw", wrapper: "_mm256_permutexvar_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.permvar.hi.512", arch: Arch::X86, args: &["vi16x32", "vi16x32"], ret: "vi16x32", features: "avx512bw", imms: &[], instr: "vpermw", wrapper: "_mm512_permutexvar_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.permvar.qi.128", arch: Arch::X86, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "avx512vbmi,avx512vl", imms: &[], instr: "vpermb", wrapper: "_mm_permutexvar_epi8" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.permvar.qi.256", arch: Arch::X86, args: &["vi8x32", "vi8x32"], ret: "vi8x32", features: "avx512vbmi,avx512vl", imms: &[], instr: "vpermb", wrapper: "_mm256_permutexvar_epi8" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.permvar.qi.512", arch: Arch::X86, args: &["vi8x64", "vi8x64"], ret: "vi8x64", features: "avx512vbmi", imms: &[], instr: "vpermb", wrapper: "_mm512_permutexvar_epi8" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.permvar.sf.512", arch: Arch::X86, args: &["vf32x16", "vi32x16"], ret: "vf32x16", features: "avx512f", imms: &[], instr: "vpermps", wrapper: "_mm512_permutexvar_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.permvar.si.512", arch: Arch::X86, args: &["vi32x16", "vi32x16"], ret: "vi32x16", features: "avx512f", imms: &[], instr: "vperm", wrapper: "_mm512_permutevar_epi32" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.pmaddubs.w.512", arch: Arch::X86, args: &["vu8x64", "vi8x64"], ret: "vi16x32", features: "avx512bw", imms: &[], instr: "vpmaddubsw", wrapper: "_mm512_maddubs_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.pmaddw.d.512", arch: Arch::X86, args: &["vi16x32", "vi16x32"], ret: "vi32x16", features: "avx512bw", imms: &[], instr: "vpmaddwd", wrapper: "_mm512_madd_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.pmul.hr.sw.512", arch: Arch::X86, args: &["vi16x32", "vi16x32"], ret: "vi16x32", features: "avx512bw", imms: &[], instr: "vpmulhrsw", wrapper: "_mm512_mulhrs_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.pmultishift.qb.128", arch: Arch::X86, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "avx512vbmi,avx512vl", imms: &[], instr: "vpmultishiftqb", wrapper: "_mm_multishift_epi64_epi8" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.pmultishift.qb.256", arch: Arch::X86, args: &["vi8x32", "vi8x32"], ret: "vi8x32", features: "avx512vbmi,avx512vl", imms: &[], instr: "vpmultishiftqb", wrapper: "_mm256_multishift_epi64_epi8" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.pmultishift.qb.512", arch: Arch::X86, args: &["vi8x64", "vi8x64"], ret: "vi8x64", features: "avx512vbmi", imms: &[], instr: "vpmultishiftqb", wrapper: "_mm512_multishift_epi64_epi8" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.psad.bw.512", arch: Arch::X86, args: &["vu8x64", "vu8x64"], ret: "vu64x8", features: "avx512bw", imms: &[], instr: "vpsadbw", wrapper: "_mm512_sad_epu8" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.pshuf.b.512", arch: Arch::X86, args: &["vi8x64", "vi8x64"], ret: "vi8x64", features: "avx512bw", imms: &[], instr: "vpshufb", wrapper: "_mm512_shuffle_epi8" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.psll.d.512", arch: Arch::X86, args: &["vi32x16", "vi32x4"], ret: "vi32x16", features: "avx512f", imms: &[], instr: "vpslld", wrapper: "_mm512_sll_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.psll.q.512", arch: Arch::X86, args: &["vi64x8", "vi64x2"], ret: "vi64x8", features: "avx512f", imms: &[], instr: "vpsllq", wrapper: "_mm512_sll_epi64" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.psll.w.512", arch: Arch::X86, args: &["vi16x32", "vi16x8"], ret: "vi16x32", features: "avx512bw", imms: &[], instr: "vpsllw", wrapper: "_mm512_sll_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.psra.d.512", arch: Arch::X86, args: &["vi32x16", "vi32x4"], ret: "vi32x16", features: "avx512f", imms: &[], instr: "vpsrad", wrapper: "_mm512_sra_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.psra.q.128", arch: Arch::X86, args: &["vi64x2", "vi64x2"], ret: "vi64x2", features: "avx512f,avx512vl", imms: &[], instr: "vpsraq", wrapper: "_mm_sra_epi64" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.psra.q.256", arch: Arch::X86, args: &["vi64x4", "vi64x2"], ret: "vi64x4", features: "avx512f,avx512vl", imms: &[], instr: "vpsraq", wrapper: "_mm256_sra_epi64" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.psra.q.512", arch: Arch::X86, args: &["vi64x8", "vi64x2"], ret: "vi64x8", features: "avx512f", imms: &[], instr: "vpsraq", wrapper: "_mm512_sra_epi64" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.psra.w.512", arch: Arch::X86, args: &["vi16x32", "vi16x8"], ret: "vi16x32", features: "avx512bw", imms: &[], instr: "vpsraw", wrapper: "_mm512_sra_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.psrl.d.512", arch: Arch::X86, args: &["vi32x16", "vi32x4"], ret: "vi32x16", features: "avx512f", imms: &[], instr: "vpsrld", wrapper: "_mm512_srl_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.psrl.q.512", arch: Arch::X86, args: &["vi64x8", "vi64x2"], ret: "vi64x8", features: "avx512f", imms: &[], instr: "vpsrlq", wrapper: "_mm512_srl_epi64" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.psrl.w.512", arch: Arch::X86, args: &["vi16x32", "vi16x8"], ret: "vi16x32", features: "avx512bw", imms: &[], instr: "vpsrlw", wrapper: "_mm512_srl_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.pternlog.d.128", arch: Arch::X86, args: &["vi32x4", "vi32x4", "vi32x4", "i32"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vpternlogd", wrapper: "_mm_ternarylogic_epi32" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.pternlog.d.256", arch: Arch::X86, args: &["vi32x8", "vi32x8", "vi32x8", "i32"], ret: "vi32x8", features: "avx512f,avx512vl", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vpternlogd", wrapper: "_mm256_ternarylogic_epi32" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.pternlog.d.512", arch: Arch::X86, args: &["vi32x16", "vi32x16", "vi32x16", "i32"], ret: "vi32x16", features: "avx512f", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vpternlogd", wrapper: "_mm512_ternarylogic_epi32" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.pternlog.q.128", arch: Arch::X86, args: &["vi64x2", "vi64x2", "vi64x2", "i32"], ret: "vi64x2", features: "avx512f,avx512vl", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vpternlogq", wrapper: "_mm_ternarylogic_epi64" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.pternlog.q.256", arch: Arch::X86, args: &["vi64x4", "vi64x4", "vi64x4", "i32"], ret: "vi64x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vpternlogq", wrapper: "_mm256_ternarylogic_epi64" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.pternlog.q.512", arch: Arch::X86, args: &["vi64x8", "vi64x8", "vi64x8", "i32"], ret: "vi64x8", features: "avx512f", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vpternlogq", wrapper: "_mm512_ternarylogic_epi64" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.rcp14.pd.128", arch: Arch::X86, args: &["vf64x2", "vf64x2", "u8"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[], instr: "vrcp14pd", wrapper: "_mm_rcp14_pd" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.rcp14.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4", "u8"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[], instr: "vrcp14pd", wrapper: "_mm256_rcp14_pd" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.rcp14.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "u8"], ret: "vf64x8", features: "avx512f", imms: &[], instr: "vrcp14pd", wrapper: "_mm512_rcp14_pd" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.rcp14.ps.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[], instr: "vrcp14ps", wrapper: "_mm_rcp14_ps" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.rcp14.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[], instr: "vrcp14ps", wrapper: "_mm256_rcp14_ps" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.rcp14.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "u16"], ret: "vf32x16", features: "avx512f", imms: &[], instr: "vrcp14ps", wrapper: "_mm512_rcp14_ps" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.rcp14.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8"], ret: "vf64x2", features: "avx512f", imms: &[], instr: "vrcp14sd", wrapper: "_mm_rcp14_sd" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.rcp14.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512f", imms: &[], instr: "vrcp14ss", wrapper: "_mm_rcp14_ss" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.rsqrt14.pd.128", arch: Arch::X86, args: &["vf64x2", "vf64x2", "u8"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[], instr: "vrsqrt14pd", wrapper: "_mm_rsqrt14_pd" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.rsqrt14.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4", "u8"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[], instr: "vrsqrt14pd", wrapper: "_mm256_rsqrt14_pd" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.rsqrt14.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "u8"], ret: "vf64x8", features: "avx512f", imms: &[], instr: "vrsqrt14pd", wrapper: "_mm512_rsqrt14_pd" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.rsqrt14.ps.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[], instr: "vrsqrt14ps", wrapper: "_mm_rsqrt14_ps" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.rsqrt14.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[], instr: "vrsqrt14ps", wrapper: "_mm256_rsqrt14_ps" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.rsqrt14.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "u16"], ret: "vf32x16", features: "avx512f", imms: &[], instr: "vrsqrt14ps", wrapper: "_mm512_rsqrt14_ps" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.rsqrt14.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8"], ret: "vf64x2", features: "avx512f", imms: &[], instr: "vrsqrt14sd", wrapper: "_mm_rsqrt14_sd" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.rsqrt14.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512f", imms: &[], instr: "vrsqrt14ss", wrapper: "_mm_rsqrt14_ss" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.scatter.dpd.512", arch: Arch::X86, args: &["ptr", "i8", "vi32x8", "vf64x8", "i32"], ret: "unit", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vscatterdpd", wrapper: "_mm512_i32scatter_pd" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.scatter.dpi.512", arch: Arch::X86, args: &["ptr", "i16", "vi32x16", "vi32x16", "i32"], ret: "unit", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpscatterdd", wrapper: "_mm512_i32scatter_epi32" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.scatter.dpq.512", arch: Arch::X86, args: &["ptr", "i8", "vi32x8", "vi64x8", "i32"], ret: "unit", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpscatterdq", wrapper: "_mm512_i32scatter_epi64" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.scatter.dps.512", arch: Arch::X86, args: &["ptr", "i16", "vi32x16", "vf32x16", "i32"], ret: "unit", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vscatterdps", wrapper: "_mm512_i32scatter_ps" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.scatter.qpd.512", arch: Arch::X86, args: &["ptr", "i8", "vi64x8", "vf64x8", "i32"], ret: "unit", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vscatterqpd", wrapper: "_mm512_i64scatter_pd" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.scatter.qpi.512", arch: Arch::X86, args: &["ptr", "i8", "vi64x8", "vi32x8", "i32"], ret: "unit", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpscatterqd", wrapper: "_mm512_i64scatter_epi32" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.scatter.qpq.512", arch: Arch::X86, args: &["ptr", "i8", "vi64x8", "vi64x8", "i32"], ret: "unit", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpscatterqq", wrapper: "_mm512_i64scatter_epi64" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.scatter.qps.512", arch: Arch::X86, args: &["ptr", "i8", "vi64x8", "vf32x8", "i32"], ret: "unit", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vscatterqps", wrapper: "_mm512_i64scatter_ps" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.scatterdiv2.df", arch: Arch::X86, args: &["ptr", "u8", "vi64x2", "vf64x2", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vscatterqpd", wrapper: "_mm_i64scatter_pd" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.scatterdiv2.di", arch: Arch::X86, args: &["ptr", "u8", "vi64x2", "vi64x2", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpscatterqq", wrapper: "_mm_i64scatter_epi64" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.scatterdiv4.df", arch: Arch::X86, args: &["ptr", "u8", "vi64x4", "vf64x4", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vscatterqpd", wrapper: "_mm256_i64scatter_pd" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.scatterdiv4.di", arch: Arch::X86, args: &["ptr", "u8", "vi64x4", "vi64x4", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpscatterqq", wrapper: "_mm256_i64scatter_epi64" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.scatterdiv4.sf", arch: Arch::X86, args: &["ptr", "u8", "vi64x2", "vf32x4", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vscatterqps", wrapper: "_mm_i64scatter_ps" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.scatterdiv4.si", arch: Arch::X86, args: &["ptr", "u8", "vi64x2", "vi32x4", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpscatterqd", wrapper: "_mm_i64scatter_epi32" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.scatterdiv8.sf", arch: Arch::X86, args: &["ptr", "u8", "vi64x4", "vf32x4", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vscatterqps", wrapper: "_mm256_i64scatter_ps" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.scatterdiv8.si", arch: Arch::X86, args: &["ptr", "u8", "vi64x4", "vi32x4", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpscatterqd", wrapper: "_mm256_i64scatter_epi32" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.scattersiv2.df", arch: Arch::X86, args: &["ptr", "u8", "vi32x4", "vf64x2", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vscatterdpd", wrapper: "_mm_i32scatter_pd" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.scattersiv2.di", arch: Arch::X86, args: &["ptr", "u8", "vi32x4", "vi64x2", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpscatterdq", wrapper: "_mm_i32scatter_epi64" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.scattersiv4.df", arch: Arch::X86, args: &["ptr", "u8", "vi32x4", "vf64x4", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vscatterdpd", wrapper: "_mm256_i32scatter_pd" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.scattersiv4.di", arch: Arch::X86, args: &["ptr", "u8", "vi32x4", "vi64x4", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpscatterdq", wrapper: "_mm256_i32scatter_epi64" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.scattersiv4.sf", arch: Arch::X86, args: &["ptr", "u8", "vi32x4", "vf32x4", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vscatterdps", wrapper: "_mm_i32scatter_ps" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.scattersiv4.si", arch: Arch::X86, args: &["ptr", "u8", "vi32x4", "vi32x4", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpscatterdd", wrapper: "_mm_i32scatter_epi32" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.scattersiv8.sf", arch: Arch::X86, args: &["ptr", "u8", "vi32x8", "vf32x8", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vscatterdps", wrapper: "_mm256_i32scatter_ps" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.scattersiv8.si", arch: Arch::X86, args: &["ptr", "u8", "vi32x8", "vi32x8", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpscatterdd", wrapper: "_mm256_i32scatter_epi32" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.sitofp.round.v16f16.v16i16", arch: Arch::X86, args: &["vi16x16", "i32"], ret: "vf16x16", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtw2ph", wrapper: "_mm256_cvtepi16_ph" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.sitofp.round.v16f16.v16i32", arch: Arch::X86, args: &["vi32x16", "i32"], ret: "vf16x16", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtdq2ph", wrapper: "_mm512_cvtepi32_ph" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.sitofp.round.v16f32.v16i32", arch: Arch::X86, args: &["vi32x16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtdq2ps", wrapper: "_mm512_cvt_roundepi32_ps" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.sitofp.round.v2f64.v2i64", arch: Arch::X86, args: &["vi64x2", "i32"], ret: "vf64x2", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtqq2pd", wrapper: "_mm_cvtepi64_pd" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.sitofp.round.v32f16.v32i16", arch: Arch::X86, args: &["vi16x32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtw2ph", wrapper: "_mm512_cvtepi16_ph" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.sitofp.round.v4f32.v4i64", arch: Arch::X86, args: &["vi64x4", "i32"], ret: "vf32x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtqq2ps", wrapper: "_mm256_cvtepi64_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.sitofp.round.v4f64.v4i64", arch: Arch::X86, args: &["vi64x4", "i32"], ret: "vf64x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtqq2pd", wrapper: "_mm256_cvtepi64_pd" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.sitofp.round.v8f16.v8i16", arch: Arch::X86, args: &["vi16x8", "i32"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtw2ph", wrapper: "_mm_cvtepi16_ph" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.sitofp.round.v8f16.v8i32", arch: Arch::X86, args: &["vi32x8", "i32"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtdq2ph", wrapper: "_mm256_cvtepi32_ph" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.sitofp.round.v8f16.v8i64", arch: Arch::X86, args: &["vi64x8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtqq2ph", wrapper: "_mm512_cvtepi64_ph" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.sitofp.round.v8f32.v8i64", arch: Arch::X86, args: &["vi64x8", "i32"], ret: "vf32x8", features: "avx512dq", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtqq2ps", wrapper: "_mm512_cvt_roundepi64_ps" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.sitofp.round.v8f64.v8i64", arch: Arch::X86, args: &["vi64x8", "i32"], ret: "vf64x8", features: "avx512dq", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtqq2pd", wrapper: "_mm512_cvt_roundepi64_pd" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.sqrt.pd.512", arch: Arch::X86, args: &["vf64x8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vsqrtpd", wrapper: "_mm512_sqrt_round_pd" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.sqrt.ps.512", arch: Arch::X86, args: &["vf32x16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vsqrtps", wrapper: "_mm512_sqrt_round_ps" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.sub.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vsubpd", wrapper: "_mm512_sub_round_pd" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.sub.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vsubps", wrapper: "_mm512_sub_round_ps" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.uitofp.round.v16f16.v16i16", arch: Arch::X86, args: &["vu16x16", "i32"], ret: "vf16x16", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtuw2ph", wrapper: "_mm256_cvtepu16_ph" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.uitofp.round.v16f16.v16i32", arch: Arch::X86, args: &["vu32x16", "i32"], ret: "vf16x16", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtudq2ph", wrapper: "_mm512_cvtepu32_ph" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.uitofp.round.v16f32.v16i32", arch: Arch::X86, args: &["vu32x16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtudq2ps", wrapper: "_mm512_cvt_roundepu32_ps" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.uitofp.round.v2f64.v2i64", arch: Arch::X86, args: &["vu64x2", "i32"], ret: "vf64x2", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtuqq2pd", wrapper: "_mm_cvtepu64_pd" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.uitofp.round.v32f16.v32i16", arch: Arch::X86, args: &["vu16x32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtuw2ph", wrapper: "_mm512_cvtepu16_ph" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.uitofp.round.v4f32.v4i64", arch: Arch::X86, args: &["vu64x4", "i32"], ret: "vf32x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtuqq2ps", wrapper: "_mm256_cvtepu64_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.uitofp.round.v4f64.v4i64", arch: Arch::X86, args: &["vu64x4", "i32"], ret: "vf64x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtuqq2pd", wrapper: "_mm256_cvtepu64_pd" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.uitofp.round.v8f16.v8i16", arch: Arch::X86, args: &["vu16x8", "i32"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtuw2ph", wrapper: "_mm_cvtepu16_ph" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.uitofp.round.v8f16.v8i32", arch: Arch::X86, args: &["vu32x8", "i32"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtudq2ph", wrapper: "_mm256_cvtepu32_ph" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.uitofp.round.v8f16.v8i64", arch: Arch::X86, args: &["vu64x8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtuqq2ph", wrapper: "_mm512_cvtepu64_ph" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.uitofp.round.v8f32.v8i64", arch: Arch::X86, args: &["vu64x8", "i32"], ret: "vf32x8", features: "avx512dq", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtuqq2ps", wrapper: "_mm512_cvt_roundepu64_ps" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.uitofp.round.v8f64.v8i64", arch: Arch::X86, args: &["vu64x8", "i32"], ret: "vf64x8", features: "avx512dq", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtuqq2pd", wrapper: "_mm512_cvt_roundepu64_pd" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.vcomi.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "i32", "i32"], ret: "i32", features: "avx512f", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }, Imm { arg: 3, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vcmp", wrapper: "_mm_comi_round_sd" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vcomi.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "i32", "i32"], ret: "i32", features: "avx512f", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }, Imm { arg: 3, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vcmp", wrapper: "_mm_comi_round_ss" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vcvtsd2si32", arch: Arch::X86, args: &["vf64x2", "i32"], ret: "i32", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsd2si", wrapper: "_mm_cvt_roundsd_si32" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.vcvtsd2si64", arch: Arch::X86, args: &["vf64x2", "i32"], ret: "i64", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsd2si", wrapper: "_mm_cvt_roundsd_si64" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.vcvtsd2usi32", arch: Arch::X86, args: &["vf64x2", "i32"], ret: "u32", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsd2usi", wrapper: "_mm_cvt_roundsd_u32" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.vcvtsd2usi64", arch: Arch::X86, args: &["vf64x2", "i32"], ret: "u64", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsd2usi", wrapper: "_mm_cvtsd_u64" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.vcvtss2si32", arch: Arch::X86, args: &["vf32x4", "i32"], ret: "i32", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtss2si", wrapper: "_mm_cvt_roundss_si32" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.vcvtss2si64", arch: Arch::X86, args: &["vf32x4", "i32"], ret: "i64", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtss2si", wrapper: "_mm_cvt_roundss_si64" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.vcvtss2usi32", arch: Arch::X86, args: &["vf32x4", "i32"], ret: "u32", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtss2usi", wrapper: "_mm_cvt_roundss_u32" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.vcvtss2usi64", arch: Arch::X86, args: &["vf32x4", "i32"], ret: "u64", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtss2usi", wrapper: "_mm_cvtss_u64" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.vfmadd.f32", arch: Arch::X86, args: &["f32", "f32", "f32", "i32"], ret: "f32", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmadd", wrapper: "_mm_fmadd_round_ss" }, // 16 wrappers
-    Row { name: "llvm.x86.avx512.vfmadd.f64", arch: Arch::X86, args: &["f64", "f64", "f64", "i32"], ret: "f64", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmadd", wrapper: "_mm_fmadd_round_sd" }, // 16 wrappers
-    Row { name: "llvm.x86.avx512.vfmadd.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "vf64x8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmadd", wrapper: "_mm512_fmadd_round_pd" }, // 16 wrappers
-    Row { name: "llvm.x86.avx512.vfmadd.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "vf32x16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmadd", wrapper: "_mm512_fmadd_round_ps" }, // 16 wrappers
-    Row { name: "llvm.x86.avx512.vfmaddsub.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "vf64x8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmaddsub", wrapper: "_mm512_fmaddsub_round_pd" }, // 8 wrappers
-    Row { name: "llvm.x86.avx512.vfmaddsub.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "vf32x16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmaddsub", wrapper: "_mm512_fmaddsub_round_ps" }, // 8 wrappers
-    Row { name: "llvm.x86.avx512.vp2intersect.d.128", arch: Arch::X86, args: &["vi32x4", "vi32x4"], ret: "tup(u8,u8)", features: "avx512vp2intersect,avx512vl", imms: &[], instr: "vp2intersectd", wrapper: "_mm_2intersect_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vp2intersect.d.256", arch: Arch::X86, args: &["vi32x8", "vi32x8"], ret: "tup(u8,u8)", features: "avx512vp2intersect,avx512vl", imms: &[], instr: "vp2intersectd", wrapper: "_mm256_2intersect_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vp2intersect.d.512", arch: Arch::X86, args: &["vi32x16", "vi32x16"], ret: "tup(u16,u16)", features: "avx512vp2intersect,avx512f", imms: &[], instr: "vp2intersectd", wrapper: "_mm512_2intersect_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vp2intersect.q.128", arch: Arch::X86, args: &["vi64x2", "vi64x2"], ret: "tup(u8,u8)", features: "avx512vp2intersect,avx512vl", imms: &[], instr: "vp2intersectq", wrapper: "_mm_2intersect_epi64" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vp2intersect.q.256", arch: Arch::X86, args: &["vi64x4", "vi64x4"], ret: "tup(u8,u8)", features: "avx512vp2intersect,avx512vl", imms: &[], instr: "vp2intersectq", wrapper: "_mm256_2intersect_epi64" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vp2intersect.q.512", arch: Arch::X86, args: &["vi64x8", "vi64x8"], ret: "tup(u8,u8)", features: "avx512vp2intersect,avx512f", imms: &[], instr: "vp2intersectq", wrapper: "_mm512_2intersect_epi64" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpdpbusd.128", arch: Arch::X86, args: &["vi32x4", "vu8x16", "vi8x16"], ret: "vi32x4", features: "avxvnni", imms: &[], instr: "vpdpbusd", wrapper: "_mm_dpbusd_avx_epi32" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.vpdpbusd.256", arch: Arch::X86, args: &["vi32x8", "vu8x32", "vi8x32"], ret: "vi32x8", features: "avxvnni", imms: &[], instr: "vpdpbusd", wrapper: "_mm256_dpbusd_avx_epi32" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.vpdpbusd.512", arch: Arch::X86, args: &["vi32x16", "vu8x64", "vi8x64"], ret: "vi32x16", features: "avx512vnni", imms: &[], instr: "vpdpbusd", wrapper: "_mm512_dpbusd_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpdpbusds.128", arch: Arch::X86, args: &["vi32x4", "vu8x16", "vi8x16"], ret: "vi32x4", features: "avxvnni", imms: &[], instr: "vpdpbusds", wrapper: "_mm_dpbusds_avx_epi32" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.vpdpbusds.256", arch: Arch::X86, args: &["vi32x8", "vu8x32", "vi8x32"], ret: "vi32x8", features: "avxvnni", imms: &[], instr: "vpdpbusds", wrapper: "_mm256_dpbusds_avx_epi32" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.vpdpbusds.512", arch: Arch::X86, args: &["vi32x16", "vu8x64", "vi8x64"], ret: "vi32x16", features: "avx512vnni", imms: &[], instr: "vpdpbusds", wrapper: "_mm512_dpbusds_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpdpwssd.128", arch: Arch::X86, args: &["vi32x4", "vi16x8", "vi16x8"], ret: "vi32x4", features: "avxvnni", imms: &[], instr: "vpdpwssd", wrapper: "_mm_dpwssd_avx_epi32" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.vpdpwssd.256", arch: Arch::X86, args: &["vi32x8", "vi16x16", "vi16x16"], ret: "vi32x8", features: "avxvnni", imms: &[], instr: "vpdpwssd", wrapper: "_mm256_dpwssd_avx_epi32" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.vpdpwssd.512", arch: Arch::X86, args: &["vi32x16", "vi16x32", "vi16x32"], ret: "vi32x16", features: "avx512vnni", imms: &[], instr: "vpdpwssd", wrapper: "_mm512_dpwssd_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpdpwssds.128", arch: Arch::X86, args: &["vi32x4", "vi16x8", "vi16x8"], ret: "vi32x4", features: "avxvnni", imms: &[], instr: "vpdpwssds", wrapper: "_mm_dpwssds_avx_epi32" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.vpdpwssds.256", arch: Arch::X86, args: &["vi32x8", "vi16x16", "vi16x16"], ret: "vi32x8", features: "avxvnni", imms: &[], instr: "vpdpwssds", wrapper: "_mm256_dpwssds_avx_epi32" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.vpdpwssds.512", arch: Arch::X86, args: &["vi32x16", "vi16x32", "vi16x32"], ret: "vi32x16", features: "avx512vnni", imms: &[], instr: "vpdpwssds", wrapper: "_mm512_dpwssds_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpermi2var.d.128", arch: Arch::X86, args: &["vi32x4", "vi32x4", "vi32x4"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm_permutex2var_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpermi2var.d.256", arch: Arch::X86, args: &["vi32x8", "vi32x8", "vi32x8"], ret: "vi32x8", features: "avx512f,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm256_permutex2var_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpermi2var.d.512", arch: Arch::X86, args: &["vi32x16", "vi32x16", "vi32x16"], ret: "vi32x16", features: "avx512f", imms: &[], instr: "vperm", wrapper: "_mm512_permutex2var_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpermi2var.hi.128", arch: Arch::X86, args: &["vi16x8", "vi16x8", "vi16x8"], ret: "vi16x8", features: "avx512bw,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm_permutex2var_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpermi2var.hi.256", arch: Arch::X86, args: &["vi16x16", "vi16x16", "vi16x16"], ret: "vi16x16", features: "avx512bw,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm256_permutex2var_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpermi2var.hi.512", arch: Arch::X86, args: &["vi16x32", "vi16x32", "vi16x32"], ret: "vi16x32", features: "avx512bw", imms: &[], instr: "vperm", wrapper: "_mm512_permutex2var_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpermi2var.pd.128", arch: Arch::X86, args: &["vf64x2", "vi64x2", "vf64x2"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm_permutex2var_pd" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpermi2var.pd.256", arch: Arch::X86, args: &["vf64x4", "vi64x4", "vf64x4"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm256_permutex2var_pd" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpermi2var.pd.512", arch: Arch::X86, args: &["vf64x8", "vi64x8", "vf64x8"], ret: "vf64x8", features: "avx512f", imms: &[], instr: "vperm", wrapper: "_mm512_permutex2var_pd" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpermi2var.ps.128", arch: Arch::X86, args: &["vf32x4", "vi32x4", "vf32x4"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm_permutex2var_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpermi2var.ps.256", arch: Arch::X86, args: &["vf32x8", "vi32x8", "vf32x8"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm256_permutex2var_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpermi2var.ps.512", arch: Arch::X86, args: &["vf32x16", "vi32x16", "vf32x16"], ret: "vf32x16", features: "avx512f", imms: &[], instr: "vperm", wrapper: "_mm512_permutex2var_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpermi2var.q.128", arch: Arch::X86, args: &["vi64x2", "vi64x2", "vi64x2"], ret: "vi64x2", features: "avx512f,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm_permutex2var_epi64" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpermi2var.q.256", arch: Arch::X86, args: &["vi64x4", "vi64x4", "vi64x4"], ret: "vi64x4", features: "avx512f,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm256_permutex2var_epi64" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpermi2var.q.512", arch: Arch::X86, args: &["vi64x8", "vi64x8", "vi64x8"], ret: "vi64x8", features: "avx512f", imms: &[], instr: "vperm", wrapper: "_mm512_permutex2var_epi64" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpermi2var.qi.128", arch: Arch::X86, args: &["vi8x16", "vi8x16", "vi8x16"], ret: "vi8x16", features: "avx512vbmi,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm_permutex2var_epi8" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpermi2var.qi.256", arch: Arch::X86, args: &["vi8x32", "vi8x32", "vi8x32"], ret: "vi8x32", features: "avx512vbmi,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm256_permutex2var_epi8" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpermi2var.qi.512", arch: Arch::X86, args: &["vi8x64", "vi8x64", "vi8x64"], ret: "vi8x64", features: "avx512vbmi", imms: &[], instr: "vperm", wrapper: "_mm512_permutex2var_epi8" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpermilvar.pd.512", arch: Arch::X86, args: &["vf64x8", "vi64x8"], ret: "vf64x8", features: "avx512f", imms: &[], instr: "vpermilpd", wrapper: "_mm512_permutevar_pd" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpermilvar.ps.512", arch: Arch::X86, args: &["vf32x16", "vi32x16"], ret: "vf32x16", features: "avx512f", imms: &[], instr: "vpermilps", wrapper: "_mm512_permutevar_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpmadd52h.uq.128", arch: Arch::X86, args: &["vi64x2", "vi64x2", "vi64x2"], ret: "vi64x2", features: "avxifma", imms: &[], instr: "vpmadd52huq", wrapper: "_mm_madd52hi_avx_epu64" }, // 4 wrappers
-    Row { name: "llvm.x86.avx512.vpmadd52h.uq.256", arch: Arch::X86, args: &["vi64x4", "vi64x4", "vi64x4"], ret: "vi64x4", features: "avxifma", imms: &[], instr: "vpmadd52huq", wrapper: "_mm256_madd52hi_avx_epu64" }, // 4 wrappers
-    Row { name: "llvm.x86.avx512.vpmadd52h.uq.512", arch: Arch::X86, args: &["vi64x8", "vi64x8", "vi64x8"], ret: "vi64x8", features: "avx512ifma", imms: &[], instr: "vpmadd52huq", wrapper: "_mm512_madd52hi_epu64" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.vpmadd52l.uq.128", arch: Arch::X86, args: &["vi64x2", "vi64x2", "vi64x2"], ret: "vi64x2", features: "avxifma", imms: &[], instr: "vpmadd52luq", wrapper: "_mm_madd52lo_avx_epu64" }, // 4 wrappers
-    Row { name: "llvm.x86.avx512.vpmadd52l.uq.256", arch: Arch::X86, args: &["vi64x4", "vi64x4", "vi64x4"], ret: "vi64x4", features: "avxifma", imms: &[], instr: "vpmadd52luq", wrapper: "_mm256_madd52lo_avx_epu64" }, // 4 wrappers
-    Row { name: "llvm.x86.avx512.vpmadd52l.uq.512", arch: Arch::X86, args: &["vi64x8", "vi64x8", "vi64x8"], ret: "vi64x8", features: "avx512ifma", imms: &[], instr: "vpmadd52luq", wrapper: "_mm512_madd52lo_epu64" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.vpshufbitqmb.128", arch: Arch::X86, args: &["vi8x16", "vi8x16"], ret: "u16", features: "avx512bitalg,avx512vl", imms: &[], instr: "vpshufbitqmb", wrapper: "_mm_bitshuffle_epi64_mask" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpshufbitqmb.256", arch: Arch::X86, args: &["vi8x32", "vi8x32"], ret: "u32", features: "avx512bitalg,avx512vl", imms: &[], instr: "vpshufbitqmb", wrapper: "_mm256_bitshuffle_epi64_mask" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpshufbitqmb.512", arch: Arch::X86, args: &["vi8x64", "vi8x64"], ret: "u64", features: "avx512bitalg", imms: &[], instr: "vpshufbitqmb", wrapper: "_mm512_bitshuffle_epi64_mask" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512bf16.cvtne2ps2bf16.128", arch: Arch::X86, args: &["vf32x4", "vf32x4"], ret: "vi16x8", features: "avx512bf16,avx512vl", imms: &[], instr: "vcvtne2ps2bf16", wrapper: "_mm_cvtne2ps_pbh" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512bf16.cvtne2ps2bf16.256", arch: Arch::X86, args: &["vf32x8", "vf32x8"], ret: "vi16x16", features: "avx512bf16,avx512vl", imms: &[], instr: "vcvtne2ps2bf16", wrapper: "_mm256_cvtne2ps_pbh" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512bf16.cvtne2ps2bf16.512", arch: Arch::X86, args: &["vf32x16", "vf32x16"], ret: "vi16x32", features: "avx512bf16,avx512f", imms: &[], instr: "vcvtne2ps2bf16", wrapper: "_mm512_cvtne2ps_pbh" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512bf16.cvtneps2bf16.256", arch: Arch::X86, args: &["vf32x8"], ret: "vi16x8", features: "avx512bf16,avx512vl", imms: &[], instr: "vcvtneps2bf16", wrapper: "_mm256_cvtneps_pbh" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512bf16.cvtneps2bf16.512", arch: Arch::X86, args: &["vf32x16"], ret: "vi16x16", features: "avx512bf16,avx512f", imms: &[], instr: "vcvtneps2bf16", wrapper: "_mm512_cvtneps_pbh" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512bf16.dpbf16ps.128", arch: Arch::X86, args: &["vf32x4", "vi16x8", "vi16x8"], ret: "vf32x4", features: "avx512bf16,avx512vl", imms: &[], instr: "vdpbf16ps", wrapper: "_mm_dpbf16_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512bf16.dpbf16ps.256", arch: Arch::X86, args: &["vf32x8", "vi16x16", "vi16x16"], ret: "vf32x8", features: "avx512bf16,avx512vl", imms: &[], instr: "vdpbf16ps", wrapper: "_mm256_dpbf16_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512bf16.dpbf16ps.512", arch: Arch::X86, args: &["vf32x16", "vi16x32", "vi16x32"], ret: "vf32x16", features: "avx512bf16,avx512f", imms: &[], instr: "vdpbf16ps", wrapper: "_mm512_dpbf16_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512bf16.mask.cvtneps2bf16.128", arch: Arch::X86, args: &["vf32x4", "vi16x8", "u8"], ret: "vi16x8", features: "avx512bf16,avx512vl", imms: &[], instr: "vcvtneps2bf16", wrapper: "_mm_mask_cvtneps_pbh" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.add.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vaddph", wrapper: "_mm512_add_round_ph" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.div.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vdivph", wrapper: "_mm512_div_round_ph" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.fpclass.ph.128", arch: Arch::X86, args: &["vf16x8", "i32"], ret: "u8", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vfpclassph", wrapper: "_mm_fpclass_ph_mask" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.fpclass.ph.256", arch: Arch::X86, args: &["vf16x16", "i32"], ret: "u16", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vfpclassph", wrapper: "_mm256_fpclass_ph_mask" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.fpclass.ph.512", arch: Arch::X86, args: &["vf16x32", "i32"], ret: "u32", features: "avx512fp16", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vfpclassph", wrapper: "_mm512_fpclass_ph_mask" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.add.sh.round", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vaddsh", wrapper: "_mm_mask_add_round_sh" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.cmp.ph.128", arch: Arch::X86, args: &["vf16x8", "vf16x8", "i32", "u8"], ret: "u8", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }], instr: "", wrapper: "_mm_mask_cmp_ph_mask" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.cmp.ph.256", arch: Arch::X86, args: &["vf16x16", "vf16x16", "i32", "u16"], ret: "u16", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }], instr: "", wrapper: "_mm256_mask_cmp_ph_mask" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.cmp.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "i32", "u32", "i32"], ret: "u32", features: "avx512fp16", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }, Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "", wrapper: "_mm512_mask_cmp_round_ph_mask" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.cmp.sh", arch: Arch::X86, args: &["vf16x8", "vf16x8", "i32", "u8", "i32"], ret: "u8", features: "avx512fp16", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }, Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "", wrapper: "_mm_mask_cmp_round_sh_mask" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.div.sh.round", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vdivsh", wrapper: "_mm_mask_div_round_sh" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.fpclass.sh", arch: Arch::X86, args: &["vf16x8", "i32", "u8"], ret: "u8", features: "avx512fp16", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vfpclasssh", wrapper: "_mm_mask_fpclass_sh_mask" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.getexp.ph.128", arch: Arch::X86, args: &["vf16x8", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vgetexpph", wrapper: "_mm_mask_getexp_ph" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.getexp.ph.256", arch: Arch::X86, args: &["vf16x16", "vf16x16", "u16"], ret: "vf16x16", features: "avx512fp16,avx512vl", imms: &[], instr: "vgetexpph", wrapper: "_mm256_mask_getexp_ph" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.getexp.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "u32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vgetexpph", wrapper: "_mm512_mask_getexp_round_ph" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.getexp.sh", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vgetexpsh", wrapper: "_mm_mask_getexp_round_sh" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.getmant.ph.128", arch: Arch::X86, args: &["vf16x8", "i32", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 15, values: &[] }], instr: "vgetmantph", wrapper: "_mm_mask_getmant_ph" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.getmant.ph.256", arch: Arch::X86, args: &["vf16x16", "i32", "vf16x16", "u16"], ret: "vf16x16", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 15, values: &[] }], instr: "vgetmantph", wrapper: "_mm256_mask_getmant_ph" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.getmant.ph.512", arch: Arch::X86, args: &["vf16x32", "i32", "vf16x32", "u32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 1, min: 0, max: 15, values: &[] }, Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vgetmantph", wrapper: "_mm512_mask_getmant_round_ph" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.getmant.sh", arch: Arch::X86, args: &["vf16x8", "vf16x8", "i32", "vf16x8", "u8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }, Imm { arg: 5, min: 4, max: 8, values: &[4, 8] }], instr: "vgetmantsh", wrapper: "_mm_mask_getmant_round_sh" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.max.sh.round", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8", "i32"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vmaxsh", wrapper: "_mm_mask_max_round_sh" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.min.sh.round", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8", "i32"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vminsh", wrapper: "_mm_mask_min_round_sh" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.mul.sh.round", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vmulsh", wrapper: "_mm_mask_mul_round_sh" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.rcp.ph.128", arch: Arch::X86, args: &["vf16x8", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vrcpph", wrapper: "_mm_mask_rcp_ph" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.rcp.ph.256", arch: Arch::X86, args: &["vf16x16", "vf16x16", "u16"], ret: "vf16x16", features: "avx512fp16,avx512vl", imms: &[], instr: "vrcpph", wrapper: "_mm256_mask_rcp_ph" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.rcp.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "u32"], ret: "vf16x32", features: "avx512fp16", imms: &[], instr: "vrcpph", wrapper: "_mm512_mask_rcp_ph" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.rcp.sh", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16", imms: &[], instr: "vrcpsh", wrapper: "_mm_mask_rcp_sh" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.reduce.ph.128", arch: Arch::X86, args: &["vf16x8", "i32", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vreduceph", wrapper: "_mm_mask_reduce_ph" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.reduce.ph.256", arch: Arch::X86, args: &["vf16x16", "i32", "vf16x16", "u16"], ret: "vf16x16", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vreduceph", wrapper: "_mm256_mask_reduce_ph" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.reduce.ph.512", arch: Arch::X86, args: &["vf16x32", "i32", "vf16x32", "u32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }, Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vreduceph", wrapper: "_mm512_mask_reduce_round_ph" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.reduce.sh", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8", "i32", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 4, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 8, values: &[4, 8] }], instr: "vreducesh", wrapper: "_mm_mask_reduce_round_sh" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.rndscale.ph.128", arch: Arch::X86, args: &["vf16x8", "i32", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vrndscaleph", wrapper: "_mm_mask_roundscale_ph" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.rndscale.ph.256", arch: Arch::X86, args: &["vf16x16", "i32", "vf16x16", "u16"], ret: "vf16x16", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vrndscaleph", wrapper: "_mm256_mask_roundscale_ph" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.rndscale.ph.512", arch: Arch::X86, args: &["vf16x32", "i32", "vf16x32", "u32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }, Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vrndscaleph", wrapper: "_mm512_mask_roundscale_round_ph" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.rndscale.sh", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8", "i32", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 4, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 8, values: &[4, 8] }], instr: "vrndscalesh", wrapper: "_mm_mask_roundscale_round_sh" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.rsqrt.ph.128", arch: Arch::X86, args: &["vf16x8", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vrsqrtph", wrapper: "_mm_mask_rsqrt_ph" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.rsqrt.ph.256", arch: Arch::X86, args: &["vf16x16", "vf16x16", "u16"], ret: "vf16x16", features: "avx512fp16,avx512vl", imms: &[], instr: "vrsqrtph", wrapper: "_mm256_mask_rsqrt_ph" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.rsqrt.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "u32"], ret: "vf16x32", features: "avx512fp16", imms: &[], instr: "vrsqrtph", wrapper: "_mm512_mask_rsqrt_ph" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.rsqrt.sh", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16", imms: &[], instr: "vrsqrtsh", wrapper: "_mm_mask_rsqrt_sh" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.scalef.ph.128", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vscalefph", wrapper: "_mm_mask_scalef_ph" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.scalef.ph.256", arch: Arch::X86, args: &["vf16x16", "vf16x16", "vf16x16", "u16"], ret: "vf16x16", features: "avx512fp16,avx512vl", imms: &[], instr: "vscalefph", wrapper: "_mm256_mask_scalef_ph" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.scalef.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "vf16x32", "u32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vscalefph", wrapper: "_mm512_mask_scalef_round_ph" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.scalef.sh", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vscalefsh", wrapper: "_mm_mask_scalef_round_sh" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.sqrt.sh", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vsqrtsh", wrapper: "_mm_mask_sqrt_round_sh" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.sub.sh.round", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vsubsh", wrapper: "_mm_mask_sub_round_sh" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtdq2ph.128", arch: Arch::X86, args: &["vi32x4", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtdq2ph", wrapper: "_mm_mask_cvtepi32_ph" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtpd2ph.128", arch: Arch::X86, args: &["vf64x2", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtpd2ph", wrapper: "_mm_mask_cvtpd_ph" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtpd2ph.256", arch: Arch::X86, args: &["vf64x4", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtpd2ph", wrapper: "_mm256_mask_cvtpd_ph" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtpd2ph.512", arch: Arch::X86, args: &["vf64x8", "vf16x8", "u8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtpd2ph", wrapper: "_mm512_mask_cvtpd_ph" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2dq.128", arch: Arch::X86, args: &["vf16x8", "vi32x4", "u8"], ret: "vi32x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2dq", wrapper: "_mm_mask_cvtph_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2dq.256", arch: Arch::X86, args: &["vf16x8", "vi32x8", "u8"], ret: "vi32x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2dq", wrapper: "_mm256_mask_cvtph_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2dq.512", arch: Arch::X86, args: &["vf16x16", "vi32x16", "u16", "i32"], ret: "vi32x16", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtph2dq", wrapper: "_mm512_mask_cvtph_epi32" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2pd.128", arch: Arch::X86, args: &["vf16x8", "vf64x2", "u8"], ret: "vf64x2", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2pd", wrapper: "_mm_mask_cvtph_pd" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2pd.256", arch: Arch::X86, args: &["vf16x8", "vf64x4", "u8"], ret: "vf64x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2pd", wrapper: "_mm256_mask_cvtph_pd" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2pd.512", arch: Arch::X86, args: &["vf16x8", "vf64x8", "u8", "i32"], ret: "vf64x8", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvtph2pd", wrapper: "_mm512_mask_cvtph_pd" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2psx.128", arch: Arch::X86, args: &["vf16x8", "vf32x4", "u8"], ret: "vf32x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2psx", wrapper: "_mm_mask_cvtxph_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2psx.256", arch: Arch::X86, args: &["vf16x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2psx", wrapper: "_mm256_mask_cvtxph_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2psx.512", arch: Arch::X86, args: &["vf16x16", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvtph2psx", wrapper: "_mm512_mask_cvtxph_ps" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2qq.128", arch: Arch::X86, args: &["vf16x8", "vi64x2", "u8"], ret: "vi64x2", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2qq", wrapper: "_mm_mask_cvtph_epi64" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2qq.256", arch: Arch::X86, args: &["vf16x8", "vi64x4", "u8"], ret: "vi64x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2qq", wrapper: "_mm256_mask_cvtph_epi64" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2qq.512", arch: Arch::X86, args: &["vf16x8", "vi64x8", "u8", "i32"], ret: "vi64x8", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtph2qq", wrapper: "_mm512_mask_cvtph_epi64" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2udq.128", arch: Arch::X86, args: &["vf16x8", "vu32x4", "u8"], ret: "vu32x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2udq", wrapper: "_mm_mask_cvtph_epu32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2udq.256", arch: Arch::X86, args: &["vf16x8", "vu32x8", "u8"], ret: "vu32x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2udq", wrapper: "_mm256_mask_cvtph_epu32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2udq.512", arch: Arch::X86, args: &["vf16x16", "vu32x16", "u16", "i32"], ret: "vu32x16", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtph2udq", wrapper: "_mm512_mask_cvtph_epu32" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2uqq.128", arch: Arch::X86, args: &["vf16x8", "vu64x2", "u8"], ret: "vu64x2", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2uqq", wrapper: "_mm_mask_cvtph_epu64" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2uqq.256", arch: Arch::X86, args: &["vf16x8", "vu64x4", "u8"], ret: "vu64x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2uqq", wrapper: "_mm256_mask_cvtph_epu64" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2uqq.512", arch: Arch::X86, args: &["vf16x8", "vu64x8", "u8", "i32"], ret: "vu64x8", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtph2uqq", wrapper: "_mm512_mask_cvtph_epu64" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2uw.128", arch: Arch::X86, args: &["vf16x8", "vu16x8", "u8"], ret: "vu16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2uw", wrapper: "_mm_mask_cvtph_epu16" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2uw.256", arch: Arch::X86, args: &["vf16x16", "vu16x16", "u16"], ret: "vu16x16", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2uw", wrapper: "_mm256_mask_cvtph_epu16" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2uw.512", arch: Arch::X86, args: &["vf16x32", "vu16x32", "u32", "i32"], ret: "vu16x32", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvtph2uw", wrapper: "_mm512_mask_cvtph_epu16" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2w.128", arch: Arch::X86, args: &["vf16x8", "vi16x8", "u8"], ret: "vi16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2w", wrapper: "_mm_mask_cvtph_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2w.256", arch: Arch::X86, args: &["vf16x16", "vi16x16", "u16"], ret: "vi16x16", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2w", wrapper: "_mm256_mask_cvtph_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2w.512", arch: Arch::X86, args: &["vf16x32", "vi16x32", "u32", "i32"], ret: "vi16x32", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtph2w", wrapper: "_mm512_mask_cvtph_epi16" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtps2phx.128", arch: Arch::X86, args: &["vf32x4", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtps2phx", wrapper: "_mm_mask_cvtxps_ph" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtps2phx.256", arch: Arch::X86, args: &["vf32x8", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtps2phx", wrapper: "_mm256_mask_cvtxps_ph" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtps2phx.512", arch: Arch::X86, args: &["vf32x16", "vf16x16", "u16", "i32"], ret: "vf16x16", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtps2phx", wrapper: "_mm512_mask_cvtxps_ph" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtqq2ph.128", arch: Arch::X86, args: &["vi64x2", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtqq2ph", wrapper: "_mm_mask_cvtepi64_ph" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtqq2ph.256", arch: Arch::X86, args: &["vi64x4", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtqq2ph", wrapper: "_mm256_mask_cvtepi64_ph" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtsd2sh.round", arch: Arch::X86, args: &["vf16x8", "vf64x2", "vf16x8", "u8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsd2sh", wrapper: "_mm_mask_cvtsd_sh" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtsh2sd.round", arch: Arch::X86, args: &["vf64x2", "vf16x8", "vf64x2", "u8", "i32"], ret: "vf64x2", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vcvtsh2sd", wrapper: "_mm_mask_cvtsh_sd" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtsh2ss.round", arch: Arch::X86, args: &["vf32x4", "vf16x8", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vcvtsh2ss", wrapper: "_mm_mask_cvtsh_ss" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtss2sh.round", arch: Arch::X86, args: &["vf16x8", "vf32x4", "vf16x8", "u8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtss2sh", wrapper: "_mm_mask_cvtss_sh" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2dq.128", arch: Arch::X86, args: &["vf16x8", "vi32x4", "u8"], ret: "vi32x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvttph2dq", wrapper: "_mm_mask_cvttph_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2dq.256", arch: Arch::X86, args: &["vf16x8", "vi32x8", "u8"], ret: "vi32x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvttph2dq", wrapper: "_mm256_mask_cvttph_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2dq.512", arch: Arch::X86, args: &["vf16x16", "vi32x16", "u16", "i32"], ret: "vi32x16", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttph2dq", wrapper: "_mm512_mask_cvttph_epi32" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2qq.128", arch: Arch::X86, args: &["vf16x8", "vi64x2", "u8"], ret: "vi64x2", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvttph2qq", wrapper: "_mm_mask_cvttph_epi64" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2qq.256", arch: Arch::X86, args: &["vf16x8", "vi64x4", "u8"], ret: "vi64x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvttph2qq", wrapper: "_mm256_mask_cvttph_epi64" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2qq.512", arch: Arch::X86, args: &["vf16x8", "vi64x8", "u8", "i32"], ret: "vi64x8", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttph2qq", wrapper: "_mm512_mask_cvttph_epi64" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2udq.128", arch: Arch::X86, args: &["vf16x8", "vu32x4", "u8"], ret: "vu32x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvttph2udq", wrapper: "_mm_mask_cvttph_epu32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2udq.256", arch: Arch::X86, args: &["vf16x8", "vu32x8", "u8"], ret: "vu32x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvttph2udq", wrapper: "_mm256_mask_cvttph_epu32" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2udq.512", arch: Arch::X86, args: &["vf16x16", "vu32x16", "u16", "i32"], ret: "vu32x16", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttph2udq", wrapper: "_mm512_mask_cvttph_epu32" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2uqq.128", arch: Arch::X86, args: &["vf16x8", "vu64x2", "u8"], ret: "vu64x2", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvttph2uqq", wrapper: "_mm_mask_cvttph_epu64" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2uqq.256", arch: Arch::X86, args: &["vf16x8", "vu64x4", "u8"], ret: "vu64x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvttph2uqq", wrapper: "_mm256_mask_cvttph_epu64" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2uqq.512", arch: Arch::X86, args: &["vf16x8", "vu64x8", "u8", "i32"], ret: "vu64x8", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttph2uqq", wrapper: "_mm512_mask_cvttph_epu64" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2uw.128", arch: Arch::X86, args: &["vf16x8", "vu16x8", "u8"], ret: "vu16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvttph2uw", wrapper: "_mm_mask_cvttph_epu16" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2uw.256", arch: Arch::X86, args: &["vf16x16", "vu16x16", "u16"], ret: "vu16x16", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvttph2uw", wrapper: "_mm256_mask_cvttph_epu16" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2uw.512", arch: Arch::X86, args: &["vf16x32", "vu16x32", "u32", "i32"], ret: "vu16x32", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttph2uw", wrapper: "_mm512_mask_cvttph_epu16" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2w.128", arch: Arch::X86, args: &["vf16x8", "vi16x8", "u8"], ret: "vi16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvttph2w", wrapper: "_mm_mask_cvttph_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2w.256", arch: Arch::X86, args: &["vf16x16", "vi16x16", "u16"], ret: "vi16x16", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvttph2w", wrapper: "_mm256_mask_cvttph_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2w.512", arch: Arch::X86, args: &["vf16x32", "vi16x32", "u32", "i32"], ret: "vi16x32", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttph2w", wrapper: "_mm512_mask_cvttph_epi16" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtudq2ph.128", arch: Arch::X86, args: &["vu32x4", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtudq2ph", wrapper: "_mm_mask_cvtepu32_ph" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtuqq2ph.128", arch: Arch::X86, args: &["vu64x2", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtuqq2ph", wrapper: "_mm_mask_cvtepu64_ph" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtuqq2ph.256", arch: Arch::X86, args: &["vu64x4", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtuqq2ph", wrapper: "_mm256_mask_cvtepu64_ph" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vfcmadd.cph.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vfcmaddcph", wrapper: "_mm_mask3_fcmadd_pch" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vfcmadd.cph.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vfcmaddcph", wrapper: "_mm256_mask3_fcmadd_pch" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vfcmadd.cph.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfcmaddcph", wrapper: "_mm512_mask3_fcmadd_round_pch" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vfcmadd.csh", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfcmaddcsh", wrapper: "_mm_fcmadd_round_sch" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512fp16.mask.vfcmul.cph.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vfcmulcph", wrapper: "_mm_mask_cmul_pch" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vfcmul.cph.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vfcmulcph", wrapper: "_mm256_mask_cmul_pch" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vfcmul.cph.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfcmulcph", wrapper: "_mm512_mask_cmul_round_pch" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vfcmul.csh", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfcmulcsh", wrapper: "_mm_mask_cmul_round_sch" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vfmadd.cph.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vfmaddcph", wrapper: "_mm_mask3_fmadd_pch" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vfmadd.cph.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vfmaddcph", wrapper: "_mm256_mask3_fmadd_pch" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vfmadd.cph.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmaddcph", wrapper: "_mm512_mask3_fmadd_round_pch" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vfmadd.csh", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmaddcsh", wrapper: "_mm_fmadd_round_sch" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512fp16.mask.vfmul.cph.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vfmulcph", wrapper: "_mm_mask_mul_pch" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vfmul.cph.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vfmulcph", wrapper: "_mm256_mask_mul_pch" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vfmul.cph.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmulcph", wrapper: "_mm512_mask_mul_round_pch" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vfmul.csh", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmulcsh", wrapper: "_mm_mask_mul_round_sch" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.maskz.vfcmadd.cph.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vfcmaddcph", wrapper: "_mm_maskz_fcmadd_pch" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.maskz.vfcmadd.cph.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vfcmaddcph", wrapper: "_mm256_maskz_fcmadd_pch" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.maskz.vfcmadd.cph.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfcmaddcph", wrapper: "_mm512_maskz_fcmadd_round_pch" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.maskz.vfcmadd.csh", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfcmaddcsh", wrapper: "_mm_maskz_fcmadd_round_sch" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.maskz.vfmadd.cph.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vfmaddcph", wrapper: "_mm_maskz_fmadd_pch" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.maskz.vfmadd.cph.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vfmaddcph", wrapper: "_mm256_maskz_fmadd_pch" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.maskz.vfmadd.cph.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmaddcph", wrapper: "_mm512_maskz_fmadd_round_pch" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.maskz.vfmadd.csh", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmaddcsh", wrapper: "_mm_maskz_fmadd_round_sch" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.max.ph.128", arch: Arch::X86, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vmaxph", wrapper: "_mm_max_ph" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.max.ph.256", arch: Arch::X86, args: &["vf16x16", "vf16x16"], ret: "vf16x16", features: "avx512fp16,avx512vl", imms: &[], instr: "vmaxph", wrapper: "_mm256_max_ph" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.max.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 2, min: 4, max: 8, values: &[4, 8] }], instr: "vmaxph", wrapper: "_mm512_max_round_ph" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.min.ph.128", arch: Arch::X86, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vminph", wrapper: "_mm_min_ph" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.min.ph.256", arch: Arch::X86, args: &["vf16x16", "vf16x16"], ret: "vf16x16", features: "avx512fp16,avx512vl", imms: &[], instr: "vminph", wrapper: "_mm256_min_ph" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.min.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 2, min: 4, max: 8, values: &[4, 8] }], instr: "vminph", wrapper: "_mm512_min_round_ph" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mul.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vmulph", wrapper: "_mm512_mul_round_ph" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.sqrt.ph.512", arch: Arch::X86, args: &["vf16x32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vsqrtph", wrapper: "_mm512_sqrt_round_ph" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.sub.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vsubph", wrapper: "_mm512_sub_round_ph" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.vcomi.sh", arch: Arch::X86, args: &["vf16x8", "vf16x8", "i32", "i32"], ret: "i32", features: "avx512fp16", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }, Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "", wrapper: "_mm_comi_round_sh" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.vcvtsh2si32", arch: Arch::X86, args: &["vf16x8", "i32"], ret: "i32", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsh2si", wrapper: "_mm_cvtsh_i32" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.vcvtsh2si64", arch: Arch::X86, args: &["vf16x8", "i32"], ret: "i64", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsh2si", wrapper: "_mm_cvtsh_i64" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.vcvtsh2usi32", arch: Arch::X86, args: &["vf16x8", "i32"], ret: "u32", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsh2usi", wrapper: "_mm_cvtsh_u32" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.vcvtsh2usi64", arch: Arch::X86, args: &["vf16x8", "i32"], ret: "u64", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsh2usi", wrapper: "_mm_cvtsh_u64" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.vcvtsi2sh", arch: Arch::X86, args: &["vf16x8", "i32", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsi2sh", wrapper: "_mm_cvti32_sh" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.vcvtsi642sh", arch: Arch::X86, args: &["vf16x8", "i64", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsi2sh", wrapper: "_mm_cvti64_sh" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.vcvttsh2si32", arch: Arch::X86, args: &["vf16x8", "i32"], ret: "i32", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttsh2si", wrapper: "_mm_cvttsh_i32" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.vcvttsh2si64", arch: Arch::X86, args: &["vf16x8", "i32"], ret: "i64", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttsh2si", wrapper: "_mm_cvttsh_i64" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.vcvttsh2usi32", arch: Arch::X86, args: &["vf16x8", "i32"], ret: "u32", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttsh2usi", wrapper: "_mm_cvttsh_u32" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.vcvttsh2usi64", arch: Arch::X86, args: &["vf16x8", "i32"], ret: "u64", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttsh2usi", wrapper: "_mm_cvttsh_u64" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.vcvtusi2sh", arch: Arch::X86, args: &["vf16x8", "u32", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtusi2sh", wrapper: "_mm_cvtu32_sh" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.vcvtusi642sh", arch: Arch::X86, args: &["vf16x8", "u64", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtusi2sh", wrapper: "_mm_cvtu64_sh" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.vfmadd.f16", arch: Arch::X86, args: &["f16", "f16", "f16", "i32"], ret: "f16", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmadd", wrapper: "_mm_fmadd_round_sh" }, // 16 wrappers
-    Row { name: "llvm.x86.avx512fp16.vfmadd.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "vf16x32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmadd", wrapper: "_mm512_fmadd_round_ph" }, // 4 wrappers
-    Row { name: "llvm.x86.avx512fp16.vfmaddsub.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "vf16x32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmaddsub", wrapper: "_mm512_fmaddsub_round_ph" }, // 2 wrappers
-    Row { name: "llvm.x86.bmi.bextr.32", arch: Arch::X86, args: &["u32", "u32"], ret: "u32", features: "bmi1", imms: &[], instr: "bextr", wrapper: "_bextr2_u32" }, // 1 wrapper
-    Row { name: "llvm.x86.bmi.bextr.64", arch: Arch::X86, args: &["u64", "u64"], ret: "u64", features: "bmi1", imms: &[], instr: "bextr", wrapper: "_bextr2_u64" }, // 1 wrapper
-    Row { name: "llvm.x86.bmi.bzhi.32", arch: Arch::X86, args: &["u32", "u32"], ret: "u32", features: "bmi2", imms: &[], instr: "bzhi", wrapper: "_bzhi_u32" }, // 1 wrapper
-    Row { name: "llvm.x86.bmi.bzhi.64", arch: Arch::X86, args: &["u64", "u64"], ret: "u64", features: "bmi2", imms: &[], instr: "bzhi", wrapper: "_bzhi_u64" }, // 1 wrapper
-    Row { name: "llvm.x86.bmi.pdep.32", arch: Arch::X86, args: &["u32", "u32"], ret: "u32", features: "bmi2", imms: &[], instr: "pdep", wrapper: "_pdep_u32" }, // 1 wrapper
-    Row { name: "llvm.x86.bmi.pdep.64", arch: Arch::X86, args: &["u64", "u64"], ret: "u64", features: "bmi2", imms: &[], instr: "pdep", wrapper: "_pdep_u64" }, // 1 wrapper
-    Row { name: "llvm.x86.bmi.pext.32", arch: Arch::X86, args: &["u32", "u32"], ret: "u32", features: "bmi2", imms: &[], instr: "pext", wrapper: "_pext_u32" }, // 1 wrapper
-    Row { name: "llvm.x86.bmi.pext.64", arch: Arch::X86, args: &["u64", "u64"], ret: "u64", features: "bmi2", imms: &[], instr: "pext", wrapper: "_pext_u64" }, // 1 wrapper
-    Row { name: "llvm.x86.encodekey128", arch: Arch::X86, args: &["u32", "vi64x2"], ret: "tup(u32,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2)", features: "kl", imms: &[], instr: "encodekey128", wrapper: "_mm_encodekey128_u32" }, // 1 wrapper
-    Row { name: "llvm.x86.encodekey256", arch: Arch::X86, args: &["u32", "vi64x2", "vi64x2"], ret: "tup(u32,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2)", features: "kl", imms: &[], instr: "encodekey256", wrapper: "_mm_encodekey256_u32" }, // 1 wrapper
-    Row { name: "llvm.x86.fxrstor", arch: Arch::X86, args: &["ptr"], ret: "unit", features: "fxsr", imms: &[], instr: "fxrstor", wrapper: "_fxrstor" }, // 1 wrapper
-    Row { name: "llvm.x86.fxrstor64", arch: Arch::X86, args: &["ptr"], ret: "unit", features: "fxsr", imms: &[], instr: "fxrstor64", wrapper: "_fxrstor64" }, // 1 wrapper
-    Row { name: "llvm.x86.fxsave", arch: Arch::X86, args: &["ptr"], ret: "unit", features: "fxsr", imms: &[], instr: "fxsave", wrapper: "_fxsave" }, // 1 wrapper
-    Row { name: "llvm.x86.fxsave64", arch: Arch::X86, args: &["ptr"], ret: "unit", features: "fxsr", imms: &[], instr: "fxsave64", wrapper: "_fxsave64" }, // 1 wrapper
-    Row { name: "llvm.x86.ldtilecfg", arch: Arch::X86, args: &["ptr"], ret: "unit", features: "amx-tile", imms: &[], instr: "ldtilecfg", wrapper: "_tile_loadconfig" }, // 1 wrapper
-    Row { name: "llvm.x86.loadiwkey", arch: Arch::X86, args: &["vi64x2", "vi64x2", "vi64x2", "u32"], ret: "unit", features: "kl", imms: &[], instr: "loadiwkey", wrapper: "_mm_loadiwkey" }, // 1 wrapper
-    Row { name: "llvm.x86.movrsdi", arch: Arch::X86, args: &["ptr"], ret: "i64", features: "movrs", imms: &[], instr: "movrs", wrapper: "_movrs_i64" }, // 1 wrapper
-    Row { name: "llvm.x86.movrshi", arch: Arch::X86, args: &["ptr"], ret: "i16", features: "movrs", imms: &[], instr: "movrs", wrapper: "_movrs_i16" }, // 1 wrapper
-    Row { name: "llvm.x86.movrsqi", arch: Arch::X86, args: &["ptr"], ret: "i8", features: "movrs", imms: &[], instr: "movrs", wrapper: "_movrs_i8" }, // 1 wrapper
-    Row { name: "llvm.x86.movrssi", arch: Arch::X86, args: &["ptr"], ret: "i32", features: "movrs", imms: &[], instr: "movrs", wrapper: "_movrs_i32" }, // 1 wrapper
-    Row { name: "llvm.x86.pclmulqdq", arch: Arch::X86, args: &["vi64x2", "vi64x2", "u8"], ret: "vi64x2", features: "pclmulqdq", imms: &[Imm { arg: 2, min: 0, max: 255, values: &[] }], instr: "pclmul", wrapper: "_mm_clmulepi64_si128" }, // 1 wrapper
-    Row { name: "llvm.x86.pclmulqdq.256", arch: Arch::X86, args: &["vi64x4", "vi64x4", "u8"], ret: "vi64x4", features: "vpclmulqdq", imms: &[Imm { arg: 2, min: 0, max: 255, values: &[] }], instr: "vpclmul", wrapper: "_mm256_clmulepi64_epi128" }, // 1 wrapper
-    Row { name: "llvm.x86.pclmulqdq.512", arch: Arch::X86, args: &["vi64x8", "vi64x8", "u8"], ret: "vi64x8", features: "vpclmulqdq,avx512f", imms: &[Imm { arg: 2, min: 0, max: 255, values: &[] }], instr: "vpclmul", wrapper: "_mm512_clmulepi64_epi128" }, // 1 wrapper
-    Row { name: "llvm.x86.prefetchrs", arch: Arch::X86, args: &["ptr"], ret: "unit", features: "movrs", imms: &[], instr: "prefetchrst2", wrapper: "_m_prefetchrs" }, // 1 wrapper
-    Row { name: "llvm.x86.rdrand.16", arch: Arch::X86, args: &[], ret: "tup(u16,i32)", features: "rdrand", imms: &[], instr: "rdrand", wrapper: "_rdrand16_step" }, // 1 wrapper
-    Row { name: "llvm.x86.rdrand.32", arch: Arch::X86, args: &[], ret: "tup(u32,i32)", features: "rdrand", imms: &[], instr: "rdrand", wrapper: "_rdrand32_step" }, // 1 wrapper
-    Row { name: "llvm.x86.rdrand.64", arch: Arch::X86, args: &[], ret: "tup(u64,i32)", features: "rdrand", imms: &[], instr: "rdrand", wrapper: "_rdrand64_step" }, // 1 wrapper
-    Row { name: "llvm.x86.rdseed.16", arch: Arch::X86, args: &[], ret: "tup(u16,i32)", features: "rdseed", imms: &[], instr: "rdseed", wrapper: "_rdseed16_step" }, // 1 wrapper
-    Row { name: "llvm.x86.rdseed.32", arch: Arch::X86, args: &[], ret: "tup(u32,i32)", features: "rdseed", imms: &[], instr: "rdseed", wrapper: "_rdseed32_step" }, // 1 wrapper
-    Row { name: "llvm.x86.rdseed.64", arch: Arch::X86, args: &[], ret: "tup(u64,i32)", features: "rdseed", imms: &[], instr: "rdseed", wrapper: "_rdseed64_step" }, // 1 wrapper
-    Row { name: "llvm.x86.rdtsc", arch: Arch::X86, args: &[], ret: "u64", features: "", imms: &[], instr: "rdtsc", wrapper: "_rdtsc" }, // 1 wrapper
-    Row { name: "llvm.x86.rdtscp", arch: Arch::X86, args: &[], ret: "tup(u64,u32)", features: "", imms: &[], instr: "rdtscp", wrapper: "__rdtscp" }, // 1 wrapper
-    Row { name: "llvm.x86.sha1msg1", arch: Arch::X86, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "sha", imms: &[], instr: "sha1msg1", wrapper: "_mm_sha1msg1_epu32" }, // 1 wrapper
-    Row { name: "llvm.x86.sha1msg2", arch: Arch::X86, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "sha", imms: &[], instr: "sha1msg2", wrapper: "_mm_sha1msg2_epu32" }, // 1 wrapper
-    Row { name: "llvm.x86.sha1nexte", arch: Arch::X86, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "sha", imms: &[], instr: "sha1nexte", wrapper: "_mm_sha1nexte_epu32" }, // 1 wrapper
-    Row { name: "llvm.x86.sha1rnds4", arch: Arch::X86, args: &["vi32x4", "vi32x4", "i8"], ret: "vi32x4", features: "sha", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "sha1rnds4", wrapper: "_mm_sha1rnds4_epu32" }, // 1 wrapper
-    Row { name: "llvm.x86.sha256msg1", arch: Arch::X86, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "sha", imms: &[], instr: "sha256msg1", wrapper: "_mm_sha256msg1_epu32" }, // 1 wrapper
-    Row { name: "llvm.x86.sha256msg2", arch: Arch::X86, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "sha", imms: &[], instr: "sha256msg2", wrapper: "_mm_sha256msg2_epu32" }, // 1 wrapper
-    Row { name: "llvm.x86.sha256rnds2", arch: Arch::X86, args: &["vi32x4", "vi32x4", "vi32x4"], ret: "vi32x4", features: "sha", imms: &[], instr: "sha256rnds2", wrapper: "_mm_sha256rnds2_epu32" }, // 1 wrapper
-    Row { name: "llvm.x86.sse.cmp.ps", arch: Arch::X86, args: &["vf32x4", "vf32x4", "i8"], ret: "vf32x4", features: "sse", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }], instr: "cmpeqps", wrapper: "_mm_cmpeq_ps" }, // 13 wrappers
-    Row { name: "llvm.x86.sse.cmp.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "i8"], ret: "vf32x4", features: "sse", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }], instr: "cmpeqss", wrapper: "_mm_cmpeq_ss" }, // 13 wrappers
-    Row { name: "llvm.x86.sse.comieq.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4"], ret: "i32", features: "sse", imms: &[], instr: "comiss", wrapper: "_mm_comieq_ss" }, // 1 wrapper
-    Row { name: "llvm.x86.sse.comige.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4"], ret: "i32", features: "sse", imms: &[], instr: "comiss", wrapper: "_mm_comige_ss" }, // 1 wrapper
-    Row { name: "llvm.x86.sse.comigt.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4"], ret: "i32", features: "sse", imms: &[], instr: "comiss", wrapper: "_mm_comigt_ss" }, // 1 wrapper
-    Row { name: "llvm.x86.sse.comile.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4"], ret: "i32", features: "sse", imms: &[], instr: "comiss", wrapper: "_mm_comile_ss" }, // 1 wrapper
-    Row { name: "llvm.x86.sse.comilt.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4"], ret: "i32", features: "sse", imms: &[], instr: "comiss", wrapper: "_mm_comilt_ss" }, // 1 wrapper
-    Row { name: "llvm.x86.sse.comineq.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4"], ret: "i32", features: "sse", imms: &[], instr: "comiss", wrapper: "_mm_comineq_ss" }, // 1 wrapper
-    Row { name: "llvm.x86.sse.cvtss2si", arch: Arch::X86, args: &["vf32x4"], ret: "i32", features: "sse", imms: &[], instr: "cvtss2si", wrapper: "_mm_cvtss_si32" }, // 1 wrapper
-    Row { name: "llvm.x86.sse.cvtss2si64", arch: Arch::X86, args: &["vf32x4"], ret: "i64", features: "sse", imms: &[], instr: "cvtss2si", wrapper: "_mm_cvtss_si64" }, // 1 wrapper
-    Row { name: "llvm.x86.sse.cvttss2si", arch: Arch::X86, args: &["vf32x4"], ret: "i32", features: "sse", imms: &[], instr: "cvttss2si", wrapper: "_mm_cvttss_si32" }, // 1 wrapper
-    Row { name: "llvm.x86.sse.cvttss2si64", arch: Arch::X86, args: &["vf32x4"], ret: "i64", features: "sse", imms: &[], instr: "cvttss2si", wrapper: "_mm_cvttss_si64" }, // 1 wrapper
-    Row { name: "llvm.x86.sse.ldmxcsr", arch: Arch::X86, args: &["ptr"], ret: "unit", features: "sse", imms: &[], instr: "ldmxcsr", wrapper: "_mm_setcsr" }, // 1 wrapper
-    Row { name: "llvm.x86.sse.max.ps", arch: Arch::X86, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "sse", imms: &[], instr: "maxps", wrapper: "_mm_max_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.sse.max.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "sse", imms: &[], instr: "maxss", wrapper: "_mm_max_ss" }, // 1 wrapper
-    Row { name: "llvm.x86.sse.min.ps", arch: Arch::X86, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "sse", imms: &[], instr: "minps", wrapper: "_mm_min_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.sse.min.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "sse", imms: &[], instr: "minss", wrapper: "_mm_min_ss" }, // 1 wrapper
-    Row { name: "llvm.x86.sse.rcp.ps", arch: Arch::X86, args: &["vf32x4"], ret: "vf32x4", features: "sse", imms: &[], instr: "rcpps", wrapper: "_mm_rcp_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.sse.rcp.ss", arch: Arch::X86, args: &["vf32x4"], ret: "vf32x4", features: "sse", imms: &[], instr: "rcpss", wrapper: "_mm_rcp_ss" }, // 1 wrapper
-    Row { name: "llvm.x86.sse.rsqrt.ps", arch: Arch::X86, args: &["vf32x4"], ret: "vf32x4", features: "sse", imms: &[], instr: "rsqrtps", wrapper: "_mm_rsqrt_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.sse.rsqrt.ss", arch: Arch::X86, args: &["vf32x4"], ret: "vf32x4", features: "sse", imms: &[], instr: "rsqrtss", wrapper: "_mm_rsqrt_ss" }, // 1 wrapper
-    Row { name: "llvm.x86.sse.sfence", arch: Arch::X86, args: &[], ret: "unit", features: "sse", imms: &[], instr: "sfence", wrapper: "_mm_sfence" }, // 1 wrapper
-    Row { name: "llvm.x86.sse.stmxcsr", arch: Arch::X86, args: &["ptr"], ret: "unit", features: "sse", imms: &[], instr: "stmxcsr", wrapper: "_mm_getcsr" }, // 1 wrapper
-    Row { name: "llvm.x86.sse.ucomieq.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4"], ret: "i32", features: "sse", imms: &[], instr: "ucomiss", wrapper: "_mm_ucomieq_ss" }, // 1 wrapper
-    Row { name: "llvm.x86.sse.ucomige.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4"], ret: "i32", features: "sse", imms: &[], instr: "ucomiss", wrapper: "_mm_ucomige_ss" }, // 1 wrapper
-    Row { name: "llvm.x86.sse.ucomigt.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4"], ret: "i32", features: "sse", imms: &[], instr: "ucomiss", wrapper: "_mm_ucomigt_ss" }, // 1 wrapper
-    Row { name: "llvm.x86.sse.ucomile.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4"], ret: "i32", features: "sse", imms: &[], instr: "ucomiss", wrapper: "_mm_ucomile_ss" }, // 1 wrapper
-    Row { name: "llvm.x86.sse.ucomilt.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4"], ret: "i32", features: "sse", imms: &[], instr: "ucomiss", wrapper: "_mm_ucomilt_ss" }, // 1 wrapper
-    Row { name: "llvm.x86.sse.ucomineq.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4"], ret: "i32", features: "sse", imms: &[], instr: "ucomiss", wrapper: "_mm_ucomineq_ss" }, // 1 wrapper
-    Row { name: "llvm.x86.sse2.clflush", arch: Arch::X86, args: &["ptr"], ret: "unit", features: "sse2", imms: &[], instr: "clflush", wrapper: "_mm_clflush" }, // 1 wrapper
-    Row { name: "llvm.x86.sse2.cmp.pd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "i8"], ret: "vf64x2", features: "sse2", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }], instr: "cmpeqpd", wrapper: "_mm_cmpeq_pd" }, // 9 wrappers
-    Row { name: "llvm.x86.sse2.cmp.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "i8"], ret: "vf64x2", features: "sse2", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }], instr: "cmpeqsd", wrapper: "_mm_cmpeq_sd" }, // 9 wrappers
-    Row { name: "llvm.x86.sse2.comieq.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2"], ret: "i32", features: "sse2", imms: &[], instr: "comisd", wrapper: "_mm_comieq_sd" }, // 1 wrapper
-    Row { name: "llvm.x86.sse2.comige.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2"], ret: "i32", features: "sse2", imms: &[], instr: "comisd", wrapper: "_mm_comige_sd" }, // 1 wrapper
-    Row { name: "llvm.x86.sse2.comigt.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2"], ret: "i32", features: "sse2", imms: &[], instr: "comisd", wrapper: "_mm_comigt_sd" }, // 1 wrapper
-    Row { name: "llvm.x86.sse2.comile.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2"], ret: "i32", features: "sse2", imms: &[], instr: "comisd", wrapper: "_mm_comile_sd" }, // 1 wrapper
-    Row { name: "llvm.x86.sse2.comilt.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2"], ret: "i32", features: "sse2", imms: &[], instr: "comisd", wrapper: "_mm_comilt_sd" }, // 1 wrapper
-    Row { name: "llvm.x86.sse2.comineq.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2"], ret: "i32", features: "sse2", imms: &[], instr: "comisd", wrapper: "_mm_comineq_sd" }, // 1 wrapper
-    Row { name: "llvm.x86.sse2.cvtpd2dq", arch: Arch::X86, args: &["vf64x2"], ret: "vi32x4", features: "sse2", imms: &[], instr: "cvtpd2dq", wrapper: "_mm_cvtpd_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.sse2.cvtps2dq", arch: Arch::X86, args: &["vf32x4"], ret: "vi32x4", features: "sse2", imms: &[], instr: "cvtps2dq", wrapper: "_mm_cvtps_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.sse2.cvtsd2si", arch: Arch::X86, args: &["vf64x2"], ret: "i32", features: "sse2", imms: &[], instr: "cvtsd2si", wrapper: "_mm_cvtsd_si32" }, // 1 wrapper
-    Row { name: "llvm.x86.sse2.cvtsd2si64", arch: Arch::X86, args: &["vf64x2"], ret: "i64", features: "sse2", imms: &[], instr: "cvtsd2si", wrapper: "_mm_cvtsd_si64" }, // 1 wrapper
-    Row { name: "llvm.x86.sse2.cvtsd2ss", arch: Arch::X86, args: &["vf32x4", "vf64x2"], ret: "vf32x4", features: "sse2", imms: &[], instr: "cvtsd2ss", wrapper: "_mm_cvtsd_ss" }, // 1 wrapper
-    Row { name: "llvm.x86.sse2.cvttpd2dq", arch: Arch::X86, args: &["vf64x2"], ret: "vi32x4", features: "sse2", imms: &[], instr: "cvttpd2dq", wrapper: "_mm_cvttpd_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.sse2.cvttps2dq", arch: Arch::X86, args: &["vf32x4"], ret: "vi32x4", features: "sse2", imms: &[], instr: "cvttps2dq", wrapper: "_mm_cvttps_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.sse2.cvttsd2si", arch: Arch::X86, args: &["vf64x2"], ret: "i32", features: "sse2", imms: &[], instr: "cvttsd2si", wrapper: "_mm_cvttsd_si32" }, // 1 wrapper
-    Row { name: "llvm.x86.sse2.cvttsd2si64", arch: Arch::X86, args: &["vf64x2"], ret: "i64", features: "sse2", imms: &[], instr: "cvttsd2si", wrapper: "_mm_cvttsd_si64" }, // 1 wrapper
-    Row { name: "llvm.x86.sse2.lfence", arch: Arch::X86, args: &[], ret: "unit", features: "sse2", imms: &[], instr: "lfence", wrapper: "_mm_lfence" }, // 1 wrapper
-    Row { name: "llvm.x86.sse2.maskmov.dqu", arch: Arch::X86, args: &["vi8x16", "vi8x16", "ptr"], ret: "unit", features: "sse2", imms: &[], instr: "maskmovdqu", wrapper: "_mm_maskmoveu_si128" }, // 1 wrapper
-    Row { name: "llvm.x86.sse2.max.pd", arch: Arch::X86, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "sse2", imms: &[], instr: "maxpd", wrapper: "_mm_max_pd" }, // 1 wrapper
-    Row { name: "llvm.x86.sse2.max.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "sse2", imms: &[], instr: "maxsd", wrapper: "_mm_max_sd" }, // 1 wrapper
-    Row { name: "llvm.x86.sse2.mfence", arch: Arch::X86, args: &[], ret: "unit", features: "sse2", imms: &[], instr: "mfence", wrapper: "_mm_mfence" }, // 1 wrapper
-    Row { name: "llvm.x86.sse2.min.pd", arch: Arch::X86, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "sse2", imms: &[], instr: "minpd", wrapper: "_mm_min_pd" }, // 1 wrapper
-    Row { name: "llvm.x86.sse2.min.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "sse2", imms: &[], instr: "minsd", wrapper: "_mm_min_sd" }, // 1 wrapper
-    Row { name: "llvm.x86.sse2.pause", arch: Arch::X86, args: &[], ret: "unit", features: "", imms: &[], instr: "pause", wrapper: "_mm_pause" }, // 1 wrapper
-    Row { name: "llvm.x86.sse2.pmadd.wd", arch: Arch::X86, args: &["vi16x8", "vi16x8"], ret: "vi32x4", features: "sse2", imms: &[], instr: "pmaddwd", wrapper: "_mm_madd_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.sse2.psad.bw", arch: Arch::X86, args: &["vu8x16", "vu8x16"], ret: "vu64x2", features: "sse2", imms: &[], instr: "psadbw", wrapper: "_mm_sad_epu8" }, // 1 wrapper
-    Row { name: "llvm.x86.sse2.psll.d", arch: Arch::X86, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "sse2", imms: &[], instr: "pslld", wrapper: "_mm_sll_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.sse2.psll.q", arch: Arch::X86, args: &["vi64x2", "vi64x2"], ret: "vi64x2", features: "sse2", imms: &[], instr: "psllq", wrapper: "_mm_sll_epi64" }, // 1 wrapper
-    Row { name: "llvm.x86.sse2.psll.w", arch: Arch::X86, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "sse2", imms: &[], instr: "psllw", wrapper: "_mm_sll_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.sse2.psra.d", arch: Arch::X86, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "sse2", imms: &[], instr: "psrad", wrapper: "_mm_sra_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.sse2.psra.w", arch: Arch::X86, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "sse2", imms: &[], instr: "psraw", wrapper: "_mm_sra_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.sse2.psrl.d", arch: Arch::X86, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "sse2", imms: &[], instr: "psrld", wrapper: "_mm_srl_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.sse2.psrl.q", arch: Arch::X86, args: &["vi64x2", "vi64x2"], ret: "vi64x2", features: "sse2", imms: &[], instr: "psrlq", wrapper: "_mm_srl_epi64" }, // 1 wrapper
-    Row { name: "llvm.x86.sse2.psrl.w", arch: Arch::X86, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "sse2", imms: &[], instr: "psrlw", wrapper: "_mm_srl_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.sse2.ucomieq.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2"], ret: "i32", features: "sse2", imms: &[], instr: "ucomisd", wrapper: "_mm_ucomieq_sd" }, // 1 wrapper
-    Row { name: "llvm.x86.sse2.ucomige.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2"], ret: "i32", features: "sse2", imms: &[], instr: "ucomisd", wrapper: "_mm_ucomige_sd" }, // 1 wrapper
-    Row { name: "llvm.x86.sse2.ucomigt.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2"], ret: "i32", features: "sse2", imms: &[], instr: "ucomisd", wrapper: "_mm_ucomigt_sd" }, // 1 wrapper
-    Row { name: "llvm.x86.sse2.ucomile.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2"], ret: "i32", features: "sse2", imms: &[], instr: "ucomisd", wrapper: "_mm_ucomile_sd" }, // 1 wrapper
-    Row { name: "llvm.x86.sse2.ucomilt.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2"], ret: "i32", features: "sse2", imms: &[], instr: "ucomisd", wrapper: "_mm_ucomilt_sd" }, // 1 wrapper
-    Row { name: "llvm.x86.sse2.ucomineq.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2"], ret: "i32", features: "sse2", imms: &[], instr: "ucomisd", wrapper: "_mm_ucomineq_sd" }, // 1 wrapper
-    Row { name: "llvm.x86.sse3.ldu.dq", arch: Arch::X86, args: &["ptr"], ret: "vi8x16", features: "sse3", imms: &[], instr: "lddqu", wrapper: "_mm_lddqu_si128" }, // 1 wrapper
-    Row { name: "llvm.x86.sse41.dppd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "u8"], ret: "vf64x2", features: "sse4.1", imms: &[Imm { arg: 2, min: 0, max: 255, values: &[] }], instr: "dppd", wrapper: "_mm_dp_pd" }, // 1 wrapper
-    Row { name: "llvm.x86.sse41.dpps", arch: Arch::X86, args: &["vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "sse4.1", imms: &[Imm { arg: 2, min: 0, max: 255, values: &[] }], instr: "dpps", wrapper: "_mm_dp_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.sse41.insertps", arch: Arch::X86, args: &["vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "sse4.1", imms: &[Imm { arg: 2, min: 0, max: 255, values: &[] }], instr: "insertps", wrapper: "_mm_insert_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.sse41.mpsadbw", arch: Arch::X86, args: &["vu8x16", "vu8x16", "u8"], ret: "vu16x8", features: "sse4.1", imms: &[Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "mpsadbw", wrapper: "_mm_mpsadbw_epu8" }, // 1 wrapper
-    Row { name: "llvm.x86.sse41.phminposuw", arch: Arch::X86, args: &["vu16x8"], ret: "vu16x8", features: "sse4.1", imms: &[], instr: "phminposuw", wrapper: "_mm_minpos_epu16" }, // 1 wrapper
-    Row { name: "llvm.x86.sse41.ptestnzc", arch: Arch::X86, args: &["vi64x2", "vi64x2"], ret: "i32", features: "sse4.1", imms: &[], instr: "ptest", wrapper: "_mm_testnzc_si128" }, // 1 wrapper
-    Row { name: "llvm.x86.sse41.round.pd", arch: Arch::X86, args: &["vf64x2", "i32"], ret: "vf64x2", features: "sse4.1", imms: &[Imm { arg: 1, min: 0, max: 15, values: &[] }], instr: "roundpd", wrapper: "_mm_round_pd" }, // 1 wrapper
-    Row { name: "llvm.x86.sse41.round.ps", arch: Arch::X86, args: &["vf32x4", "i32"], ret: "vf32x4", features: "sse4.1", imms: &[Imm { arg: 1, min: 0, max: 15, values: &[] }], instr: "roundps", wrapper: "_mm_round_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.sse41.round.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "i32"], ret: "vf64x2", features: "sse4.1", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }], instr: "roundsd", wrapper: "_mm_floor_sd" }, // 3 wrappers
-    Row { name: "llvm.x86.sse41.round.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "i32"], ret: "vf32x4", features: "sse4.1", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }], instr: "roundss", wrapper: "_mm_floor_ss" }, // 3 wrappers
-    Row { name: "llvm.x86.sse42.crc32.32.16", arch: Arch::X86, args: &["u32", "u16"], ret: "u32", features: "sse4.2", imms: &[], instr: "crc32", wrapper: "_mm_crc32_u16" }, // 1 wrapper
-    Row { name: "llvm.x86.sse42.crc32.32.32", arch: Arch::X86, args: &["u32", "u32"], ret: "u32", features: "sse4.2", imms: &[], instr: "crc32", wrapper: "_mm_crc32_u32" }, // 1 wrapper
-    Row { name: "llvm.x86.sse42.crc32.32.8", arch: Arch::X86, args: &["u32", "u8"], ret: "u32", features: "sse4.2", imms: &[], instr: "crc32", wrapper: "_mm_crc32_u8" }, // 1 wrapper
-    Row { name: "llvm.x86.sse42.crc32.64.64", arch: Arch::X86, args: &["u64", "u64"], ret: "u64", features: "sse4.2", imms: &[], instr: "crc32", wrapper: "_mm_crc32_u64" }, // 1 wrapper
-    Row { name: "llvm.x86.sse42.pcmpestri128", arch: Arch::X86, args: &["vi8x16", "i32", "vi8x16", "i32", "i8"], ret: "i32", features: "sse4.2", imms: &[Imm { arg: 4, min: -128, max: 127, values: &[] }], instr: "pcmpestri", wrapper: "_mm_cmpestri" }, // 1 wrapper
-    Row { name: "llvm.x86.sse42.pcmpestria128", arch: Arch::X86, args: &["vi8x16", "i32", "vi8x16", "i32", "i8"], ret: "i32", features: "sse4.2", imms: &[Imm { arg: 4, min: -128, max: 127, values: &[] }], instr: "pcmpestri", wrapper: "_mm_cmpestra" }, // 1 wrapper
-    Row { name: "llvm.x86.sse42.pcmpestric128", arch: Arch::X86, args: &["vi8x16", "i32", "vi8x16", "i32", "i8"], ret: "i32", features: "sse4.2", imms: &[Imm { arg: 4, min: -128, max: 127, values: &[] }], instr: "pcmpestri", wrapper: "_mm_cmpestrc" }, // 1 wrapper
-    Row { name: "llvm.x86.sse42.pcmpestrio128", arch: Arch::X86, args: &["vi8x16", "i32", "vi8x16", "i32", "i8"], ret: "i32", features: "sse4.2", imms: &[Imm { arg: 4, min: -128, max: 127, values: &[] }], instr: "pcmpestri", wrapper: "_mm_cmpestro" }, // 1 wrapper
-    Row { name: "llvm.x86.sse42.pcmpestris128", arch: Arch::X86, args: &["vi8x16", "i32", "vi8x16", "i32", "i8"], ret: "i32", features: "sse4.2", imms: &[Imm { arg: 4, min: -128, max: 127, values: &[] }], instr: "pcmpestri", wrapper: "_mm_cmpestrs" }, // 1 wrapper
-    Row { name: "llvm.x86.sse42.pcmpestriz128", arch: Arch::X86, args: &["vi8x16", "i32", "vi8x16", "i32", "i8"], ret: "i32", features: "sse4.2", imms: &[Imm { arg: 4, min: -128, max: 127, values: &[] }], instr: "pcmpestri", wrapper: "_mm_cmpestrz" }, // 1 wrapper
-    Row { name: "llvm.x86.sse42.pcmpestrm128", arch: Arch::X86, args: &["vi8x16", "i32", "vi8x16", "i32", "i8"], ret: "vu8x16", features: "sse4.2", imms: &[Imm { arg: 4, min: -128, max: 127, values: &[] }], instr: "pcmpestrm", wrapper: "_mm_cmpestrm" }, // 1 wrapper
-    Row { name: "llvm.x86.sse42.pcmpistri128", arch: Arch::X86, args: &["vi8x16", "vi8x16", "i8"], ret: "i32", features: "sse4.2", imms: &[Imm { arg: 2, min: -128, max: 127, values: &[] }], instr: "pcmpistri", wrapper: "_mm_cmpistri" }, // 1 wrapper
-    Row { name: "llvm.x86.sse42.pcmpistria128", arch: Arch::X86, args: &["vi8x16", "vi8x16", "i8"], ret: "i32", features: "sse4.2", imms: &[Imm { arg: 2, min: -128, max: 127, values: &[] }], instr: "pcmpistri", wrapper: "_mm_cmpistra" }, // 1 wrapper
-    Row { name: "llvm.x86.sse42.pcmpistric128", arch: Arch::X86, args: &["vi8x16", "vi8x16", "i8"], ret: "i32", features: "sse4.2", imms: &[Imm { arg: 2, min: -128, max: 127, values: &[] }], instr: "pcmpistri", wrapper: "_mm_cmpistrc" }, // 1 wrapper
-    Row { name: "llvm.x86.sse42.pcmpistrio128", arch: Arch::X86, args: &["vi8x16", "vi8x16", "i8"], ret: "i32", features: "sse4.2", imms: &[Imm { arg: 2, min: -128, max: 127, values: &[] }], instr: "pcmpistri", wrapper: "_mm_cmpistro" }, // 1 wrapper
-    Row { name: "llvm.x86.sse42.pcmpistris128", arch: Arch::X86, args: &["vi8x16", "vi8x16", "i8"], ret: "i32", features: "sse4.2", imms: &[Imm { arg: 2, min: -128, max: 127, values: &[] }], instr: "pcmpistri", wrapper: "_mm_cmpistrs" }, // 1 wrapper
-    Row { name: "llvm.x86.sse42.pcmpistriz128", arch: Arch::X86, args: &["vi8x16", "vi8x16", "i8"], ret: "i32", features: "sse4.2", imms: &[Imm { arg: 2, min: -128, max: 127, values: &[] }], instr: "pcmpistri", wrapper: "_mm_cmpistrz" }, // 1 wrapper
-    Row { name: "llvm.x86.sse42.pcmpistrm128", arch: Arch::X86, args: &["vi8x16", "vi8x16", "i8"], ret: "vi8x16", features: "sse4.2", imms: &[Imm { arg: 2, min: -128, max: 127, values: &[] }], instr: "pcmpistrm", wrapper: "_mm_cmpistrm" }, // 1 wrapper
-    Row { name: "llvm.x86.sse4a.extrq", arch: Arch::X86, args: &["vi64x2", "vi8x16"], ret: "vi64x2", features: "sse4a", imms: &[], instr: "extrq", wrapper: "_mm_extract_si64" }, // 1 wrapper
-    Row { name: "llvm.x86.sse4a.extrqi", arch: Arch::X86, args: &["vi64x2", "u8", "u8"], ret: "vi64x2", features: "sse4a", imms: &[Imm { arg: 1, min: 0, max: 63, values: &[] }, Imm { arg: 2, min: 0, max: 63, values: &[] }], instr: "extrq", wrapper: "_mm_extracti_si64" }, // 1 wrapper
-    Row { name: "llvm.x86.sse4a.insertq", arch: Arch::X86, args: &["vi64x2", "vi64x2"], ret: "vi64x2", features: "sse4a", imms: &[], instr: "insertq", wrapper: "_mm_insert_si64" }, // 1 wrapper
-    Row { name: "llvm.x86.sse4a.insertqi", arch: Arch::X86, args: &["vi64x2", "vi64x2", "u8", "u8"], ret: "vi64x2", features: "sse4a", imms: &[Imm { arg: 2, min: 0, max: 63, values: &[] }, Imm { arg: 3, min: 0, max: 63, values: &[] }], instr: "insertq", wrapper: "_mm_inserti_si64" }, // 1 wrapper
-    Row { name: "llvm.x86.ssse3.pmadd.ub.sw.128", arch: Arch::X86, args: &["vu8x16", "vi8x16"], ret: "vi16x8", features: "ssse3", imms: &[], instr: "pmaddubsw", wrapper: "_mm_maddubs_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.ssse3.pmul.hr.sw.128", arch: Arch::X86, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "ssse3", imms: &[], instr: "pmulhrsw", wrapper: "_mm_mulhrs_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.ssse3.pshuf.b.128", arch: Arch::X86, args: &["vu8x16", "vu8x16"], ret: "vu8x16", features: "ssse3", imms: &[], instr: "pshufb", wrapper: "_mm_shuffle_epi8" }, // 1 wrapper
-    Row { name: "llvm.x86.ssse3.psign.b.128", arch: Arch::X86, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "ssse3", imms: &[], instr: "psignb", wrapper: "_mm_sign_epi8" }, // 1 wrapper
-    Row { name: "llvm.x86.ssse3.psign.d.128", arch: Arch::X86, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "ssse3", imms: &[], instr: "psignd", wrapper: "_mm_sign_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.ssse3.psign.w.128", arch: Arch::X86, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "ssse3", imms: &[], instr: "psignw", wrapper: "_mm_sign_epi16" }, // 1 wrapper
-    Row { name: "llvm.x86.sttilecfg", arch: Arch::X86, args: &["ptr"], ret: "unit", features: "amx-tile", imms: &[], instr: "sttilecfg", wrapper: "_tile_storeconfig" }, // 1 wrapper
-    Row { name: "llvm.x86.subborrow.32", arch: Arch::X86, args: &["u8", "u32", "u32"], ret: "tup(u8,u32)", features: "", imms: &[], instr: "sbb", wrapper: "_subborrow_u32" }, // 1 wrapper
-    Row { name: "llvm.x86.subborrow.64", arch: Arch::X86, args: &["u8", "u64", "u64"], ret: "tup(u8,u64)", features: "", imms: &[], instr: "sbb", wrapper: "_subborrow_u64" }, // 1 wrapper
-    Row { name: "llvm.x86.tbm.bextri.u32", arch: Arch::X86, args: &["u32", "u32"], ret: "u32", features: "tbm", imms: &[Imm { arg: 1, min: 0, max: 65535, values: &[] }], instr: "bextr", wrapper: "_bextri_u32" }, // 1 wrapper
-    Row { name: "llvm.x86.tbm.bextri.u64", arch: Arch::X86, args: &["u64", "u64"], ret: "u64", features: "tbm", imms: &[Imm { arg: 1, min: 0, max: 65535, values: &[] }], instr: "bextr", wrapper: "_bextri_u64" }, // 1 wrapper
-    Row { name: "llvm.x86.tcmmimfp16ps", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-complex", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tcmmimfp16ps", wrapper: "_tile_cmmimfp16ps" }, // 1 wrapper
-    Row { name: "llvm.x86.tcmmrlfp16ps", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-complex", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tcmmrlfp16ps", wrapper: "_tile_cmmrlfp16ps" }, // 1 wrapper
-    Row { name: "llvm.x86.tcvtrowd2ps", arch: Arch::X86, args: &["i8", "u32"], ret: "vf32x16", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tcvtrowd2ps", wrapper: "_tile_cvtrowd2ps" }, // 1 wrapper
-    Row { name: "llvm.x86.tcvtrowd2psi", arch: Arch::X86, args: &["i8", "u32"], ret: "vf32x16", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 63, values: &[] }], instr: "tcvtrowd2ps", wrapper: "_tile_cvtrowd2psi" }, // 1 wrapper
-    Row { name: "llvm.x86.tcvtrowps2bf16h", arch: Arch::X86, args: &["i8", "u32"], ret: "vu16x32", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tcvtrowps2bf16h", wrapper: "_tile_cvtrowps2bf16h" }, // 1 wrapper
-    Row { name: "llvm.x86.tcvtrowps2bf16hi", arch: Arch::X86, args: &["i8", "u32"], ret: "vu16x32", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 63, values: &[] }], instr: "tcvtrowps2bf16h", wrapper: "_tile_cvtrowps2bf16hi" }, // 1 wrapper
-    Row { name: "llvm.x86.tcvtrowps2bf16l", arch: Arch::X86, args: &["i8", "u32"], ret: "vu16x32", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tcvtrowps2bf16l", wrapper: "_tile_cvtrowps2bf16l" }, // 1 wrapper
-    Row { name: "llvm.x86.tcvtrowps2bf16li", arch: Arch::X86, args: &["i8", "u32"], ret: "vu16x32", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 63, values: &[] }], instr: "tcvtrowps2bf16l", wrapper: "_tile_cvtrowps2bf16li" }, // 1 wrapper
-    Row { name: "llvm.x86.tcvtrowps2phh", arch: Arch::X86, args: &["i8", "u32"], ret: "vf16x32", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tcvtrowps2phh", wrapper: "_tile_cvtrowps2phh" }, // 1 wrapper
-    Row { name: "llvm.x86.tcvtrowps2phhi", arch: Arch::X86, args: &["i8", "u32"], ret: "vf16x32", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 63, values: &[] }], instr: "tcvtrowps2phh", wrapper: "_tile_cvtrowps2phhi" }, // 1 wrapper
-    Row { name: "llvm.x86.tcvtrowps2phl", arch: Arch::X86, args: &["i8", "u32"], ret: "vf16x32", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tcvtrowps2phl", wrapper: "_tile_cvtrowps2phl" }, // 1 wrapper
-    Row { name: "llvm.x86.tcvtrowps2phli", arch: Arch::X86, args: &["i8", "u32"], ret: "vf16x32", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 63, values: &[] }], instr: "tcvtrowps2phl", wrapper: "_tile_cvtrowps2phli" }, // 1 wrapper
-    Row { name: "llvm.x86.tdpbf16ps", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-bf16", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tdpbf16ps", wrapper: "_tile_dpbf16ps" }, // 1 wrapper
-    Row { name: "llvm.x86.tdpbf8ps", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-fp8", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tdpbf8ps", wrapper: "_tile_dpbf8ps" }, // 1 wrapper
-    Row { name: "llvm.x86.tdpbhf8ps", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-fp8", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tdpbhf8ps", wrapper: "_tile_dpbhf8ps" }, // 1 wrapper
-    Row { name: "llvm.x86.tdpbssd", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-int8", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tdpbssd", wrapper: "_tile_dpbssd" }, // 1 wrapper
-    Row { name: "llvm.x86.tdpbsud", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-int8", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tdpbsud", wrapper: "_tile_dpbsud" }, // 1 wrapper
-    Row { name: "llvm.x86.tdpbusd", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-int8", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tdpbusd", wrapper: "_tile_dpbusd" }, // 1 wrapper
-    Row { name: "llvm.x86.tdpbuud", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-int8", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tdpbuud", wrapper: "_tile_dpbuud" }, // 1 wrapper
-    Row { name: "llvm.x86.tdpfp16ps", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-fp16", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tdpfp16ps", wrapper: "_tile_dpfp16ps" }, // 1 wrapper
-    Row { name: "llvm.x86.tdphbf8ps", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-fp8", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tdphbf8ps", wrapper: "_tile_dphbf8ps" }, // 1 wrapper
-    Row { name: "llvm.x86.tdphf8ps", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-fp8", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tdphf8ps", wrapper: "_tile_dphf8ps" }, // 1 wrapper
-    Row { name: "llvm.x86.tileloadd64", arch: Arch::X86, args: &["i8", "ptr", "usize"], ret: "unit", features: "amx-tile", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tileloadd", wrapper: "_tile_loadd" }, // 1 wrapper
-    Row { name: "llvm.x86.tileloaddrs64", arch: Arch::X86, args: &["i8", "ptr", "usize"], ret: "unit", features: "amx-movrs", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tileloaddrs", wrapper: "_tile_loaddrs" }, // 1 wrapper
-    Row { name: "llvm.x86.tileloaddrst164", arch: Arch::X86, args: &["i8", "ptr", "usize"], ret: "unit", features: "amx-movrs", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tileloaddrst1", wrapper: "_tile_stream_loaddrs" }, // 1 wrapper
-    Row { name: "llvm.x86.tileloaddt164", arch: Arch::X86, args: &["i8", "ptr", "usize"], ret: "unit", features: "amx-tile", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tileloaddt1", wrapper: "_tile_stream_loadd" }, // 1 wrapper
-    Row { name: "llvm.x86.tilemovrow", arch: Arch::X86, args: &["i8", "u32"], ret: "vi32x16", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tilemovrow", wrapper: "_tile_movrow" }, // 1 wrapper
-    Row { name: "llvm.x86.tilemovrowi", arch: Arch::X86, args: &["i8", "u32"], ret: "vi32x16", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 63, values: &[] }], instr: "tilemovrow", wrapper: "_tile_movrowi" }, // 1 wrapper
-    Row { name: "llvm.x86.tilerelease", arch: Arch::X86, args: &[], ret: "unit", features: "amx-tile", imms: &[], instr: "tilerelease", wrapper: "_tile_release" }, // 1 wrapper
-    Row { name: "llvm.x86.tilestored64", arch: Arch::X86, args: &["i8", "ptr", "usize"], ret: "unit", features: "amx-tile", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tilestored", wrapper: "_tile_stored" }, // 1 wrapper
-    Row { name: "llvm.x86.tilezero", arch: Arch::X86, args: &["i8"], ret: "unit", features: "amx-tile", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tilezero", wrapper: "_tile_zero" }, // 1 wrapper
-    Row { name: "llvm.x86.tmmultf32ps", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-tf32", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tmmultf32ps", wrapper: "_tile_mmultf32ps" }, // 1 wrapper
-    Row { name: "llvm.x86.vbcstnebf162ps128", arch: Arch::X86, args: &["ptr"], ret: "vf32x4", features: "avxneconvert", imms: &[], instr: "vbcstnebf162ps", wrapper: "_mm_bcstnebf16_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.vbcstnebf162ps256", arch: Arch::X86, args: &["ptr"], ret: "vf32x8", features: "avxneconvert", imms: &[], instr: "vbcstnebf162ps", wrapper: "_mm256_bcstnebf16_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.vbcstnesh2ps128", arch: Arch::X86, args: &["ptr"], ret: "vf32x4", features: "avxneconvert", imms: &[], instr: "vbcstnesh2ps", wrapper: "_mm_bcstnesh_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.vbcstnesh2ps256", arch: Arch::X86, args: &["ptr"], ret: "vf32x8", features: "avxneconvert", imms: &[], instr: "vbcstnesh2ps", wrapper: "_mm256_bcstnesh_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.vcvtneebf162ps128", arch: Arch::X86, args: &["ptr"], ret: "vf32x4", features: "avxneconvert", imms: &[], instr: "vcvtneebf162ps", wrapper: "_mm_cvtneebf16_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.vcvtneebf162ps256", arch: Arch::X86, args: &["ptr"], ret: "vf32x8", features: "avxneconvert", imms: &[], instr: "vcvtneebf162ps", wrapper: "_mm256_cvtneebf16_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.vcvtneeph2ps128", arch: Arch::X86, args: &["ptr"], ret: "vf32x4", features: "avxneconvert", imms: &[], instr: "vcvtneeph2ps", wrapper: "_mm_cvtneeph_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.vcvtneeph2ps256", arch: Arch::X86, args: &["ptr"], ret: "vf32x8", features: "avxneconvert", imms: &[], instr: "vcvtneeph2ps", wrapper: "_mm256_cvtneeph_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.vcvtneobf162ps128", arch: Arch::X86, args: &["ptr"], ret: "vf32x4", features: "avxneconvert", imms: &[], instr: "vcvtneobf162ps", wrapper: "_mm_cvtneobf16_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.vcvtneobf162ps256", arch: Arch::X86, args: &["ptr"], ret: "vf32x8", features: "avxneconvert", imms: &[], instr: "vcvtneobf162ps", wrapper: "_mm256_cvtneobf16_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.vcvtneoph2ps128", arch: Arch::X86, args: &["ptr"], ret: "vf32x4", features: "avxneconvert", imms: &[], instr: "vcvtneoph2ps", wrapper: "_mm_cvtneoph_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.vcvtneoph2ps256", arch: Arch::X86, args: &["ptr"], ret: "vf32x8", features: "avxneconvert", imms: &[], instr: "vcvtneoph2ps", wrapper: "_mm256_cvtneoph_ps" }, // 1 wrapper
-    Row { name: "llvm.x86.vcvtneps2bf16128", arch: Arch::X86, args: &["vf32x4"], ret: "vu16x8", features: "avxneconvert", imms: &[], instr: "vcvtneps2bf16", wrapper: "_mm_cvtneps_avx_pbh" }, // 1 wrapper
-    Row { name: "llvm.x86.vcvtneps2bf16256", arch: Arch::X86, args: &["vf32x8"], ret: "vu16x8", features: "avxneconvert", imms: &[], instr: "vcvtneps2bf16", wrapper: "_mm256_cvtneps_avx_pbh" }, // 1 wrapper
-    Row { name: "llvm.x86.vcvtps2ph.128", arch: Arch::X86, args: &["vf32x4", "i32"], ret: "vi16x8", features: "f16c", imms: &[Imm { arg: 1, min: 0, max: 7, values: &[] }], instr: "vcvtps2ph", wrapper: "_mm_cvtps_ph" }, // 1 wrapper
-    Row { name: "llvm.x86.vcvtps2ph.256", arch: Arch::X86, args: &["vf32x8", "i32"], ret: "vi16x8", features: "f16c", imms: &[Imm { arg: 1, min: 0, max: 7, values: &[] }], instr: "vcvtps2ph", wrapper: "_mm256_cvtps_ph" }, // 1 wrapper
-    Row { name: "llvm.x86.vgf2p8affineinvqb.128", arch: Arch::X86, args: &["vi8x16", "vi8x16", "u8"], ret: "vi8x16", features: "gfni", imms: &[Imm { arg: 2, min: 0, max: 255, values: &[] }], instr: "gf2p8affineinvqb", wrapper: "_mm_gf2p8affineinv_epi64_epi8" }, // 3 wrappers
-    Row { name: "llvm.x86.vgf2p8affineinvqb.256", arch: Arch::X86, args: &["vi8x32", "vi8x32", "u8"], ret: "vi8x32", features: "gfni,avx", imms: &[Imm { arg: 2, min: 0, max: 255, values: &[] }], instr: "vgf2p8affineinvqb", wrapper: "_mm256_gf2p8affineinv_epi64_epi8" }, // 3 wrappers
-    Row { name: "llvm.x86.vgf2p8affineinvqb.512", arch: Arch::X86, args: &["vi8x64", "vi8x64", "u8"], ret: "vi8x64", features: "gfni,avx512f", imms: &[Imm { arg: 2, min: 0, max: 255, values: &[] }], instr: "vgf2p8affineinvqb", wrapper: "_mm512_gf2p8affineinv_epi64_epi8" }, // 3 wrappers
-    Row { name: "llvm.x86.vgf2p8affineqb.128", arch: Arch::X86, args: &["vi8x16", "vi8x16", "u8"], ret: "vi8x16", features: "gfni", imms: &[Imm { arg: 2, min: 0, max: 255, values: &[] }], instr: "gf2p8affineqb", wrapper: "_mm_gf2p8affine_epi64_epi8" }, // 3 wrappers
-    Row { name: "llvm.x86.vgf2p8affineqb.256", arch: Arch::X86, args: &["vi8x32", "vi8x32", "u8"], ret: "vi8x32", features: "gfni,avx", imms: &[Imm { arg: 2, min: 0, max: 255, values: &[] }], instr: "vgf2p8affineqb", wrapper: "_mm256_gf2p8affine_epi64_epi8" }, // 3 wrappers
-    Row { name: "llvm.x86.vgf2p8affineqb.512", arch: Arch::X86, args: &["vi8x64", "vi8x64", "u8"], ret: "vi8x64", features: "gfni,avx512f", imms: &[Imm { arg: 2, min: 0, max: 255, values: &[] }], instr: "vgf2p8affineqb", wrapper: "_mm512_gf2p8affine_epi64_epi8" }, // 3 wrappers
-    Row { name: "llvm.x86.vgf2p8mulb.128", arch: Arch::X86, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "gfni", imms: &[], instr: "gf2p8mulb", wrapper: "_mm_gf2p8mul_epi8" }, // 3 wrappers
-    Row { name: "llvm.x86.vgf2p8mulb.256", arch: Arch::X86, args: &["vi8x32", "vi8x32"], ret: "vi8x32", features: "gfni,avx", imms: &[], instr: "vgf2p8mulb", wrapper: "_mm256_gf2p8mul_epi8" }, // 3 wrappers
-    Row { name: "llvm.x86.vgf2p8mulb.512", arch: Arch::X86, args: &["vi8x64", "vi8x64"], ret: "vi8x64", features: "gfni,avx512f", imms: &[], instr: "vgf2p8mulb", wrapper: "_mm512_gf2p8mul_epi8" }, // 3 wrappers
-    Row { name: "llvm.x86.vsha512msg1", arch: Arch::X86, args: &["vi64x4", "vi64x2"], ret: "vi64x4", features: "sha512,avx", imms: &[], instr: "vsha512msg1", wrapper: "_mm256_sha512msg1_epi64" }, // 1 wrapper
-    Row { name: "llvm.x86.vsha512msg2", arch: Arch::X86, args: &["vi64x4", "vi64x4"], ret: "vi64x4", features: "sha512,avx", imms: &[], instr: "vsha512msg2", wrapper: "_mm256_sha512msg2_epi64" }, // 1 wrapper
-    Row { name: "llvm.x86.vsha512rnds2", arch: Arch::X86, args: &["vi64x4", "vi64x4", "vi64x2"], ret: "vi64x4", features: "sha512,avx", imms: &[], instr: "vsha512rnds2", wrapper: "_mm256_sha512rnds2_epi64" }, // 1 wrapper
-    Row { name: "llvm.x86.vsm3msg1", arch: Arch::X86, args: &["vi32x4", "vi32x4", "vi32x4"], ret: "vi32x4", features: "sm3,avx", imms: &[], instr: "vsm3msg1", wrapper: "_mm_sm3msg1_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.vsm3msg2", arch: Arch::X86, args: &["vi32x4", "vi32x4", "vi32x4"], ret: "vi32x4", features: "sm3,avx", imms: &[], instr: "vsm3msg2", wrapper: "_mm_sm3msg2_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.vsm3rnds2", arch: Arch::X86, args: &["vi32x4", "vi32x4", "vi32x4", "i32"], ret: "vi32x4", features: "sm3,avx", imms: &[Imm { arg: 3, min: 0, max: 62, values: &[0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30, 32, 34, 36, 38, 40, 42, 44, 46, 48, 50, 52, 54, 56, 58, 60, 62] }], instr: "vsm3rnds2", wrapper: "_mm_sm3rnds2_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.vsm4key4128", arch: Arch::X86, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "sm4,avx", imms: &[], instr: "vsm4key4", wrapper: "_mm_sm4key4_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.vsm4key4256", arch: Arch::X86, args: &["vi32x8", "vi32x8"], ret: "vi32x8", features: "sm4,avx", imms: &[], instr: "vsm4key4", wrapper: "_mm256_sm4key4_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.vsm4rnds4128", arch: Arch::X86, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "sm4,avx", imms: &[], instr: "vsm4rnds4", wrapper: "_mm_sm4rnds4_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.vsm4rnds4256", arch: Arch::X86, args: &["vi32x8", "vi32x8"], ret: "vi32x8", features: "sm4,avx", imms: &[], instr: "vsm4rnds4", wrapper: "_mm256_sm4rnds4_epi32" }, // 1 wrapper
-    Row { name: "llvm.x86.xabort", arch: Arch::X86, args: &["i8"], ret: "unit", features: "rtm", imms: &[Imm { arg: 0, min: -128, max: 127, values: &[] }], instr: "xabort", wrapper: "_xabort" }, // 1 wrapper
-    Row { name: "llvm.x86.xbegin", arch: Arch::X86, args: &[], ret: "i32", features: "rtm", imms: &[], instr: "xbegin", wrapper: "_xbegin" }, // 1 wrapper
-    Row { name: "llvm.x86.xend", arch: Arch::X86, args: &[], ret: "unit", features: "rtm", imms: &[], instr: "xend", wrapper: "_xend" }, // 1 wrapper
-    Row { name: "llvm.x86.xgetbv", arch: Arch::X86, args: &["u32"], ret: "i64", features: "xsave", imms: &[], instr: "xgetbv", wrapper: "_xgetbv" }, // 1 wrapper
-    Row { name: "llvm.x86.xrstor", arch: Arch::X86, args: &["ptr", "u32", "u32"], ret: "unit", features: "xsave", imms: &[], instr: "xrstor", wrapper: "_xrstor" }, // 1 wrapper
-    Row { name: "llvm.x86.xrstor64", arch: Arch::X86, args: &["ptr", "u32", "u32"], ret: "unit", features: "xsave", imms: &[], instr: "xrstor64", wrapper: "_xrstor64" }, // 1 wrapper
-    Row { name: "llvm.x86.xrstors", arch: Arch::X86, args: &["ptr", "u32", "u32"], ret: "unit", features: "xsave,xsaves", imms: &[], instr: "xrstors", wrapper: "_xrstors" }, // 1 wrapper
-    Row { name: "llvm.x86.xrstors64", arch: Arch::X86, args: &["ptr", "u32", "u32"], ret: "unit", features: "xsave,xsaves", imms: &[], instr: "xrstors64", wrapper: "_xrstors64" }, // 1 wrapper
-    Row { name: "llvm.x86.xsave", arch: Arch::X86, args: &["ptr", "u32", "u32"], ret: "unit", features: "xsave", imms: &[], instr: "xsave", wrapper: "_xsave" }, // 1 wrapper
-    Row { name: "llvm.x86.xsave64", arch: Arch::X86, args: &["ptr", "u32", "u32"], ret: "unit", features: "xsave", imms: &[], instr: "xsave64", wrapper: "_xsave64" }, // 1 wrapper
-    Row { name: "llvm.x86.xsavec", arch: Arch::X86, args: &["ptr", "u32", "u32"], ret: "unit", features: "xsave,xsavec", imms: &[], instr: "xsavec", wrapper: "_xsavec" }, // 1 wrapper
-    Row { name: "llvm.x86.xsavec64", arch: Arch::X86, args: &["ptr", "u32", "u32"], ret: "unit", features: "xsave,xsavec", imms: &[], instr: "xsavec64", wrapper: "_xsavec64" }, // 1 wrapper
-    Row { name: "llvm.x86.xsaveopt", arch: Arch::X86, args: &["ptr", "u32", "u32"], ret: "unit", features: "xsave,xsaveopt", imms: &[], instr: "xsaveopt", wrapper: "_xsaveopt" }, // 1 wrapper
-    Row { name: "llvm.x86.xsaveopt64", arch: Arch::X86, args: &["ptr", "u32", "u32"], ret: "unit", features: "xsave,xsaveopt", imms: &[], instr: "xsaveopt64", wrapper: "_xsaveopt64" }, // 1 wrapper
-    Row { name: "llvm.x86.xsaves", arch: Arch::X86, args: &["ptr", "u32", "u32"], ret: "unit", features: "xsave,xsaves", imms: &[], instr: "xsaves", wrapper: "_xsaves" }, // 1 wrapper
-    Row { name: "llvm.x86.xsaves64", arch: Arch::X86, args: &["ptr", "u32", "u32"], ret: "unit", features: "xsave,xsaves", imms: &[], instr: "xsaves64", wrapper: "_xsaves64" }, // 1 wrapper
-    Row { name: "llvm.x86.xsetbv", arch: Arch::X86, args: &["u32", "u32", "u32"], ret: "unit", features: "xsave", imms: &[], instr: "xsetbv", wrapper: "_xsetbv" }, // 1 wrapper
-    Row { name: "llvm.x86.xtest", arch: Arch::X86, args: &[], ret: "i32", features: "rtm", imms: &[], instr: "xtest", wrapper: "_xtest" }, // 1 wrapper
+    Row { name: "llvm.aarch64.addg", arch: Arch::Aarch64, args: &["ptr", "i64"], ret: "ptr", features: "mte", imms: &[Imm { arg: 1, min: i64::MIN, max: i64::MAX, values: &[] }], instr: "", wrapper: "__arm_mte_increment_tag", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crc32b", arch: Arch::Aarch64, args: &["u32", "u32"], ret: "u32", features: "crc", imms: &[], instr: "crc32b", wrapper: "__crc32b", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crc32cb", arch: Arch::Aarch64, args: &["u32", "u32"], ret: "u32", features: "crc", imms: &[], instr: "crc32cb", wrapper: "__crc32cb", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crc32ch", arch: Arch::Aarch64, args: &["u32", "u32"], ret: "u32", features: "crc", imms: &[], instr: "crc32ch", wrapper: "__crc32ch", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crc32cw", arch: Arch::Aarch64, args: &["u32", "u32"], ret: "u32", features: "crc", imms: &[], instr: "crc32cw", wrapper: "__crc32cw", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crc32cx", arch: Arch::Aarch64, args: &["u32", "u64"], ret: "u32", features: "crc", imms: &[], instr: "crc32cx", wrapper: "__crc32cd", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crc32h", arch: Arch::Aarch64, args: &["u32", "u32"], ret: "u32", features: "crc", imms: &[], instr: "crc32h", wrapper: "__crc32h", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crc32w", arch: Arch::Aarch64, args: &["u32", "u32"], ret: "u32", features: "crc", imms: &[], instr: "crc32w", wrapper: "__crc32w", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crc32x", arch: Arch::Aarch64, args: &["u32", "u64"], ret: "u32", features: "crc", imms: &[], instr: "crc32x", wrapper: "__crc32d", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.aesd", arch: Arch::Aarch64, args: &["vu8x16", "vu8x16"], ret: "vu8x16", features: "aes", imms: &[], instr: "aesd", wrapper: "vaesdq_u8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.aese", arch: Arch::Aarch64, args: &["vu8x16", "vu8x16"], ret: "vu8x16", features: "aes", imms: &[], instr: "aese", wrapper: "vaeseq_u8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.aesimc", arch: Arch::Aarch64, args: &["vu8x16"], ret: "vu8x16", features: "aes", imms: &[], instr: "aesimc", wrapper: "vaesimcq_u8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.aesmc", arch: Arch::Aarch64, args: &["vu8x16"], ret: "vu8x16", features: "aes", imms: &[], instr: "aesmc", wrapper: "vaesmcq_u8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.bcaxs.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16"], ret: "vi8x16", features: "neon,sha3", imms: &[], instr: "bcax", wrapper: "vbcaxq_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.bcaxs.v2i64", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2", "vi64x2"], ret: "vi64x2", features: "neon,sha3", imms: &[], instr: "bcax", wrapper: "vbcaxq_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.bcaxs.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "vi32x4"], ret: "vi32x4", features: "neon,sha3", imms: &[], instr: "bcax", wrapper: "vbcaxq_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.bcaxs.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "vi16x8"], ret: "vi16x8", features: "neon,sha3", imms: &[], instr: "bcax", wrapper: "vbcaxq_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.bcaxu.v16i8", arch: Arch::Aarch64, args: &["vu8x16", "vu8x16", "vu8x16"], ret: "vu8x16", features: "neon,sha3", imms: &[], instr: "bcax", wrapper: "vbcaxq_u8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.bcaxu.v2i64", arch: Arch::Aarch64, args: &["vu64x2", "vu64x2", "vu64x2"], ret: "vu64x2", features: "neon,sha3", imms: &[], instr: "bcax", wrapper: "vbcaxq_u64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.bcaxu.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4", "vu32x4"], ret: "vu32x4", features: "neon,sha3", imms: &[], instr: "bcax", wrapper: "vbcaxq_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.bcaxu.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "vu16x8", "vu16x8"], ret: "vu16x8", features: "neon,sha3", imms: &[], instr: "bcax", wrapper: "vbcaxq_u16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.eor3s.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16"], ret: "vi8x16", features: "neon,sha3", imms: &[], instr: "eor3", wrapper: "veor3q_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.eor3s.v2i64", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2", "vi64x2"], ret: "vi64x2", features: "neon,sha3", imms: &[], instr: "eor3", wrapper: "veor3q_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.eor3s.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "vi32x4"], ret: "vi32x4", features: "neon,sha3", imms: &[], instr: "eor3", wrapper: "veor3q_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.eor3s.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "vi16x8"], ret: "vi16x8", features: "neon,sha3", imms: &[], instr: "eor3", wrapper: "veor3q_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.eor3u.v16i8", arch: Arch::Aarch64, args: &["vu8x16", "vu8x16", "vu8x16"], ret: "vu8x16", features: "neon,sha3", imms: &[], instr: "eor3", wrapper: "veor3q_u8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.eor3u.v2i64", arch: Arch::Aarch64, args: &["vu64x2", "vu64x2", "vu64x2"], ret: "vu64x2", features: "neon,sha3", imms: &[], instr: "eor3", wrapper: "veor3q_u64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.eor3u.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4", "vu32x4"], ret: "vu32x4", features: "neon,sha3", imms: &[], instr: "eor3", wrapper: "veor3q_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.eor3u.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "vu16x8", "vu16x8"], ret: "vu16x8", features: "neon,sha3", imms: &[], instr: "eor3", wrapper: "veor3q_u16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.rax1", arch: Arch::Aarch64, args: &["vu64x2", "vu64x2"], ret: "vu64x2", features: "neon,sha3", imms: &[], instr: "rax1", wrapper: "vrax1q_u64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.sha1c", arch: Arch::Aarch64, args: &["vu32x4", "u32", "vu32x4"], ret: "vu32x4", features: "sha2", imms: &[], instr: "sha1c", wrapper: "vsha1cq_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.sha1h", arch: Arch::Aarch64, args: &["u32"], ret: "u32", features: "sha2", imms: &[], instr: "sha1h", wrapper: "vsha1h_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.sha1m", arch: Arch::Aarch64, args: &["vu32x4", "u32", "vu32x4"], ret: "vu32x4", features: "sha2", imms: &[], instr: "sha1m", wrapper: "vsha1mq_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.sha1p", arch: Arch::Aarch64, args: &["vu32x4", "u32", "vu32x4"], ret: "vu32x4", features: "sha2", imms: &[], instr: "sha1p", wrapper: "vsha1pq_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.sha1su0", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4", "vu32x4"], ret: "vu32x4", features: "sha2", imms: &[], instr: "sha1su0", wrapper: "vsha1su0q_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.sha1su1", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4"], ret: "vu32x4", features: "sha2", imms: &[], instr: "sha1su1", wrapper: "vsha1su1q_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.sha256h", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4", "vu32x4"], ret: "vu32x4", features: "sha2", imms: &[], instr: "sha256h", wrapper: "vsha256hq_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.sha256h2", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4", "vu32x4"], ret: "vu32x4", features: "sha2", imms: &[], instr: "sha256h2", wrapper: "vsha256h2q_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.sha256su0", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4"], ret: "vu32x4", features: "sha2", imms: &[], instr: "sha256su0", wrapper: "vsha256su0q_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.sha256su1", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4", "vu32x4"], ret: "vu32x4", features: "sha2", imms: &[], instr: "sha256su1", wrapper: "vsha256su1q_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.sha512h", arch: Arch::Aarch64, args: &["vu64x2", "vu64x2", "vu64x2"], ret: "vu64x2", features: "neon,sha3", imms: &[], instr: "sha512h", wrapper: "vsha512hq_u64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.sha512h2", arch: Arch::Aarch64, args: &["vu64x2", "vu64x2", "vu64x2"], ret: "vu64x2", features: "neon,sha3", imms: &[], instr: "sha512h2", wrapper: "vsha512h2q_u64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.sha512su0", arch: Arch::Aarch64, args: &["vu64x2", "vu64x2"], ret: "vu64x2", features: "neon,sha3", imms: &[], instr: "sha512su0", wrapper: "vsha512su0q_u64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.sha512su1", arch: Arch::Aarch64, args: &["vu64x2", "vu64x2", "vu64x2"], ret: "vu64x2", features: "neon,sha3", imms: &[], instr: "sha512su1", wrapper: "vsha512su1q_u64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.sm3partw1", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4", "vu32x4"], ret: "vu32x4", features: "neon,sm4", imms: &[], instr: "sm3partw1", wrapper: "vsm3partw1q_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.sm3partw2", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4", "vu32x4"], ret: "vu32x4", features: "neon,sm4", imms: &[], instr: "sm3partw2", wrapper: "vsm3partw2q_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.sm3ss1", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4", "vu32x4"], ret: "vu32x4", features: "neon,sm4", imms: &[], instr: "sm3ss1", wrapper: "vsm3ss1q_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.sm3tt1a", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4", "vu32x4", "i64"], ret: "vu32x4", features: "neon,sm4", imms: &[Imm { arg: 3, min: 0, max: 3, values: &[] }], instr: "sm3tt1a", wrapper: "vsm3tt1aq_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.sm3tt1b", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4", "vu32x4", "i64"], ret: "vu32x4", features: "neon,sm4", imms: &[Imm { arg: 3, min: 0, max: 3, values: &[] }], instr: "sm3tt1b", wrapper: "vsm3tt1bq_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.sm3tt2a", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4", "vu32x4", "i64"], ret: "vu32x4", features: "neon,sm4", imms: &[Imm { arg: 3, min: 0, max: 3, values: &[] }], instr: "sm3tt2a", wrapper: "vsm3tt2aq_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.sm3tt2b", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4", "vu32x4", "i64"], ret: "vu32x4", features: "neon,sm4", imms: &[Imm { arg: 3, min: 0, max: 3, values: &[] }], instr: "sm3tt2b", wrapper: "vsm3tt2bq_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.sm4e", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4"], ret: "vu32x4", features: "neon,sm4", imms: &[], instr: "sm4e", wrapper: "vsm4eq_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.sm4ekey", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4"], ret: "vu32x4", features: "neon,sm4", imms: &[], instr: "sm4ekey", wrapper: "vsm4ekeyq_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.xar", arch: Arch::Aarch64, args: &["vu64x2", "vu64x2", "i64"], ret: "vu64x2", features: "neon,sha3", imms: &[Imm { arg: 2, min: 0, max: 63, values: &[] }], instr: "xar", wrapper: "vxarq_u64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.dmb", arch: Arch::Aarch64, args: &["i32"], ret: "unit", features: "", imms: &[], instr: "", wrapper: "", asm: "" }, // 0 wrappers
+    Row { name: "llvm.aarch64.dsb", arch: Arch::Aarch64, args: &["i32"], ret: "unit", features: "", imms: &[], instr: "", wrapper: "", asm: "" }, // 0 wrappers
+    Row { name: "llvm.aarch64.fjcvtzs", arch: Arch::Aarch64, args: &["f64"], ret: "i32", features: "jsconv", imms: &[], instr: "fjcvtzs", wrapper: "__jcvt", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.frint32x.f64", arch: Arch::Aarch64, args: &["f64"], ret: "f64", features: "neon,frintts", imms: &[], instr: "frint32x", wrapper: "vrnd32x_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.frint32z.f64", arch: Arch::Aarch64, args: &["f64"], ret: "f64", features: "neon,frintts", imms: &[], instr: "frint32z", wrapper: "vrnd32z_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.frint64x.f64", arch: Arch::Aarch64, args: &["f64"], ret: "f64", features: "neon,frintts", imms: &[], instr: "frint64x", wrapper: "vrnd64x_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.frint64z.f64", arch: Arch::Aarch64, args: &["f64"], ret: "f64", features: "neon,frintts", imms: &[], instr: "frint64z", wrapper: "vrnd64z_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.gmi", arch: Arch::Aarch64, args: &["ptr", "i64"], ret: "i64", features: "mte", imms: &[], instr: "", wrapper: "__arm_mte_exclude_tag", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.hint", arch: Arch::Aarch64, args: &["i32"], ret: "unit", features: "", imms: &[], instr: "", wrapper: "__wfi", asm: "" }, // 5 wrappers
+    Row { name: "llvm.aarch64.irg", arch: Arch::Aarch64, args: &["ptr", "i64"], ret: "ptr", features: "mte", imms: &[], instr: "", wrapper: "__arm_mte_create_random_tag", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.isb", arch: Arch::Aarch64, args: &["i32"], ret: "unit", features: "", imms: &[], instr: "", wrapper: "", asm: "" }, // 0 wrappers
+    Row { name: "llvm.aarch64.ldg", arch: Arch::Aarch64, args: &["ptr", "ptr"], ret: "ptr", features: "mte", imms: &[], instr: "", wrapper: "__arm_mte_get_tag", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.abs.i64", arch: Arch::Aarch64, args: &["i64"], ret: "i64", features: "neon", imms: &[], instr: "abs", wrapper: "vabsd_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.addp.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "addp", wrapper: "vpadd_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.addp.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "addp", wrapper: "vpadd_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.addp.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "addp", wrapper: "vpadd_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.cls.v16i8", arch: Arch::Aarch64, args: &["vi8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "cls", wrapper: "vclsq_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.cls.v2i32", arch: Arch::Aarch64, args: &["vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "cls", wrapper: "vcls_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.cls.v4i16", arch: Arch::Aarch64, args: &["vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "cls", wrapper: "vcls_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.cls.v4i32", arch: Arch::Aarch64, args: &["vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "cls", wrapper: "vclsq_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.cls.v8i16", arch: Arch::Aarch64, args: &["vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "cls", wrapper: "vclsq_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.cls.v8i8", arch: Arch::Aarch64, args: &["vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "cls", wrapper: "vcls_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fabd.v1f64", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1"], ret: "vf64x1", features: "neon", imms: &[], instr: "fabd", wrapper: "vabd_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fabd.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "fabd", wrapper: "vabd_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fabd.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "fabd", wrapper: "vabdq_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fabd.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "fabd", wrapper: "vabd_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fabd.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "fabd", wrapper: "vabdq_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fabd.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "fabd", wrapper: "vabdq_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.facge.i32.f16", arch: Arch::Aarch64, args: &["f16", "f16"], ret: "i32", features: "neon,fp16", imms: &[], instr: "facge", wrapper: "vcageh_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.facge.i32.f32", arch: Arch::Aarch64, args: &["f32", "f32"], ret: "u32", features: "neon", imms: &[], instr: "facge", wrapper: "vcages_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.facge.i64.f64", arch: Arch::Aarch64, args: &["f64", "f64"], ret: "u64", features: "neon", imms: &[], instr: "facge", wrapper: "vcaged_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.facge.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1"], ret: "vu64x1", features: "neon", imms: &[], instr: "facge", wrapper: "vcage_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.facge.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "facge", wrapper: "vcage_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.facge.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vu64x2", features: "neon", imms: &[], instr: "facge", wrapper: "vcageq_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.facge.v4i16.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vu16x4", features: "neon,fp16", imms: &[], instr: "facge", wrapper: "vcage_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.facge.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "facge", wrapper: "vcageq_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.facge.v8i16.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vu16x8", features: "neon,fp16", imms: &[], instr: "facge", wrapper: "vcageq_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.facgt.i32.f16", arch: Arch::Aarch64, args: &["f16", "f16"], ret: "i32", features: "neon,fp16", imms: &[], instr: "facgt", wrapper: "vcagth_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.facgt.i32.f32", arch: Arch::Aarch64, args: &["f32", "f32"], ret: "u32", features: "neon", imms: &[], instr: "facgt", wrapper: "vcagts_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.facgt.i64.f64", arch: Arch::Aarch64, args: &["f64", "f64"], ret: "u64", features: "neon", imms: &[], instr: "facgt", wrapper: "vcagtd_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.facgt.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1"], ret: "vu64x1", features: "neon", imms: &[], instr: "facgt", wrapper: "vcagt_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.facgt.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "facgt", wrapper: "vcagt_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.facgt.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vu64x2", features: "neon", imms: &[], instr: "facgt", wrapper: "vcagtq_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.facgt.v4i16.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vu16x4", features: "neon,fp16", imms: &[], instr: "facgt", wrapper: "vcagt_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.facgt.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "facgt", wrapper: "vcagtq_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.facgt.v8i16.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vu16x8", features: "neon,fp16", imms: &[], instr: "facgt", wrapper: "vcagtq_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.faddp.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "faddp", wrapper: "vpadd_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.faddp.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "faddp", wrapper: "vpadd_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.faddv.f32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "f32", features: "neon", imms: &[], instr: "faddp", wrapper: "vaddv_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.faddv.f32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "f32", features: "neon", imms: &[], instr: "faddp", wrapper: "vaddvq_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.faddv.f64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "f64", features: "neon", imms: &[], instr: "faddp", wrapper: "vaddvq_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.famax.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon,faminmax", imms: &[], instr: "famax", wrapper: "vamax_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.famax.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon,faminmax", imms: &[], instr: "famax", wrapper: "vamaxq_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.famax.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,faminmax", imms: &[], instr: "famax", wrapper: "vamax_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.famax.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon,faminmax", imms: &[], instr: "famax", wrapper: "vamaxq_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.famax.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,faminmax", imms: &[], instr: "famax", wrapper: "vamaxq_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.famin.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon,faminmax", imms: &[], instr: "famin", wrapper: "vamin_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.famin.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon,faminmax", imms: &[], instr: "famin", wrapper: "vaminq_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.famin.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,faminmax", imms: &[], instr: "famin", wrapper: "vamin_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.famin.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon,faminmax", imms: &[], instr: "famin", wrapper: "vaminq_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.famin.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,faminmax", imms: &[], instr: "famin", wrapper: "vaminq_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtas.i16.f16", arch: Arch::Aarch64, args: &["f16"], ret: "i16", features: "neon,fp16", imms: &[], instr: "fcvtas", wrapper: "vcvtah_s16_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtas.i32.f16", arch: Arch::Aarch64, args: &["f16"], ret: "i32", features: "neon,fp16", imms: &[], instr: "fcvtas", wrapper: "vcvtah_s32_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtas.i32.f32", arch: Arch::Aarch64, args: &["f32"], ret: "i32", features: "neon", imms: &[], instr: "fcvtas", wrapper: "vcvtas_s32_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtas.i64.f16", arch: Arch::Aarch64, args: &["f16"], ret: "i64", features: "neon,fp16", imms: &[], instr: "fcvtas", wrapper: "vcvtah_s64_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtas.i64.f64", arch: Arch::Aarch64, args: &["f64"], ret: "i64", features: "neon", imms: &[], instr: "fcvtas", wrapper: "vcvtad_s64_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtas.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vi64x1", features: "neon", imms: &[], instr: "fcvtas", wrapper: "vcvta_s64_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtas.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "fcvtas", wrapper: "vcvta_s32_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtas.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vi64x2", features: "neon", imms: &[], instr: "fcvtas", wrapper: "vcvtaq_s64_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtas.v4i16.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "vi16x4", features: "neon,fp16", imms: &[], instr: "fcvtas", wrapper: "vcvta_s16_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtas.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "fcvtas", wrapper: "vcvtaq_s32_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtas.v8i16.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "vi16x8", features: "neon,fp16", imms: &[], instr: "fcvtas", wrapper: "vcvtaq_s16_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtau.i16.f16", arch: Arch::Aarch64, args: &["f16"], ret: "u16", features: "neon,fp16", imms: &[], instr: "fcvtau", wrapper: "vcvtah_u16_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtau.i32.f16", arch: Arch::Aarch64, args: &["f16"], ret: "u32", features: "neon,fp16", imms: &[], instr: "fcvtau", wrapper: "vcvtah_u32_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtau.i32.f32", arch: Arch::Aarch64, args: &["f32"], ret: "u32", features: "neon", imms: &[], instr: "fcvtau", wrapper: "vcvtas_u32_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtau.i64.f16", arch: Arch::Aarch64, args: &["f16"], ret: "u64", features: "neon,fp16", imms: &[], instr: "fcvtau", wrapper: "vcvtah_u64_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtau.i64.f64", arch: Arch::Aarch64, args: &["f64"], ret: "u64", features: "neon", imms: &[], instr: "fcvtau", wrapper: "vcvtad_u64_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtau.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vu64x1", features: "neon", imms: &[], instr: "fcvtau", wrapper: "vcvta_u64_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtau.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "fcvtau", wrapper: "vcvta_u32_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtau.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vu64x2", features: "neon", imms: &[], instr: "fcvtau", wrapper: "vcvtaq_u64_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtau.v4i16.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "vu16x4", features: "neon,fp16", imms: &[], instr: "fcvtau", wrapper: "vcvta_u16_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtau.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "fcvtau", wrapper: "vcvtaq_u32_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtau.v8i16.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "vu16x8", features: "neon,fp16", imms: &[], instr: "fcvtau", wrapper: "vcvtaq_u16_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtms.i16.f16", arch: Arch::Aarch64, args: &["f16"], ret: "i16", features: "neon,fp16", imms: &[], instr: "fcvtms", wrapper: "vcvtmh_s16_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtms.i32.f16", arch: Arch::Aarch64, args: &["f16"], ret: "i32", features: "neon,fp16", imms: &[], instr: "fcvtms", wrapper: "vcvtmh_s32_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtms.i32.f32", arch: Arch::Aarch64, args: &["f32"], ret: "i32", features: "neon", imms: &[], instr: "fcvtms", wrapper: "vcvtms_s32_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtms.i64.f16", arch: Arch::Aarch64, args: &["f16"], ret: "i64", features: "neon,fp16", imms: &[], instr: "fcvtms", wrapper: "vcvtmh_s64_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtms.i64.f64", arch: Arch::Aarch64, args: &["f64"], ret: "i64", features: "neon", imms: &[], instr: "fcvtms", wrapper: "vcvtmd_s64_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtms.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vi64x1", features: "neon", imms: &[], instr: "fcvtms", wrapper: "vcvtm_s64_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtms.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "fcvtms", wrapper: "vcvtm_s32_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtms.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vi64x2", features: "neon", imms: &[], instr: "fcvtms", wrapper: "vcvtmq_s64_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtms.v4i16.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "vi16x4", features: "neon,fp16", imms: &[], instr: "fcvtms", wrapper: "vcvtm_s16_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtms.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "fcvtms", wrapper: "vcvtmq_s32_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtms.v8i16.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "vi16x8", features: "neon,fp16", imms: &[], instr: "fcvtms", wrapper: "vcvtmq_s16_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtmu.i16.f16", arch: Arch::Aarch64, args: &["f16"], ret: "u16", features: "neon,fp16", imms: &[], instr: "fcvtmu", wrapper: "vcvtmh_u16_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtmu.i32.f16", arch: Arch::Aarch64, args: &["f16"], ret: "u32", features: "neon,fp16", imms: &[], instr: "fcvtmu", wrapper: "vcvtmh_u32_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtmu.i32.f32", arch: Arch::Aarch64, args: &["f32"], ret: "u32", features: "neon", imms: &[], instr: "fcvtmu", wrapper: "vcvtms_u32_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtmu.i64.f16", arch: Arch::Aarch64, args: &["f16"], ret: "u64", features: "neon,fp16", imms: &[], instr: "fcvtmu", wrapper: "vcvtmh_u64_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtmu.i64.f64", arch: Arch::Aarch64, args: &["f64"], ret: "u64", features: "neon", imms: &[], instr: "fcvtmu", wrapper: "vcvtmd_u64_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtmu.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vu64x1", features: "neon", imms: &[], instr: "fcvtmu", wrapper: "vcvtm_u64_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtmu.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "fcvtmu", wrapper: "vcvtm_u32_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtmu.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vu64x2", features: "neon", imms: &[], instr: "fcvtmu", wrapper: "vcvtmq_u64_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtmu.v4i16.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "vu16x4", features: "neon,fp16", imms: &[], instr: "fcvtmu", wrapper: "vcvtm_u16_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtmu.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "fcvtmu", wrapper: "vcvtmq_u32_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtmu.v8i16.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "vu16x8", features: "neon,fp16", imms: &[], instr: "fcvtmu", wrapper: "vcvtmq_u16_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtns.i16.f16", arch: Arch::Aarch64, args: &["f16"], ret: "i16", features: "neon,fp16", imms: &[], instr: "fcvtns", wrapper: "vcvtnh_s16_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtns.i32.f16", arch: Arch::Aarch64, args: &["f16"], ret: "i32", features: "neon,fp16", imms: &[], instr: "fcvtns", wrapper: "vcvtnh_s32_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtns.i32.f32", arch: Arch::Aarch64, args: &["f32"], ret: "i32", features: "neon", imms: &[], instr: "fcvtns", wrapper: "vcvtns_s32_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtns.i64.f16", arch: Arch::Aarch64, args: &["f16"], ret: "i64", features: "neon,fp16", imms: &[], instr: "fcvtns", wrapper: "vcvtnh_s64_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtns.i64.f64", arch: Arch::Aarch64, args: &["f64"], ret: "i64", features: "neon", imms: &[], instr: "fcvtns", wrapper: "vcvtnd_s64_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtns.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vi64x1", features: "neon", imms: &[], instr: "fcvtns", wrapper: "vcvtn_s64_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtns.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "fcvtns", wrapper: "vcvtn_s32_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtns.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vi64x2", features: "neon", imms: &[], instr: "fcvtns", wrapper: "vcvtnq_s64_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtns.v4i16.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "vi16x4", features: "neon,fp16", imms: &[], instr: "fcvtns", wrapper: "vcvtn_s16_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtns.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "fcvtns", wrapper: "vcvtnq_s32_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtns.v8i16.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "vi16x8", features: "neon,fp16", imms: &[], instr: "fcvtns", wrapper: "vcvtnq_s16_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtnu.i16.f16", arch: Arch::Aarch64, args: &["f16"], ret: "u16", features: "neon,fp16", imms: &[], instr: "fcvtnu", wrapper: "vcvtnh_u16_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtnu.i32.f16", arch: Arch::Aarch64, args: &["f16"], ret: "u32", features: "neon,fp16", imms: &[], instr: "fcvtnu", wrapper: "vcvtnh_u32_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtnu.i32.f32", arch: Arch::Aarch64, args: &["f32"], ret: "u32", features: "neon", imms: &[], instr: "fcvtnu", wrapper: "vcvtns_u32_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtnu.i64.f16", arch: Arch::Aarch64, args: &["f16"], ret: "u64", features: "neon,fp16", imms: &[], instr: "fcvtnu", wrapper: "vcvtnh_u64_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtnu.i64.f64", arch: Arch::Aarch64, args: &["f64"], ret: "u64", features: "neon", imms: &[], instr: "fcvtnu", wrapper: "vcvtnd_u64_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtnu.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vu64x1", features: "neon", imms: &[], instr: "fcvtnu", wrapper: "vcvtn_u64_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtnu.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "fcvtnu", wrapper: "vcvtn_u32_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtnu.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vu64x2", features: "neon", imms: &[], instr: "fcvtnu", wrapper: "vcvtnq_u64_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtnu.v4i16.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "vu16x4", features: "neon,fp16", imms: &[], instr: "fcvtnu", wrapper: "vcvtn_u16_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtnu.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "fcvtnu", wrapper: "vcvtnq_u32_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtnu.v8i16.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "vu16x8", features: "neon,fp16", imms: &[], instr: "fcvtnu", wrapper: "vcvtnq_u16_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtps.i16.f16", arch: Arch::Aarch64, args: &["f16"], ret: "i16", features: "neon,fp16", imms: &[], instr: "fcvtps", wrapper: "vcvtph_s16_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtps.i32.f16", arch: Arch::Aarch64, args: &["f16"], ret: "i32", features: "neon,fp16", imms: &[], instr: "fcvtps", wrapper: "vcvtph_s32_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtps.i32.f32", arch: Arch::Aarch64, args: &["f32"], ret: "i32", features: "neon", imms: &[], instr: "fcvtps", wrapper: "vcvtps_s32_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtps.i64.f16", arch: Arch::Aarch64, args: &["f16"], ret: "i64", features: "neon,fp16", imms: &[], instr: "fcvtps", wrapper: "vcvtph_s64_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtps.i64.f64", arch: Arch::Aarch64, args: &["f64"], ret: "i64", features: "neon", imms: &[], instr: "fcvtps", wrapper: "vcvtpd_s64_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtps.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vi64x1", features: "neon", imms: &[], instr: "fcvtps", wrapper: "vcvtp_s64_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtps.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "fcvtps", wrapper: "vcvtp_s32_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtps.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vi64x2", features: "neon", imms: &[], instr: "fcvtps", wrapper: "vcvtpq_s64_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtps.v4i16.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "vi16x4", features: "neon,fp16", imms: &[], instr: "fcvtps", wrapper: "vcvtp_s16_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtps.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "fcvtps", wrapper: "vcvtpq_s32_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtps.v8i16.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "vi16x8", features: "neon,fp16", imms: &[], instr: "fcvtps", wrapper: "vcvtpq_s16_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtpu.i16.f16", arch: Arch::Aarch64, args: &["f16"], ret: "u16", features: "neon,fp16", imms: &[], instr: "fcvtpu", wrapper: "vcvtph_u16_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtpu.i32.f16", arch: Arch::Aarch64, args: &["f16"], ret: "u32", features: "neon,fp16", imms: &[], instr: "fcvtpu", wrapper: "vcvtph_u32_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtpu.i32.f32", arch: Arch::Aarch64, args: &["f32"], ret: "u32", features: "neon", imms: &[], instr: "fcvtpu", wrapper: "vcvtps_u32_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtpu.i64.f16", arch: Arch::Aarch64, args: &["f16"], ret: "u64", features: "neon,fp16", imms: &[], instr: "fcvtpu", wrapper: "vcvtph_u64_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtpu.i64.f64", arch: Arch::Aarch64, args: &["f64"], ret: "u64", features: "neon", imms: &[], instr: "fcvtpu", wrapper: "vcvtpd_u64_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtpu.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vu64x1", features: "neon", imms: &[], instr: "fcvtpu", wrapper: "vcvtp_u64_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtpu.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "fcvtpu", wrapper: "vcvtp_u32_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtpu.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vu64x2", features: "neon", imms: &[], instr: "fcvtpu", wrapper: "vcvtpq_u64_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtpu.v4i16.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "vu16x4", features: "neon,fp16", imms: &[], instr: "fcvtpu", wrapper: "vcvtp_u16_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtpu.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "fcvtpu", wrapper: "vcvtpq_u32_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtpu.v8i16.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "vu16x8", features: "neon,fp16", imms: &[], instr: "fcvtpu", wrapper: "vcvtpq_u16_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtxn.v2f32.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "fcvtxn", wrapper: "vcvtx_f32_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmax.f16", arch: Arch::Aarch64, args: &["f16", "f16"], ret: "f16", features: "neon,fp16", imms: &[], instr: "fmax", wrapper: "vmaxh_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmax.v1f64", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1"], ret: "vf64x1", features: "neon", imms: &[], instr: "fmax", wrapper: "vmax_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmax.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "fmax", wrapper: "vmax_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmax.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "fmax", wrapper: "vmaxq_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmax.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "fmax", wrapper: "vmax_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmax.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "fmax", wrapper: "vmaxq_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmax.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "fmax", wrapper: "vmaxq_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmaxnm.f16", arch: Arch::Aarch64, args: &["f16", "f16"], ret: "f16", features: "neon,fp16", imms: &[], instr: "fmaxnm", wrapper: "vmaxnmh_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmaxnm.v1f64", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1"], ret: "vf64x1", features: "neon", imms: &[], instr: "fmaxnm", wrapper: "vmaxnm_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmaxnm.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "fmaxnm", wrapper: "vmaxnm_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmaxnm.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "fmaxnm", wrapper: "vmaxnmq_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmaxnm.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "fmaxnm", wrapper: "vmaxnm_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmaxnm.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "fmaxnm", wrapper: "vmaxnmq_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmaxnm.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "fmaxnm", wrapper: "vmaxnmq_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmaxnmp.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "fmaxnmp", wrapper: "vpmaxnm_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmaxnmp.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "fmaxnmp", wrapper: "vpmaxnmq_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmaxnmp.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "fmaxnmp", wrapper: "vpmaxnm_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmaxnmp.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "fmaxnmp", wrapper: "vpmaxnmq_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmaxnmp.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "fmaxnmp", wrapper: "vpmaxnmq_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmaxnmv.f16.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "f16", features: "neon,fp16", imms: &[], instr: "fmaxnmv", wrapper: "vmaxnmv_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmaxnmv.f16.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "f16", features: "neon,fp16", imms: &[], instr: "fmaxnmv", wrapper: "vmaxnmvq_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmaxnmv.f32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "f32", features: "neon", imms: &[], instr: "fmaxnmp", wrapper: "vmaxnmv_f32", asm: "" }, // 2 wrappers
+    Row { name: "llvm.aarch64.neon.fmaxnmv.f32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "f32", features: "neon", imms: &[], instr: "fmaxnmv", wrapper: "vmaxnmvq_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmaxnmv.f64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "f64", features: "neon", imms: &[], instr: "fmaxnmp", wrapper: "vmaxnmvq_f64", asm: "" }, // 2 wrappers
+    Row { name: "llvm.aarch64.neon.fmaxp.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "fmaxp", wrapper: "vpmax_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmaxp.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "fmaxp", wrapper: "vpmaxq_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmaxp.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "fmaxp", wrapper: "vpmax_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmaxp.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "fmaxp", wrapper: "vpmaxq_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmaxp.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "fmaxp", wrapper: "vpmaxq_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmaxv.f16.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "f16", features: "neon,fp16", imms: &[], instr: "fmaxv", wrapper: "vmaxv_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmaxv.f16.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "f16", features: "neon,fp16", imms: &[], instr: "fmaxv", wrapper: "vmaxvq_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmaxv.f32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "f32", features: "neon", imms: &[], instr: "fmaxp", wrapper: "vmaxv_f32", asm: "" }, // 2 wrappers
+    Row { name: "llvm.aarch64.neon.fmaxv.f32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "f32", features: "neon", imms: &[], instr: "fmaxv", wrapper: "vmaxvq_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmaxv.f64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "f64", features: "neon", imms: &[], instr: "fmaxp", wrapper: "vmaxvq_f64", asm: "" }, // 2 wrappers
+    Row { name: "llvm.aarch64.neon.fmin.f16", arch: Arch::Aarch64, args: &["f16", "f16"], ret: "f16", features: "neon,fp16", imms: &[], instr: "fmin", wrapper: "vminh_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmin.v1f64", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1"], ret: "vf64x1", features: "neon", imms: &[], instr: "fmin", wrapper: "vmin_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmin.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "fmin", wrapper: "vmin_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmin.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "fmin", wrapper: "vminq_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmin.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "fmin", wrapper: "vmin_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmin.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "fmin", wrapper: "vminq_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmin.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "fmin", wrapper: "vminq_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fminnm.f16", arch: Arch::Aarch64, args: &["f16", "f16"], ret: "f16", features: "neon,fp16", imms: &[], instr: "fminnm", wrapper: "vminnmh_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fminnm.v1f64", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1"], ret: "vf64x1", features: "neon", imms: &[], instr: "fminnm", wrapper: "vminnm_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fminnm.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "fminnm", wrapper: "vminnm_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fminnm.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "fminnm", wrapper: "vminnmq_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fminnm.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "fminnm", wrapper: "vminnm_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fminnm.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "fminnm", wrapper: "vminnmq_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fminnm.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "fminnm", wrapper: "vminnmq_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fminnmp.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "fminnmp", wrapper: "vpminnm_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fminnmp.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "fminnmp", wrapper: "vpminnmq_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fminnmp.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "fminnmp", wrapper: "vpminnm_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fminnmp.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "fminnmp", wrapper: "vpminnmq_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fminnmp.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "fminnmp", wrapper: "vpminnmq_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fminnmv.f16.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "f16", features: "neon,fp16", imms: &[], instr: "fminnmv", wrapper: "vminnmv_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fminnmv.f16.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "f16", features: "neon,fp16", imms: &[], instr: "fminnmv", wrapper: "vminnmvq_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fminnmv.f32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "f32", features: "neon", imms: &[], instr: "fminnmp", wrapper: "vminnmv_f32", asm: "" }, // 2 wrappers
+    Row { name: "llvm.aarch64.neon.fminnmv.f32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "f32", features: "neon", imms: &[], instr: "fminnmv", wrapper: "vminnmvq_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fminnmv.f64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "f64", features: "neon", imms: &[], instr: "fminnmp", wrapper: "vminnmvq_f64", asm: "" }, // 2 wrappers
+    Row { name: "llvm.aarch64.neon.fminp.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "fminp", wrapper: "vpmin_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fminp.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "fminp", wrapper: "vpminq_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fminp.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "fminp", wrapper: "vpmin_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fminp.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "fminp", wrapper: "vpminq_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fminp.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "fminp", wrapper: "vpminq_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fminv.f16.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "f16", features: "neon,fp16", imms: &[], instr: "fminv", wrapper: "vminv_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fminv.f16.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "f16", features: "neon,fp16", imms: &[], instr: "fminv", wrapper: "vminvq_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fminv.f32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "f32", features: "neon", imms: &[], instr: "fminp", wrapper: "vminv_f32", asm: "" }, // 2 wrappers
+    Row { name: "llvm.aarch64.neon.fminv.f32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "f32", features: "neon", imms: &[], instr: "fminv", wrapper: "vminvq_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fminv.f64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "f64", features: "neon", imms: &[], instr: "fminp", wrapper: "vminvq_f64", asm: "" }, // 2 wrappers
+    Row { name: "llvm.aarch64.neon.fmlal.v2f32.v4f16", arch: Arch::Aarch64, args: &["vf32x2", "vf16x4", "vf16x4"], ret: "vf32x2", features: "neon,fp16,fhm", imms: &[], instr: "fmlal", wrapper: "vfmlal_low_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmlal.v4f32.v8f16", arch: Arch::Aarch64, args: &["vf32x4", "vf16x8", "vf16x8"], ret: "vf32x4", features: "neon,fp16,fhm", imms: &[], instr: "fmlal", wrapper: "vfmlalq_low_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmlal2.v2f32.v4f16", arch: Arch::Aarch64, args: &["vf32x2", "vf16x4", "vf16x4"], ret: "vf32x2", features: "neon,fp16,fhm", imms: &[], instr: "fmlal2", wrapper: "vfmlal_high_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmlal2.v4f32.v8f16", arch: Arch::Aarch64, args: &["vf32x4", "vf16x8", "vf16x8"], ret: "vf32x4", features: "neon,fp16,fhm", imms: &[], instr: "fmlal2", wrapper: "vfmlalq_high_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmlsl.v2f32.v4f16", arch: Arch::Aarch64, args: &["vf32x2", "vf16x4", "vf16x4"], ret: "vf32x2", features: "neon,fp16,fhm", imms: &[], instr: "fmlsl", wrapper: "vfmlsl_low_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmlsl.v4f32.v8f16", arch: Arch::Aarch64, args: &["vf32x4", "vf16x8", "vf16x8"], ret: "vf32x4", features: "neon,fp16,fhm", imms: &[], instr: "fmlsl", wrapper: "vfmlslq_low_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmlsl2.v2f32.v4f16", arch: Arch::Aarch64, args: &["vf32x2", "vf16x4", "vf16x4"], ret: "vf32x2", features: "neon,fp16,fhm", imms: &[], instr: "fmlsl2", wrapper: "vfmlsl_high_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmlsl2.v4f32.v8f16", arch: Arch::Aarch64, args: &["vf32x4", "vf16x8", "vf16x8"], ret: "vf32x4", features: "neon,fp16,fhm", imms: &[], instr: "fmlsl2", wrapper: "vfmlslq_high_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmulx.f16", arch: Arch::Aarch64, args: &["f16", "f16"], ret: "f16", features: "neon,fp16", imms: &[], instr: "fmulx", wrapper: "vmulxh_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmulx.f32", arch: Arch::Aarch64, args: &["f32", "f32"], ret: "f32", features: "neon", imms: &[], instr: "fmulx", wrapper: "vmulxs_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmulx.f64", arch: Arch::Aarch64, args: &["f64", "f64"], ret: "f64", features: "neon", imms: &[], instr: "fmulx", wrapper: "vmulxd_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmulx.v1f64", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1"], ret: "vf64x1", features: "neon", imms: &[], instr: "fmulx", wrapper: "vmulx_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmulx.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "fmulx", wrapper: "vmulx_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmulx.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "fmulx", wrapper: "vmulxq_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmulx.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "fmulx", wrapper: "vmulx_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmulx.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "fmulx", wrapper: "vmulxq_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmulx.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "fmulx", wrapper: "vmulxq_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fp8.fscale.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vi32x2"], ret: "vf32x2", features: "neon,fp8", imms: &[], instr: "fscale", wrapper: "vscale_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fp8.fscale.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vi64x2"], ret: "vf64x2", features: "neon,fp8", imms: &[], instr: "fscale", wrapper: "vscaleq_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fp8.fscale.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vi16x4"], ret: "vf16x4", features: "neon,fp8", imms: &[], instr: "fscale", wrapper: "vscale_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fp8.fscale.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vi32x4"], ret: "vf32x4", features: "neon,fp8", imms: &[], instr: "fscale", wrapper: "vscaleq_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fp8.fscale.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vi16x8"], ret: "vf16x8", features: "neon,fp8", imms: &[], instr: "fscale", wrapper: "vscaleq_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frecpe.f16", arch: Arch::Aarch64, args: &["f16"], ret: "f16", features: "neon,fp16", imms: &[], instr: "frecpe", wrapper: "vrecpeh_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frecpe.f32", arch: Arch::Aarch64, args: &["f32"], ret: "f32", features: "neon", imms: &[], instr: "frecpe", wrapper: "vrecpes_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frecpe.f64", arch: Arch::Aarch64, args: &["f64"], ret: "f64", features: "neon", imms: &[], instr: "frecpe", wrapper: "vrecped_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frecpe.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vf64x1", features: "neon", imms: &[], instr: "frecpe", wrapper: "vrecpe_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frecpe.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "frecpe", wrapper: "vrecpe_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frecpe.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "frecpe", wrapper: "vrecpeq_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frecpe.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "frecpe", wrapper: "vrecpe_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frecpe.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "frecpe", wrapper: "vrecpeq_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frecpe.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "frecpe", wrapper: "vrecpeq_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frecps.f16", arch: Arch::Aarch64, args: &["f16", "f16"], ret: "f16", features: "neon,fp16", imms: &[], instr: "frecps", wrapper: "vrecpsh_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frecps.f32", arch: Arch::Aarch64, args: &["f32", "f32"], ret: "f32", features: "neon", imms: &[], instr: "frecps", wrapper: "vrecpss_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frecps.f64", arch: Arch::Aarch64, args: &["f64", "f64"], ret: "f64", features: "neon", imms: &[], instr: "frecps", wrapper: "vrecpsd_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frecps.v1f64", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1"], ret: "vf64x1", features: "neon", imms: &[], instr: "frecps", wrapper: "vrecps_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frecps.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "frecps", wrapper: "vrecps_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frecps.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "frecps", wrapper: "vrecpsq_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frecps.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "frecps", wrapper: "vrecps_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frecps.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "frecps", wrapper: "vrecpsq_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frecps.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "frecps", wrapper: "vrecpsq_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frecpx.f16", arch: Arch::Aarch64, args: &["f16"], ret: "f16", features: "neon,fp16", imms: &[], instr: "frecpx", wrapper: "vrecpxh_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frecpx.f32", arch: Arch::Aarch64, args: &["f32"], ret: "f32", features: "neon", imms: &[], instr: "frecpx", wrapper: "vrecpxs_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frecpx.f64", arch: Arch::Aarch64, args: &["f64"], ret: "f64", features: "neon", imms: &[], instr: "frecpx", wrapper: "vrecpxd_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frint32x.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vf32x2", features: "neon,frintts", imms: &[], instr: "frint32x", wrapper: "vrnd32x_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frint32x.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vf64x2", features: "neon,frintts", imms: &[], instr: "frint32x", wrapper: "vrnd32xq_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frint32x.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vf32x4", features: "neon,frintts", imms: &[], instr: "frint32x", wrapper: "vrnd32xq_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frint32z.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vf32x2", features: "neon,frintts", imms: &[], instr: "frint32z", wrapper: "vrnd32z_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frint32z.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vf64x2", features: "neon,frintts", imms: &[], instr: "frint32z", wrapper: "vrnd32zq_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frint32z.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vf32x4", features: "neon,frintts", imms: &[], instr: "frint32z", wrapper: "vrnd32zq_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frint64x.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vf32x2", features: "neon,frintts", imms: &[], instr: "frint64x", wrapper: "vrnd64x_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frint64x.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vf64x2", features: "neon,frintts", imms: &[], instr: "frint64x", wrapper: "vrnd64xq_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frint64x.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vf32x4", features: "neon,frintts", imms: &[], instr: "frint64x", wrapper: "vrnd64xq_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frint64z.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vf32x2", features: "neon,frintts", imms: &[], instr: "frint64z", wrapper: "vrnd64z_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frint64z.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vf64x2", features: "neon,frintts", imms: &[], instr: "frint64z", wrapper: "vrnd64zq_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frint64z.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vf32x4", features: "neon,frintts", imms: &[], instr: "frint64z", wrapper: "vrnd64zq_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frsqrte.f16", arch: Arch::Aarch64, args: &["f16"], ret: "f16", features: "neon,fp16", imms: &[], instr: "frsqrte", wrapper: "vrsqrteh_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frsqrte.f32", arch: Arch::Aarch64, args: &["f32"], ret: "f32", features: "neon", imms: &[], instr: "frsqrte", wrapper: "vrsqrtes_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frsqrte.f64", arch: Arch::Aarch64, args: &["f64"], ret: "f64", features: "neon", imms: &[], instr: "frsqrte", wrapper: "vrsqrted_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frsqrte.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vf64x1", features: "neon", imms: &[], instr: "frsqrte", wrapper: "vrsqrte_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frsqrte.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "frsqrte", wrapper: "vrsqrte_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frsqrte.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "frsqrte", wrapper: "vrsqrteq_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frsqrte.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "frsqrte", wrapper: "vrsqrte_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frsqrte.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "frsqrte", wrapper: "vrsqrteq_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frsqrte.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "frsqrte", wrapper: "vrsqrteq_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frsqrts.f16", arch: Arch::Aarch64, args: &["f16", "f16"], ret: "f16", features: "neon,fp16", imms: &[], instr: "frsqrts", wrapper: "vrsqrtsh_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frsqrts.f32", arch: Arch::Aarch64, args: &["f32", "f32"], ret: "f32", features: "neon", imms: &[], instr: "frsqrts", wrapper: "vrsqrtss_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frsqrts.f64", arch: Arch::Aarch64, args: &["f64", "f64"], ret: "f64", features: "neon", imms: &[], instr: "frsqrts", wrapper: "vrsqrtsd_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frsqrts.v1f64", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1"], ret: "vf64x1", features: "neon", imms: &[], instr: "frsqrts", wrapper: "vrsqrts_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frsqrts.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "frsqrts", wrapper: "vrsqrts_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frsqrts.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "frsqrts", wrapper: "vrsqrtsq_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frsqrts.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "frsqrts", wrapper: "vrsqrts_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frsqrts.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "frsqrts", wrapper: "vrsqrtsq_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frsqrts.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "frsqrts", wrapper: "vrsqrtsq_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2.v16i8.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi8x16)", features: "neon", imms: &[], instr: "ld2", wrapper: "vld2q_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2.v1i64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi64x1)", features: "neon", imms: &[], instr: "nop", wrapper: "vld2_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2.v2f32.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vf32x2)", features: "neon", imms: &[], instr: "ld2", wrapper: "vld2_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2.v2f64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vf64x2)", features: "neon", imms: &[], instr: "ld2", wrapper: "vld2q_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2.v2i32.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi32x2)", features: "neon", imms: &[], instr: "ld2", wrapper: "vld2_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2.v2i64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi64x2)", features: "neon", imms: &[], instr: "ld2", wrapper: "vld2q_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2.v4f16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vf16x4)", features: "neon", imms: &[], instr: "ld2", wrapper: "vld2_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2.v4f32.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vf32x4)", features: "neon", imms: &[], instr: "ld2", wrapper: "vld2q_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2.v4i16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi16x4)", features: "neon", imms: &[], instr: "ld2", wrapper: "vld2_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2.v4i32.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi32x4)", features: "neon", imms: &[], instr: "ld2", wrapper: "vld2q_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2.v8f16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vf16x8)", features: "neon", imms: &[], instr: "ld2", wrapper: "vld2q_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2.v8i16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi16x8)", features: "neon", imms: &[], instr: "ld2", wrapper: "vld2q_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2.v8i8.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi8x8)", features: "neon", imms: &[], instr: "ld2", wrapper: "vld2_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2lane.v16i8.p0", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "i64", "ptr"], ret: "arr2(vi8x16)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }], instr: "ld2", wrapper: "vld2q_lane_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2lane.v1f64.p0", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1", "i64", "ptr"], ret: "arr2(vf64x1)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 0, values: &[] }], instr: "ld2", wrapper: "vld2_lane_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2lane.v1i64.p0", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1", "i64", "ptr"], ret: "arr2(vi64x1)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 0, values: &[] }], instr: "ld2", wrapper: "vld2_lane_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2lane.v2f32.p0", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "i64", "ptr"], ret: "arr2(vf32x2)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "ld2", wrapper: "vld2_lane_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2lane.v2f64.p0", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2", "i64", "ptr"], ret: "arr2(vf64x2)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 1, values: &[] }], instr: "ld2", wrapper: "vld2q_lane_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2lane.v2i32.p0", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2", "i64", "ptr"], ret: "arr2(vi32x2)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 1, values: &[] }], instr: "ld2", wrapper: "vld2_lane_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2lane.v2i64.p0", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2", "i64", "ptr"], ret: "arr2(vi64x2)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 1, values: &[] }], instr: "ld2", wrapper: "vld2q_lane_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2lane.v4f16.p0", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "i64", "ptr"], ret: "arr2(vf16x4)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "ld2", wrapper: "vld2_lane_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2lane.v4f32.p0", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4", "i64", "ptr"], ret: "arr2(vf32x4)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "ld2", wrapper: "vld2q_lane_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2lane.v4i16.p0", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4", "i64", "ptr"], ret: "arr2(vi16x4)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "ld2", wrapper: "vld2_lane_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2lane.v4i32.p0", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "i64", "ptr"], ret: "arr2(vi32x4)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "ld2", wrapper: "vld2q_lane_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2lane.v8f16.p0", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "i64", "ptr"], ret: "arr2(vf16x8)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "ld2", wrapper: "vld2q_lane_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2lane.v8i16.p0", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "i64", "ptr"], ret: "arr2(vi16x8)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "ld2", wrapper: "vld2q_lane_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2lane.v8i8.p0", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8", "i64", "ptr"], ret: "arr2(vi8x8)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "ld2", wrapper: "vld2_lane_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2r.v16i8.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi8x16)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2q_dup_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2r.v1f64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vf64x1)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2_dup_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2r.v1i64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi64x1)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2_dup_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2r.v2f32.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vf32x2)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2_dup_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2r.v2f64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vf64x2)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2q_dup_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2r.v2i32.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi32x2)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2_dup_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2r.v2i64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi64x2)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2q_dup_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2r.v4f16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vf16x4)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2_dup_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2r.v4f32.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vf32x4)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2q_dup_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2r.v4i16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi16x4)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2_dup_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2r.v4i32.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi32x4)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2q_dup_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2r.v8f16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vf16x8)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2q_dup_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2r.v8i16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi16x8)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2q_dup_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2r.v8i8.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi8x8)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2_dup_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3lane.v16i8.p0", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16", "i64", "ptr"], ret: "arr3(vi8x16)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 15, values: &[] }], instr: "ld3", wrapper: "vld3q_lane_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3lane.v1f64.p0", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1", "vf64x1", "i64", "ptr"], ret: "arr3(vf64x1)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 0, values: &[] }], instr: "ld3", wrapper: "vld3_lane_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3lane.v1i64.p0", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1", "vi64x1", "i64", "ptr"], ret: "arr3(vi64x1)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 0, values: &[] }], instr: "ld3", wrapper: "vld3_lane_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3lane.v2f32.p0", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "vf32x2", "i64", "ptr"], ret: "arr3(vf32x2)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 1, values: &[] }], instr: "ld3", wrapper: "vld3_lane_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3lane.v2f64.p0", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2", "vf64x2", "i64", "ptr"], ret: "arr3(vf64x2)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 1, values: &[] }], instr: "ld3", wrapper: "vld3q_lane_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3lane.v2i32.p0", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2", "vi32x2", "i64", "ptr"], ret: "arr3(vi32x2)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 1, values: &[] }], instr: "ld3", wrapper: "vld3_lane_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3lane.v2i64.p0", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2", "vi64x2", "i64", "ptr"], ret: "arr3(vi64x2)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 1, values: &[] }], instr: "ld3", wrapper: "vld3q_lane_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3lane.v4f16.p0", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "vf16x4", "i64", "ptr"], ret: "arr3(vf16x4)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 3, values: &[] }], instr: "ld3", wrapper: "vld3_lane_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3lane.v4f32.p0", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4", "vf32x4", "i64", "ptr"], ret: "arr3(vf32x4)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 3, values: &[] }], instr: "ld3", wrapper: "vld3q_lane_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3lane.v4i16.p0", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4", "vi16x4", "i64", "ptr"], ret: "arr3(vi16x4)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 3, values: &[] }], instr: "ld3", wrapper: "vld3_lane_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3lane.v4i32.p0", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "vi32x4", "i64", "ptr"], ret: "arr3(vi32x4)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 3, values: &[] }], instr: "ld3", wrapper: "vld3q_lane_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3lane.v8f16.p0", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "vf16x8", "i64", "ptr"], ret: "arr3(vf16x8)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 7, values: &[] }], instr: "ld3", wrapper: "vld3q_lane_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3lane.v8i16.p0", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "vi16x8", "i64", "ptr"], ret: "arr3(vi16x8)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 15, values: &[] }], instr: "ld3", wrapper: "vld3q_lane_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3lane.v8i8.p0", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8", "vi8x8", "i64", "ptr"], ret: "arr3(vi8x8)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 7, values: &[] }], instr: "ld3", wrapper: "vld3_lane_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3r.v16i8.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vi8x16)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3q_dup_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3r.v1f64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vf64x1)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3_dup_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3r.v1i64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vi64x1)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3_dup_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3r.v2f32.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vf32x2)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3_dup_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3r.v2f64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vf64x2)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3q_dup_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3r.v2i32.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vi32x2)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3_dup_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3r.v2i64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vi64x2)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3q_dup_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3r.v4f16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vf16x4)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3_dup_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3r.v4f32.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vf32x4)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3q_dup_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3r.v4i16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vi16x4)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3_dup_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3r.v4i32.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vi32x4)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3q_dup_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3r.v8f16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vf16x8)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3q_dup_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3r.v8i16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vi16x8)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3q_dup_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3r.v8i8.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vi8x8)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3_dup_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4lane.v16i8.p0", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16", "vi8x16", "i64", "ptr"], ret: "arr4(vi8x16)", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 15, values: &[] }], instr: "ld4", wrapper: "vld4q_lane_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4lane.v1f64.p0", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1", "vf64x1", "vf64x1", "i64", "ptr"], ret: "arr4(vf64x1)", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 0, values: &[] }], instr: "ld4", wrapper: "vld4_lane_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4lane.v1i64.p0", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1", "vi64x1", "vi64x1", "i64", "ptr"], ret: "arr4(vi64x1)", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 0, values: &[] }], instr: "ld4", wrapper: "vld4_lane_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4lane.v2f32.p0", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "vf32x2", "vf32x2", "i64", "ptr"], ret: "arr4(vf32x2)", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 1, values: &[] }], instr: "ld4", wrapper: "vld4_lane_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4lane.v2f64.p0", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2", "vf64x2", "vf64x2", "i64", "ptr"], ret: "arr4(vf64x2)", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 1, values: &[] }], instr: "ld4", wrapper: "vld4q_lane_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4lane.v2i32.p0", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2", "vi32x2", "vi32x2", "i64", "ptr"], ret: "arr4(vi32x2)", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 1, values: &[] }], instr: "ld4", wrapper: "vld4_lane_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4lane.v2i64.p0", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2", "vi64x2", "vi64x2", "i64", "ptr"], ret: "arr4(vi64x2)", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 1, values: &[] }], instr: "ld4", wrapper: "vld4q_lane_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4lane.v4f16.p0", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "vf16x4", "vf16x4", "i64", "ptr"], ret: "arr4(vf16x4)", features: "neon,fp16", imms: &[Imm { arg: 4, min: 0, max: 3, values: &[] }], instr: "ld4", wrapper: "vld4_lane_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4lane.v4f32.p0", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4", "vf32x4", "vf32x4", "i64", "ptr"], ret: "arr4(vf32x4)", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 3, values: &[] }], instr: "ld4", wrapper: "vld4q_lane_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4lane.v4i16.p0", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4", "vi16x4", "vi16x4", "i64", "ptr"], ret: "arr4(vi16x4)", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 3, values: &[] }], instr: "ld4", wrapper: "vld4_lane_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4lane.v4i32.p0", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "vi32x4", "vi32x4", "i64", "ptr"], ret: "arr4(vi32x4)", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 3, values: &[] }], instr: "ld4", wrapper: "vld4q_lane_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4lane.v8f16.p0", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "vf16x8", "vf16x8", "i64", "ptr"], ret: "arr4(vf16x8)", features: "neon,fp16", imms: &[Imm { arg: 4, min: 0, max: 7, values: &[] }], instr: "ld4", wrapper: "vld4q_lane_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4lane.v8i16.p0", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "vi16x8", "vi16x8", "i64", "ptr"], ret: "arr4(vi16x8)", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 7, values: &[] }], instr: "ld4", wrapper: "vld4q_lane_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4lane.v8i8.p0", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8", "vi8x8", "vi8x8", "i64", "ptr"], ret: "arr4(vi8x8)", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 7, values: &[] }], instr: "ld4", wrapper: "vld4_lane_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4r.v16i8.p0.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vi8x16)", features: "neon", imms: &[], instr: "ld4r", wrapper: "vld4q_dup_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4r.v1f64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vf64x1)", features: "neon", imms: &[], instr: "ld4r", wrapper: "vld4_dup_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4r.v1i64.p0.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vi64x1)", features: "neon", imms: &[], instr: "ld4r", wrapper: "vld4_dup_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4r.v2f32.p0.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vf32x2)", features: "neon", imms: &[], instr: "ld4r", wrapper: "vld4_dup_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4r.v2f64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vf64x2)", features: "neon", imms: &[], instr: "ld4r", wrapper: "vld4q_dup_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4r.v2i32.p0.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vi32x2)", features: "neon", imms: &[], instr: "ld4r", wrapper: "vld4_dup_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4r.v2i64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vi64x2)", features: "neon", imms: &[], instr: "ld4r", wrapper: "vld4q_dup_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4r.v4f16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vf16x4)", features: "neon,fp16", imms: &[], instr: "ld4r", wrapper: "vld4_dup_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4r.v4f32.p0.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vf32x4)", features: "neon", imms: &[], instr: "ld4r", wrapper: "vld4q_dup_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4r.v4i16.p0.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vi16x4)", features: "neon", imms: &[], instr: "ld4r", wrapper: "vld4_dup_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4r.v4i32.p0.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vi32x4)", features: "neon", imms: &[], instr: "ld4r", wrapper: "vld4q_dup_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4r.v8f16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vf16x8)", features: "neon,fp16", imms: &[], instr: "ld4r", wrapper: "vld4q_dup_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4r.v8i16.p0.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vi16x8)", features: "neon", imms: &[], instr: "ld4r", wrapper: "vld4q_dup_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4r.v8i8.p0.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vi8x8)", features: "neon", imms: &[], instr: "ld4r", wrapper: "vld4_dup_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.pmul.v16i8", arch: Arch::Aarch64, args: &["vp8x16", "vp8x16"], ret: "vp8x16", features: "neon", imms: &[], instr: "pmul", wrapper: "vmulq_p8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.pmul.v8i8", arch: Arch::Aarch64, args: &["vp8x8", "vp8x8"], ret: "vp8x8", features: "neon", imms: &[], instr: "pmul", wrapper: "vmul_p8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.pmull.v8i16", arch: Arch::Aarch64, args: &["vp8x8", "vp8x8"], ret: "vp16x8", features: "neon", imms: &[], instr: "pmull", wrapper: "vmull_p8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.pmull64", arch: Arch::Aarch64, args: &["p64", "p64"], ret: "vi8x16", features: "neon,aes", imms: &[], instr: "pmull", wrapper: "vmull_p64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.raddhn.v2i32", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "raddhn", wrapper: "vraddhn_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.raddhn.v4i16", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "raddhn", wrapper: "vraddhn_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.raddhn.v8i8", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "raddhn", wrapper: "vraddhn_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.rshrn.v2i32", arch: Arch::Aarch64, args: &["vi64x2", "i32"], ret: "vi32x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "rshrn", wrapper: "vrshrn_n_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.rshrn.v4i16", arch: Arch::Aarch64, args: &["vi32x4", "i32"], ret: "vi16x4", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "rshrn", wrapper: "vrshrn_n_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.rshrn.v8i8", arch: Arch::Aarch64, args: &["vi16x8", "i32"], ret: "vi8x8", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 8, values: &[] }], instr: "rshrn", wrapper: "vrshrn_n_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.rsubhn.v2i32", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "rsubhn", wrapper: "vrsubhn_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.rsubhn.v4i16", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "rsubhn", wrapper: "vrsubhn_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.rsubhn.v8i8", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "rsubhn", wrapper: "vrsubhn_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sabd.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "sabd", wrapper: "vabdq_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sabd.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "sabd", wrapper: "vabd_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sabd.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "sabd", wrapper: "vabd_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sabd.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "sabd", wrapper: "vabdq_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sabd.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "sabd", wrapper: "vabdq_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sabd.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "sabd", wrapper: "vabd_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.saddlp.v1i64.v2i32", arch: Arch::Aarch64, args: &["vi32x2"], ret: "vi64x1", features: "neon", imms: &[], instr: "saddlp", wrapper: "vpaddl_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.saddlp.v2i32.v4i16", arch: Arch::Aarch64, args: &["vi16x4"], ret: "vi32x2", features: "neon", imms: &[], instr: "saddlp", wrapper: "vpaddl_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.saddlp.v2i64.v4i32", arch: Arch::Aarch64, args: &["vi32x4"], ret: "vi64x2", features: "neon", imms: &[], instr: "saddlp", wrapper: "vpaddlq_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.saddlp.v4i16.v8i8", arch: Arch::Aarch64, args: &["vi8x8"], ret: "vi16x4", features: "neon", imms: &[], instr: "saddlp", wrapper: "vpaddl_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.saddlp.v4i32.v8i16", arch: Arch::Aarch64, args: &["vi16x8"], ret: "vi32x4", features: "neon", imms: &[], instr: "saddlp", wrapper: "vpaddlq_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.saddlp.v8i16.v16i8", arch: Arch::Aarch64, args: &["vi8x16"], ret: "vi16x8", features: "neon", imms: &[], instr: "saddlp", wrapper: "vpaddlq_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.saddlv.i32.v16i8", arch: Arch::Aarch64, args: &["vi8x16"], ret: "i32", features: "neon", imms: &[], instr: "saddlv", wrapper: "vaddlvq_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.saddlv.i32.v4i16", arch: Arch::Aarch64, args: &["vi16x4"], ret: "i32", features: "neon", imms: &[], instr: "saddlv", wrapper: "vaddlv_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.saddlv.i32.v8i16", arch: Arch::Aarch64, args: &["vi16x8"], ret: "i32", features: "neon", imms: &[], instr: "saddlv", wrapper: "vaddlvq_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.saddlv.i32.v8i8", arch: Arch::Aarch64, args: &["vi8x8"], ret: "i32", features: "neon", imms: &[], instr: "saddlv", wrapper: "vaddlv_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.saddlv.i64.v2i32", arch: Arch::Aarch64, args: &["vi32x2"], ret: "i64", features: "neon", imms: &[], instr: "saddlp", wrapper: "vaddlv_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.saddlv.i64.v4i32", arch: Arch::Aarch64, args: &["vi32x4"], ret: "i64", features: "neon", imms: &[], instr: "saddlv", wrapper: "vaddlvq_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.scalar.sqxtn.i32.i64", arch: Arch::Aarch64, args: &["i64"], ret: "i32", features: "neon", imms: &[], instr: "sqxtn", wrapper: "vqmovnd_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.scalar.uqxtn.i32.i64", arch: Arch::Aarch64, args: &["u64"], ret: "u32", features: "neon", imms: &[], instr: "uqxtn", wrapper: "vqmovnd_u64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sdot.v2i32.v8i8", arch: Arch::Aarch64, args: &["vi32x2", "vi8x8", "vi8x8"], ret: "vi32x2", features: "neon,dotprod", imms: &[], instr: "sdot", wrapper: "vdot_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sdot.v4i32.v16i8", arch: Arch::Aarch64, args: &["vi32x4", "vi8x16", "vi8x16"], ret: "vi32x4", features: "neon,dotprod", imms: &[], instr: "sdot", wrapper: "vdotq_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.shadd.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "shadd", wrapper: "vhaddq_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.shadd.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "shadd", wrapper: "vhadd_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.shadd.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "shadd", wrapper: "vhadd_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.shadd.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "shadd", wrapper: "vhaddq_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.shadd.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "shadd", wrapper: "vhaddq_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.shadd.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "shadd", wrapper: "vhadd_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.shsub.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "shsub", wrapper: "vhsubq_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.shsub.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "shsub", wrapper: "vhsub_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.shsub.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "shsub", wrapper: "vhsub_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.shsub.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "shsub", wrapper: "vhsubq_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.shsub.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "shsub", wrapper: "vhsubq_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.shsub.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "shsub", wrapper: "vhsub_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.smaxp.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "smaxp", wrapper: "vpmaxq_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.smaxp.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "smaxp", wrapper: "vpmax_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.smaxp.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "smaxp", wrapper: "vpmax_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.smaxp.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "smaxp", wrapper: "vpmaxq_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.smaxp.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "smaxp", wrapper: "vpmaxq_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.smaxp.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "smaxp", wrapper: "vpmax_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sminp.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "sminp", wrapper: "vpminq_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sminp.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "sminp", wrapper: "vpmin_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sminp.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "sminp", wrapper: "vpmin_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sminp.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "sminp", wrapper: "vpminq_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sminp.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "sminp", wrapper: "vpminq_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sminp.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "sminp", wrapper: "vpmin_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.smmla.v4i32.v16i8", arch: Arch::Aarch64, args: &["vi32x4", "vi8x16", "vi8x16"], ret: "vi32x4", features: "neon,i8mm", imms: &[], instr: "smmla", wrapper: "vmmlaq_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqabs.i32", arch: Arch::Aarch64, args: &["i32"], ret: "i32", features: "neon", imms: &[], instr: "sqabs", wrapper: "vqabss_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqabs.i64", arch: Arch::Aarch64, args: &["i64"], ret: "i64", features: "neon", imms: &[], instr: "sqabs", wrapper: "vqabsd_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqabs.v16i8", arch: Arch::Aarch64, args: &["vi8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "sqabs", wrapper: "vqabsq_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqabs.v1i64", arch: Arch::Aarch64, args: &["vi64x1"], ret: "vi64x1", features: "neon", imms: &[], instr: "sqabs", wrapper: "vqabs_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqabs.v2i32", arch: Arch::Aarch64, args: &["vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "sqabs", wrapper: "vqabs_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqabs.v2i64", arch: Arch::Aarch64, args: &["vi64x2"], ret: "vi64x2", features: "neon", imms: &[], instr: "sqabs", wrapper: "vqabsq_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqabs.v4i16", arch: Arch::Aarch64, args: &["vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "sqabs", wrapper: "vqabs_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqabs.v4i32", arch: Arch::Aarch64, args: &["vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "sqabs", wrapper: "vqabsq_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqabs.v8i16", arch: Arch::Aarch64, args: &["vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "sqabs", wrapper: "vqabsq_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqabs.v8i8", arch: Arch::Aarch64, args: &["vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "sqabs", wrapper: "vqabs_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqadd.i32", arch: Arch::Aarch64, args: &["i32", "i32"], ret: "i32", features: "neon", imms: &[], instr: "sqadd", wrapper: "vqadds_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqadd.i64", arch: Arch::Aarch64, args: &["i64", "i64"], ret: "i64", features: "neon", imms: &[], instr: "sqadd", wrapper: "vqaddd_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqdmulh.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "sqdmulh", wrapper: "vqdmulh_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqdmulh.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "sqdmulh", wrapper: "vqdmulh_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqdmulh.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "sqdmulh", wrapper: "vqdmulhq_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqdmulh.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "sqdmulh", wrapper: "vqdmulhq_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqdmull.v2i64", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi64x2", features: "neon", imms: &[], instr: "sqdmull", wrapper: "vqdmull_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqdmull.v4i32", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "sqdmull", wrapper: "vqdmull_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqdmulls.scalar", arch: Arch::Aarch64, args: &["i32", "i32"], ret: "i64", features: "neon", imms: &[], instr: "sqdmull", wrapper: "vqdmulls_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqneg.v16i8", arch: Arch::Aarch64, args: &["vi8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "sqneg", wrapper: "vqnegq_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqneg.v1i64", arch: Arch::Aarch64, args: &["vi64x1"], ret: "vi64x1", features: "neon", imms: &[], instr: "sqneg", wrapper: "vqneg_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqneg.v2i32", arch: Arch::Aarch64, args: &["vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "sqneg", wrapper: "vqneg_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqneg.v2i64", arch: Arch::Aarch64, args: &["vi64x2"], ret: "vi64x2", features: "neon", imms: &[], instr: "sqneg", wrapper: "vqnegq_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqneg.v4i16", arch: Arch::Aarch64, args: &["vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "sqneg", wrapper: "vqneg_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqneg.v4i32", arch: Arch::Aarch64, args: &["vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "sqneg", wrapper: "vqnegq_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqneg.v8i16", arch: Arch::Aarch64, args: &["vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "sqneg", wrapper: "vqnegq_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqneg.v8i8", arch: Arch::Aarch64, args: &["vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "sqneg", wrapper: "vqneg_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrdmlah.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2", "vi32x2"], ret: "vi32x2", features: "rdm", imms: &[], instr: "sqrdmlah", wrapper: "vqrdmlah_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrdmlah.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4", "vi16x4"], ret: "vi16x4", features: "rdm", imms: &[], instr: "sqrdmlah", wrapper: "vqrdmlah_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrdmlah.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "vi32x4"], ret: "vi32x4", features: "rdm", imms: &[], instr: "sqrdmlah", wrapper: "vqrdmlahq_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrdmlah.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "vi16x8"], ret: "vi16x8", features: "rdm", imms: &[], instr: "sqrdmlah", wrapper: "vqrdmlahq_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrdmlsh.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2", "vi32x2"], ret: "vi32x2", features: "rdm", imms: &[], instr: "sqrdmlsh", wrapper: "vqrdmlsh_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrdmlsh.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4", "vi16x4"], ret: "vi16x4", features: "rdm", imms: &[], instr: "sqrdmlsh", wrapper: "vqrdmlsh_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrdmlsh.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "vi32x4"], ret: "vi32x4", features: "rdm", imms: &[], instr: "sqrdmlsh", wrapper: "vqrdmlshq_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrdmlsh.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "vi16x8"], ret: "vi16x8", features: "rdm", imms: &[], instr: "sqrdmlsh", wrapper: "vqrdmlshq_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrdmulh.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "sqrdmulh", wrapper: "vqrdmulh_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrdmulh.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "sqrdmulh", wrapper: "vqrdmulh_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrdmulh.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "sqrdmulh", wrapper: "vqrdmulhq_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrdmulh.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "sqrdmulh", wrapper: "vqrdmulhq_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrshl.i32", arch: Arch::Aarch64, args: &["i32", "i32"], ret: "i32", features: "neon", imms: &[], instr: "sqrshl", wrapper: "vqrshls_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrshl.i64", arch: Arch::Aarch64, args: &["i64", "i64"], ret: "i64", features: "neon", imms: &[], instr: "sqrshl", wrapper: "vqrshld_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrshl.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "sqrshl", wrapper: "vqrshlq_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrshl.v1i64", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1"], ret: "vi64x1", features: "neon", imms: &[], instr: "sqrshl", wrapper: "vqrshl_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrshl.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "sqrshl", wrapper: "vqrshl_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrshl.v2i64", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2"], ret: "vi64x2", features: "neon", imms: &[], instr: "sqrshl", wrapper: "vqrshlq_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrshl.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "sqrshl", wrapper: "vqrshl_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrshl.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "sqrshl", wrapper: "vqrshlq_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrshl.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "sqrshl", wrapper: "vqrshlq_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrshl.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "sqrshl", wrapper: "vqrshl_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrshrn.v2i32", arch: Arch::Aarch64, args: &["vi64x2", "i32"], ret: "vi32x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "sqrshrn", wrapper: "vqrshrn_n_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrshrn.v4i16", arch: Arch::Aarch64, args: &["vi32x4", "i32"], ret: "vi16x4", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "sqrshrn", wrapper: "vqrshrn_n_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrshrn.v8i8", arch: Arch::Aarch64, args: &["vi16x8", "i32"], ret: "vi8x8", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 8, values: &[] }], instr: "sqrshrn", wrapper: "vqrshrn_n_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrshrun.v2i32", arch: Arch::Aarch64, args: &["vi64x2", "i32"], ret: "vu32x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "sqrshrun", wrapper: "vqrshrun_n_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrshrun.v4i16", arch: Arch::Aarch64, args: &["vi32x4", "i32"], ret: "vu16x4", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "sqrshrun", wrapper: "vqrshrun_n_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrshrun.v8i8", arch: Arch::Aarch64, args: &["vi16x8", "i32"], ret: "vu8x8", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 8, values: &[] }], instr: "sqrshrun", wrapper: "vqrshrun_n_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqshl.i64", arch: Arch::Aarch64, args: &["i64", "i64"], ret: "i64", features: "neon", imms: &[], instr: "sqshl", wrapper: "vqshld_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqshl.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "sqshl", wrapper: "vqshlq_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqshl.v1i64", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1"], ret: "vi64x1", features: "neon", imms: &[], instr: "sqshl", wrapper: "vqshl_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqshl.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "sqshl", wrapper: "vqshl_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqshl.v2i64", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2"], ret: "vi64x2", features: "neon", imms: &[], instr: "sqshl", wrapper: "vqshlq_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqshl.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "sqshl", wrapper: "vqshl_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqshl.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "sqshl", wrapper: "vqshlq_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqshl.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "sqshl", wrapper: "vqshlq_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqshl.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "sqshl", wrapper: "vqshl_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqshlu.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16"], ret: "vu8x16", features: "neon", imms: &[], instr: "sqshlu", wrapper: "vqshluq_n_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqshlu.v1i64", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1"], ret: "vu64x1", features: "neon", imms: &[], instr: "sqshlu", wrapper: "vqshlu_n_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqshlu.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "sqshlu", wrapper: "vqshlu_n_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqshlu.v2i64", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2"], ret: "vu64x2", features: "neon", imms: &[], instr: "sqshlu", wrapper: "vqshluq_n_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqshlu.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "sqshlu", wrapper: "vqshlu_n_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqshlu.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "sqshlu", wrapper: "vqshluq_n_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqshlu.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vu16x8", features: "neon", imms: &[], instr: "sqshlu", wrapper: "vqshluq_n_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqshlu.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "sqshlu", wrapper: "vqshlu_n_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqshrn.i32", arch: Arch::Aarch64, args: &["i64", "i32"], ret: "i32", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "sqshrn", wrapper: "vqshrnd_n_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqshrn.v2i32", arch: Arch::Aarch64, args: &["vi64x2", "i32"], ret: "vi32x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "sqshrn", wrapper: "vqshrn_n_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqshrn.v4i16", arch: Arch::Aarch64, args: &["vi32x4", "i32"], ret: "vi16x4", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "sqshrn", wrapper: "vqshrn_n_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqshrn.v8i8", arch: Arch::Aarch64, args: &["vi16x8", "i32"], ret: "vi8x8", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 8, values: &[] }], instr: "sqshrn", wrapper: "vqshrn_n_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqshrun.v2i32", arch: Arch::Aarch64, args: &["vi64x2", "i32"], ret: "vu32x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "sqshrun", wrapper: "vqshrun_n_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqshrun.v4i16", arch: Arch::Aarch64, args: &["vi32x4", "i32"], ret: "vu16x4", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "sqshrun", wrapper: "vqshrun_n_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqshrun.v8i8", arch: Arch::Aarch64, args: &["vi16x8", "i32"], ret: "vu8x8", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 8, values: &[] }], instr: "sqshrun", wrapper: "vqshrun_n_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqsub.i32", arch: Arch::Aarch64, args: &["i32", "i32"], ret: "i32", features: "neon", imms: &[], instr: "sqsub", wrapper: "vqsubs_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqsub.i64", arch: Arch::Aarch64, args: &["i64", "i64"], ret: "i64", features: "neon", imms: &[], instr: "sqsub", wrapper: "vqsubd_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqxtn.v2i32", arch: Arch::Aarch64, args: &["vi64x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "sqxtn", wrapper: "vqmovn_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqxtn.v4i16", arch: Arch::Aarch64, args: &["vi32x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "sqxtn", wrapper: "vqmovn_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqxtn.v8i8", arch: Arch::Aarch64, args: &["vi16x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "sqxtn", wrapper: "vqmovn_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqxtun.v2i32", arch: Arch::Aarch64, args: &["vi64x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "sqxtun", wrapper: "vqmovun_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqxtun.v4i16", arch: Arch::Aarch64, args: &["vi32x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "sqxtun", wrapper: "vqmovun_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqxtun.v8i8", arch: Arch::Aarch64, args: &["vi16x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "sqxtun", wrapper: "vqmovun_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.srhadd.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "srhadd", wrapper: "vrhaddq_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.srhadd.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "srhadd", wrapper: "vrhadd_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.srhadd.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "srhadd", wrapper: "vrhadd_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.srhadd.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "srhadd", wrapper: "vrhaddq_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.srhadd.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "srhadd", wrapper: "vrhaddq_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.srhadd.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "srhadd", wrapper: "vrhadd_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.srshl.i64", arch: Arch::Aarch64, args: &["i64", "i64"], ret: "i64", features: "neon", imms: &[], instr: "srshl", wrapper: "vrshld_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.srshl.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "srshl", wrapper: "vrshlq_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.srshl.v1i64", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1"], ret: "vi64x1", features: "neon", imms: &[], instr: "srshl", wrapper: "vrshl_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.srshl.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "srshl", wrapper: "vrshl_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.srshl.v2i64", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2"], ret: "vi64x2", features: "neon", imms: &[], instr: "srshl", wrapper: "vrshlq_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.srshl.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "srshl", wrapper: "vrshl_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.srshl.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "srshl", wrapper: "vrshlq_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.srshl.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "srshl", wrapper: "vrshlq_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.srshl.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "srshl", wrapper: "vrshl_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sshl.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "sshl", wrapper: "vshlq_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sshl.v1i64", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1"], ret: "vi64x1", features: "neon", imms: &[], instr: "sshl", wrapper: "vshl_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sshl.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "sshl", wrapper: "vshl_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sshl.v2i64", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2"], ret: "vi64x2", features: "neon", imms: &[], instr: "sshl", wrapper: "vshlq_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sshl.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "sshl", wrapper: "vshl_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sshl.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "sshl", wrapper: "vshlq_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sshl.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "sshl", wrapper: "vshlq_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sshl.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "sshl", wrapper: "vshl_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x2.v16i8.p0", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_s8_x2", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x2.v1f64.p0", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_f64_x2", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x2.v1i64.p0", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_s64_x2", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x2.v2f32.p0", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_f32_x2", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x2.v2f64.p0", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_f64_x2", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x2.v2i32.p0", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_s32_x2", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x2.v2i64.p0", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_s64_x2", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x2.v4f16.p0", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "ptr"], ret: "unit", features: "neon,fp16", imms: &[], instr: "st1", wrapper: "vst1_f16_x2", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x2.v4f32.p0", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_f32_x2", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x2.v4i16.p0", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_s16_x2", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x2.v4i32.p0", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_s32_x2", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x2.v8f16.p0", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "ptr"], ret: "unit", features: "neon,fp16", imms: &[], instr: "st1", wrapper: "vst1q_f16_x2", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x2.v8i16.p0", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_s16_x2", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x2.v8i8.p0", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_s8_x2", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x3.v16i8.p0", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_s8_x3", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x3.v1f64.p0", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1", "vf64x1", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_f64_x3", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x3.v1i64.p0", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1", "vi64x1", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_s64_x3", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x3.v2f32.p0", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "vf32x2", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_f32_x3", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x3.v2f64.p0", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2", "vf64x2", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_f64_x3", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x3.v2i32.p0", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2", "vi32x2", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_s32_x3", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x3.v2i64.p0", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2", "vi64x2", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_s64_x3", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x3.v4f16.p0", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "vf16x4", "ptr"], ret: "unit", features: "neon,fp16", imms: &[], instr: "st1", wrapper: "vst1_f16_x3", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x3.v4f32.p0", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4", "vf32x4", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_f32_x3", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x3.v4i16.p0", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4", "vi16x4", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_s16_x3", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x3.v4i32.p0", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "vi32x4", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_s32_x3", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x3.v8f16.p0", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "vf16x8", "ptr"], ret: "unit", features: "neon,fp16", imms: &[], instr: "st1", wrapper: "vst1q_f16_x3", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x3.v8i16.p0", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "vi16x8", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_s16_x3", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x3.v8i8.p0", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8", "vi8x8", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_s8_x3", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x4.v16i8.p0", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16", "vi8x16", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_s8_x4", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x4.v1f64.p0", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1", "vf64x1", "vf64x1", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_f64_x4", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x4.v1i64.p0", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1", "vi64x1", "vi64x1", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_s64_x4", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x4.v2f32.p0", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "vf32x2", "vf32x2", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_f32_x4", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x4.v2f64.p0", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2", "vf64x2", "vf64x2", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_f64_x4", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x4.v2i32.p0", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2", "vi32x2", "vi32x2", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_s32_x4", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x4.v2i64.p0", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2", "vi64x2", "vi64x2", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_s64_x4", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x4.v4f16.p0", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "vf16x4", "vf16x4", "ptr"], ret: "unit", features: "neon,fp16", imms: &[], instr: "st1", wrapper: "vst1_f16_x4", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x4.v4f32.p0", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4", "vf32x4", "vf32x4", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_f32_x4", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x4.v4i16.p0", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4", "vi16x4", "vi16x4", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_s16_x4", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x4.v4i32.p0", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "vi32x4", "vi32x4", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_s32_x4", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x4.v8f16.p0", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "vf16x8", "vf16x8", "ptr"], ret: "unit", features: "neon,fp16", imms: &[], instr: "st1", wrapper: "vst1q_f16_x4", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x4.v8i16.p0", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "vi16x8", "vi16x8", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_s16_x4", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x4.v8i8.p0", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8", "vi8x8", "vi8x8", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_s8_x4", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st2.v4f16.p0", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st2", wrapper: "vst2_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st2.v8f16.p0", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st2", wrapper: "vst2q_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st2lane.v16i8.p0", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }], instr: "st2", wrapper: "vst2q_lane_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st2lane.v1f64.p0", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 0, values: &[] }], instr: "st2", wrapper: "vst2_lane_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st2lane.v1i64.p0", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 0, values: &[] }], instr: "st2", wrapper: "vst2_lane_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st2lane.v2f32.p0", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 1, values: &[] }], instr: "st2", wrapper: "vst2_lane_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st2lane.v2f64.p0", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 1, values: &[] }], instr: "st2", wrapper: "vst2q_lane_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st2lane.v2i32.p0", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 1, values: &[] }], instr: "st2", wrapper: "vst2_lane_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st2lane.v2i64.p0", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 1, values: &[] }], instr: "st2", wrapper: "vst2q_lane_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st2lane.v4f16.p0", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "st2", wrapper: "vst2_lane_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st2lane.v4f32.p0", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "st2", wrapper: "vst2q_lane_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st2lane.v4i16.p0", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "st2", wrapper: "vst2_lane_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st2lane.v4i32.p0", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "st2", wrapper: "vst2q_lane_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st2lane.v8f16.p0", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "st2", wrapper: "vst2q_lane_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st2lane.v8i16.p0", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "st2", wrapper: "vst2q_lane_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st2lane.v8i8.p0", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "st2", wrapper: "vst2_lane_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st3.v4f16.p0", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "vf16x4", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st3", wrapper: "vst3_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st3.v8f16.p0", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "vf16x8", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st3", wrapper: "vst3q_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st3lane.v16i8.p0", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 15, values: &[] }], instr: "st3", wrapper: "vst3q_lane_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st3lane.v1f64.p0", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1", "vf64x1", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 0, values: &[] }], instr: "st3", wrapper: "vst3_lane_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st3lane.v1i64.p0", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1", "vi64x1", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 0, values: &[] }], instr: "st3", wrapper: "vst3_lane_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st3lane.v2f32.p0", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "vf32x2", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 1, values: &[] }], instr: "st3", wrapper: "vst3_lane_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st3lane.v2f64.p0", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2", "vf64x2", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 1, values: &[] }], instr: "st3", wrapper: "vst3q_lane_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st3lane.v2i32.p0", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2", "vi32x2", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 1, values: &[] }], instr: "st3", wrapper: "vst3_lane_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st3lane.v2i64.p0", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2", "vi64x2", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 1, values: &[] }], instr: "st3", wrapper: "vst3q_lane_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st3lane.v4f16.p0", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "vf16x4", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 3, values: &[] }], instr: "st3", wrapper: "vst3_lane_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st3lane.v4f32.p0", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4", "vf32x4", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 3, values: &[] }], instr: "st3", wrapper: "vst3q_lane_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st3lane.v4i16.p0", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4", "vi16x4", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 3, values: &[] }], instr: "st3", wrapper: "vst3_lane_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st3lane.v4i32.p0", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "vi32x4", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 3, values: &[] }], instr: "st3", wrapper: "vst3q_lane_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st3lane.v8f16.p0", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "vf16x8", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 7, values: &[] }], instr: "st3", wrapper: "vst3q_lane_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st3lane.v8i16.p0", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "vi16x8", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 7, values: &[] }], instr: "st3", wrapper: "vst3q_lane_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st3lane.v8i8.p0", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8", "vi8x8", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 7, values: &[] }], instr: "st3", wrapper: "vst3_lane_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st4.v4f16.p0", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "vf16x4", "vf16x4", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st4", wrapper: "vst4_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st4.v8f16.p0", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "vf16x8", "vf16x8", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st4", wrapper: "vst4q_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st4lane.v16i8.p0", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16", "vi8x16", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 15, values: &[] }], instr: "st4", wrapper: "vst4q_lane_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st4lane.v1f64.p0", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1", "vf64x1", "vf64x1", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 0, values: &[] }], instr: "st4", wrapper: "vst4_lane_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st4lane.v1i64.p0", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1", "vi64x1", "vi64x1", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 0, values: &[] }], instr: "st4", wrapper: "vst4_lane_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st4lane.v2f32.p0", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "vf32x2", "vf32x2", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 1, values: &[] }], instr: "st4", wrapper: "vst4_lane_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st4lane.v2f64.p0", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2", "vf64x2", "vf64x2", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 1, values: &[] }], instr: "st4", wrapper: "vst4q_lane_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st4lane.v2i32.p0", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2", "vi32x2", "vi32x2", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 1, values: &[] }], instr: "st4", wrapper: "vst4_lane_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st4lane.v2i64.p0", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2", "vi64x2", "vi64x2", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 1, values: &[] }], instr: "st4", wrapper: "vst4q_lane_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st4lane.v4f16.p0", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "vf16x4", "vf16x4", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 3, values: &[] }], instr: "st4", wrapper: "vst4_lane_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st4lane.v4f32.p0", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4", "vf32x4", "vf32x4", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 3, values: &[] }], instr: "st4", wrapper: "vst4q_lane_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st4lane.v4i16.p0", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4", "vi16x4", "vi16x4", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 3, values: &[] }], instr: "st4", wrapper: "vst4_lane_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st4lane.v4i32.p0", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "vi32x4", "vi32x4", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 3, values: &[] }], instr: "st4", wrapper: "vst4q_lane_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st4lane.v8f16.p0", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "vf16x8", "vf16x8", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 7, values: &[] }], instr: "st4", wrapper: "vst4q_lane_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st4lane.v8i16.p0", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "vi16x8", "vi16x8", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 7, values: &[] }], instr: "st4", wrapper: "vst4q_lane_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st4lane.v8i8.p0", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8", "vi8x8", "vi8x8", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 7, values: &[] }], instr: "st4", wrapper: "vst4_lane_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.suqadd.i32", arch: Arch::Aarch64, args: &["i32", "u32"], ret: "i32", features: "neon", imms: &[], instr: "suqadd", wrapper: "vuqadds_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.suqadd.i64", arch: Arch::Aarch64, args: &["i64", "u64"], ret: "i64", features: "neon", imms: &[], instr: "suqadd", wrapper: "vuqaddd_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.suqadd.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vu8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "suqadd", wrapper: "vuqaddq_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.suqadd.v1i64", arch: Arch::Aarch64, args: &["vi64x1", "vu64x1"], ret: "vi64x1", features: "neon", imms: &[], instr: "suqadd", wrapper: "vuqadd_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.suqadd.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vu32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "suqadd", wrapper: "vuqadd_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.suqadd.v2i64", arch: Arch::Aarch64, args: &["vi64x2", "vu64x2"], ret: "vi64x2", features: "neon", imms: &[], instr: "suqadd", wrapper: "vuqaddq_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.suqadd.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vu16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "suqadd", wrapper: "vuqadd_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.suqadd.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vu32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "suqadd", wrapper: "vuqaddq_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.suqadd.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vu16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "suqadd", wrapper: "vuqaddq_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.suqadd.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vu8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "suqadd", wrapper: "vuqadd_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.tbl1.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vu8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "tbl", wrapper: "vqtbl1q", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.tbl1.v8i8", arch: Arch::Aarch64, args: &["vi8x16", "vu8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "tbl", wrapper: "vqtbl1", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.tbl2.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vu8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "tbl", wrapper: "vqtbl2q", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.tbl2.v8i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vu8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "tbl", wrapper: "vqtbl2", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.tbl3.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16", "vu8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "tbl", wrapper: "vqtbl3q", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.tbl3.v8i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16", "vu8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "tbl", wrapper: "vqtbl3", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.tbl4.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16", "vi8x16", "vu8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "tbl", wrapper: "vqtbl4q", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.tbl4.v8i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16", "vi8x16", "vu8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "tbl", wrapper: "vqtbl4", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.tbx1.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vu8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "tbx", wrapper: "vqtbx1q", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.tbx1.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x16", "vu8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "tbx", wrapper: "vqtbx1", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.tbx2.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16", "vu8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "tbx", wrapper: "vqtbx2q", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.tbx2.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x16", "vi8x16", "vu8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "tbx", wrapper: "vqtbx2", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.tbx3.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16", "vi8x16", "vu8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "tbx", wrapper: "vqtbx3q", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.tbx3.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x16", "vi8x16", "vi8x16", "vu8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "tbx", wrapper: "vqtbx3", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.tbx4.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16", "vi8x16", "vi8x16", "vu8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "tbx", wrapper: "vqtbx4q", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.tbx4.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x16", "vi8x16", "vi8x16", "vi8x16", "vu8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "tbx", wrapper: "vqtbx4", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uabd.v16i8", arch: Arch::Aarch64, args: &["vu8x16", "vu8x16"], ret: "vu8x16", features: "neon", imms: &[], instr: "uabd", wrapper: "vabdq_u8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uabd.v2i32", arch: Arch::Aarch64, args: &["vu32x2", "vu32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "uabd", wrapper: "vabd_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uabd.v4i16", arch: Arch::Aarch64, args: &["vu16x4", "vu16x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "uabd", wrapper: "vabd_u16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uabd.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "uabd", wrapper: "vabdq_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uabd.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "vu16x8"], ret: "vu16x8", features: "neon", imms: &[], instr: "uabd", wrapper: "vabdq_u16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uabd.v8i8", arch: Arch::Aarch64, args: &["vu8x8", "vu8x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "uabd", wrapper: "vabd_u8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uaddlp.v1i64.v2i32", arch: Arch::Aarch64, args: &["vu32x2"], ret: "vu64x1", features: "neon", imms: &[], instr: "uaddlp", wrapper: "vpaddl_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uaddlp.v2i32.v4i16", arch: Arch::Aarch64, args: &["vu16x4"], ret: "vu32x2", features: "neon", imms: &[], instr: "uaddlp", wrapper: "vpaddl_u16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uaddlp.v2i64.v4i32", arch: Arch::Aarch64, args: &["vu32x4"], ret: "vu64x2", features: "neon", imms: &[], instr: "uaddlp", wrapper: "vpaddlq_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uaddlp.v4i16.v8i8", arch: Arch::Aarch64, args: &["vu8x8"], ret: "vu16x4", features: "neon", imms: &[], instr: "uaddlp", wrapper: "vpaddl_u8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uaddlp.v4i32.v8i16", arch: Arch::Aarch64, args: &["vu16x8"], ret: "vu32x4", features: "neon", imms: &[], instr: "uaddlp", wrapper: "vpaddlq_u16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uaddlp.v8i16.v16i8", arch: Arch::Aarch64, args: &["vu8x16"], ret: "vu16x8", features: "neon", imms: &[], instr: "uaddlp", wrapper: "vpaddlq_u8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uaddlv.i32.v16i8", arch: Arch::Aarch64, args: &["vu8x16"], ret: "i32", features: "neon", imms: &[], instr: "uaddlv", wrapper: "vaddlvq_u8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uaddlv.i32.v4i16", arch: Arch::Aarch64, args: &["vu16x4"], ret: "u32", features: "neon", imms: &[], instr: "uaddlv", wrapper: "vaddlv_u16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uaddlv.i32.v8i16", arch: Arch::Aarch64, args: &["vu16x8"], ret: "u32", features: "neon", imms: &[], instr: "uaddlv", wrapper: "vaddlvq_u16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uaddlv.i32.v8i8", arch: Arch::Aarch64, args: &["vu8x8"], ret: "i32", features: "neon", imms: &[], instr: "uaddlv", wrapper: "vaddlv_u8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uaddlv.i64.v2i32", arch: Arch::Aarch64, args: &["vu32x2"], ret: "u64", features: "neon", imms: &[], instr: "uaddlp", wrapper: "vaddlv_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uaddlv.i64.v4i32", arch: Arch::Aarch64, args: &["vu32x4"], ret: "u64", features: "neon", imms: &[], instr: "uaddlv", wrapper: "vaddlvq_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.udot.v2i32.v8i8", arch: Arch::Aarch64, args: &["vu32x2", "vu8x8", "vu8x8"], ret: "vu32x2", features: "neon,dotprod", imms: &[], instr: "udot", wrapper: "vdot_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.udot.v4i32.v16i8", arch: Arch::Aarch64, args: &["vu32x4", "vu8x16", "vu8x16"], ret: "vu32x4", features: "neon,dotprod", imms: &[], instr: "udot", wrapper: "vdotq_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uhadd.v16i8", arch: Arch::Aarch64, args: &["vu8x16", "vu8x16"], ret: "vu8x16", features: "neon", imms: &[], instr: "uhadd", wrapper: "vhaddq_u8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uhadd.v2i32", arch: Arch::Aarch64, args: &["vu32x2", "vu32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "uhadd", wrapper: "vhadd_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uhadd.v4i16", arch: Arch::Aarch64, args: &["vu16x4", "vu16x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "uhadd", wrapper: "vhadd_u16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uhadd.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "uhadd", wrapper: "vhaddq_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uhadd.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "vu16x8"], ret: "vu16x8", features: "neon", imms: &[], instr: "uhadd", wrapper: "vhaddq_u16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uhadd.v8i8", arch: Arch::Aarch64, args: &["vu8x8", "vu8x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "uhadd", wrapper: "vhadd_u8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uhsub.v16i8", arch: Arch::Aarch64, args: &["vu8x16", "vu8x16"], ret: "vu8x16", features: "neon", imms: &[], instr: "uhsub", wrapper: "vhsubq_u8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uhsub.v2i32", arch: Arch::Aarch64, args: &["vu32x2", "vu32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "uhsub", wrapper: "vhsub_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uhsub.v4i16", arch: Arch::Aarch64, args: &["vu16x4", "vu16x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "uhsub", wrapper: "vhsub_u16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uhsub.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "uhsub", wrapper: "vhsubq_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uhsub.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "vu16x8"], ret: "vu16x8", features: "neon", imms: &[], instr: "uhsub", wrapper: "vhsubq_u16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uhsub.v8i8", arch: Arch::Aarch64, args: &["vu8x8", "vu8x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "uhsub", wrapper: "vhsub_u8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.umaxp.v16i8", arch: Arch::Aarch64, args: &["vu8x16", "vu8x16"], ret: "vu8x16", features: "neon", imms: &[], instr: "umaxp", wrapper: "vpmaxq_u8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.umaxp.v2i32", arch: Arch::Aarch64, args: &["vu32x2", "vu32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "umaxp", wrapper: "vpmax_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.umaxp.v4i16", arch: Arch::Aarch64, args: &["vu16x4", "vu16x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "umaxp", wrapper: "vpmax_u16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.umaxp.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "umaxp", wrapper: "vpmaxq_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.umaxp.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "vu16x8"], ret: "vu16x8", features: "neon", imms: &[], instr: "umaxp", wrapper: "vpmaxq_u16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.umaxp.v8i8", arch: Arch::Aarch64, args: &["vu8x8", "vu8x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "umaxp", wrapper: "vpmax_u8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uminp.v16i8", arch: Arch::Aarch64, args: &["vu8x16", "vu8x16"], ret: "vu8x16", features: "neon", imms: &[], instr: "uminp", wrapper: "vpminq_u8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uminp.v2i32", arch: Arch::Aarch64, args: &["vu32x2", "vu32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "uminp", wrapper: "vpmin_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uminp.v4i16", arch: Arch::Aarch64, args: &["vu16x4", "vu16x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "uminp", wrapper: "vpmin_u16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uminp.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "uminp", wrapper: "vpminq_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uminp.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "vu16x8"], ret: "vu16x8", features: "neon", imms: &[], instr: "uminp", wrapper: "vpminq_u16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uminp.v8i8", arch: Arch::Aarch64, args: &["vu8x8", "vu8x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "uminp", wrapper: "vpmin_u8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ummla.v4i32.v16i8", arch: Arch::Aarch64, args: &["vu32x4", "vu8x16", "vu8x16"], ret: "vu32x4", features: "neon,i8mm", imms: &[], instr: "ummla", wrapper: "vmmlaq_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqadd.i32", arch: Arch::Aarch64, args: &["u32", "u32"], ret: "u32", features: "neon", imms: &[], instr: "uqadd", wrapper: "vqadds_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqadd.i64", arch: Arch::Aarch64, args: &["u64", "u64"], ret: "u64", features: "neon", imms: &[], instr: "uqadd", wrapper: "vqaddd_u64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqrshl.i32", arch: Arch::Aarch64, args: &["u32", "i32"], ret: "u32", features: "neon", imms: &[], instr: "uqrshl", wrapper: "vqrshls_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqrshl.i64", arch: Arch::Aarch64, args: &["u64", "i64"], ret: "u64", features: "neon", imms: &[], instr: "uqrshl", wrapper: "vqrshld_u64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqrshl.v16i8", arch: Arch::Aarch64, args: &["vu8x16", "vi8x16"], ret: "vu8x16", features: "neon", imms: &[], instr: "uqrshl", wrapper: "vqrshlq_u8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqrshl.v1i64", arch: Arch::Aarch64, args: &["vu64x1", "vi64x1"], ret: "vu64x1", features: "neon", imms: &[], instr: "uqrshl", wrapper: "vqrshl_u64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqrshl.v2i32", arch: Arch::Aarch64, args: &["vu32x2", "vi32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "uqrshl", wrapper: "vqrshl_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqrshl.v2i64", arch: Arch::Aarch64, args: &["vu64x2", "vi64x2"], ret: "vu64x2", features: "neon", imms: &[], instr: "uqrshl", wrapper: "vqrshlq_u64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqrshl.v4i16", arch: Arch::Aarch64, args: &["vu16x4", "vi16x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "uqrshl", wrapper: "vqrshl_u16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqrshl.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "vi32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "uqrshl", wrapper: "vqrshlq_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqrshl.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "vi16x8"], ret: "vu16x8", features: "neon", imms: &[], instr: "uqrshl", wrapper: "vqrshlq_u16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqrshl.v8i8", arch: Arch::Aarch64, args: &["vu8x8", "vi8x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "uqrshl", wrapper: "vqrshl_u8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqrshrn.v2i32", arch: Arch::Aarch64, args: &["vu64x2", "i32"], ret: "vu32x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "uqrshrn", wrapper: "vqrshrn_n_u64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqrshrn.v4i16", arch: Arch::Aarch64, args: &["vu32x4", "i32"], ret: "vu16x4", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "uqrshrn", wrapper: "vqrshrn_n_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqrshrn.v8i8", arch: Arch::Aarch64, args: &["vu16x8", "i32"], ret: "vu8x8", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 8, values: &[] }], instr: "uqrshrn", wrapper: "vqrshrn_n_u16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqshl.i64", arch: Arch::Aarch64, args: &["u64", "i64"], ret: "u64", features: "neon", imms: &[], instr: "uqshl", wrapper: "vqshld_u64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqshl.v16i8", arch: Arch::Aarch64, args: &["vu8x16", "vi8x16"], ret: "vu8x16", features: "neon", imms: &[], instr: "uqshl", wrapper: "vqshlq_u8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqshl.v1i64", arch: Arch::Aarch64, args: &["vu64x1", "vi64x1"], ret: "vu64x1", features: "neon", imms: &[], instr: "uqshl", wrapper: "vqshl_u64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqshl.v2i32", arch: Arch::Aarch64, args: &["vu32x2", "vi32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "uqshl", wrapper: "vqshl_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqshl.v2i64", arch: Arch::Aarch64, args: &["vu64x2", "vi64x2"], ret: "vu64x2", features: "neon", imms: &[], instr: "uqshl", wrapper: "vqshlq_u64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqshl.v4i16", arch: Arch::Aarch64, args: &["vu16x4", "vi16x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "uqshl", wrapper: "vqshl_u16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqshl.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "vi32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "uqshl", wrapper: "vqshlq_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqshl.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "vi16x8"], ret: "vu16x8", features: "neon", imms: &[], instr: "uqshl", wrapper: "vqshlq_u16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqshl.v8i8", arch: Arch::Aarch64, args: &["vu8x8", "vi8x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "uqshl", wrapper: "vqshl_u8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqshrn.i32", arch: Arch::Aarch64, args: &["u64", "i32"], ret: "u32", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "uqshrn", wrapper: "vqshrnd_n_u64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqshrn.v2i32", arch: Arch::Aarch64, args: &["vu64x2", "i32"], ret: "vu32x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "uqshrn", wrapper: "vqshrn_n_u64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqshrn.v4i16", arch: Arch::Aarch64, args: &["vu32x4", "i32"], ret: "vu16x4", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "uqshrn", wrapper: "vqshrn_n_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqshrn.v8i8", arch: Arch::Aarch64, args: &["vu16x8", "i32"], ret: "vu8x8", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 8, values: &[] }], instr: "uqshrn", wrapper: "vqshrn_n_u16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqsub.i32", arch: Arch::Aarch64, args: &["u32", "u32"], ret: "u32", features: "neon", imms: &[], instr: "uqsub", wrapper: "vqsubs_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqsub.i64", arch: Arch::Aarch64, args: &["u64", "u64"], ret: "u64", features: "neon", imms: &[], instr: "uqsub", wrapper: "vqsubd_u64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqxtn.v2i32", arch: Arch::Aarch64, args: &["vu64x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "uqxtn", wrapper: "vqmovn_u64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqxtn.v4i16", arch: Arch::Aarch64, args: &["vu32x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "uqxtn", wrapper: "vqmovn_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqxtn.v8i8", arch: Arch::Aarch64, args: &["vu16x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "uqxtn", wrapper: "vqmovn_u16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.urecpe.v2i32", arch: Arch::Aarch64, args: &["vu32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "urecpe", wrapper: "vrecpe_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.urecpe.v4i32", arch: Arch::Aarch64, args: &["vu32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "urecpe", wrapper: "vrecpeq_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.urhadd.v16i8", arch: Arch::Aarch64, args: &["vu8x16", "vu8x16"], ret: "vu8x16", features: "neon", imms: &[], instr: "urhadd", wrapper: "vrhaddq_u8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.urhadd.v2i32", arch: Arch::Aarch64, args: &["vu32x2", "vu32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "urhadd", wrapper: "vrhadd_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.urhadd.v4i16", arch: Arch::Aarch64, args: &["vu16x4", "vu16x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "urhadd", wrapper: "vrhadd_u16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.urhadd.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "urhadd", wrapper: "vrhaddq_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.urhadd.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "vu16x8"], ret: "vu16x8", features: "neon", imms: &[], instr: "urhadd", wrapper: "vrhaddq_u16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.urhadd.v8i8", arch: Arch::Aarch64, args: &["vu8x8", "vu8x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "urhadd", wrapper: "vrhadd_u8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.urshl.i64", arch: Arch::Aarch64, args: &["u64", "i64"], ret: "u64", features: "neon", imms: &[], instr: "urshl", wrapper: "vrshld_u64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.urshl.v16i8", arch: Arch::Aarch64, args: &["vu8x16", "vi8x16"], ret: "vu8x16", features: "neon", imms: &[], instr: "urshl", wrapper: "vrshlq_u8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.urshl.v1i64", arch: Arch::Aarch64, args: &["vu64x1", "vi64x1"], ret: "vu64x1", features: "neon", imms: &[], instr: "urshl", wrapper: "vrshl_u64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.urshl.v2i32", arch: Arch::Aarch64, args: &["vu32x2", "vi32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "urshl", wrapper: "vrshl_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.urshl.v2i64", arch: Arch::Aarch64, args: &["vu64x2", "vi64x2"], ret: "vu64x2", features: "neon", imms: &[], instr: "urshl", wrapper: "vrshlq_u64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.urshl.v4i16", arch: Arch::Aarch64, args: &["vu16x4", "vi16x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "urshl", wrapper: "vrshl_u16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.urshl.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "vi32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "urshl", wrapper: "vrshlq_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.urshl.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "vi16x8"], ret: "vu16x8", features: "neon", imms: &[], instr: "urshl", wrapper: "vrshlq_u16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.urshl.v8i8", arch: Arch::Aarch64, args: &["vu8x8", "vi8x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "urshl", wrapper: "vrshl_u8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ursqrte.v2i32", arch: Arch::Aarch64, args: &["vu32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "ursqrte", wrapper: "vrsqrte_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ursqrte.v4i32", arch: Arch::Aarch64, args: &["vu32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "ursqrte", wrapper: "vrsqrteq_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.usdot.v2i32.v8i8", arch: Arch::Aarch64, args: &["vi32x2", "vu8x8", "vi8x8"], ret: "vi32x2", features: "neon,i8mm", imms: &[], instr: "usdot", wrapper: "vusdot_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.usdot.v4i32.v16i8", arch: Arch::Aarch64, args: &["vi32x4", "vu8x16", "vi8x16"], ret: "vi32x4", features: "neon,i8mm", imms: &[], instr: "usdot", wrapper: "vusdotq_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ushl.v16i8", arch: Arch::Aarch64, args: &["vu8x16", "vi8x16"], ret: "vu8x16", features: "neon", imms: &[], instr: "ushl", wrapper: "vshlq_u8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ushl.v1i64", arch: Arch::Aarch64, args: &["vu64x1", "vi64x1"], ret: "vu64x1", features: "neon", imms: &[], instr: "ushl", wrapper: "vshl_u64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ushl.v2i32", arch: Arch::Aarch64, args: &["vu32x2", "vi32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "ushl", wrapper: "vshl_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ushl.v2i64", arch: Arch::Aarch64, args: &["vu64x2", "vi64x2"], ret: "vu64x2", features: "neon", imms: &[], instr: "ushl", wrapper: "vshlq_u64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ushl.v4i16", arch: Arch::Aarch64, args: &["vu16x4", "vi16x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "ushl", wrapper: "vshl_u16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ushl.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "vi32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "ushl", wrapper: "vshlq_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ushl.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "vi16x8"], ret: "vu16x8", features: "neon", imms: &[], instr: "ushl", wrapper: "vshlq_u16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ushl.v8i8", arch: Arch::Aarch64, args: &["vu8x8", "vi8x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "ushl", wrapper: "vshl_u8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.usmmla.v4i32.v16i8", arch: Arch::Aarch64, args: &["vi32x4", "vu8x16", "vi8x16"], ret: "vi32x4", features: "neon,i8mm", imms: &[], instr: "usmmla", wrapper: "vusmmlaq_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.usqadd.i32", arch: Arch::Aarch64, args: &["u32", "i32"], ret: "u32", features: "neon", imms: &[], instr: "usqadd", wrapper: "vsqadds_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.usqadd.i64", arch: Arch::Aarch64, args: &["u64", "i64"], ret: "u64", features: "neon", imms: &[], instr: "usqadd", wrapper: "vsqaddd_u64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.usqadd.v16i8", arch: Arch::Aarch64, args: &["vu8x16", "vi8x16"], ret: "vu8x16", features: "neon", imms: &[], instr: "usqadd", wrapper: "vsqaddq_u8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.usqadd.v1i64", arch: Arch::Aarch64, args: &["vu64x1", "vi64x1"], ret: "vu64x1", features: "neon", imms: &[], instr: "usqadd", wrapper: "vsqadd_u64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.usqadd.v2i32", arch: Arch::Aarch64, args: &["vu32x2", "vi32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "usqadd", wrapper: "vsqadd_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.usqadd.v2i64", arch: Arch::Aarch64, args: &["vu64x2", "vi64x2"], ret: "vu64x2", features: "neon", imms: &[], instr: "usqadd", wrapper: "vsqaddq_u64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.usqadd.v4i16", arch: Arch::Aarch64, args: &["vu16x4", "vi16x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "usqadd", wrapper: "vsqadd_u16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.usqadd.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "vi32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "usqadd", wrapper: "vsqaddq_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.usqadd.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "vi16x8"], ret: "vu16x8", features: "neon", imms: &[], instr: "usqadd", wrapper: "vsqaddq_u16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.usqadd.v8i8", arch: Arch::Aarch64, args: &["vu8x8", "vi8x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "usqadd", wrapper: "vsqadd_u8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcadd.rot270.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon,fcma", imms: &[], instr: "fcadd", wrapper: "vcadd_rot270_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcadd.rot270.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon,fcma", imms: &[], instr: "fcadd", wrapper: "vcaddq_rot270_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcadd.rot270.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16,fcma", imms: &[], instr: "fcadd", wrapper: "vcadd_rot270_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcadd.rot270.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon,fcma", imms: &[], instr: "fcadd", wrapper: "vcaddq_rot270_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcadd.rot270.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16,fcma", imms: &[], instr: "fcadd", wrapper: "vcaddq_rot270_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcadd.rot90.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon,fcma", imms: &[], instr: "fcadd", wrapper: "vcadd_rot90_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcadd.rot90.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon,fcma", imms: &[], instr: "fcadd", wrapper: "vcaddq_rot90_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcadd.rot90.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16,fcma", imms: &[], instr: "fcadd", wrapper: "vcadd_rot90_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcadd.rot90.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon,fcma", imms: &[], instr: "fcadd", wrapper: "vcaddq_rot90_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcadd.rot90.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16,fcma", imms: &[], instr: "fcadd", wrapper: "vcaddq_rot90_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcmla.rot0.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "vf32x2"], ret: "vf32x2", features: "neon,fcma", imms: &[], instr: "fcmla", wrapper: "vcmla_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcmla.rot0.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2", "vf64x2"], ret: "vf64x2", features: "neon,fcma", imms: &[], instr: "fcmla", wrapper: "vcmlaq_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcmla.rot0.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fcma,fp16", imms: &[], instr: "fcmla", wrapper: "vcmla_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcmla.rot0.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4", "vf32x4"], ret: "vf32x4", features: "neon,fcma", imms: &[], instr: "fcmla", wrapper: "vcmlaq_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcmla.rot0.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fcma,fp16", imms: &[], instr: "fcmla", wrapper: "vcmlaq_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcmla.rot180.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "vf32x2"], ret: "vf32x2", features: "neon,fcma", imms: &[], instr: "fcmla", wrapper: "vcmla_rot180_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcmla.rot180.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2", "vf64x2"], ret: "vf64x2", features: "neon,fcma", imms: &[], instr: "fcmla", wrapper: "vcmlaq_rot180_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcmla.rot180.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fcma,fp16", imms: &[], instr: "fcmla", wrapper: "vcmla_rot180_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcmla.rot180.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4", "vf32x4"], ret: "vf32x4", features: "neon,fcma", imms: &[], instr: "fcmla", wrapper: "vcmlaq_rot180_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcmla.rot180.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fcma,fp16", imms: &[], instr: "fcmla", wrapper: "vcmlaq_rot180_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcmla.rot270.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "vf32x2"], ret: "vf32x2", features: "neon,fcma", imms: &[], instr: "fcmla", wrapper: "vcmla_rot270_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcmla.rot270.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2", "vf64x2"], ret: "vf64x2", features: "neon,fcma", imms: &[], instr: "fcmla", wrapper: "vcmlaq_rot270_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcmla.rot270.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fcma,fp16", imms: &[], instr: "fcmla", wrapper: "vcmla_rot270_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcmla.rot270.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4", "vf32x4"], ret: "vf32x4", features: "neon,fcma", imms: &[], instr: "fcmla", wrapper: "vcmlaq_rot270_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcmla.rot270.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fcma,fp16", imms: &[], instr: "fcmla", wrapper: "vcmlaq_rot270_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcmla.rot90.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "vf32x2"], ret: "vf32x2", features: "neon,fcma", imms: &[], instr: "fcmla", wrapper: "vcmla_rot90_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcmla.rot90.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2", "vf64x2"], ret: "vf64x2", features: "neon,fcma", imms: &[], instr: "fcmla", wrapper: "vcmlaq_rot90_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcmla.rot90.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fcma,fp16", imms: &[], instr: "fcmla", wrapper: "vcmla_rot90_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcmla.rot90.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4", "vf32x4"], ret: "vf32x4", features: "neon,fcma", imms: &[], instr: "fcmla", wrapper: "vcmlaq_rot90_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcmla.rot90.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fcma,fp16", imms: &[], instr: "fcmla", wrapper: "vcmlaq_rot90_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfp2fxs.i32.f16", arch: Arch::Aarch64, args: &["f16", "i32"], ret: "i32", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "fcvtzs", wrapper: "vcvth_n_s32_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfp2fxs.i32.f32", arch: Arch::Aarch64, args: &["f32", "i32"], ret: "i32", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "fcvtzs", wrapper: "vcvts_n_s32_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfp2fxs.i64.f16", arch: Arch::Aarch64, args: &["f16", "i32"], ret: "i64", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "fcvtzs", wrapper: "vcvth_n_s64_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfp2fxs.i64.f64", arch: Arch::Aarch64, args: &["f64", "i32"], ret: "i64", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "fcvtzs", wrapper: "vcvtd_n_s64_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfp2fxs.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1", "i32"], ret: "vi64x1", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "fcvtzs", wrapper: "vcvt_n_s64_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfp2fxs.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "i32"], ret: "vi32x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "fcvtzs", wrapper: "vcvt_n_s32_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfp2fxs.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "i32"], ret: "vi64x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "fcvtzs", wrapper: "vcvtq_n_s64_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfp2fxs.v4i16.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "i32"], ret: "vi16x4", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "fcvtzs", wrapper: "vcvt_n_s16_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfp2fxs.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "i32"], ret: "vi32x4", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "fcvtzs", wrapper: "vcvtq_n_s32_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfp2fxs.v8i16.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "i32"], ret: "vi16x8", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "fcvtzs", wrapper: "vcvtq_n_s16_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfp2fxu.i32.f16", arch: Arch::Aarch64, args: &["f16", "i32"], ret: "u32", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "fcvtzu", wrapper: "vcvth_n_u32_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfp2fxu.i32.f32", arch: Arch::Aarch64, args: &["f32", "i32"], ret: "u32", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "fcvtzu", wrapper: "vcvts_n_u32_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfp2fxu.i64.f16", arch: Arch::Aarch64, args: &["f16", "i32"], ret: "u64", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "fcvtzu", wrapper: "vcvth_n_u64_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfp2fxu.i64.f64", arch: Arch::Aarch64, args: &["f64", "i32"], ret: "u64", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "fcvtzu", wrapper: "vcvtd_n_u64_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfp2fxu.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1", "i32"], ret: "vu64x1", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "fcvtzu", wrapper: "vcvt_n_u64_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfp2fxu.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "i32"], ret: "vu32x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "fcvtzu", wrapper: "vcvt_n_u32_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfp2fxu.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "i32"], ret: "vu64x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "fcvtzu", wrapper: "vcvtq_n_u64_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfp2fxu.v4i16.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "i32"], ret: "vu16x4", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "fcvtzu", wrapper: "vcvt_n_u16_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfp2fxu.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "i32"], ret: "vu32x4", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "fcvtzu", wrapper: "vcvtq_n_u32_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfp2fxu.v8i16.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "i32"], ret: "vu16x8", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "fcvtzu", wrapper: "vcvtq_n_u16_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfxs2fp.f16.i32", arch: Arch::Aarch64, args: &["i32", "i32"], ret: "f16", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "scvtf", wrapper: "vcvth_n_f16_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfxs2fp.f16.i64", arch: Arch::Aarch64, args: &["i64", "i32"], ret: "f16", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "scvtf", wrapper: "vcvth_n_f16_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfxs2fp.f32.i32", arch: Arch::Aarch64, args: &["i32", "i32"], ret: "f32", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "scvtf", wrapper: "vcvts_n_f32_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfxs2fp.f64.i64", arch: Arch::Aarch64, args: &["i64", "i32"], ret: "f64", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "scvtf", wrapper: "vcvtd_n_f64_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfxs2fp.v1f64.v1i64", arch: Arch::Aarch64, args: &["vi64x1", "i32"], ret: "vf64x1", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "scvtf", wrapper: "vcvt_n_f64_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfxs2fp.v2f32.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "i32"], ret: "vf32x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "scvtf", wrapper: "vcvt_n_f32_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfxs2fp.v2f64.v2i64", arch: Arch::Aarch64, args: &["vi64x2", "i32"], ret: "vf64x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "scvtf", wrapper: "vcvtq_n_f64_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfxs2fp.v4f16.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "i32"], ret: "vf16x4", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "scvtf", wrapper: "vcvt_n_f16_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfxs2fp.v4f32.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "i32"], ret: "vf32x4", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "scvtf", wrapper: "vcvtq_n_f32_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfxs2fp.v8f16.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "i32"], ret: "vf16x8", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "scvtf", wrapper: "vcvtq_n_f16_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfxu2fp.f16.i32", arch: Arch::Aarch64, args: &["u32", "i32"], ret: "f16", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "ucvtf", wrapper: "vcvth_n_f16_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfxu2fp.f16.i64", arch: Arch::Aarch64, args: &["u64", "i32"], ret: "f16", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "ucvtf", wrapper: "vcvth_n_f16_u64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfxu2fp.f32.i32", arch: Arch::Aarch64, args: &["u32", "i32"], ret: "f32", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "ucvtf", wrapper: "vcvts_n_f32_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfxu2fp.f64.i64", arch: Arch::Aarch64, args: &["u64", "i32"], ret: "f64", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "ucvtf", wrapper: "vcvtd_n_f64_u64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfxu2fp.v1f64.v1i64", arch: Arch::Aarch64, args: &["vu64x1", "i32"], ret: "vf64x1", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "ucvtf", wrapper: "vcvt_n_f64_u64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfxu2fp.v2f32.v2i32", arch: Arch::Aarch64, args: &["vu32x2", "i32"], ret: "vf32x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "ucvtf", wrapper: "vcvt_n_f32_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfxu2fp.v2f64.v2i64", arch: Arch::Aarch64, args: &["vu64x2", "i32"], ret: "vf64x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "ucvtf", wrapper: "vcvtq_n_f64_u64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfxu2fp.v4f16.v4i16", arch: Arch::Aarch64, args: &["vu16x4", "i32"], ret: "vf16x4", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "ucvtf", wrapper: "vcvt_n_f16_u16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfxu2fp.v4f32.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "i32"], ret: "vf32x4", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "ucvtf", wrapper: "vcvtq_n_f32_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfxu2fp.v8f16.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "i32"], ret: "vf16x8", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "ucvtf", wrapper: "vcvtq_n_f16_u16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vluti2.lane.v16i8.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vu8x8", "i32"], ret: "vi8x16", features: "neon,lut", imms: &[Imm { arg: 2, min: 0, max: 1, values: &[] }], instr: "nop", wrapper: "vluti2q_lane_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vluti2.lane.v16i8.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vu8x8", "i32"], ret: "vi8x16", features: "neon,lut", imms: &[Imm { arg: 2, min: 0, max: 1, values: &[] }], instr: "nop", wrapper: "vluti2_lane_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vluti2.lane.v8i16.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vu8x8", "i32"], ret: "vi16x8", features: "neon,lut", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "nop", wrapper: "vluti2_lane_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vluti2.lane.v8i16.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vu8x8", "i32"], ret: "vi16x8", features: "neon,lut", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "nop", wrapper: "vluti2q_lane_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vluti2.laneq.v16i8.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vu8x16", "i32"], ret: "vi8x16", features: "neon,lut", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "nop", wrapper: "vluti2q_laneq_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vluti2.laneq.v16i8.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vu8x16", "i32"], ret: "vi8x16", features: "neon,lut", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "nop", wrapper: "vluti2_laneq_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vluti2.laneq.v8i16.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vu8x16", "i32"], ret: "vi16x8", features: "neon,lut", imms: &[Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "nop", wrapper: "vluti2_laneq_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vluti2.laneq.v8i16.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vu8x16", "i32"], ret: "vi16x8", features: "neon,lut", imms: &[Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "nop", wrapper: "vluti2q_laneq_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vluti4q.lane.v8i8", arch: Arch::Aarch64, args: &["vi8x16", "vu8x8", "i32"], ret: "vi8x16", features: "neon,lut", imms: &[Imm { arg: 2, min: 0, max: 0, values: &[] }], instr: "nop", wrapper: "vluti4q_lane_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vluti4q.lane.x2.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "vu8x8", "i32"], ret: "vi16x8", features: "neon,lut", imms: &[Imm { arg: 3, min: 0, max: 1, values: &[] }], instr: "nop", wrapper: "vluti4q_lane_s16_x2", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vluti4q.laneq.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vu8x16", "i32"], ret: "vi8x16", features: "neon,lut", imms: &[Imm { arg: 2, min: 0, max: 1, values: &[] }], instr: "nop", wrapper: "vluti4q_laneq_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vluti4q.laneq.x2.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "vu8x16", "i32"], ret: "vi16x8", features: "neon,lut", imms: &[Imm { arg: 3, min: 0, max: 3, values: &[] }], instr: "nop", wrapper: "vluti4q_laneq_s16_x2", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vsli.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "i32"], ret: "vi8x16", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "sli", wrapper: "vsliq_n_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vsli.v1i64", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1", "i32"], ret: "vi64x1", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 63, values: &[] }], instr: "sli", wrapper: "vsli_n_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vsli.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2", "i32"], ret: "vi32x2", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }], instr: "sli", wrapper: "vsli_n_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vsli.v2i64", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2", "i32"], ret: "vi64x2", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 63, values: &[] }], instr: "sli", wrapper: "vsliq_n_s64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vsli.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4", "i32"], ret: "vi16x4", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }], instr: "sli", wrapper: "vsli_n_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vsli.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "i32"], ret: "vi32x4", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }], instr: "sli", wrapper: "vsliq_n_s32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vsli.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "i32"], ret: "vi16x8", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }], instr: "sli", wrapper: "vsliq_n_s16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vsli.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8", "i32"], ret: "vi8x8", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "sli", wrapper: "vsli_n_s8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.rndr", arch: Arch::Aarch64, args: &[], ret: "tup(u64,bool)", features: "rand", imms: &[], instr: "mrs", wrapper: "__rndr", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.rndrrs", arch: Arch::Aarch64, args: &[], ret: "tup(u64,bool)", features: "rand", imms: &[], instr: "mrs", wrapper: "__rndrrs", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.stg", arch: Arch::Aarch64, args: &["ptr", "ptr"], ret: "unit", features: "mte", imms: &[], instr: "", wrapper: "__arm_mte_set_tag", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.subp", arch: Arch::Aarch64, args: &["ptr", "ptr"], ret: "i64", features: "mte", imms: &[], instr: "", wrapper: "__arm_mte_ptrdiff", asm: "" }, // 1 wrapper
+    Row { name: "llvm.fptosi.sat.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vi64x1", features: "neon", imms: &[], instr: "fcvtzs", wrapper: "vcvt_s64_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.fptosi.sat.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "fcvtzs", wrapper: "vcvt_s32_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.fptosi.sat.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vi64x2", features: "neon", imms: &[], instr: "fcvtzs", wrapper: "vcvtq_s64_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.fptosi.sat.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "fcvtzs", wrapper: "vcvtq_s32_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.fptoui.sat.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vu64x1", features: "neon", imms: &[], instr: "fcvtzu", wrapper: "vcvt_u64_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.fptoui.sat.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "fcvtzu", wrapper: "vcvt_u32_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.fptoui.sat.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vu64x2", features: "neon", imms: &[], instr: "fcvtzu", wrapper: "vcvtq_u64_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.fptoui.sat.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "fcvtzu", wrapper: "vcvtq_u32_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.nearbyint.f16", arch: Arch::Aarch64, args: &["f16"], ret: "f16", features: "neon,fp16", imms: &[], instr: "frinti", wrapper: "vrndih_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.nearbyint.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vf64x1", features: "neon", imms: &[], instr: "frinti", wrapper: "vrndi_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.nearbyint.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "frinti", wrapper: "vrndi_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.nearbyint.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "frinti", wrapper: "vrndiq_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.nearbyint.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "frinti", wrapper: "vrndi_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.nearbyint.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "frinti", wrapper: "vrndiq_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.nearbyint.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "frinti", wrapper: "vrndiq_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.prefetch", arch: Arch::Aarch64, args: &["ptr", "i32", "i32", "i32"], ret: "unit", features: "", imms: &[Imm { arg: 1, min: 0, max: 1, values: &[] }, Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "prfm pldl1strm", wrapper: "_prefetch", asm: "" }, // 1 wrapper
+    Row { name: "llvm.prefetch", arch: Arch::X86, args: &["ptr", "i32", "i32", "i32"], ret: "unit", features: "sse", imms: &[Imm { arg: 1, min: 0, max: 1, values: &[] }, Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "prefetcht0", wrapper: "_mm_prefetch", asm: "" }, // 1 wrapper
+    Row { name: "llvm.roundeven.f16", arch: Arch::Aarch64, args: &["f16"], ret: "f16", features: "neon,fp16", imms: &[], instr: "frintn", wrapper: "vrndnh_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.roundeven.f32", arch: Arch::Aarch64, args: &["f32"], ret: "f32", features: "neon", imms: &[], instr: "frintn", wrapper: "vrndns_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.roundeven.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vf64x1", features: "neon", imms: &[], instr: "frintn", wrapper: "vrndn_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.roundeven.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "frintn", wrapper: "vrndn_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.roundeven.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "frintn", wrapper: "vrndnq_f64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.roundeven.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "frintn", wrapper: "vrndn_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.roundeven.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "frintn", wrapper: "vrndnq_f32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.roundeven.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "frintn", wrapper: "vrndnq_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.addcarry.32", arch: Arch::X86, args: &["u8", "u32", "u32"], ret: "tup(u8,u32)", features: "", imms: &[], instr: "adc", wrapper: "_addcarry_u32", asm: "movzx eax, byte ptr [rdi+128]
+mov ecx, dword ptr [rdi+192]
+mov edx, dword ptr [rdi+256]
+add al, 255
+adc ecx, edx
+setb al
+mov byte ptr [rdi], al
+mov dword ptr [rdi+64], ecx
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.addcarry.64", arch: Arch::X86, args: &["u8", "u64", "u64"], ret: "tup(u8,u64)", features: "", imms: &[], instr: "adc", wrapper: "_addcarry_u64", asm: "movzx eax, byte ptr [rdi+128]
+mov rcx, qword ptr [rdi+192]
+mov rdx, qword ptr [rdi+256]
+add al, 255
+adc rcx, rdx
+setb al
+mov byte ptr [rdi], al
+mov qword ptr [rdi+64], rcx
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.aesdec128kl", arch: Arch::X86, args: &["vi64x2", "ptr"], ret: "tup(u8,vi64x2)", features: "kl", imms: &[], instr: "aesdec128kl", wrapper: "_mm_aesdec128kl_u8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.aesdec256kl", arch: Arch::X86, args: &["vi64x2", "ptr"], ret: "tup(u8,vi64x2)", features: "kl", imms: &[], instr: "aesdec256kl", wrapper: "_mm_aesdec256kl_u8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.aesdecwide128kl", arch: Arch::X86, args: &["ptr", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2"], ret: "tup(u8,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2)", features: "widekl", imms: &[], instr: "aesdecwide128kl", wrapper: "_mm_aesdecwide128kl_u8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.aesdecwide256kl", arch: Arch::X86, args: &["ptr", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2"], ret: "tup(u8,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2)", features: "widekl", imms: &[], instr: "aesdecwide256kl", wrapper: "_mm_aesdecwide256kl_u8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.aesenc128kl", arch: Arch::X86, args: &["vi64x2", "ptr"], ret: "tup(u8,vi64x2)", features: "kl", imms: &[], instr: "aesenc128kl", wrapper: "_mm_aesenc128kl_u8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.aesenc256kl", arch: Arch::X86, args: &["vi64x2", "ptr"], ret: "tup(u8,vi64x2)", features: "kl", imms: &[], instr: "aesenc256kl", wrapper: "_mm_aesenc256kl_u8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.aesencwide128kl", arch: Arch::X86, args: &["ptr", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2"], ret: "tup(u8,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2)", features: "widekl", imms: &[], instr: "aesencwide128kl", wrapper: "_mm_aesencwide128kl_u8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.aesencwide256kl", arch: Arch::X86, args: &["ptr", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2"], ret: "tup(u8,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2)", features: "widekl", imms: &[], instr: "aesencwide256kl", wrapper: "_mm_aesencwide256kl_u8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.aesni.aesdec", arch: Arch::X86, args: &["vi64x2", "vi64x2"], ret: "vi64x2", features: "aes", imms: &[], instr: "aesdec", wrapper: "_mm_aesdec_si128", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+aesdec xmm0, xmm1
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.aesni.aesdec.256", arch: Arch::X86, args: &["vi64x4", "vi64x4"], ret: "vi64x4", features: "vaes", imms: &[], instr: "vaesdec", wrapper: "_mm256_aesdec_epi128", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vaesdec ymm0, ymm0, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.aesni.aesdec.512", arch: Arch::X86, args: &["vi64x8", "vi64x8"], ret: "vi64x8", features: "vaes,avx512f", imms: &[], instr: "vaesdec", wrapper: "_mm512_aesdec_epi128", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.aesni.aesdeclast", arch: Arch::X86, args: &["vi64x2", "vi64x2"], ret: "vi64x2", features: "aes", imms: &[], instr: "aesdeclast", wrapper: "_mm_aesdeclast_si128", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+aesdeclast xmm0, xmm1
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.aesni.aesdeclast.256", arch: Arch::X86, args: &["vi64x4", "vi64x4"], ret: "vi64x4", features: "vaes", imms: &[], instr: "vaesdeclast", wrapper: "_mm256_aesdeclast_epi128", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vaesdeclast ymm0, ymm0, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.aesni.aesdeclast.512", arch: Arch::X86, args: &["vi64x8", "vi64x8"], ret: "vi64x8", features: "vaes,avx512f", imms: &[], instr: "vaesdeclast", wrapper: "_mm512_aesdeclast_epi128", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.aesni.aesenc", arch: Arch::X86, args: &["vi64x2", "vi64x2"], ret: "vi64x2", features: "aes", imms: &[], instr: "aesenc", wrapper: "_mm_aesenc_si128", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+aesenc xmm0, xmm1
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.aesni.aesenc.256", arch: Arch::X86, args: &["vi64x4", "vi64x4"], ret: "vi64x4", features: "vaes", imms: &[], instr: "vaesenc", wrapper: "_mm256_aesenc_epi128", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vaesenc ymm0, ymm0, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.aesni.aesenc.512", arch: Arch::X86, args: &["vi64x8", "vi64x8"], ret: "vi64x8", features: "vaes,avx512f", imms: &[], instr: "vaesenc", wrapper: "_mm512_aesenc_epi128", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.aesni.aesenclast", arch: Arch::X86, args: &["vi64x2", "vi64x2"], ret: "vi64x2", features: "aes", imms: &[], instr: "aesenclast", wrapper: "_mm_aesenclast_si128", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+aesenclast xmm0, xmm1
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.aesni.aesenclast.256", arch: Arch::X86, args: &["vi64x4", "vi64x4"], ret: "vi64x4", features: "vaes", imms: &[], instr: "vaesenclast", wrapper: "_mm256_aesenclast_epi128", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vaesenclast ymm0, ymm0, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.aesni.aesenclast.512", arch: Arch::X86, args: &["vi64x8", "vi64x8"], ret: "vi64x8", features: "vaes,avx512f", imms: &[], instr: "vaesenclast", wrapper: "_mm512_aesenclast_epi128", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.aesni.aesimc", arch: Arch::X86, args: &["vi64x2"], ret: "vi64x2", features: "aes", imms: &[], instr: "aesimc", wrapper: "_mm_aesimc_si128", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+aesimc xmm0, xmm0
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.aesni.aeskeygenassist", arch: Arch::X86, args: &["vi64x2", "u8"], ret: "vi64x2", features: "aes", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "aeskeygenassist", wrapper: "_mm_aeskeygenassist_si128", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+aeskeygenassist xmm0, xmm0, {imm1}
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx.cmp.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4", "u8"], ret: "vf64x4", features: "avx", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }], instr: "vcmpeqpd", wrapper: "_mm256_cmp_pd", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vcmppd ymm0, ymm0, ymm1, {imm2}
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx.cmp.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }], instr: "vcmpeqps", wrapper: "_mm256_cmp_ps", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vcmpps ymm0, ymm0, ymm1, {imm2}
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx.cvt.pd2dq.256", arch: Arch::X86, args: &["vf64x4"], ret: "vi32x4", features: "avx", imms: &[], instr: "vcvtpd2dq", wrapper: "_mm256_cvtpd_epi32", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vcvtpd2dq xmm15, ymm0
+vmovdqu xmmword ptr [rdi+0], xmm15
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx.cvt.ps2dq.256", arch: Arch::X86, args: &["vf32x8"], ret: "vi32x8", features: "avx", imms: &[], instr: "vcvtps2dq", wrapper: "_mm256_cvtps_epi32", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vcvtps2dq ymm0, ymm0
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx.cvtt.pd2dq.256", arch: Arch::X86, args: &["vf64x4"], ret: "vi32x4", features: "avx", imms: &[], instr: "vcvttpd2dq", wrapper: "_mm256_cvttpd_epi32", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vcvttpd2dq xmm15, ymm0
+vmovdqu xmmword ptr [rdi+0], xmm15
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx.cvtt.ps2dq.256", arch: Arch::X86, args: &["vf32x8"], ret: "vi32x8", features: "avx", imms: &[], instr: "vcvttps2dq", wrapper: "_mm256_cvttps_epi32", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vcvttps2dq ymm0, ymm0
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx.dp.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "i8"], ret: "vf32x8", features: "avx", imms: &[Imm { arg: 2, min: -128, max: 127, values: &[] }], instr: "vdpps", wrapper: "_mm256_dp_ps", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vdpps ymm0, ymm0, ymm1, {imm2}
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx.ldu.dq.256", arch: Arch::X86, args: &["ptr"], ret: "vi8x32", features: "avx", imms: &[], instr: "vlddqu", wrapper: "_mm256_lddqu_si256", asm: "mov rax, qword ptr [rdi+64]
+vlddqu ymm0, ymmword ptr [rax]
+vmovdqu ymmword ptr [rdi], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx.max.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4"], ret: "vf64x4", features: "avx", imms: &[], instr: "vmaxpd", wrapper: "_mm256_max_pd", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vmaxpd ymm0, ymm0, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx.max.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8"], ret: "vf32x8", features: "avx", imms: &[], instr: "vmaxps", wrapper: "_mm256_max_ps", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vmaxps ymm0, ymm0, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx.min.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4"], ret: "vf64x4", features: "avx", imms: &[], instr: "vminpd", wrapper: "_mm256_min_pd", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vminpd ymm0, ymm0, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx.min.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8"], ret: "vf32x8", features: "avx", imms: &[], instr: "vminps", wrapper: "_mm256_min_ps", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vminps ymm0, ymm0, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx.ptestnzc.256", arch: Arch::X86, args: &["vi64x4", "vi64x4"], ret: "i32", features: "avx", imms: &[], instr: "vptest", wrapper: "_mm256_testnzc_si256", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vptest ymm0, ymm1
+mov eax, 0
+seta al
+mov dword ptr [rdi], eax
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx.rcp.ps.256", arch: Arch::X86, args: &["vf32x8"], ret: "vf32x8", features: "avx", imms: &[], instr: "vrcpps", wrapper: "_mm256_rcp_ps", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vrcpps ymm0, ymm0
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx.round.pd.256", arch: Arch::X86, args: &["vf64x4", "i32"], ret: "vf64x4", features: "avx", imms: &[Imm { arg: 1, min: 0, max: 15, values: &[] }], instr: "vroundpd", wrapper: "_mm256_round_pd", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vroundpd ymm0, ymm0, {imm1}
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx.round.ps.256", arch: Arch::X86, args: &["vf32x8", "i32"], ret: "vf32x8", features: "avx", imms: &[Imm { arg: 1, min: 0, max: 15, values: &[] }], instr: "vroundps", wrapper: "_mm256_round_ps", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vroundps ymm0, ymm0, {imm1}
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx.rsqrt.ps.256", arch: Arch::X86, args: &["vf32x8"], ret: "vf32x8", features: "avx", imms: &[], instr: "vrsqrtps", wrapper: "_mm256_rsqrt_ps", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vrsqrtps ymm0, ymm0
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx.vpermilvar.pd", arch: Arch::X86, args: &["vf64x2", "vi64x2"], ret: "vf64x2", features: "avx", imms: &[], instr: "vpermilpd", wrapper: "_mm_permutevar_pd", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vpermilpd xmm0, xmm0, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx.vpermilvar.pd.256", arch: Arch::X86, args: &["vf64x4", "vi64x4"], ret: "vf64x4", features: "avx", imms: &[], instr: "vpermilpd", wrapper: "_mm256_permutevar_pd", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vpermilpd ymm0, ymm0, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx.vpermilvar.ps", arch: Arch::X86, args: &["vf32x4", "vi32x4"], ret: "vf32x4", features: "avx", imms: &[], instr: "vpermilps", wrapper: "_mm_permutevar_ps", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vpermilps xmm0, xmm0, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx.vpermilvar.ps.256", arch: Arch::X86, args: &["vf32x8", "vi32x8"], ret: "vf32x8", features: "avx", imms: &[], instr: "vpermilps", wrapper: "_mm256_permutevar_ps", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vpermilps ymm0, ymm0, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx.vtestc.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4"], ret: "i32", features: "avx", imms: &[], instr: "vtestpd", wrapper: "_mm256_testc_pd", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vtestpd ymm0, ymm1
+mov eax, 0
+setb al
+mov dword ptr [rdi], eax
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx.vtestc.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8"], ret: "i32", features: "avx", imms: &[], instr: "vtestps", wrapper: "_mm256_testc_ps", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vtestps ymm0, ymm1
+mov eax, 0
+setb al
+mov dword ptr [rdi], eax
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx.vtestnzc.pd", arch: Arch::X86, args: &["vf64x2", "vf64x2"], ret: "i32", features: "avx", imms: &[], instr: "vtestpd", wrapper: "_mm_testnzc_pd", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vtestpd xmm0, xmm1
+mov eax, 0
+seta al
+mov dword ptr [rdi], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx.vtestnzc.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4"], ret: "i32", features: "avx", imms: &[], instr: "vtestpd", wrapper: "_mm256_testnzc_pd", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vtestpd ymm0, ymm1
+mov eax, 0
+seta al
+mov dword ptr [rdi], eax
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx.vtestnzc.ps", arch: Arch::X86, args: &["vf32x4", "vf32x4"], ret: "i32", features: "avx", imms: &[], instr: "vtestps", wrapper: "_mm_testnzc_ps", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vtestps xmm0, xmm1
+mov eax, 0
+seta al
+mov dword ptr [rdi], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx.vtestnzc.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8"], ret: "i32", features: "avx", imms: &[], instr: "vtestps", wrapper: "_mm256_testnzc_ps", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vtestps ymm0, ymm1
+mov eax, 0
+seta al
+mov dword ptr [rdi], eax
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx.vtestz.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4"], ret: "i32", features: "avx", imms: &[], instr: "vtestpd", wrapper: "_mm256_testz_pd", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vtestpd ymm0, ymm1
+mov eax, 0
+sete al
+mov dword ptr [rdi], eax
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx.vtestz.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8"], ret: "i32", features: "avx", imms: &[], instr: "vtestps", wrapper: "_mm256_testz_ps", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vtestps ymm0, ymm1
+mov eax, 0
+sete al
+mov dword ptr [rdi], eax
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx.vzeroall", arch: Arch::X86, args: &[], ret: "unit", features: "avx", imms: &[], instr: "vzeroall", wrapper: "_mm256_zeroall", asm: "vzeroall
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx.vzeroupper", arch: Arch::X86, args: &[], ret: "unit", features: "avx", imms: &[], instr: "vzeroupper", wrapper: "_mm256_zeroupper", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.gather.d.d", arch: Arch::X86, args: &["vi32x4", "ptr", "vi32x4", "vi32x4", "i8"], ret: "vi32x4", features: "avx2", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherdd", wrapper: "_mm_i32gather_epi32", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+mov rax, qword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+192]
+vmovdqu xmm2, xmmword ptr [rdi+256]
+vpgatherdd xmm0, [rax+xmm1*{imm4}], xmm2
+vmovdqu xmmword ptr [rdi+0], xmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx2.gather.d.d.256", arch: Arch::X86, args: &["vi32x8", "ptr", "vi32x8", "vi32x8", "i8"], ret: "vi32x8", features: "avx2", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherdd", wrapper: "_mm256_i32gather_epi32", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+mov rax, qword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+192]
+vmovdqu ymm2, ymmword ptr [rdi+256]
+vpgatherdd ymm0, [rax+ymm1*{imm4}], ymm2
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx2.gather.d.pd", arch: Arch::X86, args: &["vf64x2", "ptr", "vi32x4", "vf64x2", "i8"], ret: "vf64x2", features: "avx2", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherdpd", wrapper: "_mm_i32gather_pd", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+mov rax, qword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+192]
+vmovdqu xmm2, xmmword ptr [rdi+256]
+vgatherdpd xmm0, [rax+xmm1*{imm4}], xmm2
+vmovdqu xmmword ptr [rdi+0], xmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx2.gather.d.pd.256", arch: Arch::X86, args: &["vf64x4", "ptr", "vi32x4", "vf64x4", "i8"], ret: "vf64x4", features: "avx2", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherdpd", wrapper: "_mm256_i32gather_pd", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+mov rax, qword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+192]
+vmovdqu ymm2, ymmword ptr [rdi+256]
+vgatherdpd ymm0, [rax+xmm1*{imm4}], ymm2
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx2.gather.d.ps", arch: Arch::X86, args: &["vf32x4", "ptr", "vi32x4", "vf32x4", "i8"], ret: "vf32x4", features: "avx2", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherdps", wrapper: "_mm_i32gather_ps", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+mov rax, qword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+192]
+vmovdqu xmm2, xmmword ptr [rdi+256]
+vgatherdps xmm0, [rax+xmm1*{imm4}], xmm2
+vmovdqu xmmword ptr [rdi+0], xmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx2.gather.d.ps.256", arch: Arch::X86, args: &["vf32x8", "ptr", "vi32x8", "vf32x8", "i8"], ret: "vf32x8", features: "avx2", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherdps", wrapper: "_mm256_i32gather_ps", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+mov rax, qword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+192]
+vmovdqu ymm2, ymmword ptr [rdi+256]
+vgatherdps ymm0, [rax+ymm1*{imm4}], ymm2
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx2.gather.d.q", arch: Arch::X86, args: &["vi64x2", "ptr", "vi32x4", "vi64x2", "i8"], ret: "vi64x2", features: "avx2", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherdq", wrapper: "_mm_i32gather_epi64", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+mov rax, qword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+192]
+vmovdqu xmm2, xmmword ptr [rdi+256]
+vpgatherdq xmm0, [rax+xmm1*{imm4}], xmm2
+vmovdqu xmmword ptr [rdi+0], xmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx2.gather.d.q.256", arch: Arch::X86, args: &["vi64x4", "ptr", "vi32x4", "vi64x4", "i8"], ret: "vi64x4", features: "avx2", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherdq", wrapper: "_mm256_i32gather_epi64", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+mov rax, qword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+192]
+vmovdqu ymm2, ymmword ptr [rdi+256]
+vpgatherdq ymm0, [rax+xmm1*{imm4}], ymm2
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx2.gather.q.d", arch: Arch::X86, args: &["vi32x4", "ptr", "vi64x2", "vi32x4", "i8"], ret: "vi32x4", features: "avx2", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherqd", wrapper: "_mm_i64gather_epi32", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+mov rax, qword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+192]
+vmovdqu xmm2, xmmword ptr [rdi+256]
+vpgatherqd xmm0, [rax+xmm1*{imm4}], xmm2
+vmovdqu xmmword ptr [rdi+0], xmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx2.gather.q.d.256", arch: Arch::X86, args: &["vi32x4", "ptr", "vi64x4", "vi32x4", "i8"], ret: "vi32x4", features: "avx2", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherqd", wrapper: "_mm256_i64gather_epi32", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+mov rax, qword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+192]
+vmovdqu xmm2, xmmword ptr [rdi+256]
+vpgatherqd xmm0, [rax+ymm1*{imm4}], xmm2
+vmovdqu xmmword ptr [rdi+0], xmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx2.gather.q.pd", arch: Arch::X86, args: &["vf64x2", "ptr", "vi64x2", "vf64x2", "i8"], ret: "vf64x2", features: "avx2", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherqpd", wrapper: "_mm_i64gather_pd", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+mov rax, qword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+192]
+vmovdqu xmm2, xmmword ptr [rdi+256]
+vgatherqpd xmm0, [rax+xmm1*{imm4}], xmm2
+vmovdqu xmmword ptr [rdi+0], xmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx2.gather.q.pd.256", arch: Arch::X86, args: &["vf64x4", "ptr", "vi64x4", "vf64x4", "i8"], ret: "vf64x4", features: "avx2", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherqpd", wrapper: "_mm256_i64gather_pd", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+mov rax, qword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+192]
+vmovdqu ymm2, ymmword ptr [rdi+256]
+vgatherqpd ymm0, [rax+ymm1*{imm4}], ymm2
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx2.gather.q.ps", arch: Arch::X86, args: &["vf32x4", "ptr", "vi64x2", "vf32x4", "i8"], ret: "vf32x4", features: "avx2", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherqps", wrapper: "_mm_i64gather_ps", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+mov rax, qword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+192]
+vmovdqu xmm2, xmmword ptr [rdi+256]
+vgatherqps xmm0, [rax+xmm1*{imm4}], xmm2
+vmovdqu xmmword ptr [rdi+0], xmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx2.gather.q.ps.256", arch: Arch::X86, args: &["vf32x4", "ptr", "vi64x4", "vf32x4", "i8"], ret: "vf32x4", features: "avx2", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherqps", wrapper: "_mm256_i64gather_ps", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+mov rax, qword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+192]
+vmovdqu xmm2, xmmword ptr [rdi+256]
+vgatherqps xmm0, [rax+ymm1*{imm4}], xmm2
+vmovdqu xmmword ptr [rdi+0], xmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx2.gather.q.q", arch: Arch::X86, args: &["vi64x2", "ptr", "vi64x2", "vi64x2", "i8"], ret: "vi64x2", features: "avx2", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherqq", wrapper: "_mm_i64gather_epi64", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+mov rax, qword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+192]
+vmovdqu xmm2, xmmword ptr [rdi+256]
+vpgatherqq xmm0, [rax+xmm1*{imm4}], xmm2
+vmovdqu xmmword ptr [rdi+0], xmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx2.gather.q.q.256", arch: Arch::X86, args: &["vi64x4", "ptr", "vi64x4", "vi64x4", "i8"], ret: "vi64x4", features: "avx2", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherqq", wrapper: "_mm256_i64gather_epi64", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+mov rax, qword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+192]
+vmovdqu ymm2, ymmword ptr [rdi+256]
+vpgatherqq ymm0, [rax+ymm1*{imm4}], ymm2
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx2.mpsadbw", arch: Arch::X86, args: &["vu8x32", "vu8x32", "i8"], ret: "vu16x16", features: "avx2", imms: &[Imm { arg: 2, min: -128, max: 127, values: &[] }], instr: "vmpsadbw", wrapper: "_mm256_mpsadbw_epu8", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vmpsadbw ymm0, ymm0, ymm1, {imm2}
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.permd", arch: Arch::X86, args: &["vu32x8", "vu32x8"], ret: "vu32x8", features: "avx2", imms: &[], instr: "vpermps", wrapper: "_mm256_permutevar8x32_epi32", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+vpermd ymm0, ymm0, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.permps", arch: Arch::X86, args: &["vf32x8", "vi32x8"], ret: "vf32x8", features: "avx2", imms: &[], instr: "vpermps", wrapper: "_mm256_permutevar8x32_ps", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+vpermps ymm0, ymm0, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.pmadd.ub.sw", arch: Arch::X86, args: &["vu8x32", "vi8x32"], ret: "vi16x16", features: "avx2", imms: &[], instr: "vpmaddubsw", wrapper: "_mm256_maddubs_epi16", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vpmaddubsw ymm0, ymm0, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.pmadd.wd", arch: Arch::X86, args: &["vi16x16", "vi16x16"], ret: "vi32x8", features: "avx2", imms: &[], instr: "vpmaddwd", wrapper: "_mm256_madd_epi16", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vpmaddwd ymm0, ymm0, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.pmul.hr.sw", arch: Arch::X86, args: &["vi16x16", "vi16x16"], ret: "vi16x16", features: "avx2", imms: &[], instr: "vpmulhrsw", wrapper: "_mm256_mulhrs_epi16", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vpmulhrsw ymm0, ymm0, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.psad.bw", arch: Arch::X86, args: &["vu8x32", "vu8x32"], ret: "vu64x4", features: "avx2", imms: &[], instr: "vpsadbw", wrapper: "_mm256_sad_epu8", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vpsadbw ymm0, ymm0, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.pshuf.b", arch: Arch::X86, args: &["vu8x32", "vu8x32"], ret: "vu8x32", features: "avx2", imms: &[], instr: "vpshufb", wrapper: "_mm256_shuffle_epi8", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vpshufb ymm0, ymm0, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.psign.b", arch: Arch::X86, args: &["vi8x32", "vi8x32"], ret: "vi8x32", features: "avx2", imms: &[], instr: "vpsignb", wrapper: "_mm256_sign_epi8", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vpsignb ymm0, ymm0, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.psign.d", arch: Arch::X86, args: &["vi32x8", "vi32x8"], ret: "vi32x8", features: "avx2", imms: &[], instr: "vpsignd", wrapper: "_mm256_sign_epi32", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vpsignd ymm0, ymm0, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.psign.w", arch: Arch::X86, args: &["vi16x16", "vi16x16"], ret: "vi16x16", features: "avx2", imms: &[], instr: "vpsignw", wrapper: "_mm256_sign_epi16", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vpsignw ymm0, ymm0, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.psll.d", arch: Arch::X86, args: &["vi32x8", "vi32x4"], ret: "vi32x8", features: "avx2", imms: &[], instr: "vpslld", wrapper: "_mm256_sll_epi32", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vpslld ymm0, ymm0, xmm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.psll.q", arch: Arch::X86, args: &["vi64x4", "vi64x2"], ret: "vi64x4", features: "avx2", imms: &[], instr: "vpsllq", wrapper: "_mm256_sll_epi64", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vpsllq ymm0, ymm0, xmm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.psll.w", arch: Arch::X86, args: &["vi16x16", "vi16x8"], ret: "vi16x16", features: "avx2", imms: &[], instr: "vpsllw", wrapper: "_mm256_sll_epi16", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vpsllw ymm0, ymm0, xmm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.psra.d", arch: Arch::X86, args: &["vi32x8", "vi32x4"], ret: "vi32x8", features: "avx2", imms: &[], instr: "vpsrad", wrapper: "_mm256_sra_epi32", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vpsrad ymm0, ymm0, xmm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.psra.w", arch: Arch::X86, args: &["vi16x16", "vi16x8"], ret: "vi16x16", features: "avx2", imms: &[], instr: "vpsraw", wrapper: "_mm256_sra_epi16", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vpsraw ymm0, ymm0, xmm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.psrl.d", arch: Arch::X86, args: &["vi32x8", "vi32x4"], ret: "vi32x8", features: "avx2", imms: &[], instr: "vpsrld", wrapper: "_mm256_srl_epi32", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vpsrld ymm0, ymm0, xmm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.psrl.q", arch: Arch::X86, args: &["vi64x4", "vi64x2"], ret: "vi64x4", features: "avx2", imms: &[], instr: "vpsrlq", wrapper: "_mm256_srl_epi64", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vpsrlq ymm0, ymm0, xmm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.psrl.w", arch: Arch::X86, args: &["vi16x16", "vi16x8"], ret: "vi16x16", features: "avx2", imms: &[], instr: "vpsrlw", wrapper: "_mm256_srl_epi16", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vpsrlw ymm0, ymm0, xmm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.vpdpbssd.128", arch: Arch::X86, args: &["vi32x4", "vi8x16", "vi8x16"], ret: "vi32x4", features: "avxvnniint8", imms: &[], instr: "vpdpbssd", wrapper: "_mm_dpbssd_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.vpdpbssd.256", arch: Arch::X86, args: &["vi32x8", "vi8x32", "vi8x32"], ret: "vi32x8", features: "avxvnniint8", imms: &[], instr: "vpdpbssd", wrapper: "_mm256_dpbssd_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.vpdpbssds.128", arch: Arch::X86, args: &["vi32x4", "vi8x16", "vi8x16"], ret: "vi32x4", features: "avxvnniint8", imms: &[], instr: "vpdpbssds", wrapper: "_mm_dpbssds_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.vpdpbssds.256", arch: Arch::X86, args: &["vi32x8", "vi8x32", "vi8x32"], ret: "vi32x8", features: "avxvnniint8", imms: &[], instr: "vpdpbssds", wrapper: "_mm256_dpbssds_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.vpdpbsud.128", arch: Arch::X86, args: &["vi32x4", "vi8x16", "vu8x16"], ret: "vi32x4", features: "avxvnniint8", imms: &[], instr: "vpdpbsud", wrapper: "_mm_dpbsud_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.vpdpbsud.256", arch: Arch::X86, args: &["vi32x8", "vi8x32", "vu8x32"], ret: "vi32x8", features: "avxvnniint8", imms: &[], instr: "vpdpbsud", wrapper: "_mm256_dpbsud_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.vpdpbsuds.128", arch: Arch::X86, args: &["vi32x4", "vi8x16", "vu8x16"], ret: "vi32x4", features: "avxvnniint8", imms: &[], instr: "vpdpbsuds", wrapper: "_mm_dpbsuds_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.vpdpbsuds.256", arch: Arch::X86, args: &["vi32x8", "vi8x32", "vu8x32"], ret: "vi32x8", features: "avxvnniint8", imms: &[], instr: "vpdpbsuds", wrapper: "_mm256_dpbsuds_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.vpdpbuud.128", arch: Arch::X86, args: &["vi32x4", "vu8x16", "vu8x16"], ret: "vi32x4", features: "avxvnniint8", imms: &[], instr: "vpdpbuud", wrapper: "_mm_dpbuud_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.vpdpbuud.256", arch: Arch::X86, args: &["vi32x8", "vu8x32", "vu8x32"], ret: "vi32x8", features: "avxvnniint8", imms: &[], instr: "vpdpbuud", wrapper: "_mm256_dpbuud_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.vpdpbuuds.128", arch: Arch::X86, args: &["vi32x4", "vu8x16", "vu8x16"], ret: "vi32x4", features: "avxvnniint8", imms: &[], instr: "vpdpbuuds", wrapper: "_mm_dpbuuds_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.vpdpbuuds.256", arch: Arch::X86, args: &["vi32x8", "vu8x32", "vu8x32"], ret: "vi32x8", features: "avxvnniint8", imms: &[], instr: "vpdpbuuds", wrapper: "_mm256_dpbuuds_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.vpdpwsud.128", arch: Arch::X86, args: &["vi32x4", "vi16x8", "vu16x8"], ret: "vi32x4", features: "avxvnniint16", imms: &[], instr: "vpdpwsud", wrapper: "_mm_dpwsud_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.vpdpwsud.256", arch: Arch::X86, args: &["vi32x8", "vi16x16", "vu16x16"], ret: "vi32x8", features: "avxvnniint16", imms: &[], instr: "vpdpwsud", wrapper: "_mm256_dpwsud_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.vpdpwsuds.128", arch: Arch::X86, args: &["vi32x4", "vi16x8", "vu16x8"], ret: "vi32x4", features: "avxvnniint16", imms: &[], instr: "vpdpwsuds", wrapper: "_mm_dpwsuds_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.vpdpwsuds.256", arch: Arch::X86, args: &["vi32x8", "vi16x16", "vu16x16"], ret: "vi32x8", features: "avxvnniint16", imms: &[], instr: "vpdpwsuds", wrapper: "_mm256_dpwsuds_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.vpdpwusd.128", arch: Arch::X86, args: &["vi32x4", "vu16x8", "vi16x8"], ret: "vi32x4", features: "avxvnniint16", imms: &[], instr: "vpdpwusd", wrapper: "_mm_dpwusd_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.vpdpwusd.256", arch: Arch::X86, args: &["vi32x8", "vu16x16", "vi16x16"], ret: "vi32x8", features: "avxvnniint16", imms: &[], instr: "vpdpwusd", wrapper: "_mm256_dpwusd_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.vpdpwusds.128", arch: Arch::X86, args: &["vi32x4", "vu16x8", "vi16x8"], ret: "vi32x4", features: "avxvnniint16", imms: &[], instr: "vpdpwusds", wrapper: "_mm_dpwusds_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.vpdpwusds.256", arch: Arch::X86, args: &["vi32x8", "vu16x16", "vi16x16"], ret: "vi32x8", features: "avxvnniint16", imms: &[], instr: "vpdpwusds", wrapper: "_mm256_dpwusds_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.vpdpwuud.128", arch: Arch::X86, args: &["vi32x4", "vu16x8", "vu16x8"], ret: "vi32x4", features: "avxvnniint16", imms: &[], instr: "vpdpwuud", wrapper: "_mm_dpwuud_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.vpdpwuud.256", arch: Arch::X86, args: &["vi32x8", "vu16x16", "vu16x16"], ret: "vi32x8", features: "avxvnniint16", imms: &[], instr: "vpdpwuud", wrapper: "_mm256_dpwuud_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.vpdpwuuds.128", arch: Arch::X86, args: &["vi32x4", "vu16x8", "vu16x8"], ret: "vi32x4", features: "avxvnniint16", imms: &[], instr: "vpdpwuuds", wrapper: "_mm_dpwuuds_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.vpdpwuuds.256", arch: Arch::X86, args: &["vi32x8", "vu16x16", "vu16x16"], ret: "vi32x8", features: "avxvnniint16", imms: &[], instr: "vpdpwuuds", wrapper: "_mm256_dpwuuds_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.add.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vaddpd", wrapper: "_mm512_add_round_pd", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.add.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vaddps", wrapper: "_mm512_add_round_ps", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.conflict.d.128", arch: Arch::X86, args: &["vi32x4"], ret: "vi32x4", features: "avx512cd,avx512vl", imms: &[], instr: "vpconflictd", wrapper: "_mm_conflict_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.conflict.d.256", arch: Arch::X86, args: &["vi32x8"], ret: "vi32x8", features: "avx512cd,avx512vl", imms: &[], instr: "vpconflictd", wrapper: "_mm256_conflict_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.conflict.d.512", arch: Arch::X86, args: &["vi32x16"], ret: "vi32x16", features: "avx512cd", imms: &[], instr: "vpconflictd", wrapper: "_mm512_conflict_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.conflict.q.128", arch: Arch::X86, args: &["vi64x2"], ret: "vi64x2", features: "avx512cd,avx512vl", imms: &[], instr: "vpconflictq", wrapper: "_mm_conflict_epi64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.conflict.q.256", arch: Arch::X86, args: &["vi64x4"], ret: "vi64x4", features: "avx512cd,avx512vl", imms: &[], instr: "vpconflictq", wrapper: "_mm256_conflict_epi64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.conflict.q.512", arch: Arch::X86, args: &["vi64x8"], ret: "vi64x8", features: "avx512cd", imms: &[], instr: "vpconflictq", wrapper: "_mm512_conflict_epi64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.cvtsi2sd64", arch: Arch::X86, args: &["vf64x2", "i64", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsi2sd", wrapper: "_mm_cvt_roundi64_sd", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.cvtsi2ss32", arch: Arch::X86, args: &["vf32x4", "i32", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsi2ss", wrapper: "_mm_cvt_roundi32_ss", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.cvtsi2ss64", arch: Arch::X86, args: &["vf32x4", "i64", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsi2ss", wrapper: "_mm_cvt_roundi64_ss", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.cvttsd2si", arch: Arch::X86, args: &["vf64x2", "i32"], ret: "i32", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttsd2si", wrapper: "_mm_cvtt_roundsd_si32", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.cvttsd2si64", arch: Arch::X86, args: &["vf64x2", "i32"], ret: "i64", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttsd2si", wrapper: "_mm_cvttsd_i64", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.cvttsd2usi", arch: Arch::X86, args: &["vf64x2", "i32"], ret: "u32", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttsd2usi", wrapper: "_mm_cvtt_roundsd_u32", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.cvttsd2usi64", arch: Arch::X86, args: &["vf64x2", "i32"], ret: "u64", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttsd2usi", wrapper: "_mm_cvttsd_u64", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.cvttss2si", arch: Arch::X86, args: &["vf32x4", "i32"], ret: "i32", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttss2si", wrapper: "_mm_cvtt_roundss_si32", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.cvttss2si64", arch: Arch::X86, args: &["vf32x4", "i32"], ret: "i64", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttss2si", wrapper: "_mm_cvttss_i64", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.cvttss2usi", arch: Arch::X86, args: &["vf32x4", "i32"], ret: "u32", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttss2usi", wrapper: "_mm_cvtt_roundss_u32", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.cvttss2usi64", arch: Arch::X86, args: &["vf32x4", "i32"], ret: "u64", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttss2usi", wrapper: "_mm_cvttss_u64", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.cvtusi2ss", arch: Arch::X86, args: &["vf32x4", "u32", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtusi2ss", wrapper: "_mm_cvt_roundu32_ss", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.cvtusi642sd", arch: Arch::X86, args: &["vf64x2", "u64", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtusi2sd", wrapper: "_mm_cvt_roundu64_sd", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.cvtusi642ss", arch: Arch::X86, args: &["vf32x4", "u64", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtusi2ss", wrapper: "_mm_cvt_roundu64_ss", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.dbpsadbw.128", arch: Arch::X86, args: &["vu8x16", "vu8x16", "i32"], ret: "vu16x8", features: "avx512bw,avx512vl", imms: &[Imm { arg: 2, min: 0, max: 255, values: &[] }], instr: "vdbpsadbw", wrapper: "_mm_dbsad_epu8", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.dbpsadbw.256", arch: Arch::X86, args: &["vu8x32", "vu8x32", "i32"], ret: "vu16x16", features: "avx512bw,avx512vl", imms: &[Imm { arg: 2, min: 0, max: 255, values: &[] }], instr: "vdbpsadbw", wrapper: "_mm256_dbsad_epu8", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.dbpsadbw.512", arch: Arch::X86, args: &["vu8x64", "vu8x64", "i32"], ret: "vu16x32", features: "avx512bw", imms: &[Imm { arg: 2, min: 0, max: 255, values: &[] }], instr: "vdbpsadbw", wrapper: "_mm512_dbsad_epu8", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.div.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vdivpd", wrapper: "_mm512_div_round_pd", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.div.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vdivps", wrapper: "_mm512_div_round_ps", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.fpclass.pd.128", arch: Arch::X86, args: &["vf64x2", "i32"], ret: "u8", features: "avx512dq,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vfpclasspd", wrapper: "_mm_fpclass_pd_mask", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.fpclass.pd.256", arch: Arch::X86, args: &["vf64x4", "i32"], ret: "u8", features: "avx512dq,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vfpclasspd", wrapper: "_mm256_fpclass_pd_mask", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.fpclass.pd.512", arch: Arch::X86, args: &["vf64x8", "i32"], ret: "u8", features: "avx512dq", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vfpclasspd", wrapper: "_mm512_fpclass_pd_mask", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.fpclass.ps.128", arch: Arch::X86, args: &["vf32x4", "i32"], ret: "u8", features: "avx512dq,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vfpclassps", wrapper: "_mm_fpclass_ps_mask", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.fpclass.ps.256", arch: Arch::X86, args: &["vf32x8", "i32"], ret: "u8", features: "avx512dq,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vfpclassps", wrapper: "_mm256_fpclass_ps_mask", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.fpclass.ps.512", arch: Arch::X86, args: &["vf32x16", "i32"], ret: "u16", features: "avx512dq", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vfpclassps", wrapper: "_mm512_fpclass_ps_mask", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.gather.dpd.512", arch: Arch::X86, args: &["vf64x8", "ptr", "vi32x8", "i8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherdpd", wrapper: "_mm512_i32gather_pd", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.gather.dpi.512", arch: Arch::X86, args: &["vi32x16", "ptr", "vi32x16", "i16", "i32"], ret: "vi32x16", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherdd", wrapper: "_mm512_i32gather_epi32", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.gather.dpq.512", arch: Arch::X86, args: &["vi64x8", "ptr", "vi32x8", "i8", "i32"], ret: "vi64x8", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherdq", wrapper: "_mm512_i32gather_epi64", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.gather.dps.512", arch: Arch::X86, args: &["vf32x16", "ptr", "vi32x16", "i16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherdps", wrapper: "_mm512_i32gather_ps", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.gather.qpd.512", arch: Arch::X86, args: &["vf64x8", "ptr", "vi64x8", "i8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherqpd", wrapper: "_mm512_i64gather_pd", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.gather.qpi.512", arch: Arch::X86, args: &["vi32x8", "ptr", "vi64x8", "i8", "i32"], ret: "vi32x8", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherqd", wrapper: "_mm512_i64gather_epi32", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.gather.qpq.512", arch: Arch::X86, args: &["vi64x8", "ptr", "vi64x8", "i8", "i32"], ret: "vi64x8", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherqq", wrapper: "_mm512_i64gather_epi64", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.gather.qps.512", arch: Arch::X86, args: &["vf32x8", "ptr", "vi64x8", "i8", "i32"], ret: "vf32x8", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherqps", wrapper: "_mm512_i64gather_ps", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.gather3div2.df", arch: Arch::X86, args: &["vf64x2", "ptr", "vi64x2", "u8", "i32"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherqpd", wrapper: "_mm_mmask_i64gather_pd", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.gather3div2.di", arch: Arch::X86, args: &["vi64x2", "ptr", "vi64x2", "u8", "i32"], ret: "vi64x2", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherqq", wrapper: "_mm_mmask_i64gather_epi64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.gather3div4.df", arch: Arch::X86, args: &["vf64x4", "ptr", "vi64x4", "u8", "i32"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherqpd", wrapper: "_mm256_mmask_i64gather_pd", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.gather3div4.di", arch: Arch::X86, args: &["vi64x4", "ptr", "vi64x4", "u8", "i32"], ret: "vi64x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherqq", wrapper: "_mm256_mmask_i64gather_epi64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.gather3div4.sf", arch: Arch::X86, args: &["vf32x4", "ptr", "vi64x2", "u8", "i32"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherqps", wrapper: "_mm_mmask_i64gather_ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.gather3div4.si", arch: Arch::X86, args: &["vi32x4", "ptr", "vi64x2", "u8", "i32"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherqd", wrapper: "_mm_mmask_i64gather_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.gather3div8.sf", arch: Arch::X86, args: &["vf32x4", "ptr", "vi64x4", "u8", "i32"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherqps", wrapper: "_mm256_mmask_i64gather_ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.gather3div8.si", arch: Arch::X86, args: &["vi32x4", "ptr", "vi64x4", "u8", "i32"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherqd", wrapper: "_mm256_mmask_i64gather_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.gather3siv2.df", arch: Arch::X86, args: &["vf64x2", "ptr", "vi32x4", "u8", "i32"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherdpd", wrapper: "_mm_mmask_i32gather_pd", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.gather3siv2.di", arch: Arch::X86, args: &["vi64x2", "ptr", "vi32x4", "u8", "i32"], ret: "vi64x2", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherdq", wrapper: "_mm_mmask_i32gather_epi64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.gather3siv4.df", arch: Arch::X86, args: &["vf64x4", "ptr", "vi32x4", "u8", "i32"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherdpd", wrapper: "_mm256_mmask_i32gather_pd", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.gather3siv4.di", arch: Arch::X86, args: &["vi64x4", "ptr", "vi32x4", "u8", "i32"], ret: "vi64x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherdq", wrapper: "_mm256_mmask_i32gather_epi64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.gather3siv4.sf", arch: Arch::X86, args: &["vf32x4", "ptr", "vi32x4", "u8", "i32"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherdps", wrapper: "_mm_mmask_i32gather_ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.gather3siv4.si", arch: Arch::X86, args: &["vi32x4", "ptr", "vi32x4", "u8", "i32"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherdd", wrapper: "_mm_mmask_i32gather_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.gather3siv8.sf", arch: Arch::X86, args: &["vf32x8", "ptr", "vi32x8", "u8", "i32"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherdps", wrapper: "_mm256_mmask_i32gather_ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.gather3siv8.si", arch: Arch::X86, args: &["vi32x8", "ptr", "vi32x8", "u8", "i32"], ret: "vi32x8", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherdd", wrapper: "_mm256_mmask_i32gather_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.add.sd.round", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vaddsd", wrapper: "_mm_add_round_sd", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.add.ss.round", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vaddss", wrapper: "_mm_add_round_ss", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.cmp.pd.128", arch: Arch::X86, args: &["vf64x2", "vf64x2", "i32", "i8"], ret: "i8", features: "avx512f,avx512vl", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }], instr: "vcmp", wrapper: "_mm_cmp_pd_mask", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.cmp.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4", "i32", "i8"], ret: "i8", features: "avx512f,avx512vl", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }], instr: "vcmp", wrapper: "_mm256_cmp_pd_mask", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.cmp.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "i32", "i8", "i32"], ret: "i8", features: "avx512f", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }, Imm { arg: 4, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vcmp", wrapper: "_mm512_cmp_pd_mask", asm: "" }, // 4 wrappers
+    Row { name: "llvm.x86.avx512.mask.cmp.ps.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "i32", "i8"], ret: "i8", features: "avx512f,avx512vl", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }], instr: "vcmp", wrapper: "_mm_cmp_ps_mask", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.cmp.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "i32", "i8"], ret: "i8", features: "avx512f,avx512vl", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }], instr: "vcmp", wrapper: "_mm256_cmp_ps_mask", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.cmp.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "i32", "i16", "i32"], ret: "i16", features: "avx512f", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }, Imm { arg: 4, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vcmp", wrapper: "_mm512_cmp_ps_mask", asm: "" }, // 4 wrappers
+    Row { name: "llvm.x86.avx512.mask.cmp.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "i32", "i8", "i32"], ret: "i8", features: "avx512f", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }, Imm { arg: 4, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vcmp", wrapper: "_mm_cmp_sd_mask", asm: "" }, // 4 wrappers
+    Row { name: "llvm.x86.avx512.mask.cmp.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "i32", "i8", "i32"], ret: "i8", features: "avx512f", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }, Imm { arg: 4, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vcmp", wrapper: "_mm_cmp_ss_mask", asm: "" }, // 4 wrappers
+    Row { name: "llvm.x86.avx512.mask.compress.b.128", arch: Arch::X86, args: &["vi8x16", "vi8x16", "u16"], ret: "vi8x16", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpcompressb", wrapper: "_mm_mask_compress_epi8", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.compress.b.256", arch: Arch::X86, args: &["vi8x32", "vi8x32", "u32"], ret: "vi8x32", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpcompressb", wrapper: "_mm256_mask_compress_epi8", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.compress.b.512", arch: Arch::X86, args: &["vi8x64", "vi8x64", "u64"], ret: "vi8x64", features: "avx512vbmi2", imms: &[], instr: "vpcompressb", wrapper: "_mm512_mask_compress_epi8", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.compress.d.128", arch: Arch::X86, args: &["vi32x4", "vi32x4", "u8"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[], instr: "vpcompressd", wrapper: "_mm_mask_compress_epi32", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.compress.d.256", arch: Arch::X86, args: &["vi32x8", "vi32x8", "u8"], ret: "vi32x8", features: "avx512f,avx512vl", imms: &[], instr: "vpcompressd", wrapper: "_mm256_mask_compress_epi32", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.compress.d.512", arch: Arch::X86, args: &["vi32x16", "vi32x16", "u16"], ret: "vi32x16", features: "avx512f", imms: &[], instr: "vpcompressd", wrapper: "_mm512_mask_compress_epi32", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.compress.pd.128", arch: Arch::X86, args: &["vf64x2", "vf64x2", "u8"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[], instr: "vcompresspd", wrapper: "_mm_mask_compress_pd", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.compress.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4", "u8"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[], instr: "vcompresspd", wrapper: "_mm256_mask_compress_pd", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.compress.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "u8"], ret: "vf64x8", features: "avx512f", imms: &[], instr: "vcompresspd", wrapper: "_mm512_mask_compress_pd", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.compress.ps.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[], instr: "vcompressps", wrapper: "_mm_mask_compress_ps", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.compress.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[], instr: "vcompressps", wrapper: "_mm256_mask_compress_ps", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.compress.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "u16"], ret: "vf32x16", features: "avx512f", imms: &[], instr: "vcompressps", wrapper: "_mm512_mask_compress_ps", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.compress.q.128", arch: Arch::X86, args: &["vi64x2", "vi64x2", "u8"], ret: "vi64x2", features: "avx512f,avx512vl", imms: &[], instr: "vpcompressq", wrapper: "_mm_mask_compress_epi64", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.compress.q.256", arch: Arch::X86, args: &["vi64x4", "vi64x4", "u8"], ret: "vi64x4", features: "avx512f,avx512vl", imms: &[], instr: "vpcompressq", wrapper: "_mm256_mask_compress_epi64", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.compress.q.512", arch: Arch::X86, args: &["vi64x8", "vi64x8", "u8"], ret: "vi64x8", features: "avx512f", imms: &[], instr: "vpcompressq", wrapper: "_mm512_mask_compress_epi64", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.compress.store.b.128", arch: Arch::X86, args: &["ptr", "vi8x16", "u16"], ret: "unit", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpcompressb", wrapper: "_mm_mask_compressstoreu_epi8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.compress.store.b.256", arch: Arch::X86, args: &["ptr", "vi8x32", "u32"], ret: "unit", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpcompressb", wrapper: "_mm256_mask_compressstoreu_epi8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.compress.store.b.512", arch: Arch::X86, args: &["ptr", "vi8x64", "u64"], ret: "unit", features: "avx512vbmi2", imms: &[], instr: "vpcompressb", wrapper: "_mm512_mask_compressstoreu_epi8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.compress.store.d.128", arch: Arch::X86, args: &["ptr", "vi32x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpcompressd", wrapper: "_mm_mask_compressstoreu_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.compress.store.d.256", arch: Arch::X86, args: &["ptr", "vi32x8", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpcompressd", wrapper: "_mm256_mask_compressstoreu_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.compress.store.d.512", arch: Arch::X86, args: &["ptr", "vi32x16", "u16"], ret: "unit", features: "avx512f", imms: &[], instr: "vpcompressd", wrapper: "_mm512_mask_compressstoreu_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.compress.store.pd.128", arch: Arch::X86, args: &["ptr", "vf64x2", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vcompresspd", wrapper: "_mm_mask_compressstoreu_pd", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.compress.store.pd.256", arch: Arch::X86, args: &["ptr", "vf64x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vcompresspd", wrapper: "_mm256_mask_compressstoreu_pd", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.compress.store.pd.512", arch: Arch::X86, args: &["ptr", "vf64x8", "u8"], ret: "unit", features: "avx512f", imms: &[], instr: "vcompresspd", wrapper: "_mm512_mask_compressstoreu_pd", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.compress.store.ps.128", arch: Arch::X86, args: &["ptr", "vf32x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vcompressps", wrapper: "_mm_mask_compressstoreu_ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.compress.store.ps.256", arch: Arch::X86, args: &["ptr", "vf32x8", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vcompressps", wrapper: "_mm256_mask_compressstoreu_ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.compress.store.ps.512", arch: Arch::X86, args: &["ptr", "vf32x16", "u16"], ret: "unit", features: "avx512f", imms: &[], instr: "vcompressps", wrapper: "_mm512_mask_compressstoreu_ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.compress.store.q.128", arch: Arch::X86, args: &["ptr", "vi64x2", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpcompressq", wrapper: "_mm_mask_compressstoreu_epi64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.compress.store.q.256", arch: Arch::X86, args: &["ptr", "vi64x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpcompressq", wrapper: "_mm256_mask_compressstoreu_epi64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.compress.store.q.512", arch: Arch::X86, args: &["ptr", "vi64x8", "u8"], ret: "unit", features: "avx512f", imms: &[], instr: "vpcompressq", wrapper: "_mm512_mask_compressstoreu_epi64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.compress.store.w.128", arch: Arch::X86, args: &["ptr", "vi16x8", "u8"], ret: "unit", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpcompressw", wrapper: "_mm_mask_compressstoreu_epi16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.compress.store.w.256", arch: Arch::X86, args: &["ptr", "vi16x16", "u16"], ret: "unit", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpcompressw", wrapper: "_mm256_mask_compressstoreu_epi16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.compress.store.w.512", arch: Arch::X86, args: &["ptr", "vi16x32", "u32"], ret: "unit", features: "avx512vbmi2", imms: &[], instr: "vpcompressw", wrapper: "_mm512_mask_compressstoreu_epi16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.compress.w.128", arch: Arch::X86, args: &["vi16x8", "vi16x8", "u8"], ret: "vi16x8", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpcompressw", wrapper: "_mm_mask_compress_epi16", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.compress.w.256", arch: Arch::X86, args: &["vi16x16", "vi16x16", "u16"], ret: "vi16x16", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpcompressw", wrapper: "_mm256_mask_compress_epi16", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.compress.w.512", arch: Arch::X86, args: &["vi16x32", "vi16x32", "u32"], ret: "vi16x32", features: "avx512vbmi2", imms: &[], instr: "vpcompressw", wrapper: "_mm512_mask_compress_epi16", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvtpd2dq.128", arch: Arch::X86, args: &["vf64x2", "vi32x4", "u8"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[], instr: "vcvtpd2dq", wrapper: "_mm_mask_cvtpd_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.cvtpd2dq.512", arch: Arch::X86, args: &["vf64x8", "vi32x8", "u8", "i32"], ret: "vi32x8", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtpd2dq", wrapper: "_mm512_cvtpd_epi32", asm: "" }, // 6 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvtpd2ps", arch: Arch::X86, args: &["vf64x2", "vf32x4", "u8"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[], instr: "vcvtpd2ps", wrapper: "_mm_mask_cvtpd_ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.cvtpd2ps.512", arch: Arch::X86, args: &["vf64x8", "vf32x8", "u8", "i32"], ret: "vf32x8", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtpd2ps", wrapper: "_mm512_cvtpd_ps", asm: "" }, // 8 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvtpd2qq.128", arch: Arch::X86, args: &["vf64x2", "vi64x2", "u8"], ret: "vi64x2", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtpd2qq", wrapper: "_mm_mask_cvtpd_epi64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.cvtpd2qq.256", arch: Arch::X86, args: &["vf64x4", "vi64x4", "u8"], ret: "vi64x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtpd2qq", wrapper: "_mm256_mask_cvtpd_epi64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.cvtpd2qq.512", arch: Arch::X86, args: &["vf64x8", "vi64x8", "u8", "i32"], ret: "vi64x8", features: "avx512dq", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtpd2qq", wrapper: "_mm512_mask_cvt_roundpd_epi64", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvtpd2udq.128", arch: Arch::X86, args: &["vf64x2", "vu32x4", "u8"], ret: "vu32x4", features: "avx512f,avx512vl", imms: &[], instr: "vcvtpd2udq", wrapper: "_mm_cvtpd_epu32", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvtpd2udq.256", arch: Arch::X86, args: &["vf64x4", "vu32x4", "u8"], ret: "vu32x4", features: "avx512f,avx512vl", imms: &[], instr: "vcvtpd2udq", wrapper: "_mm256_cvtpd_epu32", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvtpd2udq.512", arch: Arch::X86, args: &["vf64x8", "vu32x8", "u8", "i32"], ret: "vu32x8", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtpd2udq", wrapper: "_mm512_cvtpd_epu32", asm: "" }, // 6 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvtpd2uqq.128", arch: Arch::X86, args: &["vf64x2", "vu64x2", "u8"], ret: "vu64x2", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtpd2uqq", wrapper: "_mm_mask_cvtpd_epu64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.cvtpd2uqq.256", arch: Arch::X86, args: &["vf64x4", "vu64x4", "u8"], ret: "vu64x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtpd2uqq", wrapper: "_mm256_mask_cvtpd_epu64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.cvtpd2uqq.512", arch: Arch::X86, args: &["vf64x8", "vu64x8", "u8", "i32"], ret: "vu64x8", features: "avx512dq", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtpd2uqq", wrapper: "_mm512_mask_cvt_roundpd_epu64", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvtps2dq.512", arch: Arch::X86, args: &["vf32x16", "vi32x16", "u16", "i32"], ret: "vi32x16", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtps2dq", wrapper: "_mm512_cvtps_epi32", asm: "" }, // 6 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvtps2pd.512", arch: Arch::X86, args: &["vf32x8", "vf64x8", "u8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvtps2pd", wrapper: "_mm512_cvtps_pd", asm: "" }, // 8 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvtps2qq.128", arch: Arch::X86, args: &["vf32x4", "vi64x2", "u8"], ret: "vi64x2", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtps2qq", wrapper: "_mm_mask_cvtps_epi64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.cvtps2qq.256", arch: Arch::X86, args: &["vf32x4", "vi64x4", "u8"], ret: "vi64x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtps2qq", wrapper: "_mm256_mask_cvtps_epi64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.cvtps2qq.512", arch: Arch::X86, args: &["vf32x8", "vi64x8", "u8", "i32"], ret: "vi64x8", features: "avx512dq", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtps2qq", wrapper: "_mm512_mask_cvt_roundps_epi64", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvtps2udq.128", arch: Arch::X86, args: &["vf32x4", "vu32x4", "u8"], ret: "vu32x4", features: "avx512f,avx512vl", imms: &[], instr: "vcvtps2udq", wrapper: "_mm_cvtps_epu32", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvtps2udq.256", arch: Arch::X86, args: &["vf32x8", "vu32x8", "u8"], ret: "vu32x8", features: "avx512f,avx512vl", imms: &[], instr: "vcvtps2udq", wrapper: "_mm256_cvtps_epu32", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvtps2udq.512", arch: Arch::X86, args: &["vf32x16", "vu32x16", "u16", "i32"], ret: "vu32x16", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtps2udq", wrapper: "_mm512_cvtps_epu32", asm: "" }, // 6 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvtps2uqq.128", arch: Arch::X86, args: &["vf32x4", "vu64x2", "u8"], ret: "vu64x2", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtps2uqq", wrapper: "_mm_mask_cvtps_epu64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.cvtps2uqq.256", arch: Arch::X86, args: &["vf32x4", "vu64x4", "u8"], ret: "vu64x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtps2uqq", wrapper: "_mm256_mask_cvtps_epu64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.cvtps2uqq.512", arch: Arch::X86, args: &["vf32x8", "vu64x8", "u8", "i32"], ret: "vu64x8", features: "avx512dq", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtps2uqq", wrapper: "_mm512_mask_cvt_roundps_epu64", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvtqq2ps.128", arch: Arch::X86, args: &["vi64x2", "vf32x4", "u8"], ret: "vf32x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtqq2ps", wrapper: "_mm_mask_cvtepi64_ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.cvtsd2ss.round", arch: Arch::X86, args: &["vf32x4", "vf64x2", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsd2ss", wrapper: "_mm_mask_cvtsd_ss", asm: "" }, // 5 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvtss2sd.round", arch: Arch::X86, args: &["vf64x2", "vf32x4", "vf64x2", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vcvtss2sd", wrapper: "_mm_mask_cvtss_sd", asm: "" }, // 5 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvttpd2dq.128", arch: Arch::X86, args: &["vf64x2", "vi32x4", "u8"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[], instr: "vcvttpd2dq", wrapper: "_mm_mask_cvttpd_epi32", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvttpd2dq.512", arch: Arch::X86, args: &["vf64x8", "vi32x8", "u8", "i32"], ret: "vi32x8", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttpd2dq", wrapper: "_mm512_cvtt_roundpd_epi32", asm: "" }, // 6 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvttpd2qq.128", arch: Arch::X86, args: &["vf64x2", "vi64x2", "u8"], ret: "vi64x2", features: "avx512dq,avx512vl", imms: &[], instr: "vcvttpd2qq", wrapper: "_mm_mask_cvttpd_epi64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.cvttpd2qq.256", arch: Arch::X86, args: &["vf64x4", "vi64x4", "u8"], ret: "vi64x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvttpd2qq", wrapper: "_mm256_mask_cvttpd_epi64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.cvttpd2qq.512", arch: Arch::X86, args: &["vf64x8", "vi64x8", "u8", "i32"], ret: "vi64x8", features: "avx512dq", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttpd2qq", wrapper: "_mm512_mask_cvtt_roundpd_epi64", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvttpd2udq.128", arch: Arch::X86, args: &["vf64x2", "vi32x4", "u8"], ret: "vu32x4", features: "avx512f,avx512vl", imms: &[], instr: "vcvttpd2udq", wrapper: "_mm_cvttpd_epu32", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvttpd2udq.256", arch: Arch::X86, args: &["vf64x4", "vi32x4", "u8"], ret: "vu32x4", features: "avx512f,avx512vl", imms: &[], instr: "vcvttpd2udq", wrapper: "_mm256_cvttpd_epu32", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvttpd2udq.512", arch: Arch::X86, args: &["vf64x8", "vi32x8", "u8", "i32"], ret: "vu32x8", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttpd2udq", wrapper: "_mm512_cvtt_roundpd_epu32", asm: "" }, // 6 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvttpd2uqq.128", arch: Arch::X86, args: &["vf64x2", "vu64x2", "u8"], ret: "vu64x2", features: "avx512dq,avx512vl", imms: &[], instr: "vcvttpd2uqq", wrapper: "_mm_mask_cvttpd_epu64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.cvttpd2uqq.256", arch: Arch::X86, args: &["vf64x4", "vu64x4", "u8"], ret: "vu64x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvttpd2uqq", wrapper: "_mm256_mask_cvttpd_epu64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.cvttpd2uqq.512", arch: Arch::X86, args: &["vf64x8", "vu64x8", "u8", "i32"], ret: "vu64x8", features: "avx512dq", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttpd2uqq", wrapper: "_mm512_mask_cvtt_roundpd_epu64", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvttps2dq.512", arch: Arch::X86, args: &["vf32x16", "vi32x16", "u16", "i32"], ret: "vi32x16", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttps2dq", wrapper: "_mm512_cvtt_roundps_epi32", asm: "" }, // 6 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvttps2qq.128", arch: Arch::X86, args: &["vf32x4", "vi64x2", "u8"], ret: "vi64x2", features: "avx512dq,avx512vl", imms: &[], instr: "vcvttps2qq", wrapper: "_mm_mask_cvttps_epi64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.cvttps2qq.256", arch: Arch::X86, args: &["vf32x4", "vi64x4", "u8"], ret: "vi64x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvttps2qq", wrapper: "_mm256_mask_cvttps_epi64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.cvttps2qq.512", arch: Arch::X86, args: &["vf32x8", "vi64x8", "u8", "i32"], ret: "vi64x8", features: "avx512dq", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttps2qq", wrapper: "_mm512_mask_cvtt_roundps_epi64", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvttps2udq.128", arch: Arch::X86, args: &["vf32x4", "vu32x4", "u8"], ret: "vu32x4", features: "avx512f,avx512vl", imms: &[], instr: "vcvttps2udq", wrapper: "_mm_cvttps_epu32", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvttps2udq.256", arch: Arch::X86, args: &["vf32x8", "vu32x8", "u8"], ret: "vu32x8", features: "avx512f,avx512vl", imms: &[], instr: "vcvttps2udq", wrapper: "_mm256_cvttps_epu32", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvttps2udq.512", arch: Arch::X86, args: &["vf32x16", "vu32x16", "u16", "i32"], ret: "vu32x16", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttps2udq", wrapper: "_mm512_cvtt_roundps_epu32", asm: "" }, // 6 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvttps2uqq.128", arch: Arch::X86, args: &["vf32x4", "vu64x2", "u8"], ret: "vu64x2", features: "avx512dq,avx512vl", imms: &[], instr: "vcvttps2uqq", wrapper: "_mm_mask_cvttps_epu64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.cvttps2uqq.256", arch: Arch::X86, args: &["vf32x4", "vu64x4", "u8"], ret: "vu64x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvttps2uqq", wrapper: "_mm256_mask_cvttps_epu64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.cvttps2uqq.512", arch: Arch::X86, args: &["vf32x8", "vu64x8", "u8", "i32"], ret: "vu64x8", features: "avx512dq", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttps2uqq", wrapper: "_mm512_mask_cvtt_roundps_epu64", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvtuqq2ps.128", arch: Arch::X86, args: &["vu64x2", "vf32x4", "u8"], ret: "vf32x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtuqq2ps", wrapper: "_mm_mask_cvtepu64_ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.div.sd.round", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vdivsd", wrapper: "_mm_div_round_sd", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.div.ss.round", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vdivss", wrapper: "_mm_div_round_ss", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.expand.b.128", arch: Arch::X86, args: &["vi8x16", "vi8x16", "u16"], ret: "vi8x16", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpexpandb", wrapper: "_mm_mask_expand_epi8", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.expand.b.256", arch: Arch::X86, args: &["vi8x32", "vi8x32", "u32"], ret: "vi8x32", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpexpandb", wrapper: "_mm256_mask_expand_epi8", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.expand.b.512", arch: Arch::X86, args: &["vi8x64", "vi8x64", "u64"], ret: "vi8x64", features: "avx512vbmi2", imms: &[], instr: "vpexpandb", wrapper: "_mm512_mask_expand_epi8", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.expand.d.128", arch: Arch::X86, args: &["vi32x4", "vi32x4", "u8"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[], instr: "vpexpandd", wrapper: "_mm_mask_expand_epi32", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.expand.d.256", arch: Arch::X86, args: &["vi32x8", "vi32x8", "u8"], ret: "vi32x8", features: "avx512f,avx512vl", imms: &[], instr: "vpexpandd", wrapper: "_mm256_mask_expand_epi32", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.expand.d.512", arch: Arch::X86, args: &["vi32x16", "vi32x16", "u16"], ret: "vi32x16", features: "avx512f", imms: &[], instr: "vpexpandd", wrapper: "_mm512_mask_expand_epi32", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.expand.load.b.128", arch: Arch::X86, args: &["ptr", "vi8x16", "u16"], ret: "vi8x16", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpexpandb", wrapper: "_mm_mask_expandloadu_epi8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.expand.load.b.256", arch: Arch::X86, args: &["ptr", "vi8x32", "u32"], ret: "vi8x32", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpexpandb", wrapper: "_mm256_mask_expandloadu_epi8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.expand.load.b.512", arch: Arch::X86, args: &["ptr", "vi8x64", "u64"], ret: "vi8x64", features: "avx512vbmi2", imms: &[], instr: "vpexpandb", wrapper: "_mm512_mask_expandloadu_epi8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.expand.load.d.128", arch: Arch::X86, args: &["ptr", "vi32x4", "u8"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[], instr: "vpexpandd", wrapper: "_mm_mask_expandloadu_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.expand.load.d.256", arch: Arch::X86, args: &["ptr", "vi32x8", "u8"], ret: "vi32x8", features: "avx512f,avx512vl", imms: &[], instr: "vpexpandd", wrapper: "_mm256_mask_expandloadu_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.expand.load.d.512", arch: Arch::X86, args: &["ptr", "vi32x16", "u16"], ret: "vi32x16", features: "avx512f", imms: &[], instr: "vpexpandd", wrapper: "_mm512_mask_expandloadu_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.expand.load.pd.128", arch: Arch::X86, args: &["ptr", "vf64x2", "u8"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[], instr: "vexpandpd", wrapper: "_mm_mask_expandloadu_pd", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.expand.load.pd.256", arch: Arch::X86, args: &["ptr", "vf64x4", "u8"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[], instr: "vexpandpd", wrapper: "_mm256_mask_expandloadu_pd", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.expand.load.pd.512", arch: Arch::X86, args: &["ptr", "vf64x8", "u8"], ret: "vf64x8", features: "avx512f", imms: &[], instr: "vexpandpd", wrapper: "_mm512_mask_expandloadu_pd", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.expand.load.ps.128", arch: Arch::X86, args: &["ptr", "vf32x4", "u8"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[], instr: "vexpandps", wrapper: "_mm_mask_expandloadu_ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.expand.load.ps.256", arch: Arch::X86, args: &["ptr", "vf32x8", "u8"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[], instr: "vexpandps", wrapper: "_mm256_mask_expandloadu_ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.expand.load.ps.512", arch: Arch::X86, args: &["ptr", "vf32x16", "u16"], ret: "vf32x16", features: "avx512f", imms: &[], instr: "vexpandps", wrapper: "_mm512_mask_expandloadu_ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.expand.load.q.128", arch: Arch::X86, args: &["ptr", "vi64x2", "u8"], ret: "vi64x2", features: "avx512f,avx512vl", imms: &[], instr: "vpexpandq", wrapper: "_mm_mask_expandloadu_epi64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.expand.load.q.256", arch: Arch::X86, args: &["ptr", "vi64x4", "u8"], ret: "vi64x4", features: "avx512f,avx512vl", imms: &[], instr: "vpexpandq", wrapper: "_mm256_mask_expandloadu_epi64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.expand.load.q.512", arch: Arch::X86, args: &["ptr", "vi64x8", "u8"], ret: "vi64x8", features: "avx512f", imms: &[], instr: "vpexpandq", wrapper: "_mm512_mask_expandloadu_epi64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.expand.load.w.128", arch: Arch::X86, args: &["ptr", "vi16x8", "u8"], ret: "vi16x8", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpexpandw", wrapper: "_mm_mask_expandloadu_epi16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.expand.load.w.256", arch: Arch::X86, args: &["ptr", "vi16x16", "u16"], ret: "vi16x16", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpexpandw", wrapper: "_mm256_mask_expandloadu_epi16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.expand.load.w.512", arch: Arch::X86, args: &["ptr", "vi16x32", "u32"], ret: "vi16x32", features: "avx512vbmi2", imms: &[], instr: "vpexpandw", wrapper: "_mm512_mask_expandloadu_epi16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.expand.pd.128", arch: Arch::X86, args: &["vf64x2", "vf64x2", "u8"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[], instr: "vexpandpd", wrapper: "_mm_mask_expand_pd", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.expand.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4", "u8"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[], instr: "vexpandpd", wrapper: "_mm256_mask_expand_pd", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.expand.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "u8"], ret: "vf64x8", features: "avx512f", imms: &[], instr: "vexpandpd", wrapper: "_mm512_mask_expand_pd", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.expand.ps.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[], instr: "vexpandps", wrapper: "_mm_mask_expand_ps", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.expand.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[], instr: "vexpandps", wrapper: "_mm256_mask_expand_ps", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.expand.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "u16"], ret: "vf32x16", features: "avx512f", imms: &[], instr: "vexpandps", wrapper: "_mm512_mask_expand_ps", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.expand.q.128", arch: Arch::X86, args: &["vi64x2", "vi64x2", "u8"], ret: "vi64x2", features: "avx512f,avx512vl", imms: &[], instr: "vpexpandq", wrapper: "_mm_mask_expand_epi64", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.expand.q.256", arch: Arch::X86, args: &["vi64x4", "vi64x4", "u8"], ret: "vi64x4", features: "avx512f,avx512vl", imms: &[], instr: "vpexpandq", wrapper: "_mm256_mask_expand_epi64", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.expand.q.512", arch: Arch::X86, args: &["vi64x8", "vi64x8", "u8"], ret: "vi64x8", features: "avx512f", imms: &[], instr: "vpexpandq", wrapper: "_mm512_mask_expand_epi64", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.expand.w.128", arch: Arch::X86, args: &["vi16x8", "vi16x8", "u8"], ret: "vi16x8", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpexpandw", wrapper: "_mm_mask_expand_epi16", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.expand.w.256", arch: Arch::X86, args: &["vi16x16", "vi16x16", "u16"], ret: "vi16x16", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpexpandw", wrapper: "_mm256_mask_expand_epi16", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.expand.w.512", arch: Arch::X86, args: &["vi16x32", "vi16x32", "u32"], ret: "vi16x32", features: "avx512vbmi2", imms: &[], instr: "vpexpandw", wrapper: "_mm512_mask_expand_epi16", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.fixupimm.pd.128", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vi64x2", "i32", "u8"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vfixupimmpd", wrapper: "_mm_fixupimm_pd", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.fixupimm.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4", "vi64x4", "i32", "u8"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vfixupimmpd", wrapper: "_mm256_fixupimm_pd", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.fixupimm.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "vi64x8", "i32", "u8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vfixupimmpd", wrapper: "_mm512_fixupimm_pd", asm: "" }, // 4 wrappers
+    Row { name: "llvm.x86.avx512.mask.fixupimm.ps.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vi32x4", "i32", "u8"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vfixupimmps", wrapper: "_mm_fixupimm_ps", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.fixupimm.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "vi32x8", "i32", "u8"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vfixupimmps", wrapper: "_mm256_fixupimm_ps", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.fixupimm.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "vi32x16", "i32", "u16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vfixupimmps", wrapper: "_mm512_fixupimm_ps", asm: "" }, // 4 wrappers
+    Row { name: "llvm.x86.avx512.mask.fixupimm.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vi64x2", "i32", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vfixupimmsd", wrapper: "_mm_fixupimm_sd", asm: "" }, // 4 wrappers
+    Row { name: "llvm.x86.avx512.mask.fixupimm.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vi32x4", "i32", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vfixupimmss", wrapper: "_mm_fixupimm_ss", asm: "" }, // 4 wrappers
+    Row { name: "llvm.x86.avx512.mask.fpclass.sd", arch: Arch::X86, args: &["vf64x2", "i32", "u8"], ret: "u8", features: "avx512dq", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vfpclasssd", wrapper: "_mm_mask_fpclass_sd_mask", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.fpclass.ss", arch: Arch::X86, args: &["vf32x4", "i32", "u8"], ret: "u8", features: "avx512dq", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vfpclassss", wrapper: "_mm_mask_fpclass_ss_mask", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.getexp.pd.128", arch: Arch::X86, args: &["vf64x2", "vf64x2", "u8"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[], instr: "vgetexppd", wrapper: "_mm_getexp_pd", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.getexp.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4", "u8"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[], instr: "vgetexppd", wrapper: "_mm256_getexp_pd", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.getexp.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "u8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vgetexppd", wrapper: "_mm512_getexp_pd", asm: "" }, // 6 wrappers
+    Row { name: "llvm.x86.avx512.mask.getexp.ps.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[], instr: "vgetexpps", wrapper: "_mm_getexp_ps", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.getexp.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[], instr: "vgetexpps", wrapper: "_mm256_getexp_ps", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.getexp.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vgetexpps", wrapper: "_mm512_getexp_ps", asm: "" }, // 6 wrappers
+    Row { name: "llvm.x86.avx512.mask.getexp.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vgetexpsd", wrapper: "_mm_getexp_sd", asm: "" }, // 6 wrappers
+    Row { name: "llvm.x86.avx512.mask.getexp.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vgetexpss", wrapper: "_mm_getexp_ss", asm: "" }, // 6 wrappers
+    Row { name: "llvm.x86.avx512.mask.getmant.pd.128", arch: Arch::X86, args: &["vf64x2", "i32", "vf64x2", "u8"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 15, values: &[] }], instr: "vgetmantpd", wrapper: "_mm_getmant_pd", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.getmant.pd.256", arch: Arch::X86, args: &["vf64x4", "i32", "vf64x4", "u8"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 15, values: &[] }], instr: "vgetmantpd", wrapper: "_mm256_getmant_pd", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.getmant.pd.512", arch: Arch::X86, args: &["vf64x8", "i32", "vf64x8", "u8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 1, min: 0, max: 15, values: &[] }, Imm { arg: 4, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vgetmantpd", wrapper: "_mm512_getmant_pd", asm: "" }, // 6 wrappers
+    Row { name: "llvm.x86.avx512.mask.getmant.ps.128", arch: Arch::X86, args: &["vf32x4", "i32", "vf32x4", "u8"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 15, values: &[] }], instr: "vgetmantps", wrapper: "_mm_getmant_ps", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.getmant.ps.256", arch: Arch::X86, args: &["vf32x8", "i32", "vf32x8", "u8"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 15, values: &[] }], instr: "vgetmantps", wrapper: "_mm256_getmant_ps", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.getmant.ps.512", arch: Arch::X86, args: &["vf32x16", "i32", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 1, min: 0, max: 15, values: &[] }, Imm { arg: 4, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vgetmantps", wrapper: "_mm512_getmant_ps", asm: "" }, // 6 wrappers
+    Row { name: "llvm.x86.avx512.mask.getmant.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "i32", "vf64x2", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }, Imm { arg: 5, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vgetmantsd", wrapper: "_mm_getmant_sd", asm: "" }, // 6 wrappers
+    Row { name: "llvm.x86.avx512.mask.getmant.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "i32", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }, Imm { arg: 5, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vgetmantss", wrapper: "_mm_getmant_ss", asm: "" }, // 6 wrappers
+    Row { name: "llvm.x86.avx512.mask.max.sd.round", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vmaxsd", wrapper: "_mm_mask_max_sd", asm: "" }, // 5 wrappers
+    Row { name: "llvm.x86.avx512.mask.max.ss.round", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vmaxss", wrapper: "_mm_mask_max_ss", asm: "" }, // 5 wrappers
+    Row { name: "llvm.x86.avx512.mask.min.sd.round", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vminsd", wrapper: "_mm_mask_min_sd", asm: "" }, // 5 wrappers
+    Row { name: "llvm.x86.avx512.mask.min.ss.round", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vminss", wrapper: "_mm_mask_min_ss", asm: "" }, // 5 wrappers
+    Row { name: "llvm.x86.avx512.mask.mul.sd.round", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vmulsd", wrapper: "_mm_mul_round_sd", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.mul.ss.round", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vmulss", wrapper: "_mm_mul_round_ss", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmov.db.128", arch: Arch::X86, args: &["vi32x4", "vi8x16", "u8"], ret: "vi8x16", features: "avx512f,avx512vl", imms: &[], instr: "vpmovdb", wrapper: "_mm_cvtepi32_epi8", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmov.db.256", arch: Arch::X86, args: &["vi32x8", "vi8x16", "u8"], ret: "vi8x16", features: "avx512f,avx512vl", imms: &[], instr: "vpmovdb", wrapper: "_mm256_cvtepi32_epi8", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmov.db.mem.128", arch: Arch::X86, args: &["ptr", "vi32x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovdb", wrapper: "_mm_mask_cvtepi32_storeu_epi8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmov.db.mem.256", arch: Arch::X86, args: &["ptr", "vi32x8", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovdb", wrapper: "_mm256_mask_cvtepi32_storeu_epi8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmov.db.mem.512", arch: Arch::X86, args: &["ptr", "vi32x16", "u16"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovdb", wrapper: "_mm512_mask_cvtepi32_storeu_epi8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmov.dw.128", arch: Arch::X86, args: &["vi32x4", "vi16x8", "u8"], ret: "vi16x8", features: "avx512f,avx512vl", imms: &[], instr: "vpmovdw", wrapper: "_mm_cvtepi32_epi16", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmov.dw.mem.128", arch: Arch::X86, args: &["ptr", "vi32x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovdw", wrapper: "_mm_mask_cvtepi32_storeu_epi16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmov.dw.mem.256", arch: Arch::X86, args: &["ptr", "vi32x8", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovdw", wrapper: "_mm256_mask_cvtepi32_storeu_epi16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmov.dw.mem.512", arch: Arch::X86, args: &["ptr", "vi32x16", "u16"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovdw", wrapper: "_mm512_mask_cvtepi32_storeu_epi16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmov.qb.128", arch: Arch::X86, args: &["vi64x2", "vi8x16", "u8"], ret: "vi8x16", features: "avx512f,avx512vl", imms: &[], instr: "vpmovqb", wrapper: "_mm_cvtepi64_epi8", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmov.qb.256", arch: Arch::X86, args: &["vi64x4", "vi8x16", "u8"], ret: "vi8x16", features: "avx512f,avx512vl", imms: &[], instr: "vpmovqb", wrapper: "_mm256_cvtepi64_epi8", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmov.qb.512", arch: Arch::X86, args: &["vi64x8", "vi8x16", "u8"], ret: "vi8x16", features: "avx512f", imms: &[], instr: "vpmovqb", wrapper: "_mm512_cvtepi64_epi8", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmov.qb.mem.128", arch: Arch::X86, args: &["ptr", "vi64x2", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovqb", wrapper: "_mm_mask_cvtepi64_storeu_epi8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmov.qb.mem.256", arch: Arch::X86, args: &["ptr", "vi64x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovqb", wrapper: "_mm256_mask_cvtepi64_storeu_epi8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmov.qb.mem.512", arch: Arch::X86, args: &["ptr", "vi64x8", "u8"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovqb", wrapper: "_mm512_mask_cvtepi64_storeu_epi8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmov.qd.128", arch: Arch::X86, args: &["vi64x2", "vi32x4", "u8"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[], instr: "vpmovqd", wrapper: "_mm_cvtepi64_epi32", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmov.qd.mem.128", arch: Arch::X86, args: &["ptr", "vi64x2", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovqd", wrapper: "_mm_mask_cvtepi64_storeu_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmov.qd.mem.256", arch: Arch::X86, args: &["ptr", "vi64x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovqd", wrapper: "_mm256_mask_cvtepi64_storeu_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmov.qd.mem.512", arch: Arch::X86, args: &["ptr", "vi64x8", "u8"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovqd", wrapper: "_mm512_mask_cvtepi64_storeu_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmov.qw.128", arch: Arch::X86, args: &["vi64x2", "vi16x8", "u8"], ret: "vi16x8", features: "avx512f,avx512vl", imms: &[], instr: "vpmovqw", wrapper: "_mm_cvtepi64_epi16", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmov.qw.256", arch: Arch::X86, args: &["vi64x4", "vi16x8", "u8"], ret: "vi16x8", features: "avx512f,avx512vl", imms: &[], instr: "vpmovqw", wrapper: "_mm256_cvtepi64_epi16", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmov.qw.mem.128", arch: Arch::X86, args: &["ptr", "vi64x2", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovqw", wrapper: "_mm_mask_cvtepi64_storeu_epi16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmov.qw.mem.256", arch: Arch::X86, args: &["ptr", "vi64x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovqw", wrapper: "_mm256_mask_cvtepi64_storeu_epi16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmov.qw.mem.512", arch: Arch::X86, args: &["ptr", "vi64x8", "u8"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovqw", wrapper: "_mm512_mask_cvtepi64_storeu_epi16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovs.db.128", arch: Arch::X86, args: &["vi32x4", "vi8x16", "u8"], ret: "vi8x16", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsdb", wrapper: "_mm_cvtsepi32_epi8", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovs.db.256", arch: Arch::X86, args: &["vi32x8", "vi8x16", "u8"], ret: "vi8x16", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsdb", wrapper: "_mm256_cvtsepi32_epi8", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovs.db.512", arch: Arch::X86, args: &["vi32x16", "vi8x16", "u16"], ret: "vi8x16", features: "avx512f", imms: &[], instr: "vpmovsdb", wrapper: "_mm512_cvtsepi32_epi8", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovs.db.mem.128", arch: Arch::X86, args: &["ptr", "vi32x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsdb", wrapper: "_mm_mask_cvtsepi32_storeu_epi8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovs.db.mem.256", arch: Arch::X86, args: &["ptr", "vi32x8", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsdb", wrapper: "_mm256_mask_cvtsepi32_storeu_epi8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovs.db.mem.512", arch: Arch::X86, args: &["ptr", "vi32x16", "u16"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovsdb", wrapper: "_mm512_mask_cvtsepi32_storeu_epi8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovs.dw.128", arch: Arch::X86, args: &["vi32x4", "vi16x8", "u8"], ret: "vi16x8", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsdw", wrapper: "_mm_cvtsepi32_epi16", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovs.dw.256", arch: Arch::X86, args: &["vi32x8", "vi16x8", "u8"], ret: "vi16x8", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsdw", wrapper: "_mm256_cvtsepi32_epi16", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovs.dw.512", arch: Arch::X86, args: &["vi32x16", "vi16x16", "u16"], ret: "vi16x16", features: "avx512f", imms: &[], instr: "vpmovsdw", wrapper: "_mm512_cvtsepi32_epi16", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovs.dw.mem.128", arch: Arch::X86, args: &["ptr", "vi32x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsdw", wrapper: "_mm_mask_cvtsepi32_storeu_epi16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovs.dw.mem.256", arch: Arch::X86, args: &["ptr", "vi32x8", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsdw", wrapper: "_mm256_mask_cvtsepi32_storeu_epi16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovs.dw.mem.512", arch: Arch::X86, args: &["ptr", "vi32x16", "u16"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovsdw", wrapper: "_mm512_mask_cvtsepi32_storeu_epi16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovs.qb.128", arch: Arch::X86, args: &["vi64x2", "vi8x16", "u8"], ret: "vi8x16", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsqb", wrapper: "_mm_cvtsepi64_epi8", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovs.qb.256", arch: Arch::X86, args: &["vi64x4", "vi8x16", "u8"], ret: "vi8x16", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsqb", wrapper: "_mm256_cvtsepi64_epi8", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovs.qb.512", arch: Arch::X86, args: &["vi64x8", "vi8x16", "u8"], ret: "vi8x16", features: "avx512f", imms: &[], instr: "vpmovsqb", wrapper: "_mm512_cvtsepi64_epi8", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovs.qb.mem.128", arch: Arch::X86, args: &["ptr", "vi64x2", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsqb", wrapper: "_mm_mask_cvtsepi64_storeu_epi8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovs.qb.mem.256", arch: Arch::X86, args: &["ptr", "vi64x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsqb", wrapper: "_mm256_mask_cvtsepi64_storeu_epi8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovs.qb.mem.512", arch: Arch::X86, args: &["ptr", "vi64x8", "u8"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovsqb", wrapper: "_mm512_mask_cvtsepi64_storeu_epi8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovs.qd.128", arch: Arch::X86, args: &["vi64x2", "vi32x4", "u8"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsqd", wrapper: "_mm_cvtsepi64_epi32", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovs.qd.256", arch: Arch::X86, args: &["vi64x4", "vi32x4", "u8"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsqd", wrapper: "_mm256_cvtsepi64_epi32", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovs.qd.512", arch: Arch::X86, args: &["vi64x8", "vi32x8", "u8"], ret: "vi32x8", features: "avx512f", imms: &[], instr: "vpmovsqd", wrapper: "_mm512_cvtsepi64_epi32", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovs.qd.mem.128", arch: Arch::X86, args: &["ptr", "vi64x2", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsqd", wrapper: "_mm_mask_cvtsepi64_storeu_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovs.qd.mem.256", arch: Arch::X86, args: &["ptr", "vi64x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsqd", wrapper: "_mm256_mask_cvtsepi64_storeu_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovs.qd.mem.512", arch: Arch::X86, args: &["ptr", "vi64x8", "u8"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovsqd", wrapper: "_mm512_mask_cvtsepi64_storeu_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovs.qw.128", arch: Arch::X86, args: &["vi64x2", "vi16x8", "u8"], ret: "vi16x8", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsqw", wrapper: "_mm_cvtsepi64_epi16", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovs.qw.256", arch: Arch::X86, args: &["vi64x4", "vi16x8", "u8"], ret: "vi16x8", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsqw", wrapper: "_mm256_cvtsepi64_epi16", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovs.qw.512", arch: Arch::X86, args: &["vi64x8", "vi16x8", "u8"], ret: "vi16x8", features: "avx512f", imms: &[], instr: "vpmovsqw", wrapper: "_mm512_cvtsepi64_epi16", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovs.qw.mem.128", arch: Arch::X86, args: &["ptr", "vi64x2", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsqw", wrapper: "_mm_mask_cvtsepi64_storeu_epi16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovs.qw.mem.256", arch: Arch::X86, args: &["ptr", "vi64x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsqw", wrapper: "_mm256_mask_cvtsepi64_storeu_epi16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovs.qw.mem.512", arch: Arch::X86, args: &["ptr", "vi64x8", "u8"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovsqw", wrapper: "_mm512_mask_cvtsepi64_storeu_epi16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovs.wb.128", arch: Arch::X86, args: &["vi16x8", "vi8x16", "u8"], ret: "vi8x16", features: "avx512bw,avx512vl", imms: &[], instr: "vpmovswb", wrapper: "_mm_cvtsepi16_epi8", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovs.wb.mem.512", arch: Arch::X86, args: &["ptr", "vi16x32", "u32"], ret: "unit", features: "avx512bw", imms: &[], instr: "vpmovswb", wrapper: "_mm512_mask_cvtsepi16_storeu_epi8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovus.db.128", arch: Arch::X86, args: &["vu32x4", "vu8x16", "u8"], ret: "vu8x16", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusdb", wrapper: "_mm_cvtusepi32_epi8", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovus.db.256", arch: Arch::X86, args: &["vu32x8", "vu8x16", "u8"], ret: "vu8x16", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusdb", wrapper: "_mm256_cvtusepi32_epi8", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovus.db.512", arch: Arch::X86, args: &["vu32x16", "vu8x16", "u16"], ret: "vu8x16", features: "avx512f", imms: &[], instr: "vpmovusdb", wrapper: "_mm512_cvtusepi32_epi8", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovus.db.mem.128", arch: Arch::X86, args: &["ptr", "vi32x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusdb", wrapper: "_mm_mask_cvtusepi32_storeu_epi8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovus.db.mem.256", arch: Arch::X86, args: &["ptr", "vi32x8", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusdb", wrapper: "_mm256_mask_cvtusepi32_storeu_epi8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovus.db.mem.512", arch: Arch::X86, args: &["ptr", "vi32x16", "u16"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovusdb", wrapper: "_mm512_mask_cvtusepi32_storeu_epi8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovus.dw.128", arch: Arch::X86, args: &["vu32x4", "vu16x8", "u8"], ret: "vu16x8", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusdw", wrapper: "_mm_cvtusepi32_epi16", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovus.dw.256", arch: Arch::X86, args: &["vu32x8", "vu16x8", "u8"], ret: "vu16x8", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusdw", wrapper: "_mm256_cvtusepi32_epi16", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovus.dw.512", arch: Arch::X86, args: &["vu32x16", "vu16x16", "u16"], ret: "vu16x16", features: "avx512f", imms: &[], instr: "vpmovusdw", wrapper: "_mm512_cvtusepi32_epi16", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovus.dw.mem.128", arch: Arch::X86, args: &["ptr", "vi32x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusdw", wrapper: "_mm_mask_cvtusepi32_storeu_epi16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovus.dw.mem.256", arch: Arch::X86, args: &["ptr", "vi32x8", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusdw", wrapper: "_mm256_mask_cvtusepi32_storeu_epi16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovus.dw.mem.512", arch: Arch::X86, args: &["ptr", "vi32x16", "u16"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovusdw", wrapper: "_mm512_mask_cvtusepi32_storeu_epi16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovus.qb.128", arch: Arch::X86, args: &["vu64x2", "vu8x16", "u8"], ret: "vu8x16", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusqb", wrapper: "_mm_cvtusepi64_epi8", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovus.qb.256", arch: Arch::X86, args: &["vu64x4", "vu8x16", "u8"], ret: "vu8x16", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusqb", wrapper: "_mm256_cvtusepi64_epi8", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovus.qb.512", arch: Arch::X86, args: &["vu64x8", "vu8x16", "u8"], ret: "vu8x16", features: "avx512f", imms: &[], instr: "vpmovusqb", wrapper: "_mm512_cvtusepi64_epi8", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovus.qb.mem.128", arch: Arch::X86, args: &["ptr", "vi64x2", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusqb", wrapper: "_mm_mask_cvtusepi64_storeu_epi8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovus.qb.mem.256", arch: Arch::X86, args: &["ptr", "vi64x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusqb", wrapper: "_mm256_mask_cvtusepi64_storeu_epi8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovus.qb.mem.512", arch: Arch::X86, args: &["ptr", "vi64x8", "u8"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovusqb", wrapper: "_mm512_mask_cvtusepi64_storeu_epi8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovus.qd.128", arch: Arch::X86, args: &["vu64x2", "vu32x4", "u8"], ret: "vu32x4", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusqd", wrapper: "_mm_cvtusepi64_epi32", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovus.qd.256", arch: Arch::X86, args: &["vu64x4", "vu32x4", "u8"], ret: "vu32x4", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusqd", wrapper: "_mm256_cvtusepi64_epi32", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovus.qd.512", arch: Arch::X86, args: &["vu64x8", "vu32x8", "u8"], ret: "vu32x8", features: "avx512f", imms: &[], instr: "vpmovusqd", wrapper: "_mm512_cvtusepi64_epi32", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovus.qd.mem.128", arch: Arch::X86, args: &["ptr", "vi64x2", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusqd", wrapper: "_mm_mask_cvtusepi64_storeu_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovus.qd.mem.256", arch: Arch::X86, args: &["ptr", "vi64x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusqd", wrapper: "_mm256_mask_cvtusepi64_storeu_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovus.qd.mem.512", arch: Arch::X86, args: &["ptr", "vi64x8", "u8"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovusqd", wrapper: "_mm512_mask_cvtusepi64_storeu_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovus.qw.128", arch: Arch::X86, args: &["vu64x2", "vu16x8", "u8"], ret: "vu16x8", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusqw", wrapper: "_mm_cvtusepi64_epi16", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovus.qw.256", arch: Arch::X86, args: &["vu64x4", "vu16x8", "u8"], ret: "vu16x8", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusqw", wrapper: "_mm256_cvtusepi64_epi16", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovus.qw.512", arch: Arch::X86, args: &["vu64x8", "vu16x8", "u8"], ret: "vu16x8", features: "avx512f", imms: &[], instr: "vpmovusqw", wrapper: "_mm512_cvtusepi64_epi16", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovus.qw.mem.128", arch: Arch::X86, args: &["ptr", "vi64x2", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusqw", wrapper: "_mm_mask_cvtusepi64_storeu_epi16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovus.qw.mem.256", arch: Arch::X86, args: &["ptr", "vi64x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusqw", wrapper: "_mm256_mask_cvtusepi64_storeu_epi16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovus.qw.mem.512", arch: Arch::X86, args: &["ptr", "vi64x8", "u8"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovusqw", wrapper: "_mm512_mask_cvtusepi64_storeu_epi16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovus.wb.128", arch: Arch::X86, args: &["vu16x8", "vu8x16", "u8"], ret: "vu8x16", features: "avx512bw,avx512vl", imms: &[], instr: "vpmovuswb", wrapper: "_mm_cvtusepi16_epi8", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovus.wb.mem.512", arch: Arch::X86, args: &["ptr", "vi16x32", "u32"], ret: "unit", features: "avx512bw", imms: &[], instr: "vpmovuswb", wrapper: "_mm512_mask_cvtusepi16_storeu_epi8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.range.pd.128", arch: Arch::X86, args: &["vf64x2", "vf64x2", "i32", "vf64x2", "u8"], ret: "vf64x2", features: "avx512dq,avx512vl", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }], instr: "vrangepd", wrapper: "_mm_mask_range_pd", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.range.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4", "i32", "vf64x4", "u8"], ret: "vf64x4", features: "avx512dq,avx512vl", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }], instr: "vrangepd", wrapper: "_mm256_mask_range_pd", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.range.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "i32", "vf64x8", "u8", "i32"], ret: "vf64x8", features: "avx512dq", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }, Imm { arg: 5, min: 4, max: 8, values: &[4, 8] }], instr: "vrangepd", wrapper: "_mm512_mask_range_round_pd", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.range.ps.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "i32", "vf32x4", "u8"], ret: "vf32x4", features: "avx512dq,avx512vl", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }], instr: "vrangeps", wrapper: "_mm_mask_range_ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.range.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "i32", "vf32x8", "u8"], ret: "vf32x8", features: "avx512dq,avx512vl", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }], instr: "vrangeps", wrapper: "_mm256_mask_range_ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.range.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "i32", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512dq", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }, Imm { arg: 5, min: 4, max: 8, values: &[4, 8] }], instr: "vrangeps", wrapper: "_mm512_mask_range_round_ps", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.range.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8", "i32", "i32"], ret: "vf64x2", features: "avx512dq", imms: &[Imm { arg: 4, min: 0, max: 15, values: &[] }, Imm { arg: 5, min: 4, max: 8, values: &[4, 8] }], instr: "vrangesd", wrapper: "_mm_mask_range_round_sd", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.range.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32", "i32"], ret: "vf32x4", features: "avx512dq", imms: &[Imm { arg: 4, min: 0, max: 15, values: &[] }, Imm { arg: 5, min: 4, max: 8, values: &[4, 8] }], instr: "vrangess", wrapper: "_mm_mask_range_round_ss", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.reduce.pd.128", arch: Arch::X86, args: &["vf64x2", "i32", "vf64x2", "u8"], ret: "vf64x2", features: "avx512dq,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vreducepd", wrapper: "_mm_mask_reduce_pd", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.reduce.pd.256", arch: Arch::X86, args: &["vf64x4", "i32", "vf64x4", "u8"], ret: "vf64x4", features: "avx512dq,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vreducepd", wrapper: "_mm256_mask_reduce_pd", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.reduce.pd.512", arch: Arch::X86, args: &["vf64x8", "i32", "vf64x8", "u8", "i32"], ret: "vf64x8", features: "avx512dq", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }, Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vreducepd", wrapper: "_mm512_mask_reduce_round_pd", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.reduce.ps.128", arch: Arch::X86, args: &["vf32x4", "i32", "vf32x4", "u8"], ret: "vf32x4", features: "avx512dq,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vreduceps", wrapper: "_mm_mask_reduce_ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.reduce.ps.256", arch: Arch::X86, args: &["vf32x8", "i32", "vf32x8", "u8"], ret: "vf32x8", features: "avx512dq,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vreduceps", wrapper: "_mm256_mask_reduce_ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.reduce.ps.512", arch: Arch::X86, args: &["vf32x16", "i32", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512dq", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }, Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vreduceps", wrapper: "_mm512_mask_reduce_round_ps", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.reduce.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8", "i32", "i32"], ret: "vf64x2", features: "avx512dq", imms: &[Imm { arg: 4, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 8, values: &[4, 8] }], instr: "vreducesd", wrapper: "_mm_mask_reduce_round_sd", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.reduce.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32", "i32"], ret: "vf32x4", features: "avx512dq", imms: &[Imm { arg: 4, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 8, values: &[4, 8] }], instr: "vreducess", wrapper: "_mm_mask_reduce_round_ss", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.rndscale.pd.128", arch: Arch::X86, args: &["vf64x2", "i32", "vf64x2", "u8"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vrndscalepd", wrapper: "_mm_roundscale_pd", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.rndscale.pd.256", arch: Arch::X86, args: &["vf64x4", "i32", "vf64x4", "u8"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vrndscalepd", wrapper: "_mm256_roundscale_pd", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.rndscale.pd.512", arch: Arch::X86, args: &["vf64x8", "i32", "vf64x8", "u8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }, Imm { arg: 4, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vrndscalepd", wrapper: "_mm512_roundscale_pd", asm: "" }, // 6 wrappers
+    Row { name: "llvm.x86.avx512.mask.rndscale.ps.128", arch: Arch::X86, args: &["vf32x4", "i32", "vf32x4", "u8"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vrndscaleps", wrapper: "_mm_roundscale_ps", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.rndscale.ps.256", arch: Arch::X86, args: &["vf32x8", "i32", "vf32x8", "u8"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vrndscaleps", wrapper: "_mm256_roundscale_ps", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.rndscale.ps.512", arch: Arch::X86, args: &["vf32x16", "i32", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }, Imm { arg: 4, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vrndscaleps", wrapper: "_mm512_roundscale_ps", asm: "" }, // 6 wrappers
+    Row { name: "llvm.x86.avx512.mask.rndscale.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8", "i32", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 4, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vrndscalesd", wrapper: "_mm_roundscale_sd", asm: "" }, // 6 wrappers
+    Row { name: "llvm.x86.avx512.mask.rndscale.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 4, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vrndscaless", wrapper: "_mm_roundscale_ss", asm: "" }, // 6 wrappers
+    Row { name: "llvm.x86.avx512.mask.scalef.pd.128", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[], instr: "vscalefpd", wrapper: "_mm_scalef_pd", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.scalef.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4", "vf64x4", "u8"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[], instr: "vscalefpd", wrapper: "_mm256_scalef_pd", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.scalef.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "vf64x8", "u8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vscalefpd", wrapper: "_mm512_scalef_pd", asm: "" }, // 6 wrappers
+    Row { name: "llvm.x86.avx512.mask.scalef.ps.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[], instr: "vscalefps", wrapper: "_mm_scalef_ps", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.scalef.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[], instr: "vscalefps", wrapper: "_mm256_scalef_ps", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.scalef.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vscalefps", wrapper: "_mm512_scalef_ps", asm: "" }, // 6 wrappers
+    Row { name: "llvm.x86.avx512.mask.scalef.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 4, min: -2147483648, max: 2147483647, values: &[] }], instr: "vscalefsd", wrapper: "_mm_scalef_sd", asm: "" }, // 6 wrappers
+    Row { name: "llvm.x86.avx512.mask.scalef.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vscalefss", wrapper: "_mm_scalef_ss", asm: "" }, // 6 wrappers
+    Row { name: "llvm.x86.avx512.mask.sqrt.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vsqrtsd", wrapper: "_mm_mask_sqrt_sd", asm: "" }, // 5 wrappers
+    Row { name: "llvm.x86.avx512.mask.sqrt.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vsqrtss", wrapper: "_mm_mask_sqrt_ss", asm: "" }, // 5 wrappers
+    Row { name: "llvm.x86.avx512.mask.sub.sd.round", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vsubsd", wrapper: "_mm_sub_round_sd", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.sub.ss.round", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vsubss", wrapper: "_mm_sub_round_ss", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.vcvtph2ps.512", arch: Arch::X86, args: &["vi16x16", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvtph2ps", wrapper: "_mm512_cvt_roundph_ps", asm: "" }, // 6 wrappers
+    Row { name: "llvm.x86.avx512.mask.vcvtps2ph.128", arch: Arch::X86, args: &["vf32x4", "i32", "vi16x8", "u8"], ret: "vi16x8", features: "avx512f,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vcvtps2ph", wrapper: "_mm_mask_cvt_roundps_ph", asm: "" }, // 4 wrappers
+    Row { name: "llvm.x86.avx512.mask.vcvtps2ph.256", arch: Arch::X86, args: &["vf32x8", "i32", "vi16x8", "u8"], ret: "vi16x8", features: "avx512f,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vcvtps2ph", wrapper: "_mm256_mask_cvt_roundps_ph", asm: "" }, // 4 wrappers
+    Row { name: "llvm.x86.avx512.mask.vcvtps2ph.512", arch: Arch::X86, args: &["vf32x16", "i32", "vi16x16", "u16"], ret: "vi16x16", features: "avx512f", imms: &[Imm { arg: 1, min: 0, max: 12, values: &[0, 1, 2, 3, 4, 8, 9, 10, 11, 12] }], instr: "vcvtps2ph", wrapper: "_mm512_cvt_roundps_ph", asm: "" }, // 6 wrappers
+    Row { name: "llvm.x86.avx512.maskz.fixupimm.pd.128", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vi64x2", "i32", "u8"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vfixupimmpd", wrapper: "_mm_maskz_fixupimm_pd", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.maskz.fixupimm.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4", "vi64x4", "i32", "u8"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vfixupimmpd", wrapper: "_mm256_maskz_fixupimm_pd", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.maskz.fixupimm.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "vi64x8", "i32", "u8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vfixupimmpd", wrapper: "_mm512_maskz_fixupimm_pd", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.maskz.fixupimm.ps.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vi32x4", "i32", "u8"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vfixupimmps", wrapper: "_mm_maskz_fixupimm_ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.maskz.fixupimm.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "vi32x8", "i32", "u8"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vfixupimmps", wrapper: "_mm256_maskz_fixupimm_ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.maskz.fixupimm.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "vi32x16", "i32", "u16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vfixupimmps", wrapper: "_mm512_maskz_fixupimm_ps", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.maskz.fixupimm.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vi64x2", "i32", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vfixupimmsd", wrapper: "_mm_maskz_fixupimm_sd", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.maskz.fixupimm.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vi32x4", "i32", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vfixupimmss", wrapper: "_mm_maskz_fixupimm_ss", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.max.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 8, values: &[4, 8] }], instr: "vmaxpd", wrapper: "_mm512_max_pd", asm: "" }, // 4 wrappers
+    Row { name: "llvm.x86.avx512.max.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 8, values: &[4, 8] }], instr: "vmaxps", wrapper: "_mm512_max_ps", asm: "" }, // 4 wrappers
+    Row { name: "llvm.x86.avx512.min.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 8, values: &[4, 8] }], instr: "vminpd", wrapper: "_mm512_min_pd", asm: "" }, // 4 wrappers
+    Row { name: "llvm.x86.avx512.min.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 8, values: &[4, 8] }], instr: "vminps", wrapper: "_mm512_min_ps", asm: "" }, // 4 wrappers
+    Row { name: "llvm.x86.avx512.mul.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vmulpd", wrapper: "_mm512_mul_round_pd", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mul.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vmulps", wrapper: "_mm512_mul_round_ps", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.permvar.df.256", arch: Arch::X86, args: &["vf64x4", "vi64x4"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[], instr: "vpermpd", wrapper: "_mm256_permutexvar_pd", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.permvar.df.512", arch: Arch::X86, args: &["vf64x8", "vi64x8"], ret: "vf64x8", features: "avx512f", imms: &[], instr: "vpermpd", wrapper: "_mm512_permutexvar_pd", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.permvar.di.256", arch: Arch::X86, args: &["vi64x4", "vi64x4"], ret: "vi64x4", features: "avx512f,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm256_permutexvar_epi64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.permvar.di.512", arch: Arch::X86, args: &["vi64x8", "vi64x8"], ret: "vi64x8", features: "avx512f", imms: &[], instr: "vperm", wrapper: "_mm512_permutexvar_epi64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.permvar.hi.128", arch: Arch::X86, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "avx512bw,avx512vl", imms: &[], instr: "vpermw", wrapper: "_mm_permutexvar_epi16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.permvar.hi.256", arch: Arch::X86, args: &["vi16x16", "vi16x16"], ret: "vi16x16", features: "avx512bw,avx512vl", imms: &[], instr: "vpermw", wrapper: "_mm256_permutexvar_epi16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.permvar.hi.512", arch: Arch::X86, args: &["vi16x32", "vi16x32"], ret: "vi16x32", features: "avx512bw", imms: &[], instr: "vpermw", wrapper: "_mm512_permutexvar_epi16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.permvar.qi.128", arch: Arch::X86, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "avx512vbmi,avx512vl", imms: &[], instr: "vpermb", wrapper: "_mm_permutexvar_epi8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.permvar.qi.256", arch: Arch::X86, args: &["vi8x32", "vi8x32"], ret: "vi8x32", features: "avx512vbmi,avx512vl", imms: &[], instr: "vpermb", wrapper: "_mm256_permutexvar_epi8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.permvar.qi.512", arch: Arch::X86, args: &["vi8x64", "vi8x64"], ret: "vi8x64", features: "avx512vbmi", imms: &[], instr: "vpermb", wrapper: "_mm512_permutexvar_epi8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.permvar.sf.512", arch: Arch::X86, args: &["vf32x16", "vi32x16"], ret: "vf32x16", features: "avx512f", imms: &[], instr: "vpermps", wrapper: "_mm512_permutexvar_ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.permvar.si.512", arch: Arch::X86, args: &["vi32x16", "vi32x16"], ret: "vi32x16", features: "avx512f", imms: &[], instr: "vperm", wrapper: "_mm512_permutevar_epi32", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.pmaddubs.w.512", arch: Arch::X86, args: &["vu8x64", "vi8x64"], ret: "vi16x32", features: "avx512bw", imms: &[], instr: "vpmaddubsw", wrapper: "_mm512_maddubs_epi16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.pmaddw.d.512", arch: Arch::X86, args: &["vi16x32", "vi16x32"], ret: "vi32x16", features: "avx512bw", imms: &[], instr: "vpmaddwd", wrapper: "_mm512_madd_epi16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.pmul.hr.sw.512", arch: Arch::X86, args: &["vi16x32", "vi16x32"], ret: "vi16x32", features: "avx512bw", imms: &[], instr: "vpmulhrsw", wrapper: "_mm512_mulhrs_epi16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.pmultishift.qb.128", arch: Arch::X86, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "avx512vbmi,avx512vl", imms: &[], instr: "vpmultishiftqb", wrapper: "_mm_multishift_epi64_epi8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.pmultishift.qb.256", arch: Arch::X86, args: &["vi8x32", "vi8x32"], ret: "vi8x32", features: "avx512vbmi,avx512vl", imms: &[], instr: "vpmultishiftqb", wrapper: "_mm256_multishift_epi64_epi8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.pmultishift.qb.512", arch: Arch::X86, args: &["vi8x64", "vi8x64"], ret: "vi8x64", features: "avx512vbmi", imms: &[], instr: "vpmultishiftqb", wrapper: "_mm512_multishift_epi64_epi8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.psad.bw.512", arch: Arch::X86, args: &["vu8x64", "vu8x64"], ret: "vu64x8", features: "avx512bw", imms: &[], instr: "vpsadbw", wrapper: "_mm512_sad_epu8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.pshuf.b.512", arch: Arch::X86, args: &["vi8x64", "vi8x64"], ret: "vi8x64", features: "avx512bw", imms: &[], instr: "vpshufb", wrapper: "_mm512_shuffle_epi8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.psll.d.512", arch: Arch::X86, args: &["vi32x16", "vi32x4"], ret: "vi32x16", features: "avx512f", imms: &[], instr: "vpslld", wrapper: "_mm512_sll_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.psll.q.512", arch: Arch::X86, args: &["vi64x8", "vi64x2"], ret: "vi64x8", features: "avx512f", imms: &[], instr: "vpsllq", wrapper: "_mm512_sll_epi64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.psll.w.512", arch: Arch::X86, args: &["vi16x32", "vi16x8"], ret: "vi16x32", features: "avx512bw", imms: &[], instr: "vpsllw", wrapper: "_mm512_sll_epi16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.psra.d.512", arch: Arch::X86, args: &["vi32x16", "vi32x4"], ret: "vi32x16", features: "avx512f", imms: &[], instr: "vpsrad", wrapper: "_mm512_sra_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.psra.q.128", arch: Arch::X86, args: &["vi64x2", "vi64x2"], ret: "vi64x2", features: "avx512f,avx512vl", imms: &[], instr: "vpsraq", wrapper: "_mm_sra_epi64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.psra.q.256", arch: Arch::X86, args: &["vi64x4", "vi64x2"], ret: "vi64x4", features: "avx512f,avx512vl", imms: &[], instr: "vpsraq", wrapper: "_mm256_sra_epi64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.psra.q.512", arch: Arch::X86, args: &["vi64x8", "vi64x2"], ret: "vi64x8", features: "avx512f", imms: &[], instr: "vpsraq", wrapper: "_mm512_sra_epi64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.psra.w.512", arch: Arch::X86, args: &["vi16x32", "vi16x8"], ret: "vi16x32", features: "avx512bw", imms: &[], instr: "vpsraw", wrapper: "_mm512_sra_epi16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.psrl.d.512", arch: Arch::X86, args: &["vi32x16", "vi32x4"], ret: "vi32x16", features: "avx512f", imms: &[], instr: "vpsrld", wrapper: "_mm512_srl_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.psrl.q.512", arch: Arch::X86, args: &["vi64x8", "vi64x2"], ret: "vi64x8", features: "avx512f", imms: &[], instr: "vpsrlq", wrapper: "_mm512_srl_epi64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.psrl.w.512", arch: Arch::X86, args: &["vi16x32", "vi16x8"], ret: "vi16x32", features: "avx512bw", imms: &[], instr: "vpsrlw", wrapper: "_mm512_srl_epi16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.pternlog.d.128", arch: Arch::X86, args: &["vi32x4", "vi32x4", "vi32x4", "i32"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vpternlogd", wrapper: "_mm_ternarylogic_epi32", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.pternlog.d.256", arch: Arch::X86, args: &["vi32x8", "vi32x8", "vi32x8", "i32"], ret: "vi32x8", features: "avx512f,avx512vl", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vpternlogd", wrapper: "_mm256_ternarylogic_epi32", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.pternlog.d.512", arch: Arch::X86, args: &["vi32x16", "vi32x16", "vi32x16", "i32"], ret: "vi32x16", features: "avx512f", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vpternlogd", wrapper: "_mm512_ternarylogic_epi32", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.pternlog.q.128", arch: Arch::X86, args: &["vi64x2", "vi64x2", "vi64x2", "i32"], ret: "vi64x2", features: "avx512f,avx512vl", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vpternlogq", wrapper: "_mm_ternarylogic_epi64", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.pternlog.q.256", arch: Arch::X86, args: &["vi64x4", "vi64x4", "vi64x4", "i32"], ret: "vi64x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vpternlogq", wrapper: "_mm256_ternarylogic_epi64", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.pternlog.q.512", arch: Arch::X86, args: &["vi64x8", "vi64x8", "vi64x8", "i32"], ret: "vi64x8", features: "avx512f", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vpternlogq", wrapper: "_mm512_ternarylogic_epi64", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.rcp14.pd.128", arch: Arch::X86, args: &["vf64x2", "vf64x2", "u8"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[], instr: "vrcp14pd", wrapper: "_mm_rcp14_pd", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.rcp14.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4", "u8"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[], instr: "vrcp14pd", wrapper: "_mm256_rcp14_pd", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.rcp14.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "u8"], ret: "vf64x8", features: "avx512f", imms: &[], instr: "vrcp14pd", wrapper: "_mm512_rcp14_pd", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.rcp14.ps.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[], instr: "vrcp14ps", wrapper: "_mm_rcp14_ps", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.rcp14.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[], instr: "vrcp14ps", wrapper: "_mm256_rcp14_ps", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.rcp14.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "u16"], ret: "vf32x16", features: "avx512f", imms: &[], instr: "vrcp14ps", wrapper: "_mm512_rcp14_ps", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.rcp14.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8"], ret: "vf64x2", features: "avx512f", imms: &[], instr: "vrcp14sd", wrapper: "_mm_rcp14_sd", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.rcp14.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512f", imms: &[], instr: "vrcp14ss", wrapper: "_mm_rcp14_ss", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.rsqrt14.pd.128", arch: Arch::X86, args: &["vf64x2", "vf64x2", "u8"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[], instr: "vrsqrt14pd", wrapper: "_mm_rsqrt14_pd", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.rsqrt14.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4", "u8"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[], instr: "vrsqrt14pd", wrapper: "_mm256_rsqrt14_pd", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.rsqrt14.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "u8"], ret: "vf64x8", features: "avx512f", imms: &[], instr: "vrsqrt14pd", wrapper: "_mm512_rsqrt14_pd", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.rsqrt14.ps.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[], instr: "vrsqrt14ps", wrapper: "_mm_rsqrt14_ps", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.rsqrt14.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[], instr: "vrsqrt14ps", wrapper: "_mm256_rsqrt14_ps", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.rsqrt14.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "u16"], ret: "vf32x16", features: "avx512f", imms: &[], instr: "vrsqrt14ps", wrapper: "_mm512_rsqrt14_ps", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.rsqrt14.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8"], ret: "vf64x2", features: "avx512f", imms: &[], instr: "vrsqrt14sd", wrapper: "_mm_rsqrt14_sd", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.rsqrt14.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512f", imms: &[], instr: "vrsqrt14ss", wrapper: "_mm_rsqrt14_ss", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.scatter.dpd.512", arch: Arch::X86, args: &["ptr", "i8", "vi32x8", "vf64x8", "i32"], ret: "unit", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vscatterdpd", wrapper: "_mm512_i32scatter_pd", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.scatter.dpi.512", arch: Arch::X86, args: &["ptr", "i16", "vi32x16", "vi32x16", "i32"], ret: "unit", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpscatterdd", wrapper: "_mm512_i32scatter_epi32", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.scatter.dpq.512", arch: Arch::X86, args: &["ptr", "i8", "vi32x8", "vi64x8", "i32"], ret: "unit", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpscatterdq", wrapper: "_mm512_i32scatter_epi64", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.scatter.dps.512", arch: Arch::X86, args: &["ptr", "i16", "vi32x16", "vf32x16", "i32"], ret: "unit", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vscatterdps", wrapper: "_mm512_i32scatter_ps", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.scatter.qpd.512", arch: Arch::X86, args: &["ptr", "i8", "vi64x8", "vf64x8", "i32"], ret: "unit", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vscatterqpd", wrapper: "_mm512_i64scatter_pd", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.scatter.qpi.512", arch: Arch::X86, args: &["ptr", "i8", "vi64x8", "vi32x8", "i32"], ret: "unit", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpscatterqd", wrapper: "_mm512_i64scatter_epi32", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.scatter.qpq.512", arch: Arch::X86, args: &["ptr", "i8", "vi64x8", "vi64x8", "i32"], ret: "unit", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpscatterqq", wrapper: "_mm512_i64scatter_epi64", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.scatter.qps.512", arch: Arch::X86, args: &["ptr", "i8", "vi64x8", "vf32x8", "i32"], ret: "unit", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vscatterqps", wrapper: "_mm512_i64scatter_ps", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.scatterdiv2.df", arch: Arch::X86, args: &["ptr", "u8", "vi64x2", "vf64x2", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vscatterqpd", wrapper: "_mm_i64scatter_pd", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.scatterdiv2.di", arch: Arch::X86, args: &["ptr", "u8", "vi64x2", "vi64x2", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpscatterqq", wrapper: "_mm_i64scatter_epi64", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.scatterdiv4.df", arch: Arch::X86, args: &["ptr", "u8", "vi64x4", "vf64x4", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vscatterqpd", wrapper: "_mm256_i64scatter_pd", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.scatterdiv4.di", arch: Arch::X86, args: &["ptr", "u8", "vi64x4", "vi64x4", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpscatterqq", wrapper: "_mm256_i64scatter_epi64", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.scatterdiv4.sf", arch: Arch::X86, args: &["ptr", "u8", "vi64x2", "vf32x4", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vscatterqps", wrapper: "_mm_i64scatter_ps", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.scatterdiv4.si", arch: Arch::X86, args: &["ptr", "u8", "vi64x2", "vi32x4", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpscatterqd", wrapper: "_mm_i64scatter_epi32", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.scatterdiv8.sf", arch: Arch::X86, args: &["ptr", "u8", "vi64x4", "vf32x4", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vscatterqps", wrapper: "_mm256_i64scatter_ps", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.scatterdiv8.si", arch: Arch::X86, args: &["ptr", "u8", "vi64x4", "vi32x4", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpscatterqd", wrapper: "_mm256_i64scatter_epi32", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.scattersiv2.df", arch: Arch::X86, args: &["ptr", "u8", "vi32x4", "vf64x2", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vscatterdpd", wrapper: "_mm_i32scatter_pd", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.scattersiv2.di", arch: Arch::X86, args: &["ptr", "u8", "vi32x4", "vi64x2", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpscatterdq", wrapper: "_mm_i32scatter_epi64", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.scattersiv4.df", arch: Arch::X86, args: &["ptr", "u8", "vi32x4", "vf64x4", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vscatterdpd", wrapper: "_mm256_i32scatter_pd", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.scattersiv4.di", arch: Arch::X86, args: &["ptr", "u8", "vi32x4", "vi64x4", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpscatterdq", wrapper: "_mm256_i32scatter_epi64", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.scattersiv4.sf", arch: Arch::X86, args: &["ptr", "u8", "vi32x4", "vf32x4", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vscatterdps", wrapper: "_mm_i32scatter_ps", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.scattersiv4.si", arch: Arch::X86, args: &["ptr", "u8", "vi32x4", "vi32x4", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpscatterdd", wrapper: "_mm_i32scatter_epi32", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.scattersiv8.sf", arch: Arch::X86, args: &["ptr", "u8", "vi32x8", "vf32x8", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vscatterdps", wrapper: "_mm256_i32scatter_ps", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.scattersiv8.si", arch: Arch::X86, args: &["ptr", "u8", "vi32x8", "vi32x8", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpscatterdd", wrapper: "_mm256_i32scatter_epi32", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.sitofp.round.v16f16.v16i16", arch: Arch::X86, args: &["vi16x16", "i32"], ret: "vf16x16", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtw2ph", wrapper: "_mm256_cvtepi16_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.sitofp.round.v16f16.v16i32", arch: Arch::X86, args: &["vi32x16", "i32"], ret: "vf16x16", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtdq2ph", wrapper: "_mm512_cvtepi32_ph", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.sitofp.round.v16f32.v16i32", arch: Arch::X86, args: &["vi32x16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtdq2ps", wrapper: "_mm512_cvt_roundepi32_ps", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.sitofp.round.v2f64.v2i64", arch: Arch::X86, args: &["vi64x2", "i32"], ret: "vf64x2", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtqq2pd", wrapper: "_mm_cvtepi64_pd", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.sitofp.round.v32f16.v32i16", arch: Arch::X86, args: &["vi16x32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtw2ph", wrapper: "_mm512_cvtepi16_ph", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.sitofp.round.v4f32.v4i64", arch: Arch::X86, args: &["vi64x4", "i32"], ret: "vf32x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtqq2ps", wrapper: "_mm256_cvtepi64_ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.sitofp.round.v4f64.v4i64", arch: Arch::X86, args: &["vi64x4", "i32"], ret: "vf64x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtqq2pd", wrapper: "_mm256_cvtepi64_pd", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.sitofp.round.v8f16.v8i16", arch: Arch::X86, args: &["vi16x8", "i32"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtw2ph", wrapper: "_mm_cvtepi16_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.sitofp.round.v8f16.v8i32", arch: Arch::X86, args: &["vi32x8", "i32"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtdq2ph", wrapper: "_mm256_cvtepi32_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.sitofp.round.v8f16.v8i64", arch: Arch::X86, args: &["vi64x8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtqq2ph", wrapper: "_mm512_cvtepi64_ph", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.sitofp.round.v8f32.v8i64", arch: Arch::X86, args: &["vi64x8", "i32"], ret: "vf32x8", features: "avx512dq", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtqq2ps", wrapper: "_mm512_cvt_roundepi64_ps", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.sitofp.round.v8f64.v8i64", arch: Arch::X86, args: &["vi64x8", "i32"], ret: "vf64x8", features: "avx512dq", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtqq2pd", wrapper: "_mm512_cvt_roundepi64_pd", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.sqrt.pd.512", arch: Arch::X86, args: &["vf64x8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vsqrtpd", wrapper: "_mm512_sqrt_round_pd", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.sqrt.ps.512", arch: Arch::X86, args: &["vf32x16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vsqrtps", wrapper: "_mm512_sqrt_round_ps", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.sub.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vsubpd", wrapper: "_mm512_sub_round_pd", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.sub.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vsubps", wrapper: "_mm512_sub_round_ps", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.uitofp.round.v16f16.v16i16", arch: Arch::X86, args: &["vu16x16", "i32"], ret: "vf16x16", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtuw2ph", wrapper: "_mm256_cvtepu16_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.uitofp.round.v16f16.v16i32", arch: Arch::X86, args: &["vu32x16", "i32"], ret: "vf16x16", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtudq2ph", wrapper: "_mm512_cvtepu32_ph", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.uitofp.round.v16f32.v16i32", arch: Arch::X86, args: &["vu32x16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtudq2ps", wrapper: "_mm512_cvt_roundepu32_ps", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.uitofp.round.v2f64.v2i64", arch: Arch::X86, args: &["vu64x2", "i32"], ret: "vf64x2", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtuqq2pd", wrapper: "_mm_cvtepu64_pd", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.uitofp.round.v32f16.v32i16", arch: Arch::X86, args: &["vu16x32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtuw2ph", wrapper: "_mm512_cvtepu16_ph", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.uitofp.round.v4f32.v4i64", arch: Arch::X86, args: &["vu64x4", "i32"], ret: "vf32x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtuqq2ps", wrapper: "_mm256_cvtepu64_ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.uitofp.round.v4f64.v4i64", arch: Arch::X86, args: &["vu64x4", "i32"], ret: "vf64x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtuqq2pd", wrapper: "_mm256_cvtepu64_pd", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.uitofp.round.v8f16.v8i16", arch: Arch::X86, args: &["vu16x8", "i32"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtuw2ph", wrapper: "_mm_cvtepu16_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.uitofp.round.v8f16.v8i32", arch: Arch::X86, args: &["vu32x8", "i32"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtudq2ph", wrapper: "_mm256_cvtepu32_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.uitofp.round.v8f16.v8i64", arch: Arch::X86, args: &["vu64x8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtuqq2ph", wrapper: "_mm512_cvtepu64_ph", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.uitofp.round.v8f32.v8i64", arch: Arch::X86, args: &["vu64x8", "i32"], ret: "vf32x8", features: "avx512dq", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtuqq2ps", wrapper: "_mm512_cvt_roundepu64_ps", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.uitofp.round.v8f64.v8i64", arch: Arch::X86, args: &["vu64x8", "i32"], ret: "vf64x8", features: "avx512dq", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtuqq2pd", wrapper: "_mm512_cvt_roundepu64_pd", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.vcomi.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "i32", "i32"], ret: "i32", features: "avx512f", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }, Imm { arg: 3, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vcmp", wrapper: "_mm_comi_round_sd", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vcomi.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "i32", "i32"], ret: "i32", features: "avx512f", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }, Imm { arg: 3, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vcmp", wrapper: "_mm_comi_round_ss", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vcvtsd2si32", arch: Arch::X86, args: &["vf64x2", "i32"], ret: "i32", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsd2si", wrapper: "_mm_cvt_roundsd_si32", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.vcvtsd2si64", arch: Arch::X86, args: &["vf64x2", "i32"], ret: "i64", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsd2si", wrapper: "_mm_cvt_roundsd_si64", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.vcvtsd2usi32", arch: Arch::X86, args: &["vf64x2", "i32"], ret: "u32", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsd2usi", wrapper: "_mm_cvt_roundsd_u32", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.vcvtsd2usi64", arch: Arch::X86, args: &["vf64x2", "i32"], ret: "u64", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsd2usi", wrapper: "_mm_cvtsd_u64", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.vcvtss2si32", arch: Arch::X86, args: &["vf32x4", "i32"], ret: "i32", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtss2si", wrapper: "_mm_cvt_roundss_si32", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.vcvtss2si64", arch: Arch::X86, args: &["vf32x4", "i32"], ret: "i64", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtss2si", wrapper: "_mm_cvt_roundss_si64", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.vcvtss2usi32", arch: Arch::X86, args: &["vf32x4", "i32"], ret: "u32", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtss2usi", wrapper: "_mm_cvt_roundss_u32", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.vcvtss2usi64", arch: Arch::X86, args: &["vf32x4", "i32"], ret: "u64", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtss2usi", wrapper: "_mm_cvtss_u64", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.vfmadd.f32", arch: Arch::X86, args: &["f32", "f32", "f32", "i32"], ret: "f32", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmadd", wrapper: "_mm_fmadd_round_ss", asm: "" }, // 16 wrappers
+    Row { name: "llvm.x86.avx512.vfmadd.f64", arch: Arch::X86, args: &["f64", "f64", "f64", "i32"], ret: "f64", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmadd", wrapper: "_mm_fmadd_round_sd", asm: "" }, // 16 wrappers
+    Row { name: "llvm.x86.avx512.vfmadd.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "vf64x8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmadd", wrapper: "_mm512_fmadd_round_pd", asm: "" }, // 16 wrappers
+    Row { name: "llvm.x86.avx512.vfmadd.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "vf32x16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmadd", wrapper: "_mm512_fmadd_round_ps", asm: "" }, // 16 wrappers
+    Row { name: "llvm.x86.avx512.vfmaddsub.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "vf64x8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmaddsub", wrapper: "_mm512_fmaddsub_round_pd", asm: "" }, // 8 wrappers
+    Row { name: "llvm.x86.avx512.vfmaddsub.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "vf32x16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmaddsub", wrapper: "_mm512_fmaddsub_round_ps", asm: "" }, // 8 wrappers
+    Row { name: "llvm.x86.avx512.vp2intersect.d.128", arch: Arch::X86, args: &["vi32x4", "vi32x4"], ret: "tup(u8,u8)", features: "avx512vp2intersect,avx512vl", imms: &[], instr: "vp2intersectd", wrapper: "_mm_2intersect_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vp2intersect.d.256", arch: Arch::X86, args: &["vi32x8", "vi32x8"], ret: "tup(u8,u8)", features: "avx512vp2intersect,avx512vl", imms: &[], instr: "vp2intersectd", wrapper: "_mm256_2intersect_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vp2intersect.d.512", arch: Arch::X86, args: &["vi32x16", "vi32x16"], ret: "tup(u16,u16)", features: "avx512vp2intersect,avx512f", imms: &[], instr: "vp2intersectd", wrapper: "_mm512_2intersect_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vp2intersect.q.128", arch: Arch::X86, args: &["vi64x2", "vi64x2"], ret: "tup(u8,u8)", features: "avx512vp2intersect,avx512vl", imms: &[], instr: "vp2intersectq", wrapper: "_mm_2intersect_epi64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vp2intersect.q.256", arch: Arch::X86, args: &["vi64x4", "vi64x4"], ret: "tup(u8,u8)", features: "avx512vp2intersect,avx512vl", imms: &[], instr: "vp2intersectq", wrapper: "_mm256_2intersect_epi64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vp2intersect.q.512", arch: Arch::X86, args: &["vi64x8", "vi64x8"], ret: "tup(u8,u8)", features: "avx512vp2intersect,avx512f", imms: &[], instr: "vp2intersectq", wrapper: "_mm512_2intersect_epi64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpdpbusd.128", arch: Arch::X86, args: &["vi32x4", "vu8x16", "vi8x16"], ret: "vi32x4", features: "avxvnni", imms: &[], instr: "vpdpbusd", wrapper: "_mm_dpbusd_avx_epi32", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.vpdpbusd.256", arch: Arch::X86, args: &["vi32x8", "vu8x32", "vi8x32"], ret: "vi32x8", features: "avxvnni", imms: &[], instr: "vpdpbusd", wrapper: "_mm256_dpbusd_avx_epi32", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.vpdpbusd.512", arch: Arch::X86, args: &["vi32x16", "vu8x64", "vi8x64"], ret: "vi32x16", features: "avx512vnni", imms: &[], instr: "vpdpbusd", wrapper: "_mm512_dpbusd_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpdpbusds.128", arch: Arch::X86, args: &["vi32x4", "vu8x16", "vi8x16"], ret: "vi32x4", features: "avxvnni", imms: &[], instr: "vpdpbusds", wrapper: "_mm_dpbusds_avx_epi32", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.vpdpbusds.256", arch: Arch::X86, args: &["vi32x8", "vu8x32", "vi8x32"], ret: "vi32x8", features: "avxvnni", imms: &[], instr: "vpdpbusds", wrapper: "_mm256_dpbusds_avx_epi32", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.vpdpbusds.512", arch: Arch::X86, args: &["vi32x16", "vu8x64", "vi8x64"], ret: "vi32x16", features: "avx512vnni", imms: &[], instr: "vpdpbusds", wrapper: "_mm512_dpbusds_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpdpwssd.128", arch: Arch::X86, args: &["vi32x4", "vi16x8", "vi16x8"], ret: "vi32x4", features: "avxvnni", imms: &[], instr: "vpdpwssd", wrapper: "_mm_dpwssd_avx_epi32", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.vpdpwssd.256", arch: Arch::X86, args: &["vi32x8", "vi16x16", "vi16x16"], ret: "vi32x8", features: "avxvnni", imms: &[], instr: "vpdpwssd", wrapper: "_mm256_dpwssd_avx_epi32", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.vpdpwssd.512", arch: Arch::X86, args: &["vi32x16", "vi16x32", "vi16x32"], ret: "vi32x16", features: "avx512vnni", imms: &[], instr: "vpdpwssd", wrapper: "_mm512_dpwssd_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpdpwssds.128", arch: Arch::X86, args: &["vi32x4", "vi16x8", "vi16x8"], ret: "vi32x4", features: "avxvnni", imms: &[], instr: "vpdpwssds", wrapper: "_mm_dpwssds_avx_epi32", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.vpdpwssds.256", arch: Arch::X86, args: &["vi32x8", "vi16x16", "vi16x16"], ret: "vi32x8", features: "avxvnni", imms: &[], instr: "vpdpwssds", wrapper: "_mm256_dpwssds_avx_epi32", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.vpdpwssds.512", arch: Arch::X86, args: &["vi32x16", "vi16x32", "vi16x32"], ret: "vi32x16", features: "avx512vnni", imms: &[], instr: "vpdpwssds", wrapper: "_mm512_dpwssds_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpermi2var.d.128", arch: Arch::X86, args: &["vi32x4", "vi32x4", "vi32x4"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm_permutex2var_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpermi2var.d.256", arch: Arch::X86, args: &["vi32x8", "vi32x8", "vi32x8"], ret: "vi32x8", features: "avx512f,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm256_permutex2var_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpermi2var.d.512", arch: Arch::X86, args: &["vi32x16", "vi32x16", "vi32x16"], ret: "vi32x16", features: "avx512f", imms: &[], instr: "vperm", wrapper: "_mm512_permutex2var_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpermi2var.hi.128", arch: Arch::X86, args: &["vi16x8", "vi16x8", "vi16x8"], ret: "vi16x8", features: "avx512bw,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm_permutex2var_epi16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpermi2var.hi.256", arch: Arch::X86, args: &["vi16x16", "vi16x16", "vi16x16"], ret: "vi16x16", features: "avx512bw,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm256_permutex2var_epi16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpermi2var.hi.512", arch: Arch::X86, args: &["vi16x32", "vi16x32", "vi16x32"], ret: "vi16x32", features: "avx512bw", imms: &[], instr: "vperm", wrapper: "_mm512_permutex2var_epi16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpermi2var.pd.128", arch: Arch::X86, args: &["vf64x2", "vi64x2", "vf64x2"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm_permutex2var_pd", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpermi2var.pd.256", arch: Arch::X86, args: &["vf64x4", "vi64x4", "vf64x4"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm256_permutex2var_pd", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpermi2var.pd.512", arch: Arch::X86, args: &["vf64x8", "vi64x8", "vf64x8"], ret: "vf64x8", features: "avx512f", imms: &[], instr: "vperm", wrapper: "_mm512_permutex2var_pd", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpermi2var.ps.128", arch: Arch::X86, args: &["vf32x4", "vi32x4", "vf32x4"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm_permutex2var_ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpermi2var.ps.256", arch: Arch::X86, args: &["vf32x8", "vi32x8", "vf32x8"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm256_permutex2var_ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpermi2var.ps.512", arch: Arch::X86, args: &["vf32x16", "vi32x16", "vf32x16"], ret: "vf32x16", features: "avx512f", imms: &[], instr: "vperm", wrapper: "_mm512_permutex2var_ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpermi2var.q.128", arch: Arch::X86, args: &["vi64x2", "vi64x2", "vi64x2"], ret: "vi64x2", features: "avx512f,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm_permutex2var_epi64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpermi2var.q.256", arch: Arch::X86, args: &["vi64x4", "vi64x4", "vi64x4"], ret: "vi64x4", features: "avx512f,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm256_permutex2var_epi64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpermi2var.q.512", arch: Arch::X86, args: &["vi64x8", "vi64x8", "vi64x8"], ret: "vi64x8", features: "avx512f", imms: &[], instr: "vperm", wrapper: "_mm512_permutex2var_epi64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpermi2var.qi.128", arch: Arch::X86, args: &["vi8x16", "vi8x16", "vi8x16"], ret: "vi8x16", features: "avx512vbmi,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm_permutex2var_epi8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpermi2var.qi.256", arch: Arch::X86, args: &["vi8x32", "vi8x32", "vi8x32"], ret: "vi8x32", features: "avx512vbmi,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm256_permutex2var_epi8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpermi2var.qi.512", arch: Arch::X86, args: &["vi8x64", "vi8x64", "vi8x64"], ret: "vi8x64", features: "avx512vbmi", imms: &[], instr: "vperm", wrapper: "_mm512_permutex2var_epi8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpermilvar.pd.512", arch: Arch::X86, args: &["vf64x8", "vi64x8"], ret: "vf64x8", features: "avx512f", imms: &[], instr: "vpermilpd", wrapper: "_mm512_permutevar_pd", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpermilvar.ps.512", arch: Arch::X86, args: &["vf32x16", "vi32x16"], ret: "vf32x16", features: "avx512f", imms: &[], instr: "vpermilps", wrapper: "_mm512_permutevar_ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpmadd52h.uq.128", arch: Arch::X86, args: &["vi64x2", "vi64x2", "vi64x2"], ret: "vi64x2", features: "avxifma", imms: &[], instr: "vpmadd52huq", wrapper: "_mm_madd52hi_avx_epu64", asm: "" }, // 4 wrappers
+    Row { name: "llvm.x86.avx512.vpmadd52h.uq.256", arch: Arch::X86, args: &["vi64x4", "vi64x4", "vi64x4"], ret: "vi64x4", features: "avxifma", imms: &[], instr: "vpmadd52huq", wrapper: "_mm256_madd52hi_avx_epu64", asm: "" }, // 4 wrappers
+    Row { name: "llvm.x86.avx512.vpmadd52h.uq.512", arch: Arch::X86, args: &["vi64x8", "vi64x8", "vi64x8"], ret: "vi64x8", features: "avx512ifma", imms: &[], instr: "vpmadd52huq", wrapper: "_mm512_madd52hi_epu64", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.vpmadd52l.uq.128", arch: Arch::X86, args: &["vi64x2", "vi64x2", "vi64x2"], ret: "vi64x2", features: "avxifma", imms: &[], instr: "vpmadd52luq", wrapper: "_mm_madd52lo_avx_epu64", asm: "" }, // 4 wrappers
+    Row { name: "llvm.x86.avx512.vpmadd52l.uq.256", arch: Arch::X86, args: &["vi64x4", "vi64x4", "vi64x4"], ret: "vi64x4", features: "avxifma", imms: &[], instr: "vpmadd52luq", wrapper: "_mm256_madd52lo_avx_epu64", asm: "" }, // 4 wrappers
+    Row { name: "llvm.x86.avx512.vpmadd52l.uq.512", arch: Arch::X86, args: &["vi64x8", "vi64x8", "vi64x8"], ret: "vi64x8", features: "avx512ifma", imms: &[], instr: "vpmadd52luq", wrapper: "_mm512_madd52lo_epu64", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.vpshufbitqmb.128", arch: Arch::X86, args: &["vi8x16", "vi8x16"], ret: "u16", features: "avx512bitalg,avx512vl", imms: &[], instr: "vpshufbitqmb", wrapper: "_mm_bitshuffle_epi64_mask", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpshufbitqmb.256", arch: Arch::X86, args: &["vi8x32", "vi8x32"], ret: "u32", features: "avx512bitalg,avx512vl", imms: &[], instr: "vpshufbitqmb", wrapper: "_mm256_bitshuffle_epi64_mask", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpshufbitqmb.512", arch: Arch::X86, args: &["vi8x64", "vi8x64"], ret: "u64", features: "avx512bitalg", imms: &[], instr: "vpshufbitqmb", wrapper: "_mm512_bitshuffle_epi64_mask", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512bf16.cvtne2ps2bf16.128", arch: Arch::X86, args: &["vf32x4", "vf32x4"], ret: "vi16x8", features: "avx512bf16,avx512vl", imms: &[], instr: "vcvtne2ps2bf16", wrapper: "_mm_cvtne2ps_pbh", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512bf16.cvtne2ps2bf16.256", arch: Arch::X86, args: &["vf32x8", "vf32x8"], ret: "vi16x16", features: "avx512bf16,avx512vl", imms: &[], instr: "vcvtne2ps2bf16", wrapper: "_mm256_cvtne2ps_pbh", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512bf16.cvtne2ps2bf16.512", arch: Arch::X86, args: &["vf32x16", "vf32x16"], ret: "vi16x32", features: "avx512bf16,avx512f", imms: &[], instr: "vcvtne2ps2bf16", wrapper: "_mm512_cvtne2ps_pbh", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512bf16.cvtneps2bf16.256", arch: Arch::X86, args: &["vf32x8"], ret: "vi16x8", features: "avx512bf16,avx512vl", imms: &[], instr: "vcvtneps2bf16", wrapper: "_mm256_cvtneps_pbh", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512bf16.cvtneps2bf16.512", arch: Arch::X86, args: &["vf32x16"], ret: "vi16x16", features: "avx512bf16,avx512f", imms: &[], instr: "vcvtneps2bf16", wrapper: "_mm512_cvtneps_pbh", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512bf16.dpbf16ps.128", arch: Arch::X86, args: &["vf32x4", "vi16x8", "vi16x8"], ret: "vf32x4", features: "avx512bf16,avx512vl", imms: &[], instr: "vdpbf16ps", wrapper: "_mm_dpbf16_ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512bf16.dpbf16ps.256", arch: Arch::X86, args: &["vf32x8", "vi16x16", "vi16x16"], ret: "vf32x8", features: "avx512bf16,avx512vl", imms: &[], instr: "vdpbf16ps", wrapper: "_mm256_dpbf16_ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512bf16.dpbf16ps.512", arch: Arch::X86, args: &["vf32x16", "vi16x32", "vi16x32"], ret: "vf32x16", features: "avx512bf16,avx512f", imms: &[], instr: "vdpbf16ps", wrapper: "_mm512_dpbf16_ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512bf16.mask.cvtneps2bf16.128", arch: Arch::X86, args: &["vf32x4", "vi16x8", "u8"], ret: "vi16x8", features: "avx512bf16,avx512vl", imms: &[], instr: "vcvtneps2bf16", wrapper: "_mm_mask_cvtneps_pbh", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.add.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vaddph", wrapper: "_mm512_add_round_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.div.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vdivph", wrapper: "_mm512_div_round_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.fpclass.ph.128", arch: Arch::X86, args: &["vf16x8", "i32"], ret: "u8", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vfpclassph", wrapper: "_mm_fpclass_ph_mask", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.fpclass.ph.256", arch: Arch::X86, args: &["vf16x16", "i32"], ret: "u16", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vfpclassph", wrapper: "_mm256_fpclass_ph_mask", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.fpclass.ph.512", arch: Arch::X86, args: &["vf16x32", "i32"], ret: "u32", features: "avx512fp16", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vfpclassph", wrapper: "_mm512_fpclass_ph_mask", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.add.sh.round", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vaddsh", wrapper: "_mm_mask_add_round_sh", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.cmp.ph.128", arch: Arch::X86, args: &["vf16x8", "vf16x8", "i32", "u8"], ret: "u8", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }], instr: "", wrapper: "_mm_mask_cmp_ph_mask", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.cmp.ph.256", arch: Arch::X86, args: &["vf16x16", "vf16x16", "i32", "u16"], ret: "u16", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }], instr: "", wrapper: "_mm256_mask_cmp_ph_mask", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.cmp.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "i32", "u32", "i32"], ret: "u32", features: "avx512fp16", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }, Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "", wrapper: "_mm512_mask_cmp_round_ph_mask", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.cmp.sh", arch: Arch::X86, args: &["vf16x8", "vf16x8", "i32", "u8", "i32"], ret: "u8", features: "avx512fp16", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }, Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "", wrapper: "_mm_mask_cmp_round_sh_mask", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.div.sh.round", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vdivsh", wrapper: "_mm_mask_div_round_sh", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.fpclass.sh", arch: Arch::X86, args: &["vf16x8", "i32", "u8"], ret: "u8", features: "avx512fp16", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vfpclasssh", wrapper: "_mm_mask_fpclass_sh_mask", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.getexp.ph.128", arch: Arch::X86, args: &["vf16x8", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vgetexpph", wrapper: "_mm_mask_getexp_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.getexp.ph.256", arch: Arch::X86, args: &["vf16x16", "vf16x16", "u16"], ret: "vf16x16", features: "avx512fp16,avx512vl", imms: &[], instr: "vgetexpph", wrapper: "_mm256_mask_getexp_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.getexp.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "u32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vgetexpph", wrapper: "_mm512_mask_getexp_round_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.getexp.sh", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vgetexpsh", wrapper: "_mm_mask_getexp_round_sh", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.getmant.ph.128", arch: Arch::X86, args: &["vf16x8", "i32", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 15, values: &[] }], instr: "vgetmantph", wrapper: "_mm_mask_getmant_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.getmant.ph.256", arch: Arch::X86, args: &["vf16x16", "i32", "vf16x16", "u16"], ret: "vf16x16", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 15, values: &[] }], instr: "vgetmantph", wrapper: "_mm256_mask_getmant_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.getmant.ph.512", arch: Arch::X86, args: &["vf16x32", "i32", "vf16x32", "u32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 1, min: 0, max: 15, values: &[] }, Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vgetmantph", wrapper: "_mm512_mask_getmant_round_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.getmant.sh", arch: Arch::X86, args: &["vf16x8", "vf16x8", "i32", "vf16x8", "u8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }, Imm { arg: 5, min: 4, max: 8, values: &[4, 8] }], instr: "vgetmantsh", wrapper: "_mm_mask_getmant_round_sh", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.max.sh.round", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8", "i32"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vmaxsh", wrapper: "_mm_mask_max_round_sh", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.min.sh.round", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8", "i32"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vminsh", wrapper: "_mm_mask_min_round_sh", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.mul.sh.round", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vmulsh", wrapper: "_mm_mask_mul_round_sh", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.rcp.ph.128", arch: Arch::X86, args: &["vf16x8", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vrcpph", wrapper: "_mm_mask_rcp_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.rcp.ph.256", arch: Arch::X86, args: &["vf16x16", "vf16x16", "u16"], ret: "vf16x16", features: "avx512fp16,avx512vl", imms: &[], instr: "vrcpph", wrapper: "_mm256_mask_rcp_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.rcp.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "u32"], ret: "vf16x32", features: "avx512fp16", imms: &[], instr: "vrcpph", wrapper: "_mm512_mask_rcp_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.rcp.sh", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16", imms: &[], instr: "vrcpsh", wrapper: "_mm_mask_rcp_sh", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.reduce.ph.128", arch: Arch::X86, args: &["vf16x8", "i32", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vreduceph", wrapper: "_mm_mask_reduce_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.reduce.ph.256", arch: Arch::X86, args: &["vf16x16", "i32", "vf16x16", "u16"], ret: "vf16x16", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vreduceph", wrapper: "_mm256_mask_reduce_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.reduce.ph.512", arch: Arch::X86, args: &["vf16x32", "i32", "vf16x32", "u32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }, Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vreduceph", wrapper: "_mm512_mask_reduce_round_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.reduce.sh", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8", "i32", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 4, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 8, values: &[4, 8] }], instr: "vreducesh", wrapper: "_mm_mask_reduce_round_sh", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.rndscale.ph.128", arch: Arch::X86, args: &["vf16x8", "i32", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vrndscaleph", wrapper: "_mm_mask_roundscale_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.rndscale.ph.256", arch: Arch::X86, args: &["vf16x16", "i32", "vf16x16", "u16"], ret: "vf16x16", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vrndscaleph", wrapper: "_mm256_mask_roundscale_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.rndscale.ph.512", arch: Arch::X86, args: &["vf16x32", "i32", "vf16x32", "u32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }, Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vrndscaleph", wrapper: "_mm512_mask_roundscale_round_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.rndscale.sh", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8", "i32", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 4, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 8, values: &[4, 8] }], instr: "vrndscalesh", wrapper: "_mm_mask_roundscale_round_sh", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.rsqrt.ph.128", arch: Arch::X86, args: &["vf16x8", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vrsqrtph", wrapper: "_mm_mask_rsqrt_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.rsqrt.ph.256", arch: Arch::X86, args: &["vf16x16", "vf16x16", "u16"], ret: "vf16x16", features: "avx512fp16,avx512vl", imms: &[], instr: "vrsqrtph", wrapper: "_mm256_mask_rsqrt_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.rsqrt.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "u32"], ret: "vf16x32", features: "avx512fp16", imms: &[], instr: "vrsqrtph", wrapper: "_mm512_mask_rsqrt_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.rsqrt.sh", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16", imms: &[], instr: "vrsqrtsh", wrapper: "_mm_mask_rsqrt_sh", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.scalef.ph.128", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vscalefph", wrapper: "_mm_mask_scalef_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.scalef.ph.256", arch: Arch::X86, args: &["vf16x16", "vf16x16", "vf16x16", "u16"], ret: "vf16x16", features: "avx512fp16,avx512vl", imms: &[], instr: "vscalefph", wrapper: "_mm256_mask_scalef_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.scalef.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "vf16x32", "u32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vscalefph", wrapper: "_mm512_mask_scalef_round_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.scalef.sh", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vscalefsh", wrapper: "_mm_mask_scalef_round_sh", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.sqrt.sh", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vsqrtsh", wrapper: "_mm_mask_sqrt_round_sh", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.sub.sh.round", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vsubsh", wrapper: "_mm_mask_sub_round_sh", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtdq2ph.128", arch: Arch::X86, args: &["vi32x4", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtdq2ph", wrapper: "_mm_mask_cvtepi32_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtpd2ph.128", arch: Arch::X86, args: &["vf64x2", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtpd2ph", wrapper: "_mm_mask_cvtpd_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtpd2ph.256", arch: Arch::X86, args: &["vf64x4", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtpd2ph", wrapper: "_mm256_mask_cvtpd_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtpd2ph.512", arch: Arch::X86, args: &["vf64x8", "vf16x8", "u8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtpd2ph", wrapper: "_mm512_mask_cvtpd_ph", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2dq.128", arch: Arch::X86, args: &["vf16x8", "vi32x4", "u8"], ret: "vi32x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2dq", wrapper: "_mm_mask_cvtph_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2dq.256", arch: Arch::X86, args: &["vf16x8", "vi32x8", "u8"], ret: "vi32x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2dq", wrapper: "_mm256_mask_cvtph_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2dq.512", arch: Arch::X86, args: &["vf16x16", "vi32x16", "u16", "i32"], ret: "vi32x16", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtph2dq", wrapper: "_mm512_mask_cvtph_epi32", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2pd.128", arch: Arch::X86, args: &["vf16x8", "vf64x2", "u8"], ret: "vf64x2", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2pd", wrapper: "_mm_mask_cvtph_pd", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2pd.256", arch: Arch::X86, args: &["vf16x8", "vf64x4", "u8"], ret: "vf64x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2pd", wrapper: "_mm256_mask_cvtph_pd", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2pd.512", arch: Arch::X86, args: &["vf16x8", "vf64x8", "u8", "i32"], ret: "vf64x8", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvtph2pd", wrapper: "_mm512_mask_cvtph_pd", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2psx.128", arch: Arch::X86, args: &["vf16x8", "vf32x4", "u8"], ret: "vf32x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2psx", wrapper: "_mm_mask_cvtxph_ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2psx.256", arch: Arch::X86, args: &["vf16x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2psx", wrapper: "_mm256_mask_cvtxph_ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2psx.512", arch: Arch::X86, args: &["vf16x16", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvtph2psx", wrapper: "_mm512_mask_cvtxph_ps", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2qq.128", arch: Arch::X86, args: &["vf16x8", "vi64x2", "u8"], ret: "vi64x2", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2qq", wrapper: "_mm_mask_cvtph_epi64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2qq.256", arch: Arch::X86, args: &["vf16x8", "vi64x4", "u8"], ret: "vi64x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2qq", wrapper: "_mm256_mask_cvtph_epi64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2qq.512", arch: Arch::X86, args: &["vf16x8", "vi64x8", "u8", "i32"], ret: "vi64x8", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtph2qq", wrapper: "_mm512_mask_cvtph_epi64", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2udq.128", arch: Arch::X86, args: &["vf16x8", "vu32x4", "u8"], ret: "vu32x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2udq", wrapper: "_mm_mask_cvtph_epu32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2udq.256", arch: Arch::X86, args: &["vf16x8", "vu32x8", "u8"], ret: "vu32x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2udq", wrapper: "_mm256_mask_cvtph_epu32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2udq.512", arch: Arch::X86, args: &["vf16x16", "vu32x16", "u16", "i32"], ret: "vu32x16", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtph2udq", wrapper: "_mm512_mask_cvtph_epu32", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2uqq.128", arch: Arch::X86, args: &["vf16x8", "vu64x2", "u8"], ret: "vu64x2", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2uqq", wrapper: "_mm_mask_cvtph_epu64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2uqq.256", arch: Arch::X86, args: &["vf16x8", "vu64x4", "u8"], ret: "vu64x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2uqq", wrapper: "_mm256_mask_cvtph_epu64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2uqq.512", arch: Arch::X86, args: &["vf16x8", "vu64x8", "u8", "i32"], ret: "vu64x8", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtph2uqq", wrapper: "_mm512_mask_cvtph_epu64", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2uw.128", arch: Arch::X86, args: &["vf16x8", "vu16x8", "u8"], ret: "vu16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2uw", wrapper: "_mm_mask_cvtph_epu16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2uw.256", arch: Arch::X86, args: &["vf16x16", "vu16x16", "u16"], ret: "vu16x16", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2uw", wrapper: "_mm256_mask_cvtph_epu16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2uw.512", arch: Arch::X86, args: &["vf16x32", "vu16x32", "u32", "i32"], ret: "vu16x32", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvtph2uw", wrapper: "_mm512_mask_cvtph_epu16", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2w.128", arch: Arch::X86, args: &["vf16x8", "vi16x8", "u8"], ret: "vi16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2w", wrapper: "_mm_mask_cvtph_epi16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2w.256", arch: Arch::X86, args: &["vf16x16", "vi16x16", "u16"], ret: "vi16x16", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2w", wrapper: "_mm256_mask_cvtph_epi16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2w.512", arch: Arch::X86, args: &["vf16x32", "vi16x32", "u32", "i32"], ret: "vi16x32", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtph2w", wrapper: "_mm512_mask_cvtph_epi16", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtps2phx.128", arch: Arch::X86, args: &["vf32x4", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtps2phx", wrapper: "_mm_mask_cvtxps_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtps2phx.256", arch: Arch::X86, args: &["vf32x8", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtps2phx", wrapper: "_mm256_mask_cvtxps_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtps2phx.512", arch: Arch::X86, args: &["vf32x16", "vf16x16", "u16", "i32"], ret: "vf16x16", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtps2phx", wrapper: "_mm512_mask_cvtxps_ph", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtqq2ph.128", arch: Arch::X86, args: &["vi64x2", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtqq2ph", wrapper: "_mm_mask_cvtepi64_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtqq2ph.256", arch: Arch::X86, args: &["vi64x4", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtqq2ph", wrapper: "_mm256_mask_cvtepi64_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtsd2sh.round", arch: Arch::X86, args: &["vf16x8", "vf64x2", "vf16x8", "u8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsd2sh", wrapper: "_mm_mask_cvtsd_sh", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtsh2sd.round", arch: Arch::X86, args: &["vf64x2", "vf16x8", "vf64x2", "u8", "i32"], ret: "vf64x2", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vcvtsh2sd", wrapper: "_mm_mask_cvtsh_sd", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtsh2ss.round", arch: Arch::X86, args: &["vf32x4", "vf16x8", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vcvtsh2ss", wrapper: "_mm_mask_cvtsh_ss", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtss2sh.round", arch: Arch::X86, args: &["vf16x8", "vf32x4", "vf16x8", "u8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtss2sh", wrapper: "_mm_mask_cvtss_sh", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2dq.128", arch: Arch::X86, args: &["vf16x8", "vi32x4", "u8"], ret: "vi32x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvttph2dq", wrapper: "_mm_mask_cvttph_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2dq.256", arch: Arch::X86, args: &["vf16x8", "vi32x8", "u8"], ret: "vi32x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvttph2dq", wrapper: "_mm256_mask_cvttph_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2dq.512", arch: Arch::X86, args: &["vf16x16", "vi32x16", "u16", "i32"], ret: "vi32x16", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttph2dq", wrapper: "_mm512_mask_cvttph_epi32", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2qq.128", arch: Arch::X86, args: &["vf16x8", "vi64x2", "u8"], ret: "vi64x2", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvttph2qq", wrapper: "_mm_mask_cvttph_epi64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2qq.256", arch: Arch::X86, args: &["vf16x8", "vi64x4", "u8"], ret: "vi64x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvttph2qq", wrapper: "_mm256_mask_cvttph_epi64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2qq.512", arch: Arch::X86, args: &["vf16x8", "vi64x8", "u8", "i32"], ret: "vi64x8", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttph2qq", wrapper: "_mm512_mask_cvttph_epi64", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2udq.128", arch: Arch::X86, args: &["vf16x8", "vu32x4", "u8"], ret: "vu32x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvttph2udq", wrapper: "_mm_mask_cvttph_epu32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2udq.256", arch: Arch::X86, args: &["vf16x8", "vu32x8", "u8"], ret: "vu32x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvttph2udq", wrapper: "_mm256_mask_cvttph_epu32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2udq.512", arch: Arch::X86, args: &["vf16x16", "vu32x16", "u16", "i32"], ret: "vu32x16", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttph2udq", wrapper: "_mm512_mask_cvttph_epu32", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2uqq.128", arch: Arch::X86, args: &["vf16x8", "vu64x2", "u8"], ret: "vu64x2", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvttph2uqq", wrapper: "_mm_mask_cvttph_epu64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2uqq.256", arch: Arch::X86, args: &["vf16x8", "vu64x4", "u8"], ret: "vu64x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvttph2uqq", wrapper: "_mm256_mask_cvttph_epu64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2uqq.512", arch: Arch::X86, args: &["vf16x8", "vu64x8", "u8", "i32"], ret: "vu64x8", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttph2uqq", wrapper: "_mm512_mask_cvttph_epu64", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2uw.128", arch: Arch::X86, args: &["vf16x8", "vu16x8", "u8"], ret: "vu16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvttph2uw", wrapper: "_mm_mask_cvttph_epu16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2uw.256", arch: Arch::X86, args: &["vf16x16", "vu16x16", "u16"], ret: "vu16x16", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvttph2uw", wrapper: "_mm256_mask_cvttph_epu16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2uw.512", arch: Arch::X86, args: &["vf16x32", "vu16x32", "u32", "i32"], ret: "vu16x32", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttph2uw", wrapper: "_mm512_mask_cvttph_epu16", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2w.128", arch: Arch::X86, args: &["vf16x8", "vi16x8", "u8"], ret: "vi16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvttph2w", wrapper: "_mm_mask_cvttph_epi16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2w.256", arch: Arch::X86, args: &["vf16x16", "vi16x16", "u16"], ret: "vi16x16", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvttph2w", wrapper: "_mm256_mask_cvttph_epi16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2w.512", arch: Arch::X86, args: &["vf16x32", "vi16x32", "u32", "i32"], ret: "vi16x32", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttph2w", wrapper: "_mm512_mask_cvttph_epi16", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtudq2ph.128", arch: Arch::X86, args: &["vu32x4", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtudq2ph", wrapper: "_mm_mask_cvtepu32_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtuqq2ph.128", arch: Arch::X86, args: &["vu64x2", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtuqq2ph", wrapper: "_mm_mask_cvtepu64_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtuqq2ph.256", arch: Arch::X86, args: &["vu64x4", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtuqq2ph", wrapper: "_mm256_mask_cvtepu64_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vfcmadd.cph.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vfcmaddcph", wrapper: "_mm_mask3_fcmadd_pch", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vfcmadd.cph.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vfcmaddcph", wrapper: "_mm256_mask3_fcmadd_pch", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vfcmadd.cph.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfcmaddcph", wrapper: "_mm512_mask3_fcmadd_round_pch", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vfcmadd.csh", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfcmaddcsh", wrapper: "_mm_fcmadd_round_sch", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512fp16.mask.vfcmul.cph.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vfcmulcph", wrapper: "_mm_mask_cmul_pch", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vfcmul.cph.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vfcmulcph", wrapper: "_mm256_mask_cmul_pch", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vfcmul.cph.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfcmulcph", wrapper: "_mm512_mask_cmul_round_pch", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vfcmul.csh", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfcmulcsh", wrapper: "_mm_mask_cmul_round_sch", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vfmadd.cph.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vfmaddcph", wrapper: "_mm_mask3_fmadd_pch", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vfmadd.cph.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vfmaddcph", wrapper: "_mm256_mask3_fmadd_pch", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vfmadd.cph.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmaddcph", wrapper: "_mm512_mask3_fmadd_round_pch", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vfmadd.csh", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmaddcsh", wrapper: "_mm_fmadd_round_sch", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512fp16.mask.vfmul.cph.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vfmulcph", wrapper: "_mm_mask_mul_pch", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vfmul.cph.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vfmulcph", wrapper: "_mm256_mask_mul_pch", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vfmul.cph.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmulcph", wrapper: "_mm512_mask_mul_round_pch", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vfmul.csh", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmulcsh", wrapper: "_mm_mask_mul_round_sch", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.maskz.vfcmadd.cph.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vfcmaddcph", wrapper: "_mm_maskz_fcmadd_pch", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.maskz.vfcmadd.cph.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vfcmaddcph", wrapper: "_mm256_maskz_fcmadd_pch", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.maskz.vfcmadd.cph.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfcmaddcph", wrapper: "_mm512_maskz_fcmadd_round_pch", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.maskz.vfcmadd.csh", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfcmaddcsh", wrapper: "_mm_maskz_fcmadd_round_sch", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.maskz.vfmadd.cph.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vfmaddcph", wrapper: "_mm_maskz_fmadd_pch", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.maskz.vfmadd.cph.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vfmaddcph", wrapper: "_mm256_maskz_fmadd_pch", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.maskz.vfmadd.cph.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmaddcph", wrapper: "_mm512_maskz_fmadd_round_pch", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.maskz.vfmadd.csh", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmaddcsh", wrapper: "_mm_maskz_fmadd_round_sch", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.max.ph.128", arch: Arch::X86, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vmaxph", wrapper: "_mm_max_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.max.ph.256", arch: Arch::X86, args: &["vf16x16", "vf16x16"], ret: "vf16x16", features: "avx512fp16,avx512vl", imms: &[], instr: "vmaxph", wrapper: "_mm256_max_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.max.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 2, min: 4, max: 8, values: &[4, 8] }], instr: "vmaxph", wrapper: "_mm512_max_round_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.min.ph.128", arch: Arch::X86, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vminph", wrapper: "_mm_min_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.min.ph.256", arch: Arch::X86, args: &["vf16x16", "vf16x16"], ret: "vf16x16", features: "avx512fp16,avx512vl", imms: &[], instr: "vminph", wrapper: "_mm256_min_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.min.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 2, min: 4, max: 8, values: &[4, 8] }], instr: "vminph", wrapper: "_mm512_min_round_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mul.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vmulph", wrapper: "_mm512_mul_round_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.sqrt.ph.512", arch: Arch::X86, args: &["vf16x32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vsqrtph", wrapper: "_mm512_sqrt_round_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.sub.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vsubph", wrapper: "_mm512_sub_round_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.vcomi.sh", arch: Arch::X86, args: &["vf16x8", "vf16x8", "i32", "i32"], ret: "i32", features: "avx512fp16", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }, Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "", wrapper: "_mm_comi_round_sh", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.vcvtsh2si32", arch: Arch::X86, args: &["vf16x8", "i32"], ret: "i32", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsh2si", wrapper: "_mm_cvtsh_i32", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.vcvtsh2si64", arch: Arch::X86, args: &["vf16x8", "i32"], ret: "i64", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsh2si", wrapper: "_mm_cvtsh_i64", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.vcvtsh2usi32", arch: Arch::X86, args: &["vf16x8", "i32"], ret: "u32", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsh2usi", wrapper: "_mm_cvtsh_u32", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.vcvtsh2usi64", arch: Arch::X86, args: &["vf16x8", "i32"], ret: "u64", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsh2usi", wrapper: "_mm_cvtsh_u64", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.vcvtsi2sh", arch: Arch::X86, args: &["vf16x8", "i32", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsi2sh", wrapper: "_mm_cvti32_sh", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.vcvtsi642sh", arch: Arch::X86, args: &["vf16x8", "i64", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsi2sh", wrapper: "_mm_cvti64_sh", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.vcvttsh2si32", arch: Arch::X86, args: &["vf16x8", "i32"], ret: "i32", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttsh2si", wrapper: "_mm_cvttsh_i32", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.vcvttsh2si64", arch: Arch::X86, args: &["vf16x8", "i32"], ret: "i64", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttsh2si", wrapper: "_mm_cvttsh_i64", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.vcvttsh2usi32", arch: Arch::X86, args: &["vf16x8", "i32"], ret: "u32", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttsh2usi", wrapper: "_mm_cvttsh_u32", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.vcvttsh2usi64", arch: Arch::X86, args: &["vf16x8", "i32"], ret: "u64", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttsh2usi", wrapper: "_mm_cvttsh_u64", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.vcvtusi2sh", arch: Arch::X86, args: &["vf16x8", "u32", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtusi2sh", wrapper: "_mm_cvtu32_sh", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.vcvtusi642sh", arch: Arch::X86, args: &["vf16x8", "u64", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtusi2sh", wrapper: "_mm_cvtu64_sh", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.vfmadd.f16", arch: Arch::X86, args: &["f16", "f16", "f16", "i32"], ret: "f16", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmadd", wrapper: "_mm_fmadd_round_sh", asm: "" }, // 16 wrappers
+    Row { name: "llvm.x86.avx512fp16.vfmadd.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "vf16x32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmadd", wrapper: "_mm512_fmadd_round_ph", asm: "" }, // 4 wrappers
+    Row { name: "llvm.x86.avx512fp16.vfmaddsub.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "vf16x32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmaddsub", wrapper: "_mm512_fmaddsub_round_ph", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.bmi.bextr.32", arch: Arch::X86, args: &["u32", "u32"], ret: "u32", features: "bmi1", imms: &[], instr: "bextr", wrapper: "_bextr2_u32", asm: "mov ecx, dword ptr [rdi+64]
+mov edx, dword ptr [rdi+128]
+bextr eax, ecx, edx
+mov dword ptr [rdi+0], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.bmi.bextr.64", arch: Arch::X86, args: &["u64", "u64"], ret: "u64", features: "bmi1", imms: &[], instr: "bextr", wrapper: "_bextr2_u64", asm: "mov rcx, qword ptr [rdi+64]
+mov rdx, qword ptr [rdi+128]
+bextr rax, rcx, rdx
+mov qword ptr [rdi+0], rax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.bmi.bzhi.32", arch: Arch::X86, args: &["u32", "u32"], ret: "u32", features: "bmi2", imms: &[], instr: "bzhi", wrapper: "_bzhi_u32", asm: "mov ecx, dword ptr [rdi+64]
+mov edx, dword ptr [rdi+128]
+bzhi eax, ecx, edx
+mov dword ptr [rdi+0], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.bmi.bzhi.64", arch: Arch::X86, args: &["u64", "u64"], ret: "u64", features: "bmi2", imms: &[], instr: "bzhi", wrapper: "_bzhi_u64", asm: "mov rcx, qword ptr [rdi+64]
+mov rdx, qword ptr [rdi+128]
+bzhi rax, rcx, rdx
+mov qword ptr [rdi+0], rax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.bmi.pdep.32", arch: Arch::X86, args: &["u32", "u32"], ret: "u32", features: "bmi2", imms: &[], instr: "pdep", wrapper: "_pdep_u32", asm: "mov ecx, dword ptr [rdi+64]
+mov edx, dword ptr [rdi+128]
+pdep eax, ecx, edx
+mov dword ptr [rdi+0], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.bmi.pdep.64", arch: Arch::X86, args: &["u64", "u64"], ret: "u64", features: "bmi2", imms: &[], instr: "pdep", wrapper: "_pdep_u64", asm: "mov rcx, qword ptr [rdi+64]
+mov rdx, qword ptr [rdi+128]
+pdep rax, rcx, rdx
+mov qword ptr [rdi+0], rax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.bmi.pext.32", arch: Arch::X86, args: &["u32", "u32"], ret: "u32", features: "bmi2", imms: &[], instr: "pext", wrapper: "_pext_u32", asm: "mov ecx, dword ptr [rdi+64]
+mov edx, dword ptr [rdi+128]
+pext eax, ecx, edx
+mov dword ptr [rdi+0], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.bmi.pext.64", arch: Arch::X86, args: &["u64", "u64"], ret: "u64", features: "bmi2", imms: &[], instr: "pext", wrapper: "_pext_u64", asm: "mov rcx, qword ptr [rdi+64]
+mov rdx, qword ptr [rdi+128]
+pext rax, rcx, rdx
+mov qword ptr [rdi+0], rax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.encodekey128", arch: Arch::X86, args: &["u32", "vi64x2"], ret: "tup(u32,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2)", features: "kl", imms: &[], instr: "encodekey128", wrapper: "_mm_encodekey128_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.encodekey256", arch: Arch::X86, args: &["u32", "vi64x2", "vi64x2"], ret: "tup(u32,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2)", features: "kl", imms: &[], instr: "encodekey256", wrapper: "_mm_encodekey256_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.fxrstor", arch: Arch::X86, args: &["ptr"], ret: "unit", features: "fxsr", imms: &[], instr: "fxrstor", wrapper: "_fxrstor", asm: "mov rax, qword ptr [rdi+64]
+fxrstor [rax]
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.fxrstor64", arch: Arch::X86, args: &["ptr"], ret: "unit", features: "fxsr", imms: &[], instr: "fxrstor64", wrapper: "_fxrstor64", asm: "mov rax, qword ptr [rdi+64]
+fxrstor64 [rax]
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.fxsave", arch: Arch::X86, args: &["ptr"], ret: "unit", features: "fxsr", imms: &[], instr: "fxsave", wrapper: "_fxsave", asm: "mov rax, qword ptr [rdi+64]
+fxsave [rax]
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.fxsave64", arch: Arch::X86, args: &["ptr"], ret: "unit", features: "fxsr", imms: &[], instr: "fxsave64", wrapper: "_fxsave64", asm: "mov rax, qword ptr [rdi+64]
+fxsave64 [rax]
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.ldtilecfg", arch: Arch::X86, args: &["ptr"], ret: "unit", features: "amx-tile", imms: &[], instr: "ldtilecfg", wrapper: "_tile_loadconfig", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.loadiwkey", arch: Arch::X86, args: &["vi64x2", "vi64x2", "vi64x2", "u32"], ret: "unit", features: "kl", imms: &[], instr: "loadiwkey", wrapper: "_mm_loadiwkey", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.movrsdi", arch: Arch::X86, args: &["ptr"], ret: "i64", features: "movrs", imms: &[], instr: "movrs", wrapper: "_movrs_i64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.movrshi", arch: Arch::X86, args: &["ptr"], ret: "i16", features: "movrs", imms: &[], instr: "movrs", wrapper: "_movrs_i16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.movrsqi", arch: Arch::X86, args: &["ptr"], ret: "i8", features: "movrs", imms: &[], instr: "movrs", wrapper: "_movrs_i8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.movrssi", arch: Arch::X86, args: &["ptr"], ret: "i32", features: "movrs", imms: &[], instr: "movrs", wrapper: "_movrs_i32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.pclmulqdq", arch: Arch::X86, args: &["vi64x2", "vi64x2", "u8"], ret: "vi64x2", features: "pclmulqdq", imms: &[Imm { arg: 2, min: 0, max: 255, values: &[] }], instr: "pclmul", wrapper: "_mm_clmulepi64_si128", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+pclmulqdq xmm0, xmm1, {imm2}
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.pclmulqdq.256", arch: Arch::X86, args: &["vi64x4", "vi64x4", "u8"], ret: "vi64x4", features: "vpclmulqdq", imms: &[Imm { arg: 2, min: 0, max: 255, values: &[] }], instr: "vpclmul", wrapper: "_mm256_clmulepi64_epi128", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vpclmulqdq ymm0, ymm0, ymm1, {imm2}
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.pclmulqdq.512", arch: Arch::X86, args: &["vi64x8", "vi64x8", "u8"], ret: "vi64x8", features: "vpclmulqdq,avx512f", imms: &[Imm { arg: 2, min: 0, max: 255, values: &[] }], instr: "vpclmul", wrapper: "_mm512_clmulepi64_epi128", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.prefetchrs", arch: Arch::X86, args: &["ptr"], ret: "unit", features: "movrs", imms: &[], instr: "prefetchrst2", wrapper: "_m_prefetchrs", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.rdrand.16", arch: Arch::X86, args: &[], ret: "tup(u16,i32)", features: "rdrand", imms: &[], instr: "rdrand", wrapper: "_rdrand16_step", asm: "rdrand cx
+setb al
+movzx eax, al
+mov word ptr [rdi+0], cx
+mov dword ptr [rdi+64], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.rdrand.32", arch: Arch::X86, args: &[], ret: "tup(u32,i32)", features: "rdrand", imms: &[], instr: "rdrand", wrapper: "_rdrand32_step", asm: "rdrand ecx
+setb al
+movzx eax, al
+mov dword ptr [rdi+0], ecx
+mov dword ptr [rdi+64], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.rdrand.64", arch: Arch::X86, args: &[], ret: "tup(u64,i32)", features: "rdrand", imms: &[], instr: "rdrand", wrapper: "_rdrand64_step", asm: "rdrand rcx
+setb al
+movzx eax, al
+mov qword ptr [rdi+0], rcx
+mov dword ptr [rdi+64], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.rdseed.16", arch: Arch::X86, args: &[], ret: "tup(u16,i32)", features: "rdseed", imms: &[], instr: "rdseed", wrapper: "_rdseed16_step", asm: "rdseed cx
+setb al
+movzx eax, al
+mov word ptr [rdi+0], cx
+mov dword ptr [rdi+64], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.rdseed.32", arch: Arch::X86, args: &[], ret: "tup(u32,i32)", features: "rdseed", imms: &[], instr: "rdseed", wrapper: "_rdseed32_step", asm: "rdseed ecx
+setb al
+movzx eax, al
+mov dword ptr [rdi+0], ecx
+mov dword ptr [rdi+64], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.rdseed.64", arch: Arch::X86, args: &[], ret: "tup(u64,i32)", features: "rdseed", imms: &[], instr: "rdseed", wrapper: "_rdseed64_step", asm: "rdseed rcx
+setb al
+movzx eax, al
+mov qword ptr [rdi+0], rcx
+mov dword ptr [rdi+64], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.rdtsc", arch: Arch::X86, args: &[], ret: "u64", features: "", imms: &[], instr: "rdtsc", wrapper: "_rdtsc", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.rdtscp", arch: Arch::X86, args: &[], ret: "tup(u64,u32)", features: "", imms: &[], instr: "rdtscp", wrapper: "__rdtscp", asm: "rdtscp
+shl rdx, 32
+or rax, rdx
+mov qword ptr [rdi], rax
+mov dword ptr [rdi+64], ecx
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sha1msg1", arch: Arch::X86, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "sha", imms: &[], instr: "sha1msg1", wrapper: "_mm_sha1msg1_epu32", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+sha1msg1 xmm0, xmm1
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sha1msg2", arch: Arch::X86, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "sha", imms: &[], instr: "sha1msg2", wrapper: "_mm_sha1msg2_epu32", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+sha1msg2 xmm0, xmm1
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sha1nexte", arch: Arch::X86, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "sha", imms: &[], instr: "sha1nexte", wrapper: "_mm_sha1nexte_epu32", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+sha1nexte xmm0, xmm1
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sha1rnds4", arch: Arch::X86, args: &["vi32x4", "vi32x4", "i8"], ret: "vi32x4", features: "sha", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "sha1rnds4", wrapper: "_mm_sha1rnds4_epu32", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+sha1rnds4 xmm0, xmm1, {imm2}
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sha256msg1", arch: Arch::X86, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "sha", imms: &[], instr: "sha256msg1", wrapper: "_mm_sha256msg1_epu32", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+sha256msg1 xmm0, xmm1
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sha256msg2", arch: Arch::X86, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "sha", imms: &[], instr: "sha256msg2", wrapper: "_mm_sha256msg2_epu32", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+sha256msg2 xmm0, xmm1
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sha256rnds2", arch: Arch::X86, args: &["vi32x4", "vi32x4", "vi32x4"], ret: "vi32x4", features: "sha", imms: &[], instr: "sha256rnds2", wrapper: "_mm_sha256rnds2_epu32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.sse.cmp.ps", arch: Arch::X86, args: &["vf32x4", "vf32x4", "i8"], ret: "vf32x4", features: "sse", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }], instr: "cmpeqps", wrapper: "_mm_cmpeq_ps", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+?-avx:cmpps xmm0, xmm1, {imm2}
+?+avx:vcmpps xmm0, xmm0, xmm1, {imm2}
+movdqu xmmword ptr [rdi], xmm0
+ret" }, // 13 wrappers
+    Row { name: "llvm.x86.sse.cmp.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "i8"], ret: "vf32x4", features: "sse", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }], instr: "cmpeqss", wrapper: "_mm_cmpeq_ss", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+?-avx:cmpss xmm0, xmm1, {imm2}
+?+avx:vcmpss xmm0, xmm0, xmm1, {imm2}
+movdqu xmmword ptr [rdi], xmm0
+ret" }, // 13 wrappers
+    Row { name: "llvm.x86.sse.comieq.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4"], ret: "i32", features: "sse", imms: &[], instr: "comiss", wrapper: "_mm_comieq_ss", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+comiss xmm0, xmm1
+setnp al
+sete cl
+and al, cl
+movzx eax, al
+mov dword ptr [rdi], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse.comige.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4"], ret: "i32", features: "sse", imms: &[], instr: "comiss", wrapper: "_mm_comige_ss", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+comiss xmm0, xmm1
+setae al
+movzx eax, al
+mov dword ptr [rdi], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse.comigt.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4"], ret: "i32", features: "sse", imms: &[], instr: "comiss", wrapper: "_mm_comigt_ss", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+comiss xmm0, xmm1
+seta al
+movzx eax, al
+mov dword ptr [rdi], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse.comile.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4"], ret: "i32", features: "sse", imms: &[], instr: "comiss", wrapper: "_mm_comile_ss", asm: "movdqu xmm0, xmmword ptr [rdi+128]
+movdqu xmm1, xmmword ptr [rdi+64]
+comiss xmm0, xmm1
+setae al
+movzx eax, al
+mov dword ptr [rdi], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse.comilt.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4"], ret: "i32", features: "sse", imms: &[], instr: "comiss", wrapper: "_mm_comilt_ss", asm: "movdqu xmm0, xmmword ptr [rdi+128]
+movdqu xmm1, xmmword ptr [rdi+64]
+comiss xmm0, xmm1
+seta al
+movzx eax, al
+mov dword ptr [rdi], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse.comineq.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4"], ret: "i32", features: "sse", imms: &[], instr: "comiss", wrapper: "_mm_comineq_ss", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+comiss xmm0, xmm1
+setp al
+setne cl
+or al, cl
+movzx eax, al
+mov dword ptr [rdi], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse.cvtss2si", arch: Arch::X86, args: &["vf32x4"], ret: "i32", features: "sse", imms: &[], instr: "cvtss2si", wrapper: "_mm_cvtss_si32", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+cvtss2si eax, xmm0
+mov dword ptr [rdi+0], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse.cvtss2si64", arch: Arch::X86, args: &["vf32x4"], ret: "i64", features: "sse", imms: &[], instr: "cvtss2si", wrapper: "_mm_cvtss_si64", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+cvtss2si rax, xmm0
+mov qword ptr [rdi+0], rax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse.cvttss2si", arch: Arch::X86, args: &["vf32x4"], ret: "i32", features: "sse", imms: &[], instr: "cvttss2si", wrapper: "_mm_cvttss_si32", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+cvttss2si eax, xmm0
+mov dword ptr [rdi+0], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse.cvttss2si64", arch: Arch::X86, args: &["vf32x4"], ret: "i64", features: "sse", imms: &[], instr: "cvttss2si", wrapper: "_mm_cvttss_si64", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+cvttss2si rax, xmm0
+mov qword ptr [rdi+0], rax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse.ldmxcsr", arch: Arch::X86, args: &["ptr"], ret: "unit", features: "sse", imms: &[], instr: "ldmxcsr", wrapper: "_mm_setcsr", asm: "mov rax, qword ptr [rdi+64]
+ldmxcsr dword ptr [rax]
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse.max.ps", arch: Arch::X86, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "sse", imms: &[], instr: "maxps", wrapper: "_mm_max_ps", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+maxps xmm0, xmm1
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse.max.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "sse", imms: &[], instr: "maxss", wrapper: "_mm_max_ss", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+maxss xmm0, xmm1
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse.min.ps", arch: Arch::X86, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "sse", imms: &[], instr: "minps", wrapper: "_mm_min_ps", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+minps xmm0, xmm1
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse.min.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "sse", imms: &[], instr: "minss", wrapper: "_mm_min_ss", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+minss xmm0, xmm1
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse.rcp.ps", arch: Arch::X86, args: &["vf32x4"], ret: "vf32x4", features: "sse", imms: &[], instr: "rcpps", wrapper: "_mm_rcp_ps", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+rcpps xmm0, xmm0
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse.rcp.ss", arch: Arch::X86, args: &["vf32x4"], ret: "vf32x4", features: "sse", imms: &[], instr: "rcpss", wrapper: "_mm_rcp_ss", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+rcpss xmm0, xmm0
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse.rsqrt.ps", arch: Arch::X86, args: &["vf32x4"], ret: "vf32x4", features: "sse", imms: &[], instr: "rsqrtps", wrapper: "_mm_rsqrt_ps", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+rsqrtps xmm0, xmm0
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse.rsqrt.ss", arch: Arch::X86, args: &["vf32x4"], ret: "vf32x4", features: "sse", imms: &[], instr: "rsqrtss", wrapper: "_mm_rsqrt_ss", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+rsqrtss xmm0, xmm0
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse.sfence", arch: Arch::X86, args: &[], ret: "unit", features: "sse", imms: &[], instr: "sfence", wrapper: "_mm_sfence", asm: "sfence
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse.stmxcsr", arch: Arch::X86, args: &["ptr"], ret: "unit", features: "sse", imms: &[], instr: "stmxcsr", wrapper: "_mm_getcsr", asm: "mov rax, qword ptr [rdi+64]
+stmxcsr dword ptr [rax]
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse.ucomieq.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4"], ret: "i32", features: "sse", imms: &[], instr: "ucomiss", wrapper: "_mm_ucomieq_ss", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+ucomiss xmm0, xmm1
+setnp al
+sete cl
+and al, cl
+movzx eax, al
+mov dword ptr [rdi], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse.ucomige.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4"], ret: "i32", features: "sse", imms: &[], instr: "ucomiss", wrapper: "_mm_ucomige_ss", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+ucomiss xmm0, xmm1
+setae al
+movzx eax, al
+mov dword ptr [rdi], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse.ucomigt.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4"], ret: "i32", features: "sse", imms: &[], instr: "ucomiss", wrapper: "_mm_ucomigt_ss", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+ucomiss xmm0, xmm1
+seta al
+movzx eax, al
+mov dword ptr [rdi], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse.ucomile.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4"], ret: "i32", features: "sse", imms: &[], instr: "ucomiss", wrapper: "_mm_ucomile_ss", asm: "movdqu xmm0, xmmword ptr [rdi+128]
+movdqu xmm1, xmmword ptr [rdi+64]
+ucomiss xmm0, xmm1
+setae al
+movzx eax, al
+mov dword ptr [rdi], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse.ucomilt.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4"], ret: "i32", features: "sse", imms: &[], instr: "ucomiss", wrapper: "_mm_ucomilt_ss", asm: "movdqu xmm0, xmmword ptr [rdi+128]
+movdqu xmm1, xmmword ptr [rdi+64]
+ucomiss xmm0, xmm1
+seta al
+movzx eax, al
+mov dword ptr [rdi], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse.ucomineq.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4"], ret: "i32", features: "sse", imms: &[], instr: "ucomiss", wrapper: "_mm_ucomineq_ss", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+ucomiss xmm0, xmm1
+setp al
+setne cl
+or al, cl
+movzx eax, al
+mov dword ptr [rdi], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse2.clflush", arch: Arch::X86, args: &["ptr"], ret: "unit", features: "sse2", imms: &[], instr: "clflush", wrapper: "_mm_clflush", asm: "mov rax, qword ptr [rdi+64]
+clflush byte ptr [rax]
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse2.cmp.pd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "i8"], ret: "vf64x2", features: "sse2", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }], instr: "cmpeqpd", wrapper: "_mm_cmpeq_pd", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+?-avx:cmppd xmm0, xmm1, {imm2}
+?+avx:vcmppd xmm0, xmm0, xmm1, {imm2}
+movdqu xmmword ptr [rdi], xmm0
+ret" }, // 9 wrappers
+    Row { name: "llvm.x86.sse2.cmp.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "i8"], ret: "vf64x2", features: "sse2", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }], instr: "cmpeqsd", wrapper: "_mm_cmpeq_sd", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+?-avx:cmpsd xmm0, xmm1, {imm2}
+?+avx:vcmpsd xmm0, xmm0, xmm1, {imm2}
+movdqu xmmword ptr [rdi], xmm0
+ret" }, // 9 wrappers
+    Row { name: "llvm.x86.sse2.comieq.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2"], ret: "i32", features: "sse2", imms: &[], instr: "comisd", wrapper: "_mm_comieq_sd", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+comisd xmm0, xmm1
+setnp al
+sete cl
+and al, cl
+movzx eax, al
+mov dword ptr [rdi], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse2.comige.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2"], ret: "i32", features: "sse2", imms: &[], instr: "comisd", wrapper: "_mm_comige_sd", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+comisd xmm0, xmm1
+setae al
+movzx eax, al
+mov dword ptr [rdi], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse2.comigt.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2"], ret: "i32", features: "sse2", imms: &[], instr: "comisd", wrapper: "_mm_comigt_sd", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+comisd xmm0, xmm1
+seta al
+movzx eax, al
+mov dword ptr [rdi], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse2.comile.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2"], ret: "i32", features: "sse2", imms: &[], instr: "comisd", wrapper: "_mm_comile_sd", asm: "movdqu xmm0, xmmword ptr [rdi+128]
+movdqu xmm1, xmmword ptr [rdi+64]
+comisd xmm0, xmm1
+setae al
+movzx eax, al
+mov dword ptr [rdi], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse2.comilt.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2"], ret: "i32", features: "sse2", imms: &[], instr: "comisd", wrapper: "_mm_comilt_sd", asm: "movdqu xmm0, xmmword ptr [rdi+128]
+movdqu xmm1, xmmword ptr [rdi+64]
+comisd xmm0, xmm1
+seta al
+movzx eax, al
+mov dword ptr [rdi], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse2.comineq.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2"], ret: "i32", features: "sse2", imms: &[], instr: "comisd", wrapper: "_mm_comineq_sd", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+comisd xmm0, xmm1
+setp al
+setne cl
+or al, cl
+movzx eax, al
+mov dword ptr [rdi], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse2.cvtpd2dq", arch: Arch::X86, args: &["vf64x2"], ret: "vi32x4", features: "sse2", imms: &[], instr: "cvtpd2dq", wrapper: "_mm_cvtpd_epi32", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+cvtpd2dq xmm0, xmm0
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse2.cvtps2dq", arch: Arch::X86, args: &["vf32x4"], ret: "vi32x4", features: "sse2", imms: &[], instr: "cvtps2dq", wrapper: "_mm_cvtps_epi32", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+cvtps2dq xmm0, xmm0
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse2.cvtsd2si", arch: Arch::X86, args: &["vf64x2"], ret: "i32", features: "sse2", imms: &[], instr: "cvtsd2si", wrapper: "_mm_cvtsd_si32", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+cvtsd2si eax, xmm0
+mov dword ptr [rdi+0], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse2.cvtsd2si64", arch: Arch::X86, args: &["vf64x2"], ret: "i64", features: "sse2", imms: &[], instr: "cvtsd2si", wrapper: "_mm_cvtsd_si64", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+cvtsd2si rax, xmm0
+mov qword ptr [rdi+0], rax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse2.cvtsd2ss", arch: Arch::X86, args: &["vf32x4", "vf64x2"], ret: "vf32x4", features: "sse2", imms: &[], instr: "cvtsd2ss", wrapper: "_mm_cvtsd_ss", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+cvtsd2ss xmm0, xmm1
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse2.cvttpd2dq", arch: Arch::X86, args: &["vf64x2"], ret: "vi32x4", features: "sse2", imms: &[], instr: "cvttpd2dq", wrapper: "_mm_cvttpd_epi32", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+cvttpd2dq xmm0, xmm0
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse2.cvttps2dq", arch: Arch::X86, args: &["vf32x4"], ret: "vi32x4", features: "sse2", imms: &[], instr: "cvttps2dq", wrapper: "_mm_cvttps_epi32", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+cvttps2dq xmm0, xmm0
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse2.cvttsd2si", arch: Arch::X86, args: &["vf64x2"], ret: "i32", features: "sse2", imms: &[], instr: "cvttsd2si", wrapper: "_mm_cvttsd_si32", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+cvttsd2si eax, xmm0
+mov dword ptr [rdi+0], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse2.cvttsd2si64", arch: Arch::X86, args: &["vf64x2"], ret: "i64", features: "sse2", imms: &[], instr: "cvttsd2si", wrapper: "_mm_cvttsd_si64", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+cvttsd2si rax, xmm0
+mov qword ptr [rdi+0], rax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse2.lfence", arch: Arch::X86, args: &[], ret: "unit", features: "sse2", imms: &[], instr: "lfence", wrapper: "_mm_lfence", asm: "lfence
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse2.maskmov.dqu", arch: Arch::X86, args: &["vi8x16", "vi8x16", "ptr"], ret: "unit", features: "sse2", imms: &[], instr: "maskmovdqu", wrapper: "_mm_maskmoveu_si128", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+mov rdi, qword ptr [rdi+192]
+maskmovdqu xmm0, xmm1
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse2.max.pd", arch: Arch::X86, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "sse2", imms: &[], instr: "maxpd", wrapper: "_mm_max_pd", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+maxpd xmm0, xmm1
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse2.max.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "sse2", imms: &[], instr: "maxsd", wrapper: "_mm_max_sd", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+maxsd xmm0, xmm1
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse2.mfence", arch: Arch::X86, args: &[], ret: "unit", features: "sse2", imms: &[], instr: "mfence", wrapper: "_mm_mfence", asm: "mfence
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse2.min.pd", arch: Arch::X86, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "sse2", imms: &[], instr: "minpd", wrapper: "_mm_min_pd", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+minpd xmm0, xmm1
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse2.min.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "sse2", imms: &[], instr: "minsd", wrapper: "_mm_min_sd", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+minsd xmm0, xmm1
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse2.pause", arch: Arch::X86, args: &[], ret: "unit", features: "", imms: &[], instr: "pause", wrapper: "_mm_pause", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.sse2.pmadd.wd", arch: Arch::X86, args: &["vi16x8", "vi16x8"], ret: "vi32x4", features: "sse2", imms: &[], instr: "pmaddwd", wrapper: "_mm_madd_epi16", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+pmaddwd xmm0, xmm1
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse2.psad.bw", arch: Arch::X86, args: &["vu8x16", "vu8x16"], ret: "vu64x2", features: "sse2", imms: &[], instr: "psadbw", wrapper: "_mm_sad_epu8", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+psadbw xmm0, xmm1
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse2.psll.d", arch: Arch::X86, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "sse2", imms: &[], instr: "pslld", wrapper: "_mm_sll_epi32", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+pslld xmm0, xmm1
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse2.psll.q", arch: Arch::X86, args: &["vi64x2", "vi64x2"], ret: "vi64x2", features: "sse2", imms: &[], instr: "psllq", wrapper: "_mm_sll_epi64", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+psllq xmm0, xmm1
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse2.psll.w", arch: Arch::X86, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "sse2", imms: &[], instr: "psllw", wrapper: "_mm_sll_epi16", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+psllw xmm0, xmm1
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse2.psra.d", arch: Arch::X86, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "sse2", imms: &[], instr: "psrad", wrapper: "_mm_sra_epi32", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+psrad xmm0, xmm1
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse2.psra.w", arch: Arch::X86, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "sse2", imms: &[], instr: "psraw", wrapper: "_mm_sra_epi16", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+psraw xmm0, xmm1
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse2.psrl.d", arch: Arch::X86, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "sse2", imms: &[], instr: "psrld", wrapper: "_mm_srl_epi32", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+psrld xmm0, xmm1
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse2.psrl.q", arch: Arch::X86, args: &["vi64x2", "vi64x2"], ret: "vi64x2", features: "sse2", imms: &[], instr: "psrlq", wrapper: "_mm_srl_epi64", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+psrlq xmm0, xmm1
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse2.psrl.w", arch: Arch::X86, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "sse2", imms: &[], instr: "psrlw", wrapper: "_mm_srl_epi16", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+psrlw xmm0, xmm1
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse2.ucomieq.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2"], ret: "i32", features: "sse2", imms: &[], instr: "ucomisd", wrapper: "_mm_ucomieq_sd", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+ucomisd xmm0, xmm1
+setnp al
+sete cl
+and al, cl
+movzx eax, al
+mov dword ptr [rdi], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse2.ucomige.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2"], ret: "i32", features: "sse2", imms: &[], instr: "ucomisd", wrapper: "_mm_ucomige_sd", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+ucomisd xmm0, xmm1
+setae al
+movzx eax, al
+mov dword ptr [rdi], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse2.ucomigt.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2"], ret: "i32", features: "sse2", imms: &[], instr: "ucomisd", wrapper: "_mm_ucomigt_sd", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+ucomisd xmm0, xmm1
+seta al
+movzx eax, al
+mov dword ptr [rdi], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse2.ucomile.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2"], ret: "i32", features: "sse2", imms: &[], instr: "ucomisd", wrapper: "_mm_ucomile_sd", asm: "movdqu xmm0, xmmword ptr [rdi+128]
+movdqu xmm1, xmmword ptr [rdi+64]
+ucomisd xmm0, xmm1
+setae al
+movzx eax, al
+mov dword ptr [rdi], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse2.ucomilt.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2"], ret: "i32", features: "sse2", imms: &[], instr: "ucomisd", wrapper: "_mm_ucomilt_sd", asm: "movdqu xmm0, xmmword ptr [rdi+128]
+movdqu xmm1, xmmword ptr [rdi+64]
+ucomisd xmm0, xmm1
+seta al
+movzx eax, al
+mov dword ptr [rdi], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse2.ucomineq.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2"], ret: "i32", features: "sse2", imms: &[], instr: "ucomisd", wrapper: "_mm_ucomineq_sd", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+ucomisd xmm0, xmm1
+setp al
+setne cl
+or al, cl
+movzx eax, al
+mov dword ptr [rdi], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse3.ldu.dq", arch: Arch::X86, args: &["ptr"], ret: "vi8x16", features: "sse3", imms: &[], instr: "lddqu", wrapper: "_mm_lddqu_si128", asm: "mov rax, qword ptr [rdi+64]
+lddqu xmm0, xmmword ptr [rax]
+movdqu xmmword ptr [rdi], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse41.dppd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "u8"], ret: "vf64x2", features: "sse4.1", imms: &[Imm { arg: 2, min: 0, max: 255, values: &[] }], instr: "dppd", wrapper: "_mm_dp_pd", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+dppd xmm0, xmm1, {imm2}
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse41.dpps", arch: Arch::X86, args: &["vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "sse4.1", imms: &[Imm { arg: 2, min: 0, max: 255, values: &[] }], instr: "dpps", wrapper: "_mm_dp_ps", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+dpps xmm0, xmm1, {imm2}
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse41.insertps", arch: Arch::X86, args: &["vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "sse4.1", imms: &[Imm { arg: 2, min: 0, max: 255, values: &[] }], instr: "insertps", wrapper: "_mm_insert_ps", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+insertps xmm0, xmm1, {imm2}
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse41.mpsadbw", arch: Arch::X86, args: &["vu8x16", "vu8x16", "u8"], ret: "vu16x8", features: "sse4.1", imms: &[Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "mpsadbw", wrapper: "_mm_mpsadbw_epu8", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+mpsadbw xmm0, xmm1, {imm2}
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse41.phminposuw", arch: Arch::X86, args: &["vu16x8"], ret: "vu16x8", features: "sse4.1", imms: &[], instr: "phminposuw", wrapper: "_mm_minpos_epu16", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+phminposuw xmm0, xmm0
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse41.ptestnzc", arch: Arch::X86, args: &["vi64x2", "vi64x2"], ret: "i32", features: "sse4.1", imms: &[], instr: "ptest", wrapper: "_mm_testnzc_si128", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+ptest xmm0, xmm1
+mov eax, 0
+seta al
+mov dword ptr [rdi], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse41.round.pd", arch: Arch::X86, args: &["vf64x2", "i32"], ret: "vf64x2", features: "sse4.1", imms: &[Imm { arg: 1, min: 0, max: 15, values: &[] }], instr: "roundpd", wrapper: "_mm_round_pd", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+roundpd xmm0, xmm0, {imm1}
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse41.round.ps", arch: Arch::X86, args: &["vf32x4", "i32"], ret: "vf32x4", features: "sse4.1", imms: &[Imm { arg: 1, min: 0, max: 15, values: &[] }], instr: "roundps", wrapper: "_mm_round_ps", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+roundps xmm0, xmm0, {imm1}
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse41.round.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "i32"], ret: "vf64x2", features: "sse4.1", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }], instr: "roundsd", wrapper: "_mm_floor_sd", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+roundsd xmm0, xmm1, {imm2}
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.sse41.round.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "i32"], ret: "vf32x4", features: "sse4.1", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }], instr: "roundss", wrapper: "_mm_floor_ss", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+roundss xmm0, xmm1, {imm2}
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.sse42.crc32.32.16", arch: Arch::X86, args: &["u32", "u16"], ret: "u32", features: "sse4.2", imms: &[], instr: "crc32", wrapper: "_mm_crc32_u16", asm: "mov eax, dword ptr [rdi+64]
+movzx ecx, word ptr [rdi+128]
+crc32 eax, cx
+mov dword ptr [rdi+0], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse42.crc32.32.32", arch: Arch::X86, args: &["u32", "u32"], ret: "u32", features: "sse4.2", imms: &[], instr: "crc32", wrapper: "_mm_crc32_u32", asm: "mov eax, dword ptr [rdi+64]
+mov ecx, dword ptr [rdi+128]
+crc32 eax, ecx
+mov dword ptr [rdi+0], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse42.crc32.32.8", arch: Arch::X86, args: &["u32", "u8"], ret: "u32", features: "sse4.2", imms: &[], instr: "crc32", wrapper: "_mm_crc32_u8", asm: "mov eax, dword ptr [rdi+64]
+movzx ecx, byte ptr [rdi+128]
+crc32 eax, cl
+mov dword ptr [rdi+0], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse42.crc32.64.64", arch: Arch::X86, args: &["u64", "u64"], ret: "u64", features: "sse4.2", imms: &[], instr: "crc32", wrapper: "_mm_crc32_u64", asm: "mov rax, qword ptr [rdi+64]
+mov rcx, qword ptr [rdi+128]
+crc32 rax, rcx
+mov qword ptr [rdi+0], rax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse42.pcmpestri128", arch: Arch::X86, args: &["vi8x16", "i32", "vi8x16", "i32", "i8"], ret: "i32", features: "sse4.2", imms: &[Imm { arg: 4, min: -128, max: 127, values: &[] }], instr: "pcmpestri", wrapper: "_mm_cmpestri", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+mov eax, dword ptr [rdi+128]
+movdqu xmm1, xmmword ptr [rdi+192]
+mov edx, dword ptr [rdi+256]
+pcmpestri xmm0, xmm1, {imm4}
+mov dword ptr [rdi], ecx
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse42.pcmpestria128", arch: Arch::X86, args: &["vi8x16", "i32", "vi8x16", "i32", "i8"], ret: "i32", features: "sse4.2", imms: &[Imm { arg: 4, min: -128, max: 127, values: &[] }], instr: "pcmpestri", wrapper: "_mm_cmpestra", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+mov eax, dword ptr [rdi+128]
+movdqu xmm1, xmmword ptr [rdi+192]
+mov edx, dword ptr [rdi+256]
+pcmpestri xmm0, xmm1, {imm4}
+mov eax, 0
+seta al
+mov dword ptr [rdi], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse42.pcmpestric128", arch: Arch::X86, args: &["vi8x16", "i32", "vi8x16", "i32", "i8"], ret: "i32", features: "sse4.2", imms: &[Imm { arg: 4, min: -128, max: 127, values: &[] }], instr: "pcmpestri", wrapper: "_mm_cmpestrc", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+mov eax, dword ptr [rdi+128]
+movdqu xmm1, xmmword ptr [rdi+192]
+mov edx, dword ptr [rdi+256]
+pcmpestri xmm0, xmm1, {imm4}
+mov eax, 0
+setb al
+mov dword ptr [rdi], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse42.pcmpestrio128", arch: Arch::X86, args: &["vi8x16", "i32", "vi8x16", "i32", "i8"], ret: "i32", features: "sse4.2", imms: &[Imm { arg: 4, min: -128, max: 127, values: &[] }], instr: "pcmpestri", wrapper: "_mm_cmpestro", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+mov eax, dword ptr [rdi+128]
+movdqu xmm1, xmmword ptr [rdi+192]
+mov edx, dword ptr [rdi+256]
+pcmpestri xmm0, xmm1, {imm4}
+mov eax, 0
+seto al
+mov dword ptr [rdi], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse42.pcmpestris128", arch: Arch::X86, args: &["vi8x16", "i32", "vi8x16", "i32", "i8"], ret: "i32", features: "sse4.2", imms: &[Imm { arg: 4, min: -128, max: 127, values: &[] }], instr: "pcmpestri", wrapper: "_mm_cmpestrs", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+mov eax, dword ptr [rdi+128]
+movdqu xmm1, xmmword ptr [rdi+192]
+mov edx, dword ptr [rdi+256]
+pcmpestri xmm0, xmm1, {imm4}
+mov eax, 0
+sets al
+mov dword ptr [rdi], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse42.pcmpestriz128", arch: Arch::X86, args: &["vi8x16", "i32", "vi8x16", "i32", "i8"], ret: "i32", features: "sse4.2", imms: &[Imm { arg: 4, min: -128, max: 127, values: &[] }], instr: "pcmpestri", wrapper: "_mm_cmpestrz", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+mov eax, dword ptr [rdi+128]
+movdqu xmm1, xmmword ptr [rdi+192]
+mov edx, dword ptr [rdi+256]
+pcmpestri xmm0, xmm1, {imm4}
+mov eax, 0
+sete al
+mov dword ptr [rdi], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse42.pcmpestrm128", arch: Arch::X86, args: &["vi8x16", "i32", "vi8x16", "i32", "i8"], ret: "vu8x16", features: "sse4.2", imms: &[Imm { arg: 4, min: -128, max: 127, values: &[] }], instr: "pcmpestrm", wrapper: "_mm_cmpestrm", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+mov eax, dword ptr [rdi+128]
+movdqu xmm1, xmmword ptr [rdi+192]
+mov edx, dword ptr [rdi+256]
+pcmpestrm xmm0, xmm1, {imm4}
+movdqu xmmword ptr [rdi], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse42.pcmpistri128", arch: Arch::X86, args: &["vi8x16", "vi8x16", "i8"], ret: "i32", features: "sse4.2", imms: &[Imm { arg: 2, min: -128, max: 127, values: &[] }], instr: "pcmpistri", wrapper: "_mm_cmpistri", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+pcmpistri xmm0, xmm1, {imm2}
+mov dword ptr [rdi], ecx
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse42.pcmpistria128", arch: Arch::X86, args: &["vi8x16", "vi8x16", "i8"], ret: "i32", features: "sse4.2", imms: &[Imm { arg: 2, min: -128, max: 127, values: &[] }], instr: "pcmpistri", wrapper: "_mm_cmpistra", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+pcmpistri xmm0, xmm1, {imm2}
+mov eax, 0
+seta al
+mov dword ptr [rdi], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse42.pcmpistric128", arch: Arch::X86, args: &["vi8x16", "vi8x16", "i8"], ret: "i32", features: "sse4.2", imms: &[Imm { arg: 2, min: -128, max: 127, values: &[] }], instr: "pcmpistri", wrapper: "_mm_cmpistrc", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+pcmpistri xmm0, xmm1, {imm2}
+mov eax, 0
+setb al
+mov dword ptr [rdi], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse42.pcmpistrio128", arch: Arch::X86, args: &["vi8x16", "vi8x16", "i8"], ret: "i32", features: "sse4.2", imms: &[Imm { arg: 2, min: -128, max: 127, values: &[] }], instr: "pcmpistri", wrapper: "_mm_cmpistro", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+pcmpistri xmm0, xmm1, {imm2}
+mov eax, 0
+seto al
+mov dword ptr [rdi], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse42.pcmpistris128", arch: Arch::X86, args: &["vi8x16", "vi8x16", "i8"], ret: "i32", features: "sse4.2", imms: &[Imm { arg: 2, min: -128, max: 127, values: &[] }], instr: "pcmpistri", wrapper: "_mm_cmpistrs", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+pcmpistri xmm0, xmm1, {imm2}
+mov eax, 0
+sets al
+mov dword ptr [rdi], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse42.pcmpistriz128", arch: Arch::X86, args: &["vi8x16", "vi8x16", "i8"], ret: "i32", features: "sse4.2", imms: &[Imm { arg: 2, min: -128, max: 127, values: &[] }], instr: "pcmpistri", wrapper: "_mm_cmpistrz", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+pcmpistri xmm0, xmm1, {imm2}
+mov eax, 0
+sete al
+mov dword ptr [rdi], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse42.pcmpistrm128", arch: Arch::X86, args: &["vi8x16", "vi8x16", "i8"], ret: "vi8x16", features: "sse4.2", imms: &[Imm { arg: 2, min: -128, max: 127, values: &[] }], instr: "pcmpistrm", wrapper: "_mm_cmpistrm", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+pcmpistrm xmm0, xmm1, {imm2}
+movdqu xmmword ptr [rdi], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse4a.extrq", arch: Arch::X86, args: &["vi64x2", "vi8x16"], ret: "vi64x2", features: "sse4a", imms: &[], instr: "extrq", wrapper: "_mm_extract_si64", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+extrq xmm0, xmm1
+movdqu xmmword ptr [rdi], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse4a.extrqi", arch: Arch::X86, args: &["vi64x2", "u8", "u8"], ret: "vi64x2", features: "sse4a", imms: &[Imm { arg: 1, min: 0, max: 63, values: &[] }, Imm { arg: 2, min: 0, max: 63, values: &[] }], instr: "extrq", wrapper: "_mm_extracti_si64", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+extrq xmm0, {imm1}, {imm2}
+movdqu xmmword ptr [rdi], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse4a.insertq", arch: Arch::X86, args: &["vi64x2", "vi64x2"], ret: "vi64x2", features: "sse4a", imms: &[], instr: "insertq", wrapper: "_mm_insert_si64", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+insertq xmm0, xmm1
+movdqu xmmword ptr [rdi], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sse4a.insertqi", arch: Arch::X86, args: &["vi64x2", "vi64x2", "u8", "u8"], ret: "vi64x2", features: "sse4a", imms: &[Imm { arg: 2, min: 0, max: 63, values: &[] }, Imm { arg: 3, min: 0, max: 63, values: &[] }], instr: "insertq", wrapper: "_mm_inserti_si64", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+insertq xmm0, xmm1, {imm2}, {imm3}
+movdqu xmmword ptr [rdi], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.ssse3.pmadd.ub.sw.128", arch: Arch::X86, args: &["vu8x16", "vi8x16"], ret: "vi16x8", features: "ssse3", imms: &[], instr: "pmaddubsw", wrapper: "_mm_maddubs_epi16", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+pmaddubsw xmm0, xmm1
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.ssse3.pmul.hr.sw.128", arch: Arch::X86, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "ssse3", imms: &[], instr: "pmulhrsw", wrapper: "_mm_mulhrs_epi16", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+pmulhrsw xmm0, xmm1
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.ssse3.pshuf.b.128", arch: Arch::X86, args: &["vu8x16", "vu8x16"], ret: "vu8x16", features: "ssse3", imms: &[], instr: "pshufb", wrapper: "_mm_shuffle_epi8", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+pshufb xmm0, xmm1
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.ssse3.psign.b.128", arch: Arch::X86, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "ssse3", imms: &[], instr: "psignb", wrapper: "_mm_sign_epi8", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+psignb xmm0, xmm1
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.ssse3.psign.d.128", arch: Arch::X86, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "ssse3", imms: &[], instr: "psignd", wrapper: "_mm_sign_epi32", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+psignd xmm0, xmm1
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.ssse3.psign.w.128", arch: Arch::X86, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "ssse3", imms: &[], instr: "psignw", wrapper: "_mm_sign_epi16", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+psignw xmm0, xmm1
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.sttilecfg", arch: Arch::X86, args: &["ptr"], ret: "unit", features: "amx-tile", imms: &[], instr: "sttilecfg", wrapper: "_tile_storeconfig", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.subborrow.32", arch: Arch::X86, args: &["u8", "u32", "u32"], ret: "tup(u8,u32)", features: "", imms: &[], instr: "sbb", wrapper: "_subborrow_u32", asm: "movzx eax, byte ptr [rdi+128]
+mov ecx, dword ptr [rdi+192]
+mov edx, dword ptr [rdi+256]
+add al, 255
+sbb ecx, edx
+setb al
+mov byte ptr [rdi], al
+mov dword ptr [rdi+64], ecx
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.subborrow.64", arch: Arch::X86, args: &["u8", "u64", "u64"], ret: "tup(u8,u64)", features: "", imms: &[], instr: "sbb", wrapper: "_subborrow_u64", asm: "movzx eax, byte ptr [rdi+128]
+mov rcx, qword ptr [rdi+192]
+mov rdx, qword ptr [rdi+256]
+add al, 255
+sbb rcx, rdx
+setb al
+mov byte ptr [rdi], al
+mov qword ptr [rdi+64], rcx
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.tbm.bextri.u32", arch: Arch::X86, args: &["u32", "u32"], ret: "u32", features: "tbm", imms: &[Imm { arg: 1, min: 0, max: 65535, values: &[] }], instr: "bextr", wrapper: "_bextri_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.tbm.bextri.u64", arch: Arch::X86, args: &["u64", "u64"], ret: "u64", features: "tbm", imms: &[Imm { arg: 1, min: 0, max: 65535, values: &[] }], instr: "bextr", wrapper: "_bextri_u64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.tcmmimfp16ps", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-complex", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tcmmimfp16ps", wrapper: "_tile_cmmimfp16ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.tcmmrlfp16ps", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-complex", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tcmmrlfp16ps", wrapper: "_tile_cmmrlfp16ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.tcvtrowd2ps", arch: Arch::X86, args: &["i8", "u32"], ret: "vf32x16", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tcvtrowd2ps", wrapper: "_tile_cvtrowd2ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.tcvtrowd2psi", arch: Arch::X86, args: &["i8", "u32"], ret: "vf32x16", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 63, values: &[] }], instr: "tcvtrowd2ps", wrapper: "_tile_cvtrowd2psi", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.tcvtrowps2bf16h", arch: Arch::X86, args: &["i8", "u32"], ret: "vu16x32", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tcvtrowps2bf16h", wrapper: "_tile_cvtrowps2bf16h", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.tcvtrowps2bf16hi", arch: Arch::X86, args: &["i8", "u32"], ret: "vu16x32", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 63, values: &[] }], instr: "tcvtrowps2bf16h", wrapper: "_tile_cvtrowps2bf16hi", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.tcvtrowps2bf16l", arch: Arch::X86, args: &["i8", "u32"], ret: "vu16x32", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tcvtrowps2bf16l", wrapper: "_tile_cvtrowps2bf16l", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.tcvtrowps2bf16li", arch: Arch::X86, args: &["i8", "u32"], ret: "vu16x32", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 63, values: &[] }], instr: "tcvtrowps2bf16l", wrapper: "_tile_cvtrowps2bf16li", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.tcvtrowps2phh", arch: Arch::X86, args: &["i8", "u32"], ret: "vf16x32", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tcvtrowps2phh", wrapper: "_tile_cvtrowps2phh", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.tcvtrowps2phhi", arch: Arch::X86, args: &["i8", "u32"], ret: "vf16x32", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 63, values: &[] }], instr: "tcvtrowps2phh", wrapper: "_tile_cvtrowps2phhi", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.tcvtrowps2phl", arch: Arch::X86, args: &["i8", "u32"], ret: "vf16x32", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tcvtrowps2phl", wrapper: "_tile_cvtrowps2phl", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.tcvtrowps2phli", arch: Arch::X86, args: &["i8", "u32"], ret: "vf16x32", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 63, values: &[] }], instr: "tcvtrowps2phl", wrapper: "_tile_cvtrowps2phli", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.tdpbf16ps", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-bf16", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tdpbf16ps", wrapper: "_tile_dpbf16ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.tdpbf8ps", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-fp8", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tdpbf8ps", wrapper: "_tile_dpbf8ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.tdpbhf8ps", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-fp8", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tdpbhf8ps", wrapper: "_tile_dpbhf8ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.tdpbssd", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-int8", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tdpbssd", wrapper: "_tile_dpbssd", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.tdpbsud", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-int8", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tdpbsud", wrapper: "_tile_dpbsud", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.tdpbusd", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-int8", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tdpbusd", wrapper: "_tile_dpbusd", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.tdpbuud", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-int8", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tdpbuud", wrapper: "_tile_dpbuud", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.tdpfp16ps", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-fp16", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tdpfp16ps", wrapper: "_tile_dpfp16ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.tdphbf8ps", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-fp8", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tdphbf8ps", wrapper: "_tile_dphbf8ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.tdphf8ps", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-fp8", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tdphf8ps", wrapper: "_tile_dphf8ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.tileloadd64", arch: Arch::X86, args: &["i8", "ptr", "usize"], ret: "unit", features: "amx-tile", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tileloadd", wrapper: "_tile_loadd", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.tileloaddrs64", arch: Arch::X86, args: &["i8", "ptr", "usize"], ret: "unit", features: "amx-movrs", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tileloaddrs", wrapper: "_tile_loaddrs", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.tileloaddrst164", arch: Arch::X86, args: &["i8", "ptr", "usize"], ret: "unit", features: "amx-movrs", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tileloaddrst1", wrapper: "_tile_stream_loaddrs", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.tileloaddt164", arch: Arch::X86, args: &["i8", "ptr", "usize"], ret: "unit", features: "amx-tile", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tileloaddt1", wrapper: "_tile_stream_loadd", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.tilemovrow", arch: Arch::X86, args: &["i8", "u32"], ret: "vi32x16", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tilemovrow", wrapper: "_tile_movrow", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.tilemovrowi", arch: Arch::X86, args: &["i8", "u32"], ret: "vi32x16", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 63, values: &[] }], instr: "tilemovrow", wrapper: "_tile_movrowi", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.tilerelease", arch: Arch::X86, args: &[], ret: "unit", features: "amx-tile", imms: &[], instr: "tilerelease", wrapper: "_tile_release", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.tilestored64", arch: Arch::X86, args: &["i8", "ptr", "usize"], ret: "unit", features: "amx-tile", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tilestored", wrapper: "_tile_stored", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.tilezero", arch: Arch::X86, args: &["i8"], ret: "unit", features: "amx-tile", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tilezero", wrapper: "_tile_zero", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.tmmultf32ps", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-tf32", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tmmultf32ps", wrapper: "_tile_mmultf32ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.vbcstnebf162ps128", arch: Arch::X86, args: &["ptr"], ret: "vf32x4", features: "avxneconvert", imms: &[], instr: "vbcstnebf162ps", wrapper: "_mm_bcstnebf16_ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.vbcstnebf162ps256", arch: Arch::X86, args: &["ptr"], ret: "vf32x8", features: "avxneconvert", imms: &[], instr: "vbcstnebf162ps", wrapper: "_mm256_bcstnebf16_ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.vbcstnesh2ps128", arch: Arch::X86, args: &["ptr"], ret: "vf32x4", features: "avxneconvert", imms: &[], instr: "vbcstnesh2ps", wrapper: "_mm_bcstnesh_ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.vbcstnesh2ps256", arch: Arch::X86, args: &["ptr"], ret: "vf32x8", features: "avxneconvert", imms: &[], instr: "vbcstnesh2ps", wrapper: "_mm256_bcstnesh_ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.vcvtneebf162ps128", arch: Arch::X86, args: &["ptr"], ret: "vf32x4", features: "avxneconvert", imms: &[], instr: "vcvtneebf162ps", wrapper: "_mm_cvtneebf16_ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.vcvtneebf162ps256", arch: Arch::X86, args: &["ptr"], ret: "vf32x8", features: "avxneconvert", imms: &[], instr: "vcvtneebf162ps", wrapper: "_mm256_cvtneebf16_ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.vcvtneeph2ps128", arch: Arch::X86, args: &["ptr"], ret: "vf32x4", features: "avxneconvert", imms: &[], instr: "vcvtneeph2ps", wrapper: "_mm_cvtneeph_ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.vcvtneeph2ps256", arch: Arch::X86, args: &["ptr"], ret: "vf32x8", features: "avxneconvert", imms: &[], instr: "vcvtneeph2ps", wrapper: "_mm256_cvtneeph_ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.vcvtneobf162ps128", arch: Arch::X86, args: &["ptr"], ret: "vf32x4", features: "avxneconvert", imms: &[], instr: "vcvtneobf162ps", wrapper: "_mm_cvtneobf16_ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.vcvtneobf162ps256", arch: Arch::X86, args: &["ptr"], ret: "vf32x8", features: "avxneconvert", imms: &[], instr: "vcvtneobf162ps", wrapper: "_mm256_cvtneobf16_ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.vcvtneoph2ps128", arch: Arch::X86, args: &["ptr"], ret: "vf32x4", features: "avxneconvert", imms: &[], instr: "vcvtneoph2ps", wrapper: "_mm_cvtneoph_ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.vcvtneoph2ps256", arch: Arch::X86, args: &["ptr"], ret: "vf32x8", features: "avxneconvert", imms: &[], instr: "vcvtneoph2ps", wrapper: "_mm256_cvtneoph_ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.vcvtneps2bf16128", arch: Arch::X86, args: &["vf32x4"], ret: "vu16x8", features: "avxneconvert", imms: &[], instr: "vcvtneps2bf16", wrapper: "_mm_cvtneps_avx_pbh", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.vcvtneps2bf16256", arch: Arch::X86, args: &["vf32x8"], ret: "vu16x8", features: "avxneconvert", imms: &[], instr: "vcvtneps2bf16", wrapper: "_mm256_cvtneps_avx_pbh", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.vcvtps2ph.128", arch: Arch::X86, args: &["vf32x4", "i32"], ret: "vi16x8", features: "f16c", imms: &[Imm { arg: 1, min: 0, max: 7, values: &[] }], instr: "vcvtps2ph", wrapper: "_mm_cvtps_ph", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vcvtps2ph xmm0, xmm0, {imm1}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.vcvtps2ph.256", arch: Arch::X86, args: &["vf32x8", "i32"], ret: "vi16x8", features: "f16c", imms: &[Imm { arg: 1, min: 0, max: 7, values: &[] }], instr: "vcvtps2ph", wrapper: "_mm256_cvtps_ph", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vcvtps2ph xmm15, ymm0, {imm1}
+vmovdqu xmmword ptr [rdi+0], xmm15
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.vgf2p8affineinvqb.128", arch: Arch::X86, args: &["vi8x16", "vi8x16", "u8"], ret: "vi8x16", features: "gfni", imms: &[Imm { arg: 2, min: 0, max: 255, values: &[] }], instr: "gf2p8affineinvqb", wrapper: "_mm_gf2p8affineinv_epi64_epi8", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.vgf2p8affineinvqb.256", arch: Arch::X86, args: &["vi8x32", "vi8x32", "u8"], ret: "vi8x32", features: "gfni,avx", imms: &[Imm { arg: 2, min: 0, max: 255, values: &[] }], instr: "vgf2p8affineinvqb", wrapper: "_mm256_gf2p8affineinv_epi64_epi8", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.vgf2p8affineinvqb.512", arch: Arch::X86, args: &["vi8x64", "vi8x64", "u8"], ret: "vi8x64", features: "gfni,avx512f", imms: &[Imm { arg: 2, min: 0, max: 255, values: &[] }], instr: "vgf2p8affineinvqb", wrapper: "_mm512_gf2p8affineinv_epi64_epi8", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.vgf2p8affineqb.128", arch: Arch::X86, args: &["vi8x16", "vi8x16", "u8"], ret: "vi8x16", features: "gfni", imms: &[Imm { arg: 2, min: 0, max: 255, values: &[] }], instr: "gf2p8affineqb", wrapper: "_mm_gf2p8affine_epi64_epi8", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.vgf2p8affineqb.256", arch: Arch::X86, args: &["vi8x32", "vi8x32", "u8"], ret: "vi8x32", features: "gfni,avx", imms: &[Imm { arg: 2, min: 0, max: 255, values: &[] }], instr: "vgf2p8affineqb", wrapper: "_mm256_gf2p8affine_epi64_epi8", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.vgf2p8affineqb.512", arch: Arch::X86, args: &["vi8x64", "vi8x64", "u8"], ret: "vi8x64", features: "gfni,avx512f", imms: &[Imm { arg: 2, min: 0, max: 255, values: &[] }], instr: "vgf2p8affineqb", wrapper: "_mm512_gf2p8affine_epi64_epi8", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.vgf2p8mulb.128", arch: Arch::X86, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "gfni", imms: &[], instr: "gf2p8mulb", wrapper: "_mm_gf2p8mul_epi8", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.vgf2p8mulb.256", arch: Arch::X86, args: &["vi8x32", "vi8x32"], ret: "vi8x32", features: "gfni,avx", imms: &[], instr: "vgf2p8mulb", wrapper: "_mm256_gf2p8mul_epi8", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.vgf2p8mulb.512", arch: Arch::X86, args: &["vi8x64", "vi8x64"], ret: "vi8x64", features: "gfni,avx512f", imms: &[], instr: "vgf2p8mulb", wrapper: "_mm512_gf2p8mul_epi8", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.vsha512msg1", arch: Arch::X86, args: &["vi64x4", "vi64x2"], ret: "vi64x4", features: "sha512,avx", imms: &[], instr: "vsha512msg1", wrapper: "_mm256_sha512msg1_epi64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.vsha512msg2", arch: Arch::X86, args: &["vi64x4", "vi64x4"], ret: "vi64x4", features: "sha512,avx", imms: &[], instr: "vsha512msg2", wrapper: "_mm256_sha512msg2_epi64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.vsha512rnds2", arch: Arch::X86, args: &["vi64x4", "vi64x4", "vi64x2"], ret: "vi64x4", features: "sha512,avx", imms: &[], instr: "vsha512rnds2", wrapper: "_mm256_sha512rnds2_epi64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.vsm3msg1", arch: Arch::X86, args: &["vi32x4", "vi32x4", "vi32x4"], ret: "vi32x4", features: "sm3,avx", imms: &[], instr: "vsm3msg1", wrapper: "_mm_sm3msg1_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.vsm3msg2", arch: Arch::X86, args: &["vi32x4", "vi32x4", "vi32x4"], ret: "vi32x4", features: "sm3,avx", imms: &[], instr: "vsm3msg2", wrapper: "_mm_sm3msg2_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.vsm3rnds2", arch: Arch::X86, args: &["vi32x4", "vi32x4", "vi32x4", "i32"], ret: "vi32x4", features: "sm3,avx", imms: &[Imm { arg: 3, min: 0, max: 62, values: &[0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30, 32, 34, 36, 38, 40, 42, 44, 46, 48, 50, 52, 54, 56, 58, 60, 62] }], instr: "vsm3rnds2", wrapper: "_mm_sm3rnds2_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.vsm4key4128", arch: Arch::X86, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "sm4,avx", imms: &[], instr: "vsm4key4", wrapper: "_mm_sm4key4_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.vsm4key4256", arch: Arch::X86, args: &["vi32x8", "vi32x8"], ret: "vi32x8", features: "sm4,avx", imms: &[], instr: "vsm4key4", wrapper: "_mm256_sm4key4_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.vsm4rnds4128", arch: Arch::X86, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "sm4,avx", imms: &[], instr: "vsm4rnds4", wrapper: "_mm_sm4rnds4_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.vsm4rnds4256", arch: Arch::X86, args: &["vi32x8", "vi32x8"], ret: "vi32x8", features: "sm4,avx", imms: &[], instr: "vsm4rnds4", wrapper: "_mm256_sm4rnds4_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.xabort", arch: Arch::X86, args: &["i8"], ret: "unit", features: "rtm", imms: &[Imm { arg: 0, min: -128, max: 127, values: &[] }], instr: "xabort", wrapper: "_xabort", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.xbegin", arch: Arch::X86, args: &[], ret: "i32", features: "rtm", imms: &[], instr: "xbegin", wrapper: "_xbegin", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.xend", arch: Arch::X86, args: &[], ret: "unit", features: "rtm", imms: &[], instr: "xend", wrapper: "_xend", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.xgetbv", arch: Arch::X86, args: &["u32"], ret: "i64", features: "xsave", imms: &[], instr: "xgetbv", wrapper: "_xgetbv", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.xrstor", arch: Arch::X86, args: &["ptr", "u32", "u32"], ret: "unit", features: "xsave", imms: &[], instr: "xrstor", wrapper: "_xrstor", asm: "mov rcx, qword ptr [rdi+64]
+mov edx, dword ptr [rdi+128]
+mov eax, dword ptr [rdi+192]
+xrstor [rcx]
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.xrstor64", arch: Arch::X86, args: &["ptr", "u32", "u32"], ret: "unit", features: "xsave", imms: &[], instr: "xrstor64", wrapper: "_xrstor64", asm: "mov rcx, qword ptr [rdi+64]
+mov edx, dword ptr [rdi+128]
+mov eax, dword ptr [rdi+192]
+xrstor64 [rcx]
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.xrstors", arch: Arch::X86, args: &["ptr", "u32", "u32"], ret: "unit", features: "xsave,xsaves", imms: &[], instr: "xrstors", wrapper: "_xrstors", asm: "mov rcx, qword ptr [rdi+64]
+mov edx, dword ptr [rdi+128]
+mov eax, dword ptr [rdi+192]
+xrstors [rcx]
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.xrstors64", arch: Arch::X86, args: &["ptr", "u32", "u32"], ret: "unit", features: "xsave,xsaves", imms: &[], instr: "xrstors64", wrapper: "_xrstors64", asm: "mov rcx, qword ptr [rdi+64]
+mov edx, dword ptr [rdi+128]
+mov eax, dword ptr [rdi+192]
+xrstors64 [rcx]
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.xsave", arch: Arch::X86, args: &["ptr", "u32", "u32"], ret: "unit", features: "xsave", imms: &[], instr: "xsave", wrapper: "_xsave", asm: "mov rcx, qword ptr [rdi+64]
+mov edx, dword ptr [rdi+128]
+mov eax, dword ptr [rdi+192]
+xsave [rcx]
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.xsave64", arch: Arch::X86, args: &["ptr", "u32", "u32"], ret: "unit", features: "xsave", imms: &[], instr: "xsave64", wrapper: "_xsave64", asm: "mov rcx, qword ptr [rdi+64]
+mov edx, dword ptr [rdi+128]
+mov eax, dword ptr [rdi+192]
+xsave64 [rcx]
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.xsavec", arch: Arch::X86, args: &["ptr", "u32", "u32"], ret: "unit", features: "xsave,xsavec", imms: &[], instr: "xsavec", wrapper: "_xsavec", asm: "mov rcx, qword ptr [rdi+64]
+mov edx, dword ptr [rdi+128]
+mov eax, dword ptr [rdi+192]
+xsavec [rcx]
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.xsavec64", arch: Arch::X86, args: &["ptr", "u32", "u32"], ret: "unit", features: "xsave,xsavec", imms: &[], instr: "xsavec64", wrapper: "_xsavec64", asm: "mov rcx, qword ptr [rdi+64]
+mov edx, dword ptr [rdi+128]
+mov eax, dword ptr [rdi+192]
+xsavec64 [rcx]
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.xsaveopt", arch: Arch::X86, args: &["ptr", "u32", "u32"], ret: "unit", features: "xsave,xsaveopt", imms: &[], instr: "xsaveopt", wrapper: "_xsaveopt", asm: "mov rcx, qword ptr [rdi+64]
+mov edx, dword ptr [rdi+128]
+mov eax, dword ptr [rdi+192]
+xsaveopt [rcx]
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.xsaveopt64", arch: Arch::X86, args: &["ptr", "u32", "u32"], ret: "unit", features: "xsave,xsaveopt", imms: &[], instr: "xsaveopt64", wrapper: "_xsaveopt64", asm: "mov rcx, qword ptr [rdi+64]
+mov edx, dword ptr [rdi+128]
+mov eax, dword ptr [rdi+192]
+xsaveopt64 [rcx]
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.xsaves", arch: Arch::X86, args: &["ptr", "u32", "u32"], ret: "unit", features: "xsave,xsaves", imms: &[], instr: "xsaves", wrapper: "_xsaves", asm: "mov rcx, qword ptr [rdi+64]
+mov edx, dword ptr [rdi+128]
+mov eax, dword ptr [rdi+192]
+xsaves [rcx]
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.xsaves64", arch: Arch::X86, args: &["ptr", "u32", "u32"], ret: "unit", features: "xsave,xsaves", imms: &[], instr: "xsaves64", wrapper: "_xsaves64", asm: "mov rcx, qword ptr [rdi+64]
+mov edx, dword ptr [rdi+128]
+mov eax, dword ptr [rdi+192]
+xsaves64 [rcx]
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.xsetbv", arch: Arch::X86, args: &["u32", "u32", "u32"], ret: "unit", features: "xsave", imms: &[], instr: "xsetbv", wrapper: "_xsetbv", asm: "mov ecx, dword ptr [rdi+64]
+mov edx, dword ptr [rdi+128]
+mov eax, dword ptr [rdi+192]
+xsetbv
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.xtest", arch: Arch::X86, args: &[], ret: "i32", features: "rtm", imms: &[], instr: "xtest", wrapper: "_xtest", asm: "" }, // 1 wrapper
 ];
