@@ -82,7 +82,19 @@ impl CodegenBackend for CraneliftCodegenBackend {
     }
 
     fn target_config(&self, sess: &Session) -> TargetConfig {
-        let base = baseline_features(sess);
+        let mut base = baseline_features(sess).to_vec();
+        if let Some(cpu) = &sess.opts.cg.target_cpu {
+            let arch = sess.target.arch.desc();
+            match rustc_codegen_ssa_ext::target_cpu::cpu_features(arch, cpu) {
+                Some(features) => base.extend(features),
+                None => {
+                    sess.dcx().warn(format!(
+                        "the Cranelift backend does not know the features of target CPU `{cpu}`; \
+                         only the target's baseline features are enabled (use `-Ctarget-feature`)"
+                    ));
+                }
+            }
+        }
         let (unstable, stable) = rustc_codegen_ssa::target_features::cfg_target_feature::<1>(
             sess,
             |f| smallvec::smallvec![f],

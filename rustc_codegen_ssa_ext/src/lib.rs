@@ -25,3 +25,4 @@ pub mod eh;
 pub mod libcalls;
 pub mod llvm_intrinsic;
 pub mod simd;
+pub mod target_cpu;
