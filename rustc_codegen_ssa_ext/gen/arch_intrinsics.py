@@ -1841,12 +1841,19 @@ def emit(rows: list[Row], digest: str, rust_version: str) -> str:
 
 
 def default_stdarch() -> Path:
-    try:
-        sysroot = subprocess.run(
-            ["rustc", f"+{TOOLCHAIN}", "--print", "sysroot"], check=True, capture_output=True, text=True
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError) as e:
-        sys.exit(f"error: cannot run `rustc +{TOOLCHAIN} --print sysroot` ({e}); pass the stdarch dir")
+    # Through rustup's proxy, or (when the toolchain's own rustc is first on PATH, as
+    # in clif.sh) directly if it is the pinned one.
+    sysroot = None
+    for cmd in (["rustc", f"+{TOOLCHAIN}", "--print", "sysroot"], ["rustc", "--print", "sysroot"]):
+        try:
+            out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout.strip()
+        except (OSError, subprocess.CalledProcessError):
+            continue
+        if TOOLCHAIN in out:
+            sysroot = out
+            break
+    if sysroot is None:
+        sys.exit(f"error: cannot find the sysroot of `{TOOLCHAIN}` with rustc; pass the stdarch dir")
     return Path(sysroot) / "lib" / "rustlib" / "src" / "rust" / "library" / "stdarch"
 
 

@@ -21,9 +21,18 @@ import re
 import xml.etree.ElementTree as ET
 
 SLOT = 64
-# Rows whose first two LLVM operands are the instruction's in the other order: the
-# variable permutes take (table, index), the instructions (index, table).
-SWAPPED = re.compile(r"llvm\.x86\.avx2\.perm(d|ps)$|llvm\.x86\.avx512\.permvar\.")
+# Rows whose LLVM operands are the instruction's in another order (the instruction's
+# destination first): the variable permutes take (table, index) and the instructions
+# (index, table); vpermi2* overwrites its index operand (LLVM's second); the complex
+# multiply-adds accumulate into LLVM's third operand.
+ORDERS = [
+    (re.compile(r"llvm\.x86\.avx2\.perm(d|ps)$|llvm\.x86\.avx512\.permvar\."), [1, 0]),
+    (re.compile(r"llvm\.x86\.avx512\.vpermi2var\."), [1, 0, 2]),
+    (re.compile(r"llvm\.x86\.avx512fp16\.maskz?\.vfc?madd\.c[ps]h"), [2, 0, 1]),
+]
+# Features whose instructions also exist in an EVEX (AVX-512) encoding with the same
+# mnemonic: the assembler must be told to use the VEX one.
+VEX_ONLY = {"avxvnni", "avxneconvert", "avxifma"}
 # Instructions whose destination must differ from their sources.
 NO_ALIAS = re.compile(r"v?p?gather|vp?scatter|vpconflict|vpermt2|vpermi2|vfcmulc|vfmulc|vfcmaddc|vfmaddc")
 # Caller-saved general registers the templates may use (rdi holds the area).
@@ -188,8 +197,9 @@ def generic(row, mnem: str, form: str) -> str:
             if ".mask." in row.name and mask > 0 and row.args[mask - 1] == row.ret:
                 passthru = mask - 1
     values = [(i, a) for i, a in args if i not in imms and i != mask and i != passthru]
-    if SWAPPED.match(row.name):
-        values[0], values[1] = values[1], values[0]
+    for pat, order in ORDERS:
+        if pat.match(row.name) and len(values) == len(order):
+            values = [values[k] for k in order]
     dst_base, dst_decos = ops[0]
     srcs = [o for o in ops[1:] if o[0] != "imm8"]
     imm_ops = [o for o in ops[1:] if o[0] == "imm8"]
@@ -328,11 +338,18 @@ def generic(row, mnem: str, form: str) -> str:
         # Intel's form omits the VEX source that is also the destination (`vaesdec ymm, ymm`).
         operands.insert(0, dst)
     text = [dst_text] + operands
-    for k in plain_imms:
-        text.append(f"{{imm{k}}}")
-    ins = f"{mnem} " + ", ".join(text)
+    vex_only = VEX_ONLY & set(row.features.split(","))
+    ins = ("{vex} " if vex_only else "") + f"{mnem} " + ", ".join(text)
+    # The rounding operand goes before the immediates (`vcmpps k1, zmm0, zmm1, {sae}, 3`).
+    imm_text = "".join(f", {{imm{k}}}" for k in plain_imms)
     if rnd is not None:
-        ins += f"{{{'er' if 'er' in decos else 'sae'}{rnd}}}"
+        # Conversions that round (not `cvtt*`) take a rounding mode even where Intel's
+        # form says {sae}, as LLVM encodes them.
+        # (Widening float conversions are exact: those take only {sae}.)
+        er = "er" in decos or bool(re.match(r"v?cvt(?!t)", mnem)
+                                   and not re.match(r"vcvt(ph2psx?|ps2pd|ph2pd|sh2sd|sh2ss|ss2sd)$", mnem))
+        ins += f"{{{'er' if er else 'sae'}{rnd}}}"
+    ins += imm_text
     lines.append(ins)
     # The result.
     if row.ret == "unit":
@@ -361,6 +378,18 @@ def mnemonic(row, xml_name: str) -> str:
     return m
 
 
+def legacy_form(row, xml_name: str, form: str):
+    """Intel lists the VEX form (`vgf2p8mulb xmm, xmm, xmm`) for intrinsics whose 128-bit
+    row stdarch asserts in the legacy encoding (`gf2p8mulb`, needing no AVX): that
+    encoding's destination is its first source."""
+    if row.instr and not row.instr.startswith("v") and xml_name.lower().startswith("v") \
+            and row.instr.lower() == xml_name.lower()[1:]:
+        ops = [o.strip() for o in form.split(",")]
+        if len(ops) >= 3 and ops[0] == ops[1] == "xmm":
+            return xml_name[1:], ", ".join(ops[1:])
+    return xml_name, form
+
+
 # Instructions that GNU as 2.40 (Debian 12) cannot assemble: these rows stay unsupported
 # rather than make the system assembler fail.
 TOO_NEW = re.compile(r"vpdpw[su]u?[sd]d?s?$|vpdpw(sud|usd|uud)s?$|vsha512|vsm3|vsm4")
@@ -376,10 +405,30 @@ VERIFIED_FEATURES = set(
 )
 
 
-def template(row, forms) -> str:
-    unverified = [f for f in row.features.split(",") if f and f not in VERIFIED_FEATURES]
-    if unverified:
-        raise Fail(f"not verified against LLVM yet (needs {', '.join(unverified)})")
+def static_verified() -> dict:
+    """`x86_static_verified.txt`: rows whose template `x86_verify.py` found to agree with
+    LLVM's code, by name, with the hash of the template that was checked."""
+    path = __import__("pathlib").Path(__file__).with_name("x86_static_verified.txt")
+    if not path.exists():
+        return {}
+    out = {}
+    for line in path.read_text().splitlines():
+        if line and not line.startswith("#"):
+            name, h = line.split()
+            out[name] = h
+    return out
+
+
+def template(row, forms, gate=True) -> str:
+    if gate:
+        t = template(row, forms, gate=False)
+        unverified = [f for f in row.features.split(",") if f and f not in VERIFIED_FEATURES]
+        if unverified:
+            import hashlib
+
+            if static_verified().get(row.name) != hashlib.sha256(t.encode()).hexdigest()[:16]:
+                raise Fail(f"not verified against LLVM yet (needs {', '.join(unverified)})")
+        return t
     if TOO_NEW.match(row.instr):
         raise Fail(f"`{row.instr}` is newer than the system assembler")
     sp = special(row)
@@ -397,8 +446,12 @@ def template(row, forms) -> str:
     # The form of the instruction stdarch asserts, else the first.
     pick = [c for c in cands if c[0].lower() == instr or "v" + c[0].lower() == instr]
     pick = pick or [c for c in cands if instr and c[0].lower().startswith(instr.lstrip("v")[:4])] or cands
+    # Of the FMA forms, 213 multiplies LLVM's first two operands and adds the third when
+    # the destination starts as the first.
+    pick = sorted(pick, key=lambda c: "213" not in c[0])
     errs = []
     for name, form in pick:
+        name, form = legacy_form(row, name, form)
         try:
             return generic(row, mnemonic(row, name), form)
         except Fail as e:

@@ -13,10 +13,12 @@ mod imp {
     #[repr(simd)] #[derive(Copy, Clone)] pub struct i32x8([i32; 8]);
     #[repr(simd)] #[derive(Copy, Clone)] pub struct i64x2([i64; 2]);
     #[repr(simd)] #[derive(Copy, Clone)] pub struct i64x4([i64; 4]);
+    #[repr(simd)] #[derive(Copy, Clone)] pub struct i8x16([i8; 16]);
     #[repr(simd)] #[derive(Copy, Clone)] pub struct i8x32([i8; 32]);
     #[repr(simd)] #[derive(Copy, Clone)] pub struct u16x16([u16; 16]);
     #[repr(simd)] #[derive(Copy, Clone)] pub struct u32x8([u32; 8]);
     #[repr(simd)] #[derive(Copy, Clone)] pub struct u64x4([u64; 4]);
+    #[repr(simd)] #[derive(Copy, Clone)] pub struct u8x16([u8; 16]);
     #[repr(simd)] #[derive(Copy, Clone)] pub struct u8x32([u8; 32]);
 
     unsafe extern "unadjusted" {
@@ -39,6 +41,18 @@ mod imp {
         #[link_name = "llvm.x86.avx2.psrl.d"] fn f16(a0: i32x8, a1: i32x4) -> i32x8;
         #[link_name = "llvm.x86.avx2.psrl.q"] fn f17(a0: i64x4, a1: i64x2) -> i64x4;
         #[link_name = "llvm.x86.avx2.psrl.w"] fn f18(a0: i16x16, a1: i16x8) -> i16x16;
+        #[link_name = "llvm.x86.avx2.vpdpbssd.128"] fn f19(a0: i32x4, a1: i8x16, a2: i8x16) -> i32x4;
+        #[link_name = "llvm.x86.avx2.vpdpbssd.256"] fn f20(a0: i32x8, a1: i8x32, a2: i8x32) -> i32x8;
+        #[link_name = "llvm.x86.avx2.vpdpbssds.128"] fn f21(a0: i32x4, a1: i8x16, a2: i8x16) -> i32x4;
+        #[link_name = "llvm.x86.avx2.vpdpbssds.256"] fn f22(a0: i32x8, a1: i8x32, a2: i8x32) -> i32x8;
+        #[link_name = "llvm.x86.avx2.vpdpbsud.128"] fn f23(a0: i32x4, a1: i8x16, a2: u8x16) -> i32x4;
+        #[link_name = "llvm.x86.avx2.vpdpbsud.256"] fn f24(a0: i32x8, a1: i8x32, a2: u8x32) -> i32x8;
+        #[link_name = "llvm.x86.avx2.vpdpbsuds.128"] fn f25(a0: i32x4, a1: i8x16, a2: u8x16) -> i32x4;
+        #[link_name = "llvm.x86.avx2.vpdpbsuds.256"] fn f26(a0: i32x8, a1: i8x32, a2: u8x32) -> i32x8;
+        #[link_name = "llvm.x86.avx2.vpdpbuud.128"] fn f27(a0: i32x4, a1: u8x16, a2: u8x16) -> i32x4;
+        #[link_name = "llvm.x86.avx2.vpdpbuud.256"] fn f28(a0: i32x8, a1: u8x32, a2: u8x32) -> i32x8;
+        #[link_name = "llvm.x86.avx2.vpdpbuuds.128"] fn f29(a0: i32x4, a1: u8x16, a2: u8x16) -> i32x4;
+        #[link_name = "llvm.x86.avx2.vpdpbuuds.256"] fn f30(a0: i32x8, a1: u8x32, a2: u8x32) -> i32x8;
     }
 
 
@@ -183,6 +197,54 @@ mod imp {
     unsafe fn t18(seed: u64) {
         show("llvm.x86.avx2.psrl.w ".trim_end(), &unsafe { f18(input::<i16x16>(seed, 0), input::<i16x8>(seed, 1)) }, 64);
     }
+    #[target_feature(enable = "avxvnniint8")]
+    unsafe fn t19(seed: u64) {
+        show("llvm.x86.avx2.vpdpbssd.128 ".trim_end(), &unsafe { f19(input::<i32x4>(seed, 0), input::<i8x16>(seed, 1), input::<i8x16>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avxvnniint8")]
+    unsafe fn t20(seed: u64) {
+        show("llvm.x86.avx2.vpdpbssd.256 ".trim_end(), &unsafe { f20(input::<i32x8>(seed, 0), input::<i8x32>(seed, 1), input::<i8x32>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avxvnniint8")]
+    unsafe fn t21(seed: u64) {
+        show("llvm.x86.avx2.vpdpbssds.128 ".trim_end(), &unsafe { f21(input::<i32x4>(seed, 0), input::<i8x16>(seed, 1), input::<i8x16>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avxvnniint8")]
+    unsafe fn t22(seed: u64) {
+        show("llvm.x86.avx2.vpdpbssds.256 ".trim_end(), &unsafe { f22(input::<i32x8>(seed, 0), input::<i8x32>(seed, 1), input::<i8x32>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avxvnniint8")]
+    unsafe fn t23(seed: u64) {
+        show("llvm.x86.avx2.vpdpbsud.128 ".trim_end(), &unsafe { f23(input::<i32x4>(seed, 0), input::<i8x16>(seed, 1), input::<u8x16>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avxvnniint8")]
+    unsafe fn t24(seed: u64) {
+        show("llvm.x86.avx2.vpdpbsud.256 ".trim_end(), &unsafe { f24(input::<i32x8>(seed, 0), input::<i8x32>(seed, 1), input::<u8x32>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avxvnniint8")]
+    unsafe fn t25(seed: u64) {
+        show("llvm.x86.avx2.vpdpbsuds.128 ".trim_end(), &unsafe { f25(input::<i32x4>(seed, 0), input::<i8x16>(seed, 1), input::<u8x16>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avxvnniint8")]
+    unsafe fn t26(seed: u64) {
+        show("llvm.x86.avx2.vpdpbsuds.256 ".trim_end(), &unsafe { f26(input::<i32x8>(seed, 0), input::<i8x32>(seed, 1), input::<u8x32>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avxvnniint8")]
+    unsafe fn t27(seed: u64) {
+        show("llvm.x86.avx2.vpdpbuud.128 ".trim_end(), &unsafe { f27(input::<i32x4>(seed, 0), input::<u8x16>(seed, 1), input::<u8x16>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avxvnniint8")]
+    unsafe fn t28(seed: u64) {
+        show("llvm.x86.avx2.vpdpbuud.256 ".trim_end(), &unsafe { f28(input::<i32x8>(seed, 0), input::<u8x32>(seed, 1), input::<u8x32>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avxvnniint8")]
+    unsafe fn t29(seed: u64) {
+        show("llvm.x86.avx2.vpdpbuuds.128 ".trim_end(), &unsafe { f29(input::<i32x4>(seed, 0), input::<u8x16>(seed, 1), input::<u8x16>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avxvnniint8")]
+    unsafe fn t30(seed: u64) {
+        show("llvm.x86.avx2.vpdpbuuds.256 ".trim_end(), &unsafe { f30(input::<i32x8>(seed, 0), input::<u8x32>(seed, 1), input::<u8x32>(seed, 2)) }, 64);
+    }
 
     pub fn main() {
         for seed in 0..4u64 {
@@ -205,6 +267,18 @@ mod imp {
             if std::arch::is_x86_feature_detected!("avx2") { unsafe { t16(seed) } } else if seed == 0 { println!("llvm.x86.avx2.psrl.d: skipped") }
             if std::arch::is_x86_feature_detected!("avx2") { unsafe { t17(seed) } } else if seed == 0 { println!("llvm.x86.avx2.psrl.q: skipped") }
             if std::arch::is_x86_feature_detected!("avx2") { unsafe { t18(seed) } } else if seed == 0 { println!("llvm.x86.avx2.psrl.w: skipped") }
+            if std::arch::is_x86_feature_detected!("avxvnniint8") { unsafe { t19(seed) } } else if seed == 0 { println!("llvm.x86.avx2.vpdpbssd.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avxvnniint8") { unsafe { t20(seed) } } else if seed == 0 { println!("llvm.x86.avx2.vpdpbssd.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avxvnniint8") { unsafe { t21(seed) } } else if seed == 0 { println!("llvm.x86.avx2.vpdpbssds.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avxvnniint8") { unsafe { t22(seed) } } else if seed == 0 { println!("llvm.x86.avx2.vpdpbssds.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avxvnniint8") { unsafe { t23(seed) } } else if seed == 0 { println!("llvm.x86.avx2.vpdpbsud.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avxvnniint8") { unsafe { t24(seed) } } else if seed == 0 { println!("llvm.x86.avx2.vpdpbsud.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avxvnniint8") { unsafe { t25(seed) } } else if seed == 0 { println!("llvm.x86.avx2.vpdpbsuds.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avxvnniint8") { unsafe { t26(seed) } } else if seed == 0 { println!("llvm.x86.avx2.vpdpbsuds.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avxvnniint8") { unsafe { t27(seed) } } else if seed == 0 { println!("llvm.x86.avx2.vpdpbuud.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avxvnniint8") { unsafe { t28(seed) } } else if seed == 0 { println!("llvm.x86.avx2.vpdpbuud.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avxvnniint8") { unsafe { t29(seed) } } else if seed == 0 { println!("llvm.x86.avx2.vpdpbuuds.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avxvnniint8") { unsafe { t30(seed) } } else if seed == 0 { println!("llvm.x86.avx2.vpdpbuuds.256: skipped") }
         }
     }
 }

@@ -12,40 +12,61 @@ mod imp {
     #[repr(simd)] #[derive(Copy, Clone)] pub struct i32x4([i32; 4]);
     #[repr(simd)] #[derive(Copy, Clone)] pub struct i64x2([i64; 2]);
     #[repr(simd)] #[derive(Copy, Clone)] pub struct i64x4([i64; 4]);
+    #[repr(simd)] #[derive(Copy, Clone)] pub struct i64x8([i64; 8]);
+    #[repr(simd)] #[derive(Copy, Clone)] pub struct i8x16([i8; 16]);
+    #[repr(simd)] #[derive(Copy, Clone)] pub struct i8x32([i8; 32]);
+    #[repr(simd)] #[derive(Copy, Clone)] pub struct i8x64([i8; 64]);
+    #[repr(simd)] #[derive(Copy, Clone)] pub struct u16x8([u16; 8]);
 
     unsafe extern "unadjusted" {
         #[link_name = "llvm.x86.addcarry.32"] fn f0(a0: u8, a1: u32, a2: u32) -> (u8, u32);
         #[link_name = "llvm.x86.addcarry.64"] fn f1(a0: u8, a1: u64, a2: u64) -> (u8, u64);
         #[link_name = "llvm.x86.aesni.aesdec"] fn f2(a0: i64x2, a1: i64x2) -> i64x2;
         #[link_name = "llvm.x86.aesni.aesdec.256"] fn f3(a0: i64x4, a1: i64x4) -> i64x4;
-        #[link_name = "llvm.x86.aesni.aesdeclast"] fn f4(a0: i64x2, a1: i64x2) -> i64x2;
-        #[link_name = "llvm.x86.aesni.aesdeclast.256"] fn f5(a0: i64x4, a1: i64x4) -> i64x4;
-        #[link_name = "llvm.x86.aesni.aesenc"] fn f6(a0: i64x2, a1: i64x2) -> i64x2;
-        #[link_name = "llvm.x86.aesni.aesenc.256"] fn f7(a0: i64x4, a1: i64x4) -> i64x4;
-        #[link_name = "llvm.x86.aesni.aesenclast"] fn f8(a0: i64x2, a1: i64x2) -> i64x2;
-        #[link_name = "llvm.x86.aesni.aesenclast.256"] fn f9(a0: i64x4, a1: i64x4) -> i64x4;
-        #[link_name = "llvm.x86.aesni.aesimc"] fn f10(a0: i64x2) -> i64x2;
-        #[link_name = "llvm.x86.aesni.aeskeygenassist"] fn f11(a0: i64x2, a1: u8) -> i64x2;
-        #[link_name = "llvm.x86.bmi.bextr.32"] fn f12(a0: u32, a1: u32) -> u32;
-        #[link_name = "llvm.x86.bmi.bextr.64"] fn f13(a0: u64, a1: u64) -> u64;
-        #[link_name = "llvm.x86.bmi.bzhi.32"] fn f14(a0: u32, a1: u32) -> u32;
-        #[link_name = "llvm.x86.bmi.bzhi.64"] fn f15(a0: u64, a1: u64) -> u64;
-        #[link_name = "llvm.x86.bmi.pdep.32"] fn f16(a0: u32, a1: u32) -> u32;
-        #[link_name = "llvm.x86.bmi.pdep.64"] fn f17(a0: u64, a1: u64) -> u64;
-        #[link_name = "llvm.x86.bmi.pext.32"] fn f18(a0: u32, a1: u32) -> u32;
-        #[link_name = "llvm.x86.bmi.pext.64"] fn f19(a0: u64, a1: u64) -> u64;
-        #[link_name = "llvm.x86.pclmulqdq"] fn f20(a0: i64x2, a1: i64x2, a2: u8) -> i64x2;
-        #[link_name = "llvm.x86.pclmulqdq.256"] fn f21(a0: i64x4, a1: i64x4, a2: u8) -> i64x4;
-        #[link_name = "llvm.x86.sha1msg1"] fn f22(a0: i32x4, a1: i32x4) -> i32x4;
-        #[link_name = "llvm.x86.sha1msg2"] fn f23(a0: i32x4, a1: i32x4) -> i32x4;
-        #[link_name = "llvm.x86.sha1nexte"] fn f24(a0: i32x4, a1: i32x4) -> i32x4;
-        #[link_name = "llvm.x86.sha1rnds4"] fn f25(a0: i32x4, a1: i32x4, a2: i8) -> i32x4;
-        #[link_name = "llvm.x86.sha256msg1"] fn f26(a0: i32x4, a1: i32x4) -> i32x4;
-        #[link_name = "llvm.x86.sha256msg2"] fn f27(a0: i32x4, a1: i32x4) -> i32x4;
-        #[link_name = "llvm.x86.subborrow.32"] fn f28(a0: u8, a1: u32, a2: u32) -> (u8, u32);
-        #[link_name = "llvm.x86.subborrow.64"] fn f29(a0: u8, a1: u64, a2: u64) -> (u8, u64);
-        #[link_name = "llvm.x86.vcvtps2ph.128"] fn f30(a0: f32x4, a1: i32) -> i16x8;
-        #[link_name = "llvm.x86.vcvtps2ph.256"] fn f31(a0: f32x8, a1: i32) -> i16x8;
+        #[link_name = "llvm.x86.aesni.aesdec.512"] fn f4(a0: i64x8, a1: i64x8) -> i64x8;
+        #[link_name = "llvm.x86.aesni.aesdeclast"] fn f5(a0: i64x2, a1: i64x2) -> i64x2;
+        #[link_name = "llvm.x86.aesni.aesdeclast.256"] fn f6(a0: i64x4, a1: i64x4) -> i64x4;
+        #[link_name = "llvm.x86.aesni.aesdeclast.512"] fn f7(a0: i64x8, a1: i64x8) -> i64x8;
+        #[link_name = "llvm.x86.aesni.aesenc"] fn f8(a0: i64x2, a1: i64x2) -> i64x2;
+        #[link_name = "llvm.x86.aesni.aesenc.256"] fn f9(a0: i64x4, a1: i64x4) -> i64x4;
+        #[link_name = "llvm.x86.aesni.aesenc.512"] fn f10(a0: i64x8, a1: i64x8) -> i64x8;
+        #[link_name = "llvm.x86.aesni.aesenclast"] fn f11(a0: i64x2, a1: i64x2) -> i64x2;
+        #[link_name = "llvm.x86.aesni.aesenclast.256"] fn f12(a0: i64x4, a1: i64x4) -> i64x4;
+        #[link_name = "llvm.x86.aesni.aesenclast.512"] fn f13(a0: i64x8, a1: i64x8) -> i64x8;
+        #[link_name = "llvm.x86.aesni.aesimc"] fn f14(a0: i64x2) -> i64x2;
+        #[link_name = "llvm.x86.aesni.aeskeygenassist"] fn f15(a0: i64x2, a1: u8) -> i64x2;
+        #[link_name = "llvm.x86.bmi.bextr.32"] fn f16(a0: u32, a1: u32) -> u32;
+        #[link_name = "llvm.x86.bmi.bextr.64"] fn f17(a0: u64, a1: u64) -> u64;
+        #[link_name = "llvm.x86.bmi.bzhi.32"] fn f18(a0: u32, a1: u32) -> u32;
+        #[link_name = "llvm.x86.bmi.bzhi.64"] fn f19(a0: u64, a1: u64) -> u64;
+        #[link_name = "llvm.x86.bmi.pdep.32"] fn f20(a0: u32, a1: u32) -> u32;
+        #[link_name = "llvm.x86.bmi.pdep.64"] fn f21(a0: u64, a1: u64) -> u64;
+        #[link_name = "llvm.x86.bmi.pext.32"] fn f22(a0: u32, a1: u32) -> u32;
+        #[link_name = "llvm.x86.bmi.pext.64"] fn f23(a0: u64, a1: u64) -> u64;
+        #[link_name = "llvm.x86.pclmulqdq"] fn f24(a0: i64x2, a1: i64x2, a2: u8) -> i64x2;
+        #[link_name = "llvm.x86.pclmulqdq.256"] fn f25(a0: i64x4, a1: i64x4, a2: u8) -> i64x4;
+        #[link_name = "llvm.x86.pclmulqdq.512"] fn f26(a0: i64x8, a1: i64x8, a2: u8) -> i64x8;
+        #[link_name = "llvm.x86.sha1msg1"] fn f27(a0: i32x4, a1: i32x4) -> i32x4;
+        #[link_name = "llvm.x86.sha1msg2"] fn f28(a0: i32x4, a1: i32x4) -> i32x4;
+        #[link_name = "llvm.x86.sha1nexte"] fn f29(a0: i32x4, a1: i32x4) -> i32x4;
+        #[link_name = "llvm.x86.sha1rnds4"] fn f30(a0: i32x4, a1: i32x4, a2: i8) -> i32x4;
+        #[link_name = "llvm.x86.sha256msg1"] fn f31(a0: i32x4, a1: i32x4) -> i32x4;
+        #[link_name = "llvm.x86.sha256msg2"] fn f32(a0: i32x4, a1: i32x4) -> i32x4;
+        #[link_name = "llvm.x86.subborrow.32"] fn f33(a0: u8, a1: u32, a2: u32) -> (u8, u32);
+        #[link_name = "llvm.x86.subborrow.64"] fn f34(a0: u8, a1: u64, a2: u64) -> (u8, u64);
+        #[link_name = "llvm.x86.vcvtneps2bf16128"] fn f35(a0: f32x4) -> u16x8;
+        #[link_name = "llvm.x86.vcvtneps2bf16256"] fn f36(a0: f32x8) -> u16x8;
+        #[link_name = "llvm.x86.vcvtps2ph.128"] fn f37(a0: f32x4, a1: i32) -> i16x8;
+        #[link_name = "llvm.x86.vcvtps2ph.256"] fn f38(a0: f32x8, a1: i32) -> i16x8;
+        #[link_name = "llvm.x86.vgf2p8affineinvqb.128"] fn f39(a0: i8x16, a1: i8x16, a2: u8) -> i8x16;
+        #[link_name = "llvm.x86.vgf2p8affineinvqb.256"] fn f40(a0: i8x32, a1: i8x32, a2: u8) -> i8x32;
+        #[link_name = "llvm.x86.vgf2p8affineinvqb.512"] fn f41(a0: i8x64, a1: i8x64, a2: u8) -> i8x64;
+        #[link_name = "llvm.x86.vgf2p8affineqb.128"] fn f42(a0: i8x16, a1: i8x16, a2: u8) -> i8x16;
+        #[link_name = "llvm.x86.vgf2p8affineqb.256"] fn f43(a0: i8x32, a1: i8x32, a2: u8) -> i8x32;
+        #[link_name = "llvm.x86.vgf2p8affineqb.512"] fn f44(a0: i8x64, a1: i8x64, a2: u8) -> i8x64;
+        #[link_name = "llvm.x86.vgf2p8mulb.128"] fn f45(a0: i8x16, a1: i8x16) -> i8x16;
+        #[link_name = "llvm.x86.vgf2p8mulb.256"] fn f46(a0: i8x32, a1: i8x32) -> i8x32;
+        #[link_name = "llvm.x86.vgf2p8mulb.512"] fn f47(a0: i8x64, a1: i8x64) -> i8x64;
     }
 
 
@@ -112,213 +133,452 @@ mod imp {
     unsafe fn t3(seed: u64) {
         show("llvm.x86.aesni.aesdec.256 ".trim_end(), &unsafe { f3(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1)) }, 64);
     }
-    #[target_feature(enable = "aes")]
+    #[target_feature(enable = "vaes,avx512f")]
     unsafe fn t4(seed: u64) {
-        show("llvm.x86.aesni.aesdeclast ".trim_end(), &unsafe { f4(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1)) }, 64);
-    }
-    #[target_feature(enable = "vaes")]
-    unsafe fn t5(seed: u64) {
-        show("llvm.x86.aesni.aesdeclast.256 ".trim_end(), &unsafe { f5(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1)) }, 64);
+        show("llvm.x86.aesni.aesdec.512 ".trim_end(), &unsafe { f4(input::<i64x8>(seed, 0), input::<i64x8>(seed, 1)) }, 64);
     }
     #[target_feature(enable = "aes")]
-    unsafe fn t6(seed: u64) {
-        show("llvm.x86.aesni.aesenc ".trim_end(), &unsafe { f6(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1)) }, 64);
+    unsafe fn t5(seed: u64) {
+        show("llvm.x86.aesni.aesdeclast ".trim_end(), &unsafe { f5(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1)) }, 64);
     }
     #[target_feature(enable = "vaes")]
+    unsafe fn t6(seed: u64) {
+        show("llvm.x86.aesni.aesdeclast.256 ".trim_end(), &unsafe { f6(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1)) }, 64);
+    }
+    #[target_feature(enable = "vaes,avx512f")]
     unsafe fn t7(seed: u64) {
-        show("llvm.x86.aesni.aesenc.256 ".trim_end(), &unsafe { f7(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1)) }, 64);
+        show("llvm.x86.aesni.aesdeclast.512 ".trim_end(), &unsafe { f7(input::<i64x8>(seed, 0), input::<i64x8>(seed, 1)) }, 64);
     }
     #[target_feature(enable = "aes")]
     unsafe fn t8(seed: u64) {
-        show("llvm.x86.aesni.aesenclast ".trim_end(), &unsafe { f8(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1)) }, 64);
+        show("llvm.x86.aesni.aesenc ".trim_end(), &unsafe { f8(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1)) }, 64);
     }
     #[target_feature(enable = "vaes")]
     unsafe fn t9(seed: u64) {
-        show("llvm.x86.aesni.aesenclast.256 ".trim_end(), &unsafe { f9(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1)) }, 64);
+        show("llvm.x86.aesni.aesenc.256 ".trim_end(), &unsafe { f9(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1)) }, 64);
     }
-    #[target_feature(enable = "aes")]
+    #[target_feature(enable = "vaes,avx512f")]
     unsafe fn t10(seed: u64) {
-        show("llvm.x86.aesni.aesimc ".trim_end(), &unsafe { f10(input::<i64x2>(seed, 0)) }, 64);
+        show("llvm.x86.aesni.aesenc.512 ".trim_end(), &unsafe { f10(input::<i64x8>(seed, 0), input::<i64x8>(seed, 1)) }, 64);
     }
     #[target_feature(enable = "aes")]
     unsafe fn t11(seed: u64) {
-        show("llvm.x86.aesni.aeskeygenassist 0".trim_end(), &unsafe { f11(input::<i64x2>(seed, 0), 0u8) }, 64);
-        show("llvm.x86.aesni.aeskeygenassist 1".trim_end(), &unsafe { f11(input::<i64x2>(seed, 0), 1u8) }, 64);
-        show("llvm.x86.aesni.aeskeygenassist 2".trim_end(), &unsafe { f11(input::<i64x2>(seed, 0), 2u8) }, 64);
-        show("llvm.x86.aesni.aeskeygenassist 3".trim_end(), &unsafe { f11(input::<i64x2>(seed, 0), 3u8) }, 64);
-        show("llvm.x86.aesni.aeskeygenassist 4".trim_end(), &unsafe { f11(input::<i64x2>(seed, 0), 4u8) }, 64);
-        show("llvm.x86.aesni.aeskeygenassist 5".trim_end(), &unsafe { f11(input::<i64x2>(seed, 0), 5u8) }, 64);
-        show("llvm.x86.aesni.aeskeygenassist 7".trim_end(), &unsafe { f11(input::<i64x2>(seed, 0), 7u8) }, 64);
-        show("llvm.x86.aesni.aeskeygenassist 8".trim_end(), &unsafe { f11(input::<i64x2>(seed, 0), 8u8) }, 64);
-        show("llvm.x86.aesni.aeskeygenassist 9".trim_end(), &unsafe { f11(input::<i64x2>(seed, 0), 9u8) }, 64);
-        show("llvm.x86.aesni.aeskeygenassist 11".trim_end(), &unsafe { f11(input::<i64x2>(seed, 0), 11u8) }, 64);
-        show("llvm.x86.aesni.aeskeygenassist 15".trim_end(), &unsafe { f11(input::<i64x2>(seed, 0), 15u8) }, 64);
-        show("llvm.x86.aesni.aeskeygenassist 16".trim_end(), &unsafe { f11(input::<i64x2>(seed, 0), 16u8) }, 64);
-        show("llvm.x86.aesni.aeskeygenassist 17".trim_end(), &unsafe { f11(input::<i64x2>(seed, 0), 17u8) }, 64);
-        show("llvm.x86.aesni.aeskeygenassist 27".trim_end(), &unsafe { f11(input::<i64x2>(seed, 0), 27u8) }, 64);
-        show("llvm.x86.aesni.aeskeygenassist 31".trim_end(), &unsafe { f11(input::<i64x2>(seed, 0), 31u8) }, 64);
-        show("llvm.x86.aesni.aeskeygenassist 32".trim_end(), &unsafe { f11(input::<i64x2>(seed, 0), 32u8) }, 64);
-        show("llvm.x86.aesni.aeskeygenassist 33".trim_end(), &unsafe { f11(input::<i64x2>(seed, 0), 33u8) }, 64);
-        show("llvm.x86.aesni.aeskeygenassist 63".trim_end(), &unsafe { f11(input::<i64x2>(seed, 0), 63u8) }, 64);
-        show("llvm.x86.aesni.aeskeygenassist 64".trim_end(), &unsafe { f11(input::<i64x2>(seed, 0), 64u8) }, 64);
-        show("llvm.x86.aesni.aeskeygenassist 85".trim_end(), &unsafe { f11(input::<i64x2>(seed, 0), 85u8) }, 64);
-        show("llvm.x86.aesni.aeskeygenassist 127".trim_end(), &unsafe { f11(input::<i64x2>(seed, 0), 127u8) }, 64);
-        show("llvm.x86.aesni.aeskeygenassist 128".trim_end(), &unsafe { f11(input::<i64x2>(seed, 0), 128u8) }, 64);
-        show("llvm.x86.aesni.aeskeygenassist 170".trim_end(), &unsafe { f11(input::<i64x2>(seed, 0), 170u8) }, 64);
-        show("llvm.x86.aesni.aeskeygenassist 200".trim_end(), &unsafe { f11(input::<i64x2>(seed, 0), 200u8) }, 64);
-        show("llvm.x86.aesni.aeskeygenassist 254".trim_end(), &unsafe { f11(input::<i64x2>(seed, 0), 254u8) }, 64);
-        show("llvm.x86.aesni.aeskeygenassist 255".trim_end(), &unsafe { f11(input::<i64x2>(seed, 0), 255u8) }, 64);
+        show("llvm.x86.aesni.aesenclast ".trim_end(), &unsafe { f11(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1)) }, 64);
     }
-    #[target_feature(enable = "bmi1")]
+    #[target_feature(enable = "vaes")]
     unsafe fn t12(seed: u64) {
-        show("llvm.x86.bmi.bextr.32 ".trim_end(), &unsafe { f12(input::<u32>(seed, 0), input::<u32>(seed, 1)) }, 64);
+        show("llvm.x86.aesni.aesenclast.256 ".trim_end(), &unsafe { f12(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1)) }, 64);
+    }
+    #[target_feature(enable = "vaes,avx512f")]
+    unsafe fn t13(seed: u64) {
+        show("llvm.x86.aesni.aesenclast.512 ".trim_end(), &unsafe { f13(input::<i64x8>(seed, 0), input::<i64x8>(seed, 1)) }, 64);
+    }
+    #[target_feature(enable = "aes")]
+    unsafe fn t14(seed: u64) {
+        show("llvm.x86.aesni.aesimc ".trim_end(), &unsafe { f14(input::<i64x2>(seed, 0)) }, 64);
+    }
+    #[target_feature(enable = "aes")]
+    unsafe fn t15(seed: u64) {
+        show("llvm.x86.aesni.aeskeygenassist 0".trim_end(), &unsafe { f15(input::<i64x2>(seed, 0), 0u8) }, 64);
+        show("llvm.x86.aesni.aeskeygenassist 1".trim_end(), &unsafe { f15(input::<i64x2>(seed, 0), 1u8) }, 64);
+        show("llvm.x86.aesni.aeskeygenassist 2".trim_end(), &unsafe { f15(input::<i64x2>(seed, 0), 2u8) }, 64);
+        show("llvm.x86.aesni.aeskeygenassist 3".trim_end(), &unsafe { f15(input::<i64x2>(seed, 0), 3u8) }, 64);
+        show("llvm.x86.aesni.aeskeygenassist 4".trim_end(), &unsafe { f15(input::<i64x2>(seed, 0), 4u8) }, 64);
+        show("llvm.x86.aesni.aeskeygenassist 5".trim_end(), &unsafe { f15(input::<i64x2>(seed, 0), 5u8) }, 64);
+        show("llvm.x86.aesni.aeskeygenassist 7".trim_end(), &unsafe { f15(input::<i64x2>(seed, 0), 7u8) }, 64);
+        show("llvm.x86.aesni.aeskeygenassist 8".trim_end(), &unsafe { f15(input::<i64x2>(seed, 0), 8u8) }, 64);
+        show("llvm.x86.aesni.aeskeygenassist 9".trim_end(), &unsafe { f15(input::<i64x2>(seed, 0), 9u8) }, 64);
+        show("llvm.x86.aesni.aeskeygenassist 11".trim_end(), &unsafe { f15(input::<i64x2>(seed, 0), 11u8) }, 64);
+        show("llvm.x86.aesni.aeskeygenassist 15".trim_end(), &unsafe { f15(input::<i64x2>(seed, 0), 15u8) }, 64);
+        show("llvm.x86.aesni.aeskeygenassist 16".trim_end(), &unsafe { f15(input::<i64x2>(seed, 0), 16u8) }, 64);
+        show("llvm.x86.aesni.aeskeygenassist 17".trim_end(), &unsafe { f15(input::<i64x2>(seed, 0), 17u8) }, 64);
+        show("llvm.x86.aesni.aeskeygenassist 27".trim_end(), &unsafe { f15(input::<i64x2>(seed, 0), 27u8) }, 64);
+        show("llvm.x86.aesni.aeskeygenassist 31".trim_end(), &unsafe { f15(input::<i64x2>(seed, 0), 31u8) }, 64);
+        show("llvm.x86.aesni.aeskeygenassist 32".trim_end(), &unsafe { f15(input::<i64x2>(seed, 0), 32u8) }, 64);
+        show("llvm.x86.aesni.aeskeygenassist 33".trim_end(), &unsafe { f15(input::<i64x2>(seed, 0), 33u8) }, 64);
+        show("llvm.x86.aesni.aeskeygenassist 63".trim_end(), &unsafe { f15(input::<i64x2>(seed, 0), 63u8) }, 64);
+        show("llvm.x86.aesni.aeskeygenassist 64".trim_end(), &unsafe { f15(input::<i64x2>(seed, 0), 64u8) }, 64);
+        show("llvm.x86.aesni.aeskeygenassist 85".trim_end(), &unsafe { f15(input::<i64x2>(seed, 0), 85u8) }, 64);
+        show("llvm.x86.aesni.aeskeygenassist 127".trim_end(), &unsafe { f15(input::<i64x2>(seed, 0), 127u8) }, 64);
+        show("llvm.x86.aesni.aeskeygenassist 128".trim_end(), &unsafe { f15(input::<i64x2>(seed, 0), 128u8) }, 64);
+        show("llvm.x86.aesni.aeskeygenassist 170".trim_end(), &unsafe { f15(input::<i64x2>(seed, 0), 170u8) }, 64);
+        show("llvm.x86.aesni.aeskeygenassist 200".trim_end(), &unsafe { f15(input::<i64x2>(seed, 0), 200u8) }, 64);
+        show("llvm.x86.aesni.aeskeygenassist 254".trim_end(), &unsafe { f15(input::<i64x2>(seed, 0), 254u8) }, 64);
+        show("llvm.x86.aesni.aeskeygenassist 255".trim_end(), &unsafe { f15(input::<i64x2>(seed, 0), 255u8) }, 64);
     }
     #[target_feature(enable = "bmi1")]
-    unsafe fn t13(seed: u64) {
-        show("llvm.x86.bmi.bextr.64 ".trim_end(), &unsafe { f13(input::<u64>(seed, 0), input::<u64>(seed, 1)) }, 64);
-    }
-    #[target_feature(enable = "bmi2")]
-    unsafe fn t14(seed: u64) {
-        show("llvm.x86.bmi.bzhi.32 ".trim_end(), &unsafe { f14(input::<u32>(seed, 0), input::<u32>(seed, 1)) }, 64);
-    }
-    #[target_feature(enable = "bmi2")]
-    unsafe fn t15(seed: u64) {
-        show("llvm.x86.bmi.bzhi.64 ".trim_end(), &unsafe { f15(input::<u64>(seed, 0), input::<u64>(seed, 1)) }, 64);
-    }
-    #[target_feature(enable = "bmi2")]
     unsafe fn t16(seed: u64) {
-        show("llvm.x86.bmi.pdep.32 ".trim_end(), &unsafe { f16(input::<u32>(seed, 0), input::<u32>(seed, 1)) }, 64);
+        show("llvm.x86.bmi.bextr.32 ".trim_end(), &unsafe { f16(input::<u32>(seed, 0), input::<u32>(seed, 1)) }, 64);
     }
-    #[target_feature(enable = "bmi2")]
+    #[target_feature(enable = "bmi1")]
     unsafe fn t17(seed: u64) {
-        show("llvm.x86.bmi.pdep.64 ".trim_end(), &unsafe { f17(input::<u64>(seed, 0), input::<u64>(seed, 1)) }, 64);
+        show("llvm.x86.bmi.bextr.64 ".trim_end(), &unsafe { f17(input::<u64>(seed, 0), input::<u64>(seed, 1)) }, 64);
     }
     #[target_feature(enable = "bmi2")]
     unsafe fn t18(seed: u64) {
-        show("llvm.x86.bmi.pext.32 ".trim_end(), &unsafe { f18(input::<u32>(seed, 0), input::<u32>(seed, 1)) }, 64);
+        show("llvm.x86.bmi.bzhi.32 ".trim_end(), &unsafe { f18(input::<u32>(seed, 0), input::<u32>(seed, 1)) }, 64);
     }
     #[target_feature(enable = "bmi2")]
     unsafe fn t19(seed: u64) {
-        show("llvm.x86.bmi.pext.64 ".trim_end(), &unsafe { f19(input::<u64>(seed, 0), input::<u64>(seed, 1)) }, 64);
+        show("llvm.x86.bmi.bzhi.64 ".trim_end(), &unsafe { f19(input::<u64>(seed, 0), input::<u64>(seed, 1)) }, 64);
+    }
+    #[target_feature(enable = "bmi2")]
+    unsafe fn t20(seed: u64) {
+        show("llvm.x86.bmi.pdep.32 ".trim_end(), &unsafe { f20(input::<u32>(seed, 0), input::<u32>(seed, 1)) }, 64);
+    }
+    #[target_feature(enable = "bmi2")]
+    unsafe fn t21(seed: u64) {
+        show("llvm.x86.bmi.pdep.64 ".trim_end(), &unsafe { f21(input::<u64>(seed, 0), input::<u64>(seed, 1)) }, 64);
+    }
+    #[target_feature(enable = "bmi2")]
+    unsafe fn t22(seed: u64) {
+        show("llvm.x86.bmi.pext.32 ".trim_end(), &unsafe { f22(input::<u32>(seed, 0), input::<u32>(seed, 1)) }, 64);
+    }
+    #[target_feature(enable = "bmi2")]
+    unsafe fn t23(seed: u64) {
+        show("llvm.x86.bmi.pext.64 ".trim_end(), &unsafe { f23(input::<u64>(seed, 0), input::<u64>(seed, 1)) }, 64);
     }
     #[target_feature(enable = "pclmulqdq")]
-    unsafe fn t20(seed: u64) {
-        show("llvm.x86.pclmulqdq 0".trim_end(), &unsafe { f20(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), 0u8) }, 64);
-        show("llvm.x86.pclmulqdq 1".trim_end(), &unsafe { f20(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), 1u8) }, 64);
-        show("llvm.x86.pclmulqdq 2".trim_end(), &unsafe { f20(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), 2u8) }, 64);
-        show("llvm.x86.pclmulqdq 3".trim_end(), &unsafe { f20(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), 3u8) }, 64);
-        show("llvm.x86.pclmulqdq 4".trim_end(), &unsafe { f20(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), 4u8) }, 64);
-        show("llvm.x86.pclmulqdq 5".trim_end(), &unsafe { f20(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), 5u8) }, 64);
-        show("llvm.x86.pclmulqdq 7".trim_end(), &unsafe { f20(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), 7u8) }, 64);
-        show("llvm.x86.pclmulqdq 8".trim_end(), &unsafe { f20(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), 8u8) }, 64);
-        show("llvm.x86.pclmulqdq 9".trim_end(), &unsafe { f20(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), 9u8) }, 64);
-        show("llvm.x86.pclmulqdq 11".trim_end(), &unsafe { f20(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), 11u8) }, 64);
-        show("llvm.x86.pclmulqdq 15".trim_end(), &unsafe { f20(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), 15u8) }, 64);
-        show("llvm.x86.pclmulqdq 16".trim_end(), &unsafe { f20(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), 16u8) }, 64);
-        show("llvm.x86.pclmulqdq 17".trim_end(), &unsafe { f20(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), 17u8) }, 64);
-        show("llvm.x86.pclmulqdq 27".trim_end(), &unsafe { f20(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), 27u8) }, 64);
-        show("llvm.x86.pclmulqdq 31".trim_end(), &unsafe { f20(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), 31u8) }, 64);
-        show("llvm.x86.pclmulqdq 32".trim_end(), &unsafe { f20(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), 32u8) }, 64);
-        show("llvm.x86.pclmulqdq 33".trim_end(), &unsafe { f20(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), 33u8) }, 64);
-        show("llvm.x86.pclmulqdq 63".trim_end(), &unsafe { f20(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), 63u8) }, 64);
-        show("llvm.x86.pclmulqdq 64".trim_end(), &unsafe { f20(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), 64u8) }, 64);
-        show("llvm.x86.pclmulqdq 85".trim_end(), &unsafe { f20(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), 85u8) }, 64);
-        show("llvm.x86.pclmulqdq 127".trim_end(), &unsafe { f20(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), 127u8) }, 64);
-        show("llvm.x86.pclmulqdq 128".trim_end(), &unsafe { f20(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), 128u8) }, 64);
-        show("llvm.x86.pclmulqdq 170".trim_end(), &unsafe { f20(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), 170u8) }, 64);
-        show("llvm.x86.pclmulqdq 200".trim_end(), &unsafe { f20(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), 200u8) }, 64);
-        show("llvm.x86.pclmulqdq 254".trim_end(), &unsafe { f20(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), 254u8) }, 64);
-        show("llvm.x86.pclmulqdq 255".trim_end(), &unsafe { f20(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), 255u8) }, 64);
+    unsafe fn t24(seed: u64) {
+        show("llvm.x86.pclmulqdq 0".trim_end(), &unsafe { f24(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), 0u8) }, 64);
+        show("llvm.x86.pclmulqdq 1".trim_end(), &unsafe { f24(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), 1u8) }, 64);
+        show("llvm.x86.pclmulqdq 2".trim_end(), &unsafe { f24(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), 2u8) }, 64);
+        show("llvm.x86.pclmulqdq 3".trim_end(), &unsafe { f24(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), 3u8) }, 64);
+        show("llvm.x86.pclmulqdq 4".trim_end(), &unsafe { f24(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), 4u8) }, 64);
+        show("llvm.x86.pclmulqdq 5".trim_end(), &unsafe { f24(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), 5u8) }, 64);
+        show("llvm.x86.pclmulqdq 7".trim_end(), &unsafe { f24(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), 7u8) }, 64);
+        show("llvm.x86.pclmulqdq 8".trim_end(), &unsafe { f24(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), 8u8) }, 64);
+        show("llvm.x86.pclmulqdq 9".trim_end(), &unsafe { f24(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), 9u8) }, 64);
+        show("llvm.x86.pclmulqdq 11".trim_end(), &unsafe { f24(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), 11u8) }, 64);
+        show("llvm.x86.pclmulqdq 15".trim_end(), &unsafe { f24(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), 15u8) }, 64);
+        show("llvm.x86.pclmulqdq 16".trim_end(), &unsafe { f24(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), 16u8) }, 64);
+        show("llvm.x86.pclmulqdq 17".trim_end(), &unsafe { f24(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), 17u8) }, 64);
+        show("llvm.x86.pclmulqdq 27".trim_end(), &unsafe { f24(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), 27u8) }, 64);
+        show("llvm.x86.pclmulqdq 31".trim_end(), &unsafe { f24(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), 31u8) }, 64);
+        show("llvm.x86.pclmulqdq 32".trim_end(), &unsafe { f24(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), 32u8) }, 64);
+        show("llvm.x86.pclmulqdq 33".trim_end(), &unsafe { f24(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), 33u8) }, 64);
+        show("llvm.x86.pclmulqdq 63".trim_end(), &unsafe { f24(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), 63u8) }, 64);
+        show("llvm.x86.pclmulqdq 64".trim_end(), &unsafe { f24(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), 64u8) }, 64);
+        show("llvm.x86.pclmulqdq 85".trim_end(), &unsafe { f24(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), 85u8) }, 64);
+        show("llvm.x86.pclmulqdq 127".trim_end(), &unsafe { f24(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), 127u8) }, 64);
+        show("llvm.x86.pclmulqdq 128".trim_end(), &unsafe { f24(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), 128u8) }, 64);
+        show("llvm.x86.pclmulqdq 170".trim_end(), &unsafe { f24(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), 170u8) }, 64);
+        show("llvm.x86.pclmulqdq 200".trim_end(), &unsafe { f24(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), 200u8) }, 64);
+        show("llvm.x86.pclmulqdq 254".trim_end(), &unsafe { f24(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), 254u8) }, 64);
+        show("llvm.x86.pclmulqdq 255".trim_end(), &unsafe { f24(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), 255u8) }, 64);
     }
     #[target_feature(enable = "vpclmulqdq")]
-    unsafe fn t21(seed: u64) {
-        show("llvm.x86.pclmulqdq.256 0".trim_end(), &unsafe { f21(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), 0u8) }, 64);
-        show("llvm.x86.pclmulqdq.256 1".trim_end(), &unsafe { f21(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), 1u8) }, 64);
-        show("llvm.x86.pclmulqdq.256 2".trim_end(), &unsafe { f21(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), 2u8) }, 64);
-        show("llvm.x86.pclmulqdq.256 3".trim_end(), &unsafe { f21(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), 3u8) }, 64);
-        show("llvm.x86.pclmulqdq.256 4".trim_end(), &unsafe { f21(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), 4u8) }, 64);
-        show("llvm.x86.pclmulqdq.256 5".trim_end(), &unsafe { f21(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), 5u8) }, 64);
-        show("llvm.x86.pclmulqdq.256 7".trim_end(), &unsafe { f21(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), 7u8) }, 64);
-        show("llvm.x86.pclmulqdq.256 8".trim_end(), &unsafe { f21(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), 8u8) }, 64);
-        show("llvm.x86.pclmulqdq.256 9".trim_end(), &unsafe { f21(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), 9u8) }, 64);
-        show("llvm.x86.pclmulqdq.256 11".trim_end(), &unsafe { f21(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), 11u8) }, 64);
-        show("llvm.x86.pclmulqdq.256 15".trim_end(), &unsafe { f21(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), 15u8) }, 64);
-        show("llvm.x86.pclmulqdq.256 16".trim_end(), &unsafe { f21(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), 16u8) }, 64);
-        show("llvm.x86.pclmulqdq.256 17".trim_end(), &unsafe { f21(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), 17u8) }, 64);
-        show("llvm.x86.pclmulqdq.256 27".trim_end(), &unsafe { f21(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), 27u8) }, 64);
-        show("llvm.x86.pclmulqdq.256 31".trim_end(), &unsafe { f21(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), 31u8) }, 64);
-        show("llvm.x86.pclmulqdq.256 32".trim_end(), &unsafe { f21(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), 32u8) }, 64);
-        show("llvm.x86.pclmulqdq.256 33".trim_end(), &unsafe { f21(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), 33u8) }, 64);
-        show("llvm.x86.pclmulqdq.256 63".trim_end(), &unsafe { f21(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), 63u8) }, 64);
-        show("llvm.x86.pclmulqdq.256 64".trim_end(), &unsafe { f21(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), 64u8) }, 64);
-        show("llvm.x86.pclmulqdq.256 85".trim_end(), &unsafe { f21(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), 85u8) }, 64);
-        show("llvm.x86.pclmulqdq.256 127".trim_end(), &unsafe { f21(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), 127u8) }, 64);
-        show("llvm.x86.pclmulqdq.256 128".trim_end(), &unsafe { f21(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), 128u8) }, 64);
-        show("llvm.x86.pclmulqdq.256 170".trim_end(), &unsafe { f21(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), 170u8) }, 64);
-        show("llvm.x86.pclmulqdq.256 200".trim_end(), &unsafe { f21(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), 200u8) }, 64);
-        show("llvm.x86.pclmulqdq.256 254".trim_end(), &unsafe { f21(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), 254u8) }, 64);
-        show("llvm.x86.pclmulqdq.256 255".trim_end(), &unsafe { f21(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), 255u8) }, 64);
-    }
-    #[target_feature(enable = "sha")]
-    unsafe fn t22(seed: u64) {
-        show("llvm.x86.sha1msg1 ".trim_end(), &unsafe { f22(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1)) }, 64);
-    }
-    #[target_feature(enable = "sha")]
-    unsafe fn t23(seed: u64) {
-        show("llvm.x86.sha1msg2 ".trim_end(), &unsafe { f23(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1)) }, 64);
-    }
-    #[target_feature(enable = "sha")]
-    unsafe fn t24(seed: u64) {
-        show("llvm.x86.sha1nexte ".trim_end(), &unsafe { f24(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1)) }, 64);
-    }
-    #[target_feature(enable = "sha")]
     unsafe fn t25(seed: u64) {
-        show("llvm.x86.sha1rnds4 0".trim_end(), &unsafe { f25(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1), 0i8) }, 64);
-        show("llvm.x86.sha1rnds4 1".trim_end(), &unsafe { f25(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1), 1i8) }, 64);
-        show("llvm.x86.sha1rnds4 2".trim_end(), &unsafe { f25(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1), 2i8) }, 64);
-        show("llvm.x86.sha1rnds4 3".trim_end(), &unsafe { f25(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1), 3i8) }, 64);
+        show("llvm.x86.pclmulqdq.256 0".trim_end(), &unsafe { f25(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), 0u8) }, 64);
+        show("llvm.x86.pclmulqdq.256 1".trim_end(), &unsafe { f25(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), 1u8) }, 64);
+        show("llvm.x86.pclmulqdq.256 2".trim_end(), &unsafe { f25(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), 2u8) }, 64);
+        show("llvm.x86.pclmulqdq.256 3".trim_end(), &unsafe { f25(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), 3u8) }, 64);
+        show("llvm.x86.pclmulqdq.256 4".trim_end(), &unsafe { f25(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), 4u8) }, 64);
+        show("llvm.x86.pclmulqdq.256 5".trim_end(), &unsafe { f25(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), 5u8) }, 64);
+        show("llvm.x86.pclmulqdq.256 7".trim_end(), &unsafe { f25(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), 7u8) }, 64);
+        show("llvm.x86.pclmulqdq.256 8".trim_end(), &unsafe { f25(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), 8u8) }, 64);
+        show("llvm.x86.pclmulqdq.256 9".trim_end(), &unsafe { f25(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), 9u8) }, 64);
+        show("llvm.x86.pclmulqdq.256 11".trim_end(), &unsafe { f25(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), 11u8) }, 64);
+        show("llvm.x86.pclmulqdq.256 15".trim_end(), &unsafe { f25(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), 15u8) }, 64);
+        show("llvm.x86.pclmulqdq.256 16".trim_end(), &unsafe { f25(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), 16u8) }, 64);
+        show("llvm.x86.pclmulqdq.256 17".trim_end(), &unsafe { f25(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), 17u8) }, 64);
+        show("llvm.x86.pclmulqdq.256 27".trim_end(), &unsafe { f25(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), 27u8) }, 64);
+        show("llvm.x86.pclmulqdq.256 31".trim_end(), &unsafe { f25(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), 31u8) }, 64);
+        show("llvm.x86.pclmulqdq.256 32".trim_end(), &unsafe { f25(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), 32u8) }, 64);
+        show("llvm.x86.pclmulqdq.256 33".trim_end(), &unsafe { f25(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), 33u8) }, 64);
+        show("llvm.x86.pclmulqdq.256 63".trim_end(), &unsafe { f25(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), 63u8) }, 64);
+        show("llvm.x86.pclmulqdq.256 64".trim_end(), &unsafe { f25(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), 64u8) }, 64);
+        show("llvm.x86.pclmulqdq.256 85".trim_end(), &unsafe { f25(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), 85u8) }, 64);
+        show("llvm.x86.pclmulqdq.256 127".trim_end(), &unsafe { f25(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), 127u8) }, 64);
+        show("llvm.x86.pclmulqdq.256 128".trim_end(), &unsafe { f25(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), 128u8) }, 64);
+        show("llvm.x86.pclmulqdq.256 170".trim_end(), &unsafe { f25(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), 170u8) }, 64);
+        show("llvm.x86.pclmulqdq.256 200".trim_end(), &unsafe { f25(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), 200u8) }, 64);
+        show("llvm.x86.pclmulqdq.256 254".trim_end(), &unsafe { f25(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), 254u8) }, 64);
+        show("llvm.x86.pclmulqdq.256 255".trim_end(), &unsafe { f25(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), 255u8) }, 64);
     }
-    #[target_feature(enable = "sha")]
+    #[target_feature(enable = "vpclmulqdq,avx512f")]
     unsafe fn t26(seed: u64) {
-        show("llvm.x86.sha256msg1 ".trim_end(), &unsafe { f26(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1)) }, 64);
+        show("llvm.x86.pclmulqdq.512 0".trim_end(), &unsafe { f26(input::<i64x8>(seed, 0), input::<i64x8>(seed, 1), 0u8) }, 64);
+        show("llvm.x86.pclmulqdq.512 1".trim_end(), &unsafe { f26(input::<i64x8>(seed, 0), input::<i64x8>(seed, 1), 1u8) }, 64);
+        show("llvm.x86.pclmulqdq.512 2".trim_end(), &unsafe { f26(input::<i64x8>(seed, 0), input::<i64x8>(seed, 1), 2u8) }, 64);
+        show("llvm.x86.pclmulqdq.512 3".trim_end(), &unsafe { f26(input::<i64x8>(seed, 0), input::<i64x8>(seed, 1), 3u8) }, 64);
+        show("llvm.x86.pclmulqdq.512 4".trim_end(), &unsafe { f26(input::<i64x8>(seed, 0), input::<i64x8>(seed, 1), 4u8) }, 64);
+        show("llvm.x86.pclmulqdq.512 5".trim_end(), &unsafe { f26(input::<i64x8>(seed, 0), input::<i64x8>(seed, 1), 5u8) }, 64);
+        show("llvm.x86.pclmulqdq.512 7".trim_end(), &unsafe { f26(input::<i64x8>(seed, 0), input::<i64x8>(seed, 1), 7u8) }, 64);
+        show("llvm.x86.pclmulqdq.512 8".trim_end(), &unsafe { f26(input::<i64x8>(seed, 0), input::<i64x8>(seed, 1), 8u8) }, 64);
+        show("llvm.x86.pclmulqdq.512 9".trim_end(), &unsafe { f26(input::<i64x8>(seed, 0), input::<i64x8>(seed, 1), 9u8) }, 64);
+        show("llvm.x86.pclmulqdq.512 11".trim_end(), &unsafe { f26(input::<i64x8>(seed, 0), input::<i64x8>(seed, 1), 11u8) }, 64);
+        show("llvm.x86.pclmulqdq.512 15".trim_end(), &unsafe { f26(input::<i64x8>(seed, 0), input::<i64x8>(seed, 1), 15u8) }, 64);
+        show("llvm.x86.pclmulqdq.512 16".trim_end(), &unsafe { f26(input::<i64x8>(seed, 0), input::<i64x8>(seed, 1), 16u8) }, 64);
+        show("llvm.x86.pclmulqdq.512 17".trim_end(), &unsafe { f26(input::<i64x8>(seed, 0), input::<i64x8>(seed, 1), 17u8) }, 64);
+        show("llvm.x86.pclmulqdq.512 27".trim_end(), &unsafe { f26(input::<i64x8>(seed, 0), input::<i64x8>(seed, 1), 27u8) }, 64);
+        show("llvm.x86.pclmulqdq.512 31".trim_end(), &unsafe { f26(input::<i64x8>(seed, 0), input::<i64x8>(seed, 1), 31u8) }, 64);
+        show("llvm.x86.pclmulqdq.512 32".trim_end(), &unsafe { f26(input::<i64x8>(seed, 0), input::<i64x8>(seed, 1), 32u8) }, 64);
+        show("llvm.x86.pclmulqdq.512 33".trim_end(), &unsafe { f26(input::<i64x8>(seed, 0), input::<i64x8>(seed, 1), 33u8) }, 64);
+        show("llvm.x86.pclmulqdq.512 63".trim_end(), &unsafe { f26(input::<i64x8>(seed, 0), input::<i64x8>(seed, 1), 63u8) }, 64);
+        show("llvm.x86.pclmulqdq.512 64".trim_end(), &unsafe { f26(input::<i64x8>(seed, 0), input::<i64x8>(seed, 1), 64u8) }, 64);
+        show("llvm.x86.pclmulqdq.512 85".trim_end(), &unsafe { f26(input::<i64x8>(seed, 0), input::<i64x8>(seed, 1), 85u8) }, 64);
+        show("llvm.x86.pclmulqdq.512 127".trim_end(), &unsafe { f26(input::<i64x8>(seed, 0), input::<i64x8>(seed, 1), 127u8) }, 64);
+        show("llvm.x86.pclmulqdq.512 128".trim_end(), &unsafe { f26(input::<i64x8>(seed, 0), input::<i64x8>(seed, 1), 128u8) }, 64);
+        show("llvm.x86.pclmulqdq.512 170".trim_end(), &unsafe { f26(input::<i64x8>(seed, 0), input::<i64x8>(seed, 1), 170u8) }, 64);
+        show("llvm.x86.pclmulqdq.512 200".trim_end(), &unsafe { f26(input::<i64x8>(seed, 0), input::<i64x8>(seed, 1), 200u8) }, 64);
+        show("llvm.x86.pclmulqdq.512 254".trim_end(), &unsafe { f26(input::<i64x8>(seed, 0), input::<i64x8>(seed, 1), 254u8) }, 64);
+        show("llvm.x86.pclmulqdq.512 255".trim_end(), &unsafe { f26(input::<i64x8>(seed, 0), input::<i64x8>(seed, 1), 255u8) }, 64);
     }
     #[target_feature(enable = "sha")]
     unsafe fn t27(seed: u64) {
-        show("llvm.x86.sha256msg2 ".trim_end(), &unsafe { f27(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1)) }, 64);
+        show("llvm.x86.sha1msg1 ".trim_end(), &unsafe { f27(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1)) }, 64);
+    }
+    #[target_feature(enable = "sha")]
+    unsafe fn t28(seed: u64) {
+        show("llvm.x86.sha1msg2 ".trim_end(), &unsafe { f28(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1)) }, 64);
+    }
+    #[target_feature(enable = "sha")]
+    unsafe fn t29(seed: u64) {
+        show("llvm.x86.sha1nexte ".trim_end(), &unsafe { f29(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1)) }, 64);
+    }
+    #[target_feature(enable = "sha")]
+    unsafe fn t30(seed: u64) {
+        show("llvm.x86.sha1rnds4 0".trim_end(), &unsafe { f30(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1), 0i8) }, 64);
+        show("llvm.x86.sha1rnds4 1".trim_end(), &unsafe { f30(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1), 1i8) }, 64);
+        show("llvm.x86.sha1rnds4 2".trim_end(), &unsafe { f30(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1), 2i8) }, 64);
+        show("llvm.x86.sha1rnds4 3".trim_end(), &unsafe { f30(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1), 3i8) }, 64);
+    }
+    #[target_feature(enable = "sha")]
+    unsafe fn t31(seed: u64) {
+        show("llvm.x86.sha256msg1 ".trim_end(), &unsafe { f31(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1)) }, 64);
+    }
+    #[target_feature(enable = "sha")]
+    unsafe fn t32(seed: u64) {
+        show("llvm.x86.sha256msg2 ".trim_end(), &unsafe { f32(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1)) }, 64);
     }
     
-    unsafe fn t28(seed: u64) {
-        let r = unsafe { f28(input::<u8>(seed, 0), input::<u32>(seed, 1), input::<u32>(seed, 2)) };
+    unsafe fn t33(seed: u64) {
+        let r = unsafe { f33(input::<u8>(seed, 0), input::<u32>(seed, 1), input::<u32>(seed, 2)) };
         show("llvm.x86.subborrow.32 ".trim_end(), &r.0, 64);
         show("  .1", &r.1, 64);
     }
     
-    unsafe fn t29(seed: u64) {
-        let r = unsafe { f29(input::<u8>(seed, 0), input::<u64>(seed, 1), input::<u64>(seed, 2)) };
+    unsafe fn t34(seed: u64) {
+        let r = unsafe { f34(input::<u8>(seed, 0), input::<u64>(seed, 1), input::<u64>(seed, 2)) };
         show("llvm.x86.subborrow.64 ".trim_end(), &r.0, 64);
         show("  .1", &r.1, 64);
     }
-    #[target_feature(enable = "f16c")]
-    unsafe fn t30(seed: u64) {
-        show("llvm.x86.vcvtps2ph.128 0".trim_end(), &unsafe { f30(input::<f32x4>(seed, 0), 0i32) }, 64);
-        show("llvm.x86.vcvtps2ph.128 1".trim_end(), &unsafe { f30(input::<f32x4>(seed, 0), 1i32) }, 64);
-        show("llvm.x86.vcvtps2ph.128 2".trim_end(), &unsafe { f30(input::<f32x4>(seed, 0), 2i32) }, 64);
-        show("llvm.x86.vcvtps2ph.128 3".trim_end(), &unsafe { f30(input::<f32x4>(seed, 0), 3i32) }, 64);
-        show("llvm.x86.vcvtps2ph.128 4".trim_end(), &unsafe { f30(input::<f32x4>(seed, 0), 4i32) }, 64);
-        show("llvm.x86.vcvtps2ph.128 5".trim_end(), &unsafe { f30(input::<f32x4>(seed, 0), 5i32) }, 64);
-        show("llvm.x86.vcvtps2ph.128 6".trim_end(), &unsafe { f30(input::<f32x4>(seed, 0), 6i32) }, 64);
-        show("llvm.x86.vcvtps2ph.128 7".trim_end(), &unsafe { f30(input::<f32x4>(seed, 0), 7i32) }, 64);
+    #[target_feature(enable = "avxneconvert")]
+    unsafe fn t35(seed: u64) {
+        show("llvm.x86.vcvtneps2bf16128 ".trim_end(), &unsafe { f35(input::<f32x4>(seed, 0)) }, 64);
+    }
+    #[target_feature(enable = "avxneconvert")]
+    unsafe fn t36(seed: u64) {
+        show("llvm.x86.vcvtneps2bf16256 ".trim_end(), &unsafe { f36(input::<f32x8>(seed, 0)) }, 64);
     }
     #[target_feature(enable = "f16c")]
-    unsafe fn t31(seed: u64) {
-        show("llvm.x86.vcvtps2ph.256 0".trim_end(), &unsafe { f31(input::<f32x8>(seed, 0), 0i32) }, 64);
-        show("llvm.x86.vcvtps2ph.256 1".trim_end(), &unsafe { f31(input::<f32x8>(seed, 0), 1i32) }, 64);
-        show("llvm.x86.vcvtps2ph.256 2".trim_end(), &unsafe { f31(input::<f32x8>(seed, 0), 2i32) }, 64);
-        show("llvm.x86.vcvtps2ph.256 3".trim_end(), &unsafe { f31(input::<f32x8>(seed, 0), 3i32) }, 64);
-        show("llvm.x86.vcvtps2ph.256 4".trim_end(), &unsafe { f31(input::<f32x8>(seed, 0), 4i32) }, 64);
-        show("llvm.x86.vcvtps2ph.256 5".trim_end(), &unsafe { f31(input::<f32x8>(seed, 0), 5i32) }, 64);
-        show("llvm.x86.vcvtps2ph.256 6".trim_end(), &unsafe { f31(input::<f32x8>(seed, 0), 6i32) }, 64);
-        show("llvm.x86.vcvtps2ph.256 7".trim_end(), &unsafe { f31(input::<f32x8>(seed, 0), 7i32) }, 64);
+    unsafe fn t37(seed: u64) {
+        show("llvm.x86.vcvtps2ph.128 0".trim_end(), &unsafe { f37(input::<f32x4>(seed, 0), 0i32) }, 64);
+        show("llvm.x86.vcvtps2ph.128 1".trim_end(), &unsafe { f37(input::<f32x4>(seed, 0), 1i32) }, 64);
+        show("llvm.x86.vcvtps2ph.128 2".trim_end(), &unsafe { f37(input::<f32x4>(seed, 0), 2i32) }, 64);
+        show("llvm.x86.vcvtps2ph.128 3".trim_end(), &unsafe { f37(input::<f32x4>(seed, 0), 3i32) }, 64);
+        show("llvm.x86.vcvtps2ph.128 4".trim_end(), &unsafe { f37(input::<f32x4>(seed, 0), 4i32) }, 64);
+        show("llvm.x86.vcvtps2ph.128 5".trim_end(), &unsafe { f37(input::<f32x4>(seed, 0), 5i32) }, 64);
+        show("llvm.x86.vcvtps2ph.128 6".trim_end(), &unsafe { f37(input::<f32x4>(seed, 0), 6i32) }, 64);
+        show("llvm.x86.vcvtps2ph.128 7".trim_end(), &unsafe { f37(input::<f32x4>(seed, 0), 7i32) }, 64);
+    }
+    #[target_feature(enable = "f16c")]
+    unsafe fn t38(seed: u64) {
+        show("llvm.x86.vcvtps2ph.256 0".trim_end(), &unsafe { f38(input::<f32x8>(seed, 0), 0i32) }, 64);
+        show("llvm.x86.vcvtps2ph.256 1".trim_end(), &unsafe { f38(input::<f32x8>(seed, 0), 1i32) }, 64);
+        show("llvm.x86.vcvtps2ph.256 2".trim_end(), &unsafe { f38(input::<f32x8>(seed, 0), 2i32) }, 64);
+        show("llvm.x86.vcvtps2ph.256 3".trim_end(), &unsafe { f38(input::<f32x8>(seed, 0), 3i32) }, 64);
+        show("llvm.x86.vcvtps2ph.256 4".trim_end(), &unsafe { f38(input::<f32x8>(seed, 0), 4i32) }, 64);
+        show("llvm.x86.vcvtps2ph.256 5".trim_end(), &unsafe { f38(input::<f32x8>(seed, 0), 5i32) }, 64);
+        show("llvm.x86.vcvtps2ph.256 6".trim_end(), &unsafe { f38(input::<f32x8>(seed, 0), 6i32) }, 64);
+        show("llvm.x86.vcvtps2ph.256 7".trim_end(), &unsafe { f38(input::<f32x8>(seed, 0), 7i32) }, 64);
+    }
+    #[target_feature(enable = "gfni")]
+    unsafe fn t39(seed: u64) {
+        show("llvm.x86.vgf2p8affineinvqb.128 0".trim_end(), &unsafe { f39(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 0u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.128 1".trim_end(), &unsafe { f39(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 1u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.128 2".trim_end(), &unsafe { f39(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 2u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.128 3".trim_end(), &unsafe { f39(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 3u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.128 4".trim_end(), &unsafe { f39(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 4u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.128 5".trim_end(), &unsafe { f39(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 5u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.128 7".trim_end(), &unsafe { f39(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 7u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.128 8".trim_end(), &unsafe { f39(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 8u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.128 9".trim_end(), &unsafe { f39(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 9u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.128 11".trim_end(), &unsafe { f39(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 11u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.128 15".trim_end(), &unsafe { f39(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 15u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.128 16".trim_end(), &unsafe { f39(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 16u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.128 17".trim_end(), &unsafe { f39(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 17u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.128 27".trim_end(), &unsafe { f39(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 27u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.128 31".trim_end(), &unsafe { f39(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 31u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.128 32".trim_end(), &unsafe { f39(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 32u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.128 33".trim_end(), &unsafe { f39(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 33u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.128 63".trim_end(), &unsafe { f39(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 63u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.128 64".trim_end(), &unsafe { f39(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 64u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.128 85".trim_end(), &unsafe { f39(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 85u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.128 127".trim_end(), &unsafe { f39(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 127u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.128 128".trim_end(), &unsafe { f39(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 128u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.128 170".trim_end(), &unsafe { f39(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 170u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.128 200".trim_end(), &unsafe { f39(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 200u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.128 254".trim_end(), &unsafe { f39(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 254u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.128 255".trim_end(), &unsafe { f39(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 255u8) }, 64);
+    }
+    #[target_feature(enable = "gfni,avx")]
+    unsafe fn t40(seed: u64) {
+        show("llvm.x86.vgf2p8affineinvqb.256 0".trim_end(), &unsafe { f40(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 0u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.256 1".trim_end(), &unsafe { f40(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 1u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.256 2".trim_end(), &unsafe { f40(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 2u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.256 3".trim_end(), &unsafe { f40(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 3u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.256 4".trim_end(), &unsafe { f40(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 4u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.256 5".trim_end(), &unsafe { f40(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 5u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.256 7".trim_end(), &unsafe { f40(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 7u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.256 8".trim_end(), &unsafe { f40(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 8u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.256 9".trim_end(), &unsafe { f40(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 9u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.256 11".trim_end(), &unsafe { f40(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 11u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.256 15".trim_end(), &unsafe { f40(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 15u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.256 16".trim_end(), &unsafe { f40(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 16u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.256 17".trim_end(), &unsafe { f40(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 17u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.256 27".trim_end(), &unsafe { f40(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 27u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.256 31".trim_end(), &unsafe { f40(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 31u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.256 32".trim_end(), &unsafe { f40(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 32u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.256 33".trim_end(), &unsafe { f40(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 33u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.256 63".trim_end(), &unsafe { f40(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 63u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.256 64".trim_end(), &unsafe { f40(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 64u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.256 85".trim_end(), &unsafe { f40(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 85u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.256 127".trim_end(), &unsafe { f40(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 127u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.256 128".trim_end(), &unsafe { f40(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 128u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.256 170".trim_end(), &unsafe { f40(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 170u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.256 200".trim_end(), &unsafe { f40(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 200u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.256 254".trim_end(), &unsafe { f40(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 254u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.256 255".trim_end(), &unsafe { f40(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 255u8) }, 64);
+    }
+    #[target_feature(enable = "gfni,avx512f")]
+    unsafe fn t41(seed: u64) {
+        show("llvm.x86.vgf2p8affineinvqb.512 0".trim_end(), &unsafe { f41(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 0u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.512 1".trim_end(), &unsafe { f41(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 1u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.512 2".trim_end(), &unsafe { f41(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 2u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.512 3".trim_end(), &unsafe { f41(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 3u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.512 4".trim_end(), &unsafe { f41(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 4u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.512 5".trim_end(), &unsafe { f41(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 5u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.512 7".trim_end(), &unsafe { f41(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 7u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.512 8".trim_end(), &unsafe { f41(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 8u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.512 9".trim_end(), &unsafe { f41(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 9u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.512 11".trim_end(), &unsafe { f41(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 11u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.512 15".trim_end(), &unsafe { f41(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 15u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.512 16".trim_end(), &unsafe { f41(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 16u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.512 17".trim_end(), &unsafe { f41(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 17u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.512 27".trim_end(), &unsafe { f41(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 27u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.512 31".trim_end(), &unsafe { f41(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 31u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.512 32".trim_end(), &unsafe { f41(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 32u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.512 33".trim_end(), &unsafe { f41(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 33u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.512 63".trim_end(), &unsafe { f41(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 63u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.512 64".trim_end(), &unsafe { f41(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 64u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.512 85".trim_end(), &unsafe { f41(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 85u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.512 127".trim_end(), &unsafe { f41(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 127u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.512 128".trim_end(), &unsafe { f41(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 128u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.512 170".trim_end(), &unsafe { f41(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 170u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.512 200".trim_end(), &unsafe { f41(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 200u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.512 254".trim_end(), &unsafe { f41(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 254u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.512 255".trim_end(), &unsafe { f41(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 255u8) }, 64);
+    }
+    #[target_feature(enable = "gfni")]
+    unsafe fn t42(seed: u64) {
+        show("llvm.x86.vgf2p8affineqb.128 0".trim_end(), &unsafe { f42(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 0u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.128 1".trim_end(), &unsafe { f42(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 1u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.128 2".trim_end(), &unsafe { f42(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 2u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.128 3".trim_end(), &unsafe { f42(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 3u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.128 4".trim_end(), &unsafe { f42(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 4u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.128 5".trim_end(), &unsafe { f42(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 5u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.128 7".trim_end(), &unsafe { f42(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 7u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.128 8".trim_end(), &unsafe { f42(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 8u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.128 9".trim_end(), &unsafe { f42(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 9u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.128 11".trim_end(), &unsafe { f42(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 11u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.128 15".trim_end(), &unsafe { f42(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 15u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.128 16".trim_end(), &unsafe { f42(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 16u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.128 17".trim_end(), &unsafe { f42(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 17u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.128 27".trim_end(), &unsafe { f42(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 27u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.128 31".trim_end(), &unsafe { f42(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 31u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.128 32".trim_end(), &unsafe { f42(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 32u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.128 33".trim_end(), &unsafe { f42(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 33u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.128 63".trim_end(), &unsafe { f42(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 63u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.128 64".trim_end(), &unsafe { f42(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 64u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.128 85".trim_end(), &unsafe { f42(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 85u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.128 127".trim_end(), &unsafe { f42(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 127u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.128 128".trim_end(), &unsafe { f42(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 128u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.128 170".trim_end(), &unsafe { f42(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 170u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.128 200".trim_end(), &unsafe { f42(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 200u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.128 254".trim_end(), &unsafe { f42(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 254u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.128 255".trim_end(), &unsafe { f42(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 255u8) }, 64);
+    }
+    #[target_feature(enable = "gfni,avx")]
+    unsafe fn t43(seed: u64) {
+        show("llvm.x86.vgf2p8affineqb.256 0".trim_end(), &unsafe { f43(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 0u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.256 1".trim_end(), &unsafe { f43(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 1u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.256 2".trim_end(), &unsafe { f43(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 2u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.256 3".trim_end(), &unsafe { f43(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 3u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.256 4".trim_end(), &unsafe { f43(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 4u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.256 5".trim_end(), &unsafe { f43(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 5u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.256 7".trim_end(), &unsafe { f43(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 7u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.256 8".trim_end(), &unsafe { f43(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 8u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.256 9".trim_end(), &unsafe { f43(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 9u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.256 11".trim_end(), &unsafe { f43(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 11u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.256 15".trim_end(), &unsafe { f43(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 15u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.256 16".trim_end(), &unsafe { f43(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 16u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.256 17".trim_end(), &unsafe { f43(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 17u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.256 27".trim_end(), &unsafe { f43(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 27u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.256 31".trim_end(), &unsafe { f43(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 31u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.256 32".trim_end(), &unsafe { f43(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 32u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.256 33".trim_end(), &unsafe { f43(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 33u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.256 63".trim_end(), &unsafe { f43(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 63u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.256 64".trim_end(), &unsafe { f43(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 64u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.256 85".trim_end(), &unsafe { f43(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 85u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.256 127".trim_end(), &unsafe { f43(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 127u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.256 128".trim_end(), &unsafe { f43(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 128u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.256 170".trim_end(), &unsafe { f43(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 170u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.256 200".trim_end(), &unsafe { f43(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 200u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.256 254".trim_end(), &unsafe { f43(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 254u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.256 255".trim_end(), &unsafe { f43(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 255u8) }, 64);
+    }
+    #[target_feature(enable = "gfni,avx512f")]
+    unsafe fn t44(seed: u64) {
+        show("llvm.x86.vgf2p8affineqb.512 0".trim_end(), &unsafe { f44(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 0u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.512 1".trim_end(), &unsafe { f44(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 1u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.512 2".trim_end(), &unsafe { f44(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 2u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.512 3".trim_end(), &unsafe { f44(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 3u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.512 4".trim_end(), &unsafe { f44(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 4u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.512 5".trim_end(), &unsafe { f44(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 5u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.512 7".trim_end(), &unsafe { f44(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 7u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.512 8".trim_end(), &unsafe { f44(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 8u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.512 9".trim_end(), &unsafe { f44(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 9u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.512 11".trim_end(), &unsafe { f44(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 11u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.512 15".trim_end(), &unsafe { f44(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 15u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.512 16".trim_end(), &unsafe { f44(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 16u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.512 17".trim_end(), &unsafe { f44(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 17u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.512 27".trim_end(), &unsafe { f44(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 27u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.512 31".trim_end(), &unsafe { f44(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 31u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.512 32".trim_end(), &unsafe { f44(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 32u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.512 33".trim_end(), &unsafe { f44(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 33u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.512 63".trim_end(), &unsafe { f44(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 63u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.512 64".trim_end(), &unsafe { f44(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 64u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.512 85".trim_end(), &unsafe { f44(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 85u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.512 127".trim_end(), &unsafe { f44(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 127u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.512 128".trim_end(), &unsafe { f44(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 128u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.512 170".trim_end(), &unsafe { f44(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 170u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.512 200".trim_end(), &unsafe { f44(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 200u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.512 254".trim_end(), &unsafe { f44(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 254u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.512 255".trim_end(), &unsafe { f44(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 255u8) }, 64);
+    }
+    #[target_feature(enable = "gfni")]
+    unsafe fn t45(seed: u64) {
+        show("llvm.x86.vgf2p8mulb.128 ".trim_end(), &unsafe { f45(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1)) }, 64);
+    }
+    #[target_feature(enable = "gfni,avx")]
+    unsafe fn t46(seed: u64) {
+        show("llvm.x86.vgf2p8mulb.256 ".trim_end(), &unsafe { f46(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1)) }, 64);
+    }
+    #[target_feature(enable = "gfni,avx512f")]
+    unsafe fn t47(seed: u64) {
+        show("llvm.x86.vgf2p8mulb.512 ".trim_end(), &unsafe { f47(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1)) }, 64);
     }
 
     pub fn main() {
@@ -327,34 +587,50 @@ mod imp {
             if true { unsafe { t1(seed) } } else if seed == 0 { println!("llvm.x86.addcarry.64: skipped") }
             if std::arch::is_x86_feature_detected!("aes") { unsafe { t2(seed) } } else if seed == 0 { println!("llvm.x86.aesni.aesdec: skipped") }
             if std::arch::is_x86_feature_detected!("vaes") { unsafe { t3(seed) } } else if seed == 0 { println!("llvm.x86.aesni.aesdec.256: skipped") }
-            if std::arch::is_x86_feature_detected!("aes") { unsafe { t4(seed) } } else if seed == 0 { println!("llvm.x86.aesni.aesdeclast: skipped") }
-            if std::arch::is_x86_feature_detected!("vaes") { unsafe { t5(seed) } } else if seed == 0 { println!("llvm.x86.aesni.aesdeclast.256: skipped") }
-            if std::arch::is_x86_feature_detected!("aes") { unsafe { t6(seed) } } else if seed == 0 { println!("llvm.x86.aesni.aesenc: skipped") }
-            if std::arch::is_x86_feature_detected!("vaes") { unsafe { t7(seed) } } else if seed == 0 { println!("llvm.x86.aesni.aesenc.256: skipped") }
-            if std::arch::is_x86_feature_detected!("aes") { unsafe { t8(seed) } } else if seed == 0 { println!("llvm.x86.aesni.aesenclast: skipped") }
-            if std::arch::is_x86_feature_detected!("vaes") { unsafe { t9(seed) } } else if seed == 0 { println!("llvm.x86.aesni.aesenclast.256: skipped") }
-            if std::arch::is_x86_feature_detected!("aes") { unsafe { t10(seed) } } else if seed == 0 { println!("llvm.x86.aesni.aesimc: skipped") }
-            if std::arch::is_x86_feature_detected!("aes") { unsafe { t11(seed) } } else if seed == 0 { println!("llvm.x86.aesni.aeskeygenassist: skipped") }
-            if std::arch::is_x86_feature_detected!("bmi1") { unsafe { t12(seed) } } else if seed == 0 { println!("llvm.x86.bmi.bextr.32: skipped") }
-            if std::arch::is_x86_feature_detected!("bmi1") { unsafe { t13(seed) } } else if seed == 0 { println!("llvm.x86.bmi.bextr.64: skipped") }
-            if std::arch::is_x86_feature_detected!("bmi2") { unsafe { t14(seed) } } else if seed == 0 { println!("llvm.x86.bmi.bzhi.32: skipped") }
-            if std::arch::is_x86_feature_detected!("bmi2") { unsafe { t15(seed) } } else if seed == 0 { println!("llvm.x86.bmi.bzhi.64: skipped") }
-            if std::arch::is_x86_feature_detected!("bmi2") { unsafe { t16(seed) } } else if seed == 0 { println!("llvm.x86.bmi.pdep.32: skipped") }
-            if std::arch::is_x86_feature_detected!("bmi2") { unsafe { t17(seed) } } else if seed == 0 { println!("llvm.x86.bmi.pdep.64: skipped") }
-            if std::arch::is_x86_feature_detected!("bmi2") { unsafe { t18(seed) } } else if seed == 0 { println!("llvm.x86.bmi.pext.32: skipped") }
-            if std::arch::is_x86_feature_detected!("bmi2") { unsafe { t19(seed) } } else if seed == 0 { println!("llvm.x86.bmi.pext.64: skipped") }
-            if std::arch::is_x86_feature_detected!("pclmulqdq") { unsafe { t20(seed) } } else if seed == 0 { println!("llvm.x86.pclmulqdq: skipped") }
-            if std::arch::is_x86_feature_detected!("vpclmulqdq") { unsafe { t21(seed) } } else if seed == 0 { println!("llvm.x86.pclmulqdq.256: skipped") }
-            if std::arch::is_x86_feature_detected!("sha") { unsafe { t22(seed) } } else if seed == 0 { println!("llvm.x86.sha1msg1: skipped") }
-            if std::arch::is_x86_feature_detected!("sha") { unsafe { t23(seed) } } else if seed == 0 { println!("llvm.x86.sha1msg2: skipped") }
-            if std::arch::is_x86_feature_detected!("sha") { unsafe { t24(seed) } } else if seed == 0 { println!("llvm.x86.sha1nexte: skipped") }
-            if std::arch::is_x86_feature_detected!("sha") { unsafe { t25(seed) } } else if seed == 0 { println!("llvm.x86.sha1rnds4: skipped") }
-            if std::arch::is_x86_feature_detected!("sha") { unsafe { t26(seed) } } else if seed == 0 { println!("llvm.x86.sha256msg1: skipped") }
-            if std::arch::is_x86_feature_detected!("sha") { unsafe { t27(seed) } } else if seed == 0 { println!("llvm.x86.sha256msg2: skipped") }
-            if true { unsafe { t28(seed) } } else if seed == 0 { println!("llvm.x86.subborrow.32: skipped") }
-            if true { unsafe { t29(seed) } } else if seed == 0 { println!("llvm.x86.subborrow.64: skipped") }
-            if std::arch::is_x86_feature_detected!("f16c") { unsafe { t30(seed) } } else if seed == 0 { println!("llvm.x86.vcvtps2ph.128: skipped") }
-            if std::arch::is_x86_feature_detected!("f16c") { unsafe { t31(seed) } } else if seed == 0 { println!("llvm.x86.vcvtps2ph.256: skipped") }
+            if std::arch::is_x86_feature_detected!("vaes") && std::arch::is_x86_feature_detected!("avx512f") { unsafe { t4(seed) } } else if seed == 0 { println!("llvm.x86.aesni.aesdec.512: skipped") }
+            if std::arch::is_x86_feature_detected!("aes") { unsafe { t5(seed) } } else if seed == 0 { println!("llvm.x86.aesni.aesdeclast: skipped") }
+            if std::arch::is_x86_feature_detected!("vaes") { unsafe { t6(seed) } } else if seed == 0 { println!("llvm.x86.aesni.aesdeclast.256: skipped") }
+            if std::arch::is_x86_feature_detected!("vaes") && std::arch::is_x86_feature_detected!("avx512f") { unsafe { t7(seed) } } else if seed == 0 { println!("llvm.x86.aesni.aesdeclast.512: skipped") }
+            if std::arch::is_x86_feature_detected!("aes") { unsafe { t8(seed) } } else if seed == 0 { println!("llvm.x86.aesni.aesenc: skipped") }
+            if std::arch::is_x86_feature_detected!("vaes") { unsafe { t9(seed) } } else if seed == 0 { println!("llvm.x86.aesni.aesenc.256: skipped") }
+            if std::arch::is_x86_feature_detected!("vaes") && std::arch::is_x86_feature_detected!("avx512f") { unsafe { t10(seed) } } else if seed == 0 { println!("llvm.x86.aesni.aesenc.512: skipped") }
+            if std::arch::is_x86_feature_detected!("aes") { unsafe { t11(seed) } } else if seed == 0 { println!("llvm.x86.aesni.aesenclast: skipped") }
+            if std::arch::is_x86_feature_detected!("vaes") { unsafe { t12(seed) } } else if seed == 0 { println!("llvm.x86.aesni.aesenclast.256: skipped") }
+            if std::arch::is_x86_feature_detected!("vaes") && std::arch::is_x86_feature_detected!("avx512f") { unsafe { t13(seed) } } else if seed == 0 { println!("llvm.x86.aesni.aesenclast.512: skipped") }
+            if std::arch::is_x86_feature_detected!("aes") { unsafe { t14(seed) } } else if seed == 0 { println!("llvm.x86.aesni.aesimc: skipped") }
+            if std::arch::is_x86_feature_detected!("aes") { unsafe { t15(seed) } } else if seed == 0 { println!("llvm.x86.aesni.aeskeygenassist: skipped") }
+            if std::arch::is_x86_feature_detected!("bmi1") { unsafe { t16(seed) } } else if seed == 0 { println!("llvm.x86.bmi.bextr.32: skipped") }
+            if std::arch::is_x86_feature_detected!("bmi1") { unsafe { t17(seed) } } else if seed == 0 { println!("llvm.x86.bmi.bextr.64: skipped") }
+            if std::arch::is_x86_feature_detected!("bmi2") { unsafe { t18(seed) } } else if seed == 0 { println!("llvm.x86.bmi.bzhi.32: skipped") }
+            if std::arch::is_x86_feature_detected!("bmi2") { unsafe { t19(seed) } } else if seed == 0 { println!("llvm.x86.bmi.bzhi.64: skipped") }
+            if std::arch::is_x86_feature_detected!("bmi2") { unsafe { t20(seed) } } else if seed == 0 { println!("llvm.x86.bmi.pdep.32: skipped") }
+            if std::arch::is_x86_feature_detected!("bmi2") { unsafe { t21(seed) } } else if seed == 0 { println!("llvm.x86.bmi.pdep.64: skipped") }
+            if std::arch::is_x86_feature_detected!("bmi2") { unsafe { t22(seed) } } else if seed == 0 { println!("llvm.x86.bmi.pext.32: skipped") }
+            if std::arch::is_x86_feature_detected!("bmi2") { unsafe { t23(seed) } } else if seed == 0 { println!("llvm.x86.bmi.pext.64: skipped") }
+            if std::arch::is_x86_feature_detected!("pclmulqdq") { unsafe { t24(seed) } } else if seed == 0 { println!("llvm.x86.pclmulqdq: skipped") }
+            if std::arch::is_x86_feature_detected!("vpclmulqdq") { unsafe { t25(seed) } } else if seed == 0 { println!("llvm.x86.pclmulqdq.256: skipped") }
+            if std::arch::is_x86_feature_detected!("vpclmulqdq") && std::arch::is_x86_feature_detected!("avx512f") { unsafe { t26(seed) } } else if seed == 0 { println!("llvm.x86.pclmulqdq.512: skipped") }
+            if std::arch::is_x86_feature_detected!("sha") { unsafe { t27(seed) } } else if seed == 0 { println!("llvm.x86.sha1msg1: skipped") }
+            if std::arch::is_x86_feature_detected!("sha") { unsafe { t28(seed) } } else if seed == 0 { println!("llvm.x86.sha1msg2: skipped") }
+            if std::arch::is_x86_feature_detected!("sha") { unsafe { t29(seed) } } else if seed == 0 { println!("llvm.x86.sha1nexte: skipped") }
+            if std::arch::is_x86_feature_detected!("sha") { unsafe { t30(seed) } } else if seed == 0 { println!("llvm.x86.sha1rnds4: skipped") }
+            if std::arch::is_x86_feature_detected!("sha") { unsafe { t31(seed) } } else if seed == 0 { println!("llvm.x86.sha256msg1: skipped") }
+            if std::arch::is_x86_feature_detected!("sha") { unsafe { t32(seed) } } else if seed == 0 { println!("llvm.x86.sha256msg2: skipped") }
+            if true { unsafe { t33(seed) } } else if seed == 0 { println!("llvm.x86.subborrow.32: skipped") }
+            if true { unsafe { t34(seed) } } else if seed == 0 { println!("llvm.x86.subborrow.64: skipped") }
+            if std::arch::is_x86_feature_detected!("avxneconvert") { unsafe { t35(seed) } } else if seed == 0 { println!("llvm.x86.vcvtneps2bf16128: skipped") }
+            if std::arch::is_x86_feature_detected!("avxneconvert") { unsafe { t36(seed) } } else if seed == 0 { println!("llvm.x86.vcvtneps2bf16256: skipped") }
+            if std::arch::is_x86_feature_detected!("f16c") { unsafe { t37(seed) } } else if seed == 0 { println!("llvm.x86.vcvtps2ph.128: skipped") }
+            if std::arch::is_x86_feature_detected!("f16c") { unsafe { t38(seed) } } else if seed == 0 { println!("llvm.x86.vcvtps2ph.256: skipped") }
+            if std::arch::is_x86_feature_detected!("gfni") { unsafe { t39(seed) } } else if seed == 0 { println!("llvm.x86.vgf2p8affineinvqb.128: skipped") }
+            if std::arch::is_x86_feature_detected!("gfni") && std::arch::is_x86_feature_detected!("avx") { unsafe { t40(seed) } } else if seed == 0 { println!("llvm.x86.vgf2p8affineinvqb.256: skipped") }
+            if std::arch::is_x86_feature_detected!("gfni") && std::arch::is_x86_feature_detected!("avx512f") { unsafe { t41(seed) } } else if seed == 0 { println!("llvm.x86.vgf2p8affineinvqb.512: skipped") }
+            if std::arch::is_x86_feature_detected!("gfni") { unsafe { t42(seed) } } else if seed == 0 { println!("llvm.x86.vgf2p8affineqb.128: skipped") }
+            if std::arch::is_x86_feature_detected!("gfni") && std::arch::is_x86_feature_detected!("avx") { unsafe { t43(seed) } } else if seed == 0 { println!("llvm.x86.vgf2p8affineqb.256: skipped") }
+            if std::arch::is_x86_feature_detected!("gfni") && std::arch::is_x86_feature_detected!("avx512f") { unsafe { t44(seed) } } else if seed == 0 { println!("llvm.x86.vgf2p8affineqb.512: skipped") }
+            if std::arch::is_x86_feature_detected!("gfni") { unsafe { t45(seed) } } else if seed == 0 { println!("llvm.x86.vgf2p8mulb.128: skipped") }
+            if std::arch::is_x86_feature_detected!("gfni") && std::arch::is_x86_feature_detected!("avx") { unsafe { t46(seed) } } else if seed == 0 { println!("llvm.x86.vgf2p8mulb.256: skipped") }
+            if std::arch::is_x86_feature_detected!("gfni") && std::arch::is_x86_feature_detected!("avx512f") { unsafe { t47(seed) } } else if seed == 0 { println!("llvm.x86.vgf2p8mulb.512: skipped") }
         }
     }
 }

@@ -1012,7 +1012,12 @@ vaesdec ymm0, ymm0, ymm1
 vmovdqu ymmword ptr [rdi+0], ymm0
 vzeroupper
 ret" }, // 1 wrapper
-    Row { name: "llvm.x86.aesni.aesdec.512", arch: Arch::X86, args: &["vi64x8", "vi64x8"], ret: "vi64x8", features: "vaes,avx512f", imms: &[], instr: "vaesdec", wrapper: "_mm512_aesdec_epi128", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.aesni.aesdec.512", arch: Arch::X86, args: &["vi64x8", "vi64x8"], ret: "vi64x8", features: "vaes,avx512f", imms: &[], instr: "vaesdec", wrapper: "_mm512_aesdec_epi128", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vaesdec zmm0, zmm0, zmm1
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
     Row { name: "llvm.x86.aesni.aesdeclast", arch: Arch::X86, args: &["vi64x2", "vi64x2"], ret: "vi64x2", features: "aes", imms: &[], instr: "aesdeclast", wrapper: "_mm_aesdeclast_si128", asm: "movdqu xmm0, xmmword ptr [rdi+64]
 movdqu xmm1, xmmword ptr [rdi+128]
 aesdeclast xmm0, xmm1
@@ -1024,7 +1029,12 @@ vaesdeclast ymm0, ymm0, ymm1
 vmovdqu ymmword ptr [rdi+0], ymm0
 vzeroupper
 ret" }, // 1 wrapper
-    Row { name: "llvm.x86.aesni.aesdeclast.512", arch: Arch::X86, args: &["vi64x8", "vi64x8"], ret: "vi64x8", features: "vaes,avx512f", imms: &[], instr: "vaesdeclast", wrapper: "_mm512_aesdeclast_epi128", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.aesni.aesdeclast.512", arch: Arch::X86, args: &["vi64x8", "vi64x8"], ret: "vi64x8", features: "vaes,avx512f", imms: &[], instr: "vaesdeclast", wrapper: "_mm512_aesdeclast_epi128", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vaesdeclast zmm0, zmm0, zmm1
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
     Row { name: "llvm.x86.aesni.aesenc", arch: Arch::X86, args: &["vi64x2", "vi64x2"], ret: "vi64x2", features: "aes", imms: &[], instr: "aesenc", wrapper: "_mm_aesenc_si128", asm: "movdqu xmm0, xmmword ptr [rdi+64]
 movdqu xmm1, xmmword ptr [rdi+128]
 aesenc xmm0, xmm1
@@ -1036,7 +1046,12 @@ vaesenc ymm0, ymm0, ymm1
 vmovdqu ymmword ptr [rdi+0], ymm0
 vzeroupper
 ret" }, // 1 wrapper
-    Row { name: "llvm.x86.aesni.aesenc.512", arch: Arch::X86, args: &["vi64x8", "vi64x8"], ret: "vi64x8", features: "vaes,avx512f", imms: &[], instr: "vaesenc", wrapper: "_mm512_aesenc_epi128", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.aesni.aesenc.512", arch: Arch::X86, args: &["vi64x8", "vi64x8"], ret: "vi64x8", features: "vaes,avx512f", imms: &[], instr: "vaesenc", wrapper: "_mm512_aesenc_epi128", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vaesenc zmm0, zmm0, zmm1
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
     Row { name: "llvm.x86.aesni.aesenclast", arch: Arch::X86, args: &["vi64x2", "vi64x2"], ret: "vi64x2", features: "aes", imms: &[], instr: "aesenclast", wrapper: "_mm_aesenclast_si128", asm: "movdqu xmm0, xmmword ptr [rdi+64]
 movdqu xmm1, xmmword ptr [rdi+128]
 aesenclast xmm0, xmm1
@@ -1048,7 +1063,12 @@ vaesenclast ymm0, ymm0, ymm1
 vmovdqu ymmword ptr [rdi+0], ymm0
 vzeroupper
 ret" }, // 1 wrapper
-    Row { name: "llvm.x86.aesni.aesenclast.512", arch: Arch::X86, args: &["vi64x8", "vi64x8"], ret: "vi64x8", features: "vaes,avx512f", imms: &[], instr: "vaesenclast", wrapper: "_mm512_aesenclast_epi128", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.aesni.aesenclast.512", arch: Arch::X86, args: &["vi64x8", "vi64x8"], ret: "vi64x8", features: "vaes,avx512f", imms: &[], instr: "vaesenclast", wrapper: "_mm512_aesenclast_epi128", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vaesenclast zmm0, zmm0, zmm1
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
     Row { name: "llvm.x86.aesni.aesimc", arch: Arch::X86, args: &["vi64x2"], ret: "vi64x2", features: "aes", imms: &[], instr: "aesimc", wrapper: "_mm_aesimc_si128", asm: "movdqu xmm0, xmmword ptr [rdi+64]
 aesimc xmm0, xmm0
 movdqu xmmword ptr [rdi+0], xmm0
@@ -1481,18 +1501,84 @@ vpsrlw ymm0, ymm0, xmm1
 vmovdqu ymmword ptr [rdi+0], ymm0
 vzeroupper
 ret" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.vpdpbssd.128", arch: Arch::X86, args: &["vi32x4", "vi8x16", "vi8x16"], ret: "vi32x4", features: "avxvnniint8", imms: &[], instr: "vpdpbssd", wrapper: "_mm_dpbssd_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.vpdpbssd.256", arch: Arch::X86, args: &["vi32x8", "vi8x32", "vi8x32"], ret: "vi32x8", features: "avxvnniint8", imms: &[], instr: "vpdpbssd", wrapper: "_mm256_dpbssd_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.vpdpbssds.128", arch: Arch::X86, args: &["vi32x4", "vi8x16", "vi8x16"], ret: "vi32x4", features: "avxvnniint8", imms: &[], instr: "vpdpbssds", wrapper: "_mm_dpbssds_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.vpdpbssds.256", arch: Arch::X86, args: &["vi32x8", "vi8x32", "vi8x32"], ret: "vi32x8", features: "avxvnniint8", imms: &[], instr: "vpdpbssds", wrapper: "_mm256_dpbssds_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.vpdpbsud.128", arch: Arch::X86, args: &["vi32x4", "vi8x16", "vu8x16"], ret: "vi32x4", features: "avxvnniint8", imms: &[], instr: "vpdpbsud", wrapper: "_mm_dpbsud_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.vpdpbsud.256", arch: Arch::X86, args: &["vi32x8", "vi8x32", "vu8x32"], ret: "vi32x8", features: "avxvnniint8", imms: &[], instr: "vpdpbsud", wrapper: "_mm256_dpbsud_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.vpdpbsuds.128", arch: Arch::X86, args: &["vi32x4", "vi8x16", "vu8x16"], ret: "vi32x4", features: "avxvnniint8", imms: &[], instr: "vpdpbsuds", wrapper: "_mm_dpbsuds_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.vpdpbsuds.256", arch: Arch::X86, args: &["vi32x8", "vi8x32", "vu8x32"], ret: "vi32x8", features: "avxvnniint8", imms: &[], instr: "vpdpbsuds", wrapper: "_mm256_dpbsuds_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.vpdpbuud.128", arch: Arch::X86, args: &["vi32x4", "vu8x16", "vu8x16"], ret: "vi32x4", features: "avxvnniint8", imms: &[], instr: "vpdpbuud", wrapper: "_mm_dpbuud_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.vpdpbuud.256", arch: Arch::X86, args: &["vi32x8", "vu8x32", "vu8x32"], ret: "vi32x8", features: "avxvnniint8", imms: &[], instr: "vpdpbuud", wrapper: "_mm256_dpbuud_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.vpdpbuuds.128", arch: Arch::X86, args: &["vi32x4", "vu8x16", "vu8x16"], ret: "vi32x4", features: "avxvnniint8", imms: &[], instr: "vpdpbuuds", wrapper: "_mm_dpbuuds_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.vpdpbuuds.256", arch: Arch::X86, args: &["vi32x8", "vu8x32", "vu8x32"], ret: "vi32x8", features: "avxvnniint8", imms: &[], instr: "vpdpbuuds", wrapper: "_mm256_dpbuuds_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.vpdpbssd.128", arch: Arch::X86, args: &["vi32x4", "vi8x16", "vi8x16"], ret: "vi32x4", features: "avxvnniint8", imms: &[], instr: "vpdpbssd", wrapper: "_mm_dpbssd_epi32", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vmovdqu xmm2, xmmword ptr [rdi+192]
+vpdpbssd xmm0, xmm1, xmm2
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.vpdpbssd.256", arch: Arch::X86, args: &["vi32x8", "vi8x32", "vi8x32"], ret: "vi32x8", features: "avxvnniint8", imms: &[], instr: "vpdpbssd", wrapper: "_mm256_dpbssd_epi32", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vmovdqu ymm2, ymmword ptr [rdi+192]
+vpdpbssd ymm0, ymm1, ymm2
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.vpdpbssds.128", arch: Arch::X86, args: &["vi32x4", "vi8x16", "vi8x16"], ret: "vi32x4", features: "avxvnniint8", imms: &[], instr: "vpdpbssds", wrapper: "_mm_dpbssds_epi32", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vmovdqu xmm2, xmmword ptr [rdi+192]
+vpdpbssds xmm0, xmm1, xmm2
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.vpdpbssds.256", arch: Arch::X86, args: &["vi32x8", "vi8x32", "vi8x32"], ret: "vi32x8", features: "avxvnniint8", imms: &[], instr: "vpdpbssds", wrapper: "_mm256_dpbssds_epi32", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vmovdqu ymm2, ymmword ptr [rdi+192]
+vpdpbssds ymm0, ymm1, ymm2
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.vpdpbsud.128", arch: Arch::X86, args: &["vi32x4", "vi8x16", "vu8x16"], ret: "vi32x4", features: "avxvnniint8", imms: &[], instr: "vpdpbsud", wrapper: "_mm_dpbsud_epi32", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vmovdqu xmm2, xmmword ptr [rdi+192]
+vpdpbsud xmm0, xmm1, xmm2
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.vpdpbsud.256", arch: Arch::X86, args: &["vi32x8", "vi8x32", "vu8x32"], ret: "vi32x8", features: "avxvnniint8", imms: &[], instr: "vpdpbsud", wrapper: "_mm256_dpbsud_epi32", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vmovdqu ymm2, ymmword ptr [rdi+192]
+vpdpbsud ymm0, ymm1, ymm2
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.vpdpbsuds.128", arch: Arch::X86, args: &["vi32x4", "vi8x16", "vu8x16"], ret: "vi32x4", features: "avxvnniint8", imms: &[], instr: "vpdpbsuds", wrapper: "_mm_dpbsuds_epi32", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vmovdqu xmm2, xmmword ptr [rdi+192]
+vpdpbsuds xmm0, xmm1, xmm2
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.vpdpbsuds.256", arch: Arch::X86, args: &["vi32x8", "vi8x32", "vu8x32"], ret: "vi32x8", features: "avxvnniint8", imms: &[], instr: "vpdpbsuds", wrapper: "_mm256_dpbsuds_epi32", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vmovdqu ymm2, ymmword ptr [rdi+192]
+vpdpbsuds ymm0, ymm1, ymm2
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.vpdpbuud.128", arch: Arch::X86, args: &["vi32x4", "vu8x16", "vu8x16"], ret: "vi32x4", features: "avxvnniint8", imms: &[], instr: "vpdpbuud", wrapper: "_mm_dpbuud_epi32", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vmovdqu xmm2, xmmword ptr [rdi+192]
+vpdpbuud xmm0, xmm1, xmm2
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.vpdpbuud.256", arch: Arch::X86, args: &["vi32x8", "vu8x32", "vu8x32"], ret: "vi32x8", features: "avxvnniint8", imms: &[], instr: "vpdpbuud", wrapper: "_mm256_dpbuud_epi32", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vmovdqu ymm2, ymmword ptr [rdi+192]
+vpdpbuud ymm0, ymm1, ymm2
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.vpdpbuuds.128", arch: Arch::X86, args: &["vi32x4", "vu8x16", "vu8x16"], ret: "vi32x4", features: "avxvnniint8", imms: &[], instr: "vpdpbuuds", wrapper: "_mm_dpbuuds_epi32", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vmovdqu xmm2, xmmword ptr [rdi+192]
+vpdpbuuds xmm0, xmm1, xmm2
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.vpdpbuuds.256", arch: Arch::X86, args: &["vi32x8", "vu8x32", "vu8x32"], ret: "vi32x8", features: "avxvnniint8", imms: &[], instr: "vpdpbuuds", wrapper: "_mm256_dpbuuds_epi32", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vmovdqu ymm2, ymmword ptr [rdi+192]
+vpdpbuuds ymm0, ymm1, ymm2
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
     Row { name: "llvm.x86.avx2.vpdpwsud.128", arch: Arch::X86, args: &["vi32x4", "vi16x8", "vu16x8"], ret: "vi32x4", features: "avxvnniint16", imms: &[], instr: "vpdpwsud", wrapper: "_mm_dpwsud_epi32", asm: "" }, // 1 wrapper
     Row { name: "llvm.x86.avx2.vpdpwsud.256", arch: Arch::X86, args: &["vi32x8", "vi16x16", "vu16x16"], ret: "vi32x8", features: "avxvnniint16", imms: &[], instr: "vpdpwsud", wrapper: "_mm256_dpwsud_epi32", asm: "" }, // 1 wrapper
     Row { name: "llvm.x86.avx2.vpdpwsuds.128", arch: Arch::X86, args: &["vi32x4", "vi16x8", "vu16x8"], ret: "vi32x4", features: "avxvnniint16", imms: &[], instr: "vpdpwsuds", wrapper: "_mm_dpwsuds_epi32", asm: "" }, // 1 wrapper
@@ -1505,39 +1591,171 @@ ret" }, // 1 wrapper
     Row { name: "llvm.x86.avx2.vpdpwuud.256", arch: Arch::X86, args: &["vi32x8", "vu16x16", "vu16x16"], ret: "vi32x8", features: "avxvnniint16", imms: &[], instr: "vpdpwuud", wrapper: "_mm256_dpwuud_epi32", asm: "" }, // 1 wrapper
     Row { name: "llvm.x86.avx2.vpdpwuuds.128", arch: Arch::X86, args: &["vi32x4", "vu16x8", "vu16x8"], ret: "vi32x4", features: "avxvnniint16", imms: &[], instr: "vpdpwuuds", wrapper: "_mm_dpwuuds_epi32", asm: "" }, // 1 wrapper
     Row { name: "llvm.x86.avx2.vpdpwuuds.256", arch: Arch::X86, args: &["vi32x8", "vu16x16", "vu16x16"], ret: "vi32x8", features: "avxvnniint16", imms: &[], instr: "vpdpwuuds", wrapper: "_mm256_dpwuuds_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.add.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vaddpd", wrapper: "_mm512_add_round_pd", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.add.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vaddps", wrapper: "_mm512_add_round_ps", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.conflict.d.128", arch: Arch::X86, args: &["vi32x4"], ret: "vi32x4", features: "avx512cd,avx512vl", imms: &[], instr: "vpconflictd", wrapper: "_mm_conflict_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.conflict.d.256", arch: Arch::X86, args: &["vi32x8"], ret: "vi32x8", features: "avx512cd,avx512vl", imms: &[], instr: "vpconflictd", wrapper: "_mm256_conflict_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.conflict.d.512", arch: Arch::X86, args: &["vi32x16"], ret: "vi32x16", features: "avx512cd", imms: &[], instr: "vpconflictd", wrapper: "_mm512_conflict_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.conflict.q.128", arch: Arch::X86, args: &["vi64x2"], ret: "vi64x2", features: "avx512cd,avx512vl", imms: &[], instr: "vpconflictq", wrapper: "_mm_conflict_epi64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.conflict.q.256", arch: Arch::X86, args: &["vi64x4"], ret: "vi64x4", features: "avx512cd,avx512vl", imms: &[], instr: "vpconflictq", wrapper: "_mm256_conflict_epi64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.conflict.q.512", arch: Arch::X86, args: &["vi64x8"], ret: "vi64x8", features: "avx512cd", imms: &[], instr: "vpconflictq", wrapper: "_mm512_conflict_epi64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.cvtsi2sd64", arch: Arch::X86, args: &["vf64x2", "i64", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsi2sd", wrapper: "_mm_cvt_roundi64_sd", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.cvtsi2ss32", arch: Arch::X86, args: &["vf32x4", "i32", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsi2ss", wrapper: "_mm_cvt_roundi32_ss", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.cvtsi2ss64", arch: Arch::X86, args: &["vf32x4", "i64", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsi2ss", wrapper: "_mm_cvt_roundi64_ss", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.cvttsd2si", arch: Arch::X86, args: &["vf64x2", "i32"], ret: "i32", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttsd2si", wrapper: "_mm_cvtt_roundsd_si32", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.cvttsd2si64", arch: Arch::X86, args: &["vf64x2", "i32"], ret: "i64", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttsd2si", wrapper: "_mm_cvttsd_i64", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.cvttsd2usi", arch: Arch::X86, args: &["vf64x2", "i32"], ret: "u32", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttsd2usi", wrapper: "_mm_cvtt_roundsd_u32", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.cvttsd2usi64", arch: Arch::X86, args: &["vf64x2", "i32"], ret: "u64", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttsd2usi", wrapper: "_mm_cvttsd_u64", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.cvttss2si", arch: Arch::X86, args: &["vf32x4", "i32"], ret: "i32", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttss2si", wrapper: "_mm_cvtt_roundss_si32", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.cvttss2si64", arch: Arch::X86, args: &["vf32x4", "i32"], ret: "i64", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttss2si", wrapper: "_mm_cvttss_i64", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.cvttss2usi", arch: Arch::X86, args: &["vf32x4", "i32"], ret: "u32", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttss2usi", wrapper: "_mm_cvtt_roundss_u32", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.cvttss2usi64", arch: Arch::X86, args: &["vf32x4", "i32"], ret: "u64", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttss2usi", wrapper: "_mm_cvttss_u64", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.cvtusi2ss", arch: Arch::X86, args: &["vf32x4", "u32", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtusi2ss", wrapper: "_mm_cvt_roundu32_ss", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.cvtusi642sd", arch: Arch::X86, args: &["vf64x2", "u64", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtusi2sd", wrapper: "_mm_cvt_roundu64_sd", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.cvtusi642ss", arch: Arch::X86, args: &["vf32x4", "u64", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtusi2ss", wrapper: "_mm_cvt_roundu64_ss", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.dbpsadbw.128", arch: Arch::X86, args: &["vu8x16", "vu8x16", "i32"], ret: "vu16x8", features: "avx512bw,avx512vl", imms: &[Imm { arg: 2, min: 0, max: 255, values: &[] }], instr: "vdbpsadbw", wrapper: "_mm_dbsad_epu8", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.dbpsadbw.256", arch: Arch::X86, args: &["vu8x32", "vu8x32", "i32"], ret: "vu16x16", features: "avx512bw,avx512vl", imms: &[Imm { arg: 2, min: 0, max: 255, values: &[] }], instr: "vdbpsadbw", wrapper: "_mm256_dbsad_epu8", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.dbpsadbw.512", arch: Arch::X86, args: &["vu8x64", "vu8x64", "i32"], ret: "vu16x32", features: "avx512bw", imms: &[Imm { arg: 2, min: 0, max: 255, values: &[] }], instr: "vdbpsadbw", wrapper: "_mm512_dbsad_epu8", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.div.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vdivpd", wrapper: "_mm512_div_round_pd", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.div.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vdivps", wrapper: "_mm512_div_round_ps", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.fpclass.pd.128", arch: Arch::X86, args: &["vf64x2", "i32"], ret: "u8", features: "avx512dq,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vfpclasspd", wrapper: "_mm_fpclass_pd_mask", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.fpclass.pd.256", arch: Arch::X86, args: &["vf64x4", "i32"], ret: "u8", features: "avx512dq,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vfpclasspd", wrapper: "_mm256_fpclass_pd_mask", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.fpclass.pd.512", arch: Arch::X86, args: &["vf64x8", "i32"], ret: "u8", features: "avx512dq", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vfpclasspd", wrapper: "_mm512_fpclass_pd_mask", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.fpclass.ps.128", arch: Arch::X86, args: &["vf32x4", "i32"], ret: "u8", features: "avx512dq,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vfpclassps", wrapper: "_mm_fpclass_ps_mask", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.fpclass.ps.256", arch: Arch::X86, args: &["vf32x8", "i32"], ret: "u8", features: "avx512dq,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vfpclassps", wrapper: "_mm256_fpclass_ps_mask", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.fpclass.ps.512", arch: Arch::X86, args: &["vf32x16", "i32"], ret: "u16", features: "avx512dq", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vfpclassps", wrapper: "_mm512_fpclass_ps_mask", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.add.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vaddpd", wrapper: "_mm512_add_round_pd", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vaddpd zmm0, zmm0, zmm1{er2}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.add.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vaddps", wrapper: "_mm512_add_round_ps", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vaddps zmm0, zmm0, zmm1{er2}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.conflict.d.128", arch: Arch::X86, args: &["vi32x4"], ret: "vi32x4", features: "avx512cd,avx512vl", imms: &[], instr: "vpconflictd", wrapper: "_mm_conflict_epi32", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vpconflictd xmm15, xmm0
+vmovdqu xmmword ptr [rdi+0], xmm15
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.conflict.d.256", arch: Arch::X86, args: &["vi32x8"], ret: "vi32x8", features: "avx512cd,avx512vl", imms: &[], instr: "vpconflictd", wrapper: "_mm256_conflict_epi32", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vpconflictd ymm15, ymm0
+vmovdqu ymmword ptr [rdi+0], ymm15
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.conflict.d.512", arch: Arch::X86, args: &["vi32x16"], ret: "vi32x16", features: "avx512cd", imms: &[], instr: "vpconflictd", wrapper: "_mm512_conflict_epi32", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vpconflictd zmm31, zmm0
+vmovdqu64 zmmword ptr [rdi+0], zmm31
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.conflict.q.128", arch: Arch::X86, args: &["vi64x2"], ret: "vi64x2", features: "avx512cd,avx512vl", imms: &[], instr: "vpconflictq", wrapper: "_mm_conflict_epi64", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vpconflictq xmm15, xmm0
+vmovdqu xmmword ptr [rdi+0], xmm15
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.conflict.q.256", arch: Arch::X86, args: &["vi64x4"], ret: "vi64x4", features: "avx512cd,avx512vl", imms: &[], instr: "vpconflictq", wrapper: "_mm256_conflict_epi64", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vpconflictq ymm15, ymm0
+vmovdqu ymmword ptr [rdi+0], ymm15
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.conflict.q.512", arch: Arch::X86, args: &["vi64x8"], ret: "vi64x8", features: "avx512cd", imms: &[], instr: "vpconflictq", wrapper: "_mm512_conflict_epi64", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vpconflictq zmm31, zmm0
+vmovdqu64 zmmword ptr [rdi+0], zmm31
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.cvtsi2sd64", arch: Arch::X86, args: &["vf64x2", "i64", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsi2sd", wrapper: "_mm_cvt_roundi64_sd", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+mov rax, qword ptr [rdi+128]
+vcvtsi2sd xmm0, xmm0, rax{er2}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.cvtsi2ss32", arch: Arch::X86, args: &["vf32x4", "i32", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsi2ss", wrapper: "_mm_cvt_roundi32_ss", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+mov eax, dword ptr [rdi+128]
+vcvtsi2ss xmm0, xmm0, eax{er2}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.cvtsi2ss64", arch: Arch::X86, args: &["vf32x4", "i64", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsi2ss", wrapper: "_mm_cvt_roundi64_ss", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+mov rax, qword ptr [rdi+128]
+vcvtsi2ss xmm0, xmm0, rax{er2}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.cvttsd2si", arch: Arch::X86, args: &["vf64x2", "i32"], ret: "i32", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttsd2si", wrapper: "_mm_cvtt_roundsd_si32", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vcvttsd2si eax, xmm0{sae1}
+mov dword ptr [rdi+0], eax
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.cvttsd2si64", arch: Arch::X86, args: &["vf64x2", "i32"], ret: "i64", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttsd2si", wrapper: "_mm_cvttsd_i64", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vcvttsd2si rax, xmm0{sae1}
+mov qword ptr [rdi+0], rax
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.cvttsd2usi", arch: Arch::X86, args: &["vf64x2", "i32"], ret: "u32", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttsd2usi", wrapper: "_mm_cvtt_roundsd_u32", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vcvttsd2usi eax, xmm0{sae1}
+mov dword ptr [rdi+0], eax
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.cvttsd2usi64", arch: Arch::X86, args: &["vf64x2", "i32"], ret: "u64", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttsd2usi", wrapper: "_mm_cvttsd_u64", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vcvttsd2usi rax, xmm0{sae1}
+mov qword ptr [rdi+0], rax
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.cvttss2si", arch: Arch::X86, args: &["vf32x4", "i32"], ret: "i32", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttss2si", wrapper: "_mm_cvtt_roundss_si32", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vcvttss2si eax, xmm0{sae1}
+mov dword ptr [rdi+0], eax
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.cvttss2si64", arch: Arch::X86, args: &["vf32x4", "i32"], ret: "i64", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttss2si", wrapper: "_mm_cvttss_i64", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vcvttss2si rax, xmm0{sae1}
+mov qword ptr [rdi+0], rax
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.cvttss2usi", arch: Arch::X86, args: &["vf32x4", "i32"], ret: "u32", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttss2usi", wrapper: "_mm_cvtt_roundss_u32", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vcvttss2usi eax, xmm0{sae1}
+mov dword ptr [rdi+0], eax
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.cvttss2usi64", arch: Arch::X86, args: &["vf32x4", "i32"], ret: "u64", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttss2usi", wrapper: "_mm_cvttss_u64", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vcvttss2usi rax, xmm0{sae1}
+mov qword ptr [rdi+0], rax
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.cvtusi2ss", arch: Arch::X86, args: &["vf32x4", "u32", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtusi2ss", wrapper: "_mm_cvt_roundu32_ss", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+mov eax, dword ptr [rdi+128]
+vcvtusi2ss xmm0, xmm0, eax{er2}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.cvtusi642sd", arch: Arch::X86, args: &["vf64x2", "u64", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtusi2sd", wrapper: "_mm_cvt_roundu64_sd", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+mov rax, qword ptr [rdi+128]
+vcvtusi2sd xmm0, xmm0, rax{er2}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.cvtusi642ss", arch: Arch::X86, args: &["vf32x4", "u64", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtusi2ss", wrapper: "_mm_cvt_roundu64_ss", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+mov rax, qword ptr [rdi+128]
+vcvtusi2ss xmm0, xmm0, rax{er2}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.dbpsadbw.128", arch: Arch::X86, args: &["vu8x16", "vu8x16", "i32"], ret: "vu16x8", features: "avx512bw,avx512vl", imms: &[Imm { arg: 2, min: 0, max: 255, values: &[] }], instr: "vdbpsadbw", wrapper: "_mm_dbsad_epu8", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vdbpsadbw xmm0, xmm0, xmm1, {imm2}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.dbpsadbw.256", arch: Arch::X86, args: &["vu8x32", "vu8x32", "i32"], ret: "vu16x16", features: "avx512bw,avx512vl", imms: &[Imm { arg: 2, min: 0, max: 255, values: &[] }], instr: "vdbpsadbw", wrapper: "_mm256_dbsad_epu8", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vdbpsadbw ymm0, ymm0, ymm1, {imm2}
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.dbpsadbw.512", arch: Arch::X86, args: &["vu8x64", "vu8x64", "i32"], ret: "vu16x32", features: "avx512bw", imms: &[Imm { arg: 2, min: 0, max: 255, values: &[] }], instr: "vdbpsadbw", wrapper: "_mm512_dbsad_epu8", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vdbpsadbw zmm0, zmm0, zmm1, {imm2}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.div.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vdivpd", wrapper: "_mm512_div_round_pd", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vdivpd zmm0, zmm0, zmm1{er2}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.div.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vdivps", wrapper: "_mm512_div_round_ps", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vdivps zmm0, zmm0, zmm1{er2}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.fpclass.pd.128", arch: Arch::X86, args: &["vf64x2", "i32"], ret: "u8", features: "avx512dq,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vfpclasspd", wrapper: "_mm_fpclass_pd_mask", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vfpclasspd k2, xmm0, {imm1}
+kmovw eax, k2
+mov byte ptr [rdi+0], al
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.fpclass.pd.256", arch: Arch::X86, args: &["vf64x4", "i32"], ret: "u8", features: "avx512dq,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vfpclasspd", wrapper: "_mm256_fpclass_pd_mask", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vfpclasspd k2, ymm0, {imm1}
+kmovw eax, k2
+mov byte ptr [rdi+0], al
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.fpclass.pd.512", arch: Arch::X86, args: &["vf64x8", "i32"], ret: "u8", features: "avx512dq", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vfpclasspd", wrapper: "_mm512_fpclass_pd_mask", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vfpclasspd k2, zmm0, {imm1}
+kmovw eax, k2
+mov byte ptr [rdi+0], al
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.fpclass.ps.128", arch: Arch::X86, args: &["vf32x4", "i32"], ret: "u8", features: "avx512dq,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vfpclassps", wrapper: "_mm_fpclass_ps_mask", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vfpclassps k2, xmm0, {imm1}
+kmovw eax, k2
+mov byte ptr [rdi+0], al
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.fpclass.ps.256", arch: Arch::X86, args: &["vf32x8", "i32"], ret: "u8", features: "avx512dq,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vfpclassps", wrapper: "_mm256_fpclass_ps_mask", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vfpclassps k2, ymm0, {imm1}
+kmovw eax, k2
+mov byte ptr [rdi+0], al
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.fpclass.ps.512", arch: Arch::X86, args: &["vf32x16", "i32"], ret: "u16", features: "avx512dq", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vfpclassps", wrapper: "_mm512_fpclass_ps_mask", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vfpclassps k2, zmm0, {imm1}
+kmovw eax, k2
+mov word ptr [rdi+0], ax
+vzeroupper
+ret" }, // 1 wrapper
     Row { name: "llvm.x86.avx512.gather.dpd.512", arch: Arch::X86, args: &["vf64x8", "ptr", "vi32x8", "i8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherdpd", wrapper: "_mm512_i32gather_pd", asm: "" }, // 2 wrappers
     Row { name: "llvm.x86.avx512.gather.dpi.512", arch: Arch::X86, args: &["vi32x16", "ptr", "vi32x16", "i16", "i32"], ret: "vi32x16", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherdd", wrapper: "_mm512_i32gather_epi32", asm: "" }, // 2 wrappers
     Row { name: "llvm.x86.avx512.gather.dpq.512", arch: Arch::X86, args: &["vi64x8", "ptr", "vi32x8", "i8", "i32"], ret: "vi64x8", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherdq", wrapper: "_mm512_i32gather_epi64", asm: "" }, // 2 wrappers
@@ -1562,350 +1780,2509 @@ ret" }, // 1 wrapper
     Row { name: "llvm.x86.avx512.gather3siv4.si", arch: Arch::X86, args: &["vi32x4", "ptr", "vi32x4", "u8", "i32"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherdd", wrapper: "_mm_mmask_i32gather_epi32", asm: "" }, // 1 wrapper
     Row { name: "llvm.x86.avx512.gather3siv8.sf", arch: Arch::X86, args: &["vf32x8", "ptr", "vi32x8", "u8", "i32"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherdps", wrapper: "_mm256_mmask_i32gather_ps", asm: "" }, // 1 wrapper
     Row { name: "llvm.x86.avx512.gather3siv8.si", arch: Arch::X86, args: &["vi32x8", "ptr", "vi32x8", "u8", "i32"], ret: "vi32x8", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherdd", wrapper: "_mm256_mmask_i32gather_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.add.sd.round", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vaddsd", wrapper: "_mm_add_round_sd", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.add.ss.round", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vaddss", wrapper: "_mm_add_round_ss", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.cmp.pd.128", arch: Arch::X86, args: &["vf64x2", "vf64x2", "i32", "i8"], ret: "i8", features: "avx512f,avx512vl", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }], instr: "vcmp", wrapper: "_mm_cmp_pd_mask", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.cmp.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4", "i32", "i8"], ret: "i8", features: "avx512f,avx512vl", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }], instr: "vcmp", wrapper: "_mm256_cmp_pd_mask", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.cmp.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "i32", "i8", "i32"], ret: "i8", features: "avx512f", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }, Imm { arg: 4, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vcmp", wrapper: "_mm512_cmp_pd_mask", asm: "" }, // 4 wrappers
-    Row { name: "llvm.x86.avx512.mask.cmp.ps.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "i32", "i8"], ret: "i8", features: "avx512f,avx512vl", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }], instr: "vcmp", wrapper: "_mm_cmp_ps_mask", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.cmp.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "i32", "i8"], ret: "i8", features: "avx512f,avx512vl", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }], instr: "vcmp", wrapper: "_mm256_cmp_ps_mask", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.cmp.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "i32", "i16", "i32"], ret: "i16", features: "avx512f", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }, Imm { arg: 4, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vcmp", wrapper: "_mm512_cmp_ps_mask", asm: "" }, // 4 wrappers
-    Row { name: "llvm.x86.avx512.mask.cmp.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "i32", "i8", "i32"], ret: "i8", features: "avx512f", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }, Imm { arg: 4, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vcmp", wrapper: "_mm_cmp_sd_mask", asm: "" }, // 4 wrappers
-    Row { name: "llvm.x86.avx512.mask.cmp.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "i32", "i8", "i32"], ret: "i8", features: "avx512f", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }, Imm { arg: 4, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vcmp", wrapper: "_mm_cmp_ss_mask", asm: "" }, // 4 wrappers
-    Row { name: "llvm.x86.avx512.mask.compress.b.128", arch: Arch::X86, args: &["vi8x16", "vi8x16", "u16"], ret: "vi8x16", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpcompressb", wrapper: "_mm_mask_compress_epi8", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.compress.b.256", arch: Arch::X86, args: &["vi8x32", "vi8x32", "u32"], ret: "vi8x32", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpcompressb", wrapper: "_mm256_mask_compress_epi8", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.compress.b.512", arch: Arch::X86, args: &["vi8x64", "vi8x64", "u64"], ret: "vi8x64", features: "avx512vbmi2", imms: &[], instr: "vpcompressb", wrapper: "_mm512_mask_compress_epi8", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.compress.d.128", arch: Arch::X86, args: &["vi32x4", "vi32x4", "u8"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[], instr: "vpcompressd", wrapper: "_mm_mask_compress_epi32", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.compress.d.256", arch: Arch::X86, args: &["vi32x8", "vi32x8", "u8"], ret: "vi32x8", features: "avx512f,avx512vl", imms: &[], instr: "vpcompressd", wrapper: "_mm256_mask_compress_epi32", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.compress.d.512", arch: Arch::X86, args: &["vi32x16", "vi32x16", "u16"], ret: "vi32x16", features: "avx512f", imms: &[], instr: "vpcompressd", wrapper: "_mm512_mask_compress_epi32", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.compress.pd.128", arch: Arch::X86, args: &["vf64x2", "vf64x2", "u8"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[], instr: "vcompresspd", wrapper: "_mm_mask_compress_pd", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.compress.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4", "u8"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[], instr: "vcompresspd", wrapper: "_mm256_mask_compress_pd", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.compress.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "u8"], ret: "vf64x8", features: "avx512f", imms: &[], instr: "vcompresspd", wrapper: "_mm512_mask_compress_pd", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.compress.ps.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[], instr: "vcompressps", wrapper: "_mm_mask_compress_ps", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.compress.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[], instr: "vcompressps", wrapper: "_mm256_mask_compress_ps", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.compress.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "u16"], ret: "vf32x16", features: "avx512f", imms: &[], instr: "vcompressps", wrapper: "_mm512_mask_compress_ps", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.compress.q.128", arch: Arch::X86, args: &["vi64x2", "vi64x2", "u8"], ret: "vi64x2", features: "avx512f,avx512vl", imms: &[], instr: "vpcompressq", wrapper: "_mm_mask_compress_epi64", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.compress.q.256", arch: Arch::X86, args: &["vi64x4", "vi64x4", "u8"], ret: "vi64x4", features: "avx512f,avx512vl", imms: &[], instr: "vpcompressq", wrapper: "_mm256_mask_compress_epi64", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.compress.q.512", arch: Arch::X86, args: &["vi64x8", "vi64x8", "u8"], ret: "vi64x8", features: "avx512f", imms: &[], instr: "vpcompressq", wrapper: "_mm512_mask_compress_epi64", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.compress.store.b.128", arch: Arch::X86, args: &["ptr", "vi8x16", "u16"], ret: "unit", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpcompressb", wrapper: "_mm_mask_compressstoreu_epi8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.compress.store.b.256", arch: Arch::X86, args: &["ptr", "vi8x32", "u32"], ret: "unit", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpcompressb", wrapper: "_mm256_mask_compressstoreu_epi8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.compress.store.b.512", arch: Arch::X86, args: &["ptr", "vi8x64", "u64"], ret: "unit", features: "avx512vbmi2", imms: &[], instr: "vpcompressb", wrapper: "_mm512_mask_compressstoreu_epi8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.compress.store.d.128", arch: Arch::X86, args: &["ptr", "vi32x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpcompressd", wrapper: "_mm_mask_compressstoreu_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.compress.store.d.256", arch: Arch::X86, args: &["ptr", "vi32x8", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpcompressd", wrapper: "_mm256_mask_compressstoreu_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.compress.store.d.512", arch: Arch::X86, args: &["ptr", "vi32x16", "u16"], ret: "unit", features: "avx512f", imms: &[], instr: "vpcompressd", wrapper: "_mm512_mask_compressstoreu_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.compress.store.pd.128", arch: Arch::X86, args: &["ptr", "vf64x2", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vcompresspd", wrapper: "_mm_mask_compressstoreu_pd", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.compress.store.pd.256", arch: Arch::X86, args: &["ptr", "vf64x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vcompresspd", wrapper: "_mm256_mask_compressstoreu_pd", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.compress.store.pd.512", arch: Arch::X86, args: &["ptr", "vf64x8", "u8"], ret: "unit", features: "avx512f", imms: &[], instr: "vcompresspd", wrapper: "_mm512_mask_compressstoreu_pd", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.compress.store.ps.128", arch: Arch::X86, args: &["ptr", "vf32x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vcompressps", wrapper: "_mm_mask_compressstoreu_ps", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.compress.store.ps.256", arch: Arch::X86, args: &["ptr", "vf32x8", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vcompressps", wrapper: "_mm256_mask_compressstoreu_ps", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.compress.store.ps.512", arch: Arch::X86, args: &["ptr", "vf32x16", "u16"], ret: "unit", features: "avx512f", imms: &[], instr: "vcompressps", wrapper: "_mm512_mask_compressstoreu_ps", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.compress.store.q.128", arch: Arch::X86, args: &["ptr", "vi64x2", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpcompressq", wrapper: "_mm_mask_compressstoreu_epi64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.compress.store.q.256", arch: Arch::X86, args: &["ptr", "vi64x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpcompressq", wrapper: "_mm256_mask_compressstoreu_epi64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.compress.store.q.512", arch: Arch::X86, args: &["ptr", "vi64x8", "u8"], ret: "unit", features: "avx512f", imms: &[], instr: "vpcompressq", wrapper: "_mm512_mask_compressstoreu_epi64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.compress.store.w.128", arch: Arch::X86, args: &["ptr", "vi16x8", "u8"], ret: "unit", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpcompressw", wrapper: "_mm_mask_compressstoreu_epi16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.compress.store.w.256", arch: Arch::X86, args: &["ptr", "vi16x16", "u16"], ret: "unit", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpcompressw", wrapper: "_mm256_mask_compressstoreu_epi16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.compress.store.w.512", arch: Arch::X86, args: &["ptr", "vi16x32", "u32"], ret: "unit", features: "avx512vbmi2", imms: &[], instr: "vpcompressw", wrapper: "_mm512_mask_compressstoreu_epi16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.compress.w.128", arch: Arch::X86, args: &["vi16x8", "vi16x8", "u8"], ret: "vi16x8", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpcompressw", wrapper: "_mm_mask_compress_epi16", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.compress.w.256", arch: Arch::X86, args: &["vi16x16", "vi16x16", "u16"], ret: "vi16x16", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpcompressw", wrapper: "_mm256_mask_compress_epi16", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.compress.w.512", arch: Arch::X86, args: &["vi16x32", "vi16x32", "u32"], ret: "vi16x32", features: "avx512vbmi2", imms: &[], instr: "vpcompressw", wrapper: "_mm512_mask_compress_epi16", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvtpd2dq.128", arch: Arch::X86, args: &["vf64x2", "vi32x4", "u8"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[], instr: "vcvtpd2dq", wrapper: "_mm_mask_cvtpd_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.cvtpd2dq.512", arch: Arch::X86, args: &["vf64x8", "vi32x8", "u8", "i32"], ret: "vi32x8", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtpd2dq", wrapper: "_mm512_cvtpd_epi32", asm: "" }, // 6 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvtpd2ps", arch: Arch::X86, args: &["vf64x2", "vf32x4", "u8"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[], instr: "vcvtpd2ps", wrapper: "_mm_mask_cvtpd_ps", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.cvtpd2ps.512", arch: Arch::X86, args: &["vf64x8", "vf32x8", "u8", "i32"], ret: "vf32x8", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtpd2ps", wrapper: "_mm512_cvtpd_ps", asm: "" }, // 8 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvtpd2qq.128", arch: Arch::X86, args: &["vf64x2", "vi64x2", "u8"], ret: "vi64x2", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtpd2qq", wrapper: "_mm_mask_cvtpd_epi64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.cvtpd2qq.256", arch: Arch::X86, args: &["vf64x4", "vi64x4", "u8"], ret: "vi64x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtpd2qq", wrapper: "_mm256_mask_cvtpd_epi64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.cvtpd2qq.512", arch: Arch::X86, args: &["vf64x8", "vi64x8", "u8", "i32"], ret: "vi64x8", features: "avx512dq", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtpd2qq", wrapper: "_mm512_mask_cvt_roundpd_epi64", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvtpd2udq.128", arch: Arch::X86, args: &["vf64x2", "vu32x4", "u8"], ret: "vu32x4", features: "avx512f,avx512vl", imms: &[], instr: "vcvtpd2udq", wrapper: "_mm_cvtpd_epu32", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvtpd2udq.256", arch: Arch::X86, args: &["vf64x4", "vu32x4", "u8"], ret: "vu32x4", features: "avx512f,avx512vl", imms: &[], instr: "vcvtpd2udq", wrapper: "_mm256_cvtpd_epu32", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvtpd2udq.512", arch: Arch::X86, args: &["vf64x8", "vu32x8", "u8", "i32"], ret: "vu32x8", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtpd2udq", wrapper: "_mm512_cvtpd_epu32", asm: "" }, // 6 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvtpd2uqq.128", arch: Arch::X86, args: &["vf64x2", "vu64x2", "u8"], ret: "vu64x2", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtpd2uqq", wrapper: "_mm_mask_cvtpd_epu64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.cvtpd2uqq.256", arch: Arch::X86, args: &["vf64x4", "vu64x4", "u8"], ret: "vu64x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtpd2uqq", wrapper: "_mm256_mask_cvtpd_epu64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.cvtpd2uqq.512", arch: Arch::X86, args: &["vf64x8", "vu64x8", "u8", "i32"], ret: "vu64x8", features: "avx512dq", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtpd2uqq", wrapper: "_mm512_mask_cvt_roundpd_epu64", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvtps2dq.512", arch: Arch::X86, args: &["vf32x16", "vi32x16", "u16", "i32"], ret: "vi32x16", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtps2dq", wrapper: "_mm512_cvtps_epi32", asm: "" }, // 6 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvtps2pd.512", arch: Arch::X86, args: &["vf32x8", "vf64x8", "u8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvtps2pd", wrapper: "_mm512_cvtps_pd", asm: "" }, // 8 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvtps2qq.128", arch: Arch::X86, args: &["vf32x4", "vi64x2", "u8"], ret: "vi64x2", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtps2qq", wrapper: "_mm_mask_cvtps_epi64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.cvtps2qq.256", arch: Arch::X86, args: &["vf32x4", "vi64x4", "u8"], ret: "vi64x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtps2qq", wrapper: "_mm256_mask_cvtps_epi64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.cvtps2qq.512", arch: Arch::X86, args: &["vf32x8", "vi64x8", "u8", "i32"], ret: "vi64x8", features: "avx512dq", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtps2qq", wrapper: "_mm512_mask_cvt_roundps_epi64", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvtps2udq.128", arch: Arch::X86, args: &["vf32x4", "vu32x4", "u8"], ret: "vu32x4", features: "avx512f,avx512vl", imms: &[], instr: "vcvtps2udq", wrapper: "_mm_cvtps_epu32", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvtps2udq.256", arch: Arch::X86, args: &["vf32x8", "vu32x8", "u8"], ret: "vu32x8", features: "avx512f,avx512vl", imms: &[], instr: "vcvtps2udq", wrapper: "_mm256_cvtps_epu32", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvtps2udq.512", arch: Arch::X86, args: &["vf32x16", "vu32x16", "u16", "i32"], ret: "vu32x16", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtps2udq", wrapper: "_mm512_cvtps_epu32", asm: "" }, // 6 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvtps2uqq.128", arch: Arch::X86, args: &["vf32x4", "vu64x2", "u8"], ret: "vu64x2", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtps2uqq", wrapper: "_mm_mask_cvtps_epu64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.cvtps2uqq.256", arch: Arch::X86, args: &["vf32x4", "vu64x4", "u8"], ret: "vu64x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtps2uqq", wrapper: "_mm256_mask_cvtps_epu64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.cvtps2uqq.512", arch: Arch::X86, args: &["vf32x8", "vu64x8", "u8", "i32"], ret: "vu64x8", features: "avx512dq", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtps2uqq", wrapper: "_mm512_mask_cvt_roundps_epu64", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvtqq2ps.128", arch: Arch::X86, args: &["vi64x2", "vf32x4", "u8"], ret: "vf32x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtqq2ps", wrapper: "_mm_mask_cvtepi64_ps", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.cvtsd2ss.round", arch: Arch::X86, args: &["vf32x4", "vf64x2", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsd2ss", wrapper: "_mm_mask_cvtsd_ss", asm: "" }, // 5 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvtss2sd.round", arch: Arch::X86, args: &["vf64x2", "vf32x4", "vf64x2", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vcvtss2sd", wrapper: "_mm_mask_cvtss_sd", asm: "" }, // 5 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvttpd2dq.128", arch: Arch::X86, args: &["vf64x2", "vi32x4", "u8"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[], instr: "vcvttpd2dq", wrapper: "_mm_mask_cvttpd_epi32", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvttpd2dq.512", arch: Arch::X86, args: &["vf64x8", "vi32x8", "u8", "i32"], ret: "vi32x8", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttpd2dq", wrapper: "_mm512_cvtt_roundpd_epi32", asm: "" }, // 6 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvttpd2qq.128", arch: Arch::X86, args: &["vf64x2", "vi64x2", "u8"], ret: "vi64x2", features: "avx512dq,avx512vl", imms: &[], instr: "vcvttpd2qq", wrapper: "_mm_mask_cvttpd_epi64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.cvttpd2qq.256", arch: Arch::X86, args: &["vf64x4", "vi64x4", "u8"], ret: "vi64x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvttpd2qq", wrapper: "_mm256_mask_cvttpd_epi64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.cvttpd2qq.512", arch: Arch::X86, args: &["vf64x8", "vi64x8", "u8", "i32"], ret: "vi64x8", features: "avx512dq", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttpd2qq", wrapper: "_mm512_mask_cvtt_roundpd_epi64", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.add.sd.round", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vaddsd", wrapper: "_mm_add_round_sd", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vaddsd xmm0 {k1}, xmm1, xmm2{er4}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.add.ss.round", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vaddss", wrapper: "_mm_add_round_ss", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vaddss xmm0 {k1}, xmm1, xmm2{er4}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.cmp.pd.128", arch: Arch::X86, args: &["vf64x2", "vf64x2", "i32", "i8"], ret: "i8", features: "avx512f,avx512vl", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }], instr: "vcmp", wrapper: "_mm_cmp_pd_mask", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vcmppd k2 {k1}, xmm0, xmm1, {imm2}
+kmovw eax, k2
+mov byte ptr [rdi+0], al
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.cmp.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4", "i32", "i8"], ret: "i8", features: "avx512f,avx512vl", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }], instr: "vcmp", wrapper: "_mm256_cmp_pd_mask", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vcmppd k2 {k1}, ymm0, ymm1, {imm2}
+kmovw eax, k2
+mov byte ptr [rdi+0], al
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.cmp.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "i32", "i8", "i32"], ret: "i8", features: "avx512f", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }, Imm { arg: 4, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vcmp", wrapper: "_mm512_cmp_pd_mask", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vcmppd k2 {k1}, zmm0, zmm1{sae4}, {imm2}
+kmovw eax, k2
+mov byte ptr [rdi+0], al
+vzeroupper
+ret" }, // 4 wrappers
+    Row { name: "llvm.x86.avx512.mask.cmp.ps.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "i32", "i8"], ret: "i8", features: "avx512f,avx512vl", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }], instr: "vcmp", wrapper: "_mm_cmp_ps_mask", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vcmpps k2 {k1}, xmm0, xmm1, {imm2}
+kmovw eax, k2
+mov byte ptr [rdi+0], al
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.cmp.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "i32", "i8"], ret: "i8", features: "avx512f,avx512vl", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }], instr: "vcmp", wrapper: "_mm256_cmp_ps_mask", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vcmpps k2 {k1}, ymm0, ymm1, {imm2}
+kmovw eax, k2
+mov byte ptr [rdi+0], al
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.cmp.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "i32", "i16", "i32"], ret: "i16", features: "avx512f", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }, Imm { arg: 4, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vcmp", wrapper: "_mm512_cmp_ps_mask", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+movzx r11d, word ptr [rdi+256]
+kmovw k1, r11d
+vcmpps k2 {k1}, zmm0, zmm1{sae4}, {imm2}
+kmovw eax, k2
+mov word ptr [rdi+0], ax
+vzeroupper
+ret" }, // 4 wrappers
+    Row { name: "llvm.x86.avx512.mask.cmp.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "i32", "i8", "i32"], ret: "i8", features: "avx512f", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }, Imm { arg: 4, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vcmp", wrapper: "_mm_cmp_sd_mask", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vcmpsd k2 {k1}, xmm0, xmm1{sae4}, {imm2}
+kmovw eax, k2
+mov byte ptr [rdi+0], al
+ret" }, // 4 wrappers
+    Row { name: "llvm.x86.avx512.mask.cmp.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "i32", "i8", "i32"], ret: "i8", features: "avx512f", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }, Imm { arg: 4, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vcmp", wrapper: "_mm_cmp_ss_mask", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vcmpss k2 {k1}, xmm0, xmm1{sae4}, {imm2}
+kmovw eax, k2
+mov byte ptr [rdi+0], al
+ret" }, // 4 wrappers
+    Row { name: "llvm.x86.avx512.mask.compress.b.128", arch: Arch::X86, args: &["vi8x16", "vi8x16", "u16"], ret: "vi8x16", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpcompressb", wrapper: "_mm_mask_compress_epi8", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, word ptr [rdi+192]
+kmovw k1, r11d
+vpcompressb xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.compress.b.256", arch: Arch::X86, args: &["vi8x32", "vi8x32", "u32"], ret: "vi8x32", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpcompressb", wrapper: "_mm256_mask_compress_epi8", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+mov r11d, dword ptr [rdi+192]
+kmovd k1, r11d
+vpcompressb ymm0 {k1}, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.compress.b.512", arch: Arch::X86, args: &["vi8x64", "vi8x64", "u64"], ret: "vi8x64", features: "avx512vbmi2", imms: &[], instr: "vpcompressb", wrapper: "_mm512_mask_compress_epi8", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+mov r11, qword ptr [rdi+192]
+kmovq k1, r11
+vpcompressb zmm0 {k1}, zmm1
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.compress.d.128", arch: Arch::X86, args: &["vi32x4", "vi32x4", "u8"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[], instr: "vpcompressd", wrapper: "_mm_mask_compress_epi32", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpcompressd xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.compress.d.256", arch: Arch::X86, args: &["vi32x8", "vi32x8", "u8"], ret: "vi32x8", features: "avx512f,avx512vl", imms: &[], instr: "vpcompressd", wrapper: "_mm256_mask_compress_epi32", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpcompressd ymm0 {k1}, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.compress.d.512", arch: Arch::X86, args: &["vi32x16", "vi32x16", "u16"], ret: "vi32x16", features: "avx512f", imms: &[], instr: "vpcompressd", wrapper: "_mm512_mask_compress_epi32", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+movzx r11d, word ptr [rdi+192]
+kmovw k1, r11d
+vpcompressd zmm0 {k1}, zmm1
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.compress.pd.128", arch: Arch::X86, args: &["vf64x2", "vf64x2", "u8"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[], instr: "vcompresspd", wrapper: "_mm_mask_compress_pd", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcompresspd xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.compress.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4", "u8"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[], instr: "vcompresspd", wrapper: "_mm256_mask_compress_pd", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcompresspd ymm0 {k1}, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.compress.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "u8"], ret: "vf64x8", features: "avx512f", imms: &[], instr: "vcompresspd", wrapper: "_mm512_mask_compress_pd", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcompresspd zmm0 {k1}, zmm1
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.compress.ps.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[], instr: "vcompressps", wrapper: "_mm_mask_compress_ps", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcompressps xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.compress.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[], instr: "vcompressps", wrapper: "_mm256_mask_compress_ps", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcompressps ymm0 {k1}, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.compress.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "u16"], ret: "vf32x16", features: "avx512f", imms: &[], instr: "vcompressps", wrapper: "_mm512_mask_compress_ps", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+movzx r11d, word ptr [rdi+192]
+kmovw k1, r11d
+vcompressps zmm0 {k1}, zmm1
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.compress.q.128", arch: Arch::X86, args: &["vi64x2", "vi64x2", "u8"], ret: "vi64x2", features: "avx512f,avx512vl", imms: &[], instr: "vpcompressq", wrapper: "_mm_mask_compress_epi64", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpcompressq xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.compress.q.256", arch: Arch::X86, args: &["vi64x4", "vi64x4", "u8"], ret: "vi64x4", features: "avx512f,avx512vl", imms: &[], instr: "vpcompressq", wrapper: "_mm256_mask_compress_epi64", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpcompressq ymm0 {k1}, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.compress.q.512", arch: Arch::X86, args: &["vi64x8", "vi64x8", "u8"], ret: "vi64x8", features: "avx512f", imms: &[], instr: "vpcompressq", wrapper: "_mm512_mask_compress_epi64", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpcompressq zmm0 {k1}, zmm1
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.compress.store.b.128", arch: Arch::X86, args: &["ptr", "vi8x16", "u16"], ret: "unit", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpcompressb", wrapper: "_mm_mask_compressstoreu_epi8", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu xmm0, xmmword ptr [rdi+128]
+movzx r11d, word ptr [rdi+192]
+kmovw k1, r11d
+vpcompressb [rax] {k1}, xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.compress.store.b.256", arch: Arch::X86, args: &["ptr", "vi8x32", "u32"], ret: "unit", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpcompressb", wrapper: "_mm256_mask_compressstoreu_epi8", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu ymm0, ymmword ptr [rdi+128]
+mov r11d, dword ptr [rdi+192]
+kmovd k1, r11d
+vpcompressb [rax] {k1}, ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.compress.store.b.512", arch: Arch::X86, args: &["ptr", "vi8x64", "u64"], ret: "unit", features: "avx512vbmi2", imms: &[], instr: "vpcompressb", wrapper: "_mm512_mask_compressstoreu_epi8", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu64 zmm0, zmmword ptr [rdi+128]
+mov r11, qword ptr [rdi+192]
+kmovq k1, r11
+vpcompressb [rax] {k1}, zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.compress.store.d.128", arch: Arch::X86, args: &["ptr", "vi32x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpcompressd", wrapper: "_mm_mask_compressstoreu_epi32", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu xmm0, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpcompressd [rax] {k1}, xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.compress.store.d.256", arch: Arch::X86, args: &["ptr", "vi32x8", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpcompressd", wrapper: "_mm256_mask_compressstoreu_epi32", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu ymm0, ymmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpcompressd [rax] {k1}, ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.compress.store.d.512", arch: Arch::X86, args: &["ptr", "vi32x16", "u16"], ret: "unit", features: "avx512f", imms: &[], instr: "vpcompressd", wrapper: "_mm512_mask_compressstoreu_epi32", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu64 zmm0, zmmword ptr [rdi+128]
+movzx r11d, word ptr [rdi+192]
+kmovw k1, r11d
+vpcompressd [rax] {k1}, zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.compress.store.pd.128", arch: Arch::X86, args: &["ptr", "vf64x2", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vcompresspd", wrapper: "_mm_mask_compressstoreu_pd", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu xmm0, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcompresspd [rax] {k1}, xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.compress.store.pd.256", arch: Arch::X86, args: &["ptr", "vf64x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vcompresspd", wrapper: "_mm256_mask_compressstoreu_pd", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu ymm0, ymmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcompresspd [rax] {k1}, ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.compress.store.pd.512", arch: Arch::X86, args: &["ptr", "vf64x8", "u8"], ret: "unit", features: "avx512f", imms: &[], instr: "vcompresspd", wrapper: "_mm512_mask_compressstoreu_pd", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu64 zmm0, zmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcompresspd [rax] {k1}, zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.compress.store.ps.128", arch: Arch::X86, args: &["ptr", "vf32x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vcompressps", wrapper: "_mm_mask_compressstoreu_ps", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu xmm0, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcompressps [rax] {k1}, xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.compress.store.ps.256", arch: Arch::X86, args: &["ptr", "vf32x8", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vcompressps", wrapper: "_mm256_mask_compressstoreu_ps", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu ymm0, ymmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcompressps [rax] {k1}, ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.compress.store.ps.512", arch: Arch::X86, args: &["ptr", "vf32x16", "u16"], ret: "unit", features: "avx512f", imms: &[], instr: "vcompressps", wrapper: "_mm512_mask_compressstoreu_ps", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu64 zmm0, zmmword ptr [rdi+128]
+movzx r11d, word ptr [rdi+192]
+kmovw k1, r11d
+vcompressps [rax] {k1}, zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.compress.store.q.128", arch: Arch::X86, args: &["ptr", "vi64x2", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpcompressq", wrapper: "_mm_mask_compressstoreu_epi64", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu xmm0, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpcompressq [rax] {k1}, xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.compress.store.q.256", arch: Arch::X86, args: &["ptr", "vi64x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpcompressq", wrapper: "_mm256_mask_compressstoreu_epi64", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu ymm0, ymmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpcompressq [rax] {k1}, ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.compress.store.q.512", arch: Arch::X86, args: &["ptr", "vi64x8", "u8"], ret: "unit", features: "avx512f", imms: &[], instr: "vpcompressq", wrapper: "_mm512_mask_compressstoreu_epi64", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu64 zmm0, zmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpcompressq [rax] {k1}, zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.compress.store.w.128", arch: Arch::X86, args: &["ptr", "vi16x8", "u8"], ret: "unit", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpcompressw", wrapper: "_mm_mask_compressstoreu_epi16", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu xmm0, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpcompressw [rax] {k1}, xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.compress.store.w.256", arch: Arch::X86, args: &["ptr", "vi16x16", "u16"], ret: "unit", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpcompressw", wrapper: "_mm256_mask_compressstoreu_epi16", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu ymm0, ymmword ptr [rdi+128]
+movzx r11d, word ptr [rdi+192]
+kmovw k1, r11d
+vpcompressw [rax] {k1}, ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.compress.store.w.512", arch: Arch::X86, args: &["ptr", "vi16x32", "u32"], ret: "unit", features: "avx512vbmi2", imms: &[], instr: "vpcompressw", wrapper: "_mm512_mask_compressstoreu_epi16", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu64 zmm0, zmmword ptr [rdi+128]
+mov r11d, dword ptr [rdi+192]
+kmovd k1, r11d
+vpcompressw [rax] {k1}, zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.compress.w.128", arch: Arch::X86, args: &["vi16x8", "vi16x8", "u8"], ret: "vi16x8", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpcompressw", wrapper: "_mm_mask_compress_epi16", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpcompressw xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.compress.w.256", arch: Arch::X86, args: &["vi16x16", "vi16x16", "u16"], ret: "vi16x16", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpcompressw", wrapper: "_mm256_mask_compress_epi16", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, word ptr [rdi+192]
+kmovw k1, r11d
+vpcompressw ymm0 {k1}, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.compress.w.512", arch: Arch::X86, args: &["vi16x32", "vi16x32", "u32"], ret: "vi16x32", features: "avx512vbmi2", imms: &[], instr: "vpcompressw", wrapper: "_mm512_mask_compress_epi16", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+mov r11d, dword ptr [rdi+192]
+kmovd k1, r11d
+vpcompressw zmm0 {k1}, zmm1
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvtpd2dq.128", arch: Arch::X86, args: &["vf64x2", "vi32x4", "u8"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[], instr: "vcvtpd2dq", wrapper: "_mm_mask_cvtpd_epi32", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtpd2dq xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.cvtpd2dq.512", arch: Arch::X86, args: &["vf64x8", "vi32x8", "u8", "i32"], ret: "vi32x8", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtpd2dq", wrapper: "_mm512_cvtpd_epi32", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtpd2dq ymm0 {k1}, zmm1{er3}
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 6 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvtpd2ps", arch: Arch::X86, args: &["vf64x2", "vf32x4", "u8"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[], instr: "vcvtpd2ps", wrapper: "_mm_mask_cvtpd_ps", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtpd2ps xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.cvtpd2ps.512", arch: Arch::X86, args: &["vf64x8", "vf32x8", "u8", "i32"], ret: "vf32x8", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtpd2ps", wrapper: "_mm512_cvtpd_ps", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtpd2ps ymm0 {k1}, zmm1{er3}
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 8 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvtpd2qq.128", arch: Arch::X86, args: &["vf64x2", "vi64x2", "u8"], ret: "vi64x2", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtpd2qq", wrapper: "_mm_mask_cvtpd_epi64", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtpd2qq xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.cvtpd2qq.256", arch: Arch::X86, args: &["vf64x4", "vi64x4", "u8"], ret: "vi64x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtpd2qq", wrapper: "_mm256_mask_cvtpd_epi64", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtpd2qq ymm0 {k1}, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.cvtpd2qq.512", arch: Arch::X86, args: &["vf64x8", "vi64x8", "u8", "i32"], ret: "vi64x8", features: "avx512dq", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtpd2qq", wrapper: "_mm512_mask_cvt_roundpd_epi64", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtpd2qq zmm0 {k1}, zmm1{er3}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvtpd2udq.128", arch: Arch::X86, args: &["vf64x2", "vu32x4", "u8"], ret: "vu32x4", features: "avx512f,avx512vl", imms: &[], instr: "vcvtpd2udq", wrapper: "_mm_cvtpd_epu32", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtpd2udq xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvtpd2udq.256", arch: Arch::X86, args: &["vf64x4", "vu32x4", "u8"], ret: "vu32x4", features: "avx512f,avx512vl", imms: &[], instr: "vcvtpd2udq", wrapper: "_mm256_cvtpd_epu32", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtpd2udq xmm0 {k1}, ymm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvtpd2udq.512", arch: Arch::X86, args: &["vf64x8", "vu32x8", "u8", "i32"], ret: "vu32x8", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtpd2udq", wrapper: "_mm512_cvtpd_epu32", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtpd2udq ymm0 {k1}, zmm1{er3}
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 6 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvtpd2uqq.128", arch: Arch::X86, args: &["vf64x2", "vu64x2", "u8"], ret: "vu64x2", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtpd2uqq", wrapper: "_mm_mask_cvtpd_epu64", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtpd2uqq xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.cvtpd2uqq.256", arch: Arch::X86, args: &["vf64x4", "vu64x4", "u8"], ret: "vu64x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtpd2uqq", wrapper: "_mm256_mask_cvtpd_epu64", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtpd2uqq ymm0 {k1}, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.cvtpd2uqq.512", arch: Arch::X86, args: &["vf64x8", "vu64x8", "u8", "i32"], ret: "vu64x8", features: "avx512dq", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtpd2uqq", wrapper: "_mm512_mask_cvt_roundpd_epu64", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtpd2uqq zmm0 {k1}, zmm1{er3}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvtps2dq.512", arch: Arch::X86, args: &["vf32x16", "vi32x16", "u16", "i32"], ret: "vi32x16", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtps2dq", wrapper: "_mm512_cvtps_epi32", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+movzx r11d, word ptr [rdi+192]
+kmovw k1, r11d
+vcvtps2dq zmm0 {k1}, zmm1{er3}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 6 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvtps2pd.512", arch: Arch::X86, args: &["vf32x8", "vf64x8", "u8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvtps2pd", wrapper: "_mm512_cvtps_pd", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtps2pd zmm0 {k1}, ymm1{sae3}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 8 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvtps2qq.128", arch: Arch::X86, args: &["vf32x4", "vi64x2", "u8"], ret: "vi64x2", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtps2qq", wrapper: "_mm_mask_cvtps_epi64", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtps2qq xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.cvtps2qq.256", arch: Arch::X86, args: &["vf32x4", "vi64x4", "u8"], ret: "vi64x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtps2qq", wrapper: "_mm256_mask_cvtps_epi64", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtps2qq ymm0 {k1}, xmm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.cvtps2qq.512", arch: Arch::X86, args: &["vf32x8", "vi64x8", "u8", "i32"], ret: "vi64x8", features: "avx512dq", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtps2qq", wrapper: "_mm512_mask_cvt_roundps_epi64", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtps2qq zmm0 {k1}, ymm1{er3}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvtps2udq.128", arch: Arch::X86, args: &["vf32x4", "vu32x4", "u8"], ret: "vu32x4", features: "avx512f,avx512vl", imms: &[], instr: "vcvtps2udq", wrapper: "_mm_cvtps_epu32", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtps2udq xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvtps2udq.256", arch: Arch::X86, args: &["vf32x8", "vu32x8", "u8"], ret: "vu32x8", features: "avx512f,avx512vl", imms: &[], instr: "vcvtps2udq", wrapper: "_mm256_cvtps_epu32", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtps2udq ymm0 {k1}, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvtps2udq.512", arch: Arch::X86, args: &["vf32x16", "vu32x16", "u16", "i32"], ret: "vu32x16", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtps2udq", wrapper: "_mm512_cvtps_epu32", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+movzx r11d, word ptr [rdi+192]
+kmovw k1, r11d
+vcvtps2udq zmm0 {k1}, zmm1{er3}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 6 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvtps2uqq.128", arch: Arch::X86, args: &["vf32x4", "vu64x2", "u8"], ret: "vu64x2", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtps2uqq", wrapper: "_mm_mask_cvtps_epu64", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtps2uqq xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.cvtps2uqq.256", arch: Arch::X86, args: &["vf32x4", "vu64x4", "u8"], ret: "vu64x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtps2uqq", wrapper: "_mm256_mask_cvtps_epu64", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtps2uqq ymm0 {k1}, xmm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.cvtps2uqq.512", arch: Arch::X86, args: &["vf32x8", "vu64x8", "u8", "i32"], ret: "vu64x8", features: "avx512dq", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtps2uqq", wrapper: "_mm512_mask_cvt_roundps_epu64", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtps2uqq zmm0 {k1}, ymm1{er3}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvtqq2ps.128", arch: Arch::X86, args: &["vi64x2", "vf32x4", "u8"], ret: "vf32x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtqq2ps", wrapper: "_mm_mask_cvtepi64_ps", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtqq2ps xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.cvtsd2ss.round", arch: Arch::X86, args: &["vf32x4", "vf64x2", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsd2ss", wrapper: "_mm_mask_cvtsd_ss", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vcvtsd2ss xmm0 {k1}, xmm1, xmm2{er4}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 5 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvtss2sd.round", arch: Arch::X86, args: &["vf64x2", "vf32x4", "vf64x2", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vcvtss2sd", wrapper: "_mm_mask_cvtss_sd", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vcvtss2sd xmm0 {k1}, xmm1, xmm2{sae4}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 5 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvttpd2dq.128", arch: Arch::X86, args: &["vf64x2", "vi32x4", "u8"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[], instr: "vcvttpd2dq", wrapper: "_mm_mask_cvttpd_epi32", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvttpd2dq xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvttpd2dq.512", arch: Arch::X86, args: &["vf64x8", "vi32x8", "u8", "i32"], ret: "vi32x8", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttpd2dq", wrapper: "_mm512_cvtt_roundpd_epi32", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvttpd2dq ymm0 {k1}, zmm1{sae3}
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 6 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvttpd2qq.128", arch: Arch::X86, args: &["vf64x2", "vi64x2", "u8"], ret: "vi64x2", features: "avx512dq,avx512vl", imms: &[], instr: "vcvttpd2qq", wrapper: "_mm_mask_cvttpd_epi64", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvttpd2qq xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.cvttpd2qq.256", arch: Arch::X86, args: &["vf64x4", "vi64x4", "u8"], ret: "vi64x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvttpd2qq", wrapper: "_mm256_mask_cvttpd_epi64", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvttpd2qq ymm0 {k1}, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.cvttpd2qq.512", arch: Arch::X86, args: &["vf64x8", "vi64x8", "u8", "i32"], ret: "vi64x8", features: "avx512dq", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttpd2qq", wrapper: "_mm512_mask_cvtt_roundpd_epi64", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvttpd2qq zmm0 {k1}, zmm1{sae3}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 2 wrappers
     Row { name: "llvm.x86.avx512.mask.cvttpd2udq.128", arch: Arch::X86, args: &["vf64x2", "vi32x4", "u8"], ret: "vu32x4", features: "avx512f,avx512vl", imms: &[], instr: "vcvttpd2udq", wrapper: "_mm_cvttpd_epu32", asm: "" }, // 3 wrappers
     Row { name: "llvm.x86.avx512.mask.cvttpd2udq.256", arch: Arch::X86, args: &["vf64x4", "vi32x4", "u8"], ret: "vu32x4", features: "avx512f,avx512vl", imms: &[], instr: "vcvttpd2udq", wrapper: "_mm256_cvttpd_epu32", asm: "" }, // 3 wrappers
     Row { name: "llvm.x86.avx512.mask.cvttpd2udq.512", arch: Arch::X86, args: &["vf64x8", "vi32x8", "u8", "i32"], ret: "vu32x8", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttpd2udq", wrapper: "_mm512_cvtt_roundpd_epu32", asm: "" }, // 6 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvttpd2uqq.128", arch: Arch::X86, args: &["vf64x2", "vu64x2", "u8"], ret: "vu64x2", features: "avx512dq,avx512vl", imms: &[], instr: "vcvttpd2uqq", wrapper: "_mm_mask_cvttpd_epu64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.cvttpd2uqq.256", arch: Arch::X86, args: &["vf64x4", "vu64x4", "u8"], ret: "vu64x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvttpd2uqq", wrapper: "_mm256_mask_cvttpd_epu64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.cvttpd2uqq.512", arch: Arch::X86, args: &["vf64x8", "vu64x8", "u8", "i32"], ret: "vu64x8", features: "avx512dq", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttpd2uqq", wrapper: "_mm512_mask_cvtt_roundpd_epu64", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvttps2dq.512", arch: Arch::X86, args: &["vf32x16", "vi32x16", "u16", "i32"], ret: "vi32x16", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttps2dq", wrapper: "_mm512_cvtt_roundps_epi32", asm: "" }, // 6 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvttps2qq.128", arch: Arch::X86, args: &["vf32x4", "vi64x2", "u8"], ret: "vi64x2", features: "avx512dq,avx512vl", imms: &[], instr: "vcvttps2qq", wrapper: "_mm_mask_cvttps_epi64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.cvttps2qq.256", arch: Arch::X86, args: &["vf32x4", "vi64x4", "u8"], ret: "vi64x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvttps2qq", wrapper: "_mm256_mask_cvttps_epi64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.cvttps2qq.512", arch: Arch::X86, args: &["vf32x8", "vi64x8", "u8", "i32"], ret: "vi64x8", features: "avx512dq", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttps2qq", wrapper: "_mm512_mask_cvtt_roundps_epi64", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvttps2udq.128", arch: Arch::X86, args: &["vf32x4", "vu32x4", "u8"], ret: "vu32x4", features: "avx512f,avx512vl", imms: &[], instr: "vcvttps2udq", wrapper: "_mm_cvttps_epu32", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvttps2udq.256", arch: Arch::X86, args: &["vf32x8", "vu32x8", "u8"], ret: "vu32x8", features: "avx512f,avx512vl", imms: &[], instr: "vcvttps2udq", wrapper: "_mm256_cvttps_epu32", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvttps2udq.512", arch: Arch::X86, args: &["vf32x16", "vu32x16", "u16", "i32"], ret: "vu32x16", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttps2udq", wrapper: "_mm512_cvtt_roundps_epu32", asm: "" }, // 6 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvttps2uqq.128", arch: Arch::X86, args: &["vf32x4", "vu64x2", "u8"], ret: "vu64x2", features: "avx512dq,avx512vl", imms: &[], instr: "vcvttps2uqq", wrapper: "_mm_mask_cvttps_epu64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.cvttps2uqq.256", arch: Arch::X86, args: &["vf32x4", "vu64x4", "u8"], ret: "vu64x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvttps2uqq", wrapper: "_mm256_mask_cvttps_epu64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.cvttps2uqq.512", arch: Arch::X86, args: &["vf32x8", "vu64x8", "u8", "i32"], ret: "vu64x8", features: "avx512dq", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttps2uqq", wrapper: "_mm512_mask_cvtt_roundps_epu64", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvtuqq2ps.128", arch: Arch::X86, args: &["vu64x2", "vf32x4", "u8"], ret: "vf32x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtuqq2ps", wrapper: "_mm_mask_cvtepu64_ps", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.div.sd.round", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vdivsd", wrapper: "_mm_div_round_sd", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.div.ss.round", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vdivss", wrapper: "_mm_div_round_ss", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.expand.b.128", arch: Arch::X86, args: &["vi8x16", "vi8x16", "u16"], ret: "vi8x16", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpexpandb", wrapper: "_mm_mask_expand_epi8", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.expand.b.256", arch: Arch::X86, args: &["vi8x32", "vi8x32", "u32"], ret: "vi8x32", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpexpandb", wrapper: "_mm256_mask_expand_epi8", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.expand.b.512", arch: Arch::X86, args: &["vi8x64", "vi8x64", "u64"], ret: "vi8x64", features: "avx512vbmi2", imms: &[], instr: "vpexpandb", wrapper: "_mm512_mask_expand_epi8", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.expand.d.128", arch: Arch::X86, args: &["vi32x4", "vi32x4", "u8"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[], instr: "vpexpandd", wrapper: "_mm_mask_expand_epi32", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.expand.d.256", arch: Arch::X86, args: &["vi32x8", "vi32x8", "u8"], ret: "vi32x8", features: "avx512f,avx512vl", imms: &[], instr: "vpexpandd", wrapper: "_mm256_mask_expand_epi32", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.expand.d.512", arch: Arch::X86, args: &["vi32x16", "vi32x16", "u16"], ret: "vi32x16", features: "avx512f", imms: &[], instr: "vpexpandd", wrapper: "_mm512_mask_expand_epi32", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.expand.load.b.128", arch: Arch::X86, args: &["ptr", "vi8x16", "u16"], ret: "vi8x16", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpexpandb", wrapper: "_mm_mask_expandloadu_epi8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.expand.load.b.256", arch: Arch::X86, args: &["ptr", "vi8x32", "u32"], ret: "vi8x32", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpexpandb", wrapper: "_mm256_mask_expandloadu_epi8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.expand.load.b.512", arch: Arch::X86, args: &["ptr", "vi8x64", "u64"], ret: "vi8x64", features: "avx512vbmi2", imms: &[], instr: "vpexpandb", wrapper: "_mm512_mask_expandloadu_epi8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.expand.load.d.128", arch: Arch::X86, args: &["ptr", "vi32x4", "u8"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[], instr: "vpexpandd", wrapper: "_mm_mask_expandloadu_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.expand.load.d.256", arch: Arch::X86, args: &["ptr", "vi32x8", "u8"], ret: "vi32x8", features: "avx512f,avx512vl", imms: &[], instr: "vpexpandd", wrapper: "_mm256_mask_expandloadu_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.expand.load.d.512", arch: Arch::X86, args: &["ptr", "vi32x16", "u16"], ret: "vi32x16", features: "avx512f", imms: &[], instr: "vpexpandd", wrapper: "_mm512_mask_expandloadu_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.expand.load.pd.128", arch: Arch::X86, args: &["ptr", "vf64x2", "u8"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[], instr: "vexpandpd", wrapper: "_mm_mask_expandloadu_pd", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.expand.load.pd.256", arch: Arch::X86, args: &["ptr", "vf64x4", "u8"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[], instr: "vexpandpd", wrapper: "_mm256_mask_expandloadu_pd", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.expand.load.pd.512", arch: Arch::X86, args: &["ptr", "vf64x8", "u8"], ret: "vf64x8", features: "avx512f", imms: &[], instr: "vexpandpd", wrapper: "_mm512_mask_expandloadu_pd", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.expand.load.ps.128", arch: Arch::X86, args: &["ptr", "vf32x4", "u8"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[], instr: "vexpandps", wrapper: "_mm_mask_expandloadu_ps", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.expand.load.ps.256", arch: Arch::X86, args: &["ptr", "vf32x8", "u8"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[], instr: "vexpandps", wrapper: "_mm256_mask_expandloadu_ps", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.expand.load.ps.512", arch: Arch::X86, args: &["ptr", "vf32x16", "u16"], ret: "vf32x16", features: "avx512f", imms: &[], instr: "vexpandps", wrapper: "_mm512_mask_expandloadu_ps", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.expand.load.q.128", arch: Arch::X86, args: &["ptr", "vi64x2", "u8"], ret: "vi64x2", features: "avx512f,avx512vl", imms: &[], instr: "vpexpandq", wrapper: "_mm_mask_expandloadu_epi64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.expand.load.q.256", arch: Arch::X86, args: &["ptr", "vi64x4", "u8"], ret: "vi64x4", features: "avx512f,avx512vl", imms: &[], instr: "vpexpandq", wrapper: "_mm256_mask_expandloadu_epi64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.expand.load.q.512", arch: Arch::X86, args: &["ptr", "vi64x8", "u8"], ret: "vi64x8", features: "avx512f", imms: &[], instr: "vpexpandq", wrapper: "_mm512_mask_expandloadu_epi64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.expand.load.w.128", arch: Arch::X86, args: &["ptr", "vi16x8", "u8"], ret: "vi16x8", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpexpandw", wrapper: "_mm_mask_expandloadu_epi16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.expand.load.w.256", arch: Arch::X86, args: &["ptr", "vi16x16", "u16"], ret: "vi16x16", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpexpandw", wrapper: "_mm256_mask_expandloadu_epi16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.expand.load.w.512", arch: Arch::X86, args: &["ptr", "vi16x32", "u32"], ret: "vi16x32", features: "avx512vbmi2", imms: &[], instr: "vpexpandw", wrapper: "_mm512_mask_expandloadu_epi16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.expand.pd.128", arch: Arch::X86, args: &["vf64x2", "vf64x2", "u8"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[], instr: "vexpandpd", wrapper: "_mm_mask_expand_pd", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.expand.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4", "u8"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[], instr: "vexpandpd", wrapper: "_mm256_mask_expand_pd", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.expand.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "u8"], ret: "vf64x8", features: "avx512f", imms: &[], instr: "vexpandpd", wrapper: "_mm512_mask_expand_pd", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.expand.ps.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[], instr: "vexpandps", wrapper: "_mm_mask_expand_ps", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.expand.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[], instr: "vexpandps", wrapper: "_mm256_mask_expand_ps", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.expand.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "u16"], ret: "vf32x16", features: "avx512f", imms: &[], instr: "vexpandps", wrapper: "_mm512_mask_expand_ps", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.expand.q.128", arch: Arch::X86, args: &["vi64x2", "vi64x2", "u8"], ret: "vi64x2", features: "avx512f,avx512vl", imms: &[], instr: "vpexpandq", wrapper: "_mm_mask_expand_epi64", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.expand.q.256", arch: Arch::X86, args: &["vi64x4", "vi64x4", "u8"], ret: "vi64x4", features: "avx512f,avx512vl", imms: &[], instr: "vpexpandq", wrapper: "_mm256_mask_expand_epi64", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.expand.q.512", arch: Arch::X86, args: &["vi64x8", "vi64x8", "u8"], ret: "vi64x8", features: "avx512f", imms: &[], instr: "vpexpandq", wrapper: "_mm512_mask_expand_epi64", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.expand.w.128", arch: Arch::X86, args: &["vi16x8", "vi16x8", "u8"], ret: "vi16x8", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpexpandw", wrapper: "_mm_mask_expand_epi16", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.expand.w.256", arch: Arch::X86, args: &["vi16x16", "vi16x16", "u16"], ret: "vi16x16", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpexpandw", wrapper: "_mm256_mask_expand_epi16", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.expand.w.512", arch: Arch::X86, args: &["vi16x32", "vi16x32", "u32"], ret: "vi16x32", features: "avx512vbmi2", imms: &[], instr: "vpexpandw", wrapper: "_mm512_mask_expand_epi16", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.fixupimm.pd.128", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vi64x2", "i32", "u8"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vfixupimmpd", wrapper: "_mm_fixupimm_pd", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.fixupimm.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4", "vi64x4", "i32", "u8"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vfixupimmpd", wrapper: "_mm256_fixupimm_pd", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.fixupimm.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "vi64x8", "i32", "u8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vfixupimmpd", wrapper: "_mm512_fixupimm_pd", asm: "" }, // 4 wrappers
-    Row { name: "llvm.x86.avx512.mask.fixupimm.ps.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vi32x4", "i32", "u8"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vfixupimmps", wrapper: "_mm_fixupimm_ps", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.fixupimm.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "vi32x8", "i32", "u8"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vfixupimmps", wrapper: "_mm256_fixupimm_ps", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.fixupimm.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "vi32x16", "i32", "u16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vfixupimmps", wrapper: "_mm512_fixupimm_ps", asm: "" }, // 4 wrappers
-    Row { name: "llvm.x86.avx512.mask.fixupimm.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vi64x2", "i32", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vfixupimmsd", wrapper: "_mm_fixupimm_sd", asm: "" }, // 4 wrappers
-    Row { name: "llvm.x86.avx512.mask.fixupimm.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vi32x4", "i32", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vfixupimmss", wrapper: "_mm_fixupimm_ss", asm: "" }, // 4 wrappers
-    Row { name: "llvm.x86.avx512.mask.fpclass.sd", arch: Arch::X86, args: &["vf64x2", "i32", "u8"], ret: "u8", features: "avx512dq", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vfpclasssd", wrapper: "_mm_mask_fpclass_sd_mask", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.fpclass.ss", arch: Arch::X86, args: &["vf32x4", "i32", "u8"], ret: "u8", features: "avx512dq", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vfpclassss", wrapper: "_mm_mask_fpclass_ss_mask", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.getexp.pd.128", arch: Arch::X86, args: &["vf64x2", "vf64x2", "u8"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[], instr: "vgetexppd", wrapper: "_mm_getexp_pd", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.getexp.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4", "u8"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[], instr: "vgetexppd", wrapper: "_mm256_getexp_pd", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.getexp.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "u8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vgetexppd", wrapper: "_mm512_getexp_pd", asm: "" }, // 6 wrappers
-    Row { name: "llvm.x86.avx512.mask.getexp.ps.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[], instr: "vgetexpps", wrapper: "_mm_getexp_ps", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.getexp.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[], instr: "vgetexpps", wrapper: "_mm256_getexp_ps", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.getexp.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vgetexpps", wrapper: "_mm512_getexp_ps", asm: "" }, // 6 wrappers
-    Row { name: "llvm.x86.avx512.mask.getexp.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vgetexpsd", wrapper: "_mm_getexp_sd", asm: "" }, // 6 wrappers
-    Row { name: "llvm.x86.avx512.mask.getexp.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vgetexpss", wrapper: "_mm_getexp_ss", asm: "" }, // 6 wrappers
-    Row { name: "llvm.x86.avx512.mask.getmant.pd.128", arch: Arch::X86, args: &["vf64x2", "i32", "vf64x2", "u8"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 15, values: &[] }], instr: "vgetmantpd", wrapper: "_mm_getmant_pd", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.getmant.pd.256", arch: Arch::X86, args: &["vf64x4", "i32", "vf64x4", "u8"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 15, values: &[] }], instr: "vgetmantpd", wrapper: "_mm256_getmant_pd", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.getmant.pd.512", arch: Arch::X86, args: &["vf64x8", "i32", "vf64x8", "u8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 1, min: 0, max: 15, values: &[] }, Imm { arg: 4, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vgetmantpd", wrapper: "_mm512_getmant_pd", asm: "" }, // 6 wrappers
-    Row { name: "llvm.x86.avx512.mask.getmant.ps.128", arch: Arch::X86, args: &["vf32x4", "i32", "vf32x4", "u8"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 15, values: &[] }], instr: "vgetmantps", wrapper: "_mm_getmant_ps", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.getmant.ps.256", arch: Arch::X86, args: &["vf32x8", "i32", "vf32x8", "u8"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 15, values: &[] }], instr: "vgetmantps", wrapper: "_mm256_getmant_ps", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.getmant.ps.512", arch: Arch::X86, args: &["vf32x16", "i32", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 1, min: 0, max: 15, values: &[] }, Imm { arg: 4, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vgetmantps", wrapper: "_mm512_getmant_ps", asm: "" }, // 6 wrappers
-    Row { name: "llvm.x86.avx512.mask.getmant.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "i32", "vf64x2", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }, Imm { arg: 5, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vgetmantsd", wrapper: "_mm_getmant_sd", asm: "" }, // 6 wrappers
-    Row { name: "llvm.x86.avx512.mask.getmant.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "i32", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }, Imm { arg: 5, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vgetmantss", wrapper: "_mm_getmant_ss", asm: "" }, // 6 wrappers
-    Row { name: "llvm.x86.avx512.mask.max.sd.round", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vmaxsd", wrapper: "_mm_mask_max_sd", asm: "" }, // 5 wrappers
-    Row { name: "llvm.x86.avx512.mask.max.ss.round", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vmaxss", wrapper: "_mm_mask_max_ss", asm: "" }, // 5 wrappers
-    Row { name: "llvm.x86.avx512.mask.min.sd.round", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vminsd", wrapper: "_mm_mask_min_sd", asm: "" }, // 5 wrappers
-    Row { name: "llvm.x86.avx512.mask.min.ss.round", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vminss", wrapper: "_mm_mask_min_ss", asm: "" }, // 5 wrappers
-    Row { name: "llvm.x86.avx512.mask.mul.sd.round", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vmulsd", wrapper: "_mm_mul_round_sd", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.mul.ss.round", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vmulss", wrapper: "_mm_mul_round_ss", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmov.db.128", arch: Arch::X86, args: &["vi32x4", "vi8x16", "u8"], ret: "vi8x16", features: "avx512f,avx512vl", imms: &[], instr: "vpmovdb", wrapper: "_mm_cvtepi32_epi8", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmov.db.256", arch: Arch::X86, args: &["vi32x8", "vi8x16", "u8"], ret: "vi8x16", features: "avx512f,avx512vl", imms: &[], instr: "vpmovdb", wrapper: "_mm256_cvtepi32_epi8", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmov.db.mem.128", arch: Arch::X86, args: &["ptr", "vi32x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovdb", wrapper: "_mm_mask_cvtepi32_storeu_epi8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmov.db.mem.256", arch: Arch::X86, args: &["ptr", "vi32x8", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovdb", wrapper: "_mm256_mask_cvtepi32_storeu_epi8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmov.db.mem.512", arch: Arch::X86, args: &["ptr", "vi32x16", "u16"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovdb", wrapper: "_mm512_mask_cvtepi32_storeu_epi8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmov.dw.128", arch: Arch::X86, args: &["vi32x4", "vi16x8", "u8"], ret: "vi16x8", features: "avx512f,avx512vl", imms: &[], instr: "vpmovdw", wrapper: "_mm_cvtepi32_epi16", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmov.dw.mem.128", arch: Arch::X86, args: &["ptr", "vi32x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovdw", wrapper: "_mm_mask_cvtepi32_storeu_epi16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmov.dw.mem.256", arch: Arch::X86, args: &["ptr", "vi32x8", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovdw", wrapper: "_mm256_mask_cvtepi32_storeu_epi16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmov.dw.mem.512", arch: Arch::X86, args: &["ptr", "vi32x16", "u16"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovdw", wrapper: "_mm512_mask_cvtepi32_storeu_epi16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmov.qb.128", arch: Arch::X86, args: &["vi64x2", "vi8x16", "u8"], ret: "vi8x16", features: "avx512f,avx512vl", imms: &[], instr: "vpmovqb", wrapper: "_mm_cvtepi64_epi8", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmov.qb.256", arch: Arch::X86, args: &["vi64x4", "vi8x16", "u8"], ret: "vi8x16", features: "avx512f,avx512vl", imms: &[], instr: "vpmovqb", wrapper: "_mm256_cvtepi64_epi8", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmov.qb.512", arch: Arch::X86, args: &["vi64x8", "vi8x16", "u8"], ret: "vi8x16", features: "avx512f", imms: &[], instr: "vpmovqb", wrapper: "_mm512_cvtepi64_epi8", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmov.qb.mem.128", arch: Arch::X86, args: &["ptr", "vi64x2", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovqb", wrapper: "_mm_mask_cvtepi64_storeu_epi8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmov.qb.mem.256", arch: Arch::X86, args: &["ptr", "vi64x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovqb", wrapper: "_mm256_mask_cvtepi64_storeu_epi8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmov.qb.mem.512", arch: Arch::X86, args: &["ptr", "vi64x8", "u8"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovqb", wrapper: "_mm512_mask_cvtepi64_storeu_epi8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmov.qd.128", arch: Arch::X86, args: &["vi64x2", "vi32x4", "u8"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[], instr: "vpmovqd", wrapper: "_mm_cvtepi64_epi32", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmov.qd.mem.128", arch: Arch::X86, args: &["ptr", "vi64x2", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovqd", wrapper: "_mm_mask_cvtepi64_storeu_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmov.qd.mem.256", arch: Arch::X86, args: &["ptr", "vi64x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovqd", wrapper: "_mm256_mask_cvtepi64_storeu_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmov.qd.mem.512", arch: Arch::X86, args: &["ptr", "vi64x8", "u8"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovqd", wrapper: "_mm512_mask_cvtepi64_storeu_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmov.qw.128", arch: Arch::X86, args: &["vi64x2", "vi16x8", "u8"], ret: "vi16x8", features: "avx512f,avx512vl", imms: &[], instr: "vpmovqw", wrapper: "_mm_cvtepi64_epi16", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmov.qw.256", arch: Arch::X86, args: &["vi64x4", "vi16x8", "u8"], ret: "vi16x8", features: "avx512f,avx512vl", imms: &[], instr: "vpmovqw", wrapper: "_mm256_cvtepi64_epi16", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmov.qw.mem.128", arch: Arch::X86, args: &["ptr", "vi64x2", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovqw", wrapper: "_mm_mask_cvtepi64_storeu_epi16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmov.qw.mem.256", arch: Arch::X86, args: &["ptr", "vi64x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovqw", wrapper: "_mm256_mask_cvtepi64_storeu_epi16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmov.qw.mem.512", arch: Arch::X86, args: &["ptr", "vi64x8", "u8"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovqw", wrapper: "_mm512_mask_cvtepi64_storeu_epi16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovs.db.128", arch: Arch::X86, args: &["vi32x4", "vi8x16", "u8"], ret: "vi8x16", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsdb", wrapper: "_mm_cvtsepi32_epi8", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovs.db.256", arch: Arch::X86, args: &["vi32x8", "vi8x16", "u8"], ret: "vi8x16", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsdb", wrapper: "_mm256_cvtsepi32_epi8", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovs.db.512", arch: Arch::X86, args: &["vi32x16", "vi8x16", "u16"], ret: "vi8x16", features: "avx512f", imms: &[], instr: "vpmovsdb", wrapper: "_mm512_cvtsepi32_epi8", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovs.db.mem.128", arch: Arch::X86, args: &["ptr", "vi32x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsdb", wrapper: "_mm_mask_cvtsepi32_storeu_epi8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovs.db.mem.256", arch: Arch::X86, args: &["ptr", "vi32x8", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsdb", wrapper: "_mm256_mask_cvtsepi32_storeu_epi8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovs.db.mem.512", arch: Arch::X86, args: &["ptr", "vi32x16", "u16"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovsdb", wrapper: "_mm512_mask_cvtsepi32_storeu_epi8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovs.dw.128", arch: Arch::X86, args: &["vi32x4", "vi16x8", "u8"], ret: "vi16x8", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsdw", wrapper: "_mm_cvtsepi32_epi16", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovs.dw.256", arch: Arch::X86, args: &["vi32x8", "vi16x8", "u8"], ret: "vi16x8", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsdw", wrapper: "_mm256_cvtsepi32_epi16", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovs.dw.512", arch: Arch::X86, args: &["vi32x16", "vi16x16", "u16"], ret: "vi16x16", features: "avx512f", imms: &[], instr: "vpmovsdw", wrapper: "_mm512_cvtsepi32_epi16", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovs.dw.mem.128", arch: Arch::X86, args: &["ptr", "vi32x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsdw", wrapper: "_mm_mask_cvtsepi32_storeu_epi16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovs.dw.mem.256", arch: Arch::X86, args: &["ptr", "vi32x8", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsdw", wrapper: "_mm256_mask_cvtsepi32_storeu_epi16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovs.dw.mem.512", arch: Arch::X86, args: &["ptr", "vi32x16", "u16"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovsdw", wrapper: "_mm512_mask_cvtsepi32_storeu_epi16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovs.qb.128", arch: Arch::X86, args: &["vi64x2", "vi8x16", "u8"], ret: "vi8x16", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsqb", wrapper: "_mm_cvtsepi64_epi8", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovs.qb.256", arch: Arch::X86, args: &["vi64x4", "vi8x16", "u8"], ret: "vi8x16", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsqb", wrapper: "_mm256_cvtsepi64_epi8", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovs.qb.512", arch: Arch::X86, args: &["vi64x8", "vi8x16", "u8"], ret: "vi8x16", features: "avx512f", imms: &[], instr: "vpmovsqb", wrapper: "_mm512_cvtsepi64_epi8", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovs.qb.mem.128", arch: Arch::X86, args: &["ptr", "vi64x2", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsqb", wrapper: "_mm_mask_cvtsepi64_storeu_epi8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovs.qb.mem.256", arch: Arch::X86, args: &["ptr", "vi64x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsqb", wrapper: "_mm256_mask_cvtsepi64_storeu_epi8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovs.qb.mem.512", arch: Arch::X86, args: &["ptr", "vi64x8", "u8"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovsqb", wrapper: "_mm512_mask_cvtsepi64_storeu_epi8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovs.qd.128", arch: Arch::X86, args: &["vi64x2", "vi32x4", "u8"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsqd", wrapper: "_mm_cvtsepi64_epi32", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovs.qd.256", arch: Arch::X86, args: &["vi64x4", "vi32x4", "u8"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsqd", wrapper: "_mm256_cvtsepi64_epi32", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovs.qd.512", arch: Arch::X86, args: &["vi64x8", "vi32x8", "u8"], ret: "vi32x8", features: "avx512f", imms: &[], instr: "vpmovsqd", wrapper: "_mm512_cvtsepi64_epi32", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovs.qd.mem.128", arch: Arch::X86, args: &["ptr", "vi64x2", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsqd", wrapper: "_mm_mask_cvtsepi64_storeu_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovs.qd.mem.256", arch: Arch::X86, args: &["ptr", "vi64x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsqd", wrapper: "_mm256_mask_cvtsepi64_storeu_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovs.qd.mem.512", arch: Arch::X86, args: &["ptr", "vi64x8", "u8"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovsqd", wrapper: "_mm512_mask_cvtsepi64_storeu_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovs.qw.128", arch: Arch::X86, args: &["vi64x2", "vi16x8", "u8"], ret: "vi16x8", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsqw", wrapper: "_mm_cvtsepi64_epi16", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovs.qw.256", arch: Arch::X86, args: &["vi64x4", "vi16x8", "u8"], ret: "vi16x8", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsqw", wrapper: "_mm256_cvtsepi64_epi16", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovs.qw.512", arch: Arch::X86, args: &["vi64x8", "vi16x8", "u8"], ret: "vi16x8", features: "avx512f", imms: &[], instr: "vpmovsqw", wrapper: "_mm512_cvtsepi64_epi16", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovs.qw.mem.128", arch: Arch::X86, args: &["ptr", "vi64x2", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsqw", wrapper: "_mm_mask_cvtsepi64_storeu_epi16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovs.qw.mem.256", arch: Arch::X86, args: &["ptr", "vi64x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsqw", wrapper: "_mm256_mask_cvtsepi64_storeu_epi16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovs.qw.mem.512", arch: Arch::X86, args: &["ptr", "vi64x8", "u8"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovsqw", wrapper: "_mm512_mask_cvtsepi64_storeu_epi16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovs.wb.128", arch: Arch::X86, args: &["vi16x8", "vi8x16", "u8"], ret: "vi8x16", features: "avx512bw,avx512vl", imms: &[], instr: "vpmovswb", wrapper: "_mm_cvtsepi16_epi8", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovs.wb.mem.512", arch: Arch::X86, args: &["ptr", "vi16x32", "u32"], ret: "unit", features: "avx512bw", imms: &[], instr: "vpmovswb", wrapper: "_mm512_mask_cvtsepi16_storeu_epi8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovus.db.128", arch: Arch::X86, args: &["vu32x4", "vu8x16", "u8"], ret: "vu8x16", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusdb", wrapper: "_mm_cvtusepi32_epi8", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovus.db.256", arch: Arch::X86, args: &["vu32x8", "vu8x16", "u8"], ret: "vu8x16", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusdb", wrapper: "_mm256_cvtusepi32_epi8", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovus.db.512", arch: Arch::X86, args: &["vu32x16", "vu8x16", "u16"], ret: "vu8x16", features: "avx512f", imms: &[], instr: "vpmovusdb", wrapper: "_mm512_cvtusepi32_epi8", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovus.db.mem.128", arch: Arch::X86, args: &["ptr", "vi32x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusdb", wrapper: "_mm_mask_cvtusepi32_storeu_epi8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovus.db.mem.256", arch: Arch::X86, args: &["ptr", "vi32x8", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusdb", wrapper: "_mm256_mask_cvtusepi32_storeu_epi8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovus.db.mem.512", arch: Arch::X86, args: &["ptr", "vi32x16", "u16"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovusdb", wrapper: "_mm512_mask_cvtusepi32_storeu_epi8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovus.dw.128", arch: Arch::X86, args: &["vu32x4", "vu16x8", "u8"], ret: "vu16x8", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusdw", wrapper: "_mm_cvtusepi32_epi16", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovus.dw.256", arch: Arch::X86, args: &["vu32x8", "vu16x8", "u8"], ret: "vu16x8", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusdw", wrapper: "_mm256_cvtusepi32_epi16", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovus.dw.512", arch: Arch::X86, args: &["vu32x16", "vu16x16", "u16"], ret: "vu16x16", features: "avx512f", imms: &[], instr: "vpmovusdw", wrapper: "_mm512_cvtusepi32_epi16", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovus.dw.mem.128", arch: Arch::X86, args: &["ptr", "vi32x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusdw", wrapper: "_mm_mask_cvtusepi32_storeu_epi16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovus.dw.mem.256", arch: Arch::X86, args: &["ptr", "vi32x8", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusdw", wrapper: "_mm256_mask_cvtusepi32_storeu_epi16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovus.dw.mem.512", arch: Arch::X86, args: &["ptr", "vi32x16", "u16"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovusdw", wrapper: "_mm512_mask_cvtusepi32_storeu_epi16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovus.qb.128", arch: Arch::X86, args: &["vu64x2", "vu8x16", "u8"], ret: "vu8x16", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusqb", wrapper: "_mm_cvtusepi64_epi8", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovus.qb.256", arch: Arch::X86, args: &["vu64x4", "vu8x16", "u8"], ret: "vu8x16", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusqb", wrapper: "_mm256_cvtusepi64_epi8", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovus.qb.512", arch: Arch::X86, args: &["vu64x8", "vu8x16", "u8"], ret: "vu8x16", features: "avx512f", imms: &[], instr: "vpmovusqb", wrapper: "_mm512_cvtusepi64_epi8", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovus.qb.mem.128", arch: Arch::X86, args: &["ptr", "vi64x2", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusqb", wrapper: "_mm_mask_cvtusepi64_storeu_epi8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovus.qb.mem.256", arch: Arch::X86, args: &["ptr", "vi64x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusqb", wrapper: "_mm256_mask_cvtusepi64_storeu_epi8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovus.qb.mem.512", arch: Arch::X86, args: &["ptr", "vi64x8", "u8"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovusqb", wrapper: "_mm512_mask_cvtusepi64_storeu_epi8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovus.qd.128", arch: Arch::X86, args: &["vu64x2", "vu32x4", "u8"], ret: "vu32x4", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusqd", wrapper: "_mm_cvtusepi64_epi32", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovus.qd.256", arch: Arch::X86, args: &["vu64x4", "vu32x4", "u8"], ret: "vu32x4", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusqd", wrapper: "_mm256_cvtusepi64_epi32", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovus.qd.512", arch: Arch::X86, args: &["vu64x8", "vu32x8", "u8"], ret: "vu32x8", features: "avx512f", imms: &[], instr: "vpmovusqd", wrapper: "_mm512_cvtusepi64_epi32", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovus.qd.mem.128", arch: Arch::X86, args: &["ptr", "vi64x2", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusqd", wrapper: "_mm_mask_cvtusepi64_storeu_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovus.qd.mem.256", arch: Arch::X86, args: &["ptr", "vi64x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusqd", wrapper: "_mm256_mask_cvtusepi64_storeu_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovus.qd.mem.512", arch: Arch::X86, args: &["ptr", "vi64x8", "u8"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovusqd", wrapper: "_mm512_mask_cvtusepi64_storeu_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovus.qw.128", arch: Arch::X86, args: &["vu64x2", "vu16x8", "u8"], ret: "vu16x8", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusqw", wrapper: "_mm_cvtusepi64_epi16", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovus.qw.256", arch: Arch::X86, args: &["vu64x4", "vu16x8", "u8"], ret: "vu16x8", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusqw", wrapper: "_mm256_cvtusepi64_epi16", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovus.qw.512", arch: Arch::X86, args: &["vu64x8", "vu16x8", "u8"], ret: "vu16x8", features: "avx512f", imms: &[], instr: "vpmovusqw", wrapper: "_mm512_cvtusepi64_epi16", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovus.qw.mem.128", arch: Arch::X86, args: &["ptr", "vi64x2", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusqw", wrapper: "_mm_mask_cvtusepi64_storeu_epi16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovus.qw.mem.256", arch: Arch::X86, args: &["ptr", "vi64x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusqw", wrapper: "_mm256_mask_cvtusepi64_storeu_epi16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovus.qw.mem.512", arch: Arch::X86, args: &["ptr", "vi64x8", "u8"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovusqw", wrapper: "_mm512_mask_cvtusepi64_storeu_epi16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.pmovus.wb.128", arch: Arch::X86, args: &["vu16x8", "vu8x16", "u8"], ret: "vu8x16", features: "avx512bw,avx512vl", imms: &[], instr: "vpmovuswb", wrapper: "_mm_cvtusepi16_epi8", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.pmovus.wb.mem.512", arch: Arch::X86, args: &["ptr", "vi16x32", "u32"], ret: "unit", features: "avx512bw", imms: &[], instr: "vpmovuswb", wrapper: "_mm512_mask_cvtusepi16_storeu_epi8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.range.pd.128", arch: Arch::X86, args: &["vf64x2", "vf64x2", "i32", "vf64x2", "u8"], ret: "vf64x2", features: "avx512dq,avx512vl", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }], instr: "vrangepd", wrapper: "_mm_mask_range_pd", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.range.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4", "i32", "vf64x4", "u8"], ret: "vf64x4", features: "avx512dq,avx512vl", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }], instr: "vrangepd", wrapper: "_mm256_mask_range_pd", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.range.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "i32", "vf64x8", "u8", "i32"], ret: "vf64x8", features: "avx512dq", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }, Imm { arg: 5, min: 4, max: 8, values: &[4, 8] }], instr: "vrangepd", wrapper: "_mm512_mask_range_round_pd", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.range.ps.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "i32", "vf32x4", "u8"], ret: "vf32x4", features: "avx512dq,avx512vl", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }], instr: "vrangeps", wrapper: "_mm_mask_range_ps", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.range.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "i32", "vf32x8", "u8"], ret: "vf32x8", features: "avx512dq,avx512vl", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }], instr: "vrangeps", wrapper: "_mm256_mask_range_ps", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.range.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "i32", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512dq", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }, Imm { arg: 5, min: 4, max: 8, values: &[4, 8] }], instr: "vrangeps", wrapper: "_mm512_mask_range_round_ps", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.range.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8", "i32", "i32"], ret: "vf64x2", features: "avx512dq", imms: &[Imm { arg: 4, min: 0, max: 15, values: &[] }, Imm { arg: 5, min: 4, max: 8, values: &[4, 8] }], instr: "vrangesd", wrapper: "_mm_mask_range_round_sd", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.range.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32", "i32"], ret: "vf32x4", features: "avx512dq", imms: &[Imm { arg: 4, min: 0, max: 15, values: &[] }, Imm { arg: 5, min: 4, max: 8, values: &[4, 8] }], instr: "vrangess", wrapper: "_mm_mask_range_round_ss", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.reduce.pd.128", arch: Arch::X86, args: &["vf64x2", "i32", "vf64x2", "u8"], ret: "vf64x2", features: "avx512dq,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vreducepd", wrapper: "_mm_mask_reduce_pd", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.reduce.pd.256", arch: Arch::X86, args: &["vf64x4", "i32", "vf64x4", "u8"], ret: "vf64x4", features: "avx512dq,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vreducepd", wrapper: "_mm256_mask_reduce_pd", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.reduce.pd.512", arch: Arch::X86, args: &["vf64x8", "i32", "vf64x8", "u8", "i32"], ret: "vf64x8", features: "avx512dq", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }, Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vreducepd", wrapper: "_mm512_mask_reduce_round_pd", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.reduce.ps.128", arch: Arch::X86, args: &["vf32x4", "i32", "vf32x4", "u8"], ret: "vf32x4", features: "avx512dq,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vreduceps", wrapper: "_mm_mask_reduce_ps", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.reduce.ps.256", arch: Arch::X86, args: &["vf32x8", "i32", "vf32x8", "u8"], ret: "vf32x8", features: "avx512dq,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vreduceps", wrapper: "_mm256_mask_reduce_ps", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.mask.reduce.ps.512", arch: Arch::X86, args: &["vf32x16", "i32", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512dq", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }, Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vreduceps", wrapper: "_mm512_mask_reduce_round_ps", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.reduce.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8", "i32", "i32"], ret: "vf64x2", features: "avx512dq", imms: &[Imm { arg: 4, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 8, values: &[4, 8] }], instr: "vreducesd", wrapper: "_mm_mask_reduce_round_sd", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.reduce.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32", "i32"], ret: "vf32x4", features: "avx512dq", imms: &[Imm { arg: 4, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 8, values: &[4, 8] }], instr: "vreducess", wrapper: "_mm_mask_reduce_round_ss", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.rndscale.pd.128", arch: Arch::X86, args: &["vf64x2", "i32", "vf64x2", "u8"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vrndscalepd", wrapper: "_mm_roundscale_pd", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.rndscale.pd.256", arch: Arch::X86, args: &["vf64x4", "i32", "vf64x4", "u8"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vrndscalepd", wrapper: "_mm256_roundscale_pd", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.rndscale.pd.512", arch: Arch::X86, args: &["vf64x8", "i32", "vf64x8", "u8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }, Imm { arg: 4, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vrndscalepd", wrapper: "_mm512_roundscale_pd", asm: "" }, // 6 wrappers
-    Row { name: "llvm.x86.avx512.mask.rndscale.ps.128", arch: Arch::X86, args: &["vf32x4", "i32", "vf32x4", "u8"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vrndscaleps", wrapper: "_mm_roundscale_ps", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.rndscale.ps.256", arch: Arch::X86, args: &["vf32x8", "i32", "vf32x8", "u8"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vrndscaleps", wrapper: "_mm256_roundscale_ps", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.rndscale.ps.512", arch: Arch::X86, args: &["vf32x16", "i32", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }, Imm { arg: 4, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vrndscaleps", wrapper: "_mm512_roundscale_ps", asm: "" }, // 6 wrappers
-    Row { name: "llvm.x86.avx512.mask.rndscale.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8", "i32", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 4, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vrndscalesd", wrapper: "_mm_roundscale_sd", asm: "" }, // 6 wrappers
-    Row { name: "llvm.x86.avx512.mask.rndscale.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 4, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vrndscaless", wrapper: "_mm_roundscale_ss", asm: "" }, // 6 wrappers
-    Row { name: "llvm.x86.avx512.mask.scalef.pd.128", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[], instr: "vscalefpd", wrapper: "_mm_scalef_pd", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.scalef.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4", "vf64x4", "u8"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[], instr: "vscalefpd", wrapper: "_mm256_scalef_pd", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.scalef.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "vf64x8", "u8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vscalefpd", wrapper: "_mm512_scalef_pd", asm: "" }, // 6 wrappers
-    Row { name: "llvm.x86.avx512.mask.scalef.ps.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[], instr: "vscalefps", wrapper: "_mm_scalef_ps", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.scalef.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[], instr: "vscalefps", wrapper: "_mm256_scalef_ps", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.scalef.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vscalefps", wrapper: "_mm512_scalef_ps", asm: "" }, // 6 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvttpd2uqq.128", arch: Arch::X86, args: &["vf64x2", "vu64x2", "u8"], ret: "vu64x2", features: "avx512dq,avx512vl", imms: &[], instr: "vcvttpd2uqq", wrapper: "_mm_mask_cvttpd_epu64", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvttpd2uqq xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.cvttpd2uqq.256", arch: Arch::X86, args: &["vf64x4", "vu64x4", "u8"], ret: "vu64x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvttpd2uqq", wrapper: "_mm256_mask_cvttpd_epu64", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvttpd2uqq ymm0 {k1}, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.cvttpd2uqq.512", arch: Arch::X86, args: &["vf64x8", "vu64x8", "u8", "i32"], ret: "vu64x8", features: "avx512dq", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttpd2uqq", wrapper: "_mm512_mask_cvtt_roundpd_epu64", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvttpd2uqq zmm0 {k1}, zmm1{sae3}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvttps2dq.512", arch: Arch::X86, args: &["vf32x16", "vi32x16", "u16", "i32"], ret: "vi32x16", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttps2dq", wrapper: "_mm512_cvtt_roundps_epi32", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+movzx r11d, word ptr [rdi+192]
+kmovw k1, r11d
+vcvttps2dq zmm0 {k1}, zmm1{sae3}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 6 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvttps2qq.128", arch: Arch::X86, args: &["vf32x4", "vi64x2", "u8"], ret: "vi64x2", features: "avx512dq,avx512vl", imms: &[], instr: "vcvttps2qq", wrapper: "_mm_mask_cvttps_epi64", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvttps2qq xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.cvttps2qq.256", arch: Arch::X86, args: &["vf32x4", "vi64x4", "u8"], ret: "vi64x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvttps2qq", wrapper: "_mm256_mask_cvttps_epi64", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvttps2qq ymm0 {k1}, xmm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.cvttps2qq.512", arch: Arch::X86, args: &["vf32x8", "vi64x8", "u8", "i32"], ret: "vi64x8", features: "avx512dq", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttps2qq", wrapper: "_mm512_mask_cvtt_roundps_epi64", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvttps2qq zmm0 {k1}, ymm1{sae3}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvttps2udq.128", arch: Arch::X86, args: &["vf32x4", "vu32x4", "u8"], ret: "vu32x4", features: "avx512f,avx512vl", imms: &[], instr: "vcvttps2udq", wrapper: "_mm_cvttps_epu32", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvttps2udq xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvttps2udq.256", arch: Arch::X86, args: &["vf32x8", "vu32x8", "u8"], ret: "vu32x8", features: "avx512f,avx512vl", imms: &[], instr: "vcvttps2udq", wrapper: "_mm256_cvttps_epu32", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvttps2udq ymm0 {k1}, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvttps2udq.512", arch: Arch::X86, args: &["vf32x16", "vu32x16", "u16", "i32"], ret: "vu32x16", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttps2udq", wrapper: "_mm512_cvtt_roundps_epu32", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+movzx r11d, word ptr [rdi+192]
+kmovw k1, r11d
+vcvttps2udq zmm0 {k1}, zmm1{sae3}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 6 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvttps2uqq.128", arch: Arch::X86, args: &["vf32x4", "vu64x2", "u8"], ret: "vu64x2", features: "avx512dq,avx512vl", imms: &[], instr: "vcvttps2uqq", wrapper: "_mm_mask_cvttps_epu64", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvttps2uqq xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.cvttps2uqq.256", arch: Arch::X86, args: &["vf32x4", "vu64x4", "u8"], ret: "vu64x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvttps2uqq", wrapper: "_mm256_mask_cvttps_epu64", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvttps2uqq ymm0 {k1}, xmm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.cvttps2uqq.512", arch: Arch::X86, args: &["vf32x8", "vu64x8", "u8", "i32"], ret: "vu64x8", features: "avx512dq", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttps2uqq", wrapper: "_mm512_mask_cvtt_roundps_epu64", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvttps2uqq zmm0 {k1}, ymm1{sae3}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvtuqq2ps.128", arch: Arch::X86, args: &["vu64x2", "vf32x4", "u8"], ret: "vf32x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtuqq2ps", wrapper: "_mm_mask_cvtepu64_ps", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtuqq2ps xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.div.sd.round", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vdivsd", wrapper: "_mm_div_round_sd", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vdivsd xmm0 {k1}, xmm1, xmm2{er4}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.div.ss.round", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vdivss", wrapper: "_mm_div_round_ss", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vdivss xmm0 {k1}, xmm1, xmm2{er4}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.expand.b.128", arch: Arch::X86, args: &["vi8x16", "vi8x16", "u16"], ret: "vi8x16", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpexpandb", wrapper: "_mm_mask_expand_epi8", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, word ptr [rdi+192]
+kmovw k1, r11d
+vpexpandb xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.expand.b.256", arch: Arch::X86, args: &["vi8x32", "vi8x32", "u32"], ret: "vi8x32", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpexpandb", wrapper: "_mm256_mask_expand_epi8", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+mov r11d, dword ptr [rdi+192]
+kmovd k1, r11d
+vpexpandb ymm0 {k1}, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.expand.b.512", arch: Arch::X86, args: &["vi8x64", "vi8x64", "u64"], ret: "vi8x64", features: "avx512vbmi2", imms: &[], instr: "vpexpandb", wrapper: "_mm512_mask_expand_epi8", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+mov r11, qword ptr [rdi+192]
+kmovq k1, r11
+vpexpandb zmm0 {k1}, zmm1
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.expand.d.128", arch: Arch::X86, args: &["vi32x4", "vi32x4", "u8"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[], instr: "vpexpandd", wrapper: "_mm_mask_expand_epi32", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpexpandd xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.expand.d.256", arch: Arch::X86, args: &["vi32x8", "vi32x8", "u8"], ret: "vi32x8", features: "avx512f,avx512vl", imms: &[], instr: "vpexpandd", wrapper: "_mm256_mask_expand_epi32", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpexpandd ymm0 {k1}, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.expand.d.512", arch: Arch::X86, args: &["vi32x16", "vi32x16", "u16"], ret: "vi32x16", features: "avx512f", imms: &[], instr: "vpexpandd", wrapper: "_mm512_mask_expand_epi32", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+movzx r11d, word ptr [rdi+192]
+kmovw k1, r11d
+vpexpandd zmm0 {k1}, zmm1
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.expand.load.b.128", arch: Arch::X86, args: &["ptr", "vi8x16", "u16"], ret: "vi8x16", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpexpandb", wrapper: "_mm_mask_expandloadu_epi8", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+mov rax, qword ptr [rdi+64]
+movzx r11d, word ptr [rdi+192]
+kmovw k1, r11d
+vpexpandb xmm0 {k1}, [rax]
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.expand.load.b.256", arch: Arch::X86, args: &["ptr", "vi8x32", "u32"], ret: "vi8x32", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpexpandb", wrapper: "_mm256_mask_expandloadu_epi8", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+mov rax, qword ptr [rdi+64]
+mov r11d, dword ptr [rdi+192]
+kmovd k1, r11d
+vpexpandb ymm0 {k1}, [rax]
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.expand.load.b.512", arch: Arch::X86, args: &["ptr", "vi8x64", "u64"], ret: "vi8x64", features: "avx512vbmi2", imms: &[], instr: "vpexpandb", wrapper: "_mm512_mask_expandloadu_epi8", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+mov rax, qword ptr [rdi+64]
+mov r11, qword ptr [rdi+192]
+kmovq k1, r11
+vpexpandb zmm0 {k1}, [rax]
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.expand.load.d.128", arch: Arch::X86, args: &["ptr", "vi32x4", "u8"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[], instr: "vpexpandd", wrapper: "_mm_mask_expandloadu_epi32", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+mov rax, qword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpexpandd xmm0 {k1}, [rax]
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.expand.load.d.256", arch: Arch::X86, args: &["ptr", "vi32x8", "u8"], ret: "vi32x8", features: "avx512f,avx512vl", imms: &[], instr: "vpexpandd", wrapper: "_mm256_mask_expandloadu_epi32", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+mov rax, qword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpexpandd ymm0 {k1}, [rax]
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.expand.load.d.512", arch: Arch::X86, args: &["ptr", "vi32x16", "u16"], ret: "vi32x16", features: "avx512f", imms: &[], instr: "vpexpandd", wrapper: "_mm512_mask_expandloadu_epi32", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+mov rax, qword ptr [rdi+64]
+movzx r11d, word ptr [rdi+192]
+kmovw k1, r11d
+vpexpandd zmm0 {k1}, [rax]
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.expand.load.pd.128", arch: Arch::X86, args: &["ptr", "vf64x2", "u8"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[], instr: "vexpandpd", wrapper: "_mm_mask_expandloadu_pd", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+mov rax, qword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vexpandpd xmm0 {k1}, [rax]
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.expand.load.pd.256", arch: Arch::X86, args: &["ptr", "vf64x4", "u8"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[], instr: "vexpandpd", wrapper: "_mm256_mask_expandloadu_pd", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+mov rax, qword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vexpandpd ymm0 {k1}, [rax]
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.expand.load.pd.512", arch: Arch::X86, args: &["ptr", "vf64x8", "u8"], ret: "vf64x8", features: "avx512f", imms: &[], instr: "vexpandpd", wrapper: "_mm512_mask_expandloadu_pd", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+mov rax, qword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vexpandpd zmm0 {k1}, [rax]
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.expand.load.ps.128", arch: Arch::X86, args: &["ptr", "vf32x4", "u8"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[], instr: "vexpandps", wrapper: "_mm_mask_expandloadu_ps", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+mov rax, qword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vexpandps xmm0 {k1}, [rax]
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.expand.load.ps.256", arch: Arch::X86, args: &["ptr", "vf32x8", "u8"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[], instr: "vexpandps", wrapper: "_mm256_mask_expandloadu_ps", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+mov rax, qword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vexpandps ymm0 {k1}, [rax]
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.expand.load.ps.512", arch: Arch::X86, args: &["ptr", "vf32x16", "u16"], ret: "vf32x16", features: "avx512f", imms: &[], instr: "vexpandps", wrapper: "_mm512_mask_expandloadu_ps", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+mov rax, qword ptr [rdi+64]
+movzx r11d, word ptr [rdi+192]
+kmovw k1, r11d
+vexpandps zmm0 {k1}, [rax]
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.expand.load.q.128", arch: Arch::X86, args: &["ptr", "vi64x2", "u8"], ret: "vi64x2", features: "avx512f,avx512vl", imms: &[], instr: "vpexpandq", wrapper: "_mm_mask_expandloadu_epi64", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+mov rax, qword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpexpandq xmm0 {k1}, [rax]
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.expand.load.q.256", arch: Arch::X86, args: &["ptr", "vi64x4", "u8"], ret: "vi64x4", features: "avx512f,avx512vl", imms: &[], instr: "vpexpandq", wrapper: "_mm256_mask_expandloadu_epi64", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+mov rax, qword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpexpandq ymm0 {k1}, [rax]
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.expand.load.q.512", arch: Arch::X86, args: &["ptr", "vi64x8", "u8"], ret: "vi64x8", features: "avx512f", imms: &[], instr: "vpexpandq", wrapper: "_mm512_mask_expandloadu_epi64", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+mov rax, qword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpexpandq zmm0 {k1}, [rax]
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.expand.load.w.128", arch: Arch::X86, args: &["ptr", "vi16x8", "u8"], ret: "vi16x8", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpexpandw", wrapper: "_mm_mask_expandloadu_epi16", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+mov rax, qword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpexpandw xmm0 {k1}, [rax]
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.expand.load.w.256", arch: Arch::X86, args: &["ptr", "vi16x16", "u16"], ret: "vi16x16", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpexpandw", wrapper: "_mm256_mask_expandloadu_epi16", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+mov rax, qword ptr [rdi+64]
+movzx r11d, word ptr [rdi+192]
+kmovw k1, r11d
+vpexpandw ymm0 {k1}, [rax]
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.expand.load.w.512", arch: Arch::X86, args: &["ptr", "vi16x32", "u32"], ret: "vi16x32", features: "avx512vbmi2", imms: &[], instr: "vpexpandw", wrapper: "_mm512_mask_expandloadu_epi16", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+mov rax, qword ptr [rdi+64]
+mov r11d, dword ptr [rdi+192]
+kmovd k1, r11d
+vpexpandw zmm0 {k1}, [rax]
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.expand.pd.128", arch: Arch::X86, args: &["vf64x2", "vf64x2", "u8"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[], instr: "vexpandpd", wrapper: "_mm_mask_expand_pd", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vexpandpd xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.expand.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4", "u8"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[], instr: "vexpandpd", wrapper: "_mm256_mask_expand_pd", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vexpandpd ymm0 {k1}, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.expand.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "u8"], ret: "vf64x8", features: "avx512f", imms: &[], instr: "vexpandpd", wrapper: "_mm512_mask_expand_pd", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vexpandpd zmm0 {k1}, zmm1
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.expand.ps.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[], instr: "vexpandps", wrapper: "_mm_mask_expand_ps", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vexpandps xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.expand.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[], instr: "vexpandps", wrapper: "_mm256_mask_expand_ps", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vexpandps ymm0 {k1}, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.expand.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "u16"], ret: "vf32x16", features: "avx512f", imms: &[], instr: "vexpandps", wrapper: "_mm512_mask_expand_ps", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+movzx r11d, word ptr [rdi+192]
+kmovw k1, r11d
+vexpandps zmm0 {k1}, zmm1
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.expand.q.128", arch: Arch::X86, args: &["vi64x2", "vi64x2", "u8"], ret: "vi64x2", features: "avx512f,avx512vl", imms: &[], instr: "vpexpandq", wrapper: "_mm_mask_expand_epi64", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpexpandq xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.expand.q.256", arch: Arch::X86, args: &["vi64x4", "vi64x4", "u8"], ret: "vi64x4", features: "avx512f,avx512vl", imms: &[], instr: "vpexpandq", wrapper: "_mm256_mask_expand_epi64", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpexpandq ymm0 {k1}, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.expand.q.512", arch: Arch::X86, args: &["vi64x8", "vi64x8", "u8"], ret: "vi64x8", features: "avx512f", imms: &[], instr: "vpexpandq", wrapper: "_mm512_mask_expand_epi64", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpexpandq zmm0 {k1}, zmm1
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.expand.w.128", arch: Arch::X86, args: &["vi16x8", "vi16x8", "u8"], ret: "vi16x8", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpexpandw", wrapper: "_mm_mask_expand_epi16", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpexpandw xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.expand.w.256", arch: Arch::X86, args: &["vi16x16", "vi16x16", "u16"], ret: "vi16x16", features: "avx512vbmi2,avx512vl", imms: &[], instr: "vpexpandw", wrapper: "_mm256_mask_expand_epi16", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, word ptr [rdi+192]
+kmovw k1, r11d
+vpexpandw ymm0 {k1}, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.expand.w.512", arch: Arch::X86, args: &["vi16x32", "vi16x32", "u32"], ret: "vi16x32", features: "avx512vbmi2", imms: &[], instr: "vpexpandw", wrapper: "_mm512_mask_expand_epi16", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+mov r11d, dword ptr [rdi+192]
+kmovd k1, r11d
+vpexpandw zmm0 {k1}, zmm1
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.fixupimm.pd.128", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vi64x2", "i32", "u8"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vfixupimmpd", wrapper: "_mm_fixupimm_pd", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vmovdqu xmm2, xmmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+320]
+kmovw k1, r11d
+vfixupimmpd xmm0 {k1}, xmm1, xmm2, {imm3}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.fixupimm.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4", "vi64x4", "i32", "u8"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vfixupimmpd", wrapper: "_mm256_fixupimm_pd", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vmovdqu ymm2, ymmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+320]
+kmovw k1, r11d
+vfixupimmpd ymm0 {k1}, ymm1, ymm2, {imm3}
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.fixupimm.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "vi64x8", "i32", "u8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vfixupimmpd", wrapper: "_mm512_fixupimm_pd", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vmovdqu64 zmm2, zmmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+320]
+kmovw k1, r11d
+vfixupimmpd zmm0 {k1}, zmm1, zmm2{sae5}, {imm3}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 4 wrappers
+    Row { name: "llvm.x86.avx512.mask.fixupimm.ps.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vi32x4", "i32", "u8"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vfixupimmps", wrapper: "_mm_fixupimm_ps", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vmovdqu xmm2, xmmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+320]
+kmovw k1, r11d
+vfixupimmps xmm0 {k1}, xmm1, xmm2, {imm3}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.fixupimm.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "vi32x8", "i32", "u8"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vfixupimmps", wrapper: "_mm256_fixupimm_ps", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vmovdqu ymm2, ymmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+320]
+kmovw k1, r11d
+vfixupimmps ymm0 {k1}, ymm1, ymm2, {imm3}
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.fixupimm.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "vi32x16", "i32", "u16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vfixupimmps", wrapper: "_mm512_fixupimm_ps", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vmovdqu64 zmm2, zmmword ptr [rdi+192]
+movzx r11d, word ptr [rdi+320]
+kmovw k1, r11d
+vfixupimmps zmm0 {k1}, zmm1, zmm2{sae5}, {imm3}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 4 wrappers
+    Row { name: "llvm.x86.avx512.mask.fixupimm.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vi64x2", "i32", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vfixupimmsd", wrapper: "_mm_fixupimm_sd", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vmovdqu xmm2, xmmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+320]
+kmovw k1, r11d
+vfixupimmsd xmm0 {k1}, xmm1, xmm2{sae5}, {imm3}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 4 wrappers
+    Row { name: "llvm.x86.avx512.mask.fixupimm.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vi32x4", "i32", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vfixupimmss", wrapper: "_mm_fixupimm_ss", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vmovdqu xmm2, xmmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+320]
+kmovw k1, r11d
+vfixupimmss xmm0 {k1}, xmm1, xmm2{sae5}, {imm3}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 4 wrappers
+    Row { name: "llvm.x86.avx512.mask.fpclass.sd", arch: Arch::X86, args: &["vf64x2", "i32", "u8"], ret: "u8", features: "avx512dq", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vfpclasssd", wrapper: "_mm_mask_fpclass_sd_mask", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vfpclasssd k2 {k1}, xmm0, {imm1}
+kmovw eax, k2
+mov byte ptr [rdi+0], al
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.fpclass.ss", arch: Arch::X86, args: &["vf32x4", "i32", "u8"], ret: "u8", features: "avx512dq", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vfpclassss", wrapper: "_mm_mask_fpclass_ss_mask", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vfpclassss k2 {k1}, xmm0, {imm1}
+kmovw eax, k2
+mov byte ptr [rdi+0], al
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.getexp.pd.128", arch: Arch::X86, args: &["vf64x2", "vf64x2", "u8"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[], instr: "vgetexppd", wrapper: "_mm_getexp_pd", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vgetexppd xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.getexp.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4", "u8"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[], instr: "vgetexppd", wrapper: "_mm256_getexp_pd", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vgetexppd ymm0 {k1}, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.getexp.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "u8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vgetexppd", wrapper: "_mm512_getexp_pd", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vgetexppd zmm0 {k1}, zmm1{sae3}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 6 wrappers
+    Row { name: "llvm.x86.avx512.mask.getexp.ps.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[], instr: "vgetexpps", wrapper: "_mm_getexp_ps", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vgetexpps xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.getexp.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[], instr: "vgetexpps", wrapper: "_mm256_getexp_ps", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vgetexpps ymm0 {k1}, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.getexp.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vgetexpps", wrapper: "_mm512_getexp_ps", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+movzx r11d, word ptr [rdi+192]
+kmovw k1, r11d
+vgetexpps zmm0 {k1}, zmm1{sae3}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 6 wrappers
+    Row { name: "llvm.x86.avx512.mask.getexp.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vgetexpsd", wrapper: "_mm_getexp_sd", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vgetexpsd xmm0 {k1}, xmm1, xmm2{sae4}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 6 wrappers
+    Row { name: "llvm.x86.avx512.mask.getexp.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vgetexpss", wrapper: "_mm_getexp_ss", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vgetexpss xmm0 {k1}, xmm1, xmm2{sae4}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 6 wrappers
+    Row { name: "llvm.x86.avx512.mask.getmant.pd.128", arch: Arch::X86, args: &["vf64x2", "i32", "vf64x2", "u8"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 15, values: &[] }], instr: "vgetmantpd", wrapper: "_mm_getmant_pd", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vgetmantpd xmm0 {k1}, xmm1, {imm1}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.getmant.pd.256", arch: Arch::X86, args: &["vf64x4", "i32", "vf64x4", "u8"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 15, values: &[] }], instr: "vgetmantpd", wrapper: "_mm256_getmant_pd", asm: "vmovdqu ymm0, ymmword ptr [rdi+192]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vgetmantpd ymm0 {k1}, ymm1, {imm1}
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.getmant.pd.512", arch: Arch::X86, args: &["vf64x8", "i32", "vf64x8", "u8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 1, min: 0, max: 15, values: &[] }, Imm { arg: 4, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vgetmantpd", wrapper: "_mm512_getmant_pd", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+192]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vgetmantpd zmm0 {k1}, zmm1{sae4}, {imm1}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 6 wrappers
+    Row { name: "llvm.x86.avx512.mask.getmant.ps.128", arch: Arch::X86, args: &["vf32x4", "i32", "vf32x4", "u8"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 15, values: &[] }], instr: "vgetmantps", wrapper: "_mm_getmant_ps", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vgetmantps xmm0 {k1}, xmm1, {imm1}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.getmant.ps.256", arch: Arch::X86, args: &["vf32x8", "i32", "vf32x8", "u8"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 15, values: &[] }], instr: "vgetmantps", wrapper: "_mm256_getmant_ps", asm: "vmovdqu ymm0, ymmword ptr [rdi+192]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vgetmantps ymm0 {k1}, ymm1, {imm1}
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.getmant.ps.512", arch: Arch::X86, args: &["vf32x16", "i32", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 1, min: 0, max: 15, values: &[] }, Imm { arg: 4, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vgetmantps", wrapper: "_mm512_getmant_ps", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+192]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+movzx r11d, word ptr [rdi+256]
+kmovw k1, r11d
+vgetmantps zmm0 {k1}, zmm1{sae4}, {imm1}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 6 wrappers
+    Row { name: "llvm.x86.avx512.mask.getmant.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "i32", "vf64x2", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }, Imm { arg: 5, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vgetmantsd", wrapper: "_mm_getmant_sd", asm: "vmovdqu xmm0, xmmword ptr [rdi+256]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+320]
+kmovw k1, r11d
+vgetmantsd xmm0 {k1}, xmm1, xmm2{sae5}, {imm2}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 6 wrappers
+    Row { name: "llvm.x86.avx512.mask.getmant.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "i32", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }, Imm { arg: 5, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vgetmantss", wrapper: "_mm_getmant_ss", asm: "vmovdqu xmm0, xmmword ptr [rdi+256]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+320]
+kmovw k1, r11d
+vgetmantss xmm0 {k1}, xmm1, xmm2{sae5}, {imm2}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 6 wrappers
+    Row { name: "llvm.x86.avx512.mask.max.sd.round", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vmaxsd", wrapper: "_mm_mask_max_sd", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vmaxsd xmm0 {k1}, xmm1, xmm2{sae4}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 5 wrappers
+    Row { name: "llvm.x86.avx512.mask.max.ss.round", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vmaxss", wrapper: "_mm_mask_max_ss", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vmaxss xmm0 {k1}, xmm1, xmm2{sae4}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 5 wrappers
+    Row { name: "llvm.x86.avx512.mask.min.sd.round", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vminsd", wrapper: "_mm_mask_min_sd", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vminsd xmm0 {k1}, xmm1, xmm2{sae4}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 5 wrappers
+    Row { name: "llvm.x86.avx512.mask.min.ss.round", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vminss", wrapper: "_mm_mask_min_ss", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vminss xmm0 {k1}, xmm1, xmm2{sae4}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 5 wrappers
+    Row { name: "llvm.x86.avx512.mask.mul.sd.round", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vmulsd", wrapper: "_mm_mul_round_sd", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vmulsd xmm0 {k1}, xmm1, xmm2{er4}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.mul.ss.round", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vmulss", wrapper: "_mm_mul_round_ss", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vmulss xmm0 {k1}, xmm1, xmm2{er4}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmov.db.128", arch: Arch::X86, args: &["vi32x4", "vi8x16", "u8"], ret: "vi8x16", features: "avx512f,avx512vl", imms: &[], instr: "vpmovdb", wrapper: "_mm_cvtepi32_epi8", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovdb xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmov.db.256", arch: Arch::X86, args: &["vi32x8", "vi8x16", "u8"], ret: "vi8x16", features: "avx512f,avx512vl", imms: &[], instr: "vpmovdb", wrapper: "_mm256_cvtepi32_epi8", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovdb xmm0 {k1}, ymm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmov.db.mem.128", arch: Arch::X86, args: &["ptr", "vi32x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovdb", wrapper: "_mm_mask_cvtepi32_storeu_epi8", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu xmm0, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovdb [rax] {k1}, xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmov.db.mem.256", arch: Arch::X86, args: &["ptr", "vi32x8", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovdb", wrapper: "_mm256_mask_cvtepi32_storeu_epi8", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu ymm0, ymmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovdb [rax] {k1}, ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmov.db.mem.512", arch: Arch::X86, args: &["ptr", "vi32x16", "u16"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovdb", wrapper: "_mm512_mask_cvtepi32_storeu_epi8", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu64 zmm0, zmmword ptr [rdi+128]
+movzx r11d, word ptr [rdi+192]
+kmovw k1, r11d
+vpmovdb [rax] {k1}, zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmov.dw.128", arch: Arch::X86, args: &["vi32x4", "vi16x8", "u8"], ret: "vi16x8", features: "avx512f,avx512vl", imms: &[], instr: "vpmovdw", wrapper: "_mm_cvtepi32_epi16", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovdw xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmov.dw.mem.128", arch: Arch::X86, args: &["ptr", "vi32x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovdw", wrapper: "_mm_mask_cvtepi32_storeu_epi16", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu xmm0, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovdw [rax] {k1}, xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmov.dw.mem.256", arch: Arch::X86, args: &["ptr", "vi32x8", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovdw", wrapper: "_mm256_mask_cvtepi32_storeu_epi16", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu ymm0, ymmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovdw [rax] {k1}, ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmov.dw.mem.512", arch: Arch::X86, args: &["ptr", "vi32x16", "u16"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovdw", wrapper: "_mm512_mask_cvtepi32_storeu_epi16", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu64 zmm0, zmmword ptr [rdi+128]
+movzx r11d, word ptr [rdi+192]
+kmovw k1, r11d
+vpmovdw [rax] {k1}, zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmov.qb.128", arch: Arch::X86, args: &["vi64x2", "vi8x16", "u8"], ret: "vi8x16", features: "avx512f,avx512vl", imms: &[], instr: "vpmovqb", wrapper: "_mm_cvtepi64_epi8", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovqb xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmov.qb.256", arch: Arch::X86, args: &["vi64x4", "vi8x16", "u8"], ret: "vi8x16", features: "avx512f,avx512vl", imms: &[], instr: "vpmovqb", wrapper: "_mm256_cvtepi64_epi8", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovqb xmm0 {k1}, ymm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmov.qb.512", arch: Arch::X86, args: &["vi64x8", "vi8x16", "u8"], ret: "vi8x16", features: "avx512f", imms: &[], instr: "vpmovqb", wrapper: "_mm512_cvtepi64_epi8", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovqb xmm0 {k1}, zmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmov.qb.mem.128", arch: Arch::X86, args: &["ptr", "vi64x2", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovqb", wrapper: "_mm_mask_cvtepi64_storeu_epi8", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu xmm0, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovqb [rax] {k1}, xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmov.qb.mem.256", arch: Arch::X86, args: &["ptr", "vi64x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovqb", wrapper: "_mm256_mask_cvtepi64_storeu_epi8", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu ymm0, ymmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovqb [rax] {k1}, ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmov.qb.mem.512", arch: Arch::X86, args: &["ptr", "vi64x8", "u8"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovqb", wrapper: "_mm512_mask_cvtepi64_storeu_epi8", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu64 zmm0, zmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovqb [rax] {k1}, zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmov.qd.128", arch: Arch::X86, args: &["vi64x2", "vi32x4", "u8"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[], instr: "vpmovqd", wrapper: "_mm_cvtepi64_epi32", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovqd xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmov.qd.mem.128", arch: Arch::X86, args: &["ptr", "vi64x2", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovqd", wrapper: "_mm_mask_cvtepi64_storeu_epi32", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu xmm0, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovqd [rax] {k1}, xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmov.qd.mem.256", arch: Arch::X86, args: &["ptr", "vi64x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovqd", wrapper: "_mm256_mask_cvtepi64_storeu_epi32", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu ymm0, ymmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovqd [rax] {k1}, ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmov.qd.mem.512", arch: Arch::X86, args: &["ptr", "vi64x8", "u8"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovqd", wrapper: "_mm512_mask_cvtepi64_storeu_epi32", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu64 zmm0, zmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovqd [rax] {k1}, zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmov.qw.128", arch: Arch::X86, args: &["vi64x2", "vi16x8", "u8"], ret: "vi16x8", features: "avx512f,avx512vl", imms: &[], instr: "vpmovqw", wrapper: "_mm_cvtepi64_epi16", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovqw xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmov.qw.256", arch: Arch::X86, args: &["vi64x4", "vi16x8", "u8"], ret: "vi16x8", features: "avx512f,avx512vl", imms: &[], instr: "vpmovqw", wrapper: "_mm256_cvtepi64_epi16", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovqw xmm0 {k1}, ymm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmov.qw.mem.128", arch: Arch::X86, args: &["ptr", "vi64x2", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovqw", wrapper: "_mm_mask_cvtepi64_storeu_epi16", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu xmm0, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovqw [rax] {k1}, xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmov.qw.mem.256", arch: Arch::X86, args: &["ptr", "vi64x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovqw", wrapper: "_mm256_mask_cvtepi64_storeu_epi16", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu ymm0, ymmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovqw [rax] {k1}, ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmov.qw.mem.512", arch: Arch::X86, args: &["ptr", "vi64x8", "u8"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovqw", wrapper: "_mm512_mask_cvtepi64_storeu_epi16", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu64 zmm0, zmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovqw [rax] {k1}, zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovs.db.128", arch: Arch::X86, args: &["vi32x4", "vi8x16", "u8"], ret: "vi8x16", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsdb", wrapper: "_mm_cvtsepi32_epi8", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovsdb xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovs.db.256", arch: Arch::X86, args: &["vi32x8", "vi8x16", "u8"], ret: "vi8x16", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsdb", wrapper: "_mm256_cvtsepi32_epi8", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovsdb xmm0 {k1}, ymm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovs.db.512", arch: Arch::X86, args: &["vi32x16", "vi8x16", "u16"], ret: "vi8x16", features: "avx512f", imms: &[], instr: "vpmovsdb", wrapper: "_mm512_cvtsepi32_epi8", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+movzx r11d, word ptr [rdi+192]
+kmovw k1, r11d
+vpmovsdb xmm0 {k1}, zmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovs.db.mem.128", arch: Arch::X86, args: &["ptr", "vi32x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsdb", wrapper: "_mm_mask_cvtsepi32_storeu_epi8", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu xmm0, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovsdb [rax] {k1}, xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovs.db.mem.256", arch: Arch::X86, args: &["ptr", "vi32x8", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsdb", wrapper: "_mm256_mask_cvtsepi32_storeu_epi8", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu ymm0, ymmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovsdb [rax] {k1}, ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovs.db.mem.512", arch: Arch::X86, args: &["ptr", "vi32x16", "u16"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovsdb", wrapper: "_mm512_mask_cvtsepi32_storeu_epi8", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu64 zmm0, zmmword ptr [rdi+128]
+movzx r11d, word ptr [rdi+192]
+kmovw k1, r11d
+vpmovsdb [rax] {k1}, zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovs.dw.128", arch: Arch::X86, args: &["vi32x4", "vi16x8", "u8"], ret: "vi16x8", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsdw", wrapper: "_mm_cvtsepi32_epi16", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovsdw xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovs.dw.256", arch: Arch::X86, args: &["vi32x8", "vi16x8", "u8"], ret: "vi16x8", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsdw", wrapper: "_mm256_cvtsepi32_epi16", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovsdw xmm0 {k1}, ymm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovs.dw.512", arch: Arch::X86, args: &["vi32x16", "vi16x16", "u16"], ret: "vi16x16", features: "avx512f", imms: &[], instr: "vpmovsdw", wrapper: "_mm512_cvtsepi32_epi16", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+movzx r11d, word ptr [rdi+192]
+kmovw k1, r11d
+vpmovsdw ymm0 {k1}, zmm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovs.dw.mem.128", arch: Arch::X86, args: &["ptr", "vi32x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsdw", wrapper: "_mm_mask_cvtsepi32_storeu_epi16", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu xmm0, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovsdw [rax] {k1}, xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovs.dw.mem.256", arch: Arch::X86, args: &["ptr", "vi32x8", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsdw", wrapper: "_mm256_mask_cvtsepi32_storeu_epi16", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu ymm0, ymmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovsdw [rax] {k1}, ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovs.dw.mem.512", arch: Arch::X86, args: &["ptr", "vi32x16", "u16"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovsdw", wrapper: "_mm512_mask_cvtsepi32_storeu_epi16", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu64 zmm0, zmmword ptr [rdi+128]
+movzx r11d, word ptr [rdi+192]
+kmovw k1, r11d
+vpmovsdw [rax] {k1}, zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovs.qb.128", arch: Arch::X86, args: &["vi64x2", "vi8x16", "u8"], ret: "vi8x16", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsqb", wrapper: "_mm_cvtsepi64_epi8", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovsqb xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovs.qb.256", arch: Arch::X86, args: &["vi64x4", "vi8x16", "u8"], ret: "vi8x16", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsqb", wrapper: "_mm256_cvtsepi64_epi8", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovsqb xmm0 {k1}, ymm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovs.qb.512", arch: Arch::X86, args: &["vi64x8", "vi8x16", "u8"], ret: "vi8x16", features: "avx512f", imms: &[], instr: "vpmovsqb", wrapper: "_mm512_cvtsepi64_epi8", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovsqb xmm0 {k1}, zmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovs.qb.mem.128", arch: Arch::X86, args: &["ptr", "vi64x2", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsqb", wrapper: "_mm_mask_cvtsepi64_storeu_epi8", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu xmm0, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovsqb [rax] {k1}, xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovs.qb.mem.256", arch: Arch::X86, args: &["ptr", "vi64x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsqb", wrapper: "_mm256_mask_cvtsepi64_storeu_epi8", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu ymm0, ymmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovsqb [rax] {k1}, ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovs.qb.mem.512", arch: Arch::X86, args: &["ptr", "vi64x8", "u8"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovsqb", wrapper: "_mm512_mask_cvtsepi64_storeu_epi8", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu64 zmm0, zmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovsqb [rax] {k1}, zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovs.qd.128", arch: Arch::X86, args: &["vi64x2", "vi32x4", "u8"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsqd", wrapper: "_mm_cvtsepi64_epi32", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovsqd xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovs.qd.256", arch: Arch::X86, args: &["vi64x4", "vi32x4", "u8"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsqd", wrapper: "_mm256_cvtsepi64_epi32", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovsqd xmm0 {k1}, ymm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovs.qd.512", arch: Arch::X86, args: &["vi64x8", "vi32x8", "u8"], ret: "vi32x8", features: "avx512f", imms: &[], instr: "vpmovsqd", wrapper: "_mm512_cvtsepi64_epi32", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovsqd ymm0 {k1}, zmm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovs.qd.mem.128", arch: Arch::X86, args: &["ptr", "vi64x2", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsqd", wrapper: "_mm_mask_cvtsepi64_storeu_epi32", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu xmm0, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovsqd [rax] {k1}, xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovs.qd.mem.256", arch: Arch::X86, args: &["ptr", "vi64x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsqd", wrapper: "_mm256_mask_cvtsepi64_storeu_epi32", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu ymm0, ymmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovsqd [rax] {k1}, ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovs.qd.mem.512", arch: Arch::X86, args: &["ptr", "vi64x8", "u8"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovsqd", wrapper: "_mm512_mask_cvtsepi64_storeu_epi32", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu64 zmm0, zmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovsqd [rax] {k1}, zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovs.qw.128", arch: Arch::X86, args: &["vi64x2", "vi16x8", "u8"], ret: "vi16x8", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsqw", wrapper: "_mm_cvtsepi64_epi16", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovsqw xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovs.qw.256", arch: Arch::X86, args: &["vi64x4", "vi16x8", "u8"], ret: "vi16x8", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsqw", wrapper: "_mm256_cvtsepi64_epi16", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovsqw xmm0 {k1}, ymm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovs.qw.512", arch: Arch::X86, args: &["vi64x8", "vi16x8", "u8"], ret: "vi16x8", features: "avx512f", imms: &[], instr: "vpmovsqw", wrapper: "_mm512_cvtsepi64_epi16", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovsqw xmm0 {k1}, zmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovs.qw.mem.128", arch: Arch::X86, args: &["ptr", "vi64x2", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsqw", wrapper: "_mm_mask_cvtsepi64_storeu_epi16", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu xmm0, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovsqw [rax] {k1}, xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovs.qw.mem.256", arch: Arch::X86, args: &["ptr", "vi64x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovsqw", wrapper: "_mm256_mask_cvtsepi64_storeu_epi16", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu ymm0, ymmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovsqw [rax] {k1}, ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovs.qw.mem.512", arch: Arch::X86, args: &["ptr", "vi64x8", "u8"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovsqw", wrapper: "_mm512_mask_cvtsepi64_storeu_epi16", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu64 zmm0, zmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovsqw [rax] {k1}, zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovs.wb.128", arch: Arch::X86, args: &["vi16x8", "vi8x16", "u8"], ret: "vi8x16", features: "avx512bw,avx512vl", imms: &[], instr: "vpmovswb", wrapper: "_mm_cvtsepi16_epi8", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovswb xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovs.wb.mem.512", arch: Arch::X86, args: &["ptr", "vi16x32", "u32"], ret: "unit", features: "avx512bw", imms: &[], instr: "vpmovswb", wrapper: "_mm512_mask_cvtsepi16_storeu_epi8", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu64 zmm0, zmmword ptr [rdi+128]
+mov r11d, dword ptr [rdi+192]
+kmovd k1, r11d
+vpmovswb [rax] {k1}, zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovus.db.128", arch: Arch::X86, args: &["vu32x4", "vu8x16", "u8"], ret: "vu8x16", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusdb", wrapper: "_mm_cvtusepi32_epi8", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovusdb xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovus.db.256", arch: Arch::X86, args: &["vu32x8", "vu8x16", "u8"], ret: "vu8x16", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusdb", wrapper: "_mm256_cvtusepi32_epi8", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovusdb xmm0 {k1}, ymm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovus.db.512", arch: Arch::X86, args: &["vu32x16", "vu8x16", "u16"], ret: "vu8x16", features: "avx512f", imms: &[], instr: "vpmovusdb", wrapper: "_mm512_cvtusepi32_epi8", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+movzx r11d, word ptr [rdi+192]
+kmovw k1, r11d
+vpmovusdb xmm0 {k1}, zmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovus.db.mem.128", arch: Arch::X86, args: &["ptr", "vi32x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusdb", wrapper: "_mm_mask_cvtusepi32_storeu_epi8", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu xmm0, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovusdb [rax] {k1}, xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovus.db.mem.256", arch: Arch::X86, args: &["ptr", "vi32x8", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusdb", wrapper: "_mm256_mask_cvtusepi32_storeu_epi8", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu ymm0, ymmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovusdb [rax] {k1}, ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovus.db.mem.512", arch: Arch::X86, args: &["ptr", "vi32x16", "u16"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovusdb", wrapper: "_mm512_mask_cvtusepi32_storeu_epi8", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu64 zmm0, zmmword ptr [rdi+128]
+movzx r11d, word ptr [rdi+192]
+kmovw k1, r11d
+vpmovusdb [rax] {k1}, zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovus.dw.128", arch: Arch::X86, args: &["vu32x4", "vu16x8", "u8"], ret: "vu16x8", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusdw", wrapper: "_mm_cvtusepi32_epi16", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovusdw xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovus.dw.256", arch: Arch::X86, args: &["vu32x8", "vu16x8", "u8"], ret: "vu16x8", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusdw", wrapper: "_mm256_cvtusepi32_epi16", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovusdw xmm0 {k1}, ymm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovus.dw.512", arch: Arch::X86, args: &["vu32x16", "vu16x16", "u16"], ret: "vu16x16", features: "avx512f", imms: &[], instr: "vpmovusdw", wrapper: "_mm512_cvtusepi32_epi16", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+movzx r11d, word ptr [rdi+192]
+kmovw k1, r11d
+vpmovusdw ymm0 {k1}, zmm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovus.dw.mem.128", arch: Arch::X86, args: &["ptr", "vi32x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusdw", wrapper: "_mm_mask_cvtusepi32_storeu_epi16", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu xmm0, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovusdw [rax] {k1}, xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovus.dw.mem.256", arch: Arch::X86, args: &["ptr", "vi32x8", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusdw", wrapper: "_mm256_mask_cvtusepi32_storeu_epi16", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu ymm0, ymmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovusdw [rax] {k1}, ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovus.dw.mem.512", arch: Arch::X86, args: &["ptr", "vi32x16", "u16"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovusdw", wrapper: "_mm512_mask_cvtusepi32_storeu_epi16", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu64 zmm0, zmmword ptr [rdi+128]
+movzx r11d, word ptr [rdi+192]
+kmovw k1, r11d
+vpmovusdw [rax] {k1}, zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovus.qb.128", arch: Arch::X86, args: &["vu64x2", "vu8x16", "u8"], ret: "vu8x16", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusqb", wrapper: "_mm_cvtusepi64_epi8", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovusqb xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovus.qb.256", arch: Arch::X86, args: &["vu64x4", "vu8x16", "u8"], ret: "vu8x16", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusqb", wrapper: "_mm256_cvtusepi64_epi8", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovusqb xmm0 {k1}, ymm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovus.qb.512", arch: Arch::X86, args: &["vu64x8", "vu8x16", "u8"], ret: "vu8x16", features: "avx512f", imms: &[], instr: "vpmovusqb", wrapper: "_mm512_cvtusepi64_epi8", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovusqb xmm0 {k1}, zmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovus.qb.mem.128", arch: Arch::X86, args: &["ptr", "vi64x2", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusqb", wrapper: "_mm_mask_cvtusepi64_storeu_epi8", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu xmm0, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovusqb [rax] {k1}, xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovus.qb.mem.256", arch: Arch::X86, args: &["ptr", "vi64x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusqb", wrapper: "_mm256_mask_cvtusepi64_storeu_epi8", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu ymm0, ymmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovusqb [rax] {k1}, ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovus.qb.mem.512", arch: Arch::X86, args: &["ptr", "vi64x8", "u8"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovusqb", wrapper: "_mm512_mask_cvtusepi64_storeu_epi8", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu64 zmm0, zmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovusqb [rax] {k1}, zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovus.qd.128", arch: Arch::X86, args: &["vu64x2", "vu32x4", "u8"], ret: "vu32x4", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusqd", wrapper: "_mm_cvtusepi64_epi32", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovusqd xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovus.qd.256", arch: Arch::X86, args: &["vu64x4", "vu32x4", "u8"], ret: "vu32x4", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusqd", wrapper: "_mm256_cvtusepi64_epi32", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovusqd xmm0 {k1}, ymm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovus.qd.512", arch: Arch::X86, args: &["vu64x8", "vu32x8", "u8"], ret: "vu32x8", features: "avx512f", imms: &[], instr: "vpmovusqd", wrapper: "_mm512_cvtusepi64_epi32", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovusqd ymm0 {k1}, zmm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovus.qd.mem.128", arch: Arch::X86, args: &["ptr", "vi64x2", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusqd", wrapper: "_mm_mask_cvtusepi64_storeu_epi32", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu xmm0, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovusqd [rax] {k1}, xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovus.qd.mem.256", arch: Arch::X86, args: &["ptr", "vi64x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusqd", wrapper: "_mm256_mask_cvtusepi64_storeu_epi32", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu ymm0, ymmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovusqd [rax] {k1}, ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovus.qd.mem.512", arch: Arch::X86, args: &["ptr", "vi64x8", "u8"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovusqd", wrapper: "_mm512_mask_cvtusepi64_storeu_epi32", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu64 zmm0, zmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovusqd [rax] {k1}, zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovus.qw.128", arch: Arch::X86, args: &["vu64x2", "vu16x8", "u8"], ret: "vu16x8", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusqw", wrapper: "_mm_cvtusepi64_epi16", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovusqw xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovus.qw.256", arch: Arch::X86, args: &["vu64x4", "vu16x8", "u8"], ret: "vu16x8", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusqw", wrapper: "_mm256_cvtusepi64_epi16", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovusqw xmm0 {k1}, ymm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovus.qw.512", arch: Arch::X86, args: &["vu64x8", "vu16x8", "u8"], ret: "vu16x8", features: "avx512f", imms: &[], instr: "vpmovusqw", wrapper: "_mm512_cvtusepi64_epi16", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovusqw xmm0 {k1}, zmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovus.qw.mem.128", arch: Arch::X86, args: &["ptr", "vi64x2", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusqw", wrapper: "_mm_mask_cvtusepi64_storeu_epi16", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu xmm0, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovusqw [rax] {k1}, xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovus.qw.mem.256", arch: Arch::X86, args: &["ptr", "vi64x4", "u8"], ret: "unit", features: "avx512f,avx512vl", imms: &[], instr: "vpmovusqw", wrapper: "_mm256_mask_cvtusepi64_storeu_epi16", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu ymm0, ymmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovusqw [rax] {k1}, ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovus.qw.mem.512", arch: Arch::X86, args: &["ptr", "vi64x8", "u8"], ret: "unit", features: "avx512f", imms: &[], instr: "vpmovusqw", wrapper: "_mm512_mask_cvtusepi64_storeu_epi16", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu64 zmm0, zmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovusqw [rax] {k1}, zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.pmovus.wb.128", arch: Arch::X86, args: &["vu16x8", "vu8x16", "u8"], ret: "vu8x16", features: "avx512bw,avx512vl", imms: &[], instr: "vpmovuswb", wrapper: "_mm_cvtusepi16_epi8", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vpmovuswb xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.pmovus.wb.mem.512", arch: Arch::X86, args: &["ptr", "vi16x32", "u32"], ret: "unit", features: "avx512bw", imms: &[], instr: "vpmovuswb", wrapper: "_mm512_mask_cvtusepi16_storeu_epi8", asm: "mov rax, qword ptr [rdi+64]
+vmovdqu64 zmm0, zmmword ptr [rdi+128]
+mov r11d, dword ptr [rdi+192]
+kmovd k1, r11d
+vpmovuswb [rax] {k1}, zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.range.pd.128", arch: Arch::X86, args: &["vf64x2", "vf64x2", "i32", "vf64x2", "u8"], ret: "vf64x2", features: "avx512dq,avx512vl", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }], instr: "vrangepd", wrapper: "_mm_mask_range_pd", asm: "vmovdqu xmm0, xmmword ptr [rdi+256]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+320]
+kmovw k1, r11d
+vrangepd xmm0 {k1}, xmm1, xmm2, {imm2}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.range.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4", "i32", "vf64x4", "u8"], ret: "vf64x4", features: "avx512dq,avx512vl", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }], instr: "vrangepd", wrapper: "_mm256_mask_range_pd", asm: "vmovdqu ymm0, ymmword ptr [rdi+256]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+vmovdqu ymm2, ymmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+320]
+kmovw k1, r11d
+vrangepd ymm0 {k1}, ymm1, ymm2, {imm2}
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.range.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "i32", "vf64x8", "u8", "i32"], ret: "vf64x8", features: "avx512dq", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }, Imm { arg: 5, min: 4, max: 8, values: &[4, 8] }], instr: "vrangepd", wrapper: "_mm512_mask_range_round_pd", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+256]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+vmovdqu64 zmm2, zmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+320]
+kmovw k1, r11d
+vrangepd zmm0 {k1}, zmm1, zmm2{sae5}, {imm2}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.range.ps.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "i32", "vf32x4", "u8"], ret: "vf32x4", features: "avx512dq,avx512vl", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }], instr: "vrangeps", wrapper: "_mm_mask_range_ps", asm: "vmovdqu xmm0, xmmword ptr [rdi+256]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+320]
+kmovw k1, r11d
+vrangeps xmm0 {k1}, xmm1, xmm2, {imm2}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.range.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "i32", "vf32x8", "u8"], ret: "vf32x8", features: "avx512dq,avx512vl", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }], instr: "vrangeps", wrapper: "_mm256_mask_range_ps", asm: "vmovdqu ymm0, ymmword ptr [rdi+256]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+vmovdqu ymm2, ymmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+320]
+kmovw k1, r11d
+vrangeps ymm0 {k1}, ymm1, ymm2, {imm2}
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.range.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "i32", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512dq", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }, Imm { arg: 5, min: 4, max: 8, values: &[4, 8] }], instr: "vrangeps", wrapper: "_mm512_mask_range_round_ps", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+256]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+vmovdqu64 zmm2, zmmword ptr [rdi+128]
+movzx r11d, word ptr [rdi+320]
+kmovw k1, r11d
+vrangeps zmm0 {k1}, zmm1, zmm2{sae5}, {imm2}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.range.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8", "i32", "i32"], ret: "vf64x2", features: "avx512dq", imms: &[Imm { arg: 4, min: 0, max: 15, values: &[] }, Imm { arg: 5, min: 4, max: 8, values: &[4, 8] }], instr: "vrangesd", wrapper: "_mm_mask_range_round_sd", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vrangesd xmm0 {k1}, xmm1, xmm2{sae5}, {imm4}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.range.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32", "i32"], ret: "vf32x4", features: "avx512dq", imms: &[Imm { arg: 4, min: 0, max: 15, values: &[] }, Imm { arg: 5, min: 4, max: 8, values: &[4, 8] }], instr: "vrangess", wrapper: "_mm_mask_range_round_ss", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vrangess xmm0 {k1}, xmm1, xmm2{sae5}, {imm4}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.reduce.pd.128", arch: Arch::X86, args: &["vf64x2", "i32", "vf64x2", "u8"], ret: "vf64x2", features: "avx512dq,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vreducepd", wrapper: "_mm_mask_reduce_pd", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vreducepd xmm0 {k1}, xmm1, {imm1}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.reduce.pd.256", arch: Arch::X86, args: &["vf64x4", "i32", "vf64x4", "u8"], ret: "vf64x4", features: "avx512dq,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vreducepd", wrapper: "_mm256_mask_reduce_pd", asm: "vmovdqu ymm0, ymmword ptr [rdi+192]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vreducepd ymm0 {k1}, ymm1, {imm1}
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.reduce.pd.512", arch: Arch::X86, args: &["vf64x8", "i32", "vf64x8", "u8", "i32"], ret: "vf64x8", features: "avx512dq", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }, Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vreducepd", wrapper: "_mm512_mask_reduce_round_pd", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+192]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vreducepd zmm0 {k1}, zmm1{sae4}, {imm1}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.reduce.ps.128", arch: Arch::X86, args: &["vf32x4", "i32", "vf32x4", "u8"], ret: "vf32x4", features: "avx512dq,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vreduceps", wrapper: "_mm_mask_reduce_ps", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vreduceps xmm0 {k1}, xmm1, {imm1}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.reduce.ps.256", arch: Arch::X86, args: &["vf32x8", "i32", "vf32x8", "u8"], ret: "vf32x8", features: "avx512dq,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vreduceps", wrapper: "_mm256_mask_reduce_ps", asm: "vmovdqu ymm0, ymmword ptr [rdi+192]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vreduceps ymm0 {k1}, ymm1, {imm1}
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.mask.reduce.ps.512", arch: Arch::X86, args: &["vf32x16", "i32", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512dq", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }, Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vreduceps", wrapper: "_mm512_mask_reduce_round_ps", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+192]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+movzx r11d, word ptr [rdi+256]
+kmovw k1, r11d
+vreduceps zmm0 {k1}, zmm1{sae4}, {imm1}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.reduce.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8", "i32", "i32"], ret: "vf64x2", features: "avx512dq", imms: &[Imm { arg: 4, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 8, values: &[4, 8] }], instr: "vreducesd", wrapper: "_mm_mask_reduce_round_sd", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vreducesd xmm0 {k1}, xmm1, xmm2{sae5}, {imm4}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.reduce.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32", "i32"], ret: "vf32x4", features: "avx512dq", imms: &[Imm { arg: 4, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 8, values: &[4, 8] }], instr: "vreducess", wrapper: "_mm_mask_reduce_round_ss", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vreducess xmm0 {k1}, xmm1, xmm2{sae5}, {imm4}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.mask.rndscale.pd.128", arch: Arch::X86, args: &["vf64x2", "i32", "vf64x2", "u8"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vrndscalepd", wrapper: "_mm_roundscale_pd", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vrndscalepd xmm0 {k1}, xmm1, {imm1}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.rndscale.pd.256", arch: Arch::X86, args: &["vf64x4", "i32", "vf64x4", "u8"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vrndscalepd", wrapper: "_mm256_roundscale_pd", asm: "vmovdqu ymm0, ymmword ptr [rdi+192]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vrndscalepd ymm0 {k1}, ymm1, {imm1}
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.rndscale.pd.512", arch: Arch::X86, args: &["vf64x8", "i32", "vf64x8", "u8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }, Imm { arg: 4, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vrndscalepd", wrapper: "_mm512_roundscale_pd", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+192]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vrndscalepd zmm0 {k1}, zmm1{sae4}, {imm1}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 6 wrappers
+    Row { name: "llvm.x86.avx512.mask.rndscale.ps.128", arch: Arch::X86, args: &["vf32x4", "i32", "vf32x4", "u8"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vrndscaleps", wrapper: "_mm_roundscale_ps", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vrndscaleps xmm0 {k1}, xmm1, {imm1}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.rndscale.ps.256", arch: Arch::X86, args: &["vf32x8", "i32", "vf32x8", "u8"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vrndscaleps", wrapper: "_mm256_roundscale_ps", asm: "vmovdqu ymm0, ymmword ptr [rdi+192]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vrndscaleps ymm0 {k1}, ymm1, {imm1}
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.rndscale.ps.512", arch: Arch::X86, args: &["vf32x16", "i32", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }, Imm { arg: 4, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vrndscaleps", wrapper: "_mm512_roundscale_ps", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+192]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+movzx r11d, word ptr [rdi+256]
+kmovw k1, r11d
+vrndscaleps zmm0 {k1}, zmm1{sae4}, {imm1}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 6 wrappers
+    Row { name: "llvm.x86.avx512.mask.rndscale.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8", "i32", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 4, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vrndscalesd", wrapper: "_mm_roundscale_sd", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vrndscalesd xmm0 {k1}, xmm1, xmm2{sae5}, {imm4}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 6 wrappers
+    Row { name: "llvm.x86.avx512.mask.rndscale.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 4, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vrndscaless", wrapper: "_mm_roundscale_ss", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vrndscaless xmm0 {k1}, xmm1, xmm2{sae5}, {imm4}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 6 wrappers
+    Row { name: "llvm.x86.avx512.mask.scalef.pd.128", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[], instr: "vscalefpd", wrapper: "_mm_scalef_pd", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vscalefpd xmm0 {k1}, xmm1, xmm2
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.scalef.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4", "vf64x4", "u8"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[], instr: "vscalefpd", wrapper: "_mm256_scalef_pd", asm: "vmovdqu ymm0, ymmword ptr [rdi+192]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+vmovdqu ymm2, ymmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vscalefpd ymm0 {k1}, ymm1, ymm2
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.scalef.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "vf64x8", "u8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vscalefpd", wrapper: "_mm512_scalef_pd", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+192]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+vmovdqu64 zmm2, zmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vscalefpd zmm0 {k1}, zmm1, zmm2{er4}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 6 wrappers
+    Row { name: "llvm.x86.avx512.mask.scalef.ps.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[], instr: "vscalefps", wrapper: "_mm_scalef_ps", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vscalefps xmm0 {k1}, xmm1, xmm2
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.scalef.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[], instr: "vscalefps", wrapper: "_mm256_scalef_ps", asm: "vmovdqu ymm0, ymmword ptr [rdi+192]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+vmovdqu ymm2, ymmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vscalefps ymm0 {k1}, ymm1, ymm2
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.scalef.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vscalefps", wrapper: "_mm512_scalef_ps", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+192]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+vmovdqu64 zmm2, zmmword ptr [rdi+128]
+movzx r11d, word ptr [rdi+256]
+kmovw k1, r11d
+vscalefps zmm0 {k1}, zmm1, zmm2{er4}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 6 wrappers
     Row { name: "llvm.x86.avx512.mask.scalef.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 4, min: -2147483648, max: 2147483647, values: &[] }], instr: "vscalefsd", wrapper: "_mm_scalef_sd", asm: "" }, // 6 wrappers
-    Row { name: "llvm.x86.avx512.mask.scalef.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vscalefss", wrapper: "_mm_scalef_ss", asm: "" }, // 6 wrappers
-    Row { name: "llvm.x86.avx512.mask.sqrt.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vsqrtsd", wrapper: "_mm_mask_sqrt_sd", asm: "" }, // 5 wrappers
-    Row { name: "llvm.x86.avx512.mask.sqrt.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vsqrtss", wrapper: "_mm_mask_sqrt_ss", asm: "" }, // 5 wrappers
-    Row { name: "llvm.x86.avx512.mask.sub.sd.round", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vsubsd", wrapper: "_mm_sub_round_sd", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.sub.ss.round", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vsubss", wrapper: "_mm_sub_round_ss", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.vcvtph2ps.512", arch: Arch::X86, args: &["vi16x16", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvtph2ps", wrapper: "_mm512_cvt_roundph_ps", asm: "" }, // 6 wrappers
-    Row { name: "llvm.x86.avx512.mask.vcvtps2ph.128", arch: Arch::X86, args: &["vf32x4", "i32", "vi16x8", "u8"], ret: "vi16x8", features: "avx512f,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vcvtps2ph", wrapper: "_mm_mask_cvt_roundps_ph", asm: "" }, // 4 wrappers
-    Row { name: "llvm.x86.avx512.mask.vcvtps2ph.256", arch: Arch::X86, args: &["vf32x8", "i32", "vi16x8", "u8"], ret: "vi16x8", features: "avx512f,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vcvtps2ph", wrapper: "_mm256_mask_cvt_roundps_ph", asm: "" }, // 4 wrappers
+    Row { name: "llvm.x86.avx512.mask.scalef.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vscalefss", wrapper: "_mm_scalef_ss", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vscalefss xmm0 {k1}, xmm1, xmm2{er4}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 6 wrappers
+    Row { name: "llvm.x86.avx512.mask.sqrt.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vsqrtsd", wrapper: "_mm_mask_sqrt_sd", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vsqrtsd xmm0 {k1}, xmm1, xmm2{er4}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 5 wrappers
+    Row { name: "llvm.x86.avx512.mask.sqrt.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vsqrtss", wrapper: "_mm_mask_sqrt_ss", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vsqrtss xmm0 {k1}, xmm1, xmm2{er4}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 5 wrappers
+    Row { name: "llvm.x86.avx512.mask.sub.sd.round", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vsubsd", wrapper: "_mm_sub_round_sd", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vsubsd xmm0 {k1}, xmm1, xmm2{er4}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.sub.ss.round", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vsubss", wrapper: "_mm_sub_round_ss", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vsubss xmm0 {k1}, xmm1, xmm2{er4}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.vcvtph2ps.512", arch: Arch::X86, args: &["vi16x16", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvtph2ps", wrapper: "_mm512_cvt_roundph_ps", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, word ptr [rdi+192]
+kmovw k1, r11d
+vcvtph2ps zmm0 {k1}, ymm1{sae3}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 6 wrappers
+    Row { name: "llvm.x86.avx512.mask.vcvtps2ph.128", arch: Arch::X86, args: &["vf32x4", "i32", "vi16x8", "u8"], ret: "vi16x8", features: "avx512f,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vcvtps2ph", wrapper: "_mm_mask_cvt_roundps_ph", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vcvtps2ph xmm0 {k1}, xmm1, {imm1}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 4 wrappers
+    Row { name: "llvm.x86.avx512.mask.vcvtps2ph.256", arch: Arch::X86, args: &["vf32x8", "i32", "vi16x8", "u8"], ret: "vi16x8", features: "avx512f,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vcvtps2ph", wrapper: "_mm256_mask_cvt_roundps_ph", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vcvtps2ph xmm0 {k1}, ymm1, {imm1}
+vmovdqu xmmword ptr [rdi+0], xmm0
+vzeroupper
+ret" }, // 4 wrappers
     Row { name: "llvm.x86.avx512.mask.vcvtps2ph.512", arch: Arch::X86, args: &["vf32x16", "i32", "vi16x16", "u16"], ret: "vi16x16", features: "avx512f", imms: &[Imm { arg: 1, min: 0, max: 12, values: &[0, 1, 2, 3, 4, 8, 9, 10, 11, 12] }], instr: "vcvtps2ph", wrapper: "_mm512_cvt_roundps_ph", asm: "" }, // 6 wrappers
-    Row { name: "llvm.x86.avx512.maskz.fixupimm.pd.128", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vi64x2", "i32", "u8"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vfixupimmpd", wrapper: "_mm_maskz_fixupimm_pd", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.maskz.fixupimm.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4", "vi64x4", "i32", "u8"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vfixupimmpd", wrapper: "_mm256_maskz_fixupimm_pd", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.maskz.fixupimm.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "vi64x8", "i32", "u8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vfixupimmpd", wrapper: "_mm512_maskz_fixupimm_pd", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.maskz.fixupimm.ps.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vi32x4", "i32", "u8"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vfixupimmps", wrapper: "_mm_maskz_fixupimm_ps", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.maskz.fixupimm.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "vi32x8", "i32", "u8"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vfixupimmps", wrapper: "_mm256_maskz_fixupimm_ps", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.maskz.fixupimm.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "vi32x16", "i32", "u16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vfixupimmps", wrapper: "_mm512_maskz_fixupimm_ps", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.maskz.fixupimm.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vi64x2", "i32", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vfixupimmsd", wrapper: "_mm_maskz_fixupimm_sd", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.maskz.fixupimm.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vi32x4", "i32", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vfixupimmss", wrapper: "_mm_maskz_fixupimm_ss", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.max.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 8, values: &[4, 8] }], instr: "vmaxpd", wrapper: "_mm512_max_pd", asm: "" }, // 4 wrappers
-    Row { name: "llvm.x86.avx512.max.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 8, values: &[4, 8] }], instr: "vmaxps", wrapper: "_mm512_max_ps", asm: "" }, // 4 wrappers
-    Row { name: "llvm.x86.avx512.min.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 8, values: &[4, 8] }], instr: "vminpd", wrapper: "_mm512_min_pd", asm: "" }, // 4 wrappers
-    Row { name: "llvm.x86.avx512.min.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 8, values: &[4, 8] }], instr: "vminps", wrapper: "_mm512_min_ps", asm: "" }, // 4 wrappers
-    Row { name: "llvm.x86.avx512.mul.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vmulpd", wrapper: "_mm512_mul_round_pd", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mul.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vmulps", wrapper: "_mm512_mul_round_ps", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.permvar.df.256", arch: Arch::X86, args: &["vf64x4", "vi64x4"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[], instr: "vpermpd", wrapper: "_mm256_permutexvar_pd", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.permvar.df.512", arch: Arch::X86, args: &["vf64x8", "vi64x8"], ret: "vf64x8", features: "avx512f", imms: &[], instr: "vpermpd", wrapper: "_mm512_permutexvar_pd", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.permvar.di.256", arch: Arch::X86, args: &["vi64x4", "vi64x4"], ret: "vi64x4", features: "avx512f,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm256_permutexvar_epi64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.permvar.di.512", arch: Arch::X86, args: &["vi64x8", "vi64x8"], ret: "vi64x8", features: "avx512f", imms: &[], instr: "vperm", wrapper: "_mm512_permutexvar_epi64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.permvar.hi.128", arch: Arch::X86, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "avx512bw,avx512vl", imms: &[], instr: "vpermw", wrapper: "_mm_permutexvar_epi16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.permvar.hi.256", arch: Arch::X86, args: &["vi16x16", "vi16x16"], ret: "vi16x16", features: "avx512bw,avx512vl", imms: &[], instr: "vpermw", wrapper: "_mm256_permutexvar_epi16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.permvar.hi.512", arch: Arch::X86, args: &["vi16x32", "vi16x32"], ret: "vi16x32", features: "avx512bw", imms: &[], instr: "vpermw", wrapper: "_mm512_permutexvar_epi16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.permvar.qi.128", arch: Arch::X86, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "avx512vbmi,avx512vl", imms: &[], instr: "vpermb", wrapper: "_mm_permutexvar_epi8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.permvar.qi.256", arch: Arch::X86, args: &["vi8x32", "vi8x32"], ret: "vi8x32", features: "avx512vbmi,avx512vl", imms: &[], instr: "vpermb", wrapper: "_mm256_permutexvar_epi8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.permvar.qi.512", arch: Arch::X86, args: &["vi8x64", "vi8x64"], ret: "vi8x64", features: "avx512vbmi", imms: &[], instr: "vpermb", wrapper: "_mm512_permutexvar_epi8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.permvar.sf.512", arch: Arch::X86, args: &["vf32x16", "vi32x16"], ret: "vf32x16", features: "avx512f", imms: &[], instr: "vpermps", wrapper: "_mm512_permutexvar_ps", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.permvar.si.512", arch: Arch::X86, args: &["vi32x16", "vi32x16"], ret: "vi32x16", features: "avx512f", imms: &[], instr: "vperm", wrapper: "_mm512_permutevar_epi32", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.pmaddubs.w.512", arch: Arch::X86, args: &["vu8x64", "vi8x64"], ret: "vi16x32", features: "avx512bw", imms: &[], instr: "vpmaddubsw", wrapper: "_mm512_maddubs_epi16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.pmaddw.d.512", arch: Arch::X86, args: &["vi16x32", "vi16x32"], ret: "vi32x16", features: "avx512bw", imms: &[], instr: "vpmaddwd", wrapper: "_mm512_madd_epi16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.pmul.hr.sw.512", arch: Arch::X86, args: &["vi16x32", "vi16x32"], ret: "vi16x32", features: "avx512bw", imms: &[], instr: "vpmulhrsw", wrapper: "_mm512_mulhrs_epi16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.pmultishift.qb.128", arch: Arch::X86, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "avx512vbmi,avx512vl", imms: &[], instr: "vpmultishiftqb", wrapper: "_mm_multishift_epi64_epi8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.pmultishift.qb.256", arch: Arch::X86, args: &["vi8x32", "vi8x32"], ret: "vi8x32", features: "avx512vbmi,avx512vl", imms: &[], instr: "vpmultishiftqb", wrapper: "_mm256_multishift_epi64_epi8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.pmultishift.qb.512", arch: Arch::X86, args: &["vi8x64", "vi8x64"], ret: "vi8x64", features: "avx512vbmi", imms: &[], instr: "vpmultishiftqb", wrapper: "_mm512_multishift_epi64_epi8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.psad.bw.512", arch: Arch::X86, args: &["vu8x64", "vu8x64"], ret: "vu64x8", features: "avx512bw", imms: &[], instr: "vpsadbw", wrapper: "_mm512_sad_epu8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.pshuf.b.512", arch: Arch::X86, args: &["vi8x64", "vi8x64"], ret: "vi8x64", features: "avx512bw", imms: &[], instr: "vpshufb", wrapper: "_mm512_shuffle_epi8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.psll.d.512", arch: Arch::X86, args: &["vi32x16", "vi32x4"], ret: "vi32x16", features: "avx512f", imms: &[], instr: "vpslld", wrapper: "_mm512_sll_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.psll.q.512", arch: Arch::X86, args: &["vi64x8", "vi64x2"], ret: "vi64x8", features: "avx512f", imms: &[], instr: "vpsllq", wrapper: "_mm512_sll_epi64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.psll.w.512", arch: Arch::X86, args: &["vi16x32", "vi16x8"], ret: "vi16x32", features: "avx512bw", imms: &[], instr: "vpsllw", wrapper: "_mm512_sll_epi16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.psra.d.512", arch: Arch::X86, args: &["vi32x16", "vi32x4"], ret: "vi32x16", features: "avx512f", imms: &[], instr: "vpsrad", wrapper: "_mm512_sra_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.psra.q.128", arch: Arch::X86, args: &["vi64x2", "vi64x2"], ret: "vi64x2", features: "avx512f,avx512vl", imms: &[], instr: "vpsraq", wrapper: "_mm_sra_epi64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.psra.q.256", arch: Arch::X86, args: &["vi64x4", "vi64x2"], ret: "vi64x4", features: "avx512f,avx512vl", imms: &[], instr: "vpsraq", wrapper: "_mm256_sra_epi64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.psra.q.512", arch: Arch::X86, args: &["vi64x8", "vi64x2"], ret: "vi64x8", features: "avx512f", imms: &[], instr: "vpsraq", wrapper: "_mm512_sra_epi64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.psra.w.512", arch: Arch::X86, args: &["vi16x32", "vi16x8"], ret: "vi16x32", features: "avx512bw", imms: &[], instr: "vpsraw", wrapper: "_mm512_sra_epi16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.psrl.d.512", arch: Arch::X86, args: &["vi32x16", "vi32x4"], ret: "vi32x16", features: "avx512f", imms: &[], instr: "vpsrld", wrapper: "_mm512_srl_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.psrl.q.512", arch: Arch::X86, args: &["vi64x8", "vi64x2"], ret: "vi64x8", features: "avx512f", imms: &[], instr: "vpsrlq", wrapper: "_mm512_srl_epi64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.psrl.w.512", arch: Arch::X86, args: &["vi16x32", "vi16x8"], ret: "vi16x32", features: "avx512bw", imms: &[], instr: "vpsrlw", wrapper: "_mm512_srl_epi16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.pternlog.d.128", arch: Arch::X86, args: &["vi32x4", "vi32x4", "vi32x4", "i32"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vpternlogd", wrapper: "_mm_ternarylogic_epi32", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.pternlog.d.256", arch: Arch::X86, args: &["vi32x8", "vi32x8", "vi32x8", "i32"], ret: "vi32x8", features: "avx512f,avx512vl", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vpternlogd", wrapper: "_mm256_ternarylogic_epi32", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.pternlog.d.512", arch: Arch::X86, args: &["vi32x16", "vi32x16", "vi32x16", "i32"], ret: "vi32x16", features: "avx512f", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vpternlogd", wrapper: "_mm512_ternarylogic_epi32", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.pternlog.q.128", arch: Arch::X86, args: &["vi64x2", "vi64x2", "vi64x2", "i32"], ret: "vi64x2", features: "avx512f,avx512vl", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vpternlogq", wrapper: "_mm_ternarylogic_epi64", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.pternlog.q.256", arch: Arch::X86, args: &["vi64x4", "vi64x4", "vi64x4", "i32"], ret: "vi64x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vpternlogq", wrapper: "_mm256_ternarylogic_epi64", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.pternlog.q.512", arch: Arch::X86, args: &["vi64x8", "vi64x8", "vi64x8", "i32"], ret: "vi64x8", features: "avx512f", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vpternlogq", wrapper: "_mm512_ternarylogic_epi64", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.maskz.fixupimm.pd.128", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vi64x2", "i32", "u8"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vfixupimmpd", wrapper: "_mm_maskz_fixupimm_pd", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vmovdqu xmm2, xmmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+320]
+kmovw k1, r11d
+vfixupimmpd xmm0 {k1} {z}, xmm1, xmm2, {imm3}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.maskz.fixupimm.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4", "vi64x4", "i32", "u8"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vfixupimmpd", wrapper: "_mm256_maskz_fixupimm_pd", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vmovdqu ymm2, ymmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+320]
+kmovw k1, r11d
+vfixupimmpd ymm0 {k1} {z}, ymm1, ymm2, {imm3}
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.maskz.fixupimm.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "vi64x8", "i32", "u8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vfixupimmpd", wrapper: "_mm512_maskz_fixupimm_pd", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vmovdqu64 zmm2, zmmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+320]
+kmovw k1, r11d
+vfixupimmpd zmm0 {k1} {z}, zmm1, zmm2{sae5}, {imm3}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.maskz.fixupimm.ps.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vi32x4", "i32", "u8"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vfixupimmps", wrapper: "_mm_maskz_fixupimm_ps", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vmovdqu xmm2, xmmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+320]
+kmovw k1, r11d
+vfixupimmps xmm0 {k1} {z}, xmm1, xmm2, {imm3}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.maskz.fixupimm.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "vi32x8", "i32", "u8"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vfixupimmps", wrapper: "_mm256_maskz_fixupimm_ps", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vmovdqu ymm2, ymmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+320]
+kmovw k1, r11d
+vfixupimmps ymm0 {k1} {z}, ymm1, ymm2, {imm3}
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.maskz.fixupimm.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "vi32x16", "i32", "u16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vfixupimmps", wrapper: "_mm512_maskz_fixupimm_ps", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vmovdqu64 zmm2, zmmword ptr [rdi+192]
+movzx r11d, word ptr [rdi+320]
+kmovw k1, r11d
+vfixupimmps zmm0 {k1} {z}, zmm1, zmm2{sae5}, {imm3}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.maskz.fixupimm.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vi64x2", "i32", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vfixupimmsd", wrapper: "_mm_maskz_fixupimm_sd", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vmovdqu xmm2, xmmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+320]
+kmovw k1, r11d
+vfixupimmsd xmm0 {k1} {z}, xmm1, xmm2{sae5}, {imm3}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.maskz.fixupimm.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vi32x4", "i32", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vfixupimmss", wrapper: "_mm_maskz_fixupimm_ss", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vmovdqu xmm2, xmmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+320]
+kmovw k1, r11d
+vfixupimmss xmm0 {k1} {z}, xmm1, xmm2{sae5}, {imm3}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.max.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 8, values: &[4, 8] }], instr: "vmaxpd", wrapper: "_mm512_max_pd", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vmaxpd zmm0, zmm0, zmm1{sae2}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 4 wrappers
+    Row { name: "llvm.x86.avx512.max.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 8, values: &[4, 8] }], instr: "vmaxps", wrapper: "_mm512_max_ps", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vmaxps zmm0, zmm0, zmm1{sae2}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 4 wrappers
+    Row { name: "llvm.x86.avx512.min.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 8, values: &[4, 8] }], instr: "vminpd", wrapper: "_mm512_min_pd", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vminpd zmm0, zmm0, zmm1{sae2}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 4 wrappers
+    Row { name: "llvm.x86.avx512.min.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 8, values: &[4, 8] }], instr: "vminps", wrapper: "_mm512_min_ps", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vminps zmm0, zmm0, zmm1{sae2}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 4 wrappers
+    Row { name: "llvm.x86.avx512.mul.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vmulpd", wrapper: "_mm512_mul_round_pd", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vmulpd zmm0, zmm0, zmm1{er2}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mul.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vmulps", wrapper: "_mm512_mul_round_ps", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vmulps zmm0, zmm0, zmm1{er2}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.permvar.df.256", arch: Arch::X86, args: &["vf64x4", "vi64x4"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[], instr: "vpermpd", wrapper: "_mm256_permutexvar_pd", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+vpermpd ymm0, ymm0, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.permvar.df.512", arch: Arch::X86, args: &["vf64x8", "vi64x8"], ret: "vf64x8", features: "avx512f", imms: &[], instr: "vpermpd", wrapper: "_mm512_permutexvar_pd", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+vpermpd zmm0, zmm0, zmm1
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.permvar.di.256", arch: Arch::X86, args: &["vi64x4", "vi64x4"], ret: "vi64x4", features: "avx512f,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm256_permutexvar_epi64", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+vpermq ymm0, ymm0, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.permvar.di.512", arch: Arch::X86, args: &["vi64x8", "vi64x8"], ret: "vi64x8", features: "avx512f", imms: &[], instr: "vperm", wrapper: "_mm512_permutexvar_epi64", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+vpermq zmm0, zmm0, zmm1
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.permvar.hi.128", arch: Arch::X86, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "avx512bw,avx512vl", imms: &[], instr: "vpermw", wrapper: "_mm_permutexvar_epi16", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vpermw xmm0, xmm0, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.permvar.hi.256", arch: Arch::X86, args: &["vi16x16", "vi16x16"], ret: "vi16x16", features: "avx512bw,avx512vl", imms: &[], instr: "vpermw", wrapper: "_mm256_permutexvar_epi16", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+vpermw ymm0, ymm0, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.permvar.hi.512", arch: Arch::X86, args: &["vi16x32", "vi16x32"], ret: "vi16x32", features: "avx512bw", imms: &[], instr: "vpermw", wrapper: "_mm512_permutexvar_epi16", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+vpermw zmm0, zmm0, zmm1
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.permvar.qi.128", arch: Arch::X86, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "avx512vbmi,avx512vl", imms: &[], instr: "vpermb", wrapper: "_mm_permutexvar_epi8", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vpermb xmm0, xmm0, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.permvar.qi.256", arch: Arch::X86, args: &["vi8x32", "vi8x32"], ret: "vi8x32", features: "avx512vbmi,avx512vl", imms: &[], instr: "vpermb", wrapper: "_mm256_permutexvar_epi8", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+vpermb ymm0, ymm0, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.permvar.qi.512", arch: Arch::X86, args: &["vi8x64", "vi8x64"], ret: "vi8x64", features: "avx512vbmi", imms: &[], instr: "vpermb", wrapper: "_mm512_permutexvar_epi8", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+vpermb zmm0, zmm0, zmm1
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.permvar.sf.512", arch: Arch::X86, args: &["vf32x16", "vi32x16"], ret: "vf32x16", features: "avx512f", imms: &[], instr: "vpermps", wrapper: "_mm512_permutexvar_ps", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+vpermps zmm0, zmm0, zmm1
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.permvar.si.512", arch: Arch::X86, args: &["vi32x16", "vi32x16"], ret: "vi32x16", features: "avx512f", imms: &[], instr: "vperm", wrapper: "_mm512_permutevar_epi32", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+vpermd zmm0, zmm0, zmm1
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.pmaddubs.w.512", arch: Arch::X86, args: &["vu8x64", "vi8x64"], ret: "vi16x32", features: "avx512bw", imms: &[], instr: "vpmaddubsw", wrapper: "_mm512_maddubs_epi16", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vpmaddubsw zmm0, zmm0, zmm1
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.pmaddw.d.512", arch: Arch::X86, args: &["vi16x32", "vi16x32"], ret: "vi32x16", features: "avx512bw", imms: &[], instr: "vpmaddwd", wrapper: "_mm512_madd_epi16", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vpmaddwd zmm0, zmm0, zmm1
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.pmul.hr.sw.512", arch: Arch::X86, args: &["vi16x32", "vi16x32"], ret: "vi16x32", features: "avx512bw", imms: &[], instr: "vpmulhrsw", wrapper: "_mm512_mulhrs_epi16", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vpmulhrsw zmm0, zmm0, zmm1
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.pmultishift.qb.128", arch: Arch::X86, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "avx512vbmi,avx512vl", imms: &[], instr: "vpmultishiftqb", wrapper: "_mm_multishift_epi64_epi8", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vpmultishiftqb xmm0, xmm0, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.pmultishift.qb.256", arch: Arch::X86, args: &["vi8x32", "vi8x32"], ret: "vi8x32", features: "avx512vbmi,avx512vl", imms: &[], instr: "vpmultishiftqb", wrapper: "_mm256_multishift_epi64_epi8", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vpmultishiftqb ymm0, ymm0, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.pmultishift.qb.512", arch: Arch::X86, args: &["vi8x64", "vi8x64"], ret: "vi8x64", features: "avx512vbmi", imms: &[], instr: "vpmultishiftqb", wrapper: "_mm512_multishift_epi64_epi8", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vpmultishiftqb zmm0, zmm0, zmm1
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.psad.bw.512", arch: Arch::X86, args: &["vu8x64", "vu8x64"], ret: "vu64x8", features: "avx512bw", imms: &[], instr: "vpsadbw", wrapper: "_mm512_sad_epu8", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vpsadbw zmm0, zmm0, zmm1
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.pshuf.b.512", arch: Arch::X86, args: &["vi8x64", "vi8x64"], ret: "vi8x64", features: "avx512bw", imms: &[], instr: "vpshufb", wrapper: "_mm512_shuffle_epi8", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vpshufb zmm0, zmm0, zmm1
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.psll.d.512", arch: Arch::X86, args: &["vi32x16", "vi32x4"], ret: "vi32x16", features: "avx512f", imms: &[], instr: "vpslld", wrapper: "_mm512_sll_epi32", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vpslld zmm0, zmm0, xmm1
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.psll.q.512", arch: Arch::X86, args: &["vi64x8", "vi64x2"], ret: "vi64x8", features: "avx512f", imms: &[], instr: "vpsllq", wrapper: "_mm512_sll_epi64", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vpsllq zmm0, zmm0, xmm1
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.psll.w.512", arch: Arch::X86, args: &["vi16x32", "vi16x8"], ret: "vi16x32", features: "avx512bw", imms: &[], instr: "vpsllw", wrapper: "_mm512_sll_epi16", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vpsllw zmm0, zmm0, xmm1
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.psra.d.512", arch: Arch::X86, args: &["vi32x16", "vi32x4"], ret: "vi32x16", features: "avx512f", imms: &[], instr: "vpsrad", wrapper: "_mm512_sra_epi32", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vpsrad zmm0, zmm0, xmm1
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.psra.q.128", arch: Arch::X86, args: &["vi64x2", "vi64x2"], ret: "vi64x2", features: "avx512f,avx512vl", imms: &[], instr: "vpsraq", wrapper: "_mm_sra_epi64", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vpsraq xmm0, xmm0, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.psra.q.256", arch: Arch::X86, args: &["vi64x4", "vi64x2"], ret: "vi64x4", features: "avx512f,avx512vl", imms: &[], instr: "vpsraq", wrapper: "_mm256_sra_epi64", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vpsraq ymm0, ymm0, xmm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.psra.q.512", arch: Arch::X86, args: &["vi64x8", "vi64x2"], ret: "vi64x8", features: "avx512f", imms: &[], instr: "vpsraq", wrapper: "_mm512_sra_epi64", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vpsraq zmm0, zmm0, xmm1
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.psra.w.512", arch: Arch::X86, args: &["vi16x32", "vi16x8"], ret: "vi16x32", features: "avx512bw", imms: &[], instr: "vpsraw", wrapper: "_mm512_sra_epi16", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vpsraw zmm0, zmm0, xmm1
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.psrl.d.512", arch: Arch::X86, args: &["vi32x16", "vi32x4"], ret: "vi32x16", features: "avx512f", imms: &[], instr: "vpsrld", wrapper: "_mm512_srl_epi32", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vpsrld zmm0, zmm0, xmm1
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.psrl.q.512", arch: Arch::X86, args: &["vi64x8", "vi64x2"], ret: "vi64x8", features: "avx512f", imms: &[], instr: "vpsrlq", wrapper: "_mm512_srl_epi64", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vpsrlq zmm0, zmm0, xmm1
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.psrl.w.512", arch: Arch::X86, args: &["vi16x32", "vi16x8"], ret: "vi16x32", features: "avx512bw", imms: &[], instr: "vpsrlw", wrapper: "_mm512_srl_epi16", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vpsrlw zmm0, zmm0, xmm1
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.pternlog.d.128", arch: Arch::X86, args: &["vi32x4", "vi32x4", "vi32x4", "i32"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vpternlogd", wrapper: "_mm_ternarylogic_epi32", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vmovdqu xmm2, xmmword ptr [rdi+192]
+vpternlogd xmm0, xmm1, xmm2, {imm3}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.pternlog.d.256", arch: Arch::X86, args: &["vi32x8", "vi32x8", "vi32x8", "i32"], ret: "vi32x8", features: "avx512f,avx512vl", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vpternlogd", wrapper: "_mm256_ternarylogic_epi32", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vmovdqu ymm2, ymmword ptr [rdi+192]
+vpternlogd ymm0, ymm1, ymm2, {imm3}
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.pternlog.d.512", arch: Arch::X86, args: &["vi32x16", "vi32x16", "vi32x16", "i32"], ret: "vi32x16", features: "avx512f", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vpternlogd", wrapper: "_mm512_ternarylogic_epi32", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vmovdqu64 zmm2, zmmword ptr [rdi+192]
+vpternlogd zmm0, zmm1, zmm2, {imm3}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.pternlog.q.128", arch: Arch::X86, args: &["vi64x2", "vi64x2", "vi64x2", "i32"], ret: "vi64x2", features: "avx512f,avx512vl", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vpternlogq", wrapper: "_mm_ternarylogic_epi64", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vmovdqu xmm2, xmmword ptr [rdi+192]
+vpternlogq xmm0, xmm1, xmm2, {imm3}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.pternlog.q.256", arch: Arch::X86, args: &["vi64x4", "vi64x4", "vi64x4", "i32"], ret: "vi64x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vpternlogq", wrapper: "_mm256_ternarylogic_epi64", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vmovdqu ymm2, ymmword ptr [rdi+192]
+vpternlogq ymm0, ymm1, ymm2, {imm3}
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.pternlog.q.512", arch: Arch::X86, args: &["vi64x8", "vi64x8", "vi64x8", "i32"], ret: "vi64x8", features: "avx512f", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vpternlogq", wrapper: "_mm512_ternarylogic_epi64", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vmovdqu64 zmm2, zmmword ptr [rdi+192]
+vpternlogq zmm0, zmm1, zmm2, {imm3}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 3 wrappers
     Row { name: "llvm.x86.avx512.rcp14.pd.128", arch: Arch::X86, args: &["vf64x2", "vf64x2", "u8"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[], instr: "vrcp14pd", wrapper: "_mm_rcp14_pd", asm: "" }, // 3 wrappers
     Row { name: "llvm.x86.avx512.rcp14.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4", "u8"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[], instr: "vrcp14pd", wrapper: "_mm256_rcp14_pd", asm: "" }, // 3 wrappers
     Row { name: "llvm.x86.avx512.rcp14.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "u8"], ret: "vf64x8", features: "avx512f", imms: &[], instr: "vrcp14pd", wrapper: "_mm512_rcp14_pd", asm: "" }, // 3 wrappers
@@ -1947,257 +4324,1584 @@ ret" }, // 1 wrapper
     Row { name: "llvm.x86.avx512.scattersiv8.sf", arch: Arch::X86, args: &["ptr", "u8", "vi32x8", "vf32x8", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vscatterdps", wrapper: "_mm256_i32scatter_ps", asm: "" }, // 2 wrappers
     Row { name: "llvm.x86.avx512.scattersiv8.si", arch: Arch::X86, args: &["ptr", "u8", "vi32x8", "vi32x8", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpscatterdd", wrapper: "_mm256_i32scatter_epi32", asm: "" }, // 2 wrappers
     Row { name: "llvm.x86.avx512.sitofp.round.v16f16.v16i16", arch: Arch::X86, args: &["vi16x16", "i32"], ret: "vf16x16", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtw2ph", wrapper: "_mm256_cvtepi16_ph", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.sitofp.round.v16f16.v16i32", arch: Arch::X86, args: &["vi32x16", "i32"], ret: "vf16x16", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtdq2ph", wrapper: "_mm512_cvtepi32_ph", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.sitofp.round.v16f32.v16i32", arch: Arch::X86, args: &["vi32x16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtdq2ps", wrapper: "_mm512_cvt_roundepi32_ps", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.sitofp.round.v16f16.v16i32", arch: Arch::X86, args: &["vi32x16", "i32"], ret: "vf16x16", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtdq2ph", wrapper: "_mm512_cvtepi32_ph", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vcvtdq2ph ymm15, zmm0{er1}
+vmovdqu ymmword ptr [rdi+0], ymm15
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.sitofp.round.v16f32.v16i32", arch: Arch::X86, args: &["vi32x16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtdq2ps", wrapper: "_mm512_cvt_roundepi32_ps", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vcvtdq2ps zmm0, zmm0{er1}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 3 wrappers
     Row { name: "llvm.x86.avx512.sitofp.round.v2f64.v2i64", arch: Arch::X86, args: &["vi64x2", "i32"], ret: "vf64x2", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtqq2pd", wrapper: "_mm_cvtepi64_pd", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.sitofp.round.v32f16.v32i16", arch: Arch::X86, args: &["vi16x32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtw2ph", wrapper: "_mm512_cvtepi16_ph", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.sitofp.round.v32f16.v32i16", arch: Arch::X86, args: &["vi16x32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtw2ph", wrapper: "_mm512_cvtepi16_ph", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vcvtw2ph zmm0, zmm0{er1}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 2 wrappers
     Row { name: "llvm.x86.avx512.sitofp.round.v4f32.v4i64", arch: Arch::X86, args: &["vi64x4", "i32"], ret: "vf32x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtqq2ps", wrapper: "_mm256_cvtepi64_ps", asm: "" }, // 1 wrapper
     Row { name: "llvm.x86.avx512.sitofp.round.v4f64.v4i64", arch: Arch::X86, args: &["vi64x4", "i32"], ret: "vf64x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtqq2pd", wrapper: "_mm256_cvtepi64_pd", asm: "" }, // 1 wrapper
     Row { name: "llvm.x86.avx512.sitofp.round.v8f16.v8i16", arch: Arch::X86, args: &["vi16x8", "i32"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtw2ph", wrapper: "_mm_cvtepi16_ph", asm: "" }, // 1 wrapper
     Row { name: "llvm.x86.avx512.sitofp.round.v8f16.v8i32", arch: Arch::X86, args: &["vi32x8", "i32"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtdq2ph", wrapper: "_mm256_cvtepi32_ph", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.sitofp.round.v8f16.v8i64", arch: Arch::X86, args: &["vi64x8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtqq2ph", wrapper: "_mm512_cvtepi64_ph", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.sitofp.round.v8f32.v8i64", arch: Arch::X86, args: &["vi64x8", "i32"], ret: "vf32x8", features: "avx512dq", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtqq2ps", wrapper: "_mm512_cvt_roundepi64_ps", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.sitofp.round.v8f64.v8i64", arch: Arch::X86, args: &["vi64x8", "i32"], ret: "vf64x8", features: "avx512dq", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtqq2pd", wrapper: "_mm512_cvt_roundepi64_pd", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.sqrt.pd.512", arch: Arch::X86, args: &["vf64x8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vsqrtpd", wrapper: "_mm512_sqrt_round_pd", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.sqrt.ps.512", arch: Arch::X86, args: &["vf32x16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vsqrtps", wrapper: "_mm512_sqrt_round_ps", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.sub.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vsubpd", wrapper: "_mm512_sub_round_pd", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.sub.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vsubps", wrapper: "_mm512_sub_round_ps", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.sitofp.round.v8f16.v8i64", arch: Arch::X86, args: &["vi64x8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtqq2ph", wrapper: "_mm512_cvtepi64_ph", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vcvtqq2ph xmm15, zmm0{er1}
+vmovdqu xmmword ptr [rdi+0], xmm15
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.sitofp.round.v8f32.v8i64", arch: Arch::X86, args: &["vi64x8", "i32"], ret: "vf32x8", features: "avx512dq", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtqq2ps", wrapper: "_mm512_cvt_roundepi64_ps", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vcvtqq2ps ymm15, zmm0{er1}
+vmovdqu ymmword ptr [rdi+0], ymm15
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.sitofp.round.v8f64.v8i64", arch: Arch::X86, args: &["vi64x8", "i32"], ret: "vf64x8", features: "avx512dq", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtqq2pd", wrapper: "_mm512_cvt_roundepi64_pd", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vcvtqq2pd zmm0, zmm0{er1}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.sqrt.pd.512", arch: Arch::X86, args: &["vf64x8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vsqrtpd", wrapper: "_mm512_sqrt_round_pd", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vsqrtpd zmm0, zmm0{er1}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.sqrt.ps.512", arch: Arch::X86, args: &["vf32x16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vsqrtps", wrapper: "_mm512_sqrt_round_ps", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vsqrtps zmm0, zmm0{er1}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.sub.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vsubpd", wrapper: "_mm512_sub_round_pd", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vsubpd zmm0, zmm0, zmm1{er2}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.sub.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vsubps", wrapper: "_mm512_sub_round_ps", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vsubps zmm0, zmm0, zmm1{er2}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 3 wrappers
     Row { name: "llvm.x86.avx512.uitofp.round.v16f16.v16i16", arch: Arch::X86, args: &["vu16x16", "i32"], ret: "vf16x16", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtuw2ph", wrapper: "_mm256_cvtepu16_ph", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.uitofp.round.v16f16.v16i32", arch: Arch::X86, args: &["vu32x16", "i32"], ret: "vf16x16", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtudq2ph", wrapper: "_mm512_cvtepu32_ph", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.uitofp.round.v16f32.v16i32", arch: Arch::X86, args: &["vu32x16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtudq2ps", wrapper: "_mm512_cvt_roundepu32_ps", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.uitofp.round.v16f16.v16i32", arch: Arch::X86, args: &["vu32x16", "i32"], ret: "vf16x16", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtudq2ph", wrapper: "_mm512_cvtepu32_ph", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vcvtudq2ph ymm15, zmm0{er1}
+vmovdqu ymmword ptr [rdi+0], ymm15
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.uitofp.round.v16f32.v16i32", arch: Arch::X86, args: &["vu32x16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtudq2ps", wrapper: "_mm512_cvt_roundepu32_ps", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vcvtudq2ps zmm0, zmm0{er1}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 3 wrappers
     Row { name: "llvm.x86.avx512.uitofp.round.v2f64.v2i64", arch: Arch::X86, args: &["vu64x2", "i32"], ret: "vf64x2", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtuqq2pd", wrapper: "_mm_cvtepu64_pd", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.uitofp.round.v32f16.v32i16", arch: Arch::X86, args: &["vu16x32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtuw2ph", wrapper: "_mm512_cvtepu16_ph", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.uitofp.round.v32f16.v32i16", arch: Arch::X86, args: &["vu16x32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtuw2ph", wrapper: "_mm512_cvtepu16_ph", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vcvtuw2ph zmm0, zmm0{er1}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 2 wrappers
     Row { name: "llvm.x86.avx512.uitofp.round.v4f32.v4i64", arch: Arch::X86, args: &["vu64x4", "i32"], ret: "vf32x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtuqq2ps", wrapper: "_mm256_cvtepu64_ps", asm: "" }, // 1 wrapper
     Row { name: "llvm.x86.avx512.uitofp.round.v4f64.v4i64", arch: Arch::X86, args: &["vu64x4", "i32"], ret: "vf64x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtuqq2pd", wrapper: "_mm256_cvtepu64_pd", asm: "" }, // 1 wrapper
     Row { name: "llvm.x86.avx512.uitofp.round.v8f16.v8i16", arch: Arch::X86, args: &["vu16x8", "i32"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtuw2ph", wrapper: "_mm_cvtepu16_ph", asm: "" }, // 1 wrapper
     Row { name: "llvm.x86.avx512.uitofp.round.v8f16.v8i32", arch: Arch::X86, args: &["vu32x8", "i32"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtudq2ph", wrapper: "_mm256_cvtepu32_ph", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.uitofp.round.v8f16.v8i64", arch: Arch::X86, args: &["vu64x8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtuqq2ph", wrapper: "_mm512_cvtepu64_ph", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.uitofp.round.v8f32.v8i64", arch: Arch::X86, args: &["vu64x8", "i32"], ret: "vf32x8", features: "avx512dq", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtuqq2ps", wrapper: "_mm512_cvt_roundepu64_ps", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.uitofp.round.v8f64.v8i64", arch: Arch::X86, args: &["vu64x8", "i32"], ret: "vf64x8", features: "avx512dq", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtuqq2pd", wrapper: "_mm512_cvt_roundepu64_pd", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.uitofp.round.v8f16.v8i64", arch: Arch::X86, args: &["vu64x8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtuqq2ph", wrapper: "_mm512_cvtepu64_ph", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vcvtuqq2ph xmm15, zmm0{er1}
+vmovdqu xmmword ptr [rdi+0], xmm15
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.uitofp.round.v8f32.v8i64", arch: Arch::X86, args: &["vu64x8", "i32"], ret: "vf32x8", features: "avx512dq", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtuqq2ps", wrapper: "_mm512_cvt_roundepu64_ps", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vcvtuqq2ps ymm15, zmm0{er1}
+vmovdqu ymmword ptr [rdi+0], ymm15
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.uitofp.round.v8f64.v8i64", arch: Arch::X86, args: &["vu64x8", "i32"], ret: "vf64x8", features: "avx512dq", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtuqq2pd", wrapper: "_mm512_cvt_roundepu64_pd", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vcvtuqq2pd zmm0, zmm0{er1}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 2 wrappers
     Row { name: "llvm.x86.avx512.vcomi.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "i32", "i32"], ret: "i32", features: "avx512f", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }, Imm { arg: 3, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vcmp", wrapper: "_mm_comi_round_sd", asm: "" }, // 1 wrapper
     Row { name: "llvm.x86.avx512.vcomi.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "i32", "i32"], ret: "i32", features: "avx512f", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }, Imm { arg: 3, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vcmp", wrapper: "_mm_comi_round_ss", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vcvtsd2si32", arch: Arch::X86, args: &["vf64x2", "i32"], ret: "i32", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsd2si", wrapper: "_mm_cvt_roundsd_si32", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.vcvtsd2si64", arch: Arch::X86, args: &["vf64x2", "i32"], ret: "i64", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsd2si", wrapper: "_mm_cvt_roundsd_si64", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.vcvtsd2usi32", arch: Arch::X86, args: &["vf64x2", "i32"], ret: "u32", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsd2usi", wrapper: "_mm_cvt_roundsd_u32", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.vcvtsd2usi64", arch: Arch::X86, args: &["vf64x2", "i32"], ret: "u64", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsd2usi", wrapper: "_mm_cvtsd_u64", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.vcvtss2si32", arch: Arch::X86, args: &["vf32x4", "i32"], ret: "i32", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtss2si", wrapper: "_mm_cvt_roundss_si32", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.vcvtss2si64", arch: Arch::X86, args: &["vf32x4", "i32"], ret: "i64", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtss2si", wrapper: "_mm_cvt_roundss_si64", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.vcvtss2usi32", arch: Arch::X86, args: &["vf32x4", "i32"], ret: "u32", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtss2usi", wrapper: "_mm_cvt_roundss_u32", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.vcvtss2usi64", arch: Arch::X86, args: &["vf32x4", "i32"], ret: "u64", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtss2usi", wrapper: "_mm_cvtss_u64", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.vfmadd.f32", arch: Arch::X86, args: &["f32", "f32", "f32", "i32"], ret: "f32", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmadd", wrapper: "_mm_fmadd_round_ss", asm: "" }, // 16 wrappers
-    Row { name: "llvm.x86.avx512.vfmadd.f64", arch: Arch::X86, args: &["f64", "f64", "f64", "i32"], ret: "f64", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmadd", wrapper: "_mm_fmadd_round_sd", asm: "" }, // 16 wrappers
-    Row { name: "llvm.x86.avx512.vfmadd.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "vf64x8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmadd", wrapper: "_mm512_fmadd_round_pd", asm: "" }, // 16 wrappers
-    Row { name: "llvm.x86.avx512.vfmadd.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "vf32x16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmadd", wrapper: "_mm512_fmadd_round_ps", asm: "" }, // 16 wrappers
-    Row { name: "llvm.x86.avx512.vfmaddsub.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "vf64x8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmaddsub", wrapper: "_mm512_fmaddsub_round_pd", asm: "" }, // 8 wrappers
-    Row { name: "llvm.x86.avx512.vfmaddsub.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "vf32x16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmaddsub", wrapper: "_mm512_fmaddsub_round_ps", asm: "" }, // 8 wrappers
+    Row { name: "llvm.x86.avx512.vcvtsd2si32", arch: Arch::X86, args: &["vf64x2", "i32"], ret: "i32", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsd2si", wrapper: "_mm_cvt_roundsd_si32", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vcvtsd2si eax, xmm0{er1}
+mov dword ptr [rdi+0], eax
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.vcvtsd2si64", arch: Arch::X86, args: &["vf64x2", "i32"], ret: "i64", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsd2si", wrapper: "_mm_cvt_roundsd_si64", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vcvtsd2si rax, xmm0{er1}
+mov qword ptr [rdi+0], rax
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.vcvtsd2usi32", arch: Arch::X86, args: &["vf64x2", "i32"], ret: "u32", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsd2usi", wrapper: "_mm_cvt_roundsd_u32", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vcvtsd2usi eax, xmm0{er1}
+mov dword ptr [rdi+0], eax
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.vcvtsd2usi64", arch: Arch::X86, args: &["vf64x2", "i32"], ret: "u64", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsd2usi", wrapper: "_mm_cvtsd_u64", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vcvtsd2usi rax, xmm0{er1}
+mov qword ptr [rdi+0], rax
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.vcvtss2si32", arch: Arch::X86, args: &["vf32x4", "i32"], ret: "i32", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtss2si", wrapper: "_mm_cvt_roundss_si32", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vcvtss2si eax, xmm0{er1}
+mov dword ptr [rdi+0], eax
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.vcvtss2si64", arch: Arch::X86, args: &["vf32x4", "i32"], ret: "i64", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtss2si", wrapper: "_mm_cvt_roundss_si64", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vcvtss2si rax, xmm0{er1}
+mov qword ptr [rdi+0], rax
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.vcvtss2usi32", arch: Arch::X86, args: &["vf32x4", "i32"], ret: "u32", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtss2usi", wrapper: "_mm_cvt_roundss_u32", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vcvtss2usi eax, xmm0{er1}
+mov dword ptr [rdi+0], eax
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.vcvtss2usi64", arch: Arch::X86, args: &["vf32x4", "i32"], ret: "u64", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtss2usi", wrapper: "_mm_cvtss_u64", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vcvtss2usi rax, xmm0{er1}
+mov qword ptr [rdi+0], rax
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.vfmadd.f32", arch: Arch::X86, args: &["f32", "f32", "f32", "i32"], ret: "f32", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmadd", wrapper: "_mm_fmadd_round_ss", asm: "vmovd xmm0, dword ptr [rdi+64]
+vmovd xmm1, dword ptr [rdi+128]
+vmovd xmm2, dword ptr [rdi+192]
+vfmadd213ss xmm0, xmm1, xmm2{er3}
+vmovd dword ptr [rdi+0], xmm0
+ret" }, // 16 wrappers
+    Row { name: "llvm.x86.avx512.vfmadd.f64", arch: Arch::X86, args: &["f64", "f64", "f64", "i32"], ret: "f64", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmadd", wrapper: "_mm_fmadd_round_sd", asm: "vmovq xmm0, qword ptr [rdi+64]
+vmovq xmm1, qword ptr [rdi+128]
+vmovq xmm2, qword ptr [rdi+192]
+vfmadd213sd xmm0, xmm1, xmm2{er3}
+vmovq qword ptr [rdi+0], xmm0
+ret" }, // 16 wrappers
+    Row { name: "llvm.x86.avx512.vfmadd.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "vf64x8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmadd", wrapper: "_mm512_fmadd_round_pd", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vmovdqu64 zmm2, zmmword ptr [rdi+192]
+vfmadd213pd zmm0, zmm1, zmm2{er3}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 16 wrappers
+    Row { name: "llvm.x86.avx512.vfmadd.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "vf32x16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmadd", wrapper: "_mm512_fmadd_round_ps", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vmovdqu64 zmm2, zmmword ptr [rdi+192]
+vfmadd213ps zmm0, zmm1, zmm2{er3}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 16 wrappers
+    Row { name: "llvm.x86.avx512.vfmaddsub.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "vf64x8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmaddsub", wrapper: "_mm512_fmaddsub_round_pd", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vmovdqu64 zmm2, zmmword ptr [rdi+192]
+vfmaddsub213pd zmm0, zmm1, zmm2{er3}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 8 wrappers
+    Row { name: "llvm.x86.avx512.vfmaddsub.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "vf32x16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmaddsub", wrapper: "_mm512_fmaddsub_round_ps", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vmovdqu64 zmm2, zmmword ptr [rdi+192]
+vfmaddsub213ps zmm0, zmm1, zmm2{er3}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 8 wrappers
     Row { name: "llvm.x86.avx512.vp2intersect.d.128", arch: Arch::X86, args: &["vi32x4", "vi32x4"], ret: "tup(u8,u8)", features: "avx512vp2intersect,avx512vl", imms: &[], instr: "vp2intersectd", wrapper: "_mm_2intersect_epi32", asm: "" }, // 1 wrapper
     Row { name: "llvm.x86.avx512.vp2intersect.d.256", arch: Arch::X86, args: &["vi32x8", "vi32x8"], ret: "tup(u8,u8)", features: "avx512vp2intersect,avx512vl", imms: &[], instr: "vp2intersectd", wrapper: "_mm256_2intersect_epi32", asm: "" }, // 1 wrapper
     Row { name: "llvm.x86.avx512.vp2intersect.d.512", arch: Arch::X86, args: &["vi32x16", "vi32x16"], ret: "tup(u16,u16)", features: "avx512vp2intersect,avx512f", imms: &[], instr: "vp2intersectd", wrapper: "_mm512_2intersect_epi32", asm: "" }, // 1 wrapper
     Row { name: "llvm.x86.avx512.vp2intersect.q.128", arch: Arch::X86, args: &["vi64x2", "vi64x2"], ret: "tup(u8,u8)", features: "avx512vp2intersect,avx512vl", imms: &[], instr: "vp2intersectq", wrapper: "_mm_2intersect_epi64", asm: "" }, // 1 wrapper
     Row { name: "llvm.x86.avx512.vp2intersect.q.256", arch: Arch::X86, args: &["vi64x4", "vi64x4"], ret: "tup(u8,u8)", features: "avx512vp2intersect,avx512vl", imms: &[], instr: "vp2intersectq", wrapper: "_mm256_2intersect_epi64", asm: "" }, // 1 wrapper
     Row { name: "llvm.x86.avx512.vp2intersect.q.512", arch: Arch::X86, args: &["vi64x8", "vi64x8"], ret: "tup(u8,u8)", features: "avx512vp2intersect,avx512f", imms: &[], instr: "vp2intersectq", wrapper: "_mm512_2intersect_epi64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpdpbusd.128", arch: Arch::X86, args: &["vi32x4", "vu8x16", "vi8x16"], ret: "vi32x4", features: "avxvnni", imms: &[], instr: "vpdpbusd", wrapper: "_mm_dpbusd_avx_epi32", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.vpdpbusd.256", arch: Arch::X86, args: &["vi32x8", "vu8x32", "vi8x32"], ret: "vi32x8", features: "avxvnni", imms: &[], instr: "vpdpbusd", wrapper: "_mm256_dpbusd_avx_epi32", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.vpdpbusd.512", arch: Arch::X86, args: &["vi32x16", "vu8x64", "vi8x64"], ret: "vi32x16", features: "avx512vnni", imms: &[], instr: "vpdpbusd", wrapper: "_mm512_dpbusd_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpdpbusds.128", arch: Arch::X86, args: &["vi32x4", "vu8x16", "vi8x16"], ret: "vi32x4", features: "avxvnni", imms: &[], instr: "vpdpbusds", wrapper: "_mm_dpbusds_avx_epi32", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.vpdpbusds.256", arch: Arch::X86, args: &["vi32x8", "vu8x32", "vi8x32"], ret: "vi32x8", features: "avxvnni", imms: &[], instr: "vpdpbusds", wrapper: "_mm256_dpbusds_avx_epi32", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.vpdpbusds.512", arch: Arch::X86, args: &["vi32x16", "vu8x64", "vi8x64"], ret: "vi32x16", features: "avx512vnni", imms: &[], instr: "vpdpbusds", wrapper: "_mm512_dpbusds_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpdpbusd.128", arch: Arch::X86, args: &["vi32x4", "vu8x16", "vi8x16"], ret: "vi32x4", features: "avxvnni", imms: &[], instr: "vpdpbusd", wrapper: "_mm_dpbusd_avx_epi32", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vmovdqu xmm2, xmmword ptr [rdi+192]
+{vex} vpdpbusd xmm0, xmm1, xmm2
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.vpdpbusd.256", arch: Arch::X86, args: &["vi32x8", "vu8x32", "vi8x32"], ret: "vi32x8", features: "avxvnni", imms: &[], instr: "vpdpbusd", wrapper: "_mm256_dpbusd_avx_epi32", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vmovdqu ymm2, ymmword ptr [rdi+192]
+{vex} vpdpbusd ymm0, ymm1, ymm2
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.vpdpbusd.512", arch: Arch::X86, args: &["vi32x16", "vu8x64", "vi8x64"], ret: "vi32x16", features: "avx512vnni", imms: &[], instr: "vpdpbusd", wrapper: "_mm512_dpbusd_epi32", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vmovdqu64 zmm2, zmmword ptr [rdi+192]
+vpdpbusd zmm0, zmm1, zmm2
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpdpbusds.128", arch: Arch::X86, args: &["vi32x4", "vu8x16", "vi8x16"], ret: "vi32x4", features: "avxvnni", imms: &[], instr: "vpdpbusds", wrapper: "_mm_dpbusds_avx_epi32", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vmovdqu xmm2, xmmword ptr [rdi+192]
+{vex} vpdpbusds xmm0, xmm1, xmm2
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.vpdpbusds.256", arch: Arch::X86, args: &["vi32x8", "vu8x32", "vi8x32"], ret: "vi32x8", features: "avxvnni", imms: &[], instr: "vpdpbusds", wrapper: "_mm256_dpbusds_avx_epi32", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vmovdqu ymm2, ymmword ptr [rdi+192]
+{vex} vpdpbusds ymm0, ymm1, ymm2
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.vpdpbusds.512", arch: Arch::X86, args: &["vi32x16", "vu8x64", "vi8x64"], ret: "vi32x16", features: "avx512vnni", imms: &[], instr: "vpdpbusds", wrapper: "_mm512_dpbusds_epi32", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vmovdqu64 zmm2, zmmword ptr [rdi+192]
+vpdpbusds zmm0, zmm1, zmm2
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
     Row { name: "llvm.x86.avx512.vpdpwssd.128", arch: Arch::X86, args: &["vi32x4", "vi16x8", "vi16x8"], ret: "vi32x4", features: "avxvnni", imms: &[], instr: "vpdpwssd", wrapper: "_mm_dpwssd_avx_epi32", asm: "" }, // 2 wrappers
     Row { name: "llvm.x86.avx512.vpdpwssd.256", arch: Arch::X86, args: &["vi32x8", "vi16x16", "vi16x16"], ret: "vi32x8", features: "avxvnni", imms: &[], instr: "vpdpwssd", wrapper: "_mm256_dpwssd_avx_epi32", asm: "" }, // 2 wrappers
     Row { name: "llvm.x86.avx512.vpdpwssd.512", arch: Arch::X86, args: &["vi32x16", "vi16x32", "vi16x32"], ret: "vi32x16", features: "avx512vnni", imms: &[], instr: "vpdpwssd", wrapper: "_mm512_dpwssd_epi32", asm: "" }, // 1 wrapper
     Row { name: "llvm.x86.avx512.vpdpwssds.128", arch: Arch::X86, args: &["vi32x4", "vi16x8", "vi16x8"], ret: "vi32x4", features: "avxvnni", imms: &[], instr: "vpdpwssds", wrapper: "_mm_dpwssds_avx_epi32", asm: "" }, // 2 wrappers
     Row { name: "llvm.x86.avx512.vpdpwssds.256", arch: Arch::X86, args: &["vi32x8", "vi16x16", "vi16x16"], ret: "vi32x8", features: "avxvnni", imms: &[], instr: "vpdpwssds", wrapper: "_mm256_dpwssds_avx_epi32", asm: "" }, // 2 wrappers
     Row { name: "llvm.x86.avx512.vpdpwssds.512", arch: Arch::X86, args: &["vi32x16", "vi16x32", "vi16x32"], ret: "vi32x16", features: "avx512vnni", imms: &[], instr: "vpdpwssds", wrapper: "_mm512_dpwssds_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpermi2var.d.128", arch: Arch::X86, args: &["vi32x4", "vi32x4", "vi32x4"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm_permutex2var_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpermi2var.d.256", arch: Arch::X86, args: &["vi32x8", "vi32x8", "vi32x8"], ret: "vi32x8", features: "avx512f,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm256_permutex2var_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpermi2var.d.512", arch: Arch::X86, args: &["vi32x16", "vi32x16", "vi32x16"], ret: "vi32x16", features: "avx512f", imms: &[], instr: "vperm", wrapper: "_mm512_permutex2var_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpermi2var.hi.128", arch: Arch::X86, args: &["vi16x8", "vi16x8", "vi16x8"], ret: "vi16x8", features: "avx512bw,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm_permutex2var_epi16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpermi2var.hi.256", arch: Arch::X86, args: &["vi16x16", "vi16x16", "vi16x16"], ret: "vi16x16", features: "avx512bw,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm256_permutex2var_epi16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpermi2var.hi.512", arch: Arch::X86, args: &["vi16x32", "vi16x32", "vi16x32"], ret: "vi16x32", features: "avx512bw", imms: &[], instr: "vperm", wrapper: "_mm512_permutex2var_epi16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpermi2var.pd.128", arch: Arch::X86, args: &["vf64x2", "vi64x2", "vf64x2"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm_permutex2var_pd", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpermi2var.pd.256", arch: Arch::X86, args: &["vf64x4", "vi64x4", "vf64x4"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm256_permutex2var_pd", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpermi2var.pd.512", arch: Arch::X86, args: &["vf64x8", "vi64x8", "vf64x8"], ret: "vf64x8", features: "avx512f", imms: &[], instr: "vperm", wrapper: "_mm512_permutex2var_pd", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpermi2var.ps.128", arch: Arch::X86, args: &["vf32x4", "vi32x4", "vf32x4"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm_permutex2var_ps", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpermi2var.ps.256", arch: Arch::X86, args: &["vf32x8", "vi32x8", "vf32x8"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm256_permutex2var_ps", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpermi2var.ps.512", arch: Arch::X86, args: &["vf32x16", "vi32x16", "vf32x16"], ret: "vf32x16", features: "avx512f", imms: &[], instr: "vperm", wrapper: "_mm512_permutex2var_ps", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpermi2var.q.128", arch: Arch::X86, args: &["vi64x2", "vi64x2", "vi64x2"], ret: "vi64x2", features: "avx512f,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm_permutex2var_epi64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpermi2var.q.256", arch: Arch::X86, args: &["vi64x4", "vi64x4", "vi64x4"], ret: "vi64x4", features: "avx512f,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm256_permutex2var_epi64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpermi2var.q.512", arch: Arch::X86, args: &["vi64x8", "vi64x8", "vi64x8"], ret: "vi64x8", features: "avx512f", imms: &[], instr: "vperm", wrapper: "_mm512_permutex2var_epi64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpermi2var.qi.128", arch: Arch::X86, args: &["vi8x16", "vi8x16", "vi8x16"], ret: "vi8x16", features: "avx512vbmi,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm_permutex2var_epi8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpermi2var.qi.256", arch: Arch::X86, args: &["vi8x32", "vi8x32", "vi8x32"], ret: "vi8x32", features: "avx512vbmi,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm256_permutex2var_epi8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpermi2var.qi.512", arch: Arch::X86, args: &["vi8x64", "vi8x64", "vi8x64"], ret: "vi8x64", features: "avx512vbmi", imms: &[], instr: "vperm", wrapper: "_mm512_permutex2var_epi8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpermilvar.pd.512", arch: Arch::X86, args: &["vf64x8", "vi64x8"], ret: "vf64x8", features: "avx512f", imms: &[], instr: "vpermilpd", wrapper: "_mm512_permutevar_pd", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpermilvar.ps.512", arch: Arch::X86, args: &["vf32x16", "vi32x16"], ret: "vf32x16", features: "avx512f", imms: &[], instr: "vpermilps", wrapper: "_mm512_permutevar_ps", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpmadd52h.uq.128", arch: Arch::X86, args: &["vi64x2", "vi64x2", "vi64x2"], ret: "vi64x2", features: "avxifma", imms: &[], instr: "vpmadd52huq", wrapper: "_mm_madd52hi_avx_epu64", asm: "" }, // 4 wrappers
-    Row { name: "llvm.x86.avx512.vpmadd52h.uq.256", arch: Arch::X86, args: &["vi64x4", "vi64x4", "vi64x4"], ret: "vi64x4", features: "avxifma", imms: &[], instr: "vpmadd52huq", wrapper: "_mm256_madd52hi_avx_epu64", asm: "" }, // 4 wrappers
-    Row { name: "llvm.x86.avx512.vpmadd52h.uq.512", arch: Arch::X86, args: &["vi64x8", "vi64x8", "vi64x8"], ret: "vi64x8", features: "avx512ifma", imms: &[], instr: "vpmadd52huq", wrapper: "_mm512_madd52hi_epu64", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.vpmadd52l.uq.128", arch: Arch::X86, args: &["vi64x2", "vi64x2", "vi64x2"], ret: "vi64x2", features: "avxifma", imms: &[], instr: "vpmadd52luq", wrapper: "_mm_madd52lo_avx_epu64", asm: "" }, // 4 wrappers
-    Row { name: "llvm.x86.avx512.vpmadd52l.uq.256", arch: Arch::X86, args: &["vi64x4", "vi64x4", "vi64x4"], ret: "vi64x4", features: "avxifma", imms: &[], instr: "vpmadd52luq", wrapper: "_mm256_madd52lo_avx_epu64", asm: "" }, // 4 wrappers
-    Row { name: "llvm.x86.avx512.vpmadd52l.uq.512", arch: Arch::X86, args: &["vi64x8", "vi64x8", "vi64x8"], ret: "vi64x8", features: "avx512ifma", imms: &[], instr: "vpmadd52luq", wrapper: "_mm512_madd52lo_epu64", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.vpshufbitqmb.128", arch: Arch::X86, args: &["vi8x16", "vi8x16"], ret: "u16", features: "avx512bitalg,avx512vl", imms: &[], instr: "vpshufbitqmb", wrapper: "_mm_bitshuffle_epi64_mask", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpshufbitqmb.256", arch: Arch::X86, args: &["vi8x32", "vi8x32"], ret: "u32", features: "avx512bitalg,avx512vl", imms: &[], instr: "vpshufbitqmb", wrapper: "_mm256_bitshuffle_epi64_mask", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpshufbitqmb.512", arch: Arch::X86, args: &["vi8x64", "vi8x64"], ret: "u64", features: "avx512bitalg", imms: &[], instr: "vpshufbitqmb", wrapper: "_mm512_bitshuffle_epi64_mask", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512bf16.cvtne2ps2bf16.128", arch: Arch::X86, args: &["vf32x4", "vf32x4"], ret: "vi16x8", features: "avx512bf16,avx512vl", imms: &[], instr: "vcvtne2ps2bf16", wrapper: "_mm_cvtne2ps_pbh", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512bf16.cvtne2ps2bf16.256", arch: Arch::X86, args: &["vf32x8", "vf32x8"], ret: "vi16x16", features: "avx512bf16,avx512vl", imms: &[], instr: "vcvtne2ps2bf16", wrapper: "_mm256_cvtne2ps_pbh", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512bf16.cvtne2ps2bf16.512", arch: Arch::X86, args: &["vf32x16", "vf32x16"], ret: "vi16x32", features: "avx512bf16,avx512f", imms: &[], instr: "vcvtne2ps2bf16", wrapper: "_mm512_cvtne2ps_pbh", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512bf16.cvtneps2bf16.256", arch: Arch::X86, args: &["vf32x8"], ret: "vi16x8", features: "avx512bf16,avx512vl", imms: &[], instr: "vcvtneps2bf16", wrapper: "_mm256_cvtneps_pbh", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512bf16.cvtneps2bf16.512", arch: Arch::X86, args: &["vf32x16"], ret: "vi16x16", features: "avx512bf16,avx512f", imms: &[], instr: "vcvtneps2bf16", wrapper: "_mm512_cvtneps_pbh", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512bf16.dpbf16ps.128", arch: Arch::X86, args: &["vf32x4", "vi16x8", "vi16x8"], ret: "vf32x4", features: "avx512bf16,avx512vl", imms: &[], instr: "vdpbf16ps", wrapper: "_mm_dpbf16_ps", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512bf16.dpbf16ps.256", arch: Arch::X86, args: &["vf32x8", "vi16x16", "vi16x16"], ret: "vf32x8", features: "avx512bf16,avx512vl", imms: &[], instr: "vdpbf16ps", wrapper: "_mm256_dpbf16_ps", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512bf16.dpbf16ps.512", arch: Arch::X86, args: &["vf32x16", "vi16x32", "vi16x32"], ret: "vf32x16", features: "avx512bf16,avx512f", imms: &[], instr: "vdpbf16ps", wrapper: "_mm512_dpbf16_ps", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512bf16.mask.cvtneps2bf16.128", arch: Arch::X86, args: &["vf32x4", "vi16x8", "u8"], ret: "vi16x8", features: "avx512bf16,avx512vl", imms: &[], instr: "vcvtneps2bf16", wrapper: "_mm_mask_cvtneps_pbh", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.add.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vaddph", wrapper: "_mm512_add_round_ph", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.div.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vdivph", wrapper: "_mm512_div_round_ph", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.fpclass.ph.128", arch: Arch::X86, args: &["vf16x8", "i32"], ret: "u8", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vfpclassph", wrapper: "_mm_fpclass_ph_mask", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.fpclass.ph.256", arch: Arch::X86, args: &["vf16x16", "i32"], ret: "u16", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vfpclassph", wrapper: "_mm256_fpclass_ph_mask", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.fpclass.ph.512", arch: Arch::X86, args: &["vf16x32", "i32"], ret: "u32", features: "avx512fp16", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vfpclassph", wrapper: "_mm512_fpclass_ph_mask", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.add.sh.round", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vaddsh", wrapper: "_mm_mask_add_round_sh", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.cmp.ph.128", arch: Arch::X86, args: &["vf16x8", "vf16x8", "i32", "u8"], ret: "u8", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }], instr: "", wrapper: "_mm_mask_cmp_ph_mask", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.cmp.ph.256", arch: Arch::X86, args: &["vf16x16", "vf16x16", "i32", "u16"], ret: "u16", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }], instr: "", wrapper: "_mm256_mask_cmp_ph_mask", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.cmp.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "i32", "u32", "i32"], ret: "u32", features: "avx512fp16", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }, Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "", wrapper: "_mm512_mask_cmp_round_ph_mask", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.cmp.sh", arch: Arch::X86, args: &["vf16x8", "vf16x8", "i32", "u8", "i32"], ret: "u8", features: "avx512fp16", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }, Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "", wrapper: "_mm_mask_cmp_round_sh_mask", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.div.sh.round", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vdivsh", wrapper: "_mm_mask_div_round_sh", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.fpclass.sh", arch: Arch::X86, args: &["vf16x8", "i32", "u8"], ret: "u8", features: "avx512fp16", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vfpclasssh", wrapper: "_mm_mask_fpclass_sh_mask", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.getexp.ph.128", arch: Arch::X86, args: &["vf16x8", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vgetexpph", wrapper: "_mm_mask_getexp_ph", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.getexp.ph.256", arch: Arch::X86, args: &["vf16x16", "vf16x16", "u16"], ret: "vf16x16", features: "avx512fp16,avx512vl", imms: &[], instr: "vgetexpph", wrapper: "_mm256_mask_getexp_ph", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.getexp.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "u32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vgetexpph", wrapper: "_mm512_mask_getexp_round_ph", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.getexp.sh", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vgetexpsh", wrapper: "_mm_mask_getexp_round_sh", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.getmant.ph.128", arch: Arch::X86, args: &["vf16x8", "i32", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 15, values: &[] }], instr: "vgetmantph", wrapper: "_mm_mask_getmant_ph", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.getmant.ph.256", arch: Arch::X86, args: &["vf16x16", "i32", "vf16x16", "u16"], ret: "vf16x16", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 15, values: &[] }], instr: "vgetmantph", wrapper: "_mm256_mask_getmant_ph", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.getmant.ph.512", arch: Arch::X86, args: &["vf16x32", "i32", "vf16x32", "u32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 1, min: 0, max: 15, values: &[] }, Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vgetmantph", wrapper: "_mm512_mask_getmant_round_ph", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.getmant.sh", arch: Arch::X86, args: &["vf16x8", "vf16x8", "i32", "vf16x8", "u8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }, Imm { arg: 5, min: 4, max: 8, values: &[4, 8] }], instr: "vgetmantsh", wrapper: "_mm_mask_getmant_round_sh", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.max.sh.round", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8", "i32"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vmaxsh", wrapper: "_mm_mask_max_round_sh", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.min.sh.round", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8", "i32"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vminsh", wrapper: "_mm_mask_min_round_sh", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.mul.sh.round", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vmulsh", wrapper: "_mm_mask_mul_round_sh", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.rcp.ph.128", arch: Arch::X86, args: &["vf16x8", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vrcpph", wrapper: "_mm_mask_rcp_ph", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.rcp.ph.256", arch: Arch::X86, args: &["vf16x16", "vf16x16", "u16"], ret: "vf16x16", features: "avx512fp16,avx512vl", imms: &[], instr: "vrcpph", wrapper: "_mm256_mask_rcp_ph", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.rcp.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "u32"], ret: "vf16x32", features: "avx512fp16", imms: &[], instr: "vrcpph", wrapper: "_mm512_mask_rcp_ph", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.rcp.sh", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16", imms: &[], instr: "vrcpsh", wrapper: "_mm_mask_rcp_sh", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.reduce.ph.128", arch: Arch::X86, args: &["vf16x8", "i32", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vreduceph", wrapper: "_mm_mask_reduce_ph", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.reduce.ph.256", arch: Arch::X86, args: &["vf16x16", "i32", "vf16x16", "u16"], ret: "vf16x16", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vreduceph", wrapper: "_mm256_mask_reduce_ph", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.reduce.ph.512", arch: Arch::X86, args: &["vf16x32", "i32", "vf16x32", "u32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }, Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vreduceph", wrapper: "_mm512_mask_reduce_round_ph", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.reduce.sh", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8", "i32", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 4, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 8, values: &[4, 8] }], instr: "vreducesh", wrapper: "_mm_mask_reduce_round_sh", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.rndscale.ph.128", arch: Arch::X86, args: &["vf16x8", "i32", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vrndscaleph", wrapper: "_mm_mask_roundscale_ph", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.rndscale.ph.256", arch: Arch::X86, args: &["vf16x16", "i32", "vf16x16", "u16"], ret: "vf16x16", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vrndscaleph", wrapper: "_mm256_mask_roundscale_ph", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.rndscale.ph.512", arch: Arch::X86, args: &["vf16x32", "i32", "vf16x32", "u32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }, Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vrndscaleph", wrapper: "_mm512_mask_roundscale_round_ph", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.rndscale.sh", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8", "i32", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 4, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 8, values: &[4, 8] }], instr: "vrndscalesh", wrapper: "_mm_mask_roundscale_round_sh", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.rsqrt.ph.128", arch: Arch::X86, args: &["vf16x8", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vrsqrtph", wrapper: "_mm_mask_rsqrt_ph", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.rsqrt.ph.256", arch: Arch::X86, args: &["vf16x16", "vf16x16", "u16"], ret: "vf16x16", features: "avx512fp16,avx512vl", imms: &[], instr: "vrsqrtph", wrapper: "_mm256_mask_rsqrt_ph", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.rsqrt.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "u32"], ret: "vf16x32", features: "avx512fp16", imms: &[], instr: "vrsqrtph", wrapper: "_mm512_mask_rsqrt_ph", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.rsqrt.sh", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16", imms: &[], instr: "vrsqrtsh", wrapper: "_mm_mask_rsqrt_sh", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.scalef.ph.128", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vscalefph", wrapper: "_mm_mask_scalef_ph", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.scalef.ph.256", arch: Arch::X86, args: &["vf16x16", "vf16x16", "vf16x16", "u16"], ret: "vf16x16", features: "avx512fp16,avx512vl", imms: &[], instr: "vscalefph", wrapper: "_mm256_mask_scalef_ph", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.scalef.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "vf16x32", "u32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vscalefph", wrapper: "_mm512_mask_scalef_round_ph", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.scalef.sh", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vscalefsh", wrapper: "_mm_mask_scalef_round_sh", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.sqrt.sh", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vsqrtsh", wrapper: "_mm_mask_sqrt_round_sh", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.sub.sh.round", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vsubsh", wrapper: "_mm_mask_sub_round_sh", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtdq2ph.128", arch: Arch::X86, args: &["vi32x4", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtdq2ph", wrapper: "_mm_mask_cvtepi32_ph", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtpd2ph.128", arch: Arch::X86, args: &["vf64x2", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtpd2ph", wrapper: "_mm_mask_cvtpd_ph", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtpd2ph.256", arch: Arch::X86, args: &["vf64x4", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtpd2ph", wrapper: "_mm256_mask_cvtpd_ph", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtpd2ph.512", arch: Arch::X86, args: &["vf64x8", "vf16x8", "u8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtpd2ph", wrapper: "_mm512_mask_cvtpd_ph", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2dq.128", arch: Arch::X86, args: &["vf16x8", "vi32x4", "u8"], ret: "vi32x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2dq", wrapper: "_mm_mask_cvtph_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2dq.256", arch: Arch::X86, args: &["vf16x8", "vi32x8", "u8"], ret: "vi32x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2dq", wrapper: "_mm256_mask_cvtph_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2dq.512", arch: Arch::X86, args: &["vf16x16", "vi32x16", "u16", "i32"], ret: "vi32x16", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtph2dq", wrapper: "_mm512_mask_cvtph_epi32", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2pd.128", arch: Arch::X86, args: &["vf16x8", "vf64x2", "u8"], ret: "vf64x2", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2pd", wrapper: "_mm_mask_cvtph_pd", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2pd.256", arch: Arch::X86, args: &["vf16x8", "vf64x4", "u8"], ret: "vf64x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2pd", wrapper: "_mm256_mask_cvtph_pd", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2pd.512", arch: Arch::X86, args: &["vf16x8", "vf64x8", "u8", "i32"], ret: "vf64x8", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvtph2pd", wrapper: "_mm512_mask_cvtph_pd", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2psx.128", arch: Arch::X86, args: &["vf16x8", "vf32x4", "u8"], ret: "vf32x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2psx", wrapper: "_mm_mask_cvtxph_ps", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2psx.256", arch: Arch::X86, args: &["vf16x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2psx", wrapper: "_mm256_mask_cvtxph_ps", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2psx.512", arch: Arch::X86, args: &["vf16x16", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvtph2psx", wrapper: "_mm512_mask_cvtxph_ps", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2qq.128", arch: Arch::X86, args: &["vf16x8", "vi64x2", "u8"], ret: "vi64x2", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2qq", wrapper: "_mm_mask_cvtph_epi64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2qq.256", arch: Arch::X86, args: &["vf16x8", "vi64x4", "u8"], ret: "vi64x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2qq", wrapper: "_mm256_mask_cvtph_epi64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2qq.512", arch: Arch::X86, args: &["vf16x8", "vi64x8", "u8", "i32"], ret: "vi64x8", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtph2qq", wrapper: "_mm512_mask_cvtph_epi64", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2udq.128", arch: Arch::X86, args: &["vf16x8", "vu32x4", "u8"], ret: "vu32x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2udq", wrapper: "_mm_mask_cvtph_epu32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2udq.256", arch: Arch::X86, args: &["vf16x8", "vu32x8", "u8"], ret: "vu32x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2udq", wrapper: "_mm256_mask_cvtph_epu32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2udq.512", arch: Arch::X86, args: &["vf16x16", "vu32x16", "u16", "i32"], ret: "vu32x16", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtph2udq", wrapper: "_mm512_mask_cvtph_epu32", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2uqq.128", arch: Arch::X86, args: &["vf16x8", "vu64x2", "u8"], ret: "vu64x2", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2uqq", wrapper: "_mm_mask_cvtph_epu64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2uqq.256", arch: Arch::X86, args: &["vf16x8", "vu64x4", "u8"], ret: "vu64x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2uqq", wrapper: "_mm256_mask_cvtph_epu64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2uqq.512", arch: Arch::X86, args: &["vf16x8", "vu64x8", "u8", "i32"], ret: "vu64x8", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtph2uqq", wrapper: "_mm512_mask_cvtph_epu64", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2uw.128", arch: Arch::X86, args: &["vf16x8", "vu16x8", "u8"], ret: "vu16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2uw", wrapper: "_mm_mask_cvtph_epu16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2uw.256", arch: Arch::X86, args: &["vf16x16", "vu16x16", "u16"], ret: "vu16x16", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2uw", wrapper: "_mm256_mask_cvtph_epu16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2uw.512", arch: Arch::X86, args: &["vf16x32", "vu16x32", "u32", "i32"], ret: "vu16x32", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvtph2uw", wrapper: "_mm512_mask_cvtph_epu16", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2w.128", arch: Arch::X86, args: &["vf16x8", "vi16x8", "u8"], ret: "vi16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2w", wrapper: "_mm_mask_cvtph_epi16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2w.256", arch: Arch::X86, args: &["vf16x16", "vi16x16", "u16"], ret: "vi16x16", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2w", wrapper: "_mm256_mask_cvtph_epi16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2w.512", arch: Arch::X86, args: &["vf16x32", "vi16x32", "u32", "i32"], ret: "vi16x32", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtph2w", wrapper: "_mm512_mask_cvtph_epi16", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtps2phx.128", arch: Arch::X86, args: &["vf32x4", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtps2phx", wrapper: "_mm_mask_cvtxps_ph", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtps2phx.256", arch: Arch::X86, args: &["vf32x8", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtps2phx", wrapper: "_mm256_mask_cvtxps_ph", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtps2phx.512", arch: Arch::X86, args: &["vf32x16", "vf16x16", "u16", "i32"], ret: "vf16x16", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtps2phx", wrapper: "_mm512_mask_cvtxps_ph", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtqq2ph.128", arch: Arch::X86, args: &["vi64x2", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtqq2ph", wrapper: "_mm_mask_cvtepi64_ph", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtqq2ph.256", arch: Arch::X86, args: &["vi64x4", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtqq2ph", wrapper: "_mm256_mask_cvtepi64_ph", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtsd2sh.round", arch: Arch::X86, args: &["vf16x8", "vf64x2", "vf16x8", "u8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsd2sh", wrapper: "_mm_mask_cvtsd_sh", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtsh2sd.round", arch: Arch::X86, args: &["vf64x2", "vf16x8", "vf64x2", "u8", "i32"], ret: "vf64x2", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vcvtsh2sd", wrapper: "_mm_mask_cvtsh_sd", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtsh2ss.round", arch: Arch::X86, args: &["vf32x4", "vf16x8", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vcvtsh2ss", wrapper: "_mm_mask_cvtsh_ss", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtss2sh.round", arch: Arch::X86, args: &["vf16x8", "vf32x4", "vf16x8", "u8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtss2sh", wrapper: "_mm_mask_cvtss_sh", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2dq.128", arch: Arch::X86, args: &["vf16x8", "vi32x4", "u8"], ret: "vi32x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvttph2dq", wrapper: "_mm_mask_cvttph_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2dq.256", arch: Arch::X86, args: &["vf16x8", "vi32x8", "u8"], ret: "vi32x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvttph2dq", wrapper: "_mm256_mask_cvttph_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2dq.512", arch: Arch::X86, args: &["vf16x16", "vi32x16", "u16", "i32"], ret: "vi32x16", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttph2dq", wrapper: "_mm512_mask_cvttph_epi32", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2qq.128", arch: Arch::X86, args: &["vf16x8", "vi64x2", "u8"], ret: "vi64x2", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvttph2qq", wrapper: "_mm_mask_cvttph_epi64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2qq.256", arch: Arch::X86, args: &["vf16x8", "vi64x4", "u8"], ret: "vi64x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvttph2qq", wrapper: "_mm256_mask_cvttph_epi64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2qq.512", arch: Arch::X86, args: &["vf16x8", "vi64x8", "u8", "i32"], ret: "vi64x8", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttph2qq", wrapper: "_mm512_mask_cvttph_epi64", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2udq.128", arch: Arch::X86, args: &["vf16x8", "vu32x4", "u8"], ret: "vu32x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvttph2udq", wrapper: "_mm_mask_cvttph_epu32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2udq.256", arch: Arch::X86, args: &["vf16x8", "vu32x8", "u8"], ret: "vu32x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvttph2udq", wrapper: "_mm256_mask_cvttph_epu32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2udq.512", arch: Arch::X86, args: &["vf16x16", "vu32x16", "u16", "i32"], ret: "vu32x16", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttph2udq", wrapper: "_mm512_mask_cvttph_epu32", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2uqq.128", arch: Arch::X86, args: &["vf16x8", "vu64x2", "u8"], ret: "vu64x2", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvttph2uqq", wrapper: "_mm_mask_cvttph_epu64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2uqq.256", arch: Arch::X86, args: &["vf16x8", "vu64x4", "u8"], ret: "vu64x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvttph2uqq", wrapper: "_mm256_mask_cvttph_epu64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2uqq.512", arch: Arch::X86, args: &["vf16x8", "vu64x8", "u8", "i32"], ret: "vu64x8", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttph2uqq", wrapper: "_mm512_mask_cvttph_epu64", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2uw.128", arch: Arch::X86, args: &["vf16x8", "vu16x8", "u8"], ret: "vu16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvttph2uw", wrapper: "_mm_mask_cvttph_epu16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2uw.256", arch: Arch::X86, args: &["vf16x16", "vu16x16", "u16"], ret: "vu16x16", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvttph2uw", wrapper: "_mm256_mask_cvttph_epu16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2uw.512", arch: Arch::X86, args: &["vf16x32", "vu16x32", "u32", "i32"], ret: "vu16x32", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttph2uw", wrapper: "_mm512_mask_cvttph_epu16", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2w.128", arch: Arch::X86, args: &["vf16x8", "vi16x8", "u8"], ret: "vi16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvttph2w", wrapper: "_mm_mask_cvttph_epi16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2w.256", arch: Arch::X86, args: &["vf16x16", "vi16x16", "u16"], ret: "vi16x16", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvttph2w", wrapper: "_mm256_mask_cvttph_epi16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2w.512", arch: Arch::X86, args: &["vf16x32", "vi16x32", "u32", "i32"], ret: "vi16x32", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttph2w", wrapper: "_mm512_mask_cvttph_epi16", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtudq2ph.128", arch: Arch::X86, args: &["vu32x4", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtudq2ph", wrapper: "_mm_mask_cvtepu32_ph", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtuqq2ph.128", arch: Arch::X86, args: &["vu64x2", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtuqq2ph", wrapper: "_mm_mask_cvtepu64_ph", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vcvtuqq2ph.256", arch: Arch::X86, args: &["vu64x4", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtuqq2ph", wrapper: "_mm256_mask_cvtepu64_ph", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vfcmadd.cph.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vfcmaddcph", wrapper: "_mm_mask3_fcmadd_pch", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vfcmadd.cph.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vfcmaddcph", wrapper: "_mm256_mask3_fcmadd_pch", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vfcmadd.cph.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfcmaddcph", wrapper: "_mm512_mask3_fcmadd_round_pch", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vfcmadd.csh", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfcmaddcsh", wrapper: "_mm_fcmadd_round_sch", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512fp16.mask.vfcmul.cph.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vfcmulcph", wrapper: "_mm_mask_cmul_pch", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vfcmul.cph.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vfcmulcph", wrapper: "_mm256_mask_cmul_pch", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vfcmul.cph.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfcmulcph", wrapper: "_mm512_mask_cmul_round_pch", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vfcmul.csh", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfcmulcsh", wrapper: "_mm_mask_cmul_round_sch", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vfmadd.cph.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vfmaddcph", wrapper: "_mm_mask3_fmadd_pch", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vfmadd.cph.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vfmaddcph", wrapper: "_mm256_mask3_fmadd_pch", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vfmadd.cph.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmaddcph", wrapper: "_mm512_mask3_fmadd_round_pch", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vfmadd.csh", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmaddcsh", wrapper: "_mm_fmadd_round_sch", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512fp16.mask.vfmul.cph.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vfmulcph", wrapper: "_mm_mask_mul_pch", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vfmul.cph.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vfmulcph", wrapper: "_mm256_mask_mul_pch", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vfmul.cph.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmulcph", wrapper: "_mm512_mask_mul_round_pch", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mask.vfmul.csh", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmulcsh", wrapper: "_mm_mask_mul_round_sch", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.maskz.vfcmadd.cph.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vfcmaddcph", wrapper: "_mm_maskz_fcmadd_pch", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.maskz.vfcmadd.cph.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vfcmaddcph", wrapper: "_mm256_maskz_fcmadd_pch", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.maskz.vfcmadd.cph.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfcmaddcph", wrapper: "_mm512_maskz_fcmadd_round_pch", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.maskz.vfcmadd.csh", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfcmaddcsh", wrapper: "_mm_maskz_fcmadd_round_sch", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.maskz.vfmadd.cph.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vfmaddcph", wrapper: "_mm_maskz_fmadd_pch", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.maskz.vfmadd.cph.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vfmaddcph", wrapper: "_mm256_maskz_fmadd_pch", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.maskz.vfmadd.cph.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmaddcph", wrapper: "_mm512_maskz_fmadd_round_pch", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.maskz.vfmadd.csh", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmaddcsh", wrapper: "_mm_maskz_fmadd_round_sch", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.max.ph.128", arch: Arch::X86, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vmaxph", wrapper: "_mm_max_ph", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.max.ph.256", arch: Arch::X86, args: &["vf16x16", "vf16x16"], ret: "vf16x16", features: "avx512fp16,avx512vl", imms: &[], instr: "vmaxph", wrapper: "_mm256_max_ph", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.max.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 2, min: 4, max: 8, values: &[4, 8] }], instr: "vmaxph", wrapper: "_mm512_max_round_ph", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.min.ph.128", arch: Arch::X86, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vminph", wrapper: "_mm_min_ph", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.min.ph.256", arch: Arch::X86, args: &["vf16x16", "vf16x16"], ret: "vf16x16", features: "avx512fp16,avx512vl", imms: &[], instr: "vminph", wrapper: "_mm256_min_ph", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.min.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 2, min: 4, max: 8, values: &[4, 8] }], instr: "vminph", wrapper: "_mm512_min_round_ph", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.mul.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vmulph", wrapper: "_mm512_mul_round_ph", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.sqrt.ph.512", arch: Arch::X86, args: &["vf16x32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vsqrtph", wrapper: "_mm512_sqrt_round_ph", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.sub.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vsubph", wrapper: "_mm512_sub_round_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpermi2var.d.128", arch: Arch::X86, args: &["vi32x4", "vi32x4", "vi32x4"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm_permutex2var_epi32", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+192]
+vpermi2d xmm0, xmm1, xmm2
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpermi2var.d.256", arch: Arch::X86, args: &["vi32x8", "vi32x8", "vi32x8"], ret: "vi32x8", features: "avx512f,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm256_permutex2var_epi32", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+vmovdqu ymm2, ymmword ptr [rdi+192]
+vpermi2d ymm0, ymm1, ymm2
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpermi2var.d.512", arch: Arch::X86, args: &["vi32x16", "vi32x16", "vi32x16"], ret: "vi32x16", features: "avx512f", imms: &[], instr: "vperm", wrapper: "_mm512_permutex2var_epi32", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+vmovdqu64 zmm2, zmmword ptr [rdi+192]
+vpermi2d zmm0, zmm1, zmm2
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpermi2var.hi.128", arch: Arch::X86, args: &["vi16x8", "vi16x8", "vi16x8"], ret: "vi16x8", features: "avx512bw,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm_permutex2var_epi16", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+192]
+vpermi2w xmm0, xmm1, xmm2
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpermi2var.hi.256", arch: Arch::X86, args: &["vi16x16", "vi16x16", "vi16x16"], ret: "vi16x16", features: "avx512bw,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm256_permutex2var_epi16", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+vmovdqu ymm2, ymmword ptr [rdi+192]
+vpermi2w ymm0, ymm1, ymm2
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpermi2var.hi.512", arch: Arch::X86, args: &["vi16x32", "vi16x32", "vi16x32"], ret: "vi16x32", features: "avx512bw", imms: &[], instr: "vperm", wrapper: "_mm512_permutex2var_epi16", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+vmovdqu64 zmm2, zmmword ptr [rdi+192]
+vpermi2w zmm0, zmm1, zmm2
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpermi2var.pd.128", arch: Arch::X86, args: &["vf64x2", "vi64x2", "vf64x2"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm_permutex2var_pd", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+192]
+vpermi2pd xmm0, xmm1, xmm2
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpermi2var.pd.256", arch: Arch::X86, args: &["vf64x4", "vi64x4", "vf64x4"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm256_permutex2var_pd", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+vmovdqu ymm2, ymmword ptr [rdi+192]
+vpermi2pd ymm0, ymm1, ymm2
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpermi2var.pd.512", arch: Arch::X86, args: &["vf64x8", "vi64x8", "vf64x8"], ret: "vf64x8", features: "avx512f", imms: &[], instr: "vperm", wrapper: "_mm512_permutex2var_pd", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+vmovdqu64 zmm2, zmmword ptr [rdi+192]
+vpermi2pd zmm0, zmm1, zmm2
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpermi2var.ps.128", arch: Arch::X86, args: &["vf32x4", "vi32x4", "vf32x4"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm_permutex2var_ps", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+192]
+vpermi2ps xmm0, xmm1, xmm2
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpermi2var.ps.256", arch: Arch::X86, args: &["vf32x8", "vi32x8", "vf32x8"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm256_permutex2var_ps", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+vmovdqu ymm2, ymmword ptr [rdi+192]
+vpermi2ps ymm0, ymm1, ymm2
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpermi2var.ps.512", arch: Arch::X86, args: &["vf32x16", "vi32x16", "vf32x16"], ret: "vf32x16", features: "avx512f", imms: &[], instr: "vperm", wrapper: "_mm512_permutex2var_ps", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+vmovdqu64 zmm2, zmmword ptr [rdi+192]
+vpermi2ps zmm0, zmm1, zmm2
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpermi2var.q.128", arch: Arch::X86, args: &["vi64x2", "vi64x2", "vi64x2"], ret: "vi64x2", features: "avx512f,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm_permutex2var_epi64", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+192]
+vpermi2q xmm0, xmm1, xmm2
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpermi2var.q.256", arch: Arch::X86, args: &["vi64x4", "vi64x4", "vi64x4"], ret: "vi64x4", features: "avx512f,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm256_permutex2var_epi64", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+vmovdqu ymm2, ymmword ptr [rdi+192]
+vpermi2q ymm0, ymm1, ymm2
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpermi2var.q.512", arch: Arch::X86, args: &["vi64x8", "vi64x8", "vi64x8"], ret: "vi64x8", features: "avx512f", imms: &[], instr: "vperm", wrapper: "_mm512_permutex2var_epi64", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+vmovdqu64 zmm2, zmmword ptr [rdi+192]
+vpermi2q zmm0, zmm1, zmm2
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpermi2var.qi.128", arch: Arch::X86, args: &["vi8x16", "vi8x16", "vi8x16"], ret: "vi8x16", features: "avx512vbmi,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm_permutex2var_epi8", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+192]
+vpermi2b xmm0, xmm1, xmm2
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpermi2var.qi.256", arch: Arch::X86, args: &["vi8x32", "vi8x32", "vi8x32"], ret: "vi8x32", features: "avx512vbmi,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm256_permutex2var_epi8", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+vmovdqu ymm2, ymmword ptr [rdi+192]
+vpermi2b ymm0, ymm1, ymm2
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpermi2var.qi.512", arch: Arch::X86, args: &["vi8x64", "vi8x64", "vi8x64"], ret: "vi8x64", features: "avx512vbmi", imms: &[], instr: "vperm", wrapper: "_mm512_permutex2var_epi8", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+vmovdqu64 zmm2, zmmword ptr [rdi+192]
+vpermi2b zmm0, zmm1, zmm2
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpermilvar.pd.512", arch: Arch::X86, args: &["vf64x8", "vi64x8"], ret: "vf64x8", features: "avx512f", imms: &[], instr: "vpermilpd", wrapper: "_mm512_permutevar_pd", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vpermilpd zmm0, zmm0, zmm1
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpermilvar.ps.512", arch: Arch::X86, args: &["vf32x16", "vi32x16"], ret: "vf32x16", features: "avx512f", imms: &[], instr: "vpermilps", wrapper: "_mm512_permutevar_ps", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vpermilps zmm0, zmm0, zmm1
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpmadd52h.uq.128", arch: Arch::X86, args: &["vi64x2", "vi64x2", "vi64x2"], ret: "vi64x2", features: "avxifma", imms: &[], instr: "vpmadd52huq", wrapper: "_mm_madd52hi_avx_epu64", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vmovdqu xmm2, xmmword ptr [rdi+192]
+{vex} vpmadd52huq xmm0, xmm1, xmm2
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 4 wrappers
+    Row { name: "llvm.x86.avx512.vpmadd52h.uq.256", arch: Arch::X86, args: &["vi64x4", "vi64x4", "vi64x4"], ret: "vi64x4", features: "avxifma", imms: &[], instr: "vpmadd52huq", wrapper: "_mm256_madd52hi_avx_epu64", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vmovdqu ymm2, ymmword ptr [rdi+192]
+{vex} vpmadd52huq ymm0, ymm1, ymm2
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 4 wrappers
+    Row { name: "llvm.x86.avx512.vpmadd52h.uq.512", arch: Arch::X86, args: &["vi64x8", "vi64x8", "vi64x8"], ret: "vi64x8", features: "avx512ifma", imms: &[], instr: "vpmadd52huq", wrapper: "_mm512_madd52hi_epu64", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vmovdqu64 zmm2, zmmword ptr [rdi+192]
+vpmadd52huq zmm0, zmm1, zmm2
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.vpmadd52l.uq.128", arch: Arch::X86, args: &["vi64x2", "vi64x2", "vi64x2"], ret: "vi64x2", features: "avxifma", imms: &[], instr: "vpmadd52luq", wrapper: "_mm_madd52lo_avx_epu64", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vmovdqu xmm2, xmmword ptr [rdi+192]
+{vex} vpmadd52luq xmm0, xmm1, xmm2
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 4 wrappers
+    Row { name: "llvm.x86.avx512.vpmadd52l.uq.256", arch: Arch::X86, args: &["vi64x4", "vi64x4", "vi64x4"], ret: "vi64x4", features: "avxifma", imms: &[], instr: "vpmadd52luq", wrapper: "_mm256_madd52lo_avx_epu64", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vmovdqu ymm2, ymmword ptr [rdi+192]
+{vex} vpmadd52luq ymm0, ymm1, ymm2
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 4 wrappers
+    Row { name: "llvm.x86.avx512.vpmadd52l.uq.512", arch: Arch::X86, args: &["vi64x8", "vi64x8", "vi64x8"], ret: "vi64x8", features: "avx512ifma", imms: &[], instr: "vpmadd52luq", wrapper: "_mm512_madd52lo_epu64", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vmovdqu64 zmm2, zmmword ptr [rdi+192]
+vpmadd52luq zmm0, zmm1, zmm2
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.vpshufbitqmb.128", arch: Arch::X86, args: &["vi8x16", "vi8x16"], ret: "u16", features: "avx512bitalg,avx512vl", imms: &[], instr: "vpshufbitqmb", wrapper: "_mm_bitshuffle_epi64_mask", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vpshufbitqmb k2, xmm0, xmm1
+kmovw eax, k2
+mov word ptr [rdi+0], ax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpshufbitqmb.256", arch: Arch::X86, args: &["vi8x32", "vi8x32"], ret: "u32", features: "avx512bitalg,avx512vl", imms: &[], instr: "vpshufbitqmb", wrapper: "_mm256_bitshuffle_epi64_mask", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vpshufbitqmb k2, ymm0, ymm1
+kmovd eax, k2
+mov dword ptr [rdi+0], eax
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpshufbitqmb.512", arch: Arch::X86, args: &["vi8x64", "vi8x64"], ret: "u64", features: "avx512bitalg", imms: &[], instr: "vpshufbitqmb", wrapper: "_mm512_bitshuffle_epi64_mask", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vpshufbitqmb k2, zmm0, zmm1
+kmovq rax, k2
+mov qword ptr [rdi+0], rax
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512bf16.cvtne2ps2bf16.128", arch: Arch::X86, args: &["vf32x4", "vf32x4"], ret: "vi16x8", features: "avx512bf16,avx512vl", imms: &[], instr: "vcvtne2ps2bf16", wrapper: "_mm_cvtne2ps_pbh", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vcvtne2ps2bf16 xmm0, xmm0, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512bf16.cvtne2ps2bf16.256", arch: Arch::X86, args: &["vf32x8", "vf32x8"], ret: "vi16x16", features: "avx512bf16,avx512vl", imms: &[], instr: "vcvtne2ps2bf16", wrapper: "_mm256_cvtne2ps_pbh", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vcvtne2ps2bf16 ymm0, ymm0, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512bf16.cvtne2ps2bf16.512", arch: Arch::X86, args: &["vf32x16", "vf32x16"], ret: "vi16x32", features: "avx512bf16,avx512f", imms: &[], instr: "vcvtne2ps2bf16", wrapper: "_mm512_cvtne2ps_pbh", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vcvtne2ps2bf16 zmm0, zmm0, zmm1
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512bf16.cvtneps2bf16.256", arch: Arch::X86, args: &["vf32x8"], ret: "vi16x8", features: "avx512bf16,avx512vl", imms: &[], instr: "vcvtneps2bf16", wrapper: "_mm256_cvtneps_pbh", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vcvtneps2bf16 xmm15, ymm0
+vmovdqu xmmword ptr [rdi+0], xmm15
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512bf16.cvtneps2bf16.512", arch: Arch::X86, args: &["vf32x16"], ret: "vi16x16", features: "avx512bf16,avx512f", imms: &[], instr: "vcvtneps2bf16", wrapper: "_mm512_cvtneps_pbh", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vcvtneps2bf16 ymm15, zmm0
+vmovdqu ymmword ptr [rdi+0], ymm15
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512bf16.dpbf16ps.128", arch: Arch::X86, args: &["vf32x4", "vi16x8", "vi16x8"], ret: "vf32x4", features: "avx512bf16,avx512vl", imms: &[], instr: "vdpbf16ps", wrapper: "_mm_dpbf16_ps", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vmovdqu xmm2, xmmword ptr [rdi+192]
+vdpbf16ps xmm0, xmm1, xmm2
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512bf16.dpbf16ps.256", arch: Arch::X86, args: &["vf32x8", "vi16x16", "vi16x16"], ret: "vf32x8", features: "avx512bf16,avx512vl", imms: &[], instr: "vdpbf16ps", wrapper: "_mm256_dpbf16_ps", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vmovdqu ymm2, ymmword ptr [rdi+192]
+vdpbf16ps ymm0, ymm1, ymm2
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512bf16.dpbf16ps.512", arch: Arch::X86, args: &["vf32x16", "vi16x32", "vi16x32"], ret: "vf32x16", features: "avx512bf16,avx512f", imms: &[], instr: "vdpbf16ps", wrapper: "_mm512_dpbf16_ps", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vmovdqu64 zmm2, zmmword ptr [rdi+192]
+vdpbf16ps zmm0, zmm1, zmm2
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512bf16.mask.cvtneps2bf16.128", arch: Arch::X86, args: &["vf32x4", "vi16x8", "u8"], ret: "vi16x8", features: "avx512bf16,avx512vl", imms: &[], instr: "vcvtneps2bf16", wrapper: "_mm_mask_cvtneps_pbh", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtneps2bf16 xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.add.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vaddph", wrapper: "_mm512_add_round_ph", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vaddph zmm0, zmm0, zmm1{er2}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.div.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vdivph", wrapper: "_mm512_div_round_ph", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vdivph zmm0, zmm0, zmm1{er2}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.fpclass.ph.128", arch: Arch::X86, args: &["vf16x8", "i32"], ret: "u8", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vfpclassph", wrapper: "_mm_fpclass_ph_mask", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vfpclassph k2, xmm0, {imm1}
+kmovw eax, k2
+mov byte ptr [rdi+0], al
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.fpclass.ph.256", arch: Arch::X86, args: &["vf16x16", "i32"], ret: "u16", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vfpclassph", wrapper: "_mm256_fpclass_ph_mask", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vfpclassph k2, ymm0, {imm1}
+kmovw eax, k2
+mov word ptr [rdi+0], ax
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.fpclass.ph.512", arch: Arch::X86, args: &["vf16x32", "i32"], ret: "u32", features: "avx512fp16", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vfpclassph", wrapper: "_mm512_fpclass_ph_mask", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vfpclassph k2, zmm0, {imm1}
+kmovd eax, k2
+mov dword ptr [rdi+0], eax
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.add.sh.round", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vaddsh", wrapper: "_mm_mask_add_round_sh", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vaddsh xmm0 {k1}, xmm1, xmm2{er4}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.cmp.ph.128", arch: Arch::X86, args: &["vf16x8", "vf16x8", "i32", "u8"], ret: "u8", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }], instr: "", wrapper: "_mm_mask_cmp_ph_mask", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vcmpph k2 {k1}, xmm0, xmm1, {imm2}
+kmovw eax, k2
+mov byte ptr [rdi+0], al
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.cmp.ph.256", arch: Arch::X86, args: &["vf16x16", "vf16x16", "i32", "u16"], ret: "u16", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }], instr: "", wrapper: "_mm256_mask_cmp_ph_mask", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+movzx r11d, word ptr [rdi+256]
+kmovw k1, r11d
+vcmpph k2 {k1}, ymm0, ymm1, {imm2}
+kmovw eax, k2
+mov word ptr [rdi+0], ax
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.cmp.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "i32", "u32", "i32"], ret: "u32", features: "avx512fp16", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }, Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "", wrapper: "_mm512_mask_cmp_round_ph_mask", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+mov r11d, dword ptr [rdi+256]
+kmovd k1, r11d
+vcmpph k2 {k1}, zmm0, zmm1{sae4}, {imm2}
+kmovd eax, k2
+mov dword ptr [rdi+0], eax
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.cmp.sh", arch: Arch::X86, args: &["vf16x8", "vf16x8", "i32", "u8", "i32"], ret: "u8", features: "avx512fp16", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }, Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "", wrapper: "_mm_mask_cmp_round_sh_mask", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vcmpsh k2 {k1}, xmm0, xmm1{sae4}, {imm2}
+kmovw eax, k2
+mov byte ptr [rdi+0], al
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.div.sh.round", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vdivsh", wrapper: "_mm_mask_div_round_sh", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vdivsh xmm0 {k1}, xmm1, xmm2{er4}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.fpclass.sh", arch: Arch::X86, args: &["vf16x8", "i32", "u8"], ret: "u8", features: "avx512fp16", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vfpclasssh", wrapper: "_mm_mask_fpclass_sh_mask", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vfpclasssh k2 {k1}, xmm0, {imm1}
+kmovw eax, k2
+mov byte ptr [rdi+0], al
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.getexp.ph.128", arch: Arch::X86, args: &["vf16x8", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vgetexpph", wrapper: "_mm_mask_getexp_ph", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vgetexpph xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.getexp.ph.256", arch: Arch::X86, args: &["vf16x16", "vf16x16", "u16"], ret: "vf16x16", features: "avx512fp16,avx512vl", imms: &[], instr: "vgetexpph", wrapper: "_mm256_mask_getexp_ph", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, word ptr [rdi+192]
+kmovw k1, r11d
+vgetexpph ymm0 {k1}, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.getexp.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "u32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vgetexpph", wrapper: "_mm512_mask_getexp_round_ph", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+mov r11d, dword ptr [rdi+192]
+kmovd k1, r11d
+vgetexpph zmm0 {k1}, zmm1{sae3}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.getexp.sh", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vgetexpsh", wrapper: "_mm_mask_getexp_round_sh", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vgetexpsh xmm0 {k1}, xmm1, xmm2{sae4}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.getmant.ph.128", arch: Arch::X86, args: &["vf16x8", "i32", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 15, values: &[] }], instr: "vgetmantph", wrapper: "_mm_mask_getmant_ph", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vgetmantph xmm0 {k1}, xmm1, {imm1}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.getmant.ph.256", arch: Arch::X86, args: &["vf16x16", "i32", "vf16x16", "u16"], ret: "vf16x16", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 15, values: &[] }], instr: "vgetmantph", wrapper: "_mm256_mask_getmant_ph", asm: "vmovdqu ymm0, ymmword ptr [rdi+192]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, word ptr [rdi+256]
+kmovw k1, r11d
+vgetmantph ymm0 {k1}, ymm1, {imm1}
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.getmant.ph.512", arch: Arch::X86, args: &["vf16x32", "i32", "vf16x32", "u32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 1, min: 0, max: 15, values: &[] }, Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vgetmantph", wrapper: "_mm512_mask_getmant_round_ph", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+192]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+mov r11d, dword ptr [rdi+256]
+kmovd k1, r11d
+vgetmantph zmm0 {k1}, zmm1{sae4}, {imm1}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.getmant.sh", arch: Arch::X86, args: &["vf16x8", "vf16x8", "i32", "vf16x8", "u8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }, Imm { arg: 5, min: 4, max: 8, values: &[4, 8] }], instr: "vgetmantsh", wrapper: "_mm_mask_getmant_round_sh", asm: "vmovdqu xmm0, xmmword ptr [rdi+256]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+320]
+kmovw k1, r11d
+vgetmantsh xmm0 {k1}, xmm1, xmm2{sae5}, {imm2}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.max.sh.round", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8", "i32"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vmaxsh", wrapper: "_mm_mask_max_round_sh", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vmaxsh xmm0 {k1}, xmm1, xmm2{sae4}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.min.sh.round", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8", "i32"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vminsh", wrapper: "_mm_mask_min_round_sh", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vminsh xmm0 {k1}, xmm1, xmm2{sae4}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.mul.sh.round", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vmulsh", wrapper: "_mm_mask_mul_round_sh", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vmulsh xmm0 {k1}, xmm1, xmm2{er4}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.rcp.ph.128", arch: Arch::X86, args: &["vf16x8", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vrcpph", wrapper: "_mm_mask_rcp_ph", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vrcpph xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.rcp.ph.256", arch: Arch::X86, args: &["vf16x16", "vf16x16", "u16"], ret: "vf16x16", features: "avx512fp16,avx512vl", imms: &[], instr: "vrcpph", wrapper: "_mm256_mask_rcp_ph", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, word ptr [rdi+192]
+kmovw k1, r11d
+vrcpph ymm0 {k1}, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.rcp.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "u32"], ret: "vf16x32", features: "avx512fp16", imms: &[], instr: "vrcpph", wrapper: "_mm512_mask_rcp_ph", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+mov r11d, dword ptr [rdi+192]
+kmovd k1, r11d
+vrcpph zmm0 {k1}, zmm1
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.rcp.sh", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16", imms: &[], instr: "vrcpsh", wrapper: "_mm_mask_rcp_sh", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vrcpsh xmm0 {k1}, xmm1, xmm2
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.reduce.ph.128", arch: Arch::X86, args: &["vf16x8", "i32", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vreduceph", wrapper: "_mm_mask_reduce_ph", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vreduceph xmm0 {k1}, xmm1, {imm1}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.reduce.ph.256", arch: Arch::X86, args: &["vf16x16", "i32", "vf16x16", "u16"], ret: "vf16x16", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vreduceph", wrapper: "_mm256_mask_reduce_ph", asm: "vmovdqu ymm0, ymmword ptr [rdi+192]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, word ptr [rdi+256]
+kmovw k1, r11d
+vreduceph ymm0 {k1}, ymm1, {imm1}
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.reduce.ph.512", arch: Arch::X86, args: &["vf16x32", "i32", "vf16x32", "u32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }, Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vreduceph", wrapper: "_mm512_mask_reduce_round_ph", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+192]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+mov r11d, dword ptr [rdi+256]
+kmovd k1, r11d
+vreduceph zmm0 {k1}, zmm1{sae4}, {imm1}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.reduce.sh", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8", "i32", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 4, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 8, values: &[4, 8] }], instr: "vreducesh", wrapper: "_mm_mask_reduce_round_sh", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vreducesh xmm0 {k1}, xmm1, xmm2{sae5}, {imm4}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.rndscale.ph.128", arch: Arch::X86, args: &["vf16x8", "i32", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vrndscaleph", wrapper: "_mm_mask_roundscale_ph", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vrndscaleph xmm0 {k1}, xmm1, {imm1}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.rndscale.ph.256", arch: Arch::X86, args: &["vf16x16", "i32", "vf16x16", "u16"], ret: "vf16x16", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }], instr: "vrndscaleph", wrapper: "_mm256_mask_roundscale_ph", asm: "vmovdqu ymm0, ymmword ptr [rdi+192]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, word ptr [rdi+256]
+kmovw k1, r11d
+vrndscaleph ymm0 {k1}, ymm1, {imm1}
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.rndscale.ph.512", arch: Arch::X86, args: &["vf16x32", "i32", "vf16x32", "u32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 1, min: 0, max: 255, values: &[] }, Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vrndscaleph", wrapper: "_mm512_mask_roundscale_round_ph", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+192]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+mov r11d, dword ptr [rdi+256]
+kmovd k1, r11d
+vrndscaleph zmm0 {k1}, zmm1{sae4}, {imm1}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.rndscale.sh", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8", "i32", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 4, min: 0, max: 255, values: &[] }, Imm { arg: 5, min: 4, max: 8, values: &[4, 8] }], instr: "vrndscalesh", wrapper: "_mm_mask_roundscale_round_sh", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vrndscalesh xmm0 {k1}, xmm1, xmm2{sae5}, {imm4}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.rsqrt.ph.128", arch: Arch::X86, args: &["vf16x8", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vrsqrtph", wrapper: "_mm_mask_rsqrt_ph", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vrsqrtph xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.rsqrt.ph.256", arch: Arch::X86, args: &["vf16x16", "vf16x16", "u16"], ret: "vf16x16", features: "avx512fp16,avx512vl", imms: &[], instr: "vrsqrtph", wrapper: "_mm256_mask_rsqrt_ph", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, word ptr [rdi+192]
+kmovw k1, r11d
+vrsqrtph ymm0 {k1}, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.rsqrt.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "u32"], ret: "vf16x32", features: "avx512fp16", imms: &[], instr: "vrsqrtph", wrapper: "_mm512_mask_rsqrt_ph", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+mov r11d, dword ptr [rdi+192]
+kmovd k1, r11d
+vrsqrtph zmm0 {k1}, zmm1
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.rsqrt.sh", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16", imms: &[], instr: "vrsqrtsh", wrapper: "_mm_mask_rsqrt_sh", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vrsqrtsh xmm0 {k1}, xmm1, xmm2
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.scalef.ph.128", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vscalefph", wrapper: "_mm_mask_scalef_ph", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vscalefph xmm0 {k1}, xmm1, xmm2
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.scalef.ph.256", arch: Arch::X86, args: &["vf16x16", "vf16x16", "vf16x16", "u16"], ret: "vf16x16", features: "avx512fp16,avx512vl", imms: &[], instr: "vscalefph", wrapper: "_mm256_mask_scalef_ph", asm: "vmovdqu ymm0, ymmword ptr [rdi+192]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+vmovdqu ymm2, ymmword ptr [rdi+128]
+movzx r11d, word ptr [rdi+256]
+kmovw k1, r11d
+vscalefph ymm0 {k1}, ymm1, ymm2
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.scalef.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "vf16x32", "u32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vscalefph", wrapper: "_mm512_mask_scalef_round_ph", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+192]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+vmovdqu64 zmm2, zmmword ptr [rdi+128]
+mov r11d, dword ptr [rdi+256]
+kmovd k1, r11d
+vscalefph zmm0 {k1}, zmm1, zmm2{er4}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.scalef.sh", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vscalefsh", wrapper: "_mm_mask_scalef_round_sh", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vscalefsh xmm0 {k1}, xmm1, xmm2{er4}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.sqrt.sh", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vsqrtsh", wrapper: "_mm_mask_sqrt_round_sh", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vsqrtsh xmm0 {k1}, xmm1, xmm2{er4}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.sub.sh.round", arch: Arch::X86, args: &["vf16x8", "vf16x8", "vf16x8", "u8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vsubsh", wrapper: "_mm_mask_sub_round_sh", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vsubsh xmm0 {k1}, xmm1, xmm2{er4}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtdq2ph.128", arch: Arch::X86, args: &["vi32x4", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtdq2ph", wrapper: "_mm_mask_cvtepi32_ph", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtdq2ph xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtpd2ph.128", arch: Arch::X86, args: &["vf64x2", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtpd2ph", wrapper: "_mm_mask_cvtpd_ph", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtpd2ph xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtpd2ph.256", arch: Arch::X86, args: &["vf64x4", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtpd2ph", wrapper: "_mm256_mask_cvtpd_ph", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtpd2ph xmm0 {k1}, ymm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtpd2ph.512", arch: Arch::X86, args: &["vf64x8", "vf16x8", "u8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtpd2ph", wrapper: "_mm512_mask_cvtpd_ph", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtpd2ph xmm0 {k1}, zmm1{er3}
+vmovdqu xmmword ptr [rdi+0], xmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2dq.128", arch: Arch::X86, args: &["vf16x8", "vi32x4", "u8"], ret: "vi32x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2dq", wrapper: "_mm_mask_cvtph_epi32", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtph2dq xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2dq.256", arch: Arch::X86, args: &["vf16x8", "vi32x8", "u8"], ret: "vi32x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2dq", wrapper: "_mm256_mask_cvtph_epi32", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtph2dq ymm0 {k1}, xmm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2dq.512", arch: Arch::X86, args: &["vf16x16", "vi32x16", "u16", "i32"], ret: "vi32x16", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtph2dq", wrapper: "_mm512_mask_cvtph_epi32", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, word ptr [rdi+192]
+kmovw k1, r11d
+vcvtph2dq zmm0 {k1}, ymm1{er3}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2pd.128", arch: Arch::X86, args: &["vf16x8", "vf64x2", "u8"], ret: "vf64x2", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2pd", wrapper: "_mm_mask_cvtph_pd", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtph2pd xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2pd.256", arch: Arch::X86, args: &["vf16x8", "vf64x4", "u8"], ret: "vf64x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2pd", wrapper: "_mm256_mask_cvtph_pd", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtph2pd ymm0 {k1}, xmm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2pd.512", arch: Arch::X86, args: &["vf16x8", "vf64x8", "u8", "i32"], ret: "vf64x8", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvtph2pd", wrapper: "_mm512_mask_cvtph_pd", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtph2pd zmm0 {k1}, xmm1{sae3}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2psx.128", arch: Arch::X86, args: &["vf16x8", "vf32x4", "u8"], ret: "vf32x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2psx", wrapper: "_mm_mask_cvtxph_ps", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtph2psx xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2psx.256", arch: Arch::X86, args: &["vf16x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2psx", wrapper: "_mm256_mask_cvtxph_ps", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtph2psx ymm0 {k1}, xmm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2psx.512", arch: Arch::X86, args: &["vf16x16", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvtph2psx", wrapper: "_mm512_mask_cvtxph_ps", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, word ptr [rdi+192]
+kmovw k1, r11d
+vcvtph2psx zmm0 {k1}, ymm1{sae3}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2qq.128", arch: Arch::X86, args: &["vf16x8", "vi64x2", "u8"], ret: "vi64x2", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2qq", wrapper: "_mm_mask_cvtph_epi64", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtph2qq xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2qq.256", arch: Arch::X86, args: &["vf16x8", "vi64x4", "u8"], ret: "vi64x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2qq", wrapper: "_mm256_mask_cvtph_epi64", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtph2qq ymm0 {k1}, xmm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2qq.512", arch: Arch::X86, args: &["vf16x8", "vi64x8", "u8", "i32"], ret: "vi64x8", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtph2qq", wrapper: "_mm512_mask_cvtph_epi64", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtph2qq zmm0 {k1}, xmm1{er3}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2udq.128", arch: Arch::X86, args: &["vf16x8", "vu32x4", "u8"], ret: "vu32x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2udq", wrapper: "_mm_mask_cvtph_epu32", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtph2udq xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2udq.256", arch: Arch::X86, args: &["vf16x8", "vu32x8", "u8"], ret: "vu32x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2udq", wrapper: "_mm256_mask_cvtph_epu32", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtph2udq ymm0 {k1}, xmm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2udq.512", arch: Arch::X86, args: &["vf16x16", "vu32x16", "u16", "i32"], ret: "vu32x16", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtph2udq", wrapper: "_mm512_mask_cvtph_epu32", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, word ptr [rdi+192]
+kmovw k1, r11d
+vcvtph2udq zmm0 {k1}, ymm1{er3}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2uqq.128", arch: Arch::X86, args: &["vf16x8", "vu64x2", "u8"], ret: "vu64x2", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2uqq", wrapper: "_mm_mask_cvtph_epu64", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtph2uqq xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2uqq.256", arch: Arch::X86, args: &["vf16x8", "vu64x4", "u8"], ret: "vu64x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2uqq", wrapper: "_mm256_mask_cvtph_epu64", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtph2uqq ymm0 {k1}, xmm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2uqq.512", arch: Arch::X86, args: &["vf16x8", "vu64x8", "u8", "i32"], ret: "vu64x8", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtph2uqq", wrapper: "_mm512_mask_cvtph_epu64", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtph2uqq zmm0 {k1}, xmm1{er3}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2uw.128", arch: Arch::X86, args: &["vf16x8", "vu16x8", "u8"], ret: "vu16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2uw", wrapper: "_mm_mask_cvtph_epu16", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtph2uw xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2uw.256", arch: Arch::X86, args: &["vf16x16", "vu16x16", "u16"], ret: "vu16x16", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2uw", wrapper: "_mm256_mask_cvtph_epu16", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, word ptr [rdi+192]
+kmovw k1, r11d
+vcvtph2uw ymm0 {k1}, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2uw.512", arch: Arch::X86, args: &["vf16x32", "vu16x32", "u32", "i32"], ret: "vu16x32", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvtph2uw", wrapper: "_mm512_mask_cvtph_epu16", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+mov r11d, dword ptr [rdi+192]
+kmovd k1, r11d
+vcvtph2uw zmm0 {k1}, zmm1{er3}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2w.128", arch: Arch::X86, args: &["vf16x8", "vi16x8", "u8"], ret: "vi16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2w", wrapper: "_mm_mask_cvtph_epi16", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtph2w xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2w.256", arch: Arch::X86, args: &["vf16x16", "vi16x16", "u16"], ret: "vi16x16", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtph2w", wrapper: "_mm256_mask_cvtph_epi16", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, word ptr [rdi+192]
+kmovw k1, r11d
+vcvtph2w ymm0 {k1}, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtph2w.512", arch: Arch::X86, args: &["vf16x32", "vi16x32", "u32", "i32"], ret: "vi16x32", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtph2w", wrapper: "_mm512_mask_cvtph_epi16", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+mov r11d, dword ptr [rdi+192]
+kmovd k1, r11d
+vcvtph2w zmm0 {k1}, zmm1{er3}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtps2phx.128", arch: Arch::X86, args: &["vf32x4", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtps2phx", wrapper: "_mm_mask_cvtxps_ph", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtps2phx xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtps2phx.256", arch: Arch::X86, args: &["vf32x8", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtps2phx", wrapper: "_mm256_mask_cvtxps_ph", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtps2phx xmm0 {k1}, ymm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtps2phx.512", arch: Arch::X86, args: &["vf32x16", "vf16x16", "u16", "i32"], ret: "vf16x16", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtps2phx", wrapper: "_mm512_mask_cvtxps_ph", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+movzx r11d, word ptr [rdi+192]
+kmovw k1, r11d
+vcvtps2phx ymm0 {k1}, zmm1{er3}
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtqq2ph.128", arch: Arch::X86, args: &["vi64x2", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtqq2ph", wrapper: "_mm_mask_cvtepi64_ph", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtqq2ph xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtqq2ph.256", arch: Arch::X86, args: &["vi64x4", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtqq2ph", wrapper: "_mm256_mask_cvtepi64_ph", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtqq2ph xmm0 {k1}, ymm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtsd2sh.round", arch: Arch::X86, args: &["vf16x8", "vf64x2", "vf16x8", "u8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsd2sh", wrapper: "_mm_mask_cvtsd_sh", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vcvtsd2sh xmm0 {k1}, xmm1, xmm2{er4}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtsh2sd.round", arch: Arch::X86, args: &["vf64x2", "vf16x8", "vf64x2", "u8", "i32"], ret: "vf64x2", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vcvtsh2sd", wrapper: "_mm_mask_cvtsh_sd", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vcvtsh2sd xmm0 {k1}, xmm1, xmm2{sae4}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtsh2ss.round", arch: Arch::X86, args: &["vf32x4", "vf16x8", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 8, values: &[4, 8] }], instr: "vcvtsh2ss", wrapper: "_mm_mask_cvtsh_ss", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vcvtsh2ss xmm0 {k1}, xmm1, xmm2{sae4}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtss2sh.round", arch: Arch::X86, args: &["vf16x8", "vf32x4", "vf16x8", "u8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtss2sh", wrapper: "_mm_mask_cvtss_sh", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vcvtss2sh xmm0 {k1}, xmm1, xmm2{er4}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2dq.128", arch: Arch::X86, args: &["vf16x8", "vi32x4", "u8"], ret: "vi32x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvttph2dq", wrapper: "_mm_mask_cvttph_epi32", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvttph2dq xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2dq.256", arch: Arch::X86, args: &["vf16x8", "vi32x8", "u8"], ret: "vi32x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvttph2dq", wrapper: "_mm256_mask_cvttph_epi32", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvttph2dq ymm0 {k1}, xmm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2dq.512", arch: Arch::X86, args: &["vf16x16", "vi32x16", "u16", "i32"], ret: "vi32x16", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttph2dq", wrapper: "_mm512_mask_cvttph_epi32", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, word ptr [rdi+192]
+kmovw k1, r11d
+vcvttph2dq zmm0 {k1}, ymm1{sae3}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2qq.128", arch: Arch::X86, args: &["vf16x8", "vi64x2", "u8"], ret: "vi64x2", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvttph2qq", wrapper: "_mm_mask_cvttph_epi64", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvttph2qq xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2qq.256", arch: Arch::X86, args: &["vf16x8", "vi64x4", "u8"], ret: "vi64x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvttph2qq", wrapper: "_mm256_mask_cvttph_epi64", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvttph2qq ymm0 {k1}, xmm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2qq.512", arch: Arch::X86, args: &["vf16x8", "vi64x8", "u8", "i32"], ret: "vi64x8", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttph2qq", wrapper: "_mm512_mask_cvttph_epi64", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvttph2qq zmm0 {k1}, xmm1{sae3}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2udq.128", arch: Arch::X86, args: &["vf16x8", "vu32x4", "u8"], ret: "vu32x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvttph2udq", wrapper: "_mm_mask_cvttph_epu32", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvttph2udq xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2udq.256", arch: Arch::X86, args: &["vf16x8", "vu32x8", "u8"], ret: "vu32x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvttph2udq", wrapper: "_mm256_mask_cvttph_epu32", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvttph2udq ymm0 {k1}, xmm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2udq.512", arch: Arch::X86, args: &["vf16x16", "vu32x16", "u16", "i32"], ret: "vu32x16", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttph2udq", wrapper: "_mm512_mask_cvttph_epu32", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, word ptr [rdi+192]
+kmovw k1, r11d
+vcvttph2udq zmm0 {k1}, ymm1{sae3}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2uqq.128", arch: Arch::X86, args: &["vf16x8", "vu64x2", "u8"], ret: "vu64x2", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvttph2uqq", wrapper: "_mm_mask_cvttph_epu64", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvttph2uqq xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2uqq.256", arch: Arch::X86, args: &["vf16x8", "vu64x4", "u8"], ret: "vu64x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvttph2uqq", wrapper: "_mm256_mask_cvttph_epu64", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvttph2uqq ymm0 {k1}, xmm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2uqq.512", arch: Arch::X86, args: &["vf16x8", "vu64x8", "u8", "i32"], ret: "vu64x8", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttph2uqq", wrapper: "_mm512_mask_cvttph_epu64", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvttph2uqq zmm0 {k1}, xmm1{sae3}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2uw.128", arch: Arch::X86, args: &["vf16x8", "vu16x8", "u8"], ret: "vu16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvttph2uw", wrapper: "_mm_mask_cvttph_epu16", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvttph2uw xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2uw.256", arch: Arch::X86, args: &["vf16x16", "vu16x16", "u16"], ret: "vu16x16", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvttph2uw", wrapper: "_mm256_mask_cvttph_epu16", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, word ptr [rdi+192]
+kmovw k1, r11d
+vcvttph2uw ymm0 {k1}, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2uw.512", arch: Arch::X86, args: &["vf16x32", "vu16x32", "u32", "i32"], ret: "vu16x32", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttph2uw", wrapper: "_mm512_mask_cvttph_epu16", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+mov r11d, dword ptr [rdi+192]
+kmovd k1, r11d
+vcvttph2uw zmm0 {k1}, zmm1{sae3}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2w.128", arch: Arch::X86, args: &["vf16x8", "vi16x8", "u8"], ret: "vi16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvttph2w", wrapper: "_mm_mask_cvttph_epi16", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvttph2w xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2w.256", arch: Arch::X86, args: &["vf16x16", "vi16x16", "u16"], ret: "vi16x16", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvttph2w", wrapper: "_mm256_mask_cvttph_epi16", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, word ptr [rdi+192]
+kmovw k1, r11d
+vcvttph2w ymm0 {k1}, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvttph2w.512", arch: Arch::X86, args: &["vf16x32", "vi16x32", "u32", "i32"], ret: "vi16x32", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttph2w", wrapper: "_mm512_mask_cvttph_epi16", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+mov r11d, dword ptr [rdi+192]
+kmovd k1, r11d
+vcvttph2w zmm0 {k1}, zmm1{sae3}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtudq2ph.128", arch: Arch::X86, args: &["vu32x4", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtudq2ph", wrapper: "_mm_mask_cvtepu32_ph", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtudq2ph xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtuqq2ph.128", arch: Arch::X86, args: &["vu64x2", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtuqq2ph", wrapper: "_mm_mask_cvtepu64_ph", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtuqq2ph xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vcvtuqq2ph.256", arch: Arch::X86, args: &["vu64x4", "vf16x8", "u8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtuqq2ph", wrapper: "_mm256_mask_cvtepu64_ph", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvtuqq2ph xmm0 {k1}, ymm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vfcmadd.cph.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vfcmaddcph", wrapper: "_mm_mask3_fcmadd_pch", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vfcmaddcph xmm0 {k1}, xmm1, xmm2
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vfcmadd.cph.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vfcmaddcph", wrapper: "_mm256_mask3_fcmadd_pch", asm: "vmovdqu ymm0, ymmword ptr [rdi+192]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+vmovdqu ymm2, ymmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vfcmaddcph ymm0 {k1}, ymm1, ymm2
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vfcmadd.cph.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfcmaddcph", wrapper: "_mm512_mask3_fcmadd_round_pch", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+192]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+vmovdqu64 zmm2, zmmword ptr [rdi+128]
+movzx r11d, word ptr [rdi+256]
+kmovw k1, r11d
+vfcmaddcph zmm0 {k1}, zmm1, zmm2{er4}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vfcmadd.csh", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfcmaddcsh", wrapper: "_mm_fcmadd_round_sch", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vfcmaddcsh xmm0 {k1}, xmm1, xmm2{er4}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512fp16.mask.vfcmul.cph.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vfcmulcph", wrapper: "_mm_mask_cmul_pch", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vfcmulcph xmm0 {k1}, xmm1, xmm2
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vfcmul.cph.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vfcmulcph", wrapper: "_mm256_mask_cmul_pch", asm: "vmovdqu ymm0, ymmword ptr [rdi+192]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+vmovdqu ymm2, ymmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vfcmulcph ymm0 {k1}, ymm1, ymm2
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vfcmul.cph.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfcmulcph", wrapper: "_mm512_mask_cmul_round_pch", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+192]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+vmovdqu64 zmm2, zmmword ptr [rdi+128]
+movzx r11d, word ptr [rdi+256]
+kmovw k1, r11d
+vfcmulcph zmm0 {k1}, zmm1, zmm2{er4}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vfcmul.csh", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfcmulcsh", wrapper: "_mm_mask_cmul_round_sch", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vfcmulcsh xmm0 {k1}, xmm1, xmm2{er4}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vfmadd.cph.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vfmaddcph", wrapper: "_mm_mask3_fmadd_pch", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vfmaddcph xmm0 {k1}, xmm1, xmm2
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vfmadd.cph.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vfmaddcph", wrapper: "_mm256_mask3_fmadd_pch", asm: "vmovdqu ymm0, ymmword ptr [rdi+192]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+vmovdqu ymm2, ymmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vfmaddcph ymm0 {k1}, ymm1, ymm2
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vfmadd.cph.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmaddcph", wrapper: "_mm512_mask3_fmadd_round_pch", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+192]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+vmovdqu64 zmm2, zmmword ptr [rdi+128]
+movzx r11d, word ptr [rdi+256]
+kmovw k1, r11d
+vfmaddcph zmm0 {k1}, zmm1, zmm2{er4}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vfmadd.csh", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmaddcsh", wrapper: "_mm_fmadd_round_sch", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vfmaddcsh xmm0 {k1}, xmm1, xmm2{er4}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512fp16.mask.vfmul.cph.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vfmulcph", wrapper: "_mm_mask_mul_pch", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vfmulcph xmm0 {k1}, xmm1, xmm2
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vfmul.cph.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vfmulcph", wrapper: "_mm256_mask_mul_pch", asm: "vmovdqu ymm0, ymmword ptr [rdi+192]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+vmovdqu ymm2, ymmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vfmulcph ymm0 {k1}, ymm1, ymm2
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vfmul.cph.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmulcph", wrapper: "_mm512_mask_mul_round_pch", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+192]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+vmovdqu64 zmm2, zmmword ptr [rdi+128]
+movzx r11d, word ptr [rdi+256]
+kmovw k1, r11d
+vfmulcph zmm0 {k1}, zmm1, zmm2{er4}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mask.vfmul.csh", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmulcsh", wrapper: "_mm_mask_mul_round_sch", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vfmulcsh xmm0 {k1}, xmm1, xmm2{er4}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.maskz.vfcmadd.cph.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vfcmaddcph", wrapper: "_mm_maskz_fcmadd_pch", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vfcmaddcph xmm0 {k1} {z}, xmm1, xmm2
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.maskz.vfcmadd.cph.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vfcmaddcph", wrapper: "_mm256_maskz_fcmadd_pch", asm: "vmovdqu ymm0, ymmword ptr [rdi+192]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+vmovdqu ymm2, ymmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vfcmaddcph ymm0 {k1} {z}, ymm1, ymm2
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.maskz.vfcmadd.cph.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfcmaddcph", wrapper: "_mm512_maskz_fcmadd_round_pch", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+192]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+vmovdqu64 zmm2, zmmword ptr [rdi+128]
+movzx r11d, word ptr [rdi+256]
+kmovw k1, r11d
+vfcmaddcph zmm0 {k1} {z}, zmm1, zmm2{er4}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.maskz.vfcmadd.csh", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfcmaddcsh", wrapper: "_mm_maskz_fcmadd_round_sch", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vfcmaddcsh xmm0 {k1} {z}, xmm1, xmm2{er4}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.maskz.vfmadd.cph.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512fp16,avx512vl", imms: &[], instr: "vfmaddcph", wrapper: "_mm_maskz_fmadd_pch", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vfmaddcph xmm0 {k1} {z}, xmm1, xmm2
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.maskz.vfmadd.cph.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vfmaddcph", wrapper: "_mm256_maskz_fmadd_pch", asm: "vmovdqu ymm0, ymmword ptr [rdi+192]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+vmovdqu ymm2, ymmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vfmaddcph ymm0 {k1} {z}, ymm1, ymm2
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.maskz.vfmadd.cph.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "vf32x16", "u16", "i32"], ret: "vf32x16", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmaddcph", wrapper: "_mm512_maskz_fmadd_round_pch", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+192]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+vmovdqu64 zmm2, zmmword ptr [rdi+128]
+movzx r11d, word ptr [rdi+256]
+kmovw k1, r11d
+vfmaddcph zmm0 {k1} {z}, zmm1, zmm2{er4}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.maskz.vfmadd.csh", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512fp16", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmaddcsh", wrapper: "_mm_maskz_fmadd_round_sch", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vfmaddcsh xmm0 {k1} {z}, xmm1, xmm2{er4}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.max.ph.128", arch: Arch::X86, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vmaxph", wrapper: "_mm_max_ph", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vmaxph xmm0, xmm0, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.max.ph.256", arch: Arch::X86, args: &["vf16x16", "vf16x16"], ret: "vf16x16", features: "avx512fp16,avx512vl", imms: &[], instr: "vmaxph", wrapper: "_mm256_max_ph", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vmaxph ymm0, ymm0, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.max.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 2, min: 4, max: 8, values: &[4, 8] }], instr: "vmaxph", wrapper: "_mm512_max_round_ph", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vmaxph zmm0, zmm0, zmm1{sae2}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.min.ph.128", arch: Arch::X86, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vminph", wrapper: "_mm_min_ph", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vminph xmm0, xmm0, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.min.ph.256", arch: Arch::X86, args: &["vf16x16", "vf16x16"], ret: "vf16x16", features: "avx512fp16,avx512vl", imms: &[], instr: "vminph", wrapper: "_mm256_min_ph", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vminph ymm0, ymm0, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.min.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 2, min: 4, max: 8, values: &[4, 8] }], instr: "vminph", wrapper: "_mm512_min_round_ph", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vminph zmm0, zmm0, zmm1{sae2}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.mul.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vmulph", wrapper: "_mm512_mul_round_ph", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vmulph zmm0, zmm0, zmm1{er2}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.sqrt.ph.512", arch: Arch::X86, args: &["vf16x32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vsqrtph", wrapper: "_mm512_sqrt_round_ph", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vsqrtph zmm0, zmm0{er1}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.sub.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vsubph", wrapper: "_mm512_sub_round_ph", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vsubph zmm0, zmm0, zmm1{er2}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
     Row { name: "llvm.x86.avx512fp16.vcomi.sh", arch: Arch::X86, args: &["vf16x8", "vf16x8", "i32", "i32"], ret: "i32", features: "avx512fp16", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }, Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "", wrapper: "_mm_comi_round_sh", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.vcvtsh2si32", arch: Arch::X86, args: &["vf16x8", "i32"], ret: "i32", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsh2si", wrapper: "_mm_cvtsh_i32", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.vcvtsh2si64", arch: Arch::X86, args: &["vf16x8", "i32"], ret: "i64", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsh2si", wrapper: "_mm_cvtsh_i64", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.vcvtsh2usi32", arch: Arch::X86, args: &["vf16x8", "i32"], ret: "u32", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsh2usi", wrapper: "_mm_cvtsh_u32", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.vcvtsh2usi64", arch: Arch::X86, args: &["vf16x8", "i32"], ret: "u64", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsh2usi", wrapper: "_mm_cvtsh_u64", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.vcvtsi2sh", arch: Arch::X86, args: &["vf16x8", "i32", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsi2sh", wrapper: "_mm_cvti32_sh", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.vcvtsi642sh", arch: Arch::X86, args: &["vf16x8", "i64", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsi2sh", wrapper: "_mm_cvti64_sh", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.vcvttsh2si32", arch: Arch::X86, args: &["vf16x8", "i32"], ret: "i32", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttsh2si", wrapper: "_mm_cvttsh_i32", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.vcvttsh2si64", arch: Arch::X86, args: &["vf16x8", "i32"], ret: "i64", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttsh2si", wrapper: "_mm_cvttsh_i64", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.vcvttsh2usi32", arch: Arch::X86, args: &["vf16x8", "i32"], ret: "u32", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttsh2usi", wrapper: "_mm_cvttsh_u32", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.vcvttsh2usi64", arch: Arch::X86, args: &["vf16x8", "i32"], ret: "u64", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttsh2usi", wrapper: "_mm_cvttsh_u64", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.vcvtusi2sh", arch: Arch::X86, args: &["vf16x8", "u32", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtusi2sh", wrapper: "_mm_cvtu32_sh", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.vcvtusi642sh", arch: Arch::X86, args: &["vf16x8", "u64", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtusi2sh", wrapper: "_mm_cvtu64_sh", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.vcvtsh2si32", arch: Arch::X86, args: &["vf16x8", "i32"], ret: "i32", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsh2si", wrapper: "_mm_cvtsh_i32", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vcvtsh2si eax, xmm0{er1}
+mov dword ptr [rdi+0], eax
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.vcvtsh2si64", arch: Arch::X86, args: &["vf16x8", "i32"], ret: "i64", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsh2si", wrapper: "_mm_cvtsh_i64", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vcvtsh2si rax, xmm0{er1}
+mov qword ptr [rdi+0], rax
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.vcvtsh2usi32", arch: Arch::X86, args: &["vf16x8", "i32"], ret: "u32", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsh2usi", wrapper: "_mm_cvtsh_u32", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vcvtsh2usi eax, xmm0{er1}
+mov dword ptr [rdi+0], eax
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.vcvtsh2usi64", arch: Arch::X86, args: &["vf16x8", "i32"], ret: "u64", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsh2usi", wrapper: "_mm_cvtsh_u64", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vcvtsh2usi rax, xmm0{er1}
+mov qword ptr [rdi+0], rax
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.vcvtsi2sh", arch: Arch::X86, args: &["vf16x8", "i32", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsi2sh", wrapper: "_mm_cvti32_sh", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+mov eax, dword ptr [rdi+128]
+vcvtsi2sh xmm0, xmm0, eax{er2}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.vcvtsi642sh", arch: Arch::X86, args: &["vf16x8", "i64", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsi2sh", wrapper: "_mm_cvti64_sh", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+mov rax, qword ptr [rdi+128]
+vcvtsi2sh xmm0, xmm0, rax{er2}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.vcvttsh2si32", arch: Arch::X86, args: &["vf16x8", "i32"], ret: "i32", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttsh2si", wrapper: "_mm_cvttsh_i32", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vcvttsh2si eax, xmm0{sae1}
+mov dword ptr [rdi+0], eax
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.vcvttsh2si64", arch: Arch::X86, args: &["vf16x8", "i32"], ret: "i64", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttsh2si", wrapper: "_mm_cvttsh_i64", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vcvttsh2si rax, xmm0{sae1}
+mov qword ptr [rdi+0], rax
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.vcvttsh2usi32", arch: Arch::X86, args: &["vf16x8", "i32"], ret: "u32", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttsh2usi", wrapper: "_mm_cvttsh_u32", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vcvttsh2usi eax, xmm0{sae1}
+mov dword ptr [rdi+0], eax
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.vcvttsh2usi64", arch: Arch::X86, args: &["vf16x8", "i32"], ret: "u64", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttsh2usi", wrapper: "_mm_cvttsh_u64", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vcvttsh2usi rax, xmm0{sae1}
+mov qword ptr [rdi+0], rax
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.vcvtusi2sh", arch: Arch::X86, args: &["vf16x8", "u32", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtusi2sh", wrapper: "_mm_cvtu32_sh", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+mov eax, dword ptr [rdi+128]
+vcvtusi2sh xmm0, xmm0, eax{er2}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.vcvtusi642sh", arch: Arch::X86, args: &["vf16x8", "u64", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtusi2sh", wrapper: "_mm_cvtu64_sh", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+mov rax, qword ptr [rdi+128]
+vcvtusi2sh xmm0, xmm0, rax{er2}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 2 wrappers
     Row { name: "llvm.x86.avx512fp16.vfmadd.f16", arch: Arch::X86, args: &["f16", "f16", "f16", "i32"], ret: "f16", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmadd", wrapper: "_mm_fmadd_round_sh", asm: "" }, // 16 wrappers
-    Row { name: "llvm.x86.avx512fp16.vfmadd.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "vf16x32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmadd", wrapper: "_mm512_fmadd_round_ph", asm: "" }, // 4 wrappers
-    Row { name: "llvm.x86.avx512fp16.vfmaddsub.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "vf16x32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmaddsub", wrapper: "_mm512_fmaddsub_round_ph", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512fp16.vfmadd.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "vf16x32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmadd", wrapper: "_mm512_fmadd_round_ph", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vmovdqu64 zmm2, zmmword ptr [rdi+192]
+vfmadd213ph zmm0, zmm1, zmm2{er3}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 4 wrappers
+    Row { name: "llvm.x86.avx512fp16.vfmaddsub.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "vf16x32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmaddsub", wrapper: "_mm512_fmaddsub_round_ph", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vmovdqu64 zmm2, zmmword ptr [rdi+192]
+vfmaddsub213ph zmm0, zmm1, zmm2{er3}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 2 wrappers
     Row { name: "llvm.x86.bmi.bextr.32", arch: Arch::X86, args: &["u32", "u32"], ret: "u32", features: "bmi1", imms: &[], instr: "bextr", wrapper: "_bextr2_u32", asm: "mov ecx, dword ptr [rdi+64]
 mov edx, dword ptr [rdi+128]
 bextr eax, ecx, edx
@@ -2269,7 +5973,12 @@ vpclmulqdq ymm0, ymm0, ymm1, {imm2}
 vmovdqu ymmword ptr [rdi+0], ymm0
 vzeroupper
 ret" }, // 1 wrapper
-    Row { name: "llvm.x86.pclmulqdq.512", arch: Arch::X86, args: &["vi64x8", "vi64x8", "u8"], ret: "vi64x8", features: "vpclmulqdq,avx512f", imms: &[Imm { arg: 2, min: 0, max: 255, values: &[] }], instr: "vpclmul", wrapper: "_mm512_clmulepi64_epi128", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.pclmulqdq.512", arch: Arch::X86, args: &["vi64x8", "vi64x8", "u8"], ret: "vi64x8", features: "vpclmulqdq,avx512f", imms: &[Imm { arg: 2, min: 0, max: 255, values: &[] }], instr: "vpclmul", wrapper: "_mm512_clmulepi64_epi128", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vpclmulqdq zmm0, zmm0, zmm1, {imm2}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
     Row { name: "llvm.x86.prefetchrs", arch: Arch::X86, args: &["ptr"], ret: "unit", features: "movrs", imms: &[], instr: "prefetchrst2", wrapper: "_m_prefetchrs", asm: "" }, // 1 wrapper
     Row { name: "llvm.x86.rdrand.16", arch: Arch::X86, args: &[], ret: "tup(u16,i32)", features: "rdrand", imms: &[], instr: "rdrand", wrapper: "_rdrand16_step", asm: "rdrand cx
 setb al
@@ -3012,20 +6721,69 @@ ret" }, // 1 wrapper
     Row { name: "llvm.x86.tilestored64", arch: Arch::X86, args: &["i8", "ptr", "usize"], ret: "unit", features: "amx-tile", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tilestored", wrapper: "_tile_stored", asm: "" }, // 1 wrapper
     Row { name: "llvm.x86.tilezero", arch: Arch::X86, args: &["i8"], ret: "unit", features: "amx-tile", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tilezero", wrapper: "_tile_zero", asm: "" }, // 1 wrapper
     Row { name: "llvm.x86.tmmultf32ps", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-tf32", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tmmultf32ps", wrapper: "_tile_mmultf32ps", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.vbcstnebf162ps128", arch: Arch::X86, args: &["ptr"], ret: "vf32x4", features: "avxneconvert", imms: &[], instr: "vbcstnebf162ps", wrapper: "_mm_bcstnebf16_ps", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.vbcstnebf162ps256", arch: Arch::X86, args: &["ptr"], ret: "vf32x8", features: "avxneconvert", imms: &[], instr: "vbcstnebf162ps", wrapper: "_mm256_bcstnebf16_ps", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.vbcstnesh2ps128", arch: Arch::X86, args: &["ptr"], ret: "vf32x4", features: "avxneconvert", imms: &[], instr: "vbcstnesh2ps", wrapper: "_mm_bcstnesh_ps", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.vbcstnesh2ps256", arch: Arch::X86, args: &["ptr"], ret: "vf32x8", features: "avxneconvert", imms: &[], instr: "vbcstnesh2ps", wrapper: "_mm256_bcstnesh_ps", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.vcvtneebf162ps128", arch: Arch::X86, args: &["ptr"], ret: "vf32x4", features: "avxneconvert", imms: &[], instr: "vcvtneebf162ps", wrapper: "_mm_cvtneebf16_ps", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.vcvtneebf162ps256", arch: Arch::X86, args: &["ptr"], ret: "vf32x8", features: "avxneconvert", imms: &[], instr: "vcvtneebf162ps", wrapper: "_mm256_cvtneebf16_ps", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.vcvtneeph2ps128", arch: Arch::X86, args: &["ptr"], ret: "vf32x4", features: "avxneconvert", imms: &[], instr: "vcvtneeph2ps", wrapper: "_mm_cvtneeph_ps", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.vcvtneeph2ps256", arch: Arch::X86, args: &["ptr"], ret: "vf32x8", features: "avxneconvert", imms: &[], instr: "vcvtneeph2ps", wrapper: "_mm256_cvtneeph_ps", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.vcvtneobf162ps128", arch: Arch::X86, args: &["ptr"], ret: "vf32x4", features: "avxneconvert", imms: &[], instr: "vcvtneobf162ps", wrapper: "_mm_cvtneobf16_ps", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.vcvtneobf162ps256", arch: Arch::X86, args: &["ptr"], ret: "vf32x8", features: "avxneconvert", imms: &[], instr: "vcvtneobf162ps", wrapper: "_mm256_cvtneobf16_ps", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.vcvtneoph2ps128", arch: Arch::X86, args: &["ptr"], ret: "vf32x4", features: "avxneconvert", imms: &[], instr: "vcvtneoph2ps", wrapper: "_mm_cvtneoph_ps", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.vcvtneoph2ps256", arch: Arch::X86, args: &["ptr"], ret: "vf32x8", features: "avxneconvert", imms: &[], instr: "vcvtneoph2ps", wrapper: "_mm256_cvtneoph_ps", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.vcvtneps2bf16128", arch: Arch::X86, args: &["vf32x4"], ret: "vu16x8", features: "avxneconvert", imms: &[], instr: "vcvtneps2bf16", wrapper: "_mm_cvtneps_avx_pbh", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.vcvtneps2bf16256", arch: Arch::X86, args: &["vf32x8"], ret: "vu16x8", features: "avxneconvert", imms: &[], instr: "vcvtneps2bf16", wrapper: "_mm256_cvtneps_avx_pbh", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.vbcstnebf162ps128", arch: Arch::X86, args: &["ptr"], ret: "vf32x4", features: "avxneconvert", imms: &[], instr: "vbcstnebf162ps", wrapper: "_mm_bcstnebf16_ps", asm: "mov rax, qword ptr [rdi+64]
+{vex} vbcstnebf162ps xmm15, [rax]
+vmovdqu xmmword ptr [rdi+0], xmm15
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.vbcstnebf162ps256", arch: Arch::X86, args: &["ptr"], ret: "vf32x8", features: "avxneconvert", imms: &[], instr: "vbcstnebf162ps", wrapper: "_mm256_bcstnebf16_ps", asm: "mov rax, qword ptr [rdi+64]
+{vex} vbcstnebf162ps ymm15, [rax]
+vmovdqu ymmword ptr [rdi+0], ymm15
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.vbcstnesh2ps128", arch: Arch::X86, args: &["ptr"], ret: "vf32x4", features: "avxneconvert", imms: &[], instr: "vbcstnesh2ps", wrapper: "_mm_bcstnesh_ps", asm: "mov rax, qword ptr [rdi+64]
+{vex} vbcstnesh2ps xmm15, [rax]
+vmovdqu xmmword ptr [rdi+0], xmm15
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.vbcstnesh2ps256", arch: Arch::X86, args: &["ptr"], ret: "vf32x8", features: "avxneconvert", imms: &[], instr: "vbcstnesh2ps", wrapper: "_mm256_bcstnesh_ps", asm: "mov rax, qword ptr [rdi+64]
+{vex} vbcstnesh2ps ymm15, [rax]
+vmovdqu ymmword ptr [rdi+0], ymm15
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.vcvtneebf162ps128", arch: Arch::X86, args: &["ptr"], ret: "vf32x4", features: "avxneconvert", imms: &[], instr: "vcvtneebf162ps", wrapper: "_mm_cvtneebf16_ps", asm: "mov rax, qword ptr [rdi+64]
+{vex} vcvtneebf162ps xmm15, [rax]
+vmovdqu xmmword ptr [rdi+0], xmm15
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.vcvtneebf162ps256", arch: Arch::X86, args: &["ptr"], ret: "vf32x8", features: "avxneconvert", imms: &[], instr: "vcvtneebf162ps", wrapper: "_mm256_cvtneebf16_ps", asm: "mov rax, qword ptr [rdi+64]
+{vex} vcvtneebf162ps ymm15, [rax]
+vmovdqu ymmword ptr [rdi+0], ymm15
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.vcvtneeph2ps128", arch: Arch::X86, args: &["ptr"], ret: "vf32x4", features: "avxneconvert", imms: &[], instr: "vcvtneeph2ps", wrapper: "_mm_cvtneeph_ps", asm: "mov rax, qword ptr [rdi+64]
+{vex} vcvtneeph2ps xmm15, [rax]
+vmovdqu xmmword ptr [rdi+0], xmm15
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.vcvtneeph2ps256", arch: Arch::X86, args: &["ptr"], ret: "vf32x8", features: "avxneconvert", imms: &[], instr: "vcvtneeph2ps", wrapper: "_mm256_cvtneeph_ps", asm: "mov rax, qword ptr [rdi+64]
+{vex} vcvtneeph2ps ymm15, [rax]
+vmovdqu ymmword ptr [rdi+0], ymm15
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.vcvtneobf162ps128", arch: Arch::X86, args: &["ptr"], ret: "vf32x4", features: "avxneconvert", imms: &[], instr: "vcvtneobf162ps", wrapper: "_mm_cvtneobf16_ps", asm: "mov rax, qword ptr [rdi+64]
+{vex} vcvtneobf162ps xmm15, [rax]
+vmovdqu xmmword ptr [rdi+0], xmm15
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.vcvtneobf162ps256", arch: Arch::X86, args: &["ptr"], ret: "vf32x8", features: "avxneconvert", imms: &[], instr: "vcvtneobf162ps", wrapper: "_mm256_cvtneobf16_ps", asm: "mov rax, qword ptr [rdi+64]
+{vex} vcvtneobf162ps ymm15, [rax]
+vmovdqu ymmword ptr [rdi+0], ymm15
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.vcvtneoph2ps128", arch: Arch::X86, args: &["ptr"], ret: "vf32x4", features: "avxneconvert", imms: &[], instr: "vcvtneoph2ps", wrapper: "_mm_cvtneoph_ps", asm: "mov rax, qword ptr [rdi+64]
+{vex} vcvtneoph2ps xmm15, [rax]
+vmovdqu xmmword ptr [rdi+0], xmm15
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.vcvtneoph2ps256", arch: Arch::X86, args: &["ptr"], ret: "vf32x8", features: "avxneconvert", imms: &[], instr: "vcvtneoph2ps", wrapper: "_mm256_cvtneoph_ps", asm: "mov rax, qword ptr [rdi+64]
+{vex} vcvtneoph2ps ymm15, [rax]
+vmovdqu ymmword ptr [rdi+0], ymm15
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.vcvtneps2bf16128", arch: Arch::X86, args: &["vf32x4"], ret: "vu16x8", features: "avxneconvert", imms: &[], instr: "vcvtneps2bf16", wrapper: "_mm_cvtneps_avx_pbh", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+{vex} vcvtneps2bf16 xmm0, xmm0
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.vcvtneps2bf16256", arch: Arch::X86, args: &["vf32x8"], ret: "vu16x8", features: "avxneconvert", imms: &[], instr: "vcvtneps2bf16", wrapper: "_mm256_cvtneps_avx_pbh", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+{vex} vcvtneps2bf16 xmm15, ymm0
+vmovdqu xmmword ptr [rdi+0], xmm15
+vzeroupper
+ret" }, // 1 wrapper
     Row { name: "llvm.x86.vcvtps2ph.128", arch: Arch::X86, args: &["vf32x4", "i32"], ret: "vi16x8", features: "f16c", imms: &[Imm { arg: 1, min: 0, max: 7, values: &[] }], instr: "vcvtps2ph", wrapper: "_mm_cvtps_ph", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
 vcvtps2ph xmm0, xmm0, {imm1}
 vmovdqu xmmword ptr [rdi+0], xmm0
@@ -3035,15 +6793,57 @@ vcvtps2ph xmm15, ymm0, {imm1}
 vmovdqu xmmword ptr [rdi+0], xmm15
 vzeroupper
 ret" }, // 1 wrapper
-    Row { name: "llvm.x86.vgf2p8affineinvqb.128", arch: Arch::X86, args: &["vi8x16", "vi8x16", "u8"], ret: "vi8x16", features: "gfni", imms: &[Imm { arg: 2, min: 0, max: 255, values: &[] }], instr: "gf2p8affineinvqb", wrapper: "_mm_gf2p8affineinv_epi64_epi8", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.vgf2p8affineinvqb.256", arch: Arch::X86, args: &["vi8x32", "vi8x32", "u8"], ret: "vi8x32", features: "gfni,avx", imms: &[Imm { arg: 2, min: 0, max: 255, values: &[] }], instr: "vgf2p8affineinvqb", wrapper: "_mm256_gf2p8affineinv_epi64_epi8", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.vgf2p8affineinvqb.512", arch: Arch::X86, args: &["vi8x64", "vi8x64", "u8"], ret: "vi8x64", features: "gfni,avx512f", imms: &[Imm { arg: 2, min: 0, max: 255, values: &[] }], instr: "vgf2p8affineinvqb", wrapper: "_mm512_gf2p8affineinv_epi64_epi8", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.vgf2p8affineqb.128", arch: Arch::X86, args: &["vi8x16", "vi8x16", "u8"], ret: "vi8x16", features: "gfni", imms: &[Imm { arg: 2, min: 0, max: 255, values: &[] }], instr: "gf2p8affineqb", wrapper: "_mm_gf2p8affine_epi64_epi8", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.vgf2p8affineqb.256", arch: Arch::X86, args: &["vi8x32", "vi8x32", "u8"], ret: "vi8x32", features: "gfni,avx", imms: &[Imm { arg: 2, min: 0, max: 255, values: &[] }], instr: "vgf2p8affineqb", wrapper: "_mm256_gf2p8affine_epi64_epi8", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.vgf2p8affineqb.512", arch: Arch::X86, args: &["vi8x64", "vi8x64", "u8"], ret: "vi8x64", features: "gfni,avx512f", imms: &[Imm { arg: 2, min: 0, max: 255, values: &[] }], instr: "vgf2p8affineqb", wrapper: "_mm512_gf2p8affine_epi64_epi8", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.vgf2p8mulb.128", arch: Arch::X86, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "gfni", imms: &[], instr: "gf2p8mulb", wrapper: "_mm_gf2p8mul_epi8", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.vgf2p8mulb.256", arch: Arch::X86, args: &["vi8x32", "vi8x32"], ret: "vi8x32", features: "gfni,avx", imms: &[], instr: "vgf2p8mulb", wrapper: "_mm256_gf2p8mul_epi8", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.vgf2p8mulb.512", arch: Arch::X86, args: &["vi8x64", "vi8x64"], ret: "vi8x64", features: "gfni,avx512f", imms: &[], instr: "vgf2p8mulb", wrapper: "_mm512_gf2p8mul_epi8", asm: "" }, // 3 wrappers
+    Row { name: "llvm.x86.vgf2p8affineinvqb.128", arch: Arch::X86, args: &["vi8x16", "vi8x16", "u8"], ret: "vi8x16", features: "gfni", imms: &[Imm { arg: 2, min: 0, max: 255, values: &[] }], instr: "gf2p8affineinvqb", wrapper: "_mm_gf2p8affineinv_epi64_epi8", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+gf2p8affineinvqb xmm0, xmm1, {imm2}
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.vgf2p8affineinvqb.256", arch: Arch::X86, args: &["vi8x32", "vi8x32", "u8"], ret: "vi8x32", features: "gfni,avx", imms: &[Imm { arg: 2, min: 0, max: 255, values: &[] }], instr: "vgf2p8affineinvqb", wrapper: "_mm256_gf2p8affineinv_epi64_epi8", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vgf2p8affineinvqb ymm0, ymm0, ymm1, {imm2}
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.vgf2p8affineinvqb.512", arch: Arch::X86, args: &["vi8x64", "vi8x64", "u8"], ret: "vi8x64", features: "gfni,avx512f", imms: &[Imm { arg: 2, min: 0, max: 255, values: &[] }], instr: "vgf2p8affineinvqb", wrapper: "_mm512_gf2p8affineinv_epi64_epi8", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vgf2p8affineinvqb zmm0, zmm0, zmm1, {imm2}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.vgf2p8affineqb.128", arch: Arch::X86, args: &["vi8x16", "vi8x16", "u8"], ret: "vi8x16", features: "gfni", imms: &[Imm { arg: 2, min: 0, max: 255, values: &[] }], instr: "gf2p8affineqb", wrapper: "_mm_gf2p8affine_epi64_epi8", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+gf2p8affineqb xmm0, xmm1, {imm2}
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.vgf2p8affineqb.256", arch: Arch::X86, args: &["vi8x32", "vi8x32", "u8"], ret: "vi8x32", features: "gfni,avx", imms: &[Imm { arg: 2, min: 0, max: 255, values: &[] }], instr: "vgf2p8affineqb", wrapper: "_mm256_gf2p8affine_epi64_epi8", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vgf2p8affineqb ymm0, ymm0, ymm1, {imm2}
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.vgf2p8affineqb.512", arch: Arch::X86, args: &["vi8x64", "vi8x64", "u8"], ret: "vi8x64", features: "gfni,avx512f", imms: &[Imm { arg: 2, min: 0, max: 255, values: &[] }], instr: "vgf2p8affineqb", wrapper: "_mm512_gf2p8affine_epi64_epi8", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vgf2p8affineqb zmm0, zmm0, zmm1, {imm2}
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.vgf2p8mulb.128", arch: Arch::X86, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "gfni", imms: &[], instr: "gf2p8mulb", wrapper: "_mm_gf2p8mul_epi8", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+gf2p8mulb xmm0, xmm1
+movdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.vgf2p8mulb.256", arch: Arch::X86, args: &["vi8x32", "vi8x32"], ret: "vi8x32", features: "gfni,avx", imms: &[], instr: "vgf2p8mulb", wrapper: "_mm256_gf2p8mul_epi8", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vgf2p8mulb ymm0, ymm0, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.vgf2p8mulb.512", arch: Arch::X86, args: &["vi8x64", "vi8x64"], ret: "vi8x64", features: "gfni,avx512f", imms: &[], instr: "vgf2p8mulb", wrapper: "_mm512_gf2p8mul_epi8", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vgf2p8mulb zmm0, zmm0, zmm1
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 3 wrappers
     Row { name: "llvm.x86.vsha512msg1", arch: Arch::X86, args: &["vi64x4", "vi64x2"], ret: "vi64x4", features: "sha512,avx", imms: &[], instr: "vsha512msg1", wrapper: "_mm256_sha512msg1_epi64", asm: "" }, // 1 wrapper
     Row { name: "llvm.x86.vsha512msg2", arch: Arch::X86, args: &["vi64x4", "vi64x4"], ret: "vi64x4", features: "sha512,avx", imms: &[], instr: "vsha512msg2", wrapper: "_mm256_sha512msg2_epi64", asm: "" }, // 1 wrapper
     Row { name: "llvm.x86.vsha512rnds2", arch: Arch::X86, args: &["vi64x4", "vi64x4", "vi64x2"], ret: "vi64x4", features: "sha512,avx", imms: &[], instr: "vsha512rnds2", wrapper: "_mm256_sha512rnds2_epi64", asm: "" }, // 1 wrapper
