@@ -66,15 +66,24 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         let shim_ops: Vec<AsmOperand> = operands
             .iter()
             .map(|op| match op {
-                InlineAsmOperandRef::In { reg, .. } => {
-                    AsmOperand::Reg { reg: *reg, input: true, output: false }
-                }
-                InlineAsmOperandRef::Out { reg, place, .. } => {
-                    AsmOperand::Reg { reg: *reg, input: false, output: place.is_some() }
-                }
-                InlineAsmOperandRef::InOut { reg, out_place, .. } => {
-                    AsmOperand::Reg { reg: *reg, input: true, output: out_place.is_some() }
-                }
+                InlineAsmOperandRef::In { reg, value } => AsmOperand::Reg {
+                    reg: *reg,
+                    input: true,
+                    output: false,
+                    size: value.layout.size.bytes() as u32,
+                },
+                InlineAsmOperandRef::Out { reg, place, .. } => AsmOperand::Reg {
+                    reg: *reg,
+                    input: false,
+                    output: place.is_some(),
+                    size: place.map_or(0, |p| p.layout.size.bytes() as u32),
+                },
+                InlineAsmOperandRef::InOut { reg, in_value, out_place, .. } => AsmOperand::Reg {
+                    reg: *reg,
+                    input: true,
+                    output: out_place.is_some(),
+                    size: in_value.layout.size.bytes() as u32,
+                },
                 InlineAsmOperandRef::Const { string } => AsmOperand::Text(string.clone()),
                 InlineAsmOperandRef::SymFn { instance } => {
                     AsmOperand::Text(self.cx.asm_sym_fn(*instance))
@@ -109,6 +118,16 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
 
         let cell_align = Align::from_bytes(16).unwrap();
         let area = self.alloca(Size::from_bytes(shim.area_size), cell_align);
+        let mask_reg = |r: &rustc_target::asm::InlineAsmRegOrRegClass| {
+            use rustc_target::asm::{InlineAsmRegClass as C, X86InlineAsmRegClass as X};
+            matches!(r.reg_class(), C::X86(X::kreg | X::kreg0))
+        };
+        if shim_ops.iter().any(|op| matches!(op, AsmOperand::Reg { reg, .. } if mask_reg(reg))) {
+            // An 8-bit mask is moved as 16 bits: what follows it must be zero.
+            let size = self.cx.const_usize(shim.area_size as u64);
+            let zero = self.cx.const_u8(0);
+            self.memset(area, zero, size, cell_align, MemFlags::empty());
+        }
         let cell = |bx: &mut Self, i: usize| {
             let off = bx.cx.const_usize(shim.offsets[i].expect("register operand") as u64);
             bx.inbounds_ptradd(area, off)

@@ -126,6 +126,9 @@ def usable(r):
 def imm_values(lo, hi, vals):
     if vals:
         return vals
+    if (lo, hi) == (-(1 << 31), (1 << 31) - 1):
+        # A rounding operand whose range stdarch leaves open: the valid modes.
+        return [4, 8, 9, 10, 11]
     if hi - lo <= 31:
         return list(range(lo, hi + 1))
     sample = [0, 1, 2, 3, 4, 5, 7, 8, 9, 11, 15, 16, 17, 27, 31, 32, 33, 63, 64, 85, 127, 128, 170, 200, 254, 255,

@@ -11,9 +11,9 @@ The instruction and its operand form come from the wrapper's entry in Intel's
 the `assert_instr` mnemonic; the binding of LLVM's operands to the form is derived from
 the operand shapes (see `generic`). Families whose result is a flag, or whose operands
 are implicit registers, have templates of their own (`special`). Placeholders that the
-backend fills per call site: `{immN}` (the constant argument N), `{erN}`/`{saeN}` (the
+backend fills per call site: `{immN}` (the constant argument N), `{rcN}` (its low 3 bits), `{erN}`/`{saeN}` (the
 rounding/exception operand N as `, {rn-sae}`, `, {sae}` or nothing), and lines starting
-with `?N>V:` (kept only when argument N is greater than V), `?N<=V:`, `?+feature:`
+with `?N>V:` (kept only when argument N is greater than V), `?N<=V:`, `?N=V:`, `?+feature:`
 (when the calling function enables the feature) or `?-feature:`.
 """
 
@@ -184,6 +184,8 @@ def generic(row, mnem: str, form: str) -> str:
     rnd = None
     if "er" in decos or "sae" in decos:
         cands = [k for k, (lo, hi) in imms.items() if lo == 4]
+        if not cands and imms and max(imms) == len(row.args) - 1:
+            cands = [max(imms)]  # a rounding operand whose range stdarch leaves open
         if not cands:
             raise Fail("no rounding operand for {er}/{sae}")
         rnd = cands[-1]
@@ -192,10 +194,14 @@ def generic(row, mnem: str, form: str) -> str:
     mask = passthru = None
     if ".mask." in row.name or ".maskz." in row.name or any("k" in ds for _, ds in ops[:1]):
         ints = [i for i, a in args if is_int(a) and i not in imms]
+        same = lambda a: is_vec(a) and shape_bytes(a) == shape_bytes(row.ret)
         if ints and (".mask." in row.name or ".maskz." in row.name):
             mask = ints[-1]
-            if ".mask." in row.name and mask > 0 and row.args[mask - 1] == row.ret:
+            if ".mask." in row.name and mask > 0 and same(row.args[mask - 1]):
                 passthru = mask - 1
+        elif ints and "k" in ops[0][1] and ints[-1] > 0 and same(row.args[ints[-1] - 1]):
+            # Masked without saying so in the name (`rcp14.ps(a, src, k)`).
+            mask, passthru = ints[-1], ints[-1] - 1
     values = [(i, a) for i, a in args if i not in imms and i != mask and i != passthru]
     for pat, order in ORDERS:
         if pat.match(row.name) and len(values) == len(order):
@@ -575,6 +581,45 @@ def special(row) -> str | None:
     if n == "xbegin":
         # After an abort, execution resumes at the label with the status in eax.
         return finish(["mov eax, -1", "xbegin 1f", "1:", "mov dword ptr [rdi], eax"], False)
+    m = re.fullmatch(r"avx512\.(gather|scatter)(?:\.[dq]p[sdiq]\.512|3?(?:siv|div)\d\.[sd][fi])", n)
+    if m:
+        # gather (src, base, index, mask, scale); scatter (base, mask, index, value, scale).
+        # The mask register is consumed.
+        gather = m.group(1) == "gather"
+        idx = 2
+        val, msk = (0, 3) if gather else (3, 1)
+        vb, ib, mb = shape_bytes(row.args[val]), shape_bytes(row.args[idx]), shape_bytes(row.args[msk])
+        vk, ik = vkind(vb), vkind(ib)
+        lines = [load_vec(vk, 0, vb, off(val), True), f"mov rax, qword ptr [rdi+{off(1 if gather else 0)}]",
+                 load_vec(ik, 1, ib, off(idx), True), load_gpr(7, mb, off(msk)), f"kmovw k1, {gpr_name(7, 4)}"]
+        if gather:
+            lines += [f"{row.instr} {vk}0 {{k1}}, [rax+{ik}1*{{imm4}}]", store_vec(vk, 0, shape_bytes(row.ret), 0, True)]
+        else:
+            lines.append(f"{row.instr} [rax+{ik}1*{{imm4}}] {{k1}}, {vk}0")
+        return finish(lines, True)
+    m = re.fullmatch(r"avx512(?:fp16)?\.vcomi\.(ss|sd|sh)", n)
+    if m:
+        # (a, b, predicate, sae) -> i32: the scalar compare with that predicate into a
+        # mask register, whose bit 0 is the result.
+        return finish([f"vmovdqu xmm0, xmmword ptr [rdi+{off(0)}]", f"vmovdqu xmm1, xmmword ptr [rdi+{off(1)}]",
+                       f"vcmp{m.group(1)} k0, xmm0, xmm1{{sae3}}, {{imm2}}", "kmovw eax, k0",
+                       "mov dword ptr [rdi], eax"], False)
+    if n == "avx512.mask.vcvtps2ph.512":
+        # (a, imm, src, k): imm bit 3 is exception suppression, the rest the rounding.
+        return finish([load_vec("ymm", 0, 32, off(2), True), load_vec("zmm", 1, 64, off(0), True),
+                       load_gpr(7, 2, off(3)), "kmovw k1, r11d",
+                       "?1<=7:vcvtps2ph ymm0 {k1}, zmm1, {imm1}", "?1>7:vcvtps2ph ymm0 {k1}, zmm1, {sae}, {rc1}",
+                       store_vec("ymm", 0, 32, 0, True)], True)
+    if n in ("tilerelease", "xend"):
+        return f"{n}\nret"
+    if n == "xtest":
+        return finish(["xor eax, eax", "xtest", "setne al", "mov dword ptr [rdi], eax"], False)
+    m = re.fullmatch(r"tbm\.bextri\.u(32|64)", n)
+    if m:
+        # TBM's bextr with the (start, length) control as an immediate.
+        w = int(m.group(1)) // 8
+        return finish([load_gpr(0, w, off(0)), f"bextr {gpr_name(0, w)}, {gpr_name(0, w)}, {{imm1}}",
+                       store_gpr(0, w, 0)], False)
     if n in ("avx.vzeroall",):
         return "vzeroall\nret"
     if n == "sse3.ldu.dq":

@@ -55,9 +55,12 @@ def instantiate(asm: str, vals: dict, feats: set) -> str:
             elif "<=" in cond:
                 a, b = cond.split("<=")
                 ok = vals[int(a)] <= int(b)
-            else:
+            elif ">" in cond:
                 a, b = cond.split(">")
                 ok = vals[int(a)] > int(b)
+            else:
+                a, b = cond.split("=")
+                ok = vals[int(a)] == int(b)
             if not ok:
                 continue
             line = text
@@ -67,11 +70,13 @@ def instantiate(asm: str, vals: dict, feats: set) -> str:
             v = vals[arg]
             if kind == "imm":
                 return str(v)
+            if kind == "rc":
+                return str(v & 7)
             if v & 8:
                 return ER[v & 3] if kind == "er" else ", {sae}"
             return ""
 
-        out.append(re.sub(r"\{(imm|er|sae)(\d+)\}", sub, line))
+        out.append(re.sub(r"\{(imm|er|sae|rc)(\d+)\}", sub, line))
     return "\n".join(out)
 
 
@@ -159,8 +164,12 @@ class Sim:
         parts = re.split(r"\+", addr)
         vals = []
         for p in parts:
-            k, _ = reg_key(p.split("*")[0])
-            vals.append((self.regs.get(k, ("undef", k)), p.split("*")[1] if "*" in p else "") if k else p)
+            # `index*scale` or `scale*index`.
+            xs = p.split("*")
+            reg = next((x for x in xs if reg_key(x)[0]), None)
+            scale = next((x for x in xs if x != reg), "1")
+            k = reg_key(reg)[0] if reg else None
+            vals.append((self.regs.get(k, ("undef", k)), scale if reg else "") if k else p)
         return ("mem", tuple(vals))
 
     def value(self, op):
@@ -210,6 +219,8 @@ class Sim:
             dkey, dkind = (None, "m") if "[" in dst else reg_key(re.sub(r"\s*\{[^}]*\}", "", dst).strip())
             old = None
             legacy = not mnem.startswith("v") and not mnem.startswith("k") and not mnem.startswith("{")
+            # Three-operand general-register forms (bextr r, r/m, imm) write without reading.
+            legacy = legacy and not (dkind == "r" and len(ops) == 3)
             # Masking into a mask register zeroes; into a vector register it merges.
             merge = mask and not zero and dkind != "k"
             if (legacy or merge or READS_DEST.search(mnem)) and "[" not in dst:
@@ -323,12 +334,14 @@ def combos(row):
     for a, lo, hi, vals in row.imms:
         if vals:
             choices = vals[:3] + vals[-1:]
-        elif lo == 4 and hi in (8, 11, 12):
-            choices = [4, 8, 11] if hi == 11 else [4, 8]
+        elif (lo == 4 and hi in (8, 11, 12)) or (lo, hi) == (-(1 << 31), (1 << 31) - 1):
+            choices = [4, 8, 11] if hi != 8 and hi != 12 else [4, 8]
         else:
             # Not only the ends: LLVM folds degenerate values (vpternlog 0 and 255 are
             # constants), which are then checked by the other values' agreement only.
-            if "pternlog" in row.name:
+            if "tbm.bextri" in row.name:
+                choices = [0x0804, 0x1003, 0x2000]  # (length << 8) | start, length > 0
+            elif "pternlog" in row.name:
                 choices = [0xca, 0xd8, 0x1b, 0x96]  # asymmetric in their operands
             else:
                 choices = sorted({v for v in (lo, hi, 1, 17, 0x96, 0xca, 0x3c) if lo <= v <= hi})
@@ -353,8 +366,7 @@ def main(argv=None):
         feats = [f for f in r.features.split(",") if f]
         if all(f in x86_asm.VERIFIED_FEATURES for f in feats):
             continue
-        if any(re.match(r"amx|rtm|kl$|widekl|movrs|avx10", f) for f in feats):
-            continue  # unstable target features (left unverified)
+
         try:
             asm = x86_asm.template(r, forms, gate=False)
         except (x86_asm.Fail, KeyError, ValueError, IndexError):
@@ -391,6 +403,9 @@ def main(argv=None):
                          f"pub unsafe extern \"C\" fn chk_{i}_{c}(p: *mut u8) {{ unsafe {{ {store} }} }}")
             plan.append((i, c, vals))
     src = ["#![feature(link_llvm_intrinsics, abi_unadjusted, repr_simd, simd_ffi, f16)]",
+           # The target features that are still unstable.
+           "#![feature(x86_amx_intrinsics, rtm_target_feature, keylocker_x86, movrs_target_feature)]",
+           "#![feature(avx10_target_feature, sha512_sm_x86)]",
            "#![allow(improper_ctypes, non_camel_case_types, internal_features, unused)]"]
     for t, (k, bits, n) in sorted(types.items()):
         elem = {"i": f"i{bits}", "u": f"u{bits}", "p": f"u{bits}", "f": f"f{bits}"}[k]

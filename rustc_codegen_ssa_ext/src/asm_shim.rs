@@ -9,7 +9,7 @@
 //! are honoured too. The module's shims and `global_asm!` text are assembled by the
 //! system assembler (see [`module_prelude`]).
 //!
-//! Supported: x86_64 with the `reg`, `reg_abcd`, `reg_byte`, `xmm_reg` and `ymm_reg`
+//! Supported: x86_64 with the `reg`, `reg_abcd`, `reg_byte`, `xmm_reg`, `ymm_reg`, `zmm_reg` and `kreg`
 //! classes and explicit registers of those classes, Intel and AT&T syntax; aarch64 with
 //! `reg`, `vreg` and `vreg_low16` and explicit `x`/`v` registers; `const` and `sym`
 //! operands on both. Anything else is reported back as an unsupported feature.
@@ -26,8 +26,9 @@ use rustc_target::asm::{
 #[derive(Clone, Debug)]
 pub enum AsmOperand {
     /// A register operand: `input` when a value goes in, `output` when one comes back
-    /// (`out(reg) _` and clobbers have neither but still occupy their register).
-    Reg { reg: InlineAsmRegOrRegClass, input: bool, output: bool },
+    /// (`out(reg) _` and clobbers have neither but still occupy their register). `size`
+    /// is the size in bytes of the operand's value (0 when it has none).
+    Reg { reg: InlineAsmRegOrRegClass, input: bool, output: bool, size: u32 },
     /// Text substituted as is: a `const` operand's value or a `sym` operand's symbol.
     Text(String),
     /// An operand the shim cannot express (e.g. `label`); names the feature.
@@ -44,8 +45,8 @@ pub struct Shim {
     pub area_size: u32,
 }
 
-/// Size of one operand's cell in the area: room for a `ymm` register.
-const CELL: u32 = 32;
+/// Size of one operand's cell in the area: room for a `zmm` register.
+const CELL: u32 = 64;
 
 /// What the assembly file of a module starts with.
 pub fn module_prelude(arch: InlineAsmArch) -> &'static str {
@@ -175,8 +176,10 @@ pub fn build_shim(
     line!("sub rsp, 8"); // 16-byte aligned stack for the template
     line!("mov rbx, rdi");
     for (i, op) in operands.iter().enumerate() {
-        if let (AsmOperand::Reg { input: true, .. }, Some(r), Some(off)) = (op, regs[i], offsets[i]) {
-            line!("{}", x86_move(r, off, true));
+        if let (AsmOperand::Reg { input: true, size, .. }, Some(r), Some(off)) =
+            (op, regs[i], offsets[i])
+        {
+            line!("{}", x86_move(r, off, true, *size));
         }
     }
     if att {
@@ -188,10 +191,10 @@ pub fn build_shim(
     }
     if !options.contains(InlineAsmOptions::NORETURN) {
         for (i, op) in operands.iter().enumerate() {
-            if let (AsmOperand::Reg { output: true, .. }, Some(r), Some(off)) =
+            if let (AsmOperand::Reg { output: true, size, .. }, Some(r), Some(off)) =
                 (op, regs[i], offsets[i])
             {
-                line!("{}", x86_move(r, off, false));
+                line!("{}", x86_move(r, off, false, *size));
             }
         }
         line!("lea rsp, [rbp - 40]");
@@ -287,7 +290,7 @@ fn allocate_aarch64(operands: &[AsmOperand]) -> Result<Vec<Option<InlineAsmReg>>
     let mut taken: Vec<AArch64InlineAsmReg> = Vec::new();
     let mut out = vec![None; operands.len()];
     for (i, op) in operands.iter().enumerate() {
-        let AsmOperand::Reg { reg: InlineAsmRegOrRegClass::Reg(reg), input, output } = op else {
+        let AsmOperand::Reg { reg: InlineAsmRegOrRegClass::Reg(reg), input, output, .. } = op else {
             continue;
         };
         let InlineAsmReg::AArch64(r) = *reg else { unreachable!("aarch64 operand with another register") };
@@ -366,6 +369,8 @@ fn x86_name(r: InlineAsmReg, modifier: Option<char>) -> String {
     match x86_kind(x) {
         X86Kind::Xmm => vector(x as u32 - R::xmm0 as u32, 'x'),
         X86Kind::Ymm => vector(x as u32 - R::ymm0 as u32, 'y'),
+        X86Kind::Zmm => vector(x as u32 - R::zmm0 as u32, 'z'),
+        X86Kind::Mask => x.name().to_string(),
         X86Kind::Gpr => {
             let mut name = String::new();
             let _ = r.emit(&mut name, InlineAsmArch::X86_64, modifier);
@@ -374,13 +379,22 @@ fn x86_name(r: InlineAsmReg, modifier: Option<char>) -> String {
     }
 }
 
-/// How the shim moves a register from (`load`) or to its cell at `off` from rbx.
-fn x86_move(r: InlineAsmReg, off: u32, load: bool) -> String {
+/// How the shim moves a register from (`load`) or to its cell at `off` from rbx; `size`
+/// is the operand's size in bytes.
+fn x86_move(r: InlineAsmReg, off: u32, load: bool, size: u32) -> String {
     let InlineAsmReg::X86(x) = r else { unreachable!("x86 shim with a non-x86 register") };
     let (insn, name, mem) = match x86_kind(x) {
         X86Kind::Gpr => ("mov", x86_name(r, Some('r')), format!("qword ptr [rbx + {off}]")),
         X86Kind::Xmm => ("movups", x86_name(r, None), format!("xmmword ptr [rbx + {off}]")),
         X86Kind::Ymm => ("vmovups", x86_name(r, None), format!("ymmword ptr [rbx + {off}]")),
+        X86Kind::Zmm => ("vmovups", x86_name(r, None), format!("zmmword ptr [rbx + {off}]")),
+        // kmovb needs AVX512DQ and kmovd/kmovq AVX512BW, which masks of those sizes imply;
+        // an 8-bit mask moves as 16 bits (the cell is zeroed beyond the value).
+        X86Kind::Mask => match size {
+            0..=2 => ("kmovw", x86_name(r, None), format!("word ptr [rbx + {off}]")),
+            3 | 4 => ("kmovd", x86_name(r, None), format!("dword ptr [rbx + {off}]")),
+            _ => ("kmovq", x86_name(r, None), format!("qword ptr [rbx + {off}]")),
+        },
     };
     if load { format!("{insn} {name}, {mem}") } else { format!("{insn} {mem}, {name}") }
 }
@@ -390,6 +404,8 @@ enum X86Kind {
     Gpr,
     Xmm,
     Ymm,
+    Zmm,
+    Mask,
 }
 
 fn x86_kind(r: X86InlineAsmReg) -> X86Kind {
@@ -398,6 +414,8 @@ fn x86_kind(r: X86InlineAsmReg) -> X86Kind {
             X86Kind::Gpr
         }
         X86InlineAsmRegClass::ymm_reg => X86Kind::Ymm,
+        X86InlineAsmRegClass::zmm_reg => X86Kind::Zmm,
+        X86InlineAsmRegClass::kreg | X86InlineAsmRegClass::kreg0 => X86Kind::Mask,
         _ => X86Kind::Xmm,
     }
 }
@@ -414,7 +432,7 @@ fn allocate_x86(operands: &[AsmOperand]) -> Result<Vec<Option<InlineAsmReg>>, St
         hit
     };
     for (i, op) in operands.iter().enumerate() {
-        let AsmOperand::Reg { reg: InlineAsmRegOrRegClass::Reg(reg), input, output } = op else {
+        let AsmOperand::Reg { reg: InlineAsmRegOrRegClass::Reg(reg), input, output, .. } = op else {
             continue;
         };
         let InlineAsmReg::X86(r) = *reg else { unreachable!("x86 operand with a non-x86 register") };
@@ -448,6 +466,7 @@ fn allocate_x86(operands: &[AsmOperand]) -> Result<Vec<Option<InlineAsmReg>>, St
             {
                 out[i] = Some(*reg)
             }
+            X86InlineAsmRegClass::zmm_reg | X86InlineAsmRegClass::kreg => out[i] = Some(*reg),
             // Clobbers of other register files (x87, MMX, AVX-512, AMX): every one of
             // them is caller-saved, so the call already assumes they change.
             _ if !used => {}
@@ -466,6 +485,11 @@ fn allocate_x86(operands: &[AsmOperand]) -> Result<Vec<Option<InlineAsmReg>>, St
         R::ymm0, R::ymm1, R::ymm2, R::ymm3, R::ymm4, R::ymm5, R::ymm6, R::ymm7, R::ymm8, R::ymm9,
         R::ymm10, R::ymm11, R::ymm12, R::ymm13, R::ymm14, R::ymm15,
     ];
+    const ZMMS: [X86InlineAsmReg; 16] = [
+        R::zmm0, R::zmm1, R::zmm2, R::zmm3, R::zmm4, R::zmm5, R::zmm6, R::zmm7, R::zmm8, R::zmm9,
+        R::zmm10, R::zmm11, R::zmm12, R::zmm13, R::zmm14, R::zmm15,
+    ];
+    const KREGS: [X86InlineAsmReg; 7] = [R::k1, R::k2, R::k3, R::k4, R::k5, R::k6, R::k7];
     for (i, op) in operands.iter().enumerate() {
         let AsmOperand::Reg { reg: InlineAsmRegOrRegClass::RegClass(class), .. } = op else {
             continue;
@@ -478,6 +502,8 @@ fn allocate_x86(operands: &[AsmOperand]) -> Result<Vec<Option<InlineAsmReg>>, St
             X86InlineAsmRegClass::reg_abcd => &GPRS[..3],
             X86InlineAsmRegClass::xmm_reg => &XMMS,
             X86InlineAsmRegClass::ymm_reg => &YMMS,
+            X86InlineAsmRegClass::zmm_reg => &ZMMS,
+            X86InlineAsmRegClass::kreg => &KREGS,
             other => return Err(format!("`asm!` operands of class `{}`", other.name())),
         };
         let Some(&r) = pool.iter().find(|&&r| !conflicts(&taken, r)) else {
@@ -502,10 +528,10 @@ mod tests {
         InlineAsmTemplatePiece::Placeholder { operand_idx, modifier, span: DUMMY_SP }
     }
     fn class(c: X86InlineAsmRegClass, input: bool, output: bool) -> AsmOperand {
-        AsmOperand::Reg { reg: InlineAsmRegOrRegClass::RegClass(InlineAsmRegClass::X86(c)), input, output }
+        AsmOperand::Reg { reg: InlineAsmRegOrRegClass::RegClass(InlineAsmRegClass::X86(c)), input, output, size: 8 }
     }
     fn reg(r: X86InlineAsmReg, input: bool, output: bool) -> AsmOperand {
-        AsmOperand::Reg { reg: InlineAsmRegOrRegClass::Reg(InlineAsmReg::X86(r)), input, output }
+        AsmOperand::Reg { reg: InlineAsmRegOrRegClass::Reg(InlineAsmReg::X86(r)), input, output, size: 8 }
     }
 
     fn with_globals<R>(f: impl FnOnce() -> R) -> R {
@@ -573,6 +599,7 @@ mod tests {
                 reg: InlineAsmRegOrRegClass::RegClass(InlineAsmRegClass::AArch64(c)),
                 input,
                 output,
+                size: 8,
             };
             // libm's `fmadd {x:d}, {x:d}, {y:d}, {z:d}` with inout(vreg) x, and a reg.
             let ops = [
@@ -582,6 +609,7 @@ mod tests {
                     reg: InlineAsmRegOrRegClass::Reg(InlineAsmReg::AArch64(AArch64InlineAsmReg::v0)),
                     input: false,
                     output: false,
+                    size: 0,
                 },
                 class(C::reg, true, true),
             ];

@@ -171,20 +171,21 @@ mod imp {
         #[link_name = "llvm.x86.avx512fp16.mul.ph.512"] fn f133(a0: F16x32, a1: F16x32, a2: i32) -> F16x32;
         #[link_name = "llvm.x86.avx512fp16.sqrt.ph.512"] fn f134(a0: F16x32, a1: i32) -> F16x32;
         #[link_name = "llvm.x86.avx512fp16.sub.ph.512"] fn f135(a0: F16x32, a1: F16x32, a2: i32) -> F16x32;
-        #[link_name = "llvm.x86.avx512fp16.vcvtsh2si32"] fn f136(a0: F16x8, a1: i32) -> i32;
-        #[link_name = "llvm.x86.avx512fp16.vcvtsh2si64"] fn f137(a0: F16x8, a1: i32) -> i64;
-        #[link_name = "llvm.x86.avx512fp16.vcvtsh2usi32"] fn f138(a0: F16x8, a1: i32) -> u32;
-        #[link_name = "llvm.x86.avx512fp16.vcvtsh2usi64"] fn f139(a0: F16x8, a1: i32) -> u64;
-        #[link_name = "llvm.x86.avx512fp16.vcvtsi2sh"] fn f140(a0: F16x8, a1: i32, a2: i32) -> F16x8;
-        #[link_name = "llvm.x86.avx512fp16.vcvtsi642sh"] fn f141(a0: F16x8, a1: i64, a2: i32) -> F16x8;
-        #[link_name = "llvm.x86.avx512fp16.vcvttsh2si32"] fn f142(a0: F16x8, a1: i32) -> i32;
-        #[link_name = "llvm.x86.avx512fp16.vcvttsh2si64"] fn f143(a0: F16x8, a1: i32) -> i64;
-        #[link_name = "llvm.x86.avx512fp16.vcvttsh2usi32"] fn f144(a0: F16x8, a1: i32) -> u32;
-        #[link_name = "llvm.x86.avx512fp16.vcvttsh2usi64"] fn f145(a0: F16x8, a1: i32) -> u64;
-        #[link_name = "llvm.x86.avx512fp16.vcvtusi2sh"] fn f146(a0: F16x8, a1: u32, a2: i32) -> F16x8;
-        #[link_name = "llvm.x86.avx512fp16.vcvtusi642sh"] fn f147(a0: F16x8, a1: u64, a2: i32) -> F16x8;
-        #[link_name = "llvm.x86.avx512fp16.vfmadd.ph.512"] fn f148(a0: F16x32, a1: F16x32, a2: F16x32, a3: i32) -> F16x32;
-        #[link_name = "llvm.x86.avx512fp16.vfmaddsub.ph.512"] fn f149(a0: F16x32, a1: F16x32, a2: F16x32, a3: i32) -> F16x32;
+        #[link_name = "llvm.x86.avx512fp16.vcomi.sh"] fn f136(a0: F16x8, a1: F16x8, a2: i32, a3: i32) -> i32;
+        #[link_name = "llvm.x86.avx512fp16.vcvtsh2si32"] fn f137(a0: F16x8, a1: i32) -> i32;
+        #[link_name = "llvm.x86.avx512fp16.vcvtsh2si64"] fn f138(a0: F16x8, a1: i32) -> i64;
+        #[link_name = "llvm.x86.avx512fp16.vcvtsh2usi32"] fn f139(a0: F16x8, a1: i32) -> u32;
+        #[link_name = "llvm.x86.avx512fp16.vcvtsh2usi64"] fn f140(a0: F16x8, a1: i32) -> u64;
+        #[link_name = "llvm.x86.avx512fp16.vcvtsi2sh"] fn f141(a0: F16x8, a1: i32, a2: i32) -> F16x8;
+        #[link_name = "llvm.x86.avx512fp16.vcvtsi642sh"] fn f142(a0: F16x8, a1: i64, a2: i32) -> F16x8;
+        #[link_name = "llvm.x86.avx512fp16.vcvttsh2si32"] fn f143(a0: F16x8, a1: i32) -> i32;
+        #[link_name = "llvm.x86.avx512fp16.vcvttsh2si64"] fn f144(a0: F16x8, a1: i32) -> i64;
+        #[link_name = "llvm.x86.avx512fp16.vcvttsh2usi32"] fn f145(a0: F16x8, a1: i32) -> u32;
+        #[link_name = "llvm.x86.avx512fp16.vcvttsh2usi64"] fn f146(a0: F16x8, a1: i32) -> u64;
+        #[link_name = "llvm.x86.avx512fp16.vcvtusi2sh"] fn f147(a0: F16x8, a1: u32, a2: i32) -> F16x8;
+        #[link_name = "llvm.x86.avx512fp16.vcvtusi642sh"] fn f148(a0: F16x8, a1: u64, a2: i32) -> F16x8;
+        #[link_name = "llvm.x86.avx512fp16.vfmadd.ph.512"] fn f149(a0: F16x32, a1: F16x32, a2: F16x32, a3: i32) -> F16x32;
+        #[link_name = "llvm.x86.avx512fp16.vfmaddsub.ph.512"] fn f150(a0: F16x32, a1: F16x32, a2: F16x32, a3: i32) -> F16x32;
     }
 
 
@@ -1418,103 +1419,139 @@ mod imp {
     }
     #[target_feature(enable = "avx512fp16")]
     unsafe fn t136(seed: u64) {
-        show("llvm.x86.avx512fp16.vcvtsh2si32 4".trim_end(), &unsafe { f136(input::<F16x8>(seed, 0), 4i32) }, 64);
-        show("llvm.x86.avx512fp16.vcvtsh2si32 8".trim_end(), &unsafe { f136(input::<F16x8>(seed, 0), 8i32) }, 64);
-        show("llvm.x86.avx512fp16.vcvtsh2si32 9".trim_end(), &unsafe { f136(input::<F16x8>(seed, 0), 9i32) }, 64);
-        show("llvm.x86.avx512fp16.vcvtsh2si32 10".trim_end(), &unsafe { f136(input::<F16x8>(seed, 0), 10i32) }, 64);
-        show("llvm.x86.avx512fp16.vcvtsh2si32 11".trim_end(), &unsafe { f136(input::<F16x8>(seed, 0), 11i32) }, 64);
+        show("llvm.x86.avx512fp16.vcomi.sh 0 4".trim_end(), &unsafe { f136(input::<F16x8>(seed, 0), input::<F16x8>(seed, 1), 0i32, 4i32) }, 64);
+        show("llvm.x86.avx512fp16.vcomi.sh 1 4".trim_end(), &unsafe { f136(input::<F16x8>(seed, 0), input::<F16x8>(seed, 1), 1i32, 4i32) }, 64);
+        show("llvm.x86.avx512fp16.vcomi.sh 2 4".trim_end(), &unsafe { f136(input::<F16x8>(seed, 0), input::<F16x8>(seed, 1), 2i32, 4i32) }, 64);
+        show("llvm.x86.avx512fp16.vcomi.sh 3 4".trim_end(), &unsafe { f136(input::<F16x8>(seed, 0), input::<F16x8>(seed, 1), 3i32, 4i32) }, 64);
+        show("llvm.x86.avx512fp16.vcomi.sh 4 4".trim_end(), &unsafe { f136(input::<F16x8>(seed, 0), input::<F16x8>(seed, 1), 4i32, 4i32) }, 64);
+        show("llvm.x86.avx512fp16.vcomi.sh 5 4".trim_end(), &unsafe { f136(input::<F16x8>(seed, 0), input::<F16x8>(seed, 1), 5i32, 4i32) }, 64);
+        show("llvm.x86.avx512fp16.vcomi.sh 6 4".trim_end(), &unsafe { f136(input::<F16x8>(seed, 0), input::<F16x8>(seed, 1), 6i32, 4i32) }, 64);
+        show("llvm.x86.avx512fp16.vcomi.sh 7 4".trim_end(), &unsafe { f136(input::<F16x8>(seed, 0), input::<F16x8>(seed, 1), 7i32, 4i32) }, 64);
+        show("llvm.x86.avx512fp16.vcomi.sh 8 4".trim_end(), &unsafe { f136(input::<F16x8>(seed, 0), input::<F16x8>(seed, 1), 8i32, 4i32) }, 64);
+        show("llvm.x86.avx512fp16.vcomi.sh 9 4".trim_end(), &unsafe { f136(input::<F16x8>(seed, 0), input::<F16x8>(seed, 1), 9i32, 4i32) }, 64);
+        show("llvm.x86.avx512fp16.vcomi.sh 10 4".trim_end(), &unsafe { f136(input::<F16x8>(seed, 0), input::<F16x8>(seed, 1), 10i32, 4i32) }, 64);
+        show("llvm.x86.avx512fp16.vcomi.sh 11 4".trim_end(), &unsafe { f136(input::<F16x8>(seed, 0), input::<F16x8>(seed, 1), 11i32, 4i32) }, 64);
+        show("llvm.x86.avx512fp16.vcomi.sh 12 4".trim_end(), &unsafe { f136(input::<F16x8>(seed, 0), input::<F16x8>(seed, 1), 12i32, 4i32) }, 64);
+        show("llvm.x86.avx512fp16.vcomi.sh 13 4".trim_end(), &unsafe { f136(input::<F16x8>(seed, 0), input::<F16x8>(seed, 1), 13i32, 4i32) }, 64);
+        show("llvm.x86.avx512fp16.vcomi.sh 14 4".trim_end(), &unsafe { f136(input::<F16x8>(seed, 0), input::<F16x8>(seed, 1), 14i32, 4i32) }, 64);
+        show("llvm.x86.avx512fp16.vcomi.sh 15 4".trim_end(), &unsafe { f136(input::<F16x8>(seed, 0), input::<F16x8>(seed, 1), 15i32, 4i32) }, 64);
+        show("llvm.x86.avx512fp16.vcomi.sh 16 4".trim_end(), &unsafe { f136(input::<F16x8>(seed, 0), input::<F16x8>(seed, 1), 16i32, 4i32) }, 64);
+        show("llvm.x86.avx512fp16.vcomi.sh 17 4".trim_end(), &unsafe { f136(input::<F16x8>(seed, 0), input::<F16x8>(seed, 1), 17i32, 4i32) }, 64);
+        show("llvm.x86.avx512fp16.vcomi.sh 18 4".trim_end(), &unsafe { f136(input::<F16x8>(seed, 0), input::<F16x8>(seed, 1), 18i32, 4i32) }, 64);
+        show("llvm.x86.avx512fp16.vcomi.sh 19 4".trim_end(), &unsafe { f136(input::<F16x8>(seed, 0), input::<F16x8>(seed, 1), 19i32, 4i32) }, 64);
+        show("llvm.x86.avx512fp16.vcomi.sh 20 4".trim_end(), &unsafe { f136(input::<F16x8>(seed, 0), input::<F16x8>(seed, 1), 20i32, 4i32) }, 64);
+        show("llvm.x86.avx512fp16.vcomi.sh 21 4".trim_end(), &unsafe { f136(input::<F16x8>(seed, 0), input::<F16x8>(seed, 1), 21i32, 4i32) }, 64);
+        show("llvm.x86.avx512fp16.vcomi.sh 22 4".trim_end(), &unsafe { f136(input::<F16x8>(seed, 0), input::<F16x8>(seed, 1), 22i32, 4i32) }, 64);
+        show("llvm.x86.avx512fp16.vcomi.sh 23 4".trim_end(), &unsafe { f136(input::<F16x8>(seed, 0), input::<F16x8>(seed, 1), 23i32, 4i32) }, 64);
+        show("llvm.x86.avx512fp16.vcomi.sh 24 4".trim_end(), &unsafe { f136(input::<F16x8>(seed, 0), input::<F16x8>(seed, 1), 24i32, 4i32) }, 64);
+        show("llvm.x86.avx512fp16.vcomi.sh 25 4".trim_end(), &unsafe { f136(input::<F16x8>(seed, 0), input::<F16x8>(seed, 1), 25i32, 4i32) }, 64);
+        show("llvm.x86.avx512fp16.vcomi.sh 26 4".trim_end(), &unsafe { f136(input::<F16x8>(seed, 0), input::<F16x8>(seed, 1), 26i32, 4i32) }, 64);
+        show("llvm.x86.avx512fp16.vcomi.sh 27 4".trim_end(), &unsafe { f136(input::<F16x8>(seed, 0), input::<F16x8>(seed, 1), 27i32, 4i32) }, 64);
+        show("llvm.x86.avx512fp16.vcomi.sh 28 4".trim_end(), &unsafe { f136(input::<F16x8>(seed, 0), input::<F16x8>(seed, 1), 28i32, 4i32) }, 64);
+        show("llvm.x86.avx512fp16.vcomi.sh 29 4".trim_end(), &unsafe { f136(input::<F16x8>(seed, 0), input::<F16x8>(seed, 1), 29i32, 4i32) }, 64);
+        show("llvm.x86.avx512fp16.vcomi.sh 30 4".trim_end(), &unsafe { f136(input::<F16x8>(seed, 0), input::<F16x8>(seed, 1), 30i32, 4i32) }, 64);
+        show("llvm.x86.avx512fp16.vcomi.sh 31 4".trim_end(), &unsafe { f136(input::<F16x8>(seed, 0), input::<F16x8>(seed, 1), 31i32, 4i32) }, 64);
+        show("llvm.x86.avx512fp16.vcomi.sh 0 8".trim_end(), &unsafe { f136(input::<F16x8>(seed, 0), input::<F16x8>(seed, 1), 0i32, 8i32) }, 64);
     }
     #[target_feature(enable = "avx512fp16")]
     unsafe fn t137(seed: u64) {
-        show("llvm.x86.avx512fp16.vcvtsh2si64 4".trim_end(), &unsafe { f137(input::<F16x8>(seed, 0), 4i32) }, 64);
-        show("llvm.x86.avx512fp16.vcvtsh2si64 8".trim_end(), &unsafe { f137(input::<F16x8>(seed, 0), 8i32) }, 64);
-        show("llvm.x86.avx512fp16.vcvtsh2si64 9".trim_end(), &unsafe { f137(input::<F16x8>(seed, 0), 9i32) }, 64);
-        show("llvm.x86.avx512fp16.vcvtsh2si64 10".trim_end(), &unsafe { f137(input::<F16x8>(seed, 0), 10i32) }, 64);
-        show("llvm.x86.avx512fp16.vcvtsh2si64 11".trim_end(), &unsafe { f137(input::<F16x8>(seed, 0), 11i32) }, 64);
+        show("llvm.x86.avx512fp16.vcvtsh2si32 4".trim_end(), &unsafe { f137(input::<F16x8>(seed, 0), 4i32) }, 64);
+        show("llvm.x86.avx512fp16.vcvtsh2si32 8".trim_end(), &unsafe { f137(input::<F16x8>(seed, 0), 8i32) }, 64);
+        show("llvm.x86.avx512fp16.vcvtsh2si32 9".trim_end(), &unsafe { f137(input::<F16x8>(seed, 0), 9i32) }, 64);
+        show("llvm.x86.avx512fp16.vcvtsh2si32 10".trim_end(), &unsafe { f137(input::<F16x8>(seed, 0), 10i32) }, 64);
+        show("llvm.x86.avx512fp16.vcvtsh2si32 11".trim_end(), &unsafe { f137(input::<F16x8>(seed, 0), 11i32) }, 64);
     }
     #[target_feature(enable = "avx512fp16")]
     unsafe fn t138(seed: u64) {
-        show("llvm.x86.avx512fp16.vcvtsh2usi32 4".trim_end(), &unsafe { f138(input::<F16x8>(seed, 0), 4i32) }, 64);
-        show("llvm.x86.avx512fp16.vcvtsh2usi32 8".trim_end(), &unsafe { f138(input::<F16x8>(seed, 0), 8i32) }, 64);
-        show("llvm.x86.avx512fp16.vcvtsh2usi32 9".trim_end(), &unsafe { f138(input::<F16x8>(seed, 0), 9i32) }, 64);
-        show("llvm.x86.avx512fp16.vcvtsh2usi32 10".trim_end(), &unsafe { f138(input::<F16x8>(seed, 0), 10i32) }, 64);
-        show("llvm.x86.avx512fp16.vcvtsh2usi32 11".trim_end(), &unsafe { f138(input::<F16x8>(seed, 0), 11i32) }, 64);
+        show("llvm.x86.avx512fp16.vcvtsh2si64 4".trim_end(), &unsafe { f138(input::<F16x8>(seed, 0), 4i32) }, 64);
+        show("llvm.x86.avx512fp16.vcvtsh2si64 8".trim_end(), &unsafe { f138(input::<F16x8>(seed, 0), 8i32) }, 64);
+        show("llvm.x86.avx512fp16.vcvtsh2si64 9".trim_end(), &unsafe { f138(input::<F16x8>(seed, 0), 9i32) }, 64);
+        show("llvm.x86.avx512fp16.vcvtsh2si64 10".trim_end(), &unsafe { f138(input::<F16x8>(seed, 0), 10i32) }, 64);
+        show("llvm.x86.avx512fp16.vcvtsh2si64 11".trim_end(), &unsafe { f138(input::<F16x8>(seed, 0), 11i32) }, 64);
     }
     #[target_feature(enable = "avx512fp16")]
     unsafe fn t139(seed: u64) {
-        show("llvm.x86.avx512fp16.vcvtsh2usi64 4".trim_end(), &unsafe { f139(input::<F16x8>(seed, 0), 4i32) }, 64);
-        show("llvm.x86.avx512fp16.vcvtsh2usi64 8".trim_end(), &unsafe { f139(input::<F16x8>(seed, 0), 8i32) }, 64);
-        show("llvm.x86.avx512fp16.vcvtsh2usi64 9".trim_end(), &unsafe { f139(input::<F16x8>(seed, 0), 9i32) }, 64);
-        show("llvm.x86.avx512fp16.vcvtsh2usi64 10".trim_end(), &unsafe { f139(input::<F16x8>(seed, 0), 10i32) }, 64);
-        show("llvm.x86.avx512fp16.vcvtsh2usi64 11".trim_end(), &unsafe { f139(input::<F16x8>(seed, 0), 11i32) }, 64);
+        show("llvm.x86.avx512fp16.vcvtsh2usi32 4".trim_end(), &unsafe { f139(input::<F16x8>(seed, 0), 4i32) }, 64);
+        show("llvm.x86.avx512fp16.vcvtsh2usi32 8".trim_end(), &unsafe { f139(input::<F16x8>(seed, 0), 8i32) }, 64);
+        show("llvm.x86.avx512fp16.vcvtsh2usi32 9".trim_end(), &unsafe { f139(input::<F16x8>(seed, 0), 9i32) }, 64);
+        show("llvm.x86.avx512fp16.vcvtsh2usi32 10".trim_end(), &unsafe { f139(input::<F16x8>(seed, 0), 10i32) }, 64);
+        show("llvm.x86.avx512fp16.vcvtsh2usi32 11".trim_end(), &unsafe { f139(input::<F16x8>(seed, 0), 11i32) }, 64);
     }
     #[target_feature(enable = "avx512fp16")]
     unsafe fn t140(seed: u64) {
-        show("llvm.x86.avx512fp16.vcvtsi2sh 4".trim_end(), &unsafe { f140(input::<F16x8>(seed, 0), input::<i32>(seed, 1), 4i32) }, 64);
-        show("llvm.x86.avx512fp16.vcvtsi2sh 8".trim_end(), &unsafe { f140(input::<F16x8>(seed, 0), input::<i32>(seed, 1), 8i32) }, 64);
-        show("llvm.x86.avx512fp16.vcvtsi2sh 9".trim_end(), &unsafe { f140(input::<F16x8>(seed, 0), input::<i32>(seed, 1), 9i32) }, 64);
-        show("llvm.x86.avx512fp16.vcvtsi2sh 10".trim_end(), &unsafe { f140(input::<F16x8>(seed, 0), input::<i32>(seed, 1), 10i32) }, 64);
-        show("llvm.x86.avx512fp16.vcvtsi2sh 11".trim_end(), &unsafe { f140(input::<F16x8>(seed, 0), input::<i32>(seed, 1), 11i32) }, 64);
+        show("llvm.x86.avx512fp16.vcvtsh2usi64 4".trim_end(), &unsafe { f140(input::<F16x8>(seed, 0), 4i32) }, 64);
+        show("llvm.x86.avx512fp16.vcvtsh2usi64 8".trim_end(), &unsafe { f140(input::<F16x8>(seed, 0), 8i32) }, 64);
+        show("llvm.x86.avx512fp16.vcvtsh2usi64 9".trim_end(), &unsafe { f140(input::<F16x8>(seed, 0), 9i32) }, 64);
+        show("llvm.x86.avx512fp16.vcvtsh2usi64 10".trim_end(), &unsafe { f140(input::<F16x8>(seed, 0), 10i32) }, 64);
+        show("llvm.x86.avx512fp16.vcvtsh2usi64 11".trim_end(), &unsafe { f140(input::<F16x8>(seed, 0), 11i32) }, 64);
     }
     #[target_feature(enable = "avx512fp16")]
     unsafe fn t141(seed: u64) {
-        show("llvm.x86.avx512fp16.vcvtsi642sh 4".trim_end(), &unsafe { f141(input::<F16x8>(seed, 0), input::<i64>(seed, 1), 4i32) }, 64);
-        show("llvm.x86.avx512fp16.vcvtsi642sh 8".trim_end(), &unsafe { f141(input::<F16x8>(seed, 0), input::<i64>(seed, 1), 8i32) }, 64);
-        show("llvm.x86.avx512fp16.vcvtsi642sh 9".trim_end(), &unsafe { f141(input::<F16x8>(seed, 0), input::<i64>(seed, 1), 9i32) }, 64);
-        show("llvm.x86.avx512fp16.vcvtsi642sh 10".trim_end(), &unsafe { f141(input::<F16x8>(seed, 0), input::<i64>(seed, 1), 10i32) }, 64);
-        show("llvm.x86.avx512fp16.vcvtsi642sh 11".trim_end(), &unsafe { f141(input::<F16x8>(seed, 0), input::<i64>(seed, 1), 11i32) }, 64);
+        show("llvm.x86.avx512fp16.vcvtsi2sh 4".trim_end(), &unsafe { f141(input::<F16x8>(seed, 0), input::<i32>(seed, 1), 4i32) }, 64);
+        show("llvm.x86.avx512fp16.vcvtsi2sh 8".trim_end(), &unsafe { f141(input::<F16x8>(seed, 0), input::<i32>(seed, 1), 8i32) }, 64);
+        show("llvm.x86.avx512fp16.vcvtsi2sh 9".trim_end(), &unsafe { f141(input::<F16x8>(seed, 0), input::<i32>(seed, 1), 9i32) }, 64);
+        show("llvm.x86.avx512fp16.vcvtsi2sh 10".trim_end(), &unsafe { f141(input::<F16x8>(seed, 0), input::<i32>(seed, 1), 10i32) }, 64);
+        show("llvm.x86.avx512fp16.vcvtsi2sh 11".trim_end(), &unsafe { f141(input::<F16x8>(seed, 0), input::<i32>(seed, 1), 11i32) }, 64);
     }
     #[target_feature(enable = "avx512fp16")]
     unsafe fn t142(seed: u64) {
-        show("llvm.x86.avx512fp16.vcvttsh2si32 4".trim_end(), &unsafe { f142(input::<F16x8>(seed, 0), 4i32) }, 64);
-        show("llvm.x86.avx512fp16.vcvttsh2si32 8".trim_end(), &unsafe { f142(input::<F16x8>(seed, 0), 8i32) }, 64);
+        show("llvm.x86.avx512fp16.vcvtsi642sh 4".trim_end(), &unsafe { f142(input::<F16x8>(seed, 0), input::<i64>(seed, 1), 4i32) }, 64);
+        show("llvm.x86.avx512fp16.vcvtsi642sh 8".trim_end(), &unsafe { f142(input::<F16x8>(seed, 0), input::<i64>(seed, 1), 8i32) }, 64);
+        show("llvm.x86.avx512fp16.vcvtsi642sh 9".trim_end(), &unsafe { f142(input::<F16x8>(seed, 0), input::<i64>(seed, 1), 9i32) }, 64);
+        show("llvm.x86.avx512fp16.vcvtsi642sh 10".trim_end(), &unsafe { f142(input::<F16x8>(seed, 0), input::<i64>(seed, 1), 10i32) }, 64);
+        show("llvm.x86.avx512fp16.vcvtsi642sh 11".trim_end(), &unsafe { f142(input::<F16x8>(seed, 0), input::<i64>(seed, 1), 11i32) }, 64);
     }
     #[target_feature(enable = "avx512fp16")]
     unsafe fn t143(seed: u64) {
-        show("llvm.x86.avx512fp16.vcvttsh2si64 4".trim_end(), &unsafe { f143(input::<F16x8>(seed, 0), 4i32) }, 64);
-        show("llvm.x86.avx512fp16.vcvttsh2si64 8".trim_end(), &unsafe { f143(input::<F16x8>(seed, 0), 8i32) }, 64);
+        show("llvm.x86.avx512fp16.vcvttsh2si32 4".trim_end(), &unsafe { f143(input::<F16x8>(seed, 0), 4i32) }, 64);
+        show("llvm.x86.avx512fp16.vcvttsh2si32 8".trim_end(), &unsafe { f143(input::<F16x8>(seed, 0), 8i32) }, 64);
     }
     #[target_feature(enable = "avx512fp16")]
     unsafe fn t144(seed: u64) {
-        show("llvm.x86.avx512fp16.vcvttsh2usi32 4".trim_end(), &unsafe { f144(input::<F16x8>(seed, 0), 4i32) }, 64);
-        show("llvm.x86.avx512fp16.vcvttsh2usi32 8".trim_end(), &unsafe { f144(input::<F16x8>(seed, 0), 8i32) }, 64);
+        show("llvm.x86.avx512fp16.vcvttsh2si64 4".trim_end(), &unsafe { f144(input::<F16x8>(seed, 0), 4i32) }, 64);
+        show("llvm.x86.avx512fp16.vcvttsh2si64 8".trim_end(), &unsafe { f144(input::<F16x8>(seed, 0), 8i32) }, 64);
     }
     #[target_feature(enable = "avx512fp16")]
     unsafe fn t145(seed: u64) {
-        show("llvm.x86.avx512fp16.vcvttsh2usi64 4".trim_end(), &unsafe { f145(input::<F16x8>(seed, 0), 4i32) }, 64);
-        show("llvm.x86.avx512fp16.vcvttsh2usi64 8".trim_end(), &unsafe { f145(input::<F16x8>(seed, 0), 8i32) }, 64);
+        show("llvm.x86.avx512fp16.vcvttsh2usi32 4".trim_end(), &unsafe { f145(input::<F16x8>(seed, 0), 4i32) }, 64);
+        show("llvm.x86.avx512fp16.vcvttsh2usi32 8".trim_end(), &unsafe { f145(input::<F16x8>(seed, 0), 8i32) }, 64);
     }
     #[target_feature(enable = "avx512fp16")]
     unsafe fn t146(seed: u64) {
-        show("llvm.x86.avx512fp16.vcvtusi2sh 4".trim_end(), &unsafe { f146(input::<F16x8>(seed, 0), input::<u32>(seed, 1), 4i32) }, 64);
-        show("llvm.x86.avx512fp16.vcvtusi2sh 8".trim_end(), &unsafe { f146(input::<F16x8>(seed, 0), input::<u32>(seed, 1), 8i32) }, 64);
-        show("llvm.x86.avx512fp16.vcvtusi2sh 9".trim_end(), &unsafe { f146(input::<F16x8>(seed, 0), input::<u32>(seed, 1), 9i32) }, 64);
-        show("llvm.x86.avx512fp16.vcvtusi2sh 10".trim_end(), &unsafe { f146(input::<F16x8>(seed, 0), input::<u32>(seed, 1), 10i32) }, 64);
-        show("llvm.x86.avx512fp16.vcvtusi2sh 11".trim_end(), &unsafe { f146(input::<F16x8>(seed, 0), input::<u32>(seed, 1), 11i32) }, 64);
+        show("llvm.x86.avx512fp16.vcvttsh2usi64 4".trim_end(), &unsafe { f146(input::<F16x8>(seed, 0), 4i32) }, 64);
+        show("llvm.x86.avx512fp16.vcvttsh2usi64 8".trim_end(), &unsafe { f146(input::<F16x8>(seed, 0), 8i32) }, 64);
     }
     #[target_feature(enable = "avx512fp16")]
     unsafe fn t147(seed: u64) {
-        show("llvm.x86.avx512fp16.vcvtusi642sh 4".trim_end(), &unsafe { f147(input::<F16x8>(seed, 0), input::<u64>(seed, 1), 4i32) }, 64);
-        show("llvm.x86.avx512fp16.vcvtusi642sh 8".trim_end(), &unsafe { f147(input::<F16x8>(seed, 0), input::<u64>(seed, 1), 8i32) }, 64);
-        show("llvm.x86.avx512fp16.vcvtusi642sh 9".trim_end(), &unsafe { f147(input::<F16x8>(seed, 0), input::<u64>(seed, 1), 9i32) }, 64);
-        show("llvm.x86.avx512fp16.vcvtusi642sh 10".trim_end(), &unsafe { f147(input::<F16x8>(seed, 0), input::<u64>(seed, 1), 10i32) }, 64);
-        show("llvm.x86.avx512fp16.vcvtusi642sh 11".trim_end(), &unsafe { f147(input::<F16x8>(seed, 0), input::<u64>(seed, 1), 11i32) }, 64);
+        show("llvm.x86.avx512fp16.vcvtusi2sh 4".trim_end(), &unsafe { f147(input::<F16x8>(seed, 0), input::<u32>(seed, 1), 4i32) }, 64);
+        show("llvm.x86.avx512fp16.vcvtusi2sh 8".trim_end(), &unsafe { f147(input::<F16x8>(seed, 0), input::<u32>(seed, 1), 8i32) }, 64);
+        show("llvm.x86.avx512fp16.vcvtusi2sh 9".trim_end(), &unsafe { f147(input::<F16x8>(seed, 0), input::<u32>(seed, 1), 9i32) }, 64);
+        show("llvm.x86.avx512fp16.vcvtusi2sh 10".trim_end(), &unsafe { f147(input::<F16x8>(seed, 0), input::<u32>(seed, 1), 10i32) }, 64);
+        show("llvm.x86.avx512fp16.vcvtusi2sh 11".trim_end(), &unsafe { f147(input::<F16x8>(seed, 0), input::<u32>(seed, 1), 11i32) }, 64);
     }
     #[target_feature(enable = "avx512fp16")]
     unsafe fn t148(seed: u64) {
-        show("llvm.x86.avx512fp16.vfmadd.ph.512 4".trim_end(), &unsafe { f148(input::<F16x32>(seed, 0), input::<F16x32>(seed, 1), input::<F16x32>(seed, 2), 4i32) }, 64);
-        show("llvm.x86.avx512fp16.vfmadd.ph.512 8".trim_end(), &unsafe { f148(input::<F16x32>(seed, 0), input::<F16x32>(seed, 1), input::<F16x32>(seed, 2), 8i32) }, 64);
-        show("llvm.x86.avx512fp16.vfmadd.ph.512 9".trim_end(), &unsafe { f148(input::<F16x32>(seed, 0), input::<F16x32>(seed, 1), input::<F16x32>(seed, 2), 9i32) }, 64);
-        show("llvm.x86.avx512fp16.vfmadd.ph.512 10".trim_end(), &unsafe { f148(input::<F16x32>(seed, 0), input::<F16x32>(seed, 1), input::<F16x32>(seed, 2), 10i32) }, 64);
-        show("llvm.x86.avx512fp16.vfmadd.ph.512 11".trim_end(), &unsafe { f148(input::<F16x32>(seed, 0), input::<F16x32>(seed, 1), input::<F16x32>(seed, 2), 11i32) }, 64);
+        show("llvm.x86.avx512fp16.vcvtusi642sh 4".trim_end(), &unsafe { f148(input::<F16x8>(seed, 0), input::<u64>(seed, 1), 4i32) }, 64);
+        show("llvm.x86.avx512fp16.vcvtusi642sh 8".trim_end(), &unsafe { f148(input::<F16x8>(seed, 0), input::<u64>(seed, 1), 8i32) }, 64);
+        show("llvm.x86.avx512fp16.vcvtusi642sh 9".trim_end(), &unsafe { f148(input::<F16x8>(seed, 0), input::<u64>(seed, 1), 9i32) }, 64);
+        show("llvm.x86.avx512fp16.vcvtusi642sh 10".trim_end(), &unsafe { f148(input::<F16x8>(seed, 0), input::<u64>(seed, 1), 10i32) }, 64);
+        show("llvm.x86.avx512fp16.vcvtusi642sh 11".trim_end(), &unsafe { f148(input::<F16x8>(seed, 0), input::<u64>(seed, 1), 11i32) }, 64);
     }
     #[target_feature(enable = "avx512fp16")]
     unsafe fn t149(seed: u64) {
-        show("llvm.x86.avx512fp16.vfmaddsub.ph.512 4".trim_end(), &unsafe { f149(input::<F16x32>(seed, 0), input::<F16x32>(seed, 1), input::<F16x32>(seed, 2), 4i32) }, 64);
-        show("llvm.x86.avx512fp16.vfmaddsub.ph.512 8".trim_end(), &unsafe { f149(input::<F16x32>(seed, 0), input::<F16x32>(seed, 1), input::<F16x32>(seed, 2), 8i32) }, 64);
-        show("llvm.x86.avx512fp16.vfmaddsub.ph.512 9".trim_end(), &unsafe { f149(input::<F16x32>(seed, 0), input::<F16x32>(seed, 1), input::<F16x32>(seed, 2), 9i32) }, 64);
-        show("llvm.x86.avx512fp16.vfmaddsub.ph.512 10".trim_end(), &unsafe { f149(input::<F16x32>(seed, 0), input::<F16x32>(seed, 1), input::<F16x32>(seed, 2), 10i32) }, 64);
-        show("llvm.x86.avx512fp16.vfmaddsub.ph.512 11".trim_end(), &unsafe { f149(input::<F16x32>(seed, 0), input::<F16x32>(seed, 1), input::<F16x32>(seed, 2), 11i32) }, 64);
+        show("llvm.x86.avx512fp16.vfmadd.ph.512 4".trim_end(), &unsafe { f149(input::<F16x32>(seed, 0), input::<F16x32>(seed, 1), input::<F16x32>(seed, 2), 4i32) }, 64);
+        show("llvm.x86.avx512fp16.vfmadd.ph.512 8".trim_end(), &unsafe { f149(input::<F16x32>(seed, 0), input::<F16x32>(seed, 1), input::<F16x32>(seed, 2), 8i32) }, 64);
+        show("llvm.x86.avx512fp16.vfmadd.ph.512 9".trim_end(), &unsafe { f149(input::<F16x32>(seed, 0), input::<F16x32>(seed, 1), input::<F16x32>(seed, 2), 9i32) }, 64);
+        show("llvm.x86.avx512fp16.vfmadd.ph.512 10".trim_end(), &unsafe { f149(input::<F16x32>(seed, 0), input::<F16x32>(seed, 1), input::<F16x32>(seed, 2), 10i32) }, 64);
+        show("llvm.x86.avx512fp16.vfmadd.ph.512 11".trim_end(), &unsafe { f149(input::<F16x32>(seed, 0), input::<F16x32>(seed, 1), input::<F16x32>(seed, 2), 11i32) }, 64);
+    }
+    #[target_feature(enable = "avx512fp16")]
+    unsafe fn t150(seed: u64) {
+        show("llvm.x86.avx512fp16.vfmaddsub.ph.512 4".trim_end(), &unsafe { f150(input::<F16x32>(seed, 0), input::<F16x32>(seed, 1), input::<F16x32>(seed, 2), 4i32) }, 64);
+        show("llvm.x86.avx512fp16.vfmaddsub.ph.512 8".trim_end(), &unsafe { f150(input::<F16x32>(seed, 0), input::<F16x32>(seed, 1), input::<F16x32>(seed, 2), 8i32) }, 64);
+        show("llvm.x86.avx512fp16.vfmaddsub.ph.512 9".trim_end(), &unsafe { f150(input::<F16x32>(seed, 0), input::<F16x32>(seed, 1), input::<F16x32>(seed, 2), 9i32) }, 64);
+        show("llvm.x86.avx512fp16.vfmaddsub.ph.512 10".trim_end(), &unsafe { f150(input::<F16x32>(seed, 0), input::<F16x32>(seed, 1), input::<F16x32>(seed, 2), 10i32) }, 64);
+        show("llvm.x86.avx512fp16.vfmaddsub.ph.512 11".trim_end(), &unsafe { f150(input::<F16x32>(seed, 0), input::<F16x32>(seed, 1), input::<F16x32>(seed, 2), 11i32) }, 64);
     }
 
     pub fn main() {
@@ -1655,20 +1692,21 @@ mod imp {
             if std::arch::is_x86_feature_detected!("avx512fp16") { unsafe { t133(seed) } } else if seed == 0 { println!("llvm.x86.avx512fp16.mul.ph.512: skipped") }
             if std::arch::is_x86_feature_detected!("avx512fp16") { unsafe { t134(seed) } } else if seed == 0 { println!("llvm.x86.avx512fp16.sqrt.ph.512: skipped") }
             if std::arch::is_x86_feature_detected!("avx512fp16") { unsafe { t135(seed) } } else if seed == 0 { println!("llvm.x86.avx512fp16.sub.ph.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512fp16") { unsafe { t136(seed) } } else if seed == 0 { println!("llvm.x86.avx512fp16.vcvtsh2si32: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512fp16") { unsafe { t137(seed) } } else if seed == 0 { println!("llvm.x86.avx512fp16.vcvtsh2si64: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512fp16") { unsafe { t138(seed) } } else if seed == 0 { println!("llvm.x86.avx512fp16.vcvtsh2usi32: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512fp16") { unsafe { t139(seed) } } else if seed == 0 { println!("llvm.x86.avx512fp16.vcvtsh2usi64: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512fp16") { unsafe { t140(seed) } } else if seed == 0 { println!("llvm.x86.avx512fp16.vcvtsi2sh: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512fp16") { unsafe { t141(seed) } } else if seed == 0 { println!("llvm.x86.avx512fp16.vcvtsi642sh: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512fp16") { unsafe { t142(seed) } } else if seed == 0 { println!("llvm.x86.avx512fp16.vcvttsh2si32: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512fp16") { unsafe { t143(seed) } } else if seed == 0 { println!("llvm.x86.avx512fp16.vcvttsh2si64: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512fp16") { unsafe { t144(seed) } } else if seed == 0 { println!("llvm.x86.avx512fp16.vcvttsh2usi32: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512fp16") { unsafe { t145(seed) } } else if seed == 0 { println!("llvm.x86.avx512fp16.vcvttsh2usi64: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512fp16") { unsafe { t146(seed) } } else if seed == 0 { println!("llvm.x86.avx512fp16.vcvtusi2sh: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512fp16") { unsafe { t147(seed) } } else if seed == 0 { println!("llvm.x86.avx512fp16.vcvtusi642sh: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512fp16") { unsafe { t148(seed) } } else if seed == 0 { println!("llvm.x86.avx512fp16.vfmadd.ph.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512fp16") { unsafe { t149(seed) } } else if seed == 0 { println!("llvm.x86.avx512fp16.vfmaddsub.ph.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512fp16") { unsafe { t136(seed) } } else if seed == 0 { println!("llvm.x86.avx512fp16.vcomi.sh: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512fp16") { unsafe { t137(seed) } } else if seed == 0 { println!("llvm.x86.avx512fp16.vcvtsh2si32: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512fp16") { unsafe { t138(seed) } } else if seed == 0 { println!("llvm.x86.avx512fp16.vcvtsh2si64: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512fp16") { unsafe { t139(seed) } } else if seed == 0 { println!("llvm.x86.avx512fp16.vcvtsh2usi32: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512fp16") { unsafe { t140(seed) } } else if seed == 0 { println!("llvm.x86.avx512fp16.vcvtsh2usi64: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512fp16") { unsafe { t141(seed) } } else if seed == 0 { println!("llvm.x86.avx512fp16.vcvtsi2sh: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512fp16") { unsafe { t142(seed) } } else if seed == 0 { println!("llvm.x86.avx512fp16.vcvtsi642sh: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512fp16") { unsafe { t143(seed) } } else if seed == 0 { println!("llvm.x86.avx512fp16.vcvttsh2si32: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512fp16") { unsafe { t144(seed) } } else if seed == 0 { println!("llvm.x86.avx512fp16.vcvttsh2si64: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512fp16") { unsafe { t145(seed) } } else if seed == 0 { println!("llvm.x86.avx512fp16.vcvttsh2usi32: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512fp16") { unsafe { t146(seed) } } else if seed == 0 { println!("llvm.x86.avx512fp16.vcvttsh2usi64: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512fp16") { unsafe { t147(seed) } } else if seed == 0 { println!("llvm.x86.avx512fp16.vcvtusi2sh: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512fp16") { unsafe { t148(seed) } } else if seed == 0 { println!("llvm.x86.avx512fp16.vcvtusi642sh: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512fp16") { unsafe { t149(seed) } } else if seed == 0 { println!("llvm.x86.avx512fp16.vfmadd.ph.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512fp16") { unsafe { t150(seed) } } else if seed == 0 { println!("llvm.x86.avx512fp16.vfmaddsub.ph.512: skipped") }
         }
     }
 }

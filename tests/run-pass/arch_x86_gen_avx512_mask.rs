@@ -95,159 +95,164 @@ mod imp {
         #[link_name = "llvm.x86.avx512.mask.cvttpd2qq.128"] fn f57(a0: f64x2, a1: i64x2, a2: u8) -> i64x2;
         #[link_name = "llvm.x86.avx512.mask.cvttpd2qq.256"] fn f58(a0: f64x4, a1: i64x4, a2: u8) -> i64x4;
         #[link_name = "llvm.x86.avx512.mask.cvttpd2qq.512"] fn f59(a0: f64x8, a1: i64x8, a2: u8, a3: i32) -> i64x8;
-        #[link_name = "llvm.x86.avx512.mask.cvttpd2uqq.128"] fn f60(a0: f64x2, a1: u64x2, a2: u8) -> u64x2;
-        #[link_name = "llvm.x86.avx512.mask.cvttpd2uqq.256"] fn f61(a0: f64x4, a1: u64x4, a2: u8) -> u64x4;
-        #[link_name = "llvm.x86.avx512.mask.cvttpd2uqq.512"] fn f62(a0: f64x8, a1: u64x8, a2: u8, a3: i32) -> u64x8;
-        #[link_name = "llvm.x86.avx512.mask.cvttps2dq.512"] fn f63(a0: f32x16, a1: i32x16, a2: u16, a3: i32) -> i32x16;
-        #[link_name = "llvm.x86.avx512.mask.cvttps2qq.128"] fn f64(a0: f32x4, a1: i64x2, a2: u8) -> i64x2;
-        #[link_name = "llvm.x86.avx512.mask.cvttps2qq.256"] fn f65(a0: f32x4, a1: i64x4, a2: u8) -> i64x4;
-        #[link_name = "llvm.x86.avx512.mask.cvttps2qq.512"] fn f66(a0: f32x8, a1: i64x8, a2: u8, a3: i32) -> i64x8;
-        #[link_name = "llvm.x86.avx512.mask.cvttps2udq.128"] fn f67(a0: f32x4, a1: u32x4, a2: u8) -> u32x4;
-        #[link_name = "llvm.x86.avx512.mask.cvttps2udq.256"] fn f68(a0: f32x8, a1: u32x8, a2: u8) -> u32x8;
-        #[link_name = "llvm.x86.avx512.mask.cvttps2udq.512"] fn f69(a0: f32x16, a1: u32x16, a2: u16, a3: i32) -> u32x16;
-        #[link_name = "llvm.x86.avx512.mask.cvttps2uqq.128"] fn f70(a0: f32x4, a1: u64x2, a2: u8) -> u64x2;
-        #[link_name = "llvm.x86.avx512.mask.cvttps2uqq.256"] fn f71(a0: f32x4, a1: u64x4, a2: u8) -> u64x4;
-        #[link_name = "llvm.x86.avx512.mask.cvttps2uqq.512"] fn f72(a0: f32x8, a1: u64x8, a2: u8, a3: i32) -> u64x8;
-        #[link_name = "llvm.x86.avx512.mask.cvtuqq2ps.128"] fn f73(a0: u64x2, a1: f32x4, a2: u8) -> f32x4;
-        #[link_name = "llvm.x86.avx512.mask.div.sd.round"] fn f74(a0: f64x2, a1: f64x2, a2: f64x2, a3: u8, a4: i32) -> f64x2;
-        #[link_name = "llvm.x86.avx512.mask.div.ss.round"] fn f75(a0: f32x4, a1: f32x4, a2: f32x4, a3: u8, a4: i32) -> f32x4;
-        #[link_name = "llvm.x86.avx512.mask.expand.b.128"] fn f76(a0: i8x16, a1: i8x16, a2: u16) -> i8x16;
-        #[link_name = "llvm.x86.avx512.mask.expand.b.256"] fn f77(a0: i8x32, a1: i8x32, a2: u32) -> i8x32;
-        #[link_name = "llvm.x86.avx512.mask.expand.b.512"] fn f78(a0: i8x64, a1: i8x64, a2: u64) -> i8x64;
-        #[link_name = "llvm.x86.avx512.mask.expand.d.128"] fn f79(a0: i32x4, a1: i32x4, a2: u8) -> i32x4;
-        #[link_name = "llvm.x86.avx512.mask.expand.d.256"] fn f80(a0: i32x8, a1: i32x8, a2: u8) -> i32x8;
-        #[link_name = "llvm.x86.avx512.mask.expand.d.512"] fn f81(a0: i32x16, a1: i32x16, a2: u16) -> i32x16;
-        #[link_name = "llvm.x86.avx512.mask.expand.pd.128"] fn f82(a0: f64x2, a1: f64x2, a2: u8) -> f64x2;
-        #[link_name = "llvm.x86.avx512.mask.expand.pd.256"] fn f83(a0: f64x4, a1: f64x4, a2: u8) -> f64x4;
-        #[link_name = "llvm.x86.avx512.mask.expand.pd.512"] fn f84(a0: f64x8, a1: f64x8, a2: u8) -> f64x8;
-        #[link_name = "llvm.x86.avx512.mask.expand.ps.128"] fn f85(a0: f32x4, a1: f32x4, a2: u8) -> f32x4;
-        #[link_name = "llvm.x86.avx512.mask.expand.ps.256"] fn f86(a0: f32x8, a1: f32x8, a2: u8) -> f32x8;
-        #[link_name = "llvm.x86.avx512.mask.expand.ps.512"] fn f87(a0: f32x16, a1: f32x16, a2: u16) -> f32x16;
-        #[link_name = "llvm.x86.avx512.mask.expand.q.128"] fn f88(a0: i64x2, a1: i64x2, a2: u8) -> i64x2;
-        #[link_name = "llvm.x86.avx512.mask.expand.q.256"] fn f89(a0: i64x4, a1: i64x4, a2: u8) -> i64x4;
-        #[link_name = "llvm.x86.avx512.mask.expand.q.512"] fn f90(a0: i64x8, a1: i64x8, a2: u8) -> i64x8;
-        #[link_name = "llvm.x86.avx512.mask.expand.w.128"] fn f91(a0: i16x8, a1: i16x8, a2: u8) -> i16x8;
-        #[link_name = "llvm.x86.avx512.mask.expand.w.256"] fn f92(a0: i16x16, a1: i16x16, a2: u16) -> i16x16;
-        #[link_name = "llvm.x86.avx512.mask.expand.w.512"] fn f93(a0: i16x32, a1: i16x32, a2: u32) -> i16x32;
-        #[link_name = "llvm.x86.avx512.mask.fixupimm.pd.128"] fn f94(a0: f64x2, a1: f64x2, a2: i64x2, a3: i32, a4: u8) -> f64x2;
-        #[link_name = "llvm.x86.avx512.mask.fixupimm.pd.256"] fn f95(a0: f64x4, a1: f64x4, a2: i64x4, a3: i32, a4: u8) -> f64x4;
-        #[link_name = "llvm.x86.avx512.mask.fixupimm.pd.512"] fn f96(a0: f64x8, a1: f64x8, a2: i64x8, a3: i32, a4: u8, a5: i32) -> f64x8;
-        #[link_name = "llvm.x86.avx512.mask.fixupimm.ps.128"] fn f97(a0: f32x4, a1: f32x4, a2: i32x4, a3: i32, a4: u8) -> f32x4;
-        #[link_name = "llvm.x86.avx512.mask.fixupimm.ps.256"] fn f98(a0: f32x8, a1: f32x8, a2: i32x8, a3: i32, a4: u8) -> f32x8;
-        #[link_name = "llvm.x86.avx512.mask.fixupimm.ps.512"] fn f99(a0: f32x16, a1: f32x16, a2: i32x16, a3: i32, a4: u16, a5: i32) -> f32x16;
-        #[link_name = "llvm.x86.avx512.mask.fixupimm.sd"] fn f100(a0: f64x2, a1: f64x2, a2: i64x2, a3: i32, a4: u8, a5: i32) -> f64x2;
-        #[link_name = "llvm.x86.avx512.mask.fixupimm.ss"] fn f101(a0: f32x4, a1: f32x4, a2: i32x4, a3: i32, a4: u8, a5: i32) -> f32x4;
-        #[link_name = "llvm.x86.avx512.mask.fpclass.sd"] fn f102(a0: f64x2, a1: i32, a2: u8) -> u8;
-        #[link_name = "llvm.x86.avx512.mask.fpclass.ss"] fn f103(a0: f32x4, a1: i32, a2: u8) -> u8;
-        #[link_name = "llvm.x86.avx512.mask.getexp.pd.128"] fn f104(a0: f64x2, a1: f64x2, a2: u8) -> f64x2;
-        #[link_name = "llvm.x86.avx512.mask.getexp.pd.256"] fn f105(a0: f64x4, a1: f64x4, a2: u8) -> f64x4;
-        #[link_name = "llvm.x86.avx512.mask.getexp.pd.512"] fn f106(a0: f64x8, a1: f64x8, a2: u8, a3: i32) -> f64x8;
-        #[link_name = "llvm.x86.avx512.mask.getexp.ps.128"] fn f107(a0: f32x4, a1: f32x4, a2: u8) -> f32x4;
-        #[link_name = "llvm.x86.avx512.mask.getexp.ps.256"] fn f108(a0: f32x8, a1: f32x8, a2: u8) -> f32x8;
-        #[link_name = "llvm.x86.avx512.mask.getexp.ps.512"] fn f109(a0: f32x16, a1: f32x16, a2: u16, a3: i32) -> f32x16;
-        #[link_name = "llvm.x86.avx512.mask.getexp.sd"] fn f110(a0: f64x2, a1: f64x2, a2: f64x2, a3: u8, a4: i32) -> f64x2;
-        #[link_name = "llvm.x86.avx512.mask.getexp.ss"] fn f111(a0: f32x4, a1: f32x4, a2: f32x4, a3: u8, a4: i32) -> f32x4;
-        #[link_name = "llvm.x86.avx512.mask.getmant.pd.128"] fn f112(a0: f64x2, a1: i32, a2: f64x2, a3: u8) -> f64x2;
-        #[link_name = "llvm.x86.avx512.mask.getmant.pd.256"] fn f113(a0: f64x4, a1: i32, a2: f64x4, a3: u8) -> f64x4;
-        #[link_name = "llvm.x86.avx512.mask.getmant.pd.512"] fn f114(a0: f64x8, a1: i32, a2: f64x8, a3: u8, a4: i32) -> f64x8;
-        #[link_name = "llvm.x86.avx512.mask.getmant.ps.128"] fn f115(a0: f32x4, a1: i32, a2: f32x4, a3: u8) -> f32x4;
-        #[link_name = "llvm.x86.avx512.mask.getmant.ps.256"] fn f116(a0: f32x8, a1: i32, a2: f32x8, a3: u8) -> f32x8;
-        #[link_name = "llvm.x86.avx512.mask.getmant.ps.512"] fn f117(a0: f32x16, a1: i32, a2: f32x16, a3: u16, a4: i32) -> f32x16;
-        #[link_name = "llvm.x86.avx512.mask.getmant.sd"] fn f118(a0: f64x2, a1: f64x2, a2: i32, a3: f64x2, a4: u8, a5: i32) -> f64x2;
-        #[link_name = "llvm.x86.avx512.mask.getmant.ss"] fn f119(a0: f32x4, a1: f32x4, a2: i32, a3: f32x4, a4: u8, a5: i32) -> f32x4;
-        #[link_name = "llvm.x86.avx512.mask.max.sd.round"] fn f120(a0: f64x2, a1: f64x2, a2: f64x2, a3: u8, a4: i32) -> f64x2;
-        #[link_name = "llvm.x86.avx512.mask.max.ss.round"] fn f121(a0: f32x4, a1: f32x4, a2: f32x4, a3: u8, a4: i32) -> f32x4;
-        #[link_name = "llvm.x86.avx512.mask.min.sd.round"] fn f122(a0: f64x2, a1: f64x2, a2: f64x2, a3: u8, a4: i32) -> f64x2;
-        #[link_name = "llvm.x86.avx512.mask.min.ss.round"] fn f123(a0: f32x4, a1: f32x4, a2: f32x4, a3: u8, a4: i32) -> f32x4;
-        #[link_name = "llvm.x86.avx512.mask.mul.sd.round"] fn f124(a0: f64x2, a1: f64x2, a2: f64x2, a3: u8, a4: i32) -> f64x2;
-        #[link_name = "llvm.x86.avx512.mask.mul.ss.round"] fn f125(a0: f32x4, a1: f32x4, a2: f32x4, a3: u8, a4: i32) -> f32x4;
-        #[link_name = "llvm.x86.avx512.mask.pmov.db.128"] fn f126(a0: i32x4, a1: i8x16, a2: u8) -> i8x16;
-        #[link_name = "llvm.x86.avx512.mask.pmov.db.256"] fn f127(a0: i32x8, a1: i8x16, a2: u8) -> i8x16;
-        #[link_name = "llvm.x86.avx512.mask.pmov.dw.128"] fn f128(a0: i32x4, a1: i16x8, a2: u8) -> i16x8;
-        #[link_name = "llvm.x86.avx512.mask.pmov.qb.128"] fn f129(a0: i64x2, a1: i8x16, a2: u8) -> i8x16;
-        #[link_name = "llvm.x86.avx512.mask.pmov.qb.256"] fn f130(a0: i64x4, a1: i8x16, a2: u8) -> i8x16;
-        #[link_name = "llvm.x86.avx512.mask.pmov.qb.512"] fn f131(a0: i64x8, a1: i8x16, a2: u8) -> i8x16;
-        #[link_name = "llvm.x86.avx512.mask.pmov.qd.128"] fn f132(a0: i64x2, a1: i32x4, a2: u8) -> i32x4;
-        #[link_name = "llvm.x86.avx512.mask.pmov.qw.128"] fn f133(a0: i64x2, a1: i16x8, a2: u8) -> i16x8;
-        #[link_name = "llvm.x86.avx512.mask.pmov.qw.256"] fn f134(a0: i64x4, a1: i16x8, a2: u8) -> i16x8;
-        #[link_name = "llvm.x86.avx512.mask.pmovs.db.128"] fn f135(a0: i32x4, a1: i8x16, a2: u8) -> i8x16;
-        #[link_name = "llvm.x86.avx512.mask.pmovs.db.256"] fn f136(a0: i32x8, a1: i8x16, a2: u8) -> i8x16;
-        #[link_name = "llvm.x86.avx512.mask.pmovs.db.512"] fn f137(a0: i32x16, a1: i8x16, a2: u16) -> i8x16;
-        #[link_name = "llvm.x86.avx512.mask.pmovs.dw.128"] fn f138(a0: i32x4, a1: i16x8, a2: u8) -> i16x8;
-        #[link_name = "llvm.x86.avx512.mask.pmovs.dw.256"] fn f139(a0: i32x8, a1: i16x8, a2: u8) -> i16x8;
-        #[link_name = "llvm.x86.avx512.mask.pmovs.dw.512"] fn f140(a0: i32x16, a1: i16x16, a2: u16) -> i16x16;
-        #[link_name = "llvm.x86.avx512.mask.pmovs.qb.128"] fn f141(a0: i64x2, a1: i8x16, a2: u8) -> i8x16;
-        #[link_name = "llvm.x86.avx512.mask.pmovs.qb.256"] fn f142(a0: i64x4, a1: i8x16, a2: u8) -> i8x16;
-        #[link_name = "llvm.x86.avx512.mask.pmovs.qb.512"] fn f143(a0: i64x8, a1: i8x16, a2: u8) -> i8x16;
-        #[link_name = "llvm.x86.avx512.mask.pmovs.qd.128"] fn f144(a0: i64x2, a1: i32x4, a2: u8) -> i32x4;
-        #[link_name = "llvm.x86.avx512.mask.pmovs.qd.256"] fn f145(a0: i64x4, a1: i32x4, a2: u8) -> i32x4;
-        #[link_name = "llvm.x86.avx512.mask.pmovs.qd.512"] fn f146(a0: i64x8, a1: i32x8, a2: u8) -> i32x8;
-        #[link_name = "llvm.x86.avx512.mask.pmovs.qw.128"] fn f147(a0: i64x2, a1: i16x8, a2: u8) -> i16x8;
-        #[link_name = "llvm.x86.avx512.mask.pmovs.qw.256"] fn f148(a0: i64x4, a1: i16x8, a2: u8) -> i16x8;
-        #[link_name = "llvm.x86.avx512.mask.pmovs.qw.512"] fn f149(a0: i64x8, a1: i16x8, a2: u8) -> i16x8;
-        #[link_name = "llvm.x86.avx512.mask.pmovs.wb.128"] fn f150(a0: i16x8, a1: i8x16, a2: u8) -> i8x16;
-        #[link_name = "llvm.x86.avx512.mask.pmovus.db.128"] fn f151(a0: u32x4, a1: u8x16, a2: u8) -> u8x16;
-        #[link_name = "llvm.x86.avx512.mask.pmovus.db.256"] fn f152(a0: u32x8, a1: u8x16, a2: u8) -> u8x16;
-        #[link_name = "llvm.x86.avx512.mask.pmovus.db.512"] fn f153(a0: u32x16, a1: u8x16, a2: u16) -> u8x16;
-        #[link_name = "llvm.x86.avx512.mask.pmovus.dw.128"] fn f154(a0: u32x4, a1: u16x8, a2: u8) -> u16x8;
-        #[link_name = "llvm.x86.avx512.mask.pmovus.dw.256"] fn f155(a0: u32x8, a1: u16x8, a2: u8) -> u16x8;
-        #[link_name = "llvm.x86.avx512.mask.pmovus.dw.512"] fn f156(a0: u32x16, a1: u16x16, a2: u16) -> u16x16;
-        #[link_name = "llvm.x86.avx512.mask.pmovus.qb.128"] fn f157(a0: u64x2, a1: u8x16, a2: u8) -> u8x16;
-        #[link_name = "llvm.x86.avx512.mask.pmovus.qb.256"] fn f158(a0: u64x4, a1: u8x16, a2: u8) -> u8x16;
-        #[link_name = "llvm.x86.avx512.mask.pmovus.qb.512"] fn f159(a0: u64x8, a1: u8x16, a2: u8) -> u8x16;
-        #[link_name = "llvm.x86.avx512.mask.pmovus.qd.128"] fn f160(a0: u64x2, a1: u32x4, a2: u8) -> u32x4;
-        #[link_name = "llvm.x86.avx512.mask.pmovus.qd.256"] fn f161(a0: u64x4, a1: u32x4, a2: u8) -> u32x4;
-        #[link_name = "llvm.x86.avx512.mask.pmovus.qd.512"] fn f162(a0: u64x8, a1: u32x8, a2: u8) -> u32x8;
-        #[link_name = "llvm.x86.avx512.mask.pmovus.qw.128"] fn f163(a0: u64x2, a1: u16x8, a2: u8) -> u16x8;
-        #[link_name = "llvm.x86.avx512.mask.pmovus.qw.256"] fn f164(a0: u64x4, a1: u16x8, a2: u8) -> u16x8;
-        #[link_name = "llvm.x86.avx512.mask.pmovus.qw.512"] fn f165(a0: u64x8, a1: u16x8, a2: u8) -> u16x8;
-        #[link_name = "llvm.x86.avx512.mask.pmovus.wb.128"] fn f166(a0: u16x8, a1: u8x16, a2: u8) -> u8x16;
-        #[link_name = "llvm.x86.avx512.mask.range.pd.128"] fn f167(a0: f64x2, a1: f64x2, a2: i32, a3: f64x2, a4: u8) -> f64x2;
-        #[link_name = "llvm.x86.avx512.mask.range.pd.256"] fn f168(a0: f64x4, a1: f64x4, a2: i32, a3: f64x4, a4: u8) -> f64x4;
-        #[link_name = "llvm.x86.avx512.mask.range.pd.512"] fn f169(a0: f64x8, a1: f64x8, a2: i32, a3: f64x8, a4: u8, a5: i32) -> f64x8;
-        #[link_name = "llvm.x86.avx512.mask.range.ps.128"] fn f170(a0: f32x4, a1: f32x4, a2: i32, a3: f32x4, a4: u8) -> f32x4;
-        #[link_name = "llvm.x86.avx512.mask.range.ps.256"] fn f171(a0: f32x8, a1: f32x8, a2: i32, a3: f32x8, a4: u8) -> f32x8;
-        #[link_name = "llvm.x86.avx512.mask.range.ps.512"] fn f172(a0: f32x16, a1: f32x16, a2: i32, a3: f32x16, a4: u16, a5: i32) -> f32x16;
-        #[link_name = "llvm.x86.avx512.mask.range.sd"] fn f173(a0: f64x2, a1: f64x2, a2: f64x2, a3: u8, a4: i32, a5: i32) -> f64x2;
-        #[link_name = "llvm.x86.avx512.mask.range.ss"] fn f174(a0: f32x4, a1: f32x4, a2: f32x4, a3: u8, a4: i32, a5: i32) -> f32x4;
-        #[link_name = "llvm.x86.avx512.mask.reduce.pd.128"] fn f175(a0: f64x2, a1: i32, a2: f64x2, a3: u8) -> f64x2;
-        #[link_name = "llvm.x86.avx512.mask.reduce.pd.256"] fn f176(a0: f64x4, a1: i32, a2: f64x4, a3: u8) -> f64x4;
-        #[link_name = "llvm.x86.avx512.mask.reduce.pd.512"] fn f177(a0: f64x8, a1: i32, a2: f64x8, a3: u8, a4: i32) -> f64x8;
-        #[link_name = "llvm.x86.avx512.mask.reduce.ps.128"] fn f178(a0: f32x4, a1: i32, a2: f32x4, a3: u8) -> f32x4;
-        #[link_name = "llvm.x86.avx512.mask.reduce.ps.256"] fn f179(a0: f32x8, a1: i32, a2: f32x8, a3: u8) -> f32x8;
-        #[link_name = "llvm.x86.avx512.mask.reduce.ps.512"] fn f180(a0: f32x16, a1: i32, a2: f32x16, a3: u16, a4: i32) -> f32x16;
-        #[link_name = "llvm.x86.avx512.mask.reduce.sd"] fn f181(a0: f64x2, a1: f64x2, a2: f64x2, a3: u8, a4: i32, a5: i32) -> f64x2;
-        #[link_name = "llvm.x86.avx512.mask.reduce.ss"] fn f182(a0: f32x4, a1: f32x4, a2: f32x4, a3: u8, a4: i32, a5: i32) -> f32x4;
-        #[link_name = "llvm.x86.avx512.mask.rndscale.pd.128"] fn f183(a0: f64x2, a1: i32, a2: f64x2, a3: u8) -> f64x2;
-        #[link_name = "llvm.x86.avx512.mask.rndscale.pd.256"] fn f184(a0: f64x4, a1: i32, a2: f64x4, a3: u8) -> f64x4;
-        #[link_name = "llvm.x86.avx512.mask.rndscale.pd.512"] fn f185(a0: f64x8, a1: i32, a2: f64x8, a3: u8, a4: i32) -> f64x8;
-        #[link_name = "llvm.x86.avx512.mask.rndscale.ps.128"] fn f186(a0: f32x4, a1: i32, a2: f32x4, a3: u8) -> f32x4;
-        #[link_name = "llvm.x86.avx512.mask.rndscale.ps.256"] fn f187(a0: f32x8, a1: i32, a2: f32x8, a3: u8) -> f32x8;
-        #[link_name = "llvm.x86.avx512.mask.rndscale.ps.512"] fn f188(a0: f32x16, a1: i32, a2: f32x16, a3: u16, a4: i32) -> f32x16;
-        #[link_name = "llvm.x86.avx512.mask.rndscale.sd"] fn f189(a0: f64x2, a1: f64x2, a2: f64x2, a3: u8, a4: i32, a5: i32) -> f64x2;
-        #[link_name = "llvm.x86.avx512.mask.rndscale.ss"] fn f190(a0: f32x4, a1: f32x4, a2: f32x4, a3: u8, a4: i32, a5: i32) -> f32x4;
-        #[link_name = "llvm.x86.avx512.mask.scalef.pd.128"] fn f191(a0: f64x2, a1: f64x2, a2: f64x2, a3: u8) -> f64x2;
-        #[link_name = "llvm.x86.avx512.mask.scalef.pd.256"] fn f192(a0: f64x4, a1: f64x4, a2: f64x4, a3: u8) -> f64x4;
-        #[link_name = "llvm.x86.avx512.mask.scalef.pd.512"] fn f193(a0: f64x8, a1: f64x8, a2: f64x8, a3: u8, a4: i32) -> f64x8;
-        #[link_name = "llvm.x86.avx512.mask.scalef.ps.128"] fn f194(a0: f32x4, a1: f32x4, a2: f32x4, a3: u8) -> f32x4;
-        #[link_name = "llvm.x86.avx512.mask.scalef.ps.256"] fn f195(a0: f32x8, a1: f32x8, a2: f32x8, a3: u8) -> f32x8;
-        #[link_name = "llvm.x86.avx512.mask.scalef.ps.512"] fn f196(a0: f32x16, a1: f32x16, a2: f32x16, a3: u16, a4: i32) -> f32x16;
-        #[link_name = "llvm.x86.avx512.mask.scalef.ss"] fn f197(a0: f32x4, a1: f32x4, a2: f32x4, a3: u8, a4: i32) -> f32x4;
-        #[link_name = "llvm.x86.avx512.mask.sqrt.sd"] fn f198(a0: f64x2, a1: f64x2, a2: f64x2, a3: u8, a4: i32) -> f64x2;
-        #[link_name = "llvm.x86.avx512.mask.sqrt.ss"] fn f199(a0: f32x4, a1: f32x4, a2: f32x4, a3: u8, a4: i32) -> f32x4;
-        #[link_name = "llvm.x86.avx512.mask.sub.sd.round"] fn f200(a0: f64x2, a1: f64x2, a2: f64x2, a3: u8, a4: i32) -> f64x2;
-        #[link_name = "llvm.x86.avx512.mask.sub.ss.round"] fn f201(a0: f32x4, a1: f32x4, a2: f32x4, a3: u8, a4: i32) -> f32x4;
-        #[link_name = "llvm.x86.avx512.mask.vcvtph2ps.512"] fn f202(a0: i16x16, a1: f32x16, a2: u16, a3: i32) -> f32x16;
-        #[link_name = "llvm.x86.avx512.mask.vcvtps2ph.128"] fn f203(a0: f32x4, a1: i32, a2: i16x8, a3: u8) -> i16x8;
-        #[link_name = "llvm.x86.avx512.mask.vcvtps2ph.256"] fn f204(a0: f32x8, a1: i32, a2: i16x8, a3: u8) -> i16x8;
-        #[link_name = "llvm.x86.avx512.maskz.fixupimm.pd.128"] fn f205(a0: f64x2, a1: f64x2, a2: i64x2, a3: i32, a4: u8) -> f64x2;
-        #[link_name = "llvm.x86.avx512.maskz.fixupimm.pd.256"] fn f206(a0: f64x4, a1: f64x4, a2: i64x4, a3: i32, a4: u8) -> f64x4;
-        #[link_name = "llvm.x86.avx512.maskz.fixupimm.pd.512"] fn f207(a0: f64x8, a1: f64x8, a2: i64x8, a3: i32, a4: u8, a5: i32) -> f64x8;
-        #[link_name = "llvm.x86.avx512.maskz.fixupimm.ps.128"] fn f208(a0: f32x4, a1: f32x4, a2: i32x4, a3: i32, a4: u8) -> f32x4;
-        #[link_name = "llvm.x86.avx512.maskz.fixupimm.ps.256"] fn f209(a0: f32x8, a1: f32x8, a2: i32x8, a3: i32, a4: u8) -> f32x8;
-        #[link_name = "llvm.x86.avx512.maskz.fixupimm.ps.512"] fn f210(a0: f32x16, a1: f32x16, a2: i32x16, a3: i32, a4: u16, a5: i32) -> f32x16;
-        #[link_name = "llvm.x86.avx512.maskz.fixupimm.sd"] fn f211(a0: f64x2, a1: f64x2, a2: i64x2, a3: i32, a4: u8, a5: i32) -> f64x2;
-        #[link_name = "llvm.x86.avx512.maskz.fixupimm.ss"] fn f212(a0: f32x4, a1: f32x4, a2: i32x4, a3: i32, a4: u8, a5: i32) -> f32x4;
+        #[link_name = "llvm.x86.avx512.mask.cvttpd2udq.128"] fn f60(a0: f64x2, a1: i32x4, a2: u8) -> u32x4;
+        #[link_name = "llvm.x86.avx512.mask.cvttpd2udq.256"] fn f61(a0: f64x4, a1: i32x4, a2: u8) -> u32x4;
+        #[link_name = "llvm.x86.avx512.mask.cvttpd2udq.512"] fn f62(a0: f64x8, a1: i32x8, a2: u8, a3: i32) -> u32x8;
+        #[link_name = "llvm.x86.avx512.mask.cvttpd2uqq.128"] fn f63(a0: f64x2, a1: u64x2, a2: u8) -> u64x2;
+        #[link_name = "llvm.x86.avx512.mask.cvttpd2uqq.256"] fn f64(a0: f64x4, a1: u64x4, a2: u8) -> u64x4;
+        #[link_name = "llvm.x86.avx512.mask.cvttpd2uqq.512"] fn f65(a0: f64x8, a1: u64x8, a2: u8, a3: i32) -> u64x8;
+        #[link_name = "llvm.x86.avx512.mask.cvttps2dq.512"] fn f66(a0: f32x16, a1: i32x16, a2: u16, a3: i32) -> i32x16;
+        #[link_name = "llvm.x86.avx512.mask.cvttps2qq.128"] fn f67(a0: f32x4, a1: i64x2, a2: u8) -> i64x2;
+        #[link_name = "llvm.x86.avx512.mask.cvttps2qq.256"] fn f68(a0: f32x4, a1: i64x4, a2: u8) -> i64x4;
+        #[link_name = "llvm.x86.avx512.mask.cvttps2qq.512"] fn f69(a0: f32x8, a1: i64x8, a2: u8, a3: i32) -> i64x8;
+        #[link_name = "llvm.x86.avx512.mask.cvttps2udq.128"] fn f70(a0: f32x4, a1: u32x4, a2: u8) -> u32x4;
+        #[link_name = "llvm.x86.avx512.mask.cvttps2udq.256"] fn f71(a0: f32x8, a1: u32x8, a2: u8) -> u32x8;
+        #[link_name = "llvm.x86.avx512.mask.cvttps2udq.512"] fn f72(a0: f32x16, a1: u32x16, a2: u16, a3: i32) -> u32x16;
+        #[link_name = "llvm.x86.avx512.mask.cvttps2uqq.128"] fn f73(a0: f32x4, a1: u64x2, a2: u8) -> u64x2;
+        #[link_name = "llvm.x86.avx512.mask.cvttps2uqq.256"] fn f74(a0: f32x4, a1: u64x4, a2: u8) -> u64x4;
+        #[link_name = "llvm.x86.avx512.mask.cvttps2uqq.512"] fn f75(a0: f32x8, a1: u64x8, a2: u8, a3: i32) -> u64x8;
+        #[link_name = "llvm.x86.avx512.mask.cvtuqq2ps.128"] fn f76(a0: u64x2, a1: f32x4, a2: u8) -> f32x4;
+        #[link_name = "llvm.x86.avx512.mask.div.sd.round"] fn f77(a0: f64x2, a1: f64x2, a2: f64x2, a3: u8, a4: i32) -> f64x2;
+        #[link_name = "llvm.x86.avx512.mask.div.ss.round"] fn f78(a0: f32x4, a1: f32x4, a2: f32x4, a3: u8, a4: i32) -> f32x4;
+        #[link_name = "llvm.x86.avx512.mask.expand.b.128"] fn f79(a0: i8x16, a1: i8x16, a2: u16) -> i8x16;
+        #[link_name = "llvm.x86.avx512.mask.expand.b.256"] fn f80(a0: i8x32, a1: i8x32, a2: u32) -> i8x32;
+        #[link_name = "llvm.x86.avx512.mask.expand.b.512"] fn f81(a0: i8x64, a1: i8x64, a2: u64) -> i8x64;
+        #[link_name = "llvm.x86.avx512.mask.expand.d.128"] fn f82(a0: i32x4, a1: i32x4, a2: u8) -> i32x4;
+        #[link_name = "llvm.x86.avx512.mask.expand.d.256"] fn f83(a0: i32x8, a1: i32x8, a2: u8) -> i32x8;
+        #[link_name = "llvm.x86.avx512.mask.expand.d.512"] fn f84(a0: i32x16, a1: i32x16, a2: u16) -> i32x16;
+        #[link_name = "llvm.x86.avx512.mask.expand.pd.128"] fn f85(a0: f64x2, a1: f64x2, a2: u8) -> f64x2;
+        #[link_name = "llvm.x86.avx512.mask.expand.pd.256"] fn f86(a0: f64x4, a1: f64x4, a2: u8) -> f64x4;
+        #[link_name = "llvm.x86.avx512.mask.expand.pd.512"] fn f87(a0: f64x8, a1: f64x8, a2: u8) -> f64x8;
+        #[link_name = "llvm.x86.avx512.mask.expand.ps.128"] fn f88(a0: f32x4, a1: f32x4, a2: u8) -> f32x4;
+        #[link_name = "llvm.x86.avx512.mask.expand.ps.256"] fn f89(a0: f32x8, a1: f32x8, a2: u8) -> f32x8;
+        #[link_name = "llvm.x86.avx512.mask.expand.ps.512"] fn f90(a0: f32x16, a1: f32x16, a2: u16) -> f32x16;
+        #[link_name = "llvm.x86.avx512.mask.expand.q.128"] fn f91(a0: i64x2, a1: i64x2, a2: u8) -> i64x2;
+        #[link_name = "llvm.x86.avx512.mask.expand.q.256"] fn f92(a0: i64x4, a1: i64x4, a2: u8) -> i64x4;
+        #[link_name = "llvm.x86.avx512.mask.expand.q.512"] fn f93(a0: i64x8, a1: i64x8, a2: u8) -> i64x8;
+        #[link_name = "llvm.x86.avx512.mask.expand.w.128"] fn f94(a0: i16x8, a1: i16x8, a2: u8) -> i16x8;
+        #[link_name = "llvm.x86.avx512.mask.expand.w.256"] fn f95(a0: i16x16, a1: i16x16, a2: u16) -> i16x16;
+        #[link_name = "llvm.x86.avx512.mask.expand.w.512"] fn f96(a0: i16x32, a1: i16x32, a2: u32) -> i16x32;
+        #[link_name = "llvm.x86.avx512.mask.fixupimm.pd.128"] fn f97(a0: f64x2, a1: f64x2, a2: i64x2, a3: i32, a4: u8) -> f64x2;
+        #[link_name = "llvm.x86.avx512.mask.fixupimm.pd.256"] fn f98(a0: f64x4, a1: f64x4, a2: i64x4, a3: i32, a4: u8) -> f64x4;
+        #[link_name = "llvm.x86.avx512.mask.fixupimm.pd.512"] fn f99(a0: f64x8, a1: f64x8, a2: i64x8, a3: i32, a4: u8, a5: i32) -> f64x8;
+        #[link_name = "llvm.x86.avx512.mask.fixupimm.ps.128"] fn f100(a0: f32x4, a1: f32x4, a2: i32x4, a3: i32, a4: u8) -> f32x4;
+        #[link_name = "llvm.x86.avx512.mask.fixupimm.ps.256"] fn f101(a0: f32x8, a1: f32x8, a2: i32x8, a3: i32, a4: u8) -> f32x8;
+        #[link_name = "llvm.x86.avx512.mask.fixupimm.ps.512"] fn f102(a0: f32x16, a1: f32x16, a2: i32x16, a3: i32, a4: u16, a5: i32) -> f32x16;
+        #[link_name = "llvm.x86.avx512.mask.fixupimm.sd"] fn f103(a0: f64x2, a1: f64x2, a2: i64x2, a3: i32, a4: u8, a5: i32) -> f64x2;
+        #[link_name = "llvm.x86.avx512.mask.fixupimm.ss"] fn f104(a0: f32x4, a1: f32x4, a2: i32x4, a3: i32, a4: u8, a5: i32) -> f32x4;
+        #[link_name = "llvm.x86.avx512.mask.fpclass.sd"] fn f105(a0: f64x2, a1: i32, a2: u8) -> u8;
+        #[link_name = "llvm.x86.avx512.mask.fpclass.ss"] fn f106(a0: f32x4, a1: i32, a2: u8) -> u8;
+        #[link_name = "llvm.x86.avx512.mask.getexp.pd.128"] fn f107(a0: f64x2, a1: f64x2, a2: u8) -> f64x2;
+        #[link_name = "llvm.x86.avx512.mask.getexp.pd.256"] fn f108(a0: f64x4, a1: f64x4, a2: u8) -> f64x4;
+        #[link_name = "llvm.x86.avx512.mask.getexp.pd.512"] fn f109(a0: f64x8, a1: f64x8, a2: u8, a3: i32) -> f64x8;
+        #[link_name = "llvm.x86.avx512.mask.getexp.ps.128"] fn f110(a0: f32x4, a1: f32x4, a2: u8) -> f32x4;
+        #[link_name = "llvm.x86.avx512.mask.getexp.ps.256"] fn f111(a0: f32x8, a1: f32x8, a2: u8) -> f32x8;
+        #[link_name = "llvm.x86.avx512.mask.getexp.ps.512"] fn f112(a0: f32x16, a1: f32x16, a2: u16, a3: i32) -> f32x16;
+        #[link_name = "llvm.x86.avx512.mask.getexp.sd"] fn f113(a0: f64x2, a1: f64x2, a2: f64x2, a3: u8, a4: i32) -> f64x2;
+        #[link_name = "llvm.x86.avx512.mask.getexp.ss"] fn f114(a0: f32x4, a1: f32x4, a2: f32x4, a3: u8, a4: i32) -> f32x4;
+        #[link_name = "llvm.x86.avx512.mask.getmant.pd.128"] fn f115(a0: f64x2, a1: i32, a2: f64x2, a3: u8) -> f64x2;
+        #[link_name = "llvm.x86.avx512.mask.getmant.pd.256"] fn f116(a0: f64x4, a1: i32, a2: f64x4, a3: u8) -> f64x4;
+        #[link_name = "llvm.x86.avx512.mask.getmant.pd.512"] fn f117(a0: f64x8, a1: i32, a2: f64x8, a3: u8, a4: i32) -> f64x8;
+        #[link_name = "llvm.x86.avx512.mask.getmant.ps.128"] fn f118(a0: f32x4, a1: i32, a2: f32x4, a3: u8) -> f32x4;
+        #[link_name = "llvm.x86.avx512.mask.getmant.ps.256"] fn f119(a0: f32x8, a1: i32, a2: f32x8, a3: u8) -> f32x8;
+        #[link_name = "llvm.x86.avx512.mask.getmant.ps.512"] fn f120(a0: f32x16, a1: i32, a2: f32x16, a3: u16, a4: i32) -> f32x16;
+        #[link_name = "llvm.x86.avx512.mask.getmant.sd"] fn f121(a0: f64x2, a1: f64x2, a2: i32, a3: f64x2, a4: u8, a5: i32) -> f64x2;
+        #[link_name = "llvm.x86.avx512.mask.getmant.ss"] fn f122(a0: f32x4, a1: f32x4, a2: i32, a3: f32x4, a4: u8, a5: i32) -> f32x4;
+        #[link_name = "llvm.x86.avx512.mask.max.sd.round"] fn f123(a0: f64x2, a1: f64x2, a2: f64x2, a3: u8, a4: i32) -> f64x2;
+        #[link_name = "llvm.x86.avx512.mask.max.ss.round"] fn f124(a0: f32x4, a1: f32x4, a2: f32x4, a3: u8, a4: i32) -> f32x4;
+        #[link_name = "llvm.x86.avx512.mask.min.sd.round"] fn f125(a0: f64x2, a1: f64x2, a2: f64x2, a3: u8, a4: i32) -> f64x2;
+        #[link_name = "llvm.x86.avx512.mask.min.ss.round"] fn f126(a0: f32x4, a1: f32x4, a2: f32x4, a3: u8, a4: i32) -> f32x4;
+        #[link_name = "llvm.x86.avx512.mask.mul.sd.round"] fn f127(a0: f64x2, a1: f64x2, a2: f64x2, a3: u8, a4: i32) -> f64x2;
+        #[link_name = "llvm.x86.avx512.mask.mul.ss.round"] fn f128(a0: f32x4, a1: f32x4, a2: f32x4, a3: u8, a4: i32) -> f32x4;
+        #[link_name = "llvm.x86.avx512.mask.pmov.db.128"] fn f129(a0: i32x4, a1: i8x16, a2: u8) -> i8x16;
+        #[link_name = "llvm.x86.avx512.mask.pmov.db.256"] fn f130(a0: i32x8, a1: i8x16, a2: u8) -> i8x16;
+        #[link_name = "llvm.x86.avx512.mask.pmov.dw.128"] fn f131(a0: i32x4, a1: i16x8, a2: u8) -> i16x8;
+        #[link_name = "llvm.x86.avx512.mask.pmov.qb.128"] fn f132(a0: i64x2, a1: i8x16, a2: u8) -> i8x16;
+        #[link_name = "llvm.x86.avx512.mask.pmov.qb.256"] fn f133(a0: i64x4, a1: i8x16, a2: u8) -> i8x16;
+        #[link_name = "llvm.x86.avx512.mask.pmov.qb.512"] fn f134(a0: i64x8, a1: i8x16, a2: u8) -> i8x16;
+        #[link_name = "llvm.x86.avx512.mask.pmov.qd.128"] fn f135(a0: i64x2, a1: i32x4, a2: u8) -> i32x4;
+        #[link_name = "llvm.x86.avx512.mask.pmov.qw.128"] fn f136(a0: i64x2, a1: i16x8, a2: u8) -> i16x8;
+        #[link_name = "llvm.x86.avx512.mask.pmov.qw.256"] fn f137(a0: i64x4, a1: i16x8, a2: u8) -> i16x8;
+        #[link_name = "llvm.x86.avx512.mask.pmovs.db.128"] fn f138(a0: i32x4, a1: i8x16, a2: u8) -> i8x16;
+        #[link_name = "llvm.x86.avx512.mask.pmovs.db.256"] fn f139(a0: i32x8, a1: i8x16, a2: u8) -> i8x16;
+        #[link_name = "llvm.x86.avx512.mask.pmovs.db.512"] fn f140(a0: i32x16, a1: i8x16, a2: u16) -> i8x16;
+        #[link_name = "llvm.x86.avx512.mask.pmovs.dw.128"] fn f141(a0: i32x4, a1: i16x8, a2: u8) -> i16x8;
+        #[link_name = "llvm.x86.avx512.mask.pmovs.dw.256"] fn f142(a0: i32x8, a1: i16x8, a2: u8) -> i16x8;
+        #[link_name = "llvm.x86.avx512.mask.pmovs.dw.512"] fn f143(a0: i32x16, a1: i16x16, a2: u16) -> i16x16;
+        #[link_name = "llvm.x86.avx512.mask.pmovs.qb.128"] fn f144(a0: i64x2, a1: i8x16, a2: u8) -> i8x16;
+        #[link_name = "llvm.x86.avx512.mask.pmovs.qb.256"] fn f145(a0: i64x4, a1: i8x16, a2: u8) -> i8x16;
+        #[link_name = "llvm.x86.avx512.mask.pmovs.qb.512"] fn f146(a0: i64x8, a1: i8x16, a2: u8) -> i8x16;
+        #[link_name = "llvm.x86.avx512.mask.pmovs.qd.128"] fn f147(a0: i64x2, a1: i32x4, a2: u8) -> i32x4;
+        #[link_name = "llvm.x86.avx512.mask.pmovs.qd.256"] fn f148(a0: i64x4, a1: i32x4, a2: u8) -> i32x4;
+        #[link_name = "llvm.x86.avx512.mask.pmovs.qd.512"] fn f149(a0: i64x8, a1: i32x8, a2: u8) -> i32x8;
+        #[link_name = "llvm.x86.avx512.mask.pmovs.qw.128"] fn f150(a0: i64x2, a1: i16x8, a2: u8) -> i16x8;
+        #[link_name = "llvm.x86.avx512.mask.pmovs.qw.256"] fn f151(a0: i64x4, a1: i16x8, a2: u8) -> i16x8;
+        #[link_name = "llvm.x86.avx512.mask.pmovs.qw.512"] fn f152(a0: i64x8, a1: i16x8, a2: u8) -> i16x8;
+        #[link_name = "llvm.x86.avx512.mask.pmovs.wb.128"] fn f153(a0: i16x8, a1: i8x16, a2: u8) -> i8x16;
+        #[link_name = "llvm.x86.avx512.mask.pmovus.db.128"] fn f154(a0: u32x4, a1: u8x16, a2: u8) -> u8x16;
+        #[link_name = "llvm.x86.avx512.mask.pmovus.db.256"] fn f155(a0: u32x8, a1: u8x16, a2: u8) -> u8x16;
+        #[link_name = "llvm.x86.avx512.mask.pmovus.db.512"] fn f156(a0: u32x16, a1: u8x16, a2: u16) -> u8x16;
+        #[link_name = "llvm.x86.avx512.mask.pmovus.dw.128"] fn f157(a0: u32x4, a1: u16x8, a2: u8) -> u16x8;
+        #[link_name = "llvm.x86.avx512.mask.pmovus.dw.256"] fn f158(a0: u32x8, a1: u16x8, a2: u8) -> u16x8;
+        #[link_name = "llvm.x86.avx512.mask.pmovus.dw.512"] fn f159(a0: u32x16, a1: u16x16, a2: u16) -> u16x16;
+        #[link_name = "llvm.x86.avx512.mask.pmovus.qb.128"] fn f160(a0: u64x2, a1: u8x16, a2: u8) -> u8x16;
+        #[link_name = "llvm.x86.avx512.mask.pmovus.qb.256"] fn f161(a0: u64x4, a1: u8x16, a2: u8) -> u8x16;
+        #[link_name = "llvm.x86.avx512.mask.pmovus.qb.512"] fn f162(a0: u64x8, a1: u8x16, a2: u8) -> u8x16;
+        #[link_name = "llvm.x86.avx512.mask.pmovus.qd.128"] fn f163(a0: u64x2, a1: u32x4, a2: u8) -> u32x4;
+        #[link_name = "llvm.x86.avx512.mask.pmovus.qd.256"] fn f164(a0: u64x4, a1: u32x4, a2: u8) -> u32x4;
+        #[link_name = "llvm.x86.avx512.mask.pmovus.qd.512"] fn f165(a0: u64x8, a1: u32x8, a2: u8) -> u32x8;
+        #[link_name = "llvm.x86.avx512.mask.pmovus.qw.128"] fn f166(a0: u64x2, a1: u16x8, a2: u8) -> u16x8;
+        #[link_name = "llvm.x86.avx512.mask.pmovus.qw.256"] fn f167(a0: u64x4, a1: u16x8, a2: u8) -> u16x8;
+        #[link_name = "llvm.x86.avx512.mask.pmovus.qw.512"] fn f168(a0: u64x8, a1: u16x8, a2: u8) -> u16x8;
+        #[link_name = "llvm.x86.avx512.mask.pmovus.wb.128"] fn f169(a0: u16x8, a1: u8x16, a2: u8) -> u8x16;
+        #[link_name = "llvm.x86.avx512.mask.range.pd.128"] fn f170(a0: f64x2, a1: f64x2, a2: i32, a3: f64x2, a4: u8) -> f64x2;
+        #[link_name = "llvm.x86.avx512.mask.range.pd.256"] fn f171(a0: f64x4, a1: f64x4, a2: i32, a3: f64x4, a4: u8) -> f64x4;
+        #[link_name = "llvm.x86.avx512.mask.range.pd.512"] fn f172(a0: f64x8, a1: f64x8, a2: i32, a3: f64x8, a4: u8, a5: i32) -> f64x8;
+        #[link_name = "llvm.x86.avx512.mask.range.ps.128"] fn f173(a0: f32x4, a1: f32x4, a2: i32, a3: f32x4, a4: u8) -> f32x4;
+        #[link_name = "llvm.x86.avx512.mask.range.ps.256"] fn f174(a0: f32x8, a1: f32x8, a2: i32, a3: f32x8, a4: u8) -> f32x8;
+        #[link_name = "llvm.x86.avx512.mask.range.ps.512"] fn f175(a0: f32x16, a1: f32x16, a2: i32, a3: f32x16, a4: u16, a5: i32) -> f32x16;
+        #[link_name = "llvm.x86.avx512.mask.range.sd"] fn f176(a0: f64x2, a1: f64x2, a2: f64x2, a3: u8, a4: i32, a5: i32) -> f64x2;
+        #[link_name = "llvm.x86.avx512.mask.range.ss"] fn f177(a0: f32x4, a1: f32x4, a2: f32x4, a3: u8, a4: i32, a5: i32) -> f32x4;
+        #[link_name = "llvm.x86.avx512.mask.reduce.pd.128"] fn f178(a0: f64x2, a1: i32, a2: f64x2, a3: u8) -> f64x2;
+        #[link_name = "llvm.x86.avx512.mask.reduce.pd.256"] fn f179(a0: f64x4, a1: i32, a2: f64x4, a3: u8) -> f64x4;
+        #[link_name = "llvm.x86.avx512.mask.reduce.pd.512"] fn f180(a0: f64x8, a1: i32, a2: f64x8, a3: u8, a4: i32) -> f64x8;
+        #[link_name = "llvm.x86.avx512.mask.reduce.ps.128"] fn f181(a0: f32x4, a1: i32, a2: f32x4, a3: u8) -> f32x4;
+        #[link_name = "llvm.x86.avx512.mask.reduce.ps.256"] fn f182(a0: f32x8, a1: i32, a2: f32x8, a3: u8) -> f32x8;
+        #[link_name = "llvm.x86.avx512.mask.reduce.ps.512"] fn f183(a0: f32x16, a1: i32, a2: f32x16, a3: u16, a4: i32) -> f32x16;
+        #[link_name = "llvm.x86.avx512.mask.reduce.sd"] fn f184(a0: f64x2, a1: f64x2, a2: f64x2, a3: u8, a4: i32, a5: i32) -> f64x2;
+        #[link_name = "llvm.x86.avx512.mask.reduce.ss"] fn f185(a0: f32x4, a1: f32x4, a2: f32x4, a3: u8, a4: i32, a5: i32) -> f32x4;
+        #[link_name = "llvm.x86.avx512.mask.rndscale.pd.128"] fn f186(a0: f64x2, a1: i32, a2: f64x2, a3: u8) -> f64x2;
+        #[link_name = "llvm.x86.avx512.mask.rndscale.pd.256"] fn f187(a0: f64x4, a1: i32, a2: f64x4, a3: u8) -> f64x4;
+        #[link_name = "llvm.x86.avx512.mask.rndscale.pd.512"] fn f188(a0: f64x8, a1: i32, a2: f64x8, a3: u8, a4: i32) -> f64x8;
+        #[link_name = "llvm.x86.avx512.mask.rndscale.ps.128"] fn f189(a0: f32x4, a1: i32, a2: f32x4, a3: u8) -> f32x4;
+        #[link_name = "llvm.x86.avx512.mask.rndscale.ps.256"] fn f190(a0: f32x8, a1: i32, a2: f32x8, a3: u8) -> f32x8;
+        #[link_name = "llvm.x86.avx512.mask.rndscale.ps.512"] fn f191(a0: f32x16, a1: i32, a2: f32x16, a3: u16, a4: i32) -> f32x16;
+        #[link_name = "llvm.x86.avx512.mask.rndscale.sd"] fn f192(a0: f64x2, a1: f64x2, a2: f64x2, a3: u8, a4: i32, a5: i32) -> f64x2;
+        #[link_name = "llvm.x86.avx512.mask.rndscale.ss"] fn f193(a0: f32x4, a1: f32x4, a2: f32x4, a3: u8, a4: i32, a5: i32) -> f32x4;
+        #[link_name = "llvm.x86.avx512.mask.scalef.pd.128"] fn f194(a0: f64x2, a1: f64x2, a2: f64x2, a3: u8) -> f64x2;
+        #[link_name = "llvm.x86.avx512.mask.scalef.pd.256"] fn f195(a0: f64x4, a1: f64x4, a2: f64x4, a3: u8) -> f64x4;
+        #[link_name = "llvm.x86.avx512.mask.scalef.pd.512"] fn f196(a0: f64x8, a1: f64x8, a2: f64x8, a3: u8, a4: i32) -> f64x8;
+        #[link_name = "llvm.x86.avx512.mask.scalef.ps.128"] fn f197(a0: f32x4, a1: f32x4, a2: f32x4, a3: u8) -> f32x4;
+        #[link_name = "llvm.x86.avx512.mask.scalef.ps.256"] fn f198(a0: f32x8, a1: f32x8, a2: f32x8, a3: u8) -> f32x8;
+        #[link_name = "llvm.x86.avx512.mask.scalef.ps.512"] fn f199(a0: f32x16, a1: f32x16, a2: f32x16, a3: u16, a4: i32) -> f32x16;
+        #[link_name = "llvm.x86.avx512.mask.scalef.sd"] fn f200(a0: f64x2, a1: f64x2, a2: f64x2, a3: u8, a4: i32) -> f64x2;
+        #[link_name = "llvm.x86.avx512.mask.scalef.ss"] fn f201(a0: f32x4, a1: f32x4, a2: f32x4, a3: u8, a4: i32) -> f32x4;
+        #[link_name = "llvm.x86.avx512.mask.sqrt.sd"] fn f202(a0: f64x2, a1: f64x2, a2: f64x2, a3: u8, a4: i32) -> f64x2;
+        #[link_name = "llvm.x86.avx512.mask.sqrt.ss"] fn f203(a0: f32x4, a1: f32x4, a2: f32x4, a3: u8, a4: i32) -> f32x4;
+        #[link_name = "llvm.x86.avx512.mask.sub.sd.round"] fn f204(a0: f64x2, a1: f64x2, a2: f64x2, a3: u8, a4: i32) -> f64x2;
+        #[link_name = "llvm.x86.avx512.mask.sub.ss.round"] fn f205(a0: f32x4, a1: f32x4, a2: f32x4, a3: u8, a4: i32) -> f32x4;
+        #[link_name = "llvm.x86.avx512.mask.vcvtph2ps.512"] fn f206(a0: i16x16, a1: f32x16, a2: u16, a3: i32) -> f32x16;
+        #[link_name = "llvm.x86.avx512.mask.vcvtps2ph.128"] fn f207(a0: f32x4, a1: i32, a2: i16x8, a3: u8) -> i16x8;
+        #[link_name = "llvm.x86.avx512.mask.vcvtps2ph.256"] fn f208(a0: f32x8, a1: i32, a2: i16x8, a3: u8) -> i16x8;
+        #[link_name = "llvm.x86.avx512.mask.vcvtps2ph.512"] fn f209(a0: f32x16, a1: i32, a2: i16x16, a3: u16) -> i16x16;
+        #[link_name = "llvm.x86.avx512.maskz.fixupimm.pd.128"] fn f210(a0: f64x2, a1: f64x2, a2: i64x2, a3: i32, a4: u8) -> f64x2;
+        #[link_name = "llvm.x86.avx512.maskz.fixupimm.pd.256"] fn f211(a0: f64x4, a1: f64x4, a2: i64x4, a3: i32, a4: u8) -> f64x4;
+        #[link_name = "llvm.x86.avx512.maskz.fixupimm.pd.512"] fn f212(a0: f64x8, a1: f64x8, a2: i64x8, a3: i32, a4: u8, a5: i32) -> f64x8;
+        #[link_name = "llvm.x86.avx512.maskz.fixupimm.ps.128"] fn f213(a0: f32x4, a1: f32x4, a2: i32x4, a3: i32, a4: u8) -> f32x4;
+        #[link_name = "llvm.x86.avx512.maskz.fixupimm.ps.256"] fn f214(a0: f32x8, a1: f32x8, a2: i32x8, a3: i32, a4: u8) -> f32x8;
+        #[link_name = "llvm.x86.avx512.maskz.fixupimm.ps.512"] fn f215(a0: f32x16, a1: f32x16, a2: i32x16, a3: i32, a4: u16, a5: i32) -> f32x16;
+        #[link_name = "llvm.x86.avx512.maskz.fixupimm.sd"] fn f216(a0: f64x2, a1: f64x2, a2: i64x2, a3: i32, a4: u8, a5: i32) -> f64x2;
+        #[link_name = "llvm.x86.avx512.maskz.fixupimm.ss"] fn f217(a0: f32x4, a1: f32x4, a2: i32x4, a3: i32, a4: u8, a5: i32) -> f32x4;
     }
 
 
@@ -842,1855 +847,1889 @@ mod imp {
         show("llvm.x86.avx512.mask.cvttpd2qq.512 4".trim_end(), &unsafe { f59(input::<f64x8>(seed, 0), input::<i64x8>(seed, 1), input::<u8>(seed, 2), 4i32) }, 64);
         show("llvm.x86.avx512.mask.cvttpd2qq.512 8".trim_end(), &unsafe { f59(input::<f64x8>(seed, 0), input::<i64x8>(seed, 1), input::<u8>(seed, 2), 8i32) }, 64);
     }
-    #[target_feature(enable = "avx512dq,avx512vl")]
+    #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t60(seed: u64) {
-        show("llvm.x86.avx512.mask.cvttpd2uqq.128 ".trim_end(), &unsafe { f60(input::<f64x2>(seed, 0), input::<u64x2>(seed, 1), input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.cvttpd2udq.128 ".trim_end(), &unsafe { f60(input::<f64x2>(seed, 0), input::<i32x4>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
-    #[target_feature(enable = "avx512dq,avx512vl")]
+    #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t61(seed: u64) {
-        show("llvm.x86.avx512.mask.cvttpd2uqq.256 ".trim_end(), &unsafe { f61(input::<f64x4>(seed, 0), input::<u64x4>(seed, 1), input::<u8>(seed, 2)) }, 64);
-    }
-    #[target_feature(enable = "avx512dq")]
-    unsafe fn t62(seed: u64) {
-        show("llvm.x86.avx512.mask.cvttpd2uqq.512 4".trim_end(), &unsafe { f62(input::<f64x8>(seed, 0), input::<u64x8>(seed, 1), input::<u8>(seed, 2), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.cvttpd2uqq.512 8".trim_end(), &unsafe { f62(input::<f64x8>(seed, 0), input::<u64x8>(seed, 1), input::<u8>(seed, 2), 8i32) }, 64);
+        show("llvm.x86.avx512.mask.cvttpd2udq.256 ".trim_end(), &unsafe { f61(input::<f64x4>(seed, 0), input::<i32x4>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f")]
+    unsafe fn t62(seed: u64) {
+        show("llvm.x86.avx512.mask.cvttpd2udq.512 4".trim_end(), &unsafe { f62(input::<f64x8>(seed, 0), input::<i32x8>(seed, 1), input::<u8>(seed, 2), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.cvttpd2udq.512 8".trim_end(), &unsafe { f62(input::<f64x8>(seed, 0), input::<i32x8>(seed, 1), input::<u8>(seed, 2), 8i32) }, 64);
+    }
+    #[target_feature(enable = "avx512dq,avx512vl")]
     unsafe fn t63(seed: u64) {
-        show("llvm.x86.avx512.mask.cvttps2dq.512 4".trim_end(), &unsafe { f63(input::<f32x16>(seed, 0), input::<i32x16>(seed, 1), input::<u16>(seed, 2), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.cvttps2dq.512 8".trim_end(), &unsafe { f63(input::<f32x16>(seed, 0), input::<i32x16>(seed, 1), input::<u16>(seed, 2), 8i32) }, 64);
+        show("llvm.x86.avx512.mask.cvttpd2uqq.128 ".trim_end(), &unsafe { f63(input::<f64x2>(seed, 0), input::<u64x2>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512dq,avx512vl")]
     unsafe fn t64(seed: u64) {
-        show("llvm.x86.avx512.mask.cvttps2qq.128 ".trim_end(), &unsafe { f64(input::<f32x4>(seed, 0), input::<i64x2>(seed, 1), input::<u8>(seed, 2)) }, 64);
-    }
-    #[target_feature(enable = "avx512dq,avx512vl")]
-    unsafe fn t65(seed: u64) {
-        show("llvm.x86.avx512.mask.cvttps2qq.256 ".trim_end(), &unsafe { f65(input::<f32x4>(seed, 0), input::<i64x4>(seed, 1), input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.cvttpd2uqq.256 ".trim_end(), &unsafe { f64(input::<f64x4>(seed, 0), input::<u64x4>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512dq")]
-    unsafe fn t66(seed: u64) {
-        show("llvm.x86.avx512.mask.cvttps2qq.512 4".trim_end(), &unsafe { f66(input::<f32x8>(seed, 0), input::<i64x8>(seed, 1), input::<u8>(seed, 2), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.cvttps2qq.512 8".trim_end(), &unsafe { f66(input::<f32x8>(seed, 0), input::<i64x8>(seed, 1), input::<u8>(seed, 2), 8i32) }, 64);
-    }
-    #[target_feature(enable = "avx512f,avx512vl")]
-    unsafe fn t67(seed: u64) {
-        show("llvm.x86.avx512.mask.cvttps2udq.128 ".trim_end(), &unsafe { f67(input::<f32x4>(seed, 0), input::<u32x4>(seed, 1), input::<u8>(seed, 2)) }, 64);
-    }
-    #[target_feature(enable = "avx512f,avx512vl")]
-    unsafe fn t68(seed: u64) {
-        show("llvm.x86.avx512.mask.cvttps2udq.256 ".trim_end(), &unsafe { f68(input::<f32x8>(seed, 0), input::<u32x8>(seed, 1), input::<u8>(seed, 2)) }, 64);
+    unsafe fn t65(seed: u64) {
+        show("llvm.x86.avx512.mask.cvttpd2uqq.512 4".trim_end(), &unsafe { f65(input::<f64x8>(seed, 0), input::<u64x8>(seed, 1), input::<u8>(seed, 2), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.cvttpd2uqq.512 8".trim_end(), &unsafe { f65(input::<f64x8>(seed, 0), input::<u64x8>(seed, 1), input::<u8>(seed, 2), 8i32) }, 64);
     }
     #[target_feature(enable = "avx512f")]
-    unsafe fn t69(seed: u64) {
-        show("llvm.x86.avx512.mask.cvttps2udq.512 4".trim_end(), &unsafe { f69(input::<f32x16>(seed, 0), input::<u32x16>(seed, 1), input::<u16>(seed, 2), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.cvttps2udq.512 8".trim_end(), &unsafe { f69(input::<f32x16>(seed, 0), input::<u32x16>(seed, 1), input::<u16>(seed, 2), 8i32) }, 64);
+    unsafe fn t66(seed: u64) {
+        show("llvm.x86.avx512.mask.cvttps2dq.512 4".trim_end(), &unsafe { f66(input::<f32x16>(seed, 0), input::<i32x16>(seed, 1), input::<u16>(seed, 2), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.cvttps2dq.512 8".trim_end(), &unsafe { f66(input::<f32x16>(seed, 0), input::<i32x16>(seed, 1), input::<u16>(seed, 2), 8i32) }, 64);
     }
     #[target_feature(enable = "avx512dq,avx512vl")]
-    unsafe fn t70(seed: u64) {
-        show("llvm.x86.avx512.mask.cvttps2uqq.128 ".trim_end(), &unsafe { f70(input::<f32x4>(seed, 0), input::<u64x2>(seed, 1), input::<u8>(seed, 2)) }, 64);
+    unsafe fn t67(seed: u64) {
+        show("llvm.x86.avx512.mask.cvttps2qq.128 ".trim_end(), &unsafe { f67(input::<f32x4>(seed, 0), input::<i64x2>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512dq,avx512vl")]
-    unsafe fn t71(seed: u64) {
-        show("llvm.x86.avx512.mask.cvttps2uqq.256 ".trim_end(), &unsafe { f71(input::<f32x4>(seed, 0), input::<u64x4>(seed, 1), input::<u8>(seed, 2)) }, 64);
+    unsafe fn t68(seed: u64) {
+        show("llvm.x86.avx512.mask.cvttps2qq.256 ".trim_end(), &unsafe { f68(input::<f32x4>(seed, 0), input::<i64x4>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512dq")]
+    unsafe fn t69(seed: u64) {
+        show("llvm.x86.avx512.mask.cvttps2qq.512 4".trim_end(), &unsafe { f69(input::<f32x8>(seed, 0), input::<i64x8>(seed, 1), input::<u8>(seed, 2), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.cvttps2qq.512 8".trim_end(), &unsafe { f69(input::<f32x8>(seed, 0), input::<i64x8>(seed, 1), input::<u8>(seed, 2), 8i32) }, 64);
+    }
+    #[target_feature(enable = "avx512f,avx512vl")]
+    unsafe fn t70(seed: u64) {
+        show("llvm.x86.avx512.mask.cvttps2udq.128 ".trim_end(), &unsafe { f70(input::<f32x4>(seed, 0), input::<u32x4>(seed, 1), input::<u8>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avx512f,avx512vl")]
+    unsafe fn t71(seed: u64) {
+        show("llvm.x86.avx512.mask.cvttps2udq.256 ".trim_end(), &unsafe { f71(input::<f32x8>(seed, 0), input::<u32x8>(seed, 1), input::<u8>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avx512f")]
     unsafe fn t72(seed: u64) {
-        show("llvm.x86.avx512.mask.cvttps2uqq.512 4".trim_end(), &unsafe { f72(input::<f32x8>(seed, 0), input::<u64x8>(seed, 1), input::<u8>(seed, 2), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.cvttps2uqq.512 8".trim_end(), &unsafe { f72(input::<f32x8>(seed, 0), input::<u64x8>(seed, 1), input::<u8>(seed, 2), 8i32) }, 64);
+        show("llvm.x86.avx512.mask.cvttps2udq.512 4".trim_end(), &unsafe { f72(input::<f32x16>(seed, 0), input::<u32x16>(seed, 1), input::<u16>(seed, 2), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.cvttps2udq.512 8".trim_end(), &unsafe { f72(input::<f32x16>(seed, 0), input::<u32x16>(seed, 1), input::<u16>(seed, 2), 8i32) }, 64);
     }
     #[target_feature(enable = "avx512dq,avx512vl")]
     unsafe fn t73(seed: u64) {
-        show("llvm.x86.avx512.mask.cvtuqq2ps.128 ".trim_end(), &unsafe { f73(input::<u64x2>(seed, 0), input::<f32x4>(seed, 1), input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.cvttps2uqq.128 ".trim_end(), &unsafe { f73(input::<f32x4>(seed, 0), input::<u64x2>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
-    #[target_feature(enable = "avx512f")]
+    #[target_feature(enable = "avx512dq,avx512vl")]
     unsafe fn t74(seed: u64) {
-        show("llvm.x86.avx512.mask.div.sd.round 4".trim_end(), &unsafe { f74(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.div.sd.round 8".trim_end(), &unsafe { f74(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 8i32) }, 64);
-        show("llvm.x86.avx512.mask.div.sd.round 9".trim_end(), &unsafe { f74(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 9i32) }, 64);
-        show("llvm.x86.avx512.mask.div.sd.round 10".trim_end(), &unsafe { f74(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 10i32) }, 64);
-        show("llvm.x86.avx512.mask.div.sd.round 11".trim_end(), &unsafe { f74(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 11i32) }, 64);
+        show("llvm.x86.avx512.mask.cvttps2uqq.256 ".trim_end(), &unsafe { f74(input::<f32x4>(seed, 0), input::<u64x4>(seed, 1), input::<u8>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avx512dq")]
+    unsafe fn t75(seed: u64) {
+        show("llvm.x86.avx512.mask.cvttps2uqq.512 4".trim_end(), &unsafe { f75(input::<f32x8>(seed, 0), input::<u64x8>(seed, 1), input::<u8>(seed, 2), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.cvttps2uqq.512 8".trim_end(), &unsafe { f75(input::<f32x8>(seed, 0), input::<u64x8>(seed, 1), input::<u8>(seed, 2), 8i32) }, 64);
+    }
+    #[target_feature(enable = "avx512dq,avx512vl")]
+    unsafe fn t76(seed: u64) {
+        show("llvm.x86.avx512.mask.cvtuqq2ps.128 ".trim_end(), &unsafe { f76(input::<u64x2>(seed, 0), input::<f32x4>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f")]
-    unsafe fn t75(seed: u64) {
-        show("llvm.x86.avx512.mask.div.ss.round 4".trim_end(), &unsafe { f75(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.div.ss.round 8".trim_end(), &unsafe { f75(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 8i32) }, 64);
-        show("llvm.x86.avx512.mask.div.ss.round 9".trim_end(), &unsafe { f75(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 9i32) }, 64);
-        show("llvm.x86.avx512.mask.div.ss.round 10".trim_end(), &unsafe { f75(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 10i32) }, 64);
-        show("llvm.x86.avx512.mask.div.ss.round 11".trim_end(), &unsafe { f75(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 11i32) }, 64);
-    }
-    #[target_feature(enable = "avx512vbmi2,avx512vl")]
-    unsafe fn t76(seed: u64) {
-        show("llvm.x86.avx512.mask.expand.b.128 ".trim_end(), &unsafe { f76(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), input::<u16>(seed, 2)) }, 64);
-    }
-    #[target_feature(enable = "avx512vbmi2,avx512vl")]
     unsafe fn t77(seed: u64) {
-        show("llvm.x86.avx512.mask.expand.b.256 ".trim_end(), &unsafe { f77(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), input::<u32>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.div.sd.round 4".trim_end(), &unsafe { f77(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.div.sd.round 8".trim_end(), &unsafe { f77(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 8i32) }, 64);
+        show("llvm.x86.avx512.mask.div.sd.round 9".trim_end(), &unsafe { f77(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 9i32) }, 64);
+        show("llvm.x86.avx512.mask.div.sd.round 10".trim_end(), &unsafe { f77(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 10i32) }, 64);
+        show("llvm.x86.avx512.mask.div.sd.round 11".trim_end(), &unsafe { f77(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 11i32) }, 64);
+    }
+    #[target_feature(enable = "avx512f")]
+    unsafe fn t78(seed: u64) {
+        show("llvm.x86.avx512.mask.div.ss.round 4".trim_end(), &unsafe { f78(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.div.ss.round 8".trim_end(), &unsafe { f78(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 8i32) }, 64);
+        show("llvm.x86.avx512.mask.div.ss.round 9".trim_end(), &unsafe { f78(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 9i32) }, 64);
+        show("llvm.x86.avx512.mask.div.ss.round 10".trim_end(), &unsafe { f78(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 10i32) }, 64);
+        show("llvm.x86.avx512.mask.div.ss.round 11".trim_end(), &unsafe { f78(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 11i32) }, 64);
+    }
+    #[target_feature(enable = "avx512vbmi2,avx512vl")]
+    unsafe fn t79(seed: u64) {
+        show("llvm.x86.avx512.mask.expand.b.128 ".trim_end(), &unsafe { f79(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), input::<u16>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avx512vbmi2,avx512vl")]
+    unsafe fn t80(seed: u64) {
+        show("llvm.x86.avx512.mask.expand.b.256 ".trim_end(), &unsafe { f80(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), input::<u32>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512vbmi2")]
-    unsafe fn t78(seed: u64) {
-        show("llvm.x86.avx512.mask.expand.b.512 ".trim_end(), &unsafe { f78(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), input::<u64>(seed, 2)) }, 64);
-    }
-    #[target_feature(enable = "avx512f,avx512vl")]
-    unsafe fn t79(seed: u64) {
-        show("llvm.x86.avx512.mask.expand.d.128 ".trim_end(), &unsafe { f79(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1), input::<u8>(seed, 2)) }, 64);
-    }
-    #[target_feature(enable = "avx512f,avx512vl")]
-    unsafe fn t80(seed: u64) {
-        show("llvm.x86.avx512.mask.expand.d.256 ".trim_end(), &unsafe { f80(input::<i32x8>(seed, 0), input::<i32x8>(seed, 1), input::<u8>(seed, 2)) }, 64);
-    }
-    #[target_feature(enable = "avx512f")]
     unsafe fn t81(seed: u64) {
-        show("llvm.x86.avx512.mask.expand.d.512 ".trim_end(), &unsafe { f81(input::<i32x16>(seed, 0), input::<i32x16>(seed, 1), input::<u16>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.expand.b.512 ".trim_end(), &unsafe { f81(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), input::<u64>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t82(seed: u64) {
-        show("llvm.x86.avx512.mask.expand.pd.128 ".trim_end(), &unsafe { f82(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.expand.d.128 ".trim_end(), &unsafe { f82(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t83(seed: u64) {
-        show("llvm.x86.avx512.mask.expand.pd.256 ".trim_end(), &unsafe { f83(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.expand.d.256 ".trim_end(), &unsafe { f83(input::<i32x8>(seed, 0), input::<i32x8>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f")]
     unsafe fn t84(seed: u64) {
-        show("llvm.x86.avx512.mask.expand.pd.512 ".trim_end(), &unsafe { f84(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.expand.d.512 ".trim_end(), &unsafe { f84(input::<i32x16>(seed, 0), input::<i32x16>(seed, 1), input::<u16>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t85(seed: u64) {
-        show("llvm.x86.avx512.mask.expand.ps.128 ".trim_end(), &unsafe { f85(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.expand.pd.128 ".trim_end(), &unsafe { f85(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t86(seed: u64) {
-        show("llvm.x86.avx512.mask.expand.ps.256 ".trim_end(), &unsafe { f86(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.expand.pd.256 ".trim_end(), &unsafe { f86(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f")]
     unsafe fn t87(seed: u64) {
-        show("llvm.x86.avx512.mask.expand.ps.512 ".trim_end(), &unsafe { f87(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<u16>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.expand.pd.512 ".trim_end(), &unsafe { f87(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t88(seed: u64) {
-        show("llvm.x86.avx512.mask.expand.q.128 ".trim_end(), &unsafe { f88(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.expand.ps.128 ".trim_end(), &unsafe { f88(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t89(seed: u64) {
-        show("llvm.x86.avx512.mask.expand.q.256 ".trim_end(), &unsafe { f89(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.expand.ps.256 ".trim_end(), &unsafe { f89(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f")]
     unsafe fn t90(seed: u64) {
-        show("llvm.x86.avx512.mask.expand.q.512 ".trim_end(), &unsafe { f90(input::<i64x8>(seed, 0), input::<i64x8>(seed, 1), input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.expand.ps.512 ".trim_end(), &unsafe { f90(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<u16>(seed, 2)) }, 64);
     }
-    #[target_feature(enable = "avx512vbmi2,avx512vl")]
+    #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t91(seed: u64) {
-        show("llvm.x86.avx512.mask.expand.w.128 ".trim_end(), &unsafe { f91(input::<i16x8>(seed, 0), input::<i16x8>(seed, 1), input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.expand.q.128 ".trim_end(), &unsafe { f91(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
-    #[target_feature(enable = "avx512vbmi2,avx512vl")]
+    #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t92(seed: u64) {
-        show("llvm.x86.avx512.mask.expand.w.256 ".trim_end(), &unsafe { f92(input::<i16x16>(seed, 0), input::<i16x16>(seed, 1), input::<u16>(seed, 2)) }, 64);
-    }
-    #[target_feature(enable = "avx512vbmi2")]
-    unsafe fn t93(seed: u64) {
-        show("llvm.x86.avx512.mask.expand.w.512 ".trim_end(), &unsafe { f93(input::<i16x32>(seed, 0), input::<i16x32>(seed, 1), input::<u32>(seed, 2)) }, 64);
-    }
-    #[target_feature(enable = "avx512f,avx512vl")]
-    unsafe fn t94(seed: u64) {
-        show("llvm.x86.avx512.mask.fixupimm.pd.128 0".trim_end(), &unsafe { f94(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 0i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.128 1".trim_end(), &unsafe { f94(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 1i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.128 2".trim_end(), &unsafe { f94(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 2i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.128 3".trim_end(), &unsafe { f94(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 3i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.128 4".trim_end(), &unsafe { f94(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 4i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.128 5".trim_end(), &unsafe { f94(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 5i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.128 7".trim_end(), &unsafe { f94(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 7i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.128 8".trim_end(), &unsafe { f94(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 8i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.128 9".trim_end(), &unsafe { f94(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 9i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.128 11".trim_end(), &unsafe { f94(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 11i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.128 15".trim_end(), &unsafe { f94(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 15i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.128 16".trim_end(), &unsafe { f94(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 16i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.128 17".trim_end(), &unsafe { f94(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 17i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.128 27".trim_end(), &unsafe { f94(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 27i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.128 31".trim_end(), &unsafe { f94(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 31i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.128 32".trim_end(), &unsafe { f94(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 32i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.128 33".trim_end(), &unsafe { f94(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 33i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.128 63".trim_end(), &unsafe { f94(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 63i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.128 64".trim_end(), &unsafe { f94(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 64i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.128 85".trim_end(), &unsafe { f94(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 85i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.128 127".trim_end(), &unsafe { f94(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 127i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.128 128".trim_end(), &unsafe { f94(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 128i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.128 170".trim_end(), &unsafe { f94(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 170i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.128 200".trim_end(), &unsafe { f94(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 200i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.128 254".trim_end(), &unsafe { f94(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 254i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.128 255".trim_end(), &unsafe { f94(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 255i32, input::<u8>(seed, 4)) }, 64);
-    }
-    #[target_feature(enable = "avx512f,avx512vl")]
-    unsafe fn t95(seed: u64) {
-        show("llvm.x86.avx512.mask.fixupimm.pd.256 0".trim_end(), &unsafe { f95(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 0i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.256 1".trim_end(), &unsafe { f95(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 1i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.256 2".trim_end(), &unsafe { f95(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 2i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.256 3".trim_end(), &unsafe { f95(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 3i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.256 4".trim_end(), &unsafe { f95(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 4i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.256 5".trim_end(), &unsafe { f95(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 5i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.256 7".trim_end(), &unsafe { f95(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 7i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.256 8".trim_end(), &unsafe { f95(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 8i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.256 9".trim_end(), &unsafe { f95(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 9i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.256 11".trim_end(), &unsafe { f95(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 11i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.256 15".trim_end(), &unsafe { f95(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 15i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.256 16".trim_end(), &unsafe { f95(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 16i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.256 17".trim_end(), &unsafe { f95(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 17i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.256 27".trim_end(), &unsafe { f95(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 27i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.256 31".trim_end(), &unsafe { f95(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 31i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.256 32".trim_end(), &unsafe { f95(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 32i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.256 33".trim_end(), &unsafe { f95(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 33i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.256 63".trim_end(), &unsafe { f95(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 63i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.256 64".trim_end(), &unsafe { f95(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 64i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.256 85".trim_end(), &unsafe { f95(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 85i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.256 127".trim_end(), &unsafe { f95(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 127i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.256 128".trim_end(), &unsafe { f95(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 128i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.256 170".trim_end(), &unsafe { f95(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 170i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.256 200".trim_end(), &unsafe { f95(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 200i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.256 254".trim_end(), &unsafe { f95(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 254i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.256 255".trim_end(), &unsafe { f95(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 255i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.expand.q.256 ".trim_end(), &unsafe { f92(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f")]
+    unsafe fn t93(seed: u64) {
+        show("llvm.x86.avx512.mask.expand.q.512 ".trim_end(), &unsafe { f93(input::<i64x8>(seed, 0), input::<i64x8>(seed, 1), input::<u8>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avx512vbmi2,avx512vl")]
+    unsafe fn t94(seed: u64) {
+        show("llvm.x86.avx512.mask.expand.w.128 ".trim_end(), &unsafe { f94(input::<i16x8>(seed, 0), input::<i16x8>(seed, 1), input::<u8>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avx512vbmi2,avx512vl")]
+    unsafe fn t95(seed: u64) {
+        show("llvm.x86.avx512.mask.expand.w.256 ".trim_end(), &unsafe { f95(input::<i16x16>(seed, 0), input::<i16x16>(seed, 1), input::<u16>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avx512vbmi2")]
     unsafe fn t96(seed: u64) {
-        show("llvm.x86.avx512.mask.fixupimm.pd.512 0 4".trim_end(), &unsafe { f96(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 0i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.512 1 4".trim_end(), &unsafe { f96(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 1i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.512 2 4".trim_end(), &unsafe { f96(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 2i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.512 3 4".trim_end(), &unsafe { f96(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 3i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.512 4 4".trim_end(), &unsafe { f96(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 4i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.512 5 4".trim_end(), &unsafe { f96(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 5i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.512 7 4".trim_end(), &unsafe { f96(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 7i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.512 8 4".trim_end(), &unsafe { f96(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 8i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.512 9 4".trim_end(), &unsafe { f96(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 9i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.512 11 4".trim_end(), &unsafe { f96(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 11i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.512 15 4".trim_end(), &unsafe { f96(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 15i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.512 16 4".trim_end(), &unsafe { f96(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 16i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.512 17 4".trim_end(), &unsafe { f96(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 17i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.512 27 4".trim_end(), &unsafe { f96(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 27i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.512 31 4".trim_end(), &unsafe { f96(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 31i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.512 32 4".trim_end(), &unsafe { f96(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 32i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.512 33 4".trim_end(), &unsafe { f96(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 33i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.512 63 4".trim_end(), &unsafe { f96(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 63i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.512 64 4".trim_end(), &unsafe { f96(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 64i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.512 85 4".trim_end(), &unsafe { f96(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 85i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.512 127 4".trim_end(), &unsafe { f96(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 127i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.512 128 4".trim_end(), &unsafe { f96(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 128i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.512 170 4".trim_end(), &unsafe { f96(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 170i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.512 200 4".trim_end(), &unsafe { f96(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 200i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.512 254 4".trim_end(), &unsafe { f96(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 254i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.512 255 4".trim_end(), &unsafe { f96(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 255i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.512 0 8".trim_end(), &unsafe { f96(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 0i32, input::<u8>(seed, 4), 8i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.pd.512 0 12".trim_end(), &unsafe { f96(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 0i32, input::<u8>(seed, 4), 12i32) }, 64);
+        show("llvm.x86.avx512.mask.expand.w.512 ".trim_end(), &unsafe { f96(input::<i16x32>(seed, 0), input::<i16x32>(seed, 1), input::<u32>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t97(seed: u64) {
-        show("llvm.x86.avx512.mask.fixupimm.ps.128 0".trim_end(), &unsafe { f97(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 0i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.128 1".trim_end(), &unsafe { f97(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 1i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.128 2".trim_end(), &unsafe { f97(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 2i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.128 3".trim_end(), &unsafe { f97(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 3i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.128 4".trim_end(), &unsafe { f97(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 4i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.128 5".trim_end(), &unsafe { f97(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 5i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.128 7".trim_end(), &unsafe { f97(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 7i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.128 8".trim_end(), &unsafe { f97(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 8i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.128 9".trim_end(), &unsafe { f97(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 9i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.128 11".trim_end(), &unsafe { f97(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 11i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.128 15".trim_end(), &unsafe { f97(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 15i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.128 16".trim_end(), &unsafe { f97(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 16i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.128 17".trim_end(), &unsafe { f97(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 17i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.128 27".trim_end(), &unsafe { f97(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 27i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.128 31".trim_end(), &unsafe { f97(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 31i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.128 32".trim_end(), &unsafe { f97(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 32i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.128 33".trim_end(), &unsafe { f97(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 33i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.128 63".trim_end(), &unsafe { f97(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 63i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.128 64".trim_end(), &unsafe { f97(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 64i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.128 85".trim_end(), &unsafe { f97(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 85i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.128 127".trim_end(), &unsafe { f97(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 127i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.128 128".trim_end(), &unsafe { f97(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 128i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.128 170".trim_end(), &unsafe { f97(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 170i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.128 200".trim_end(), &unsafe { f97(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 200i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.128 254".trim_end(), &unsafe { f97(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 254i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.128 255".trim_end(), &unsafe { f97(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 255i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.128 0".trim_end(), &unsafe { f97(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 0i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.128 1".trim_end(), &unsafe { f97(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 1i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.128 2".trim_end(), &unsafe { f97(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 2i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.128 3".trim_end(), &unsafe { f97(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 3i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.128 4".trim_end(), &unsafe { f97(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 4i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.128 5".trim_end(), &unsafe { f97(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 5i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.128 7".trim_end(), &unsafe { f97(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 7i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.128 8".trim_end(), &unsafe { f97(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 8i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.128 9".trim_end(), &unsafe { f97(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 9i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.128 11".trim_end(), &unsafe { f97(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 11i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.128 15".trim_end(), &unsafe { f97(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 15i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.128 16".trim_end(), &unsafe { f97(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 16i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.128 17".trim_end(), &unsafe { f97(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 17i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.128 27".trim_end(), &unsafe { f97(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 27i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.128 31".trim_end(), &unsafe { f97(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 31i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.128 32".trim_end(), &unsafe { f97(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 32i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.128 33".trim_end(), &unsafe { f97(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 33i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.128 63".trim_end(), &unsafe { f97(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 63i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.128 64".trim_end(), &unsafe { f97(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 64i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.128 85".trim_end(), &unsafe { f97(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 85i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.128 127".trim_end(), &unsafe { f97(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 127i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.128 128".trim_end(), &unsafe { f97(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 128i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.128 170".trim_end(), &unsafe { f97(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 170i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.128 200".trim_end(), &unsafe { f97(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 200i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.128 254".trim_end(), &unsafe { f97(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 254i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.128 255".trim_end(), &unsafe { f97(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 255i32, input::<u8>(seed, 4)) }, 64);
     }
     #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t98(seed: u64) {
-        show("llvm.x86.avx512.mask.fixupimm.ps.256 0".trim_end(), &unsafe { f98(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 0i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.256 1".trim_end(), &unsafe { f98(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 1i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.256 2".trim_end(), &unsafe { f98(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 2i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.256 3".trim_end(), &unsafe { f98(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 3i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.256 4".trim_end(), &unsafe { f98(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 4i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.256 5".trim_end(), &unsafe { f98(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 5i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.256 7".trim_end(), &unsafe { f98(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 7i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.256 8".trim_end(), &unsafe { f98(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 8i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.256 9".trim_end(), &unsafe { f98(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 9i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.256 11".trim_end(), &unsafe { f98(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 11i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.256 15".trim_end(), &unsafe { f98(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 15i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.256 16".trim_end(), &unsafe { f98(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 16i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.256 17".trim_end(), &unsafe { f98(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 17i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.256 27".trim_end(), &unsafe { f98(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 27i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.256 31".trim_end(), &unsafe { f98(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 31i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.256 32".trim_end(), &unsafe { f98(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 32i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.256 33".trim_end(), &unsafe { f98(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 33i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.256 63".trim_end(), &unsafe { f98(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 63i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.256 64".trim_end(), &unsafe { f98(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 64i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.256 85".trim_end(), &unsafe { f98(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 85i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.256 127".trim_end(), &unsafe { f98(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 127i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.256 128".trim_end(), &unsafe { f98(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 128i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.256 170".trim_end(), &unsafe { f98(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 170i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.256 200".trim_end(), &unsafe { f98(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 200i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.256 254".trim_end(), &unsafe { f98(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 254i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.256 255".trim_end(), &unsafe { f98(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 255i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.256 0".trim_end(), &unsafe { f98(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 0i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.256 1".trim_end(), &unsafe { f98(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 1i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.256 2".trim_end(), &unsafe { f98(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 2i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.256 3".trim_end(), &unsafe { f98(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 3i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.256 4".trim_end(), &unsafe { f98(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 4i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.256 5".trim_end(), &unsafe { f98(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 5i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.256 7".trim_end(), &unsafe { f98(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 7i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.256 8".trim_end(), &unsafe { f98(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 8i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.256 9".trim_end(), &unsafe { f98(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 9i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.256 11".trim_end(), &unsafe { f98(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 11i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.256 15".trim_end(), &unsafe { f98(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 15i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.256 16".trim_end(), &unsafe { f98(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 16i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.256 17".trim_end(), &unsafe { f98(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 17i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.256 27".trim_end(), &unsafe { f98(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 27i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.256 31".trim_end(), &unsafe { f98(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 31i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.256 32".trim_end(), &unsafe { f98(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 32i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.256 33".trim_end(), &unsafe { f98(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 33i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.256 63".trim_end(), &unsafe { f98(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 63i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.256 64".trim_end(), &unsafe { f98(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 64i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.256 85".trim_end(), &unsafe { f98(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 85i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.256 127".trim_end(), &unsafe { f98(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 127i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.256 128".trim_end(), &unsafe { f98(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 128i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.256 170".trim_end(), &unsafe { f98(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 170i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.256 200".trim_end(), &unsafe { f98(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 200i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.256 254".trim_end(), &unsafe { f98(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 254i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.256 255".trim_end(), &unsafe { f98(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 255i32, input::<u8>(seed, 4)) }, 64);
     }
     #[target_feature(enable = "avx512f")]
     unsafe fn t99(seed: u64) {
-        show("llvm.x86.avx512.mask.fixupimm.ps.512 0 4".trim_end(), &unsafe { f99(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 0i32, input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.512 1 4".trim_end(), &unsafe { f99(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 1i32, input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.512 2 4".trim_end(), &unsafe { f99(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 2i32, input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.512 3 4".trim_end(), &unsafe { f99(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 3i32, input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.512 4 4".trim_end(), &unsafe { f99(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 4i32, input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.512 5 4".trim_end(), &unsafe { f99(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 5i32, input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.512 7 4".trim_end(), &unsafe { f99(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 7i32, input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.512 8 4".trim_end(), &unsafe { f99(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 8i32, input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.512 9 4".trim_end(), &unsafe { f99(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 9i32, input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.512 11 4".trim_end(), &unsafe { f99(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 11i32, input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.512 15 4".trim_end(), &unsafe { f99(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 15i32, input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.512 16 4".trim_end(), &unsafe { f99(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 16i32, input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.512 17 4".trim_end(), &unsafe { f99(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 17i32, input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.512 27 4".trim_end(), &unsafe { f99(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 27i32, input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.512 31 4".trim_end(), &unsafe { f99(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 31i32, input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.512 32 4".trim_end(), &unsafe { f99(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 32i32, input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.512 33 4".trim_end(), &unsafe { f99(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 33i32, input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.512 63 4".trim_end(), &unsafe { f99(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 63i32, input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.512 64 4".trim_end(), &unsafe { f99(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 64i32, input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.512 85 4".trim_end(), &unsafe { f99(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 85i32, input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.512 127 4".trim_end(), &unsafe { f99(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 127i32, input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.512 128 4".trim_end(), &unsafe { f99(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 128i32, input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.512 170 4".trim_end(), &unsafe { f99(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 170i32, input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.512 200 4".trim_end(), &unsafe { f99(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 200i32, input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.512 254 4".trim_end(), &unsafe { f99(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 254i32, input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.512 255 4".trim_end(), &unsafe { f99(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 255i32, input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.512 0 8".trim_end(), &unsafe { f99(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 0i32, input::<u16>(seed, 4), 8i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ps.512 0 12".trim_end(), &unsafe { f99(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 0i32, input::<u16>(seed, 4), 12i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.512 0 4".trim_end(), &unsafe { f99(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 0i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.512 1 4".trim_end(), &unsafe { f99(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 1i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.512 2 4".trim_end(), &unsafe { f99(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 2i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.512 3 4".trim_end(), &unsafe { f99(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 3i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.512 4 4".trim_end(), &unsafe { f99(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 4i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.512 5 4".trim_end(), &unsafe { f99(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 5i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.512 7 4".trim_end(), &unsafe { f99(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 7i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.512 8 4".trim_end(), &unsafe { f99(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 8i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.512 9 4".trim_end(), &unsafe { f99(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 9i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.512 11 4".trim_end(), &unsafe { f99(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 11i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.512 15 4".trim_end(), &unsafe { f99(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 15i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.512 16 4".trim_end(), &unsafe { f99(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 16i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.512 17 4".trim_end(), &unsafe { f99(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 17i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.512 27 4".trim_end(), &unsafe { f99(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 27i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.512 31 4".trim_end(), &unsafe { f99(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 31i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.512 32 4".trim_end(), &unsafe { f99(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 32i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.512 33 4".trim_end(), &unsafe { f99(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 33i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.512 63 4".trim_end(), &unsafe { f99(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 63i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.512 64 4".trim_end(), &unsafe { f99(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 64i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.512 85 4".trim_end(), &unsafe { f99(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 85i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.512 127 4".trim_end(), &unsafe { f99(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 127i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.512 128 4".trim_end(), &unsafe { f99(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 128i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.512 170 4".trim_end(), &unsafe { f99(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 170i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.512 200 4".trim_end(), &unsafe { f99(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 200i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.512 254 4".trim_end(), &unsafe { f99(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 254i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.512 255 4".trim_end(), &unsafe { f99(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 255i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.512 0 8".trim_end(), &unsafe { f99(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 0i32, input::<u8>(seed, 4), 8i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.pd.512 0 12".trim_end(), &unsafe { f99(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 0i32, input::<u8>(seed, 4), 12i32) }, 64);
     }
-    #[target_feature(enable = "avx512f")]
+    #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t100(seed: u64) {
-        show("llvm.x86.avx512.mask.fixupimm.sd 0 4".trim_end(), &unsafe { f100(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 0i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.sd 1 4".trim_end(), &unsafe { f100(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 1i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.sd 2 4".trim_end(), &unsafe { f100(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 2i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.sd 3 4".trim_end(), &unsafe { f100(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 3i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.sd 4 4".trim_end(), &unsafe { f100(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 4i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.sd 5 4".trim_end(), &unsafe { f100(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 5i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.sd 7 4".trim_end(), &unsafe { f100(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 7i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.sd 8 4".trim_end(), &unsafe { f100(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 8i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.sd 9 4".trim_end(), &unsafe { f100(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 9i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.sd 11 4".trim_end(), &unsafe { f100(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 11i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.sd 15 4".trim_end(), &unsafe { f100(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 15i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.sd 16 4".trim_end(), &unsafe { f100(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 16i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.sd 17 4".trim_end(), &unsafe { f100(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 17i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.sd 27 4".trim_end(), &unsafe { f100(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 27i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.sd 31 4".trim_end(), &unsafe { f100(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 31i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.sd 32 4".trim_end(), &unsafe { f100(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 32i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.sd 33 4".trim_end(), &unsafe { f100(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 33i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.sd 63 4".trim_end(), &unsafe { f100(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 63i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.sd 64 4".trim_end(), &unsafe { f100(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 64i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.sd 85 4".trim_end(), &unsafe { f100(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 85i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.sd 127 4".trim_end(), &unsafe { f100(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 127i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.sd 128 4".trim_end(), &unsafe { f100(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 128i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.sd 170 4".trim_end(), &unsafe { f100(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 170i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.sd 200 4".trim_end(), &unsafe { f100(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 200i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.sd 254 4".trim_end(), &unsafe { f100(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 254i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.sd 255 4".trim_end(), &unsafe { f100(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 255i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.sd 0 8".trim_end(), &unsafe { f100(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 0i32, input::<u8>(seed, 4), 8i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.sd 0 12".trim_end(), &unsafe { f100(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 0i32, input::<u8>(seed, 4), 12i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.128 0".trim_end(), &unsafe { f100(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 0i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.128 1".trim_end(), &unsafe { f100(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 1i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.128 2".trim_end(), &unsafe { f100(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 2i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.128 3".trim_end(), &unsafe { f100(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 3i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.128 4".trim_end(), &unsafe { f100(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 4i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.128 5".trim_end(), &unsafe { f100(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 5i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.128 7".trim_end(), &unsafe { f100(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 7i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.128 8".trim_end(), &unsafe { f100(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 8i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.128 9".trim_end(), &unsafe { f100(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 9i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.128 11".trim_end(), &unsafe { f100(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 11i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.128 15".trim_end(), &unsafe { f100(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 15i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.128 16".trim_end(), &unsafe { f100(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 16i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.128 17".trim_end(), &unsafe { f100(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 17i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.128 27".trim_end(), &unsafe { f100(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 27i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.128 31".trim_end(), &unsafe { f100(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 31i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.128 32".trim_end(), &unsafe { f100(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 32i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.128 33".trim_end(), &unsafe { f100(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 33i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.128 63".trim_end(), &unsafe { f100(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 63i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.128 64".trim_end(), &unsafe { f100(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 64i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.128 85".trim_end(), &unsafe { f100(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 85i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.128 127".trim_end(), &unsafe { f100(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 127i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.128 128".trim_end(), &unsafe { f100(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 128i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.128 170".trim_end(), &unsafe { f100(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 170i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.128 200".trim_end(), &unsafe { f100(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 200i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.128 254".trim_end(), &unsafe { f100(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 254i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.128 255".trim_end(), &unsafe { f100(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 255i32, input::<u8>(seed, 4)) }, 64);
     }
-    #[target_feature(enable = "avx512f")]
+    #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t101(seed: u64) {
-        show("llvm.x86.avx512.mask.fixupimm.ss 0 4".trim_end(), &unsafe { f101(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 0i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ss 1 4".trim_end(), &unsafe { f101(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 1i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ss 2 4".trim_end(), &unsafe { f101(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 2i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ss 3 4".trim_end(), &unsafe { f101(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 3i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ss 4 4".trim_end(), &unsafe { f101(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 4i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ss 5 4".trim_end(), &unsafe { f101(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 5i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ss 7 4".trim_end(), &unsafe { f101(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 7i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ss 8 4".trim_end(), &unsafe { f101(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 8i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ss 9 4".trim_end(), &unsafe { f101(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 9i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ss 11 4".trim_end(), &unsafe { f101(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 11i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ss 15 4".trim_end(), &unsafe { f101(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 15i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ss 16 4".trim_end(), &unsafe { f101(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 16i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ss 17 4".trim_end(), &unsafe { f101(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 17i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ss 27 4".trim_end(), &unsafe { f101(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 27i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ss 31 4".trim_end(), &unsafe { f101(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 31i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ss 32 4".trim_end(), &unsafe { f101(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 32i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ss 33 4".trim_end(), &unsafe { f101(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 33i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ss 63 4".trim_end(), &unsafe { f101(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 63i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ss 64 4".trim_end(), &unsafe { f101(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 64i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ss 85 4".trim_end(), &unsafe { f101(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 85i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ss 127 4".trim_end(), &unsafe { f101(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 127i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ss 128 4".trim_end(), &unsafe { f101(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 128i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ss 170 4".trim_end(), &unsafe { f101(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 170i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ss 200 4".trim_end(), &unsafe { f101(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 200i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ss 254 4".trim_end(), &unsafe { f101(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 254i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ss 255 4".trim_end(), &unsafe { f101(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 255i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ss 0 8".trim_end(), &unsafe { f101(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 0i32, input::<u8>(seed, 4), 8i32) }, 64);
-        show("llvm.x86.avx512.mask.fixupimm.ss 0 12".trim_end(), &unsafe { f101(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 0i32, input::<u8>(seed, 4), 12i32) }, 64);
-    }
-    #[target_feature(enable = "avx512dq")]
-    unsafe fn t102(seed: u64) {
-        show("llvm.x86.avx512.mask.fpclass.sd 0".trim_end(), &unsafe { f102(input::<f64x2>(seed, 0), 0i32, input::<u8>(seed, 2)) }, 64);
-        show("llvm.x86.avx512.mask.fpclass.sd 1".trim_end(), &unsafe { f102(input::<f64x2>(seed, 0), 1i32, input::<u8>(seed, 2)) }, 64);
-        show("llvm.x86.avx512.mask.fpclass.sd 2".trim_end(), &unsafe { f102(input::<f64x2>(seed, 0), 2i32, input::<u8>(seed, 2)) }, 64);
-        show("llvm.x86.avx512.mask.fpclass.sd 3".trim_end(), &unsafe { f102(input::<f64x2>(seed, 0), 3i32, input::<u8>(seed, 2)) }, 64);
-        show("llvm.x86.avx512.mask.fpclass.sd 4".trim_end(), &unsafe { f102(input::<f64x2>(seed, 0), 4i32, input::<u8>(seed, 2)) }, 64);
-        show("llvm.x86.avx512.mask.fpclass.sd 5".trim_end(), &unsafe { f102(input::<f64x2>(seed, 0), 5i32, input::<u8>(seed, 2)) }, 64);
-        show("llvm.x86.avx512.mask.fpclass.sd 7".trim_end(), &unsafe { f102(input::<f64x2>(seed, 0), 7i32, input::<u8>(seed, 2)) }, 64);
-        show("llvm.x86.avx512.mask.fpclass.sd 8".trim_end(), &unsafe { f102(input::<f64x2>(seed, 0), 8i32, input::<u8>(seed, 2)) }, 64);
-        show("llvm.x86.avx512.mask.fpclass.sd 9".trim_end(), &unsafe { f102(input::<f64x2>(seed, 0), 9i32, input::<u8>(seed, 2)) }, 64);
-        show("llvm.x86.avx512.mask.fpclass.sd 11".trim_end(), &unsafe { f102(input::<f64x2>(seed, 0), 11i32, input::<u8>(seed, 2)) }, 64);
-        show("llvm.x86.avx512.mask.fpclass.sd 15".trim_end(), &unsafe { f102(input::<f64x2>(seed, 0), 15i32, input::<u8>(seed, 2)) }, 64);
-        show("llvm.x86.avx512.mask.fpclass.sd 16".trim_end(), &unsafe { f102(input::<f64x2>(seed, 0), 16i32, input::<u8>(seed, 2)) }, 64);
-        show("llvm.x86.avx512.mask.fpclass.sd 17".trim_end(), &unsafe { f102(input::<f64x2>(seed, 0), 17i32, input::<u8>(seed, 2)) }, 64);
-        show("llvm.x86.avx512.mask.fpclass.sd 27".trim_end(), &unsafe { f102(input::<f64x2>(seed, 0), 27i32, input::<u8>(seed, 2)) }, 64);
-        show("llvm.x86.avx512.mask.fpclass.sd 31".trim_end(), &unsafe { f102(input::<f64x2>(seed, 0), 31i32, input::<u8>(seed, 2)) }, 64);
-        show("llvm.x86.avx512.mask.fpclass.sd 32".trim_end(), &unsafe { f102(input::<f64x2>(seed, 0), 32i32, input::<u8>(seed, 2)) }, 64);
-        show("llvm.x86.avx512.mask.fpclass.sd 33".trim_end(), &unsafe { f102(input::<f64x2>(seed, 0), 33i32, input::<u8>(seed, 2)) }, 64);
-        show("llvm.x86.avx512.mask.fpclass.sd 63".trim_end(), &unsafe { f102(input::<f64x2>(seed, 0), 63i32, input::<u8>(seed, 2)) }, 64);
-        show("llvm.x86.avx512.mask.fpclass.sd 64".trim_end(), &unsafe { f102(input::<f64x2>(seed, 0), 64i32, input::<u8>(seed, 2)) }, 64);
-        show("llvm.x86.avx512.mask.fpclass.sd 85".trim_end(), &unsafe { f102(input::<f64x2>(seed, 0), 85i32, input::<u8>(seed, 2)) }, 64);
-        show("llvm.x86.avx512.mask.fpclass.sd 127".trim_end(), &unsafe { f102(input::<f64x2>(seed, 0), 127i32, input::<u8>(seed, 2)) }, 64);
-        show("llvm.x86.avx512.mask.fpclass.sd 128".trim_end(), &unsafe { f102(input::<f64x2>(seed, 0), 128i32, input::<u8>(seed, 2)) }, 64);
-        show("llvm.x86.avx512.mask.fpclass.sd 170".trim_end(), &unsafe { f102(input::<f64x2>(seed, 0), 170i32, input::<u8>(seed, 2)) }, 64);
-        show("llvm.x86.avx512.mask.fpclass.sd 200".trim_end(), &unsafe { f102(input::<f64x2>(seed, 0), 200i32, input::<u8>(seed, 2)) }, 64);
-        show("llvm.x86.avx512.mask.fpclass.sd 254".trim_end(), &unsafe { f102(input::<f64x2>(seed, 0), 254i32, input::<u8>(seed, 2)) }, 64);
-        show("llvm.x86.avx512.mask.fpclass.sd 255".trim_end(), &unsafe { f102(input::<f64x2>(seed, 0), 255i32, input::<u8>(seed, 2)) }, 64);
-    }
-    #[target_feature(enable = "avx512dq")]
-    unsafe fn t103(seed: u64) {
-        show("llvm.x86.avx512.mask.fpclass.ss 0".trim_end(), &unsafe { f103(input::<f32x4>(seed, 0), 0i32, input::<u8>(seed, 2)) }, 64);
-        show("llvm.x86.avx512.mask.fpclass.ss 1".trim_end(), &unsafe { f103(input::<f32x4>(seed, 0), 1i32, input::<u8>(seed, 2)) }, 64);
-        show("llvm.x86.avx512.mask.fpclass.ss 2".trim_end(), &unsafe { f103(input::<f32x4>(seed, 0), 2i32, input::<u8>(seed, 2)) }, 64);
-        show("llvm.x86.avx512.mask.fpclass.ss 3".trim_end(), &unsafe { f103(input::<f32x4>(seed, 0), 3i32, input::<u8>(seed, 2)) }, 64);
-        show("llvm.x86.avx512.mask.fpclass.ss 4".trim_end(), &unsafe { f103(input::<f32x4>(seed, 0), 4i32, input::<u8>(seed, 2)) }, 64);
-        show("llvm.x86.avx512.mask.fpclass.ss 5".trim_end(), &unsafe { f103(input::<f32x4>(seed, 0), 5i32, input::<u8>(seed, 2)) }, 64);
-        show("llvm.x86.avx512.mask.fpclass.ss 7".trim_end(), &unsafe { f103(input::<f32x4>(seed, 0), 7i32, input::<u8>(seed, 2)) }, 64);
-        show("llvm.x86.avx512.mask.fpclass.ss 8".trim_end(), &unsafe { f103(input::<f32x4>(seed, 0), 8i32, input::<u8>(seed, 2)) }, 64);
-        show("llvm.x86.avx512.mask.fpclass.ss 9".trim_end(), &unsafe { f103(input::<f32x4>(seed, 0), 9i32, input::<u8>(seed, 2)) }, 64);
-        show("llvm.x86.avx512.mask.fpclass.ss 11".trim_end(), &unsafe { f103(input::<f32x4>(seed, 0), 11i32, input::<u8>(seed, 2)) }, 64);
-        show("llvm.x86.avx512.mask.fpclass.ss 15".trim_end(), &unsafe { f103(input::<f32x4>(seed, 0), 15i32, input::<u8>(seed, 2)) }, 64);
-        show("llvm.x86.avx512.mask.fpclass.ss 16".trim_end(), &unsafe { f103(input::<f32x4>(seed, 0), 16i32, input::<u8>(seed, 2)) }, 64);
-        show("llvm.x86.avx512.mask.fpclass.ss 17".trim_end(), &unsafe { f103(input::<f32x4>(seed, 0), 17i32, input::<u8>(seed, 2)) }, 64);
-        show("llvm.x86.avx512.mask.fpclass.ss 27".trim_end(), &unsafe { f103(input::<f32x4>(seed, 0), 27i32, input::<u8>(seed, 2)) }, 64);
-        show("llvm.x86.avx512.mask.fpclass.ss 31".trim_end(), &unsafe { f103(input::<f32x4>(seed, 0), 31i32, input::<u8>(seed, 2)) }, 64);
-        show("llvm.x86.avx512.mask.fpclass.ss 32".trim_end(), &unsafe { f103(input::<f32x4>(seed, 0), 32i32, input::<u8>(seed, 2)) }, 64);
-        show("llvm.x86.avx512.mask.fpclass.ss 33".trim_end(), &unsafe { f103(input::<f32x4>(seed, 0), 33i32, input::<u8>(seed, 2)) }, 64);
-        show("llvm.x86.avx512.mask.fpclass.ss 63".trim_end(), &unsafe { f103(input::<f32x4>(seed, 0), 63i32, input::<u8>(seed, 2)) }, 64);
-        show("llvm.x86.avx512.mask.fpclass.ss 64".trim_end(), &unsafe { f103(input::<f32x4>(seed, 0), 64i32, input::<u8>(seed, 2)) }, 64);
-        show("llvm.x86.avx512.mask.fpclass.ss 85".trim_end(), &unsafe { f103(input::<f32x4>(seed, 0), 85i32, input::<u8>(seed, 2)) }, 64);
-        show("llvm.x86.avx512.mask.fpclass.ss 127".trim_end(), &unsafe { f103(input::<f32x4>(seed, 0), 127i32, input::<u8>(seed, 2)) }, 64);
-        show("llvm.x86.avx512.mask.fpclass.ss 128".trim_end(), &unsafe { f103(input::<f32x4>(seed, 0), 128i32, input::<u8>(seed, 2)) }, 64);
-        show("llvm.x86.avx512.mask.fpclass.ss 170".trim_end(), &unsafe { f103(input::<f32x4>(seed, 0), 170i32, input::<u8>(seed, 2)) }, 64);
-        show("llvm.x86.avx512.mask.fpclass.ss 200".trim_end(), &unsafe { f103(input::<f32x4>(seed, 0), 200i32, input::<u8>(seed, 2)) }, 64);
-        show("llvm.x86.avx512.mask.fpclass.ss 254".trim_end(), &unsafe { f103(input::<f32x4>(seed, 0), 254i32, input::<u8>(seed, 2)) }, 64);
-        show("llvm.x86.avx512.mask.fpclass.ss 255".trim_end(), &unsafe { f103(input::<f32x4>(seed, 0), 255i32, input::<u8>(seed, 2)) }, 64);
-    }
-    #[target_feature(enable = "avx512f,avx512vl")]
-    unsafe fn t104(seed: u64) {
-        show("llvm.x86.avx512.mask.getexp.pd.128 ".trim_end(), &unsafe { f104(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<u8>(seed, 2)) }, 64);
-    }
-    #[target_feature(enable = "avx512f,avx512vl")]
-    unsafe fn t105(seed: u64) {
-        show("llvm.x86.avx512.mask.getexp.pd.256 ".trim_end(), &unsafe { f105(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.256 0".trim_end(), &unsafe { f101(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 0i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.256 1".trim_end(), &unsafe { f101(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 1i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.256 2".trim_end(), &unsafe { f101(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 2i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.256 3".trim_end(), &unsafe { f101(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 3i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.256 4".trim_end(), &unsafe { f101(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 4i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.256 5".trim_end(), &unsafe { f101(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 5i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.256 7".trim_end(), &unsafe { f101(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 7i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.256 8".trim_end(), &unsafe { f101(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 8i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.256 9".trim_end(), &unsafe { f101(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 9i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.256 11".trim_end(), &unsafe { f101(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 11i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.256 15".trim_end(), &unsafe { f101(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 15i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.256 16".trim_end(), &unsafe { f101(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 16i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.256 17".trim_end(), &unsafe { f101(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 17i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.256 27".trim_end(), &unsafe { f101(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 27i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.256 31".trim_end(), &unsafe { f101(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 31i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.256 32".trim_end(), &unsafe { f101(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 32i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.256 33".trim_end(), &unsafe { f101(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 33i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.256 63".trim_end(), &unsafe { f101(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 63i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.256 64".trim_end(), &unsafe { f101(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 64i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.256 85".trim_end(), &unsafe { f101(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 85i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.256 127".trim_end(), &unsafe { f101(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 127i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.256 128".trim_end(), &unsafe { f101(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 128i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.256 170".trim_end(), &unsafe { f101(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 170i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.256 200".trim_end(), &unsafe { f101(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 200i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.256 254".trim_end(), &unsafe { f101(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 254i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.256 255".trim_end(), &unsafe { f101(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 255i32, input::<u8>(seed, 4)) }, 64);
     }
     #[target_feature(enable = "avx512f")]
+    unsafe fn t102(seed: u64) {
+        show("llvm.x86.avx512.mask.fixupimm.ps.512 0 4".trim_end(), &unsafe { f102(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 0i32, input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.512 1 4".trim_end(), &unsafe { f102(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 1i32, input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.512 2 4".trim_end(), &unsafe { f102(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 2i32, input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.512 3 4".trim_end(), &unsafe { f102(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 3i32, input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.512 4 4".trim_end(), &unsafe { f102(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 4i32, input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.512 5 4".trim_end(), &unsafe { f102(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 5i32, input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.512 7 4".trim_end(), &unsafe { f102(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 7i32, input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.512 8 4".trim_end(), &unsafe { f102(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 8i32, input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.512 9 4".trim_end(), &unsafe { f102(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 9i32, input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.512 11 4".trim_end(), &unsafe { f102(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 11i32, input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.512 15 4".trim_end(), &unsafe { f102(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 15i32, input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.512 16 4".trim_end(), &unsafe { f102(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 16i32, input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.512 17 4".trim_end(), &unsafe { f102(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 17i32, input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.512 27 4".trim_end(), &unsafe { f102(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 27i32, input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.512 31 4".trim_end(), &unsafe { f102(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 31i32, input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.512 32 4".trim_end(), &unsafe { f102(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 32i32, input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.512 33 4".trim_end(), &unsafe { f102(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 33i32, input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.512 63 4".trim_end(), &unsafe { f102(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 63i32, input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.512 64 4".trim_end(), &unsafe { f102(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 64i32, input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.512 85 4".trim_end(), &unsafe { f102(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 85i32, input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.512 127 4".trim_end(), &unsafe { f102(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 127i32, input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.512 128 4".trim_end(), &unsafe { f102(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 128i32, input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.512 170 4".trim_end(), &unsafe { f102(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 170i32, input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.512 200 4".trim_end(), &unsafe { f102(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 200i32, input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.512 254 4".trim_end(), &unsafe { f102(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 254i32, input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.512 255 4".trim_end(), &unsafe { f102(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 255i32, input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.512 0 8".trim_end(), &unsafe { f102(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 0i32, input::<u16>(seed, 4), 8i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ps.512 0 12".trim_end(), &unsafe { f102(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 0i32, input::<u16>(seed, 4), 12i32) }, 64);
+    }
+    #[target_feature(enable = "avx512f")]
+    unsafe fn t103(seed: u64) {
+        show("llvm.x86.avx512.mask.fixupimm.sd 0 4".trim_end(), &unsafe { f103(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 0i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.sd 1 4".trim_end(), &unsafe { f103(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 1i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.sd 2 4".trim_end(), &unsafe { f103(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 2i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.sd 3 4".trim_end(), &unsafe { f103(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 3i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.sd 4 4".trim_end(), &unsafe { f103(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 4i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.sd 5 4".trim_end(), &unsafe { f103(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 5i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.sd 7 4".trim_end(), &unsafe { f103(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 7i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.sd 8 4".trim_end(), &unsafe { f103(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 8i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.sd 9 4".trim_end(), &unsafe { f103(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 9i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.sd 11 4".trim_end(), &unsafe { f103(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 11i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.sd 15 4".trim_end(), &unsafe { f103(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 15i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.sd 16 4".trim_end(), &unsafe { f103(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 16i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.sd 17 4".trim_end(), &unsafe { f103(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 17i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.sd 27 4".trim_end(), &unsafe { f103(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 27i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.sd 31 4".trim_end(), &unsafe { f103(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 31i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.sd 32 4".trim_end(), &unsafe { f103(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 32i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.sd 33 4".trim_end(), &unsafe { f103(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 33i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.sd 63 4".trim_end(), &unsafe { f103(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 63i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.sd 64 4".trim_end(), &unsafe { f103(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 64i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.sd 85 4".trim_end(), &unsafe { f103(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 85i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.sd 127 4".trim_end(), &unsafe { f103(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 127i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.sd 128 4".trim_end(), &unsafe { f103(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 128i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.sd 170 4".trim_end(), &unsafe { f103(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 170i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.sd 200 4".trim_end(), &unsafe { f103(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 200i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.sd 254 4".trim_end(), &unsafe { f103(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 254i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.sd 255 4".trim_end(), &unsafe { f103(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 255i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.sd 0 8".trim_end(), &unsafe { f103(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 0i32, input::<u8>(seed, 4), 8i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.sd 0 12".trim_end(), &unsafe { f103(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 0i32, input::<u8>(seed, 4), 12i32) }, 64);
+    }
+    #[target_feature(enable = "avx512f")]
+    unsafe fn t104(seed: u64) {
+        show("llvm.x86.avx512.mask.fixupimm.ss 0 4".trim_end(), &unsafe { f104(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 0i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ss 1 4".trim_end(), &unsafe { f104(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 1i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ss 2 4".trim_end(), &unsafe { f104(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 2i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ss 3 4".trim_end(), &unsafe { f104(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 3i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ss 4 4".trim_end(), &unsafe { f104(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 4i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ss 5 4".trim_end(), &unsafe { f104(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 5i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ss 7 4".trim_end(), &unsafe { f104(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 7i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ss 8 4".trim_end(), &unsafe { f104(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 8i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ss 9 4".trim_end(), &unsafe { f104(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 9i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ss 11 4".trim_end(), &unsafe { f104(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 11i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ss 15 4".trim_end(), &unsafe { f104(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 15i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ss 16 4".trim_end(), &unsafe { f104(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 16i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ss 17 4".trim_end(), &unsafe { f104(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 17i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ss 27 4".trim_end(), &unsafe { f104(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 27i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ss 31 4".trim_end(), &unsafe { f104(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 31i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ss 32 4".trim_end(), &unsafe { f104(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 32i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ss 33 4".trim_end(), &unsafe { f104(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 33i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ss 63 4".trim_end(), &unsafe { f104(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 63i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ss 64 4".trim_end(), &unsafe { f104(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 64i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ss 85 4".trim_end(), &unsafe { f104(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 85i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ss 127 4".trim_end(), &unsafe { f104(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 127i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ss 128 4".trim_end(), &unsafe { f104(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 128i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ss 170 4".trim_end(), &unsafe { f104(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 170i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ss 200 4".trim_end(), &unsafe { f104(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 200i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ss 254 4".trim_end(), &unsafe { f104(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 254i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ss 255 4".trim_end(), &unsafe { f104(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 255i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ss 0 8".trim_end(), &unsafe { f104(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 0i32, input::<u8>(seed, 4), 8i32) }, 64);
+        show("llvm.x86.avx512.mask.fixupimm.ss 0 12".trim_end(), &unsafe { f104(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 0i32, input::<u8>(seed, 4), 12i32) }, 64);
+    }
+    #[target_feature(enable = "avx512dq")]
+    unsafe fn t105(seed: u64) {
+        show("llvm.x86.avx512.mask.fpclass.sd 0".trim_end(), &unsafe { f105(input::<f64x2>(seed, 0), 0i32, input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.fpclass.sd 1".trim_end(), &unsafe { f105(input::<f64x2>(seed, 0), 1i32, input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.fpclass.sd 2".trim_end(), &unsafe { f105(input::<f64x2>(seed, 0), 2i32, input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.fpclass.sd 3".trim_end(), &unsafe { f105(input::<f64x2>(seed, 0), 3i32, input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.fpclass.sd 4".trim_end(), &unsafe { f105(input::<f64x2>(seed, 0), 4i32, input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.fpclass.sd 5".trim_end(), &unsafe { f105(input::<f64x2>(seed, 0), 5i32, input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.fpclass.sd 7".trim_end(), &unsafe { f105(input::<f64x2>(seed, 0), 7i32, input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.fpclass.sd 8".trim_end(), &unsafe { f105(input::<f64x2>(seed, 0), 8i32, input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.fpclass.sd 9".trim_end(), &unsafe { f105(input::<f64x2>(seed, 0), 9i32, input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.fpclass.sd 11".trim_end(), &unsafe { f105(input::<f64x2>(seed, 0), 11i32, input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.fpclass.sd 15".trim_end(), &unsafe { f105(input::<f64x2>(seed, 0), 15i32, input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.fpclass.sd 16".trim_end(), &unsafe { f105(input::<f64x2>(seed, 0), 16i32, input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.fpclass.sd 17".trim_end(), &unsafe { f105(input::<f64x2>(seed, 0), 17i32, input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.fpclass.sd 27".trim_end(), &unsafe { f105(input::<f64x2>(seed, 0), 27i32, input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.fpclass.sd 31".trim_end(), &unsafe { f105(input::<f64x2>(seed, 0), 31i32, input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.fpclass.sd 32".trim_end(), &unsafe { f105(input::<f64x2>(seed, 0), 32i32, input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.fpclass.sd 33".trim_end(), &unsafe { f105(input::<f64x2>(seed, 0), 33i32, input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.fpclass.sd 63".trim_end(), &unsafe { f105(input::<f64x2>(seed, 0), 63i32, input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.fpclass.sd 64".trim_end(), &unsafe { f105(input::<f64x2>(seed, 0), 64i32, input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.fpclass.sd 85".trim_end(), &unsafe { f105(input::<f64x2>(seed, 0), 85i32, input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.fpclass.sd 127".trim_end(), &unsafe { f105(input::<f64x2>(seed, 0), 127i32, input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.fpclass.sd 128".trim_end(), &unsafe { f105(input::<f64x2>(seed, 0), 128i32, input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.fpclass.sd 170".trim_end(), &unsafe { f105(input::<f64x2>(seed, 0), 170i32, input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.fpclass.sd 200".trim_end(), &unsafe { f105(input::<f64x2>(seed, 0), 200i32, input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.fpclass.sd 254".trim_end(), &unsafe { f105(input::<f64x2>(seed, 0), 254i32, input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.fpclass.sd 255".trim_end(), &unsafe { f105(input::<f64x2>(seed, 0), 255i32, input::<u8>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avx512dq")]
     unsafe fn t106(seed: u64) {
-        show("llvm.x86.avx512.mask.getexp.pd.512 4".trim_end(), &unsafe { f106(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<u8>(seed, 2), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getexp.pd.512 8".trim_end(), &unsafe { f106(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<u8>(seed, 2), 8i32) }, 64);
+        show("llvm.x86.avx512.mask.fpclass.ss 0".trim_end(), &unsafe { f106(input::<f32x4>(seed, 0), 0i32, input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.fpclass.ss 1".trim_end(), &unsafe { f106(input::<f32x4>(seed, 0), 1i32, input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.fpclass.ss 2".trim_end(), &unsafe { f106(input::<f32x4>(seed, 0), 2i32, input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.fpclass.ss 3".trim_end(), &unsafe { f106(input::<f32x4>(seed, 0), 3i32, input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.fpclass.ss 4".trim_end(), &unsafe { f106(input::<f32x4>(seed, 0), 4i32, input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.fpclass.ss 5".trim_end(), &unsafe { f106(input::<f32x4>(seed, 0), 5i32, input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.fpclass.ss 7".trim_end(), &unsafe { f106(input::<f32x4>(seed, 0), 7i32, input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.fpclass.ss 8".trim_end(), &unsafe { f106(input::<f32x4>(seed, 0), 8i32, input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.fpclass.ss 9".trim_end(), &unsafe { f106(input::<f32x4>(seed, 0), 9i32, input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.fpclass.ss 11".trim_end(), &unsafe { f106(input::<f32x4>(seed, 0), 11i32, input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.fpclass.ss 15".trim_end(), &unsafe { f106(input::<f32x4>(seed, 0), 15i32, input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.fpclass.ss 16".trim_end(), &unsafe { f106(input::<f32x4>(seed, 0), 16i32, input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.fpclass.ss 17".trim_end(), &unsafe { f106(input::<f32x4>(seed, 0), 17i32, input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.fpclass.ss 27".trim_end(), &unsafe { f106(input::<f32x4>(seed, 0), 27i32, input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.fpclass.ss 31".trim_end(), &unsafe { f106(input::<f32x4>(seed, 0), 31i32, input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.fpclass.ss 32".trim_end(), &unsafe { f106(input::<f32x4>(seed, 0), 32i32, input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.fpclass.ss 33".trim_end(), &unsafe { f106(input::<f32x4>(seed, 0), 33i32, input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.fpclass.ss 63".trim_end(), &unsafe { f106(input::<f32x4>(seed, 0), 63i32, input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.fpclass.ss 64".trim_end(), &unsafe { f106(input::<f32x4>(seed, 0), 64i32, input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.fpclass.ss 85".trim_end(), &unsafe { f106(input::<f32x4>(seed, 0), 85i32, input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.fpclass.ss 127".trim_end(), &unsafe { f106(input::<f32x4>(seed, 0), 127i32, input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.fpclass.ss 128".trim_end(), &unsafe { f106(input::<f32x4>(seed, 0), 128i32, input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.fpclass.ss 170".trim_end(), &unsafe { f106(input::<f32x4>(seed, 0), 170i32, input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.fpclass.ss 200".trim_end(), &unsafe { f106(input::<f32x4>(seed, 0), 200i32, input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.fpclass.ss 254".trim_end(), &unsafe { f106(input::<f32x4>(seed, 0), 254i32, input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.fpclass.ss 255".trim_end(), &unsafe { f106(input::<f32x4>(seed, 0), 255i32, input::<u8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t107(seed: u64) {
-        show("llvm.x86.avx512.mask.getexp.ps.128 ".trim_end(), &unsafe { f107(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.getexp.pd.128 ".trim_end(), &unsafe { f107(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t108(seed: u64) {
-        show("llvm.x86.avx512.mask.getexp.ps.256 ".trim_end(), &unsafe { f108(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.getexp.pd.256 ".trim_end(), &unsafe { f108(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f")]
     unsafe fn t109(seed: u64) {
-        show("llvm.x86.avx512.mask.getexp.ps.512 4".trim_end(), &unsafe { f109(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<u16>(seed, 2), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getexp.ps.512 8".trim_end(), &unsafe { f109(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<u16>(seed, 2), 8i32) }, 64);
+        show("llvm.x86.avx512.mask.getexp.pd.512 4".trim_end(), &unsafe { f109(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<u8>(seed, 2), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getexp.pd.512 8".trim_end(), &unsafe { f109(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<u8>(seed, 2), 8i32) }, 64);
     }
-    #[target_feature(enable = "avx512f")]
+    #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t110(seed: u64) {
-        show("llvm.x86.avx512.mask.getexp.sd 4".trim_end(), &unsafe { f110(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getexp.sd 8".trim_end(), &unsafe { f110(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 8i32) }, 64);
+        show("llvm.x86.avx512.mask.getexp.ps.128 ".trim_end(), &unsafe { f110(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<u8>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avx512f,avx512vl")]
+    unsafe fn t111(seed: u64) {
+        show("llvm.x86.avx512.mask.getexp.ps.256 ".trim_end(), &unsafe { f111(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f")]
-    unsafe fn t111(seed: u64) {
-        show("llvm.x86.avx512.mask.getexp.ss 4".trim_end(), &unsafe { f111(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getexp.ss 8".trim_end(), &unsafe { f111(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 8i32) }, 64);
-    }
-    #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t112(seed: u64) {
-        show("llvm.x86.avx512.mask.getmant.pd.128 0".trim_end(), &unsafe { f112(input::<f64x2>(seed, 0), 0i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.pd.128 1".trim_end(), &unsafe { f112(input::<f64x2>(seed, 0), 1i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.pd.128 2".trim_end(), &unsafe { f112(input::<f64x2>(seed, 0), 2i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.pd.128 3".trim_end(), &unsafe { f112(input::<f64x2>(seed, 0), 3i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.pd.128 4".trim_end(), &unsafe { f112(input::<f64x2>(seed, 0), 4i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.pd.128 5".trim_end(), &unsafe { f112(input::<f64x2>(seed, 0), 5i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.pd.128 6".trim_end(), &unsafe { f112(input::<f64x2>(seed, 0), 6i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.pd.128 7".trim_end(), &unsafe { f112(input::<f64x2>(seed, 0), 7i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.pd.128 8".trim_end(), &unsafe { f112(input::<f64x2>(seed, 0), 8i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.pd.128 9".trim_end(), &unsafe { f112(input::<f64x2>(seed, 0), 9i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.pd.128 10".trim_end(), &unsafe { f112(input::<f64x2>(seed, 0), 10i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.pd.128 11".trim_end(), &unsafe { f112(input::<f64x2>(seed, 0), 11i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.pd.128 12".trim_end(), &unsafe { f112(input::<f64x2>(seed, 0), 12i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.pd.128 13".trim_end(), &unsafe { f112(input::<f64x2>(seed, 0), 13i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.pd.128 14".trim_end(), &unsafe { f112(input::<f64x2>(seed, 0), 14i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.pd.128 15".trim_end(), &unsafe { f112(input::<f64x2>(seed, 0), 15i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getexp.ps.512 4".trim_end(), &unsafe { f112(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<u16>(seed, 2), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getexp.ps.512 8".trim_end(), &unsafe { f112(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<u16>(seed, 2), 8i32) }, 64);
     }
-    #[target_feature(enable = "avx512f,avx512vl")]
+    #[target_feature(enable = "avx512f")]
     unsafe fn t113(seed: u64) {
-        show("llvm.x86.avx512.mask.getmant.pd.256 0".trim_end(), &unsafe { f113(input::<f64x4>(seed, 0), 0i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.pd.256 1".trim_end(), &unsafe { f113(input::<f64x4>(seed, 0), 1i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.pd.256 2".trim_end(), &unsafe { f113(input::<f64x4>(seed, 0), 2i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.pd.256 3".trim_end(), &unsafe { f113(input::<f64x4>(seed, 0), 3i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.pd.256 4".trim_end(), &unsafe { f113(input::<f64x4>(seed, 0), 4i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.pd.256 5".trim_end(), &unsafe { f113(input::<f64x4>(seed, 0), 5i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.pd.256 6".trim_end(), &unsafe { f113(input::<f64x4>(seed, 0), 6i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.pd.256 7".trim_end(), &unsafe { f113(input::<f64x4>(seed, 0), 7i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.pd.256 8".trim_end(), &unsafe { f113(input::<f64x4>(seed, 0), 8i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.pd.256 9".trim_end(), &unsafe { f113(input::<f64x4>(seed, 0), 9i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.pd.256 10".trim_end(), &unsafe { f113(input::<f64x4>(seed, 0), 10i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.pd.256 11".trim_end(), &unsafe { f113(input::<f64x4>(seed, 0), 11i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.pd.256 12".trim_end(), &unsafe { f113(input::<f64x4>(seed, 0), 12i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.pd.256 13".trim_end(), &unsafe { f113(input::<f64x4>(seed, 0), 13i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.pd.256 14".trim_end(), &unsafe { f113(input::<f64x4>(seed, 0), 14i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.pd.256 15".trim_end(), &unsafe { f113(input::<f64x4>(seed, 0), 15i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getexp.sd 4".trim_end(), &unsafe { f113(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getexp.sd 8".trim_end(), &unsafe { f113(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 8i32) }, 64);
     }
     #[target_feature(enable = "avx512f")]
     unsafe fn t114(seed: u64) {
-        show("llvm.x86.avx512.mask.getmant.pd.512 0 4".trim_end(), &unsafe { f114(input::<f64x8>(seed, 0), 0i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.pd.512 1 4".trim_end(), &unsafe { f114(input::<f64x8>(seed, 0), 1i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.pd.512 2 4".trim_end(), &unsafe { f114(input::<f64x8>(seed, 0), 2i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.pd.512 3 4".trim_end(), &unsafe { f114(input::<f64x8>(seed, 0), 3i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.pd.512 4 4".trim_end(), &unsafe { f114(input::<f64x8>(seed, 0), 4i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.pd.512 5 4".trim_end(), &unsafe { f114(input::<f64x8>(seed, 0), 5i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.pd.512 6 4".trim_end(), &unsafe { f114(input::<f64x8>(seed, 0), 6i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.pd.512 7 4".trim_end(), &unsafe { f114(input::<f64x8>(seed, 0), 7i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.pd.512 8 4".trim_end(), &unsafe { f114(input::<f64x8>(seed, 0), 8i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.pd.512 9 4".trim_end(), &unsafe { f114(input::<f64x8>(seed, 0), 9i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.pd.512 10 4".trim_end(), &unsafe { f114(input::<f64x8>(seed, 0), 10i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.pd.512 11 4".trim_end(), &unsafe { f114(input::<f64x8>(seed, 0), 11i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.pd.512 12 4".trim_end(), &unsafe { f114(input::<f64x8>(seed, 0), 12i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.pd.512 13 4".trim_end(), &unsafe { f114(input::<f64x8>(seed, 0), 13i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.pd.512 14 4".trim_end(), &unsafe { f114(input::<f64x8>(seed, 0), 14i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.pd.512 15 4".trim_end(), &unsafe { f114(input::<f64x8>(seed, 0), 15i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.pd.512 0 8".trim_end(), &unsafe { f114(input::<f64x8>(seed, 0), 0i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 8i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.pd.512 0 12".trim_end(), &unsafe { f114(input::<f64x8>(seed, 0), 0i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 12i32) }, 64);
+        show("llvm.x86.avx512.mask.getexp.ss 4".trim_end(), &unsafe { f114(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getexp.ss 8".trim_end(), &unsafe { f114(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 8i32) }, 64);
     }
     #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t115(seed: u64) {
-        show("llvm.x86.avx512.mask.getmant.ps.128 0".trim_end(), &unsafe { f115(input::<f32x4>(seed, 0), 0i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ps.128 1".trim_end(), &unsafe { f115(input::<f32x4>(seed, 0), 1i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ps.128 2".trim_end(), &unsafe { f115(input::<f32x4>(seed, 0), 2i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ps.128 3".trim_end(), &unsafe { f115(input::<f32x4>(seed, 0), 3i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ps.128 4".trim_end(), &unsafe { f115(input::<f32x4>(seed, 0), 4i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ps.128 5".trim_end(), &unsafe { f115(input::<f32x4>(seed, 0), 5i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ps.128 6".trim_end(), &unsafe { f115(input::<f32x4>(seed, 0), 6i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ps.128 7".trim_end(), &unsafe { f115(input::<f32x4>(seed, 0), 7i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ps.128 8".trim_end(), &unsafe { f115(input::<f32x4>(seed, 0), 8i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ps.128 9".trim_end(), &unsafe { f115(input::<f32x4>(seed, 0), 9i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ps.128 10".trim_end(), &unsafe { f115(input::<f32x4>(seed, 0), 10i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ps.128 11".trim_end(), &unsafe { f115(input::<f32x4>(seed, 0), 11i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ps.128 12".trim_end(), &unsafe { f115(input::<f32x4>(seed, 0), 12i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ps.128 13".trim_end(), &unsafe { f115(input::<f32x4>(seed, 0), 13i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ps.128 14".trim_end(), &unsafe { f115(input::<f32x4>(seed, 0), 14i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ps.128 15".trim_end(), &unsafe { f115(input::<f32x4>(seed, 0), 15i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.pd.128 0".trim_end(), &unsafe { f115(input::<f64x2>(seed, 0), 0i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.pd.128 1".trim_end(), &unsafe { f115(input::<f64x2>(seed, 0), 1i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.pd.128 2".trim_end(), &unsafe { f115(input::<f64x2>(seed, 0), 2i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.pd.128 3".trim_end(), &unsafe { f115(input::<f64x2>(seed, 0), 3i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.pd.128 4".trim_end(), &unsafe { f115(input::<f64x2>(seed, 0), 4i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.pd.128 5".trim_end(), &unsafe { f115(input::<f64x2>(seed, 0), 5i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.pd.128 6".trim_end(), &unsafe { f115(input::<f64x2>(seed, 0), 6i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.pd.128 7".trim_end(), &unsafe { f115(input::<f64x2>(seed, 0), 7i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.pd.128 8".trim_end(), &unsafe { f115(input::<f64x2>(seed, 0), 8i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.pd.128 9".trim_end(), &unsafe { f115(input::<f64x2>(seed, 0), 9i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.pd.128 10".trim_end(), &unsafe { f115(input::<f64x2>(seed, 0), 10i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.pd.128 11".trim_end(), &unsafe { f115(input::<f64x2>(seed, 0), 11i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.pd.128 12".trim_end(), &unsafe { f115(input::<f64x2>(seed, 0), 12i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.pd.128 13".trim_end(), &unsafe { f115(input::<f64x2>(seed, 0), 13i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.pd.128 14".trim_end(), &unsafe { f115(input::<f64x2>(seed, 0), 14i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.pd.128 15".trim_end(), &unsafe { f115(input::<f64x2>(seed, 0), 15i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
     }
     #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t116(seed: u64) {
-        show("llvm.x86.avx512.mask.getmant.ps.256 0".trim_end(), &unsafe { f116(input::<f32x8>(seed, 0), 0i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ps.256 1".trim_end(), &unsafe { f116(input::<f32x8>(seed, 0), 1i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ps.256 2".trim_end(), &unsafe { f116(input::<f32x8>(seed, 0), 2i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ps.256 3".trim_end(), &unsafe { f116(input::<f32x8>(seed, 0), 3i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ps.256 4".trim_end(), &unsafe { f116(input::<f32x8>(seed, 0), 4i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ps.256 5".trim_end(), &unsafe { f116(input::<f32x8>(seed, 0), 5i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ps.256 6".trim_end(), &unsafe { f116(input::<f32x8>(seed, 0), 6i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ps.256 7".trim_end(), &unsafe { f116(input::<f32x8>(seed, 0), 7i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ps.256 8".trim_end(), &unsafe { f116(input::<f32x8>(seed, 0), 8i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ps.256 9".trim_end(), &unsafe { f116(input::<f32x8>(seed, 0), 9i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ps.256 10".trim_end(), &unsafe { f116(input::<f32x8>(seed, 0), 10i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ps.256 11".trim_end(), &unsafe { f116(input::<f32x8>(seed, 0), 11i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ps.256 12".trim_end(), &unsafe { f116(input::<f32x8>(seed, 0), 12i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ps.256 13".trim_end(), &unsafe { f116(input::<f32x8>(seed, 0), 13i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ps.256 14".trim_end(), &unsafe { f116(input::<f32x8>(seed, 0), 14i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ps.256 15".trim_end(), &unsafe { f116(input::<f32x8>(seed, 0), 15i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.pd.256 0".trim_end(), &unsafe { f116(input::<f64x4>(seed, 0), 0i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.pd.256 1".trim_end(), &unsafe { f116(input::<f64x4>(seed, 0), 1i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.pd.256 2".trim_end(), &unsafe { f116(input::<f64x4>(seed, 0), 2i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.pd.256 3".trim_end(), &unsafe { f116(input::<f64x4>(seed, 0), 3i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.pd.256 4".trim_end(), &unsafe { f116(input::<f64x4>(seed, 0), 4i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.pd.256 5".trim_end(), &unsafe { f116(input::<f64x4>(seed, 0), 5i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.pd.256 6".trim_end(), &unsafe { f116(input::<f64x4>(seed, 0), 6i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.pd.256 7".trim_end(), &unsafe { f116(input::<f64x4>(seed, 0), 7i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.pd.256 8".trim_end(), &unsafe { f116(input::<f64x4>(seed, 0), 8i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.pd.256 9".trim_end(), &unsafe { f116(input::<f64x4>(seed, 0), 9i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.pd.256 10".trim_end(), &unsafe { f116(input::<f64x4>(seed, 0), 10i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.pd.256 11".trim_end(), &unsafe { f116(input::<f64x4>(seed, 0), 11i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.pd.256 12".trim_end(), &unsafe { f116(input::<f64x4>(seed, 0), 12i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.pd.256 13".trim_end(), &unsafe { f116(input::<f64x4>(seed, 0), 13i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.pd.256 14".trim_end(), &unsafe { f116(input::<f64x4>(seed, 0), 14i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.pd.256 15".trim_end(), &unsafe { f116(input::<f64x4>(seed, 0), 15i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
     }
     #[target_feature(enable = "avx512f")]
     unsafe fn t117(seed: u64) {
-        show("llvm.x86.avx512.mask.getmant.ps.512 0 4".trim_end(), &unsafe { f117(input::<f32x16>(seed, 0), 0i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ps.512 1 4".trim_end(), &unsafe { f117(input::<f32x16>(seed, 0), 1i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ps.512 2 4".trim_end(), &unsafe { f117(input::<f32x16>(seed, 0), 2i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ps.512 3 4".trim_end(), &unsafe { f117(input::<f32x16>(seed, 0), 3i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ps.512 4 4".trim_end(), &unsafe { f117(input::<f32x16>(seed, 0), 4i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ps.512 5 4".trim_end(), &unsafe { f117(input::<f32x16>(seed, 0), 5i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ps.512 6 4".trim_end(), &unsafe { f117(input::<f32x16>(seed, 0), 6i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ps.512 7 4".trim_end(), &unsafe { f117(input::<f32x16>(seed, 0), 7i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ps.512 8 4".trim_end(), &unsafe { f117(input::<f32x16>(seed, 0), 8i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ps.512 9 4".trim_end(), &unsafe { f117(input::<f32x16>(seed, 0), 9i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ps.512 10 4".trim_end(), &unsafe { f117(input::<f32x16>(seed, 0), 10i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ps.512 11 4".trim_end(), &unsafe { f117(input::<f32x16>(seed, 0), 11i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ps.512 12 4".trim_end(), &unsafe { f117(input::<f32x16>(seed, 0), 12i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ps.512 13 4".trim_end(), &unsafe { f117(input::<f32x16>(seed, 0), 13i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ps.512 14 4".trim_end(), &unsafe { f117(input::<f32x16>(seed, 0), 14i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ps.512 15 4".trim_end(), &unsafe { f117(input::<f32x16>(seed, 0), 15i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ps.512 0 8".trim_end(), &unsafe { f117(input::<f32x16>(seed, 0), 0i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 8i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ps.512 0 12".trim_end(), &unsafe { f117(input::<f32x16>(seed, 0), 0i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 12i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.pd.512 0 4".trim_end(), &unsafe { f117(input::<f64x8>(seed, 0), 0i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.pd.512 1 4".trim_end(), &unsafe { f117(input::<f64x8>(seed, 0), 1i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.pd.512 2 4".trim_end(), &unsafe { f117(input::<f64x8>(seed, 0), 2i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.pd.512 3 4".trim_end(), &unsafe { f117(input::<f64x8>(seed, 0), 3i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.pd.512 4 4".trim_end(), &unsafe { f117(input::<f64x8>(seed, 0), 4i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.pd.512 5 4".trim_end(), &unsafe { f117(input::<f64x8>(seed, 0), 5i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.pd.512 6 4".trim_end(), &unsafe { f117(input::<f64x8>(seed, 0), 6i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.pd.512 7 4".trim_end(), &unsafe { f117(input::<f64x8>(seed, 0), 7i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.pd.512 8 4".trim_end(), &unsafe { f117(input::<f64x8>(seed, 0), 8i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.pd.512 9 4".trim_end(), &unsafe { f117(input::<f64x8>(seed, 0), 9i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.pd.512 10 4".trim_end(), &unsafe { f117(input::<f64x8>(seed, 0), 10i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.pd.512 11 4".trim_end(), &unsafe { f117(input::<f64x8>(seed, 0), 11i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.pd.512 12 4".trim_end(), &unsafe { f117(input::<f64x8>(seed, 0), 12i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.pd.512 13 4".trim_end(), &unsafe { f117(input::<f64x8>(seed, 0), 13i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.pd.512 14 4".trim_end(), &unsafe { f117(input::<f64x8>(seed, 0), 14i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.pd.512 15 4".trim_end(), &unsafe { f117(input::<f64x8>(seed, 0), 15i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.pd.512 0 8".trim_end(), &unsafe { f117(input::<f64x8>(seed, 0), 0i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 8i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.pd.512 0 12".trim_end(), &unsafe { f117(input::<f64x8>(seed, 0), 0i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 12i32) }, 64);
     }
-    #[target_feature(enable = "avx512f")]
+    #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t118(seed: u64) {
-        show("llvm.x86.avx512.mask.getmant.sd 0 4".trim_end(), &unsafe { f118(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 0i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.sd 1 4".trim_end(), &unsafe { f118(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 1i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.sd 2 4".trim_end(), &unsafe { f118(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 2i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.sd 3 4".trim_end(), &unsafe { f118(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 3i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.sd 4 4".trim_end(), &unsafe { f118(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 4i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.sd 5 4".trim_end(), &unsafe { f118(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 5i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.sd 6 4".trim_end(), &unsafe { f118(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 6i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.sd 7 4".trim_end(), &unsafe { f118(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 7i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.sd 8 4".trim_end(), &unsafe { f118(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 8i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.sd 9 4".trim_end(), &unsafe { f118(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 9i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.sd 10 4".trim_end(), &unsafe { f118(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 10i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.sd 11 4".trim_end(), &unsafe { f118(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 11i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.sd 12 4".trim_end(), &unsafe { f118(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 12i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.sd 13 4".trim_end(), &unsafe { f118(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 13i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.sd 14 4".trim_end(), &unsafe { f118(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 14i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.sd 15 4".trim_end(), &unsafe { f118(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 15i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.sd 0 8".trim_end(), &unsafe { f118(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 0i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4), 8i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.sd 0 12".trim_end(), &unsafe { f118(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 0i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4), 12i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ps.128 0".trim_end(), &unsafe { f118(input::<f32x4>(seed, 0), 0i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ps.128 1".trim_end(), &unsafe { f118(input::<f32x4>(seed, 0), 1i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ps.128 2".trim_end(), &unsafe { f118(input::<f32x4>(seed, 0), 2i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ps.128 3".trim_end(), &unsafe { f118(input::<f32x4>(seed, 0), 3i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ps.128 4".trim_end(), &unsafe { f118(input::<f32x4>(seed, 0), 4i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ps.128 5".trim_end(), &unsafe { f118(input::<f32x4>(seed, 0), 5i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ps.128 6".trim_end(), &unsafe { f118(input::<f32x4>(seed, 0), 6i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ps.128 7".trim_end(), &unsafe { f118(input::<f32x4>(seed, 0), 7i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ps.128 8".trim_end(), &unsafe { f118(input::<f32x4>(seed, 0), 8i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ps.128 9".trim_end(), &unsafe { f118(input::<f32x4>(seed, 0), 9i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ps.128 10".trim_end(), &unsafe { f118(input::<f32x4>(seed, 0), 10i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ps.128 11".trim_end(), &unsafe { f118(input::<f32x4>(seed, 0), 11i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ps.128 12".trim_end(), &unsafe { f118(input::<f32x4>(seed, 0), 12i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ps.128 13".trim_end(), &unsafe { f118(input::<f32x4>(seed, 0), 13i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ps.128 14".trim_end(), &unsafe { f118(input::<f32x4>(seed, 0), 14i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ps.128 15".trim_end(), &unsafe { f118(input::<f32x4>(seed, 0), 15i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
     }
-    #[target_feature(enable = "avx512f")]
+    #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t119(seed: u64) {
-        show("llvm.x86.avx512.mask.getmant.ss 0 4".trim_end(), &unsafe { f119(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 0i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ss 1 4".trim_end(), &unsafe { f119(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 1i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ss 2 4".trim_end(), &unsafe { f119(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 2i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ss 3 4".trim_end(), &unsafe { f119(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 3i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ss 4 4".trim_end(), &unsafe { f119(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 4i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ss 5 4".trim_end(), &unsafe { f119(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 5i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ss 6 4".trim_end(), &unsafe { f119(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 6i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ss 7 4".trim_end(), &unsafe { f119(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 7i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ss 8 4".trim_end(), &unsafe { f119(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 8i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ss 9 4".trim_end(), &unsafe { f119(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 9i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ss 10 4".trim_end(), &unsafe { f119(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 10i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ss 11 4".trim_end(), &unsafe { f119(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 11i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ss 12 4".trim_end(), &unsafe { f119(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 12i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ss 13 4".trim_end(), &unsafe { f119(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 13i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ss 14 4".trim_end(), &unsafe { f119(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 14i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ss 15 4".trim_end(), &unsafe { f119(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 15i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ss 0 8".trim_end(), &unsafe { f119(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 0i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4), 8i32) }, 64);
-        show("llvm.x86.avx512.mask.getmant.ss 0 12".trim_end(), &unsafe { f119(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 0i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4), 12i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ps.256 0".trim_end(), &unsafe { f119(input::<f32x8>(seed, 0), 0i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ps.256 1".trim_end(), &unsafe { f119(input::<f32x8>(seed, 0), 1i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ps.256 2".trim_end(), &unsafe { f119(input::<f32x8>(seed, 0), 2i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ps.256 3".trim_end(), &unsafe { f119(input::<f32x8>(seed, 0), 3i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ps.256 4".trim_end(), &unsafe { f119(input::<f32x8>(seed, 0), 4i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ps.256 5".trim_end(), &unsafe { f119(input::<f32x8>(seed, 0), 5i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ps.256 6".trim_end(), &unsafe { f119(input::<f32x8>(seed, 0), 6i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ps.256 7".trim_end(), &unsafe { f119(input::<f32x8>(seed, 0), 7i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ps.256 8".trim_end(), &unsafe { f119(input::<f32x8>(seed, 0), 8i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ps.256 9".trim_end(), &unsafe { f119(input::<f32x8>(seed, 0), 9i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ps.256 10".trim_end(), &unsafe { f119(input::<f32x8>(seed, 0), 10i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ps.256 11".trim_end(), &unsafe { f119(input::<f32x8>(seed, 0), 11i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ps.256 12".trim_end(), &unsafe { f119(input::<f32x8>(seed, 0), 12i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ps.256 13".trim_end(), &unsafe { f119(input::<f32x8>(seed, 0), 13i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ps.256 14".trim_end(), &unsafe { f119(input::<f32x8>(seed, 0), 14i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ps.256 15".trim_end(), &unsafe { f119(input::<f32x8>(seed, 0), 15i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
     }
     #[target_feature(enable = "avx512f")]
     unsafe fn t120(seed: u64) {
-        show("llvm.x86.avx512.mask.max.sd.round 4".trim_end(), &unsafe { f120(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.max.sd.round 8".trim_end(), &unsafe { f120(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 8i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ps.512 0 4".trim_end(), &unsafe { f120(input::<f32x16>(seed, 0), 0i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ps.512 1 4".trim_end(), &unsafe { f120(input::<f32x16>(seed, 0), 1i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ps.512 2 4".trim_end(), &unsafe { f120(input::<f32x16>(seed, 0), 2i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ps.512 3 4".trim_end(), &unsafe { f120(input::<f32x16>(seed, 0), 3i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ps.512 4 4".trim_end(), &unsafe { f120(input::<f32x16>(seed, 0), 4i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ps.512 5 4".trim_end(), &unsafe { f120(input::<f32x16>(seed, 0), 5i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ps.512 6 4".trim_end(), &unsafe { f120(input::<f32x16>(seed, 0), 6i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ps.512 7 4".trim_end(), &unsafe { f120(input::<f32x16>(seed, 0), 7i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ps.512 8 4".trim_end(), &unsafe { f120(input::<f32x16>(seed, 0), 8i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ps.512 9 4".trim_end(), &unsafe { f120(input::<f32x16>(seed, 0), 9i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ps.512 10 4".trim_end(), &unsafe { f120(input::<f32x16>(seed, 0), 10i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ps.512 11 4".trim_end(), &unsafe { f120(input::<f32x16>(seed, 0), 11i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ps.512 12 4".trim_end(), &unsafe { f120(input::<f32x16>(seed, 0), 12i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ps.512 13 4".trim_end(), &unsafe { f120(input::<f32x16>(seed, 0), 13i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ps.512 14 4".trim_end(), &unsafe { f120(input::<f32x16>(seed, 0), 14i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ps.512 15 4".trim_end(), &unsafe { f120(input::<f32x16>(seed, 0), 15i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ps.512 0 8".trim_end(), &unsafe { f120(input::<f32x16>(seed, 0), 0i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 8i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ps.512 0 12".trim_end(), &unsafe { f120(input::<f32x16>(seed, 0), 0i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 12i32) }, 64);
     }
     #[target_feature(enable = "avx512f")]
     unsafe fn t121(seed: u64) {
-        show("llvm.x86.avx512.mask.max.ss.round 4".trim_end(), &unsafe { f121(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.max.ss.round 8".trim_end(), &unsafe { f121(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 8i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.sd 0 4".trim_end(), &unsafe { f121(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 0i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.sd 1 4".trim_end(), &unsafe { f121(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 1i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.sd 2 4".trim_end(), &unsafe { f121(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 2i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.sd 3 4".trim_end(), &unsafe { f121(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 3i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.sd 4 4".trim_end(), &unsafe { f121(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 4i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.sd 5 4".trim_end(), &unsafe { f121(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 5i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.sd 6 4".trim_end(), &unsafe { f121(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 6i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.sd 7 4".trim_end(), &unsafe { f121(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 7i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.sd 8 4".trim_end(), &unsafe { f121(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 8i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.sd 9 4".trim_end(), &unsafe { f121(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 9i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.sd 10 4".trim_end(), &unsafe { f121(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 10i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.sd 11 4".trim_end(), &unsafe { f121(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 11i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.sd 12 4".trim_end(), &unsafe { f121(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 12i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.sd 13 4".trim_end(), &unsafe { f121(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 13i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.sd 14 4".trim_end(), &unsafe { f121(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 14i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.sd 15 4".trim_end(), &unsafe { f121(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 15i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.sd 0 8".trim_end(), &unsafe { f121(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 0i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4), 8i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.sd 0 12".trim_end(), &unsafe { f121(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 0i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4), 12i32) }, 64);
     }
     #[target_feature(enable = "avx512f")]
     unsafe fn t122(seed: u64) {
-        show("llvm.x86.avx512.mask.min.sd.round 4".trim_end(), &unsafe { f122(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.min.sd.round 8".trim_end(), &unsafe { f122(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 8i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ss 0 4".trim_end(), &unsafe { f122(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 0i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ss 1 4".trim_end(), &unsafe { f122(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 1i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ss 2 4".trim_end(), &unsafe { f122(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 2i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ss 3 4".trim_end(), &unsafe { f122(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 3i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ss 4 4".trim_end(), &unsafe { f122(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 4i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ss 5 4".trim_end(), &unsafe { f122(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 5i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ss 6 4".trim_end(), &unsafe { f122(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 6i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ss 7 4".trim_end(), &unsafe { f122(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 7i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ss 8 4".trim_end(), &unsafe { f122(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 8i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ss 9 4".trim_end(), &unsafe { f122(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 9i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ss 10 4".trim_end(), &unsafe { f122(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 10i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ss 11 4".trim_end(), &unsafe { f122(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 11i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ss 12 4".trim_end(), &unsafe { f122(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 12i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ss 13 4".trim_end(), &unsafe { f122(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 13i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ss 14 4".trim_end(), &unsafe { f122(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 14i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ss 15 4".trim_end(), &unsafe { f122(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 15i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ss 0 8".trim_end(), &unsafe { f122(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 0i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4), 8i32) }, 64);
+        show("llvm.x86.avx512.mask.getmant.ss 0 12".trim_end(), &unsafe { f122(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 0i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4), 12i32) }, 64);
     }
     #[target_feature(enable = "avx512f")]
     unsafe fn t123(seed: u64) {
-        show("llvm.x86.avx512.mask.min.ss.round 4".trim_end(), &unsafe { f123(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.min.ss.round 8".trim_end(), &unsafe { f123(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 8i32) }, 64);
+        show("llvm.x86.avx512.mask.max.sd.round 4".trim_end(), &unsafe { f123(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.max.sd.round 8".trim_end(), &unsafe { f123(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 8i32) }, 64);
     }
     #[target_feature(enable = "avx512f")]
     unsafe fn t124(seed: u64) {
-        show("llvm.x86.avx512.mask.mul.sd.round 4".trim_end(), &unsafe { f124(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.mul.sd.round 8".trim_end(), &unsafe { f124(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 8i32) }, 64);
-        show("llvm.x86.avx512.mask.mul.sd.round 9".trim_end(), &unsafe { f124(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 9i32) }, 64);
-        show("llvm.x86.avx512.mask.mul.sd.round 10".trim_end(), &unsafe { f124(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 10i32) }, 64);
-        show("llvm.x86.avx512.mask.mul.sd.round 11".trim_end(), &unsafe { f124(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 11i32) }, 64);
+        show("llvm.x86.avx512.mask.max.ss.round 4".trim_end(), &unsafe { f124(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.max.ss.round 8".trim_end(), &unsafe { f124(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 8i32) }, 64);
     }
     #[target_feature(enable = "avx512f")]
     unsafe fn t125(seed: u64) {
-        show("llvm.x86.avx512.mask.mul.ss.round 4".trim_end(), &unsafe { f125(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.mul.ss.round 8".trim_end(), &unsafe { f125(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 8i32) }, 64);
-        show("llvm.x86.avx512.mask.mul.ss.round 9".trim_end(), &unsafe { f125(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 9i32) }, 64);
-        show("llvm.x86.avx512.mask.mul.ss.round 10".trim_end(), &unsafe { f125(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 10i32) }, 64);
-        show("llvm.x86.avx512.mask.mul.ss.round 11".trim_end(), &unsafe { f125(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 11i32) }, 64);
+        show("llvm.x86.avx512.mask.min.sd.round 4".trim_end(), &unsafe { f125(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.min.sd.round 8".trim_end(), &unsafe { f125(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 8i32) }, 64);
     }
-    #[target_feature(enable = "avx512f,avx512vl")]
+    #[target_feature(enable = "avx512f")]
     unsafe fn t126(seed: u64) {
-        show("llvm.x86.avx512.mask.pmov.db.128 ".trim_end(), &unsafe { f126(input::<i32x4>(seed, 0), input::<i8x16>(seed, 1), input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.min.ss.round 4".trim_end(), &unsafe { f126(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.min.ss.round 8".trim_end(), &unsafe { f126(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 8i32) }, 64);
     }
-    #[target_feature(enable = "avx512f,avx512vl")]
+    #[target_feature(enable = "avx512f")]
     unsafe fn t127(seed: u64) {
-        show("llvm.x86.avx512.mask.pmov.db.256 ".trim_end(), &unsafe { f127(input::<i32x8>(seed, 0), input::<i8x16>(seed, 1), input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.mul.sd.round 4".trim_end(), &unsafe { f127(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.mul.sd.round 8".trim_end(), &unsafe { f127(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 8i32) }, 64);
+        show("llvm.x86.avx512.mask.mul.sd.round 9".trim_end(), &unsafe { f127(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 9i32) }, 64);
+        show("llvm.x86.avx512.mask.mul.sd.round 10".trim_end(), &unsafe { f127(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 10i32) }, 64);
+        show("llvm.x86.avx512.mask.mul.sd.round 11".trim_end(), &unsafe { f127(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 11i32) }, 64);
     }
-    #[target_feature(enable = "avx512f,avx512vl")]
+    #[target_feature(enable = "avx512f")]
     unsafe fn t128(seed: u64) {
-        show("llvm.x86.avx512.mask.pmov.dw.128 ".trim_end(), &unsafe { f128(input::<i32x4>(seed, 0), input::<i16x8>(seed, 1), input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.mul.ss.round 4".trim_end(), &unsafe { f128(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.mul.ss.round 8".trim_end(), &unsafe { f128(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 8i32) }, 64);
+        show("llvm.x86.avx512.mask.mul.ss.round 9".trim_end(), &unsafe { f128(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 9i32) }, 64);
+        show("llvm.x86.avx512.mask.mul.ss.round 10".trim_end(), &unsafe { f128(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 10i32) }, 64);
+        show("llvm.x86.avx512.mask.mul.ss.round 11".trim_end(), &unsafe { f128(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 11i32) }, 64);
     }
     #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t129(seed: u64) {
-        show("llvm.x86.avx512.mask.pmov.qb.128 ".trim_end(), &unsafe { f129(input::<i64x2>(seed, 0), input::<i8x16>(seed, 1), input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.pmov.db.128 ".trim_end(), &unsafe { f129(input::<i32x4>(seed, 0), input::<i8x16>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t130(seed: u64) {
-        show("llvm.x86.avx512.mask.pmov.qb.256 ".trim_end(), &unsafe { f130(input::<i64x4>(seed, 0), input::<i8x16>(seed, 1), input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.pmov.db.256 ".trim_end(), &unsafe { f130(input::<i32x8>(seed, 0), input::<i8x16>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
-    #[target_feature(enable = "avx512f")]
+    #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t131(seed: u64) {
-        show("llvm.x86.avx512.mask.pmov.qb.512 ".trim_end(), &unsafe { f131(input::<i64x8>(seed, 0), input::<i8x16>(seed, 1), input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.pmov.dw.128 ".trim_end(), &unsafe { f131(input::<i32x4>(seed, 0), input::<i16x8>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t132(seed: u64) {
-        show("llvm.x86.avx512.mask.pmov.qd.128 ".trim_end(), &unsafe { f132(input::<i64x2>(seed, 0), input::<i32x4>(seed, 1), input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.pmov.qb.128 ".trim_end(), &unsafe { f132(input::<i64x2>(seed, 0), input::<i8x16>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t133(seed: u64) {
-        show("llvm.x86.avx512.mask.pmov.qw.128 ".trim_end(), &unsafe { f133(input::<i64x2>(seed, 0), input::<i16x8>(seed, 1), input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.pmov.qb.256 ".trim_end(), &unsafe { f133(input::<i64x4>(seed, 0), input::<i8x16>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
-    #[target_feature(enable = "avx512f,avx512vl")]
+    #[target_feature(enable = "avx512f")]
     unsafe fn t134(seed: u64) {
-        show("llvm.x86.avx512.mask.pmov.qw.256 ".trim_end(), &unsafe { f134(input::<i64x4>(seed, 0), input::<i16x8>(seed, 1), input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.pmov.qb.512 ".trim_end(), &unsafe { f134(input::<i64x8>(seed, 0), input::<i8x16>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t135(seed: u64) {
-        show("llvm.x86.avx512.mask.pmovs.db.128 ".trim_end(), &unsafe { f135(input::<i32x4>(seed, 0), input::<i8x16>(seed, 1), input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.pmov.qd.128 ".trim_end(), &unsafe { f135(input::<i64x2>(seed, 0), input::<i32x4>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t136(seed: u64) {
-        show("llvm.x86.avx512.mask.pmovs.db.256 ".trim_end(), &unsafe { f136(input::<i32x8>(seed, 0), input::<i8x16>(seed, 1), input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.pmov.qw.128 ".trim_end(), &unsafe { f136(input::<i64x2>(seed, 0), input::<i16x8>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
-    #[target_feature(enable = "avx512f")]
+    #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t137(seed: u64) {
-        show("llvm.x86.avx512.mask.pmovs.db.512 ".trim_end(), &unsafe { f137(input::<i32x16>(seed, 0), input::<i8x16>(seed, 1), input::<u16>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.pmov.qw.256 ".trim_end(), &unsafe { f137(input::<i64x4>(seed, 0), input::<i16x8>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t138(seed: u64) {
-        show("llvm.x86.avx512.mask.pmovs.dw.128 ".trim_end(), &unsafe { f138(input::<i32x4>(seed, 0), input::<i16x8>(seed, 1), input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.pmovs.db.128 ".trim_end(), &unsafe { f138(input::<i32x4>(seed, 0), input::<i8x16>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t139(seed: u64) {
-        show("llvm.x86.avx512.mask.pmovs.dw.256 ".trim_end(), &unsafe { f139(input::<i32x8>(seed, 0), input::<i16x8>(seed, 1), input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.pmovs.db.256 ".trim_end(), &unsafe { f139(input::<i32x8>(seed, 0), input::<i8x16>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f")]
     unsafe fn t140(seed: u64) {
-        show("llvm.x86.avx512.mask.pmovs.dw.512 ".trim_end(), &unsafe { f140(input::<i32x16>(seed, 0), input::<i16x16>(seed, 1), input::<u16>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.pmovs.db.512 ".trim_end(), &unsafe { f140(input::<i32x16>(seed, 0), input::<i8x16>(seed, 1), input::<u16>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t141(seed: u64) {
-        show("llvm.x86.avx512.mask.pmovs.qb.128 ".trim_end(), &unsafe { f141(input::<i64x2>(seed, 0), input::<i8x16>(seed, 1), input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.pmovs.dw.128 ".trim_end(), &unsafe { f141(input::<i32x4>(seed, 0), input::<i16x8>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t142(seed: u64) {
-        show("llvm.x86.avx512.mask.pmovs.qb.256 ".trim_end(), &unsafe { f142(input::<i64x4>(seed, 0), input::<i8x16>(seed, 1), input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.pmovs.dw.256 ".trim_end(), &unsafe { f142(input::<i32x8>(seed, 0), input::<i16x8>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f")]
     unsafe fn t143(seed: u64) {
-        show("llvm.x86.avx512.mask.pmovs.qb.512 ".trim_end(), &unsafe { f143(input::<i64x8>(seed, 0), input::<i8x16>(seed, 1), input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.pmovs.dw.512 ".trim_end(), &unsafe { f143(input::<i32x16>(seed, 0), input::<i16x16>(seed, 1), input::<u16>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t144(seed: u64) {
-        show("llvm.x86.avx512.mask.pmovs.qd.128 ".trim_end(), &unsafe { f144(input::<i64x2>(seed, 0), input::<i32x4>(seed, 1), input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.pmovs.qb.128 ".trim_end(), &unsafe { f144(input::<i64x2>(seed, 0), input::<i8x16>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t145(seed: u64) {
-        show("llvm.x86.avx512.mask.pmovs.qd.256 ".trim_end(), &unsafe { f145(input::<i64x4>(seed, 0), input::<i32x4>(seed, 1), input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.pmovs.qb.256 ".trim_end(), &unsafe { f145(input::<i64x4>(seed, 0), input::<i8x16>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f")]
     unsafe fn t146(seed: u64) {
-        show("llvm.x86.avx512.mask.pmovs.qd.512 ".trim_end(), &unsafe { f146(input::<i64x8>(seed, 0), input::<i32x8>(seed, 1), input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.pmovs.qb.512 ".trim_end(), &unsafe { f146(input::<i64x8>(seed, 0), input::<i8x16>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t147(seed: u64) {
-        show("llvm.x86.avx512.mask.pmovs.qw.128 ".trim_end(), &unsafe { f147(input::<i64x2>(seed, 0), input::<i16x8>(seed, 1), input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.pmovs.qd.128 ".trim_end(), &unsafe { f147(input::<i64x2>(seed, 0), input::<i32x4>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t148(seed: u64) {
-        show("llvm.x86.avx512.mask.pmovs.qw.256 ".trim_end(), &unsafe { f148(input::<i64x4>(seed, 0), input::<i16x8>(seed, 1), input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.pmovs.qd.256 ".trim_end(), &unsafe { f148(input::<i64x4>(seed, 0), input::<i32x4>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f")]
     unsafe fn t149(seed: u64) {
-        show("llvm.x86.avx512.mask.pmovs.qw.512 ".trim_end(), &unsafe { f149(input::<i64x8>(seed, 0), input::<i16x8>(seed, 1), input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.pmovs.qd.512 ".trim_end(), &unsafe { f149(input::<i64x8>(seed, 0), input::<i32x8>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
-    #[target_feature(enable = "avx512bw,avx512vl")]
+    #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t150(seed: u64) {
-        show("llvm.x86.avx512.mask.pmovs.wb.128 ".trim_end(), &unsafe { f150(input::<i16x8>(seed, 0), input::<i8x16>(seed, 1), input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.pmovs.qw.128 ".trim_end(), &unsafe { f150(input::<i64x2>(seed, 0), input::<i16x8>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t151(seed: u64) {
-        show("llvm.x86.avx512.mask.pmovus.db.128 ".trim_end(), &unsafe { f151(input::<u32x4>(seed, 0), input::<u8x16>(seed, 1), input::<u8>(seed, 2)) }, 64);
-    }
-    #[target_feature(enable = "avx512f,avx512vl")]
-    unsafe fn t152(seed: u64) {
-        show("llvm.x86.avx512.mask.pmovus.db.256 ".trim_end(), &unsafe { f152(input::<u32x8>(seed, 0), input::<u8x16>(seed, 1), input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.pmovs.qw.256 ".trim_end(), &unsafe { f151(input::<i64x4>(seed, 0), input::<i16x8>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f")]
+    unsafe fn t152(seed: u64) {
+        show("llvm.x86.avx512.mask.pmovs.qw.512 ".trim_end(), &unsafe { f152(input::<i64x8>(seed, 0), input::<i16x8>(seed, 1), input::<u8>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avx512bw,avx512vl")]
     unsafe fn t153(seed: u64) {
-        show("llvm.x86.avx512.mask.pmovus.db.512 ".trim_end(), &unsafe { f153(input::<u32x16>(seed, 0), input::<u8x16>(seed, 1), input::<u16>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.pmovs.wb.128 ".trim_end(), &unsafe { f153(input::<i16x8>(seed, 0), input::<i8x16>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t154(seed: u64) {
-        show("llvm.x86.avx512.mask.pmovus.dw.128 ".trim_end(), &unsafe { f154(input::<u32x4>(seed, 0), input::<u16x8>(seed, 1), input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.pmovus.db.128 ".trim_end(), &unsafe { f154(input::<u32x4>(seed, 0), input::<u8x16>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t155(seed: u64) {
-        show("llvm.x86.avx512.mask.pmovus.dw.256 ".trim_end(), &unsafe { f155(input::<u32x8>(seed, 0), input::<u16x8>(seed, 1), input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.pmovus.db.256 ".trim_end(), &unsafe { f155(input::<u32x8>(seed, 0), input::<u8x16>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f")]
     unsafe fn t156(seed: u64) {
-        show("llvm.x86.avx512.mask.pmovus.dw.512 ".trim_end(), &unsafe { f156(input::<u32x16>(seed, 0), input::<u16x16>(seed, 1), input::<u16>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.pmovus.db.512 ".trim_end(), &unsafe { f156(input::<u32x16>(seed, 0), input::<u8x16>(seed, 1), input::<u16>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t157(seed: u64) {
-        show("llvm.x86.avx512.mask.pmovus.qb.128 ".trim_end(), &unsafe { f157(input::<u64x2>(seed, 0), input::<u8x16>(seed, 1), input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.pmovus.dw.128 ".trim_end(), &unsafe { f157(input::<u32x4>(seed, 0), input::<u16x8>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t158(seed: u64) {
-        show("llvm.x86.avx512.mask.pmovus.qb.256 ".trim_end(), &unsafe { f158(input::<u64x4>(seed, 0), input::<u8x16>(seed, 1), input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.pmovus.dw.256 ".trim_end(), &unsafe { f158(input::<u32x8>(seed, 0), input::<u16x8>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f")]
     unsafe fn t159(seed: u64) {
-        show("llvm.x86.avx512.mask.pmovus.qb.512 ".trim_end(), &unsafe { f159(input::<u64x8>(seed, 0), input::<u8x16>(seed, 1), input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.pmovus.dw.512 ".trim_end(), &unsafe { f159(input::<u32x16>(seed, 0), input::<u16x16>(seed, 1), input::<u16>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t160(seed: u64) {
-        show("llvm.x86.avx512.mask.pmovus.qd.128 ".trim_end(), &unsafe { f160(input::<u64x2>(seed, 0), input::<u32x4>(seed, 1), input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.pmovus.qb.128 ".trim_end(), &unsafe { f160(input::<u64x2>(seed, 0), input::<u8x16>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t161(seed: u64) {
-        show("llvm.x86.avx512.mask.pmovus.qd.256 ".trim_end(), &unsafe { f161(input::<u64x4>(seed, 0), input::<u32x4>(seed, 1), input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.pmovus.qb.256 ".trim_end(), &unsafe { f161(input::<u64x4>(seed, 0), input::<u8x16>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f")]
     unsafe fn t162(seed: u64) {
-        show("llvm.x86.avx512.mask.pmovus.qd.512 ".trim_end(), &unsafe { f162(input::<u64x8>(seed, 0), input::<u32x8>(seed, 1), input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.pmovus.qb.512 ".trim_end(), &unsafe { f162(input::<u64x8>(seed, 0), input::<u8x16>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t163(seed: u64) {
-        show("llvm.x86.avx512.mask.pmovus.qw.128 ".trim_end(), &unsafe { f163(input::<u64x2>(seed, 0), input::<u16x8>(seed, 1), input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.pmovus.qd.128 ".trim_end(), &unsafe { f163(input::<u64x2>(seed, 0), input::<u32x4>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t164(seed: u64) {
-        show("llvm.x86.avx512.mask.pmovus.qw.256 ".trim_end(), &unsafe { f164(input::<u64x4>(seed, 0), input::<u16x8>(seed, 1), input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.pmovus.qd.256 ".trim_end(), &unsafe { f164(input::<u64x4>(seed, 0), input::<u32x4>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f")]
     unsafe fn t165(seed: u64) {
-        show("llvm.x86.avx512.mask.pmovus.qw.512 ".trim_end(), &unsafe { f165(input::<u64x8>(seed, 0), input::<u16x8>(seed, 1), input::<u8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.mask.pmovus.qd.512 ".trim_end(), &unsafe { f165(input::<u64x8>(seed, 0), input::<u32x8>(seed, 1), input::<u8>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avx512f,avx512vl")]
+    unsafe fn t166(seed: u64) {
+        show("llvm.x86.avx512.mask.pmovus.qw.128 ".trim_end(), &unsafe { f166(input::<u64x2>(seed, 0), input::<u16x8>(seed, 1), input::<u8>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avx512f,avx512vl")]
+    unsafe fn t167(seed: u64) {
+        show("llvm.x86.avx512.mask.pmovus.qw.256 ".trim_end(), &unsafe { f167(input::<u64x4>(seed, 0), input::<u16x8>(seed, 1), input::<u8>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avx512f")]
+    unsafe fn t168(seed: u64) {
+        show("llvm.x86.avx512.mask.pmovus.qw.512 ".trim_end(), &unsafe { f168(input::<u64x8>(seed, 0), input::<u16x8>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512bw,avx512vl")]
-    unsafe fn t166(seed: u64) {
-        show("llvm.x86.avx512.mask.pmovus.wb.128 ".trim_end(), &unsafe { f166(input::<u16x8>(seed, 0), input::<u8x16>(seed, 1), input::<u8>(seed, 2)) }, 64);
-    }
-    #[target_feature(enable = "avx512dq,avx512vl")]
-    unsafe fn t167(seed: u64) {
-        show("llvm.x86.avx512.mask.range.pd.128 0".trim_end(), &unsafe { f167(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 0i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.pd.128 1".trim_end(), &unsafe { f167(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 1i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.pd.128 2".trim_end(), &unsafe { f167(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 2i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.pd.128 3".trim_end(), &unsafe { f167(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 3i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.pd.128 4".trim_end(), &unsafe { f167(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 4i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.pd.128 5".trim_end(), &unsafe { f167(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 5i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.pd.128 6".trim_end(), &unsafe { f167(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 6i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.pd.128 7".trim_end(), &unsafe { f167(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 7i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.pd.128 8".trim_end(), &unsafe { f167(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 8i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.pd.128 9".trim_end(), &unsafe { f167(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 9i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.pd.128 10".trim_end(), &unsafe { f167(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 10i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.pd.128 11".trim_end(), &unsafe { f167(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 11i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.pd.128 12".trim_end(), &unsafe { f167(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 12i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.pd.128 13".trim_end(), &unsafe { f167(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 13i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.pd.128 14".trim_end(), &unsafe { f167(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 14i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.pd.128 15".trim_end(), &unsafe { f167(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 15i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4)) }, 64);
-    }
-    #[target_feature(enable = "avx512dq,avx512vl")]
-    unsafe fn t168(seed: u64) {
-        show("llvm.x86.avx512.mask.range.pd.256 0".trim_end(), &unsafe { f168(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), 0i32, input::<f64x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.pd.256 1".trim_end(), &unsafe { f168(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), 1i32, input::<f64x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.pd.256 2".trim_end(), &unsafe { f168(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), 2i32, input::<f64x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.pd.256 3".trim_end(), &unsafe { f168(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), 3i32, input::<f64x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.pd.256 4".trim_end(), &unsafe { f168(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), 4i32, input::<f64x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.pd.256 5".trim_end(), &unsafe { f168(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), 5i32, input::<f64x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.pd.256 6".trim_end(), &unsafe { f168(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), 6i32, input::<f64x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.pd.256 7".trim_end(), &unsafe { f168(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), 7i32, input::<f64x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.pd.256 8".trim_end(), &unsafe { f168(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), 8i32, input::<f64x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.pd.256 9".trim_end(), &unsafe { f168(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), 9i32, input::<f64x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.pd.256 10".trim_end(), &unsafe { f168(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), 10i32, input::<f64x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.pd.256 11".trim_end(), &unsafe { f168(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), 11i32, input::<f64x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.pd.256 12".trim_end(), &unsafe { f168(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), 12i32, input::<f64x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.pd.256 13".trim_end(), &unsafe { f168(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), 13i32, input::<f64x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.pd.256 14".trim_end(), &unsafe { f168(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), 14i32, input::<f64x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.pd.256 15".trim_end(), &unsafe { f168(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), 15i32, input::<f64x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
-    }
-    #[target_feature(enable = "avx512dq")]
     unsafe fn t169(seed: u64) {
-        show("llvm.x86.avx512.mask.range.pd.512 0 4".trim_end(), &unsafe { f169(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), 0i32, input::<f64x8>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.pd.512 1 4".trim_end(), &unsafe { f169(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), 1i32, input::<f64x8>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.pd.512 2 4".trim_end(), &unsafe { f169(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), 2i32, input::<f64x8>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.pd.512 3 4".trim_end(), &unsafe { f169(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), 3i32, input::<f64x8>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.pd.512 4 4".trim_end(), &unsafe { f169(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), 4i32, input::<f64x8>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.pd.512 5 4".trim_end(), &unsafe { f169(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), 5i32, input::<f64x8>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.pd.512 6 4".trim_end(), &unsafe { f169(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), 6i32, input::<f64x8>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.pd.512 7 4".trim_end(), &unsafe { f169(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), 7i32, input::<f64x8>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.pd.512 8 4".trim_end(), &unsafe { f169(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), 8i32, input::<f64x8>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.pd.512 9 4".trim_end(), &unsafe { f169(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), 9i32, input::<f64x8>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.pd.512 10 4".trim_end(), &unsafe { f169(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), 10i32, input::<f64x8>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.pd.512 11 4".trim_end(), &unsafe { f169(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), 11i32, input::<f64x8>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.pd.512 12 4".trim_end(), &unsafe { f169(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), 12i32, input::<f64x8>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.pd.512 13 4".trim_end(), &unsafe { f169(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), 13i32, input::<f64x8>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.pd.512 14 4".trim_end(), &unsafe { f169(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), 14i32, input::<f64x8>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.pd.512 15 4".trim_end(), &unsafe { f169(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), 15i32, input::<f64x8>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.pd.512 0 8".trim_end(), &unsafe { f169(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), 0i32, input::<f64x8>(seed, 3), input::<u8>(seed, 4), 8i32) }, 64);
+        show("llvm.x86.avx512.mask.pmovus.wb.128 ".trim_end(), &unsafe { f169(input::<u16x8>(seed, 0), input::<u8x16>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512dq,avx512vl")]
     unsafe fn t170(seed: u64) {
-        show("llvm.x86.avx512.mask.range.ps.128 0".trim_end(), &unsafe { f170(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 0i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.ps.128 1".trim_end(), &unsafe { f170(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 1i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.ps.128 2".trim_end(), &unsafe { f170(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 2i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.ps.128 3".trim_end(), &unsafe { f170(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 3i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.ps.128 4".trim_end(), &unsafe { f170(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 4i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.ps.128 5".trim_end(), &unsafe { f170(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 5i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.ps.128 6".trim_end(), &unsafe { f170(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 6i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.ps.128 7".trim_end(), &unsafe { f170(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 7i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.ps.128 8".trim_end(), &unsafe { f170(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 8i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.ps.128 9".trim_end(), &unsafe { f170(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 9i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.ps.128 10".trim_end(), &unsafe { f170(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 10i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.ps.128 11".trim_end(), &unsafe { f170(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 11i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.ps.128 12".trim_end(), &unsafe { f170(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 12i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.ps.128 13".trim_end(), &unsafe { f170(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 13i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.ps.128 14".trim_end(), &unsafe { f170(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 14i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.ps.128 15".trim_end(), &unsafe { f170(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 15i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.pd.128 0".trim_end(), &unsafe { f170(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 0i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.pd.128 1".trim_end(), &unsafe { f170(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 1i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.pd.128 2".trim_end(), &unsafe { f170(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 2i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.pd.128 3".trim_end(), &unsafe { f170(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 3i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.pd.128 4".trim_end(), &unsafe { f170(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 4i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.pd.128 5".trim_end(), &unsafe { f170(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 5i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.pd.128 6".trim_end(), &unsafe { f170(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 6i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.pd.128 7".trim_end(), &unsafe { f170(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 7i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.pd.128 8".trim_end(), &unsafe { f170(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 8i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.pd.128 9".trim_end(), &unsafe { f170(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 9i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.pd.128 10".trim_end(), &unsafe { f170(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 10i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.pd.128 11".trim_end(), &unsafe { f170(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 11i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.pd.128 12".trim_end(), &unsafe { f170(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 12i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.pd.128 13".trim_end(), &unsafe { f170(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 13i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.pd.128 14".trim_end(), &unsafe { f170(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 14i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.pd.128 15".trim_end(), &unsafe { f170(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 15i32, input::<f64x2>(seed, 3), input::<u8>(seed, 4)) }, 64);
     }
     #[target_feature(enable = "avx512dq,avx512vl")]
     unsafe fn t171(seed: u64) {
-        show("llvm.x86.avx512.mask.range.ps.256 0".trim_end(), &unsafe { f171(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), 0i32, input::<f32x8>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.ps.256 1".trim_end(), &unsafe { f171(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), 1i32, input::<f32x8>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.ps.256 2".trim_end(), &unsafe { f171(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), 2i32, input::<f32x8>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.ps.256 3".trim_end(), &unsafe { f171(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), 3i32, input::<f32x8>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.ps.256 4".trim_end(), &unsafe { f171(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), 4i32, input::<f32x8>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.ps.256 5".trim_end(), &unsafe { f171(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), 5i32, input::<f32x8>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.ps.256 6".trim_end(), &unsafe { f171(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), 6i32, input::<f32x8>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.ps.256 7".trim_end(), &unsafe { f171(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), 7i32, input::<f32x8>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.ps.256 8".trim_end(), &unsafe { f171(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), 8i32, input::<f32x8>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.ps.256 9".trim_end(), &unsafe { f171(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), 9i32, input::<f32x8>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.ps.256 10".trim_end(), &unsafe { f171(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), 10i32, input::<f32x8>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.ps.256 11".trim_end(), &unsafe { f171(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), 11i32, input::<f32x8>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.ps.256 12".trim_end(), &unsafe { f171(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), 12i32, input::<f32x8>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.ps.256 13".trim_end(), &unsafe { f171(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), 13i32, input::<f32x8>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.ps.256 14".trim_end(), &unsafe { f171(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), 14i32, input::<f32x8>(seed, 3), input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.mask.range.ps.256 15".trim_end(), &unsafe { f171(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), 15i32, input::<f32x8>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.pd.256 0".trim_end(), &unsafe { f171(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), 0i32, input::<f64x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.pd.256 1".trim_end(), &unsafe { f171(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), 1i32, input::<f64x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.pd.256 2".trim_end(), &unsafe { f171(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), 2i32, input::<f64x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.pd.256 3".trim_end(), &unsafe { f171(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), 3i32, input::<f64x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.pd.256 4".trim_end(), &unsafe { f171(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), 4i32, input::<f64x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.pd.256 5".trim_end(), &unsafe { f171(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), 5i32, input::<f64x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.pd.256 6".trim_end(), &unsafe { f171(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), 6i32, input::<f64x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.pd.256 7".trim_end(), &unsafe { f171(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), 7i32, input::<f64x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.pd.256 8".trim_end(), &unsafe { f171(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), 8i32, input::<f64x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.pd.256 9".trim_end(), &unsafe { f171(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), 9i32, input::<f64x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.pd.256 10".trim_end(), &unsafe { f171(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), 10i32, input::<f64x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.pd.256 11".trim_end(), &unsafe { f171(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), 11i32, input::<f64x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.pd.256 12".trim_end(), &unsafe { f171(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), 12i32, input::<f64x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.pd.256 13".trim_end(), &unsafe { f171(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), 13i32, input::<f64x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.pd.256 14".trim_end(), &unsafe { f171(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), 14i32, input::<f64x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.pd.256 15".trim_end(), &unsafe { f171(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), 15i32, input::<f64x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
     }
     #[target_feature(enable = "avx512dq")]
     unsafe fn t172(seed: u64) {
-        show("llvm.x86.avx512.mask.range.ps.512 0 4".trim_end(), &unsafe { f172(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), 0i32, input::<f32x16>(seed, 3), input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.ps.512 1 4".trim_end(), &unsafe { f172(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), 1i32, input::<f32x16>(seed, 3), input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.ps.512 2 4".trim_end(), &unsafe { f172(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), 2i32, input::<f32x16>(seed, 3), input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.ps.512 3 4".trim_end(), &unsafe { f172(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), 3i32, input::<f32x16>(seed, 3), input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.ps.512 4 4".trim_end(), &unsafe { f172(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), 4i32, input::<f32x16>(seed, 3), input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.ps.512 5 4".trim_end(), &unsafe { f172(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), 5i32, input::<f32x16>(seed, 3), input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.ps.512 6 4".trim_end(), &unsafe { f172(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), 6i32, input::<f32x16>(seed, 3), input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.ps.512 7 4".trim_end(), &unsafe { f172(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), 7i32, input::<f32x16>(seed, 3), input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.ps.512 8 4".trim_end(), &unsafe { f172(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), 8i32, input::<f32x16>(seed, 3), input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.ps.512 9 4".trim_end(), &unsafe { f172(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), 9i32, input::<f32x16>(seed, 3), input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.ps.512 10 4".trim_end(), &unsafe { f172(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), 10i32, input::<f32x16>(seed, 3), input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.ps.512 11 4".trim_end(), &unsafe { f172(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), 11i32, input::<f32x16>(seed, 3), input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.ps.512 12 4".trim_end(), &unsafe { f172(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), 12i32, input::<f32x16>(seed, 3), input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.ps.512 13 4".trim_end(), &unsafe { f172(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), 13i32, input::<f32x16>(seed, 3), input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.ps.512 14 4".trim_end(), &unsafe { f172(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), 14i32, input::<f32x16>(seed, 3), input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.ps.512 15 4".trim_end(), &unsafe { f172(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), 15i32, input::<f32x16>(seed, 3), input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.ps.512 0 8".trim_end(), &unsafe { f172(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), 0i32, input::<f32x16>(seed, 3), input::<u16>(seed, 4), 8i32) }, 64);
+        show("llvm.x86.avx512.mask.range.pd.512 0 4".trim_end(), &unsafe { f172(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), 0i32, input::<f64x8>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.pd.512 1 4".trim_end(), &unsafe { f172(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), 1i32, input::<f64x8>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.pd.512 2 4".trim_end(), &unsafe { f172(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), 2i32, input::<f64x8>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.pd.512 3 4".trim_end(), &unsafe { f172(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), 3i32, input::<f64x8>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.pd.512 4 4".trim_end(), &unsafe { f172(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), 4i32, input::<f64x8>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.pd.512 5 4".trim_end(), &unsafe { f172(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), 5i32, input::<f64x8>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.pd.512 6 4".trim_end(), &unsafe { f172(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), 6i32, input::<f64x8>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.pd.512 7 4".trim_end(), &unsafe { f172(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), 7i32, input::<f64x8>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.pd.512 8 4".trim_end(), &unsafe { f172(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), 8i32, input::<f64x8>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.pd.512 9 4".trim_end(), &unsafe { f172(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), 9i32, input::<f64x8>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.pd.512 10 4".trim_end(), &unsafe { f172(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), 10i32, input::<f64x8>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.pd.512 11 4".trim_end(), &unsafe { f172(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), 11i32, input::<f64x8>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.pd.512 12 4".trim_end(), &unsafe { f172(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), 12i32, input::<f64x8>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.pd.512 13 4".trim_end(), &unsafe { f172(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), 13i32, input::<f64x8>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.pd.512 14 4".trim_end(), &unsafe { f172(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), 14i32, input::<f64x8>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.pd.512 15 4".trim_end(), &unsafe { f172(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), 15i32, input::<f64x8>(seed, 3), input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.pd.512 0 8".trim_end(), &unsafe { f172(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), 0i32, input::<f64x8>(seed, 3), input::<u8>(seed, 4), 8i32) }, 64);
     }
-    #[target_feature(enable = "avx512dq")]
+    #[target_feature(enable = "avx512dq,avx512vl")]
     unsafe fn t173(seed: u64) {
-        show("llvm.x86.avx512.mask.range.sd 0 4".trim_end(), &unsafe { f173(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 0i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.sd 1 4".trim_end(), &unsafe { f173(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 1i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.sd 2 4".trim_end(), &unsafe { f173(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 2i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.sd 3 4".trim_end(), &unsafe { f173(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 3i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.sd 4 4".trim_end(), &unsafe { f173(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 4i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.sd 5 4".trim_end(), &unsafe { f173(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 5i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.sd 6 4".trim_end(), &unsafe { f173(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 6i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.sd 7 4".trim_end(), &unsafe { f173(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 7i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.sd 8 4".trim_end(), &unsafe { f173(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 8i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.sd 9 4".trim_end(), &unsafe { f173(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 9i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.sd 10 4".trim_end(), &unsafe { f173(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 10i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.sd 11 4".trim_end(), &unsafe { f173(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 11i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.sd 12 4".trim_end(), &unsafe { f173(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 12i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.sd 13 4".trim_end(), &unsafe { f173(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 13i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.sd 14 4".trim_end(), &unsafe { f173(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 14i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.sd 15 4".trim_end(), &unsafe { f173(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 15i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.sd 0 8".trim_end(), &unsafe { f173(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 0i32, 8i32) }, 64);
+        show("llvm.x86.avx512.mask.range.ps.128 0".trim_end(), &unsafe { f173(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 0i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.ps.128 1".trim_end(), &unsafe { f173(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 1i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.ps.128 2".trim_end(), &unsafe { f173(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 2i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.ps.128 3".trim_end(), &unsafe { f173(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 3i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.ps.128 4".trim_end(), &unsafe { f173(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 4i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.ps.128 5".trim_end(), &unsafe { f173(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 5i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.ps.128 6".trim_end(), &unsafe { f173(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 6i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.ps.128 7".trim_end(), &unsafe { f173(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 7i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.ps.128 8".trim_end(), &unsafe { f173(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 8i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.ps.128 9".trim_end(), &unsafe { f173(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 9i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.ps.128 10".trim_end(), &unsafe { f173(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 10i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.ps.128 11".trim_end(), &unsafe { f173(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 11i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.ps.128 12".trim_end(), &unsafe { f173(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 12i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.ps.128 13".trim_end(), &unsafe { f173(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 13i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.ps.128 14".trim_end(), &unsafe { f173(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 14i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.ps.128 15".trim_end(), &unsafe { f173(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 15i32, input::<f32x4>(seed, 3), input::<u8>(seed, 4)) }, 64);
+    }
+    #[target_feature(enable = "avx512dq,avx512vl")]
+    unsafe fn t174(seed: u64) {
+        show("llvm.x86.avx512.mask.range.ps.256 0".trim_end(), &unsafe { f174(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), 0i32, input::<f32x8>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.ps.256 1".trim_end(), &unsafe { f174(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), 1i32, input::<f32x8>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.ps.256 2".trim_end(), &unsafe { f174(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), 2i32, input::<f32x8>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.ps.256 3".trim_end(), &unsafe { f174(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), 3i32, input::<f32x8>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.ps.256 4".trim_end(), &unsafe { f174(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), 4i32, input::<f32x8>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.ps.256 5".trim_end(), &unsafe { f174(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), 5i32, input::<f32x8>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.ps.256 6".trim_end(), &unsafe { f174(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), 6i32, input::<f32x8>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.ps.256 7".trim_end(), &unsafe { f174(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), 7i32, input::<f32x8>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.ps.256 8".trim_end(), &unsafe { f174(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), 8i32, input::<f32x8>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.ps.256 9".trim_end(), &unsafe { f174(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), 9i32, input::<f32x8>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.ps.256 10".trim_end(), &unsafe { f174(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), 10i32, input::<f32x8>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.ps.256 11".trim_end(), &unsafe { f174(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), 11i32, input::<f32x8>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.ps.256 12".trim_end(), &unsafe { f174(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), 12i32, input::<f32x8>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.ps.256 13".trim_end(), &unsafe { f174(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), 13i32, input::<f32x8>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.ps.256 14".trim_end(), &unsafe { f174(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), 14i32, input::<f32x8>(seed, 3), input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.range.ps.256 15".trim_end(), &unsafe { f174(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), 15i32, input::<f32x8>(seed, 3), input::<u8>(seed, 4)) }, 64);
     }
     #[target_feature(enable = "avx512dq")]
-    unsafe fn t174(seed: u64) {
-        show("llvm.x86.avx512.mask.range.ss 0 4".trim_end(), &unsafe { f174(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 0i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.ss 1 4".trim_end(), &unsafe { f174(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 1i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.ss 2 4".trim_end(), &unsafe { f174(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 2i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.ss 3 4".trim_end(), &unsafe { f174(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 3i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.ss 4 4".trim_end(), &unsafe { f174(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 4i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.ss 5 4".trim_end(), &unsafe { f174(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 5i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.ss 6 4".trim_end(), &unsafe { f174(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 6i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.ss 7 4".trim_end(), &unsafe { f174(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 7i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.ss 8 4".trim_end(), &unsafe { f174(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 8i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.ss 9 4".trim_end(), &unsafe { f174(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 9i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.ss 10 4".trim_end(), &unsafe { f174(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 10i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.ss 11 4".trim_end(), &unsafe { f174(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 11i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.ss 12 4".trim_end(), &unsafe { f174(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 12i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.ss 13 4".trim_end(), &unsafe { f174(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 13i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.ss 14 4".trim_end(), &unsafe { f174(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 14i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.ss 15 4".trim_end(), &unsafe { f174(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 15i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.range.ss 0 8".trim_end(), &unsafe { f174(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 0i32, 8i32) }, 64);
-    }
-    #[target_feature(enable = "avx512dq,avx512vl")]
     unsafe fn t175(seed: u64) {
-        show("llvm.x86.avx512.mask.reduce.pd.128 0".trim_end(), &unsafe { f175(input::<f64x2>(seed, 0), 0i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.128 1".trim_end(), &unsafe { f175(input::<f64x2>(seed, 0), 1i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.128 2".trim_end(), &unsafe { f175(input::<f64x2>(seed, 0), 2i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.128 3".trim_end(), &unsafe { f175(input::<f64x2>(seed, 0), 3i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.128 4".trim_end(), &unsafe { f175(input::<f64x2>(seed, 0), 4i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.128 5".trim_end(), &unsafe { f175(input::<f64x2>(seed, 0), 5i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.128 7".trim_end(), &unsafe { f175(input::<f64x2>(seed, 0), 7i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.128 8".trim_end(), &unsafe { f175(input::<f64x2>(seed, 0), 8i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.128 9".trim_end(), &unsafe { f175(input::<f64x2>(seed, 0), 9i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.128 11".trim_end(), &unsafe { f175(input::<f64x2>(seed, 0), 11i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.128 15".trim_end(), &unsafe { f175(input::<f64x2>(seed, 0), 15i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.128 16".trim_end(), &unsafe { f175(input::<f64x2>(seed, 0), 16i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.128 17".trim_end(), &unsafe { f175(input::<f64x2>(seed, 0), 17i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.128 27".trim_end(), &unsafe { f175(input::<f64x2>(seed, 0), 27i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.128 31".trim_end(), &unsafe { f175(input::<f64x2>(seed, 0), 31i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.128 32".trim_end(), &unsafe { f175(input::<f64x2>(seed, 0), 32i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.128 33".trim_end(), &unsafe { f175(input::<f64x2>(seed, 0), 33i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.128 63".trim_end(), &unsafe { f175(input::<f64x2>(seed, 0), 63i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.128 64".trim_end(), &unsafe { f175(input::<f64x2>(seed, 0), 64i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.128 85".trim_end(), &unsafe { f175(input::<f64x2>(seed, 0), 85i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.128 127".trim_end(), &unsafe { f175(input::<f64x2>(seed, 0), 127i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.128 128".trim_end(), &unsafe { f175(input::<f64x2>(seed, 0), 128i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.128 170".trim_end(), &unsafe { f175(input::<f64x2>(seed, 0), 170i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.128 200".trim_end(), &unsafe { f175(input::<f64x2>(seed, 0), 200i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.128 254".trim_end(), &unsafe { f175(input::<f64x2>(seed, 0), 254i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.128 255".trim_end(), &unsafe { f175(input::<f64x2>(seed, 0), 255i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.range.ps.512 0 4".trim_end(), &unsafe { f175(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), 0i32, input::<f32x16>(seed, 3), input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.ps.512 1 4".trim_end(), &unsafe { f175(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), 1i32, input::<f32x16>(seed, 3), input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.ps.512 2 4".trim_end(), &unsafe { f175(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), 2i32, input::<f32x16>(seed, 3), input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.ps.512 3 4".trim_end(), &unsafe { f175(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), 3i32, input::<f32x16>(seed, 3), input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.ps.512 4 4".trim_end(), &unsafe { f175(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), 4i32, input::<f32x16>(seed, 3), input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.ps.512 5 4".trim_end(), &unsafe { f175(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), 5i32, input::<f32x16>(seed, 3), input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.ps.512 6 4".trim_end(), &unsafe { f175(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), 6i32, input::<f32x16>(seed, 3), input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.ps.512 7 4".trim_end(), &unsafe { f175(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), 7i32, input::<f32x16>(seed, 3), input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.ps.512 8 4".trim_end(), &unsafe { f175(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), 8i32, input::<f32x16>(seed, 3), input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.ps.512 9 4".trim_end(), &unsafe { f175(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), 9i32, input::<f32x16>(seed, 3), input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.ps.512 10 4".trim_end(), &unsafe { f175(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), 10i32, input::<f32x16>(seed, 3), input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.ps.512 11 4".trim_end(), &unsafe { f175(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), 11i32, input::<f32x16>(seed, 3), input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.ps.512 12 4".trim_end(), &unsafe { f175(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), 12i32, input::<f32x16>(seed, 3), input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.ps.512 13 4".trim_end(), &unsafe { f175(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), 13i32, input::<f32x16>(seed, 3), input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.ps.512 14 4".trim_end(), &unsafe { f175(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), 14i32, input::<f32x16>(seed, 3), input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.ps.512 15 4".trim_end(), &unsafe { f175(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), 15i32, input::<f32x16>(seed, 3), input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.ps.512 0 8".trim_end(), &unsafe { f175(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), 0i32, input::<f32x16>(seed, 3), input::<u16>(seed, 4), 8i32) }, 64);
     }
-    #[target_feature(enable = "avx512dq,avx512vl")]
+    #[target_feature(enable = "avx512dq")]
     unsafe fn t176(seed: u64) {
-        show("llvm.x86.avx512.mask.reduce.pd.256 0".trim_end(), &unsafe { f176(input::<f64x4>(seed, 0), 0i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.256 1".trim_end(), &unsafe { f176(input::<f64x4>(seed, 0), 1i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.256 2".trim_end(), &unsafe { f176(input::<f64x4>(seed, 0), 2i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.256 3".trim_end(), &unsafe { f176(input::<f64x4>(seed, 0), 3i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.256 4".trim_end(), &unsafe { f176(input::<f64x4>(seed, 0), 4i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.256 5".trim_end(), &unsafe { f176(input::<f64x4>(seed, 0), 5i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.256 7".trim_end(), &unsafe { f176(input::<f64x4>(seed, 0), 7i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.256 8".trim_end(), &unsafe { f176(input::<f64x4>(seed, 0), 8i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.256 9".trim_end(), &unsafe { f176(input::<f64x4>(seed, 0), 9i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.256 11".trim_end(), &unsafe { f176(input::<f64x4>(seed, 0), 11i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.256 15".trim_end(), &unsafe { f176(input::<f64x4>(seed, 0), 15i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.256 16".trim_end(), &unsafe { f176(input::<f64x4>(seed, 0), 16i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.256 17".trim_end(), &unsafe { f176(input::<f64x4>(seed, 0), 17i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.256 27".trim_end(), &unsafe { f176(input::<f64x4>(seed, 0), 27i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.256 31".trim_end(), &unsafe { f176(input::<f64x4>(seed, 0), 31i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.256 32".trim_end(), &unsafe { f176(input::<f64x4>(seed, 0), 32i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.256 33".trim_end(), &unsafe { f176(input::<f64x4>(seed, 0), 33i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.256 63".trim_end(), &unsafe { f176(input::<f64x4>(seed, 0), 63i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.256 64".trim_end(), &unsafe { f176(input::<f64x4>(seed, 0), 64i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.256 85".trim_end(), &unsafe { f176(input::<f64x4>(seed, 0), 85i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.256 127".trim_end(), &unsafe { f176(input::<f64x4>(seed, 0), 127i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.256 128".trim_end(), &unsafe { f176(input::<f64x4>(seed, 0), 128i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.256 170".trim_end(), &unsafe { f176(input::<f64x4>(seed, 0), 170i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.256 200".trim_end(), &unsafe { f176(input::<f64x4>(seed, 0), 200i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.256 254".trim_end(), &unsafe { f176(input::<f64x4>(seed, 0), 254i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.256 255".trim_end(), &unsafe { f176(input::<f64x4>(seed, 0), 255i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.range.sd 0 4".trim_end(), &unsafe { f176(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 0i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.sd 1 4".trim_end(), &unsafe { f176(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 1i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.sd 2 4".trim_end(), &unsafe { f176(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 2i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.sd 3 4".trim_end(), &unsafe { f176(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 3i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.sd 4 4".trim_end(), &unsafe { f176(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 4i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.sd 5 4".trim_end(), &unsafe { f176(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 5i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.sd 6 4".trim_end(), &unsafe { f176(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 6i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.sd 7 4".trim_end(), &unsafe { f176(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 7i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.sd 8 4".trim_end(), &unsafe { f176(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 8i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.sd 9 4".trim_end(), &unsafe { f176(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 9i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.sd 10 4".trim_end(), &unsafe { f176(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 10i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.sd 11 4".trim_end(), &unsafe { f176(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 11i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.sd 12 4".trim_end(), &unsafe { f176(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 12i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.sd 13 4".trim_end(), &unsafe { f176(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 13i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.sd 14 4".trim_end(), &unsafe { f176(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 14i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.sd 15 4".trim_end(), &unsafe { f176(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 15i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.sd 0 8".trim_end(), &unsafe { f176(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 0i32, 8i32) }, 64);
     }
     #[target_feature(enable = "avx512dq")]
     unsafe fn t177(seed: u64) {
-        show("llvm.x86.avx512.mask.reduce.pd.512 0 4".trim_end(), &unsafe { f177(input::<f64x8>(seed, 0), 0i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.512 1 4".trim_end(), &unsafe { f177(input::<f64x8>(seed, 0), 1i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.512 2 4".trim_end(), &unsafe { f177(input::<f64x8>(seed, 0), 2i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.512 3 4".trim_end(), &unsafe { f177(input::<f64x8>(seed, 0), 3i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.512 4 4".trim_end(), &unsafe { f177(input::<f64x8>(seed, 0), 4i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.512 5 4".trim_end(), &unsafe { f177(input::<f64x8>(seed, 0), 5i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.512 7 4".trim_end(), &unsafe { f177(input::<f64x8>(seed, 0), 7i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.512 8 4".trim_end(), &unsafe { f177(input::<f64x8>(seed, 0), 8i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.512 9 4".trim_end(), &unsafe { f177(input::<f64x8>(seed, 0), 9i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.512 11 4".trim_end(), &unsafe { f177(input::<f64x8>(seed, 0), 11i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.512 15 4".trim_end(), &unsafe { f177(input::<f64x8>(seed, 0), 15i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.512 16 4".trim_end(), &unsafe { f177(input::<f64x8>(seed, 0), 16i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.512 17 4".trim_end(), &unsafe { f177(input::<f64x8>(seed, 0), 17i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.512 27 4".trim_end(), &unsafe { f177(input::<f64x8>(seed, 0), 27i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.512 31 4".trim_end(), &unsafe { f177(input::<f64x8>(seed, 0), 31i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.512 32 4".trim_end(), &unsafe { f177(input::<f64x8>(seed, 0), 32i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.512 33 4".trim_end(), &unsafe { f177(input::<f64x8>(seed, 0), 33i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.512 63 4".trim_end(), &unsafe { f177(input::<f64x8>(seed, 0), 63i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.512 64 4".trim_end(), &unsafe { f177(input::<f64x8>(seed, 0), 64i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.512 85 4".trim_end(), &unsafe { f177(input::<f64x8>(seed, 0), 85i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.512 127 4".trim_end(), &unsafe { f177(input::<f64x8>(seed, 0), 127i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.512 128 4".trim_end(), &unsafe { f177(input::<f64x8>(seed, 0), 128i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.512 170 4".trim_end(), &unsafe { f177(input::<f64x8>(seed, 0), 170i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.512 200 4".trim_end(), &unsafe { f177(input::<f64x8>(seed, 0), 200i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.512 254 4".trim_end(), &unsafe { f177(input::<f64x8>(seed, 0), 254i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.512 255 4".trim_end(), &unsafe { f177(input::<f64x8>(seed, 0), 255i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.pd.512 0 8".trim_end(), &unsafe { f177(input::<f64x8>(seed, 0), 0i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 8i32) }, 64);
+        show("llvm.x86.avx512.mask.range.ss 0 4".trim_end(), &unsafe { f177(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 0i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.ss 1 4".trim_end(), &unsafe { f177(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 1i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.ss 2 4".trim_end(), &unsafe { f177(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 2i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.ss 3 4".trim_end(), &unsafe { f177(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 3i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.ss 4 4".trim_end(), &unsafe { f177(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 4i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.ss 5 4".trim_end(), &unsafe { f177(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 5i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.ss 6 4".trim_end(), &unsafe { f177(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 6i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.ss 7 4".trim_end(), &unsafe { f177(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 7i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.ss 8 4".trim_end(), &unsafe { f177(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 8i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.ss 9 4".trim_end(), &unsafe { f177(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 9i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.ss 10 4".trim_end(), &unsafe { f177(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 10i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.ss 11 4".trim_end(), &unsafe { f177(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 11i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.ss 12 4".trim_end(), &unsafe { f177(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 12i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.ss 13 4".trim_end(), &unsafe { f177(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 13i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.ss 14 4".trim_end(), &unsafe { f177(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 14i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.ss 15 4".trim_end(), &unsafe { f177(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 15i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.range.ss 0 8".trim_end(), &unsafe { f177(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 0i32, 8i32) }, 64);
     }
     #[target_feature(enable = "avx512dq,avx512vl")]
     unsafe fn t178(seed: u64) {
-        show("llvm.x86.avx512.mask.reduce.ps.128 0".trim_end(), &unsafe { f178(input::<f32x4>(seed, 0), 0i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.128 1".trim_end(), &unsafe { f178(input::<f32x4>(seed, 0), 1i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.128 2".trim_end(), &unsafe { f178(input::<f32x4>(seed, 0), 2i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.128 3".trim_end(), &unsafe { f178(input::<f32x4>(seed, 0), 3i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.128 4".trim_end(), &unsafe { f178(input::<f32x4>(seed, 0), 4i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.128 5".trim_end(), &unsafe { f178(input::<f32x4>(seed, 0), 5i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.128 7".trim_end(), &unsafe { f178(input::<f32x4>(seed, 0), 7i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.128 8".trim_end(), &unsafe { f178(input::<f32x4>(seed, 0), 8i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.128 9".trim_end(), &unsafe { f178(input::<f32x4>(seed, 0), 9i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.128 11".trim_end(), &unsafe { f178(input::<f32x4>(seed, 0), 11i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.128 15".trim_end(), &unsafe { f178(input::<f32x4>(seed, 0), 15i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.128 16".trim_end(), &unsafe { f178(input::<f32x4>(seed, 0), 16i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.128 17".trim_end(), &unsafe { f178(input::<f32x4>(seed, 0), 17i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.128 27".trim_end(), &unsafe { f178(input::<f32x4>(seed, 0), 27i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.128 31".trim_end(), &unsafe { f178(input::<f32x4>(seed, 0), 31i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.128 32".trim_end(), &unsafe { f178(input::<f32x4>(seed, 0), 32i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.128 33".trim_end(), &unsafe { f178(input::<f32x4>(seed, 0), 33i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.128 63".trim_end(), &unsafe { f178(input::<f32x4>(seed, 0), 63i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.128 64".trim_end(), &unsafe { f178(input::<f32x4>(seed, 0), 64i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.128 85".trim_end(), &unsafe { f178(input::<f32x4>(seed, 0), 85i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.128 127".trim_end(), &unsafe { f178(input::<f32x4>(seed, 0), 127i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.128 128".trim_end(), &unsafe { f178(input::<f32x4>(seed, 0), 128i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.128 170".trim_end(), &unsafe { f178(input::<f32x4>(seed, 0), 170i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.128 200".trim_end(), &unsafe { f178(input::<f32x4>(seed, 0), 200i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.128 254".trim_end(), &unsafe { f178(input::<f32x4>(seed, 0), 254i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.128 255".trim_end(), &unsafe { f178(input::<f32x4>(seed, 0), 255i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.128 0".trim_end(), &unsafe { f178(input::<f64x2>(seed, 0), 0i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.128 1".trim_end(), &unsafe { f178(input::<f64x2>(seed, 0), 1i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.128 2".trim_end(), &unsafe { f178(input::<f64x2>(seed, 0), 2i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.128 3".trim_end(), &unsafe { f178(input::<f64x2>(seed, 0), 3i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.128 4".trim_end(), &unsafe { f178(input::<f64x2>(seed, 0), 4i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.128 5".trim_end(), &unsafe { f178(input::<f64x2>(seed, 0), 5i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.128 7".trim_end(), &unsafe { f178(input::<f64x2>(seed, 0), 7i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.128 8".trim_end(), &unsafe { f178(input::<f64x2>(seed, 0), 8i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.128 9".trim_end(), &unsafe { f178(input::<f64x2>(seed, 0), 9i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.128 11".trim_end(), &unsafe { f178(input::<f64x2>(seed, 0), 11i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.128 15".trim_end(), &unsafe { f178(input::<f64x2>(seed, 0), 15i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.128 16".trim_end(), &unsafe { f178(input::<f64x2>(seed, 0), 16i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.128 17".trim_end(), &unsafe { f178(input::<f64x2>(seed, 0), 17i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.128 27".trim_end(), &unsafe { f178(input::<f64x2>(seed, 0), 27i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.128 31".trim_end(), &unsafe { f178(input::<f64x2>(seed, 0), 31i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.128 32".trim_end(), &unsafe { f178(input::<f64x2>(seed, 0), 32i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.128 33".trim_end(), &unsafe { f178(input::<f64x2>(seed, 0), 33i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.128 63".trim_end(), &unsafe { f178(input::<f64x2>(seed, 0), 63i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.128 64".trim_end(), &unsafe { f178(input::<f64x2>(seed, 0), 64i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.128 85".trim_end(), &unsafe { f178(input::<f64x2>(seed, 0), 85i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.128 127".trim_end(), &unsafe { f178(input::<f64x2>(seed, 0), 127i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.128 128".trim_end(), &unsafe { f178(input::<f64x2>(seed, 0), 128i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.128 170".trim_end(), &unsafe { f178(input::<f64x2>(seed, 0), 170i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.128 200".trim_end(), &unsafe { f178(input::<f64x2>(seed, 0), 200i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.128 254".trim_end(), &unsafe { f178(input::<f64x2>(seed, 0), 254i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.128 255".trim_end(), &unsafe { f178(input::<f64x2>(seed, 0), 255i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
     }
     #[target_feature(enable = "avx512dq,avx512vl")]
     unsafe fn t179(seed: u64) {
-        show("llvm.x86.avx512.mask.reduce.ps.256 0".trim_end(), &unsafe { f179(input::<f32x8>(seed, 0), 0i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.256 1".trim_end(), &unsafe { f179(input::<f32x8>(seed, 0), 1i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.256 2".trim_end(), &unsafe { f179(input::<f32x8>(seed, 0), 2i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.256 3".trim_end(), &unsafe { f179(input::<f32x8>(seed, 0), 3i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.256 4".trim_end(), &unsafe { f179(input::<f32x8>(seed, 0), 4i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.256 5".trim_end(), &unsafe { f179(input::<f32x8>(seed, 0), 5i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.256 7".trim_end(), &unsafe { f179(input::<f32x8>(seed, 0), 7i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.256 8".trim_end(), &unsafe { f179(input::<f32x8>(seed, 0), 8i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.256 9".trim_end(), &unsafe { f179(input::<f32x8>(seed, 0), 9i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.256 11".trim_end(), &unsafe { f179(input::<f32x8>(seed, 0), 11i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.256 15".trim_end(), &unsafe { f179(input::<f32x8>(seed, 0), 15i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.256 16".trim_end(), &unsafe { f179(input::<f32x8>(seed, 0), 16i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.256 17".trim_end(), &unsafe { f179(input::<f32x8>(seed, 0), 17i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.256 27".trim_end(), &unsafe { f179(input::<f32x8>(seed, 0), 27i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.256 31".trim_end(), &unsafe { f179(input::<f32x8>(seed, 0), 31i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.256 32".trim_end(), &unsafe { f179(input::<f32x8>(seed, 0), 32i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.256 33".trim_end(), &unsafe { f179(input::<f32x8>(seed, 0), 33i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.256 63".trim_end(), &unsafe { f179(input::<f32x8>(seed, 0), 63i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.256 64".trim_end(), &unsafe { f179(input::<f32x8>(seed, 0), 64i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.256 85".trim_end(), &unsafe { f179(input::<f32x8>(seed, 0), 85i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.256 127".trim_end(), &unsafe { f179(input::<f32x8>(seed, 0), 127i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.256 128".trim_end(), &unsafe { f179(input::<f32x8>(seed, 0), 128i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.256 170".trim_end(), &unsafe { f179(input::<f32x8>(seed, 0), 170i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.256 200".trim_end(), &unsafe { f179(input::<f32x8>(seed, 0), 200i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.256 254".trim_end(), &unsafe { f179(input::<f32x8>(seed, 0), 254i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.256 255".trim_end(), &unsafe { f179(input::<f32x8>(seed, 0), 255i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.256 0".trim_end(), &unsafe { f179(input::<f64x4>(seed, 0), 0i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.256 1".trim_end(), &unsafe { f179(input::<f64x4>(seed, 0), 1i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.256 2".trim_end(), &unsafe { f179(input::<f64x4>(seed, 0), 2i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.256 3".trim_end(), &unsafe { f179(input::<f64x4>(seed, 0), 3i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.256 4".trim_end(), &unsafe { f179(input::<f64x4>(seed, 0), 4i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.256 5".trim_end(), &unsafe { f179(input::<f64x4>(seed, 0), 5i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.256 7".trim_end(), &unsafe { f179(input::<f64x4>(seed, 0), 7i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.256 8".trim_end(), &unsafe { f179(input::<f64x4>(seed, 0), 8i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.256 9".trim_end(), &unsafe { f179(input::<f64x4>(seed, 0), 9i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.256 11".trim_end(), &unsafe { f179(input::<f64x4>(seed, 0), 11i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.256 15".trim_end(), &unsafe { f179(input::<f64x4>(seed, 0), 15i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.256 16".trim_end(), &unsafe { f179(input::<f64x4>(seed, 0), 16i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.256 17".trim_end(), &unsafe { f179(input::<f64x4>(seed, 0), 17i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.256 27".trim_end(), &unsafe { f179(input::<f64x4>(seed, 0), 27i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.256 31".trim_end(), &unsafe { f179(input::<f64x4>(seed, 0), 31i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.256 32".trim_end(), &unsafe { f179(input::<f64x4>(seed, 0), 32i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.256 33".trim_end(), &unsafe { f179(input::<f64x4>(seed, 0), 33i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.256 63".trim_end(), &unsafe { f179(input::<f64x4>(seed, 0), 63i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.256 64".trim_end(), &unsafe { f179(input::<f64x4>(seed, 0), 64i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.256 85".trim_end(), &unsafe { f179(input::<f64x4>(seed, 0), 85i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.256 127".trim_end(), &unsafe { f179(input::<f64x4>(seed, 0), 127i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.256 128".trim_end(), &unsafe { f179(input::<f64x4>(seed, 0), 128i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.256 170".trim_end(), &unsafe { f179(input::<f64x4>(seed, 0), 170i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.256 200".trim_end(), &unsafe { f179(input::<f64x4>(seed, 0), 200i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.256 254".trim_end(), &unsafe { f179(input::<f64x4>(seed, 0), 254i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.256 255".trim_end(), &unsafe { f179(input::<f64x4>(seed, 0), 255i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
     }
     #[target_feature(enable = "avx512dq")]
     unsafe fn t180(seed: u64) {
-        show("llvm.x86.avx512.mask.reduce.ps.512 0 4".trim_end(), &unsafe { f180(input::<f32x16>(seed, 0), 0i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.512 1 4".trim_end(), &unsafe { f180(input::<f32x16>(seed, 0), 1i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.512 2 4".trim_end(), &unsafe { f180(input::<f32x16>(seed, 0), 2i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.512 3 4".trim_end(), &unsafe { f180(input::<f32x16>(seed, 0), 3i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.512 4 4".trim_end(), &unsafe { f180(input::<f32x16>(seed, 0), 4i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.512 5 4".trim_end(), &unsafe { f180(input::<f32x16>(seed, 0), 5i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.512 7 4".trim_end(), &unsafe { f180(input::<f32x16>(seed, 0), 7i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.512 8 4".trim_end(), &unsafe { f180(input::<f32x16>(seed, 0), 8i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.512 9 4".trim_end(), &unsafe { f180(input::<f32x16>(seed, 0), 9i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.512 11 4".trim_end(), &unsafe { f180(input::<f32x16>(seed, 0), 11i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.512 15 4".trim_end(), &unsafe { f180(input::<f32x16>(seed, 0), 15i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.512 16 4".trim_end(), &unsafe { f180(input::<f32x16>(seed, 0), 16i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.512 17 4".trim_end(), &unsafe { f180(input::<f32x16>(seed, 0), 17i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.512 27 4".trim_end(), &unsafe { f180(input::<f32x16>(seed, 0), 27i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.512 31 4".trim_end(), &unsafe { f180(input::<f32x16>(seed, 0), 31i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.512 32 4".trim_end(), &unsafe { f180(input::<f32x16>(seed, 0), 32i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.512 33 4".trim_end(), &unsafe { f180(input::<f32x16>(seed, 0), 33i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.512 63 4".trim_end(), &unsafe { f180(input::<f32x16>(seed, 0), 63i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.512 64 4".trim_end(), &unsafe { f180(input::<f32x16>(seed, 0), 64i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.512 85 4".trim_end(), &unsafe { f180(input::<f32x16>(seed, 0), 85i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.512 127 4".trim_end(), &unsafe { f180(input::<f32x16>(seed, 0), 127i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.512 128 4".trim_end(), &unsafe { f180(input::<f32x16>(seed, 0), 128i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.512 170 4".trim_end(), &unsafe { f180(input::<f32x16>(seed, 0), 170i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.512 200 4".trim_end(), &unsafe { f180(input::<f32x16>(seed, 0), 200i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.512 254 4".trim_end(), &unsafe { f180(input::<f32x16>(seed, 0), 254i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.512 255 4".trim_end(), &unsafe { f180(input::<f32x16>(seed, 0), 255i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ps.512 0 8".trim_end(), &unsafe { f180(input::<f32x16>(seed, 0), 0i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 8i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.512 0 4".trim_end(), &unsafe { f180(input::<f64x8>(seed, 0), 0i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.512 1 4".trim_end(), &unsafe { f180(input::<f64x8>(seed, 0), 1i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.512 2 4".trim_end(), &unsafe { f180(input::<f64x8>(seed, 0), 2i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.512 3 4".trim_end(), &unsafe { f180(input::<f64x8>(seed, 0), 3i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.512 4 4".trim_end(), &unsafe { f180(input::<f64x8>(seed, 0), 4i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.512 5 4".trim_end(), &unsafe { f180(input::<f64x8>(seed, 0), 5i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.512 7 4".trim_end(), &unsafe { f180(input::<f64x8>(seed, 0), 7i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.512 8 4".trim_end(), &unsafe { f180(input::<f64x8>(seed, 0), 8i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.512 9 4".trim_end(), &unsafe { f180(input::<f64x8>(seed, 0), 9i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.512 11 4".trim_end(), &unsafe { f180(input::<f64x8>(seed, 0), 11i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.512 15 4".trim_end(), &unsafe { f180(input::<f64x8>(seed, 0), 15i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.512 16 4".trim_end(), &unsafe { f180(input::<f64x8>(seed, 0), 16i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.512 17 4".trim_end(), &unsafe { f180(input::<f64x8>(seed, 0), 17i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.512 27 4".trim_end(), &unsafe { f180(input::<f64x8>(seed, 0), 27i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.512 31 4".trim_end(), &unsafe { f180(input::<f64x8>(seed, 0), 31i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.512 32 4".trim_end(), &unsafe { f180(input::<f64x8>(seed, 0), 32i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.512 33 4".trim_end(), &unsafe { f180(input::<f64x8>(seed, 0), 33i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.512 63 4".trim_end(), &unsafe { f180(input::<f64x8>(seed, 0), 63i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.512 64 4".trim_end(), &unsafe { f180(input::<f64x8>(seed, 0), 64i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.512 85 4".trim_end(), &unsafe { f180(input::<f64x8>(seed, 0), 85i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.512 127 4".trim_end(), &unsafe { f180(input::<f64x8>(seed, 0), 127i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.512 128 4".trim_end(), &unsafe { f180(input::<f64x8>(seed, 0), 128i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.512 170 4".trim_end(), &unsafe { f180(input::<f64x8>(seed, 0), 170i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.512 200 4".trim_end(), &unsafe { f180(input::<f64x8>(seed, 0), 200i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.512 254 4".trim_end(), &unsafe { f180(input::<f64x8>(seed, 0), 254i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.512 255 4".trim_end(), &unsafe { f180(input::<f64x8>(seed, 0), 255i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.pd.512 0 8".trim_end(), &unsafe { f180(input::<f64x8>(seed, 0), 0i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 8i32) }, 64);
     }
-    #[target_feature(enable = "avx512dq")]
+    #[target_feature(enable = "avx512dq,avx512vl")]
     unsafe fn t181(seed: u64) {
-        show("llvm.x86.avx512.mask.reduce.sd 0 4".trim_end(), &unsafe { f181(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 0i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.sd 1 4".trim_end(), &unsafe { f181(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 1i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.sd 2 4".trim_end(), &unsafe { f181(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 2i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.sd 3 4".trim_end(), &unsafe { f181(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 3i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.sd 4 4".trim_end(), &unsafe { f181(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 4i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.sd 5 4".trim_end(), &unsafe { f181(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 5i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.sd 7 4".trim_end(), &unsafe { f181(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 7i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.sd 8 4".trim_end(), &unsafe { f181(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 8i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.sd 9 4".trim_end(), &unsafe { f181(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 9i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.sd 11 4".trim_end(), &unsafe { f181(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 11i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.sd 15 4".trim_end(), &unsafe { f181(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 15i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.sd 16 4".trim_end(), &unsafe { f181(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 16i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.sd 17 4".trim_end(), &unsafe { f181(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 17i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.sd 27 4".trim_end(), &unsafe { f181(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 27i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.sd 31 4".trim_end(), &unsafe { f181(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 31i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.sd 32 4".trim_end(), &unsafe { f181(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 32i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.sd 33 4".trim_end(), &unsafe { f181(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 33i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.sd 63 4".trim_end(), &unsafe { f181(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 63i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.sd 64 4".trim_end(), &unsafe { f181(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 64i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.sd 85 4".trim_end(), &unsafe { f181(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 85i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.sd 127 4".trim_end(), &unsafe { f181(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 127i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.sd 128 4".trim_end(), &unsafe { f181(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 128i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.sd 170 4".trim_end(), &unsafe { f181(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 170i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.sd 200 4".trim_end(), &unsafe { f181(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 200i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.sd 254 4".trim_end(), &unsafe { f181(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 254i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.sd 255 4".trim_end(), &unsafe { f181(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 255i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.sd 0 8".trim_end(), &unsafe { f181(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 0i32, 8i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.128 0".trim_end(), &unsafe { f181(input::<f32x4>(seed, 0), 0i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.128 1".trim_end(), &unsafe { f181(input::<f32x4>(seed, 0), 1i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.128 2".trim_end(), &unsafe { f181(input::<f32x4>(seed, 0), 2i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.128 3".trim_end(), &unsafe { f181(input::<f32x4>(seed, 0), 3i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.128 4".trim_end(), &unsafe { f181(input::<f32x4>(seed, 0), 4i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.128 5".trim_end(), &unsafe { f181(input::<f32x4>(seed, 0), 5i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.128 7".trim_end(), &unsafe { f181(input::<f32x4>(seed, 0), 7i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.128 8".trim_end(), &unsafe { f181(input::<f32x4>(seed, 0), 8i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.128 9".trim_end(), &unsafe { f181(input::<f32x4>(seed, 0), 9i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.128 11".trim_end(), &unsafe { f181(input::<f32x4>(seed, 0), 11i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.128 15".trim_end(), &unsafe { f181(input::<f32x4>(seed, 0), 15i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.128 16".trim_end(), &unsafe { f181(input::<f32x4>(seed, 0), 16i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.128 17".trim_end(), &unsafe { f181(input::<f32x4>(seed, 0), 17i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.128 27".trim_end(), &unsafe { f181(input::<f32x4>(seed, 0), 27i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.128 31".trim_end(), &unsafe { f181(input::<f32x4>(seed, 0), 31i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.128 32".trim_end(), &unsafe { f181(input::<f32x4>(seed, 0), 32i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.128 33".trim_end(), &unsafe { f181(input::<f32x4>(seed, 0), 33i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.128 63".trim_end(), &unsafe { f181(input::<f32x4>(seed, 0), 63i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.128 64".trim_end(), &unsafe { f181(input::<f32x4>(seed, 0), 64i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.128 85".trim_end(), &unsafe { f181(input::<f32x4>(seed, 0), 85i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.128 127".trim_end(), &unsafe { f181(input::<f32x4>(seed, 0), 127i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.128 128".trim_end(), &unsafe { f181(input::<f32x4>(seed, 0), 128i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.128 170".trim_end(), &unsafe { f181(input::<f32x4>(seed, 0), 170i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.128 200".trim_end(), &unsafe { f181(input::<f32x4>(seed, 0), 200i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.128 254".trim_end(), &unsafe { f181(input::<f32x4>(seed, 0), 254i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.128 255".trim_end(), &unsafe { f181(input::<f32x4>(seed, 0), 255i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+    }
+    #[target_feature(enable = "avx512dq,avx512vl")]
+    unsafe fn t182(seed: u64) {
+        show("llvm.x86.avx512.mask.reduce.ps.256 0".trim_end(), &unsafe { f182(input::<f32x8>(seed, 0), 0i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.256 1".trim_end(), &unsafe { f182(input::<f32x8>(seed, 0), 1i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.256 2".trim_end(), &unsafe { f182(input::<f32x8>(seed, 0), 2i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.256 3".trim_end(), &unsafe { f182(input::<f32x8>(seed, 0), 3i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.256 4".trim_end(), &unsafe { f182(input::<f32x8>(seed, 0), 4i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.256 5".trim_end(), &unsafe { f182(input::<f32x8>(seed, 0), 5i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.256 7".trim_end(), &unsafe { f182(input::<f32x8>(seed, 0), 7i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.256 8".trim_end(), &unsafe { f182(input::<f32x8>(seed, 0), 8i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.256 9".trim_end(), &unsafe { f182(input::<f32x8>(seed, 0), 9i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.256 11".trim_end(), &unsafe { f182(input::<f32x8>(seed, 0), 11i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.256 15".trim_end(), &unsafe { f182(input::<f32x8>(seed, 0), 15i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.256 16".trim_end(), &unsafe { f182(input::<f32x8>(seed, 0), 16i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.256 17".trim_end(), &unsafe { f182(input::<f32x8>(seed, 0), 17i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.256 27".trim_end(), &unsafe { f182(input::<f32x8>(seed, 0), 27i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.256 31".trim_end(), &unsafe { f182(input::<f32x8>(seed, 0), 31i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.256 32".trim_end(), &unsafe { f182(input::<f32x8>(seed, 0), 32i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.256 33".trim_end(), &unsafe { f182(input::<f32x8>(seed, 0), 33i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.256 63".trim_end(), &unsafe { f182(input::<f32x8>(seed, 0), 63i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.256 64".trim_end(), &unsafe { f182(input::<f32x8>(seed, 0), 64i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.256 85".trim_end(), &unsafe { f182(input::<f32x8>(seed, 0), 85i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.256 127".trim_end(), &unsafe { f182(input::<f32x8>(seed, 0), 127i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.256 128".trim_end(), &unsafe { f182(input::<f32x8>(seed, 0), 128i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.256 170".trim_end(), &unsafe { f182(input::<f32x8>(seed, 0), 170i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.256 200".trim_end(), &unsafe { f182(input::<f32x8>(seed, 0), 200i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.256 254".trim_end(), &unsafe { f182(input::<f32x8>(seed, 0), 254i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.256 255".trim_end(), &unsafe { f182(input::<f32x8>(seed, 0), 255i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
     }
     #[target_feature(enable = "avx512dq")]
-    unsafe fn t182(seed: u64) {
-        show("llvm.x86.avx512.mask.reduce.ss 0 4".trim_end(), &unsafe { f182(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 0i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ss 1 4".trim_end(), &unsafe { f182(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 1i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ss 2 4".trim_end(), &unsafe { f182(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 2i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ss 3 4".trim_end(), &unsafe { f182(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 3i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ss 4 4".trim_end(), &unsafe { f182(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 4i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ss 5 4".trim_end(), &unsafe { f182(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 5i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ss 7 4".trim_end(), &unsafe { f182(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 7i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ss 8 4".trim_end(), &unsafe { f182(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 8i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ss 9 4".trim_end(), &unsafe { f182(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 9i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ss 11 4".trim_end(), &unsafe { f182(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 11i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ss 15 4".trim_end(), &unsafe { f182(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 15i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ss 16 4".trim_end(), &unsafe { f182(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 16i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ss 17 4".trim_end(), &unsafe { f182(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 17i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ss 27 4".trim_end(), &unsafe { f182(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 27i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ss 31 4".trim_end(), &unsafe { f182(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 31i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ss 32 4".trim_end(), &unsafe { f182(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 32i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ss 33 4".trim_end(), &unsafe { f182(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 33i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ss 63 4".trim_end(), &unsafe { f182(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 63i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ss 64 4".trim_end(), &unsafe { f182(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 64i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ss 85 4".trim_end(), &unsafe { f182(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 85i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ss 127 4".trim_end(), &unsafe { f182(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 127i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ss 128 4".trim_end(), &unsafe { f182(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 128i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ss 170 4".trim_end(), &unsafe { f182(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 170i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ss 200 4".trim_end(), &unsafe { f182(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 200i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ss 254 4".trim_end(), &unsafe { f182(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 254i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ss 255 4".trim_end(), &unsafe { f182(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 255i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.reduce.ss 0 8".trim_end(), &unsafe { f182(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 0i32, 8i32) }, 64);
-    }
-    #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t183(seed: u64) {
-        show("llvm.x86.avx512.mask.rndscale.pd.128 0".trim_end(), &unsafe { f183(input::<f64x2>(seed, 0), 0i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.128 1".trim_end(), &unsafe { f183(input::<f64x2>(seed, 0), 1i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.128 2".trim_end(), &unsafe { f183(input::<f64x2>(seed, 0), 2i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.128 3".trim_end(), &unsafe { f183(input::<f64x2>(seed, 0), 3i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.128 4".trim_end(), &unsafe { f183(input::<f64x2>(seed, 0), 4i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.128 5".trim_end(), &unsafe { f183(input::<f64x2>(seed, 0), 5i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.128 7".trim_end(), &unsafe { f183(input::<f64x2>(seed, 0), 7i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.128 8".trim_end(), &unsafe { f183(input::<f64x2>(seed, 0), 8i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.128 9".trim_end(), &unsafe { f183(input::<f64x2>(seed, 0), 9i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.128 11".trim_end(), &unsafe { f183(input::<f64x2>(seed, 0), 11i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.128 15".trim_end(), &unsafe { f183(input::<f64x2>(seed, 0), 15i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.128 16".trim_end(), &unsafe { f183(input::<f64x2>(seed, 0), 16i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.128 17".trim_end(), &unsafe { f183(input::<f64x2>(seed, 0), 17i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.128 27".trim_end(), &unsafe { f183(input::<f64x2>(seed, 0), 27i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.128 31".trim_end(), &unsafe { f183(input::<f64x2>(seed, 0), 31i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.128 32".trim_end(), &unsafe { f183(input::<f64x2>(seed, 0), 32i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.128 33".trim_end(), &unsafe { f183(input::<f64x2>(seed, 0), 33i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.128 63".trim_end(), &unsafe { f183(input::<f64x2>(seed, 0), 63i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.128 64".trim_end(), &unsafe { f183(input::<f64x2>(seed, 0), 64i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.128 85".trim_end(), &unsafe { f183(input::<f64x2>(seed, 0), 85i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.128 127".trim_end(), &unsafe { f183(input::<f64x2>(seed, 0), 127i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.128 128".trim_end(), &unsafe { f183(input::<f64x2>(seed, 0), 128i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.128 170".trim_end(), &unsafe { f183(input::<f64x2>(seed, 0), 170i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.128 200".trim_end(), &unsafe { f183(input::<f64x2>(seed, 0), 200i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.128 254".trim_end(), &unsafe { f183(input::<f64x2>(seed, 0), 254i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.128 255".trim_end(), &unsafe { f183(input::<f64x2>(seed, 0), 255i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.512 0 4".trim_end(), &unsafe { f183(input::<f32x16>(seed, 0), 0i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.512 1 4".trim_end(), &unsafe { f183(input::<f32x16>(seed, 0), 1i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.512 2 4".trim_end(), &unsafe { f183(input::<f32x16>(seed, 0), 2i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.512 3 4".trim_end(), &unsafe { f183(input::<f32x16>(seed, 0), 3i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.512 4 4".trim_end(), &unsafe { f183(input::<f32x16>(seed, 0), 4i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.512 5 4".trim_end(), &unsafe { f183(input::<f32x16>(seed, 0), 5i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.512 7 4".trim_end(), &unsafe { f183(input::<f32x16>(seed, 0), 7i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.512 8 4".trim_end(), &unsafe { f183(input::<f32x16>(seed, 0), 8i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.512 9 4".trim_end(), &unsafe { f183(input::<f32x16>(seed, 0), 9i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.512 11 4".trim_end(), &unsafe { f183(input::<f32x16>(seed, 0), 11i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.512 15 4".trim_end(), &unsafe { f183(input::<f32x16>(seed, 0), 15i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.512 16 4".trim_end(), &unsafe { f183(input::<f32x16>(seed, 0), 16i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.512 17 4".trim_end(), &unsafe { f183(input::<f32x16>(seed, 0), 17i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.512 27 4".trim_end(), &unsafe { f183(input::<f32x16>(seed, 0), 27i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.512 31 4".trim_end(), &unsafe { f183(input::<f32x16>(seed, 0), 31i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.512 32 4".trim_end(), &unsafe { f183(input::<f32x16>(seed, 0), 32i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.512 33 4".trim_end(), &unsafe { f183(input::<f32x16>(seed, 0), 33i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.512 63 4".trim_end(), &unsafe { f183(input::<f32x16>(seed, 0), 63i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.512 64 4".trim_end(), &unsafe { f183(input::<f32x16>(seed, 0), 64i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.512 85 4".trim_end(), &unsafe { f183(input::<f32x16>(seed, 0), 85i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.512 127 4".trim_end(), &unsafe { f183(input::<f32x16>(seed, 0), 127i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.512 128 4".trim_end(), &unsafe { f183(input::<f32x16>(seed, 0), 128i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.512 170 4".trim_end(), &unsafe { f183(input::<f32x16>(seed, 0), 170i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.512 200 4".trim_end(), &unsafe { f183(input::<f32x16>(seed, 0), 200i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.512 254 4".trim_end(), &unsafe { f183(input::<f32x16>(seed, 0), 254i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.512 255 4".trim_end(), &unsafe { f183(input::<f32x16>(seed, 0), 255i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ps.512 0 8".trim_end(), &unsafe { f183(input::<f32x16>(seed, 0), 0i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 8i32) }, 64);
     }
-    #[target_feature(enable = "avx512f,avx512vl")]
+    #[target_feature(enable = "avx512dq")]
     unsafe fn t184(seed: u64) {
-        show("llvm.x86.avx512.mask.rndscale.pd.256 0".trim_end(), &unsafe { f184(input::<f64x4>(seed, 0), 0i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.256 1".trim_end(), &unsafe { f184(input::<f64x4>(seed, 0), 1i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.256 2".trim_end(), &unsafe { f184(input::<f64x4>(seed, 0), 2i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.256 3".trim_end(), &unsafe { f184(input::<f64x4>(seed, 0), 3i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.256 4".trim_end(), &unsafe { f184(input::<f64x4>(seed, 0), 4i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.256 5".trim_end(), &unsafe { f184(input::<f64x4>(seed, 0), 5i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.256 7".trim_end(), &unsafe { f184(input::<f64x4>(seed, 0), 7i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.256 8".trim_end(), &unsafe { f184(input::<f64x4>(seed, 0), 8i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.256 9".trim_end(), &unsafe { f184(input::<f64x4>(seed, 0), 9i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.256 11".trim_end(), &unsafe { f184(input::<f64x4>(seed, 0), 11i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.256 15".trim_end(), &unsafe { f184(input::<f64x4>(seed, 0), 15i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.256 16".trim_end(), &unsafe { f184(input::<f64x4>(seed, 0), 16i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.256 17".trim_end(), &unsafe { f184(input::<f64x4>(seed, 0), 17i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.256 27".trim_end(), &unsafe { f184(input::<f64x4>(seed, 0), 27i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.256 31".trim_end(), &unsafe { f184(input::<f64x4>(seed, 0), 31i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.256 32".trim_end(), &unsafe { f184(input::<f64x4>(seed, 0), 32i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.256 33".trim_end(), &unsafe { f184(input::<f64x4>(seed, 0), 33i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.256 63".trim_end(), &unsafe { f184(input::<f64x4>(seed, 0), 63i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.256 64".trim_end(), &unsafe { f184(input::<f64x4>(seed, 0), 64i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.256 85".trim_end(), &unsafe { f184(input::<f64x4>(seed, 0), 85i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.256 127".trim_end(), &unsafe { f184(input::<f64x4>(seed, 0), 127i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.256 128".trim_end(), &unsafe { f184(input::<f64x4>(seed, 0), 128i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.256 170".trim_end(), &unsafe { f184(input::<f64x4>(seed, 0), 170i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.256 200".trim_end(), &unsafe { f184(input::<f64x4>(seed, 0), 200i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.256 254".trim_end(), &unsafe { f184(input::<f64x4>(seed, 0), 254i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.256 255".trim_end(), &unsafe { f184(input::<f64x4>(seed, 0), 255i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.reduce.sd 0 4".trim_end(), &unsafe { f184(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 0i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.sd 1 4".trim_end(), &unsafe { f184(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 1i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.sd 2 4".trim_end(), &unsafe { f184(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 2i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.sd 3 4".trim_end(), &unsafe { f184(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 3i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.sd 4 4".trim_end(), &unsafe { f184(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 4i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.sd 5 4".trim_end(), &unsafe { f184(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 5i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.sd 7 4".trim_end(), &unsafe { f184(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 7i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.sd 8 4".trim_end(), &unsafe { f184(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 8i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.sd 9 4".trim_end(), &unsafe { f184(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 9i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.sd 11 4".trim_end(), &unsafe { f184(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 11i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.sd 15 4".trim_end(), &unsafe { f184(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 15i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.sd 16 4".trim_end(), &unsafe { f184(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 16i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.sd 17 4".trim_end(), &unsafe { f184(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 17i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.sd 27 4".trim_end(), &unsafe { f184(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 27i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.sd 31 4".trim_end(), &unsafe { f184(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 31i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.sd 32 4".trim_end(), &unsafe { f184(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 32i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.sd 33 4".trim_end(), &unsafe { f184(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 33i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.sd 63 4".trim_end(), &unsafe { f184(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 63i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.sd 64 4".trim_end(), &unsafe { f184(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 64i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.sd 85 4".trim_end(), &unsafe { f184(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 85i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.sd 127 4".trim_end(), &unsafe { f184(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 127i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.sd 128 4".trim_end(), &unsafe { f184(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 128i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.sd 170 4".trim_end(), &unsafe { f184(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 170i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.sd 200 4".trim_end(), &unsafe { f184(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 200i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.sd 254 4".trim_end(), &unsafe { f184(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 254i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.sd 255 4".trim_end(), &unsafe { f184(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 255i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.sd 0 8".trim_end(), &unsafe { f184(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 0i32, 8i32) }, 64);
     }
-    #[target_feature(enable = "avx512f")]
+    #[target_feature(enable = "avx512dq")]
     unsafe fn t185(seed: u64) {
-        show("llvm.x86.avx512.mask.rndscale.pd.512 0 4".trim_end(), &unsafe { f185(input::<f64x8>(seed, 0), 0i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.512 1 4".trim_end(), &unsafe { f185(input::<f64x8>(seed, 0), 1i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.512 2 4".trim_end(), &unsafe { f185(input::<f64x8>(seed, 0), 2i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.512 3 4".trim_end(), &unsafe { f185(input::<f64x8>(seed, 0), 3i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.512 4 4".trim_end(), &unsafe { f185(input::<f64x8>(seed, 0), 4i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.512 5 4".trim_end(), &unsafe { f185(input::<f64x8>(seed, 0), 5i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.512 7 4".trim_end(), &unsafe { f185(input::<f64x8>(seed, 0), 7i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.512 8 4".trim_end(), &unsafe { f185(input::<f64x8>(seed, 0), 8i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.512 9 4".trim_end(), &unsafe { f185(input::<f64x8>(seed, 0), 9i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.512 11 4".trim_end(), &unsafe { f185(input::<f64x8>(seed, 0), 11i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.512 15 4".trim_end(), &unsafe { f185(input::<f64x8>(seed, 0), 15i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.512 16 4".trim_end(), &unsafe { f185(input::<f64x8>(seed, 0), 16i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.512 17 4".trim_end(), &unsafe { f185(input::<f64x8>(seed, 0), 17i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.512 27 4".trim_end(), &unsafe { f185(input::<f64x8>(seed, 0), 27i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.512 31 4".trim_end(), &unsafe { f185(input::<f64x8>(seed, 0), 31i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.512 32 4".trim_end(), &unsafe { f185(input::<f64x8>(seed, 0), 32i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.512 33 4".trim_end(), &unsafe { f185(input::<f64x8>(seed, 0), 33i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.512 63 4".trim_end(), &unsafe { f185(input::<f64x8>(seed, 0), 63i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.512 64 4".trim_end(), &unsafe { f185(input::<f64x8>(seed, 0), 64i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.512 85 4".trim_end(), &unsafe { f185(input::<f64x8>(seed, 0), 85i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.512 127 4".trim_end(), &unsafe { f185(input::<f64x8>(seed, 0), 127i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.512 128 4".trim_end(), &unsafe { f185(input::<f64x8>(seed, 0), 128i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.512 170 4".trim_end(), &unsafe { f185(input::<f64x8>(seed, 0), 170i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.512 200 4".trim_end(), &unsafe { f185(input::<f64x8>(seed, 0), 200i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.512 254 4".trim_end(), &unsafe { f185(input::<f64x8>(seed, 0), 254i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.512 255 4".trim_end(), &unsafe { f185(input::<f64x8>(seed, 0), 255i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.512 0 8".trim_end(), &unsafe { f185(input::<f64x8>(seed, 0), 0i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 8i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.pd.512 0 12".trim_end(), &unsafe { f185(input::<f64x8>(seed, 0), 0i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 12i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ss 0 4".trim_end(), &unsafe { f185(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 0i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ss 1 4".trim_end(), &unsafe { f185(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 1i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ss 2 4".trim_end(), &unsafe { f185(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 2i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ss 3 4".trim_end(), &unsafe { f185(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 3i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ss 4 4".trim_end(), &unsafe { f185(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 4i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ss 5 4".trim_end(), &unsafe { f185(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 5i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ss 7 4".trim_end(), &unsafe { f185(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 7i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ss 8 4".trim_end(), &unsafe { f185(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 8i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ss 9 4".trim_end(), &unsafe { f185(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 9i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ss 11 4".trim_end(), &unsafe { f185(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 11i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ss 15 4".trim_end(), &unsafe { f185(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 15i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ss 16 4".trim_end(), &unsafe { f185(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 16i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ss 17 4".trim_end(), &unsafe { f185(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 17i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ss 27 4".trim_end(), &unsafe { f185(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 27i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ss 31 4".trim_end(), &unsafe { f185(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 31i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ss 32 4".trim_end(), &unsafe { f185(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 32i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ss 33 4".trim_end(), &unsafe { f185(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 33i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ss 63 4".trim_end(), &unsafe { f185(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 63i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ss 64 4".trim_end(), &unsafe { f185(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 64i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ss 85 4".trim_end(), &unsafe { f185(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 85i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ss 127 4".trim_end(), &unsafe { f185(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 127i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ss 128 4".trim_end(), &unsafe { f185(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 128i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ss 170 4".trim_end(), &unsafe { f185(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 170i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ss 200 4".trim_end(), &unsafe { f185(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 200i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ss 254 4".trim_end(), &unsafe { f185(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 254i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ss 255 4".trim_end(), &unsafe { f185(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 255i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.reduce.ss 0 8".trim_end(), &unsafe { f185(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 0i32, 8i32) }, 64);
     }
     #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t186(seed: u64) {
-        show("llvm.x86.avx512.mask.rndscale.ps.128 0".trim_end(), &unsafe { f186(input::<f32x4>(seed, 0), 0i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.128 1".trim_end(), &unsafe { f186(input::<f32x4>(seed, 0), 1i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.128 2".trim_end(), &unsafe { f186(input::<f32x4>(seed, 0), 2i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.128 3".trim_end(), &unsafe { f186(input::<f32x4>(seed, 0), 3i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.128 4".trim_end(), &unsafe { f186(input::<f32x4>(seed, 0), 4i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.128 5".trim_end(), &unsafe { f186(input::<f32x4>(seed, 0), 5i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.128 7".trim_end(), &unsafe { f186(input::<f32x4>(seed, 0), 7i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.128 8".trim_end(), &unsafe { f186(input::<f32x4>(seed, 0), 8i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.128 9".trim_end(), &unsafe { f186(input::<f32x4>(seed, 0), 9i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.128 11".trim_end(), &unsafe { f186(input::<f32x4>(seed, 0), 11i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.128 15".trim_end(), &unsafe { f186(input::<f32x4>(seed, 0), 15i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.128 16".trim_end(), &unsafe { f186(input::<f32x4>(seed, 0), 16i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.128 17".trim_end(), &unsafe { f186(input::<f32x4>(seed, 0), 17i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.128 27".trim_end(), &unsafe { f186(input::<f32x4>(seed, 0), 27i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.128 31".trim_end(), &unsafe { f186(input::<f32x4>(seed, 0), 31i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.128 32".trim_end(), &unsafe { f186(input::<f32x4>(seed, 0), 32i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.128 33".trim_end(), &unsafe { f186(input::<f32x4>(seed, 0), 33i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.128 63".trim_end(), &unsafe { f186(input::<f32x4>(seed, 0), 63i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.128 64".trim_end(), &unsafe { f186(input::<f32x4>(seed, 0), 64i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.128 85".trim_end(), &unsafe { f186(input::<f32x4>(seed, 0), 85i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.128 127".trim_end(), &unsafe { f186(input::<f32x4>(seed, 0), 127i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.128 128".trim_end(), &unsafe { f186(input::<f32x4>(seed, 0), 128i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.128 170".trim_end(), &unsafe { f186(input::<f32x4>(seed, 0), 170i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.128 200".trim_end(), &unsafe { f186(input::<f32x4>(seed, 0), 200i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.128 254".trim_end(), &unsafe { f186(input::<f32x4>(seed, 0), 254i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.128 255".trim_end(), &unsafe { f186(input::<f32x4>(seed, 0), 255i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.128 0".trim_end(), &unsafe { f186(input::<f64x2>(seed, 0), 0i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.128 1".trim_end(), &unsafe { f186(input::<f64x2>(seed, 0), 1i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.128 2".trim_end(), &unsafe { f186(input::<f64x2>(seed, 0), 2i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.128 3".trim_end(), &unsafe { f186(input::<f64x2>(seed, 0), 3i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.128 4".trim_end(), &unsafe { f186(input::<f64x2>(seed, 0), 4i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.128 5".trim_end(), &unsafe { f186(input::<f64x2>(seed, 0), 5i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.128 7".trim_end(), &unsafe { f186(input::<f64x2>(seed, 0), 7i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.128 8".trim_end(), &unsafe { f186(input::<f64x2>(seed, 0), 8i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.128 9".trim_end(), &unsafe { f186(input::<f64x2>(seed, 0), 9i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.128 11".trim_end(), &unsafe { f186(input::<f64x2>(seed, 0), 11i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.128 15".trim_end(), &unsafe { f186(input::<f64x2>(seed, 0), 15i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.128 16".trim_end(), &unsafe { f186(input::<f64x2>(seed, 0), 16i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.128 17".trim_end(), &unsafe { f186(input::<f64x2>(seed, 0), 17i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.128 27".trim_end(), &unsafe { f186(input::<f64x2>(seed, 0), 27i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.128 31".trim_end(), &unsafe { f186(input::<f64x2>(seed, 0), 31i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.128 32".trim_end(), &unsafe { f186(input::<f64x2>(seed, 0), 32i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.128 33".trim_end(), &unsafe { f186(input::<f64x2>(seed, 0), 33i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.128 63".trim_end(), &unsafe { f186(input::<f64x2>(seed, 0), 63i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.128 64".trim_end(), &unsafe { f186(input::<f64x2>(seed, 0), 64i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.128 85".trim_end(), &unsafe { f186(input::<f64x2>(seed, 0), 85i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.128 127".trim_end(), &unsafe { f186(input::<f64x2>(seed, 0), 127i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.128 128".trim_end(), &unsafe { f186(input::<f64x2>(seed, 0), 128i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.128 170".trim_end(), &unsafe { f186(input::<f64x2>(seed, 0), 170i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.128 200".trim_end(), &unsafe { f186(input::<f64x2>(seed, 0), 200i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.128 254".trim_end(), &unsafe { f186(input::<f64x2>(seed, 0), 254i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.128 255".trim_end(), &unsafe { f186(input::<f64x2>(seed, 0), 255i32, input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
     }
     #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t187(seed: u64) {
-        show("llvm.x86.avx512.mask.rndscale.ps.256 0".trim_end(), &unsafe { f187(input::<f32x8>(seed, 0), 0i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.256 1".trim_end(), &unsafe { f187(input::<f32x8>(seed, 0), 1i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.256 2".trim_end(), &unsafe { f187(input::<f32x8>(seed, 0), 2i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.256 3".trim_end(), &unsafe { f187(input::<f32x8>(seed, 0), 3i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.256 4".trim_end(), &unsafe { f187(input::<f32x8>(seed, 0), 4i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.256 5".trim_end(), &unsafe { f187(input::<f32x8>(seed, 0), 5i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.256 7".trim_end(), &unsafe { f187(input::<f32x8>(seed, 0), 7i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.256 8".trim_end(), &unsafe { f187(input::<f32x8>(seed, 0), 8i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.256 9".trim_end(), &unsafe { f187(input::<f32x8>(seed, 0), 9i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.256 11".trim_end(), &unsafe { f187(input::<f32x8>(seed, 0), 11i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.256 15".trim_end(), &unsafe { f187(input::<f32x8>(seed, 0), 15i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.256 16".trim_end(), &unsafe { f187(input::<f32x8>(seed, 0), 16i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.256 17".trim_end(), &unsafe { f187(input::<f32x8>(seed, 0), 17i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.256 27".trim_end(), &unsafe { f187(input::<f32x8>(seed, 0), 27i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.256 31".trim_end(), &unsafe { f187(input::<f32x8>(seed, 0), 31i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.256 32".trim_end(), &unsafe { f187(input::<f32x8>(seed, 0), 32i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.256 33".trim_end(), &unsafe { f187(input::<f32x8>(seed, 0), 33i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.256 63".trim_end(), &unsafe { f187(input::<f32x8>(seed, 0), 63i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.256 64".trim_end(), &unsafe { f187(input::<f32x8>(seed, 0), 64i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.256 85".trim_end(), &unsafe { f187(input::<f32x8>(seed, 0), 85i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.256 127".trim_end(), &unsafe { f187(input::<f32x8>(seed, 0), 127i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.256 128".trim_end(), &unsafe { f187(input::<f32x8>(seed, 0), 128i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.256 170".trim_end(), &unsafe { f187(input::<f32x8>(seed, 0), 170i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.256 200".trim_end(), &unsafe { f187(input::<f32x8>(seed, 0), 200i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.256 254".trim_end(), &unsafe { f187(input::<f32x8>(seed, 0), 254i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.256 255".trim_end(), &unsafe { f187(input::<f32x8>(seed, 0), 255i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.256 0".trim_end(), &unsafe { f187(input::<f64x4>(seed, 0), 0i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.256 1".trim_end(), &unsafe { f187(input::<f64x4>(seed, 0), 1i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.256 2".trim_end(), &unsafe { f187(input::<f64x4>(seed, 0), 2i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.256 3".trim_end(), &unsafe { f187(input::<f64x4>(seed, 0), 3i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.256 4".trim_end(), &unsafe { f187(input::<f64x4>(seed, 0), 4i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.256 5".trim_end(), &unsafe { f187(input::<f64x4>(seed, 0), 5i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.256 7".trim_end(), &unsafe { f187(input::<f64x4>(seed, 0), 7i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.256 8".trim_end(), &unsafe { f187(input::<f64x4>(seed, 0), 8i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.256 9".trim_end(), &unsafe { f187(input::<f64x4>(seed, 0), 9i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.256 11".trim_end(), &unsafe { f187(input::<f64x4>(seed, 0), 11i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.256 15".trim_end(), &unsafe { f187(input::<f64x4>(seed, 0), 15i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.256 16".trim_end(), &unsafe { f187(input::<f64x4>(seed, 0), 16i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.256 17".trim_end(), &unsafe { f187(input::<f64x4>(seed, 0), 17i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.256 27".trim_end(), &unsafe { f187(input::<f64x4>(seed, 0), 27i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.256 31".trim_end(), &unsafe { f187(input::<f64x4>(seed, 0), 31i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.256 32".trim_end(), &unsafe { f187(input::<f64x4>(seed, 0), 32i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.256 33".trim_end(), &unsafe { f187(input::<f64x4>(seed, 0), 33i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.256 63".trim_end(), &unsafe { f187(input::<f64x4>(seed, 0), 63i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.256 64".trim_end(), &unsafe { f187(input::<f64x4>(seed, 0), 64i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.256 85".trim_end(), &unsafe { f187(input::<f64x4>(seed, 0), 85i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.256 127".trim_end(), &unsafe { f187(input::<f64x4>(seed, 0), 127i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.256 128".trim_end(), &unsafe { f187(input::<f64x4>(seed, 0), 128i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.256 170".trim_end(), &unsafe { f187(input::<f64x4>(seed, 0), 170i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.256 200".trim_end(), &unsafe { f187(input::<f64x4>(seed, 0), 200i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.256 254".trim_end(), &unsafe { f187(input::<f64x4>(seed, 0), 254i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.256 255".trim_end(), &unsafe { f187(input::<f64x4>(seed, 0), 255i32, input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
     }
     #[target_feature(enable = "avx512f")]
     unsafe fn t188(seed: u64) {
-        show("llvm.x86.avx512.mask.rndscale.ps.512 0 4".trim_end(), &unsafe { f188(input::<f32x16>(seed, 0), 0i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.512 1 4".trim_end(), &unsafe { f188(input::<f32x16>(seed, 0), 1i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.512 2 4".trim_end(), &unsafe { f188(input::<f32x16>(seed, 0), 2i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.512 3 4".trim_end(), &unsafe { f188(input::<f32x16>(seed, 0), 3i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.512 4 4".trim_end(), &unsafe { f188(input::<f32x16>(seed, 0), 4i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.512 5 4".trim_end(), &unsafe { f188(input::<f32x16>(seed, 0), 5i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.512 7 4".trim_end(), &unsafe { f188(input::<f32x16>(seed, 0), 7i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.512 8 4".trim_end(), &unsafe { f188(input::<f32x16>(seed, 0), 8i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.512 9 4".trim_end(), &unsafe { f188(input::<f32x16>(seed, 0), 9i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.512 11 4".trim_end(), &unsafe { f188(input::<f32x16>(seed, 0), 11i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.512 15 4".trim_end(), &unsafe { f188(input::<f32x16>(seed, 0), 15i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.512 16 4".trim_end(), &unsafe { f188(input::<f32x16>(seed, 0), 16i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.512 17 4".trim_end(), &unsafe { f188(input::<f32x16>(seed, 0), 17i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.512 27 4".trim_end(), &unsafe { f188(input::<f32x16>(seed, 0), 27i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.512 31 4".trim_end(), &unsafe { f188(input::<f32x16>(seed, 0), 31i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.512 32 4".trim_end(), &unsafe { f188(input::<f32x16>(seed, 0), 32i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.512 33 4".trim_end(), &unsafe { f188(input::<f32x16>(seed, 0), 33i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.512 63 4".trim_end(), &unsafe { f188(input::<f32x16>(seed, 0), 63i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.512 64 4".trim_end(), &unsafe { f188(input::<f32x16>(seed, 0), 64i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.512 85 4".trim_end(), &unsafe { f188(input::<f32x16>(seed, 0), 85i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.512 127 4".trim_end(), &unsafe { f188(input::<f32x16>(seed, 0), 127i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.512 128 4".trim_end(), &unsafe { f188(input::<f32x16>(seed, 0), 128i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.512 170 4".trim_end(), &unsafe { f188(input::<f32x16>(seed, 0), 170i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.512 200 4".trim_end(), &unsafe { f188(input::<f32x16>(seed, 0), 200i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.512 254 4".trim_end(), &unsafe { f188(input::<f32x16>(seed, 0), 254i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.512 255 4".trim_end(), &unsafe { f188(input::<f32x16>(seed, 0), 255i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.512 0 8".trim_end(), &unsafe { f188(input::<f32x16>(seed, 0), 0i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 8i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ps.512 0 12".trim_end(), &unsafe { f188(input::<f32x16>(seed, 0), 0i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 12i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.512 0 4".trim_end(), &unsafe { f188(input::<f64x8>(seed, 0), 0i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.512 1 4".trim_end(), &unsafe { f188(input::<f64x8>(seed, 0), 1i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.512 2 4".trim_end(), &unsafe { f188(input::<f64x8>(seed, 0), 2i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.512 3 4".trim_end(), &unsafe { f188(input::<f64x8>(seed, 0), 3i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.512 4 4".trim_end(), &unsafe { f188(input::<f64x8>(seed, 0), 4i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.512 5 4".trim_end(), &unsafe { f188(input::<f64x8>(seed, 0), 5i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.512 7 4".trim_end(), &unsafe { f188(input::<f64x8>(seed, 0), 7i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.512 8 4".trim_end(), &unsafe { f188(input::<f64x8>(seed, 0), 8i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.512 9 4".trim_end(), &unsafe { f188(input::<f64x8>(seed, 0), 9i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.512 11 4".trim_end(), &unsafe { f188(input::<f64x8>(seed, 0), 11i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.512 15 4".trim_end(), &unsafe { f188(input::<f64x8>(seed, 0), 15i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.512 16 4".trim_end(), &unsafe { f188(input::<f64x8>(seed, 0), 16i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.512 17 4".trim_end(), &unsafe { f188(input::<f64x8>(seed, 0), 17i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.512 27 4".trim_end(), &unsafe { f188(input::<f64x8>(seed, 0), 27i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.512 31 4".trim_end(), &unsafe { f188(input::<f64x8>(seed, 0), 31i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.512 32 4".trim_end(), &unsafe { f188(input::<f64x8>(seed, 0), 32i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.512 33 4".trim_end(), &unsafe { f188(input::<f64x8>(seed, 0), 33i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.512 63 4".trim_end(), &unsafe { f188(input::<f64x8>(seed, 0), 63i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.512 64 4".trim_end(), &unsafe { f188(input::<f64x8>(seed, 0), 64i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.512 85 4".trim_end(), &unsafe { f188(input::<f64x8>(seed, 0), 85i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.512 127 4".trim_end(), &unsafe { f188(input::<f64x8>(seed, 0), 127i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.512 128 4".trim_end(), &unsafe { f188(input::<f64x8>(seed, 0), 128i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.512 170 4".trim_end(), &unsafe { f188(input::<f64x8>(seed, 0), 170i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.512 200 4".trim_end(), &unsafe { f188(input::<f64x8>(seed, 0), 200i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.512 254 4".trim_end(), &unsafe { f188(input::<f64x8>(seed, 0), 254i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.512 255 4".trim_end(), &unsafe { f188(input::<f64x8>(seed, 0), 255i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.512 0 8".trim_end(), &unsafe { f188(input::<f64x8>(seed, 0), 0i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 8i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.pd.512 0 12".trim_end(), &unsafe { f188(input::<f64x8>(seed, 0), 0i32, input::<f64x8>(seed, 2), input::<u8>(seed, 3), 12i32) }, 64);
     }
-    #[target_feature(enable = "avx512f")]
+    #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t189(seed: u64) {
-        show("llvm.x86.avx512.mask.rndscale.sd 0 4".trim_end(), &unsafe { f189(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 0i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.sd 1 4".trim_end(), &unsafe { f189(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 1i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.sd 2 4".trim_end(), &unsafe { f189(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 2i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.sd 3 4".trim_end(), &unsafe { f189(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 3i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.sd 4 4".trim_end(), &unsafe { f189(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 4i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.sd 5 4".trim_end(), &unsafe { f189(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 5i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.sd 7 4".trim_end(), &unsafe { f189(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 7i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.sd 8 4".trim_end(), &unsafe { f189(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 8i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.sd 9 4".trim_end(), &unsafe { f189(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 9i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.sd 11 4".trim_end(), &unsafe { f189(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 11i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.sd 15 4".trim_end(), &unsafe { f189(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 15i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.sd 16 4".trim_end(), &unsafe { f189(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 16i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.sd 17 4".trim_end(), &unsafe { f189(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 17i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.sd 27 4".trim_end(), &unsafe { f189(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 27i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.sd 31 4".trim_end(), &unsafe { f189(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 31i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.sd 32 4".trim_end(), &unsafe { f189(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 32i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.sd 33 4".trim_end(), &unsafe { f189(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 33i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.sd 63 4".trim_end(), &unsafe { f189(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 63i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.sd 64 4".trim_end(), &unsafe { f189(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 64i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.sd 85 4".trim_end(), &unsafe { f189(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 85i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.sd 127 4".trim_end(), &unsafe { f189(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 127i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.sd 128 4".trim_end(), &unsafe { f189(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 128i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.sd 170 4".trim_end(), &unsafe { f189(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 170i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.sd 200 4".trim_end(), &unsafe { f189(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 200i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.sd 254 4".trim_end(), &unsafe { f189(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 254i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.sd 255 4".trim_end(), &unsafe { f189(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 255i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.sd 0 8".trim_end(), &unsafe { f189(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 0i32, 8i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.sd 0 12".trim_end(), &unsafe { f189(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 0i32, 12i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.128 0".trim_end(), &unsafe { f189(input::<f32x4>(seed, 0), 0i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.128 1".trim_end(), &unsafe { f189(input::<f32x4>(seed, 0), 1i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.128 2".trim_end(), &unsafe { f189(input::<f32x4>(seed, 0), 2i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.128 3".trim_end(), &unsafe { f189(input::<f32x4>(seed, 0), 3i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.128 4".trim_end(), &unsafe { f189(input::<f32x4>(seed, 0), 4i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.128 5".trim_end(), &unsafe { f189(input::<f32x4>(seed, 0), 5i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.128 7".trim_end(), &unsafe { f189(input::<f32x4>(seed, 0), 7i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.128 8".trim_end(), &unsafe { f189(input::<f32x4>(seed, 0), 8i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.128 9".trim_end(), &unsafe { f189(input::<f32x4>(seed, 0), 9i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.128 11".trim_end(), &unsafe { f189(input::<f32x4>(seed, 0), 11i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.128 15".trim_end(), &unsafe { f189(input::<f32x4>(seed, 0), 15i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.128 16".trim_end(), &unsafe { f189(input::<f32x4>(seed, 0), 16i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.128 17".trim_end(), &unsafe { f189(input::<f32x4>(seed, 0), 17i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.128 27".trim_end(), &unsafe { f189(input::<f32x4>(seed, 0), 27i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.128 31".trim_end(), &unsafe { f189(input::<f32x4>(seed, 0), 31i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.128 32".trim_end(), &unsafe { f189(input::<f32x4>(seed, 0), 32i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.128 33".trim_end(), &unsafe { f189(input::<f32x4>(seed, 0), 33i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.128 63".trim_end(), &unsafe { f189(input::<f32x4>(seed, 0), 63i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.128 64".trim_end(), &unsafe { f189(input::<f32x4>(seed, 0), 64i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.128 85".trim_end(), &unsafe { f189(input::<f32x4>(seed, 0), 85i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.128 127".trim_end(), &unsafe { f189(input::<f32x4>(seed, 0), 127i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.128 128".trim_end(), &unsafe { f189(input::<f32x4>(seed, 0), 128i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.128 170".trim_end(), &unsafe { f189(input::<f32x4>(seed, 0), 170i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.128 200".trim_end(), &unsafe { f189(input::<f32x4>(seed, 0), 200i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.128 254".trim_end(), &unsafe { f189(input::<f32x4>(seed, 0), 254i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.128 255".trim_end(), &unsafe { f189(input::<f32x4>(seed, 0), 255i32, input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+    }
+    #[target_feature(enable = "avx512f,avx512vl")]
+    unsafe fn t190(seed: u64) {
+        show("llvm.x86.avx512.mask.rndscale.ps.256 0".trim_end(), &unsafe { f190(input::<f32x8>(seed, 0), 0i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.256 1".trim_end(), &unsafe { f190(input::<f32x8>(seed, 0), 1i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.256 2".trim_end(), &unsafe { f190(input::<f32x8>(seed, 0), 2i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.256 3".trim_end(), &unsafe { f190(input::<f32x8>(seed, 0), 3i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.256 4".trim_end(), &unsafe { f190(input::<f32x8>(seed, 0), 4i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.256 5".trim_end(), &unsafe { f190(input::<f32x8>(seed, 0), 5i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.256 7".trim_end(), &unsafe { f190(input::<f32x8>(seed, 0), 7i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.256 8".trim_end(), &unsafe { f190(input::<f32x8>(seed, 0), 8i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.256 9".trim_end(), &unsafe { f190(input::<f32x8>(seed, 0), 9i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.256 11".trim_end(), &unsafe { f190(input::<f32x8>(seed, 0), 11i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.256 15".trim_end(), &unsafe { f190(input::<f32x8>(seed, 0), 15i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.256 16".trim_end(), &unsafe { f190(input::<f32x8>(seed, 0), 16i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.256 17".trim_end(), &unsafe { f190(input::<f32x8>(seed, 0), 17i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.256 27".trim_end(), &unsafe { f190(input::<f32x8>(seed, 0), 27i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.256 31".trim_end(), &unsafe { f190(input::<f32x8>(seed, 0), 31i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.256 32".trim_end(), &unsafe { f190(input::<f32x8>(seed, 0), 32i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.256 33".trim_end(), &unsafe { f190(input::<f32x8>(seed, 0), 33i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.256 63".trim_end(), &unsafe { f190(input::<f32x8>(seed, 0), 63i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.256 64".trim_end(), &unsafe { f190(input::<f32x8>(seed, 0), 64i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.256 85".trim_end(), &unsafe { f190(input::<f32x8>(seed, 0), 85i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.256 127".trim_end(), &unsafe { f190(input::<f32x8>(seed, 0), 127i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.256 128".trim_end(), &unsafe { f190(input::<f32x8>(seed, 0), 128i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.256 170".trim_end(), &unsafe { f190(input::<f32x8>(seed, 0), 170i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.256 200".trim_end(), &unsafe { f190(input::<f32x8>(seed, 0), 200i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.256 254".trim_end(), &unsafe { f190(input::<f32x8>(seed, 0), 254i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.256 255".trim_end(), &unsafe { f190(input::<f32x8>(seed, 0), 255i32, input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
     }
     #[target_feature(enable = "avx512f")]
-    unsafe fn t190(seed: u64) {
-        show("llvm.x86.avx512.mask.rndscale.ss 0 4".trim_end(), &unsafe { f190(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 0i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ss 1 4".trim_end(), &unsafe { f190(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 1i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ss 2 4".trim_end(), &unsafe { f190(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 2i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ss 3 4".trim_end(), &unsafe { f190(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 3i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ss 4 4".trim_end(), &unsafe { f190(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 4i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ss 5 4".trim_end(), &unsafe { f190(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 5i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ss 7 4".trim_end(), &unsafe { f190(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 7i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ss 8 4".trim_end(), &unsafe { f190(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 8i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ss 9 4".trim_end(), &unsafe { f190(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 9i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ss 11 4".trim_end(), &unsafe { f190(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 11i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ss 15 4".trim_end(), &unsafe { f190(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 15i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ss 16 4".trim_end(), &unsafe { f190(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 16i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ss 17 4".trim_end(), &unsafe { f190(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 17i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ss 27 4".trim_end(), &unsafe { f190(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 27i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ss 31 4".trim_end(), &unsafe { f190(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 31i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ss 32 4".trim_end(), &unsafe { f190(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 32i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ss 33 4".trim_end(), &unsafe { f190(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 33i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ss 63 4".trim_end(), &unsafe { f190(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 63i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ss 64 4".trim_end(), &unsafe { f190(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 64i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ss 85 4".trim_end(), &unsafe { f190(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 85i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ss 127 4".trim_end(), &unsafe { f190(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 127i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ss 128 4".trim_end(), &unsafe { f190(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 128i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ss 170 4".trim_end(), &unsafe { f190(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 170i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ss 200 4".trim_end(), &unsafe { f190(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 200i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ss 254 4".trim_end(), &unsafe { f190(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 254i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ss 255 4".trim_end(), &unsafe { f190(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 255i32, 4i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ss 0 8".trim_end(), &unsafe { f190(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 0i32, 8i32) }, 64);
-        show("llvm.x86.avx512.mask.rndscale.ss 0 12".trim_end(), &unsafe { f190(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 0i32, 12i32) }, 64);
-    }
-    #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t191(seed: u64) {
-        show("llvm.x86.avx512.mask.scalef.pd.128 ".trim_end(), &unsafe { f191(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.512 0 4".trim_end(), &unsafe { f191(input::<f32x16>(seed, 0), 0i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.512 1 4".trim_end(), &unsafe { f191(input::<f32x16>(seed, 0), 1i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.512 2 4".trim_end(), &unsafe { f191(input::<f32x16>(seed, 0), 2i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.512 3 4".trim_end(), &unsafe { f191(input::<f32x16>(seed, 0), 3i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.512 4 4".trim_end(), &unsafe { f191(input::<f32x16>(seed, 0), 4i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.512 5 4".trim_end(), &unsafe { f191(input::<f32x16>(seed, 0), 5i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.512 7 4".trim_end(), &unsafe { f191(input::<f32x16>(seed, 0), 7i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.512 8 4".trim_end(), &unsafe { f191(input::<f32x16>(seed, 0), 8i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.512 9 4".trim_end(), &unsafe { f191(input::<f32x16>(seed, 0), 9i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.512 11 4".trim_end(), &unsafe { f191(input::<f32x16>(seed, 0), 11i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.512 15 4".trim_end(), &unsafe { f191(input::<f32x16>(seed, 0), 15i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.512 16 4".trim_end(), &unsafe { f191(input::<f32x16>(seed, 0), 16i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.512 17 4".trim_end(), &unsafe { f191(input::<f32x16>(seed, 0), 17i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.512 27 4".trim_end(), &unsafe { f191(input::<f32x16>(seed, 0), 27i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.512 31 4".trim_end(), &unsafe { f191(input::<f32x16>(seed, 0), 31i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.512 32 4".trim_end(), &unsafe { f191(input::<f32x16>(seed, 0), 32i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.512 33 4".trim_end(), &unsafe { f191(input::<f32x16>(seed, 0), 33i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.512 63 4".trim_end(), &unsafe { f191(input::<f32x16>(seed, 0), 63i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.512 64 4".trim_end(), &unsafe { f191(input::<f32x16>(seed, 0), 64i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.512 85 4".trim_end(), &unsafe { f191(input::<f32x16>(seed, 0), 85i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.512 127 4".trim_end(), &unsafe { f191(input::<f32x16>(seed, 0), 127i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.512 128 4".trim_end(), &unsafe { f191(input::<f32x16>(seed, 0), 128i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.512 170 4".trim_end(), &unsafe { f191(input::<f32x16>(seed, 0), 170i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.512 200 4".trim_end(), &unsafe { f191(input::<f32x16>(seed, 0), 200i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.512 254 4".trim_end(), &unsafe { f191(input::<f32x16>(seed, 0), 254i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.512 255 4".trim_end(), &unsafe { f191(input::<f32x16>(seed, 0), 255i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.512 0 8".trim_end(), &unsafe { f191(input::<f32x16>(seed, 0), 0i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 8i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ps.512 0 12".trim_end(), &unsafe { f191(input::<f32x16>(seed, 0), 0i32, input::<f32x16>(seed, 2), input::<u16>(seed, 3), 12i32) }, 64);
     }
-    #[target_feature(enable = "avx512f,avx512vl")]
+    #[target_feature(enable = "avx512f")]
     unsafe fn t192(seed: u64) {
-        show("llvm.x86.avx512.mask.scalef.pd.256 ".trim_end(), &unsafe { f192(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.sd 0 4".trim_end(), &unsafe { f192(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 0i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.sd 1 4".trim_end(), &unsafe { f192(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 1i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.sd 2 4".trim_end(), &unsafe { f192(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 2i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.sd 3 4".trim_end(), &unsafe { f192(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 3i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.sd 4 4".trim_end(), &unsafe { f192(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 4i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.sd 5 4".trim_end(), &unsafe { f192(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 5i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.sd 7 4".trim_end(), &unsafe { f192(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 7i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.sd 8 4".trim_end(), &unsafe { f192(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 8i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.sd 9 4".trim_end(), &unsafe { f192(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 9i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.sd 11 4".trim_end(), &unsafe { f192(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 11i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.sd 15 4".trim_end(), &unsafe { f192(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 15i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.sd 16 4".trim_end(), &unsafe { f192(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 16i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.sd 17 4".trim_end(), &unsafe { f192(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 17i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.sd 27 4".trim_end(), &unsafe { f192(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 27i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.sd 31 4".trim_end(), &unsafe { f192(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 31i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.sd 32 4".trim_end(), &unsafe { f192(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 32i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.sd 33 4".trim_end(), &unsafe { f192(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 33i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.sd 63 4".trim_end(), &unsafe { f192(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 63i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.sd 64 4".trim_end(), &unsafe { f192(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 64i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.sd 85 4".trim_end(), &unsafe { f192(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 85i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.sd 127 4".trim_end(), &unsafe { f192(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 127i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.sd 128 4".trim_end(), &unsafe { f192(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 128i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.sd 170 4".trim_end(), &unsafe { f192(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 170i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.sd 200 4".trim_end(), &unsafe { f192(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 200i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.sd 254 4".trim_end(), &unsafe { f192(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 254i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.sd 255 4".trim_end(), &unsafe { f192(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 255i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.sd 0 8".trim_end(), &unsafe { f192(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 0i32, 8i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.sd 0 12".trim_end(), &unsafe { f192(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 0i32, 12i32) }, 64);
     }
     #[target_feature(enable = "avx512f")]
     unsafe fn t193(seed: u64) {
-        show("llvm.x86.avx512.mask.scalef.pd.512 4".trim_end(), &unsafe { f193(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.scalef.pd.512 8".trim_end(), &unsafe { f193(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<f64x8>(seed, 2), input::<u8>(seed, 3), 8i32) }, 64);
-        show("llvm.x86.avx512.mask.scalef.pd.512 9".trim_end(), &unsafe { f193(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<f64x8>(seed, 2), input::<u8>(seed, 3), 9i32) }, 64);
-        show("llvm.x86.avx512.mask.scalef.pd.512 10".trim_end(), &unsafe { f193(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<f64x8>(seed, 2), input::<u8>(seed, 3), 10i32) }, 64);
-        show("llvm.x86.avx512.mask.scalef.pd.512 11".trim_end(), &unsafe { f193(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<f64x8>(seed, 2), input::<u8>(seed, 3), 11i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ss 0 4".trim_end(), &unsafe { f193(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 0i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ss 1 4".trim_end(), &unsafe { f193(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 1i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ss 2 4".trim_end(), &unsafe { f193(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 2i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ss 3 4".trim_end(), &unsafe { f193(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 3i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ss 4 4".trim_end(), &unsafe { f193(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 4i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ss 5 4".trim_end(), &unsafe { f193(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 5i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ss 7 4".trim_end(), &unsafe { f193(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 7i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ss 8 4".trim_end(), &unsafe { f193(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 8i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ss 9 4".trim_end(), &unsafe { f193(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 9i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ss 11 4".trim_end(), &unsafe { f193(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 11i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ss 15 4".trim_end(), &unsafe { f193(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 15i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ss 16 4".trim_end(), &unsafe { f193(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 16i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ss 17 4".trim_end(), &unsafe { f193(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 17i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ss 27 4".trim_end(), &unsafe { f193(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 27i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ss 31 4".trim_end(), &unsafe { f193(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 31i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ss 32 4".trim_end(), &unsafe { f193(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 32i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ss 33 4".trim_end(), &unsafe { f193(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 33i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ss 63 4".trim_end(), &unsafe { f193(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 63i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ss 64 4".trim_end(), &unsafe { f193(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 64i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ss 85 4".trim_end(), &unsafe { f193(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 85i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ss 127 4".trim_end(), &unsafe { f193(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 127i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ss 128 4".trim_end(), &unsafe { f193(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 128i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ss 170 4".trim_end(), &unsafe { f193(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 170i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ss 200 4".trim_end(), &unsafe { f193(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 200i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ss 254 4".trim_end(), &unsafe { f193(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 254i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ss 255 4".trim_end(), &unsafe { f193(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 255i32, 4i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ss 0 8".trim_end(), &unsafe { f193(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 0i32, 8i32) }, 64);
+        show("llvm.x86.avx512.mask.rndscale.ss 0 12".trim_end(), &unsafe { f193(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 0i32, 12i32) }, 64);
     }
     #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t194(seed: u64) {
-        show("llvm.x86.avx512.mask.scalef.ps.128 ".trim_end(), &unsafe { f194(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.scalef.pd.128 ".trim_end(), &unsafe { f194(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3)) }, 64);
     }
     #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t195(seed: u64) {
-        show("llvm.x86.avx512.mask.scalef.ps.256 ".trim_end(), &unsafe { f195(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.scalef.pd.256 ".trim_end(), &unsafe { f195(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<f64x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
     }
     #[target_feature(enable = "avx512f")]
     unsafe fn t196(seed: u64) {
-        show("llvm.x86.avx512.mask.scalef.ps.512 4".trim_end(), &unsafe { f196(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.scalef.ps.512 8".trim_end(), &unsafe { f196(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<f32x16>(seed, 2), input::<u16>(seed, 3), 8i32) }, 64);
-        show("llvm.x86.avx512.mask.scalef.ps.512 9".trim_end(), &unsafe { f196(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<f32x16>(seed, 2), input::<u16>(seed, 3), 9i32) }, 64);
-        show("llvm.x86.avx512.mask.scalef.ps.512 10".trim_end(), &unsafe { f196(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<f32x16>(seed, 2), input::<u16>(seed, 3), 10i32) }, 64);
-        show("llvm.x86.avx512.mask.scalef.ps.512 11".trim_end(), &unsafe { f196(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<f32x16>(seed, 2), input::<u16>(seed, 3), 11i32) }, 64);
+        show("llvm.x86.avx512.mask.scalef.pd.512 4".trim_end(), &unsafe { f196(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<f64x8>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.scalef.pd.512 8".trim_end(), &unsafe { f196(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<f64x8>(seed, 2), input::<u8>(seed, 3), 8i32) }, 64);
+        show("llvm.x86.avx512.mask.scalef.pd.512 9".trim_end(), &unsafe { f196(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<f64x8>(seed, 2), input::<u8>(seed, 3), 9i32) }, 64);
+        show("llvm.x86.avx512.mask.scalef.pd.512 10".trim_end(), &unsafe { f196(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<f64x8>(seed, 2), input::<u8>(seed, 3), 10i32) }, 64);
+        show("llvm.x86.avx512.mask.scalef.pd.512 11".trim_end(), &unsafe { f196(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<f64x8>(seed, 2), input::<u8>(seed, 3), 11i32) }, 64);
     }
-    #[target_feature(enable = "avx512f")]
+    #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t197(seed: u64) {
-        show("llvm.x86.avx512.mask.scalef.ss 4".trim_end(), &unsafe { f197(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.scalef.ss 8".trim_end(), &unsafe { f197(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 8i32) }, 64);
-        show("llvm.x86.avx512.mask.scalef.ss 9".trim_end(), &unsafe { f197(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 9i32) }, 64);
-        show("llvm.x86.avx512.mask.scalef.ss 10".trim_end(), &unsafe { f197(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 10i32) }, 64);
-        show("llvm.x86.avx512.mask.scalef.ss 11".trim_end(), &unsafe { f197(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 11i32) }, 64);
+        show("llvm.x86.avx512.mask.scalef.ps.128 ".trim_end(), &unsafe { f197(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
     }
-    #[target_feature(enable = "avx512f")]
+    #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t198(seed: u64) {
-        show("llvm.x86.avx512.mask.sqrt.sd 4".trim_end(), &unsafe { f198(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.sqrt.sd 8".trim_end(), &unsafe { f198(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 8i32) }, 64);
-        show("llvm.x86.avx512.mask.sqrt.sd 9".trim_end(), &unsafe { f198(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 9i32) }, 64);
-        show("llvm.x86.avx512.mask.sqrt.sd 10".trim_end(), &unsafe { f198(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 10i32) }, 64);
-        show("llvm.x86.avx512.mask.sqrt.sd 11".trim_end(), &unsafe { f198(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 11i32) }, 64);
+        show("llvm.x86.avx512.mask.scalef.ps.256 ".trim_end(), &unsafe { f198(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<f32x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
     }
     #[target_feature(enable = "avx512f")]
     unsafe fn t199(seed: u64) {
-        show("llvm.x86.avx512.mask.sqrt.ss 4".trim_end(), &unsafe { f199(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.sqrt.ss 8".trim_end(), &unsafe { f199(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 8i32) }, 64);
-        show("llvm.x86.avx512.mask.sqrt.ss 9".trim_end(), &unsafe { f199(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 9i32) }, 64);
-        show("llvm.x86.avx512.mask.sqrt.ss 10".trim_end(), &unsafe { f199(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 10i32) }, 64);
-        show("llvm.x86.avx512.mask.sqrt.ss 11".trim_end(), &unsafe { f199(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 11i32) }, 64);
+        show("llvm.x86.avx512.mask.scalef.ps.512 4".trim_end(), &unsafe { f199(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<f32x16>(seed, 2), input::<u16>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.scalef.ps.512 8".trim_end(), &unsafe { f199(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<f32x16>(seed, 2), input::<u16>(seed, 3), 8i32) }, 64);
+        show("llvm.x86.avx512.mask.scalef.ps.512 9".trim_end(), &unsafe { f199(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<f32x16>(seed, 2), input::<u16>(seed, 3), 9i32) }, 64);
+        show("llvm.x86.avx512.mask.scalef.ps.512 10".trim_end(), &unsafe { f199(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<f32x16>(seed, 2), input::<u16>(seed, 3), 10i32) }, 64);
+        show("llvm.x86.avx512.mask.scalef.ps.512 11".trim_end(), &unsafe { f199(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<f32x16>(seed, 2), input::<u16>(seed, 3), 11i32) }, 64);
     }
     #[target_feature(enable = "avx512f")]
     unsafe fn t200(seed: u64) {
-        show("llvm.x86.avx512.mask.sub.sd.round 4".trim_end(), &unsafe { f200(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.sub.sd.round 8".trim_end(), &unsafe { f200(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 8i32) }, 64);
-        show("llvm.x86.avx512.mask.sub.sd.round 9".trim_end(), &unsafe { f200(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 9i32) }, 64);
-        show("llvm.x86.avx512.mask.sub.sd.round 10".trim_end(), &unsafe { f200(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 10i32) }, 64);
-        show("llvm.x86.avx512.mask.sub.sd.round 11".trim_end(), &unsafe { f200(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 11i32) }, 64);
+        show("llvm.x86.avx512.mask.scalef.sd 4".trim_end(), &unsafe { f200(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.scalef.sd 8".trim_end(), &unsafe { f200(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 8i32) }, 64);
+        show("llvm.x86.avx512.mask.scalef.sd 9".trim_end(), &unsafe { f200(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 9i32) }, 64);
+        show("llvm.x86.avx512.mask.scalef.sd 10".trim_end(), &unsafe { f200(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 10i32) }, 64);
+        show("llvm.x86.avx512.mask.scalef.sd 11".trim_end(), &unsafe { f200(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 11i32) }, 64);
     }
     #[target_feature(enable = "avx512f")]
     unsafe fn t201(seed: u64) {
-        show("llvm.x86.avx512.mask.sub.ss.round 4".trim_end(), &unsafe { f201(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.sub.ss.round 8".trim_end(), &unsafe { f201(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 8i32) }, 64);
-        show("llvm.x86.avx512.mask.sub.ss.round 9".trim_end(), &unsafe { f201(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 9i32) }, 64);
-        show("llvm.x86.avx512.mask.sub.ss.round 10".trim_end(), &unsafe { f201(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 10i32) }, 64);
-        show("llvm.x86.avx512.mask.sub.ss.round 11".trim_end(), &unsafe { f201(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 11i32) }, 64);
+        show("llvm.x86.avx512.mask.scalef.ss 4".trim_end(), &unsafe { f201(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.scalef.ss 8".trim_end(), &unsafe { f201(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 8i32) }, 64);
+        show("llvm.x86.avx512.mask.scalef.ss 9".trim_end(), &unsafe { f201(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 9i32) }, 64);
+        show("llvm.x86.avx512.mask.scalef.ss 10".trim_end(), &unsafe { f201(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 10i32) }, 64);
+        show("llvm.x86.avx512.mask.scalef.ss 11".trim_end(), &unsafe { f201(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 11i32) }, 64);
     }
     #[target_feature(enable = "avx512f")]
     unsafe fn t202(seed: u64) {
-        show("llvm.x86.avx512.mask.vcvtph2ps.512 4".trim_end(), &unsafe { f202(input::<i16x16>(seed, 0), input::<f32x16>(seed, 1), input::<u16>(seed, 2), 4i32) }, 64);
-        show("llvm.x86.avx512.mask.vcvtph2ps.512 8".trim_end(), &unsafe { f202(input::<i16x16>(seed, 0), input::<f32x16>(seed, 1), input::<u16>(seed, 2), 8i32) }, 64);
-    }
-    #[target_feature(enable = "avx512f,avx512vl")]
-    unsafe fn t203(seed: u64) {
-        show("llvm.x86.avx512.mask.vcvtps2ph.128 0".trim_end(), &unsafe { f203(input::<f32x4>(seed, 0), 0i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.vcvtps2ph.128 1".trim_end(), &unsafe { f203(input::<f32x4>(seed, 0), 1i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.vcvtps2ph.128 2".trim_end(), &unsafe { f203(input::<f32x4>(seed, 0), 2i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.vcvtps2ph.128 3".trim_end(), &unsafe { f203(input::<f32x4>(seed, 0), 3i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.vcvtps2ph.128 4".trim_end(), &unsafe { f203(input::<f32x4>(seed, 0), 4i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.vcvtps2ph.128 5".trim_end(), &unsafe { f203(input::<f32x4>(seed, 0), 5i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.vcvtps2ph.128 7".trim_end(), &unsafe { f203(input::<f32x4>(seed, 0), 7i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.vcvtps2ph.128 8".trim_end(), &unsafe { f203(input::<f32x4>(seed, 0), 8i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.vcvtps2ph.128 9".trim_end(), &unsafe { f203(input::<f32x4>(seed, 0), 9i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.vcvtps2ph.128 11".trim_end(), &unsafe { f203(input::<f32x4>(seed, 0), 11i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.vcvtps2ph.128 15".trim_end(), &unsafe { f203(input::<f32x4>(seed, 0), 15i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.vcvtps2ph.128 16".trim_end(), &unsafe { f203(input::<f32x4>(seed, 0), 16i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.vcvtps2ph.128 17".trim_end(), &unsafe { f203(input::<f32x4>(seed, 0), 17i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.vcvtps2ph.128 27".trim_end(), &unsafe { f203(input::<f32x4>(seed, 0), 27i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.vcvtps2ph.128 31".trim_end(), &unsafe { f203(input::<f32x4>(seed, 0), 31i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.vcvtps2ph.128 32".trim_end(), &unsafe { f203(input::<f32x4>(seed, 0), 32i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.vcvtps2ph.128 33".trim_end(), &unsafe { f203(input::<f32x4>(seed, 0), 33i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.vcvtps2ph.128 63".trim_end(), &unsafe { f203(input::<f32x4>(seed, 0), 63i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.vcvtps2ph.128 64".trim_end(), &unsafe { f203(input::<f32x4>(seed, 0), 64i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.vcvtps2ph.128 85".trim_end(), &unsafe { f203(input::<f32x4>(seed, 0), 85i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.vcvtps2ph.128 127".trim_end(), &unsafe { f203(input::<f32x4>(seed, 0), 127i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.vcvtps2ph.128 128".trim_end(), &unsafe { f203(input::<f32x4>(seed, 0), 128i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.vcvtps2ph.128 170".trim_end(), &unsafe { f203(input::<f32x4>(seed, 0), 170i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.vcvtps2ph.128 200".trim_end(), &unsafe { f203(input::<f32x4>(seed, 0), 200i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.vcvtps2ph.128 254".trim_end(), &unsafe { f203(input::<f32x4>(seed, 0), 254i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.vcvtps2ph.128 255".trim_end(), &unsafe { f203(input::<f32x4>(seed, 0), 255i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-    }
-    #[target_feature(enable = "avx512f,avx512vl")]
-    unsafe fn t204(seed: u64) {
-        show("llvm.x86.avx512.mask.vcvtps2ph.256 0".trim_end(), &unsafe { f204(input::<f32x8>(seed, 0), 0i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.vcvtps2ph.256 1".trim_end(), &unsafe { f204(input::<f32x8>(seed, 0), 1i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.vcvtps2ph.256 2".trim_end(), &unsafe { f204(input::<f32x8>(seed, 0), 2i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.vcvtps2ph.256 3".trim_end(), &unsafe { f204(input::<f32x8>(seed, 0), 3i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.vcvtps2ph.256 4".trim_end(), &unsafe { f204(input::<f32x8>(seed, 0), 4i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.vcvtps2ph.256 5".trim_end(), &unsafe { f204(input::<f32x8>(seed, 0), 5i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.vcvtps2ph.256 7".trim_end(), &unsafe { f204(input::<f32x8>(seed, 0), 7i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.vcvtps2ph.256 8".trim_end(), &unsafe { f204(input::<f32x8>(seed, 0), 8i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.vcvtps2ph.256 9".trim_end(), &unsafe { f204(input::<f32x8>(seed, 0), 9i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.vcvtps2ph.256 11".trim_end(), &unsafe { f204(input::<f32x8>(seed, 0), 11i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.vcvtps2ph.256 15".trim_end(), &unsafe { f204(input::<f32x8>(seed, 0), 15i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.vcvtps2ph.256 16".trim_end(), &unsafe { f204(input::<f32x8>(seed, 0), 16i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.vcvtps2ph.256 17".trim_end(), &unsafe { f204(input::<f32x8>(seed, 0), 17i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.vcvtps2ph.256 27".trim_end(), &unsafe { f204(input::<f32x8>(seed, 0), 27i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.vcvtps2ph.256 31".trim_end(), &unsafe { f204(input::<f32x8>(seed, 0), 31i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.vcvtps2ph.256 32".trim_end(), &unsafe { f204(input::<f32x8>(seed, 0), 32i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.vcvtps2ph.256 33".trim_end(), &unsafe { f204(input::<f32x8>(seed, 0), 33i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.vcvtps2ph.256 63".trim_end(), &unsafe { f204(input::<f32x8>(seed, 0), 63i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.vcvtps2ph.256 64".trim_end(), &unsafe { f204(input::<f32x8>(seed, 0), 64i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.vcvtps2ph.256 85".trim_end(), &unsafe { f204(input::<f32x8>(seed, 0), 85i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.vcvtps2ph.256 127".trim_end(), &unsafe { f204(input::<f32x8>(seed, 0), 127i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.vcvtps2ph.256 128".trim_end(), &unsafe { f204(input::<f32x8>(seed, 0), 128i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.vcvtps2ph.256 170".trim_end(), &unsafe { f204(input::<f32x8>(seed, 0), 170i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.vcvtps2ph.256 200".trim_end(), &unsafe { f204(input::<f32x8>(seed, 0), 200i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.vcvtps2ph.256 254".trim_end(), &unsafe { f204(input::<f32x8>(seed, 0), 254i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-        show("llvm.x86.avx512.mask.vcvtps2ph.256 255".trim_end(), &unsafe { f204(input::<f32x8>(seed, 0), 255i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
-    }
-    #[target_feature(enable = "avx512f,avx512vl")]
-    unsafe fn t205(seed: u64) {
-        show("llvm.x86.avx512.maskz.fixupimm.pd.128 0".trim_end(), &unsafe { f205(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 0i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.128 1".trim_end(), &unsafe { f205(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 1i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.128 2".trim_end(), &unsafe { f205(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 2i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.128 3".trim_end(), &unsafe { f205(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 3i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.128 4".trim_end(), &unsafe { f205(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 4i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.128 5".trim_end(), &unsafe { f205(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 5i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.128 7".trim_end(), &unsafe { f205(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 7i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.128 8".trim_end(), &unsafe { f205(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 8i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.128 9".trim_end(), &unsafe { f205(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 9i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.128 11".trim_end(), &unsafe { f205(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 11i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.128 15".trim_end(), &unsafe { f205(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 15i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.128 16".trim_end(), &unsafe { f205(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 16i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.128 17".trim_end(), &unsafe { f205(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 17i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.128 27".trim_end(), &unsafe { f205(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 27i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.128 31".trim_end(), &unsafe { f205(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 31i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.128 32".trim_end(), &unsafe { f205(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 32i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.128 33".trim_end(), &unsafe { f205(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 33i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.128 63".trim_end(), &unsafe { f205(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 63i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.128 64".trim_end(), &unsafe { f205(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 64i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.128 85".trim_end(), &unsafe { f205(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 85i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.128 127".trim_end(), &unsafe { f205(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 127i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.128 128".trim_end(), &unsafe { f205(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 128i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.128 170".trim_end(), &unsafe { f205(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 170i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.128 200".trim_end(), &unsafe { f205(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 200i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.128 254".trim_end(), &unsafe { f205(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 254i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.128 255".trim_end(), &unsafe { f205(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 255i32, input::<u8>(seed, 4)) }, 64);
-    }
-    #[target_feature(enable = "avx512f,avx512vl")]
-    unsafe fn t206(seed: u64) {
-        show("llvm.x86.avx512.maskz.fixupimm.pd.256 0".trim_end(), &unsafe { f206(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 0i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.256 1".trim_end(), &unsafe { f206(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 1i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.256 2".trim_end(), &unsafe { f206(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 2i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.256 3".trim_end(), &unsafe { f206(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 3i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.256 4".trim_end(), &unsafe { f206(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 4i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.256 5".trim_end(), &unsafe { f206(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 5i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.256 7".trim_end(), &unsafe { f206(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 7i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.256 8".trim_end(), &unsafe { f206(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 8i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.256 9".trim_end(), &unsafe { f206(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 9i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.256 11".trim_end(), &unsafe { f206(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 11i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.256 15".trim_end(), &unsafe { f206(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 15i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.256 16".trim_end(), &unsafe { f206(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 16i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.256 17".trim_end(), &unsafe { f206(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 17i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.256 27".trim_end(), &unsafe { f206(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 27i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.256 31".trim_end(), &unsafe { f206(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 31i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.256 32".trim_end(), &unsafe { f206(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 32i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.256 33".trim_end(), &unsafe { f206(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 33i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.256 63".trim_end(), &unsafe { f206(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 63i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.256 64".trim_end(), &unsafe { f206(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 64i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.256 85".trim_end(), &unsafe { f206(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 85i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.256 127".trim_end(), &unsafe { f206(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 127i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.256 128".trim_end(), &unsafe { f206(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 128i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.256 170".trim_end(), &unsafe { f206(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 170i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.256 200".trim_end(), &unsafe { f206(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 200i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.256 254".trim_end(), &unsafe { f206(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 254i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.256 255".trim_end(), &unsafe { f206(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 255i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.sqrt.sd 4".trim_end(), &unsafe { f202(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.sqrt.sd 8".trim_end(), &unsafe { f202(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 8i32) }, 64);
+        show("llvm.x86.avx512.mask.sqrt.sd 9".trim_end(), &unsafe { f202(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 9i32) }, 64);
+        show("llvm.x86.avx512.mask.sqrt.sd 10".trim_end(), &unsafe { f202(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 10i32) }, 64);
+        show("llvm.x86.avx512.mask.sqrt.sd 11".trim_end(), &unsafe { f202(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 11i32) }, 64);
     }
     #[target_feature(enable = "avx512f")]
+    unsafe fn t203(seed: u64) {
+        show("llvm.x86.avx512.mask.sqrt.ss 4".trim_end(), &unsafe { f203(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.sqrt.ss 8".trim_end(), &unsafe { f203(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 8i32) }, 64);
+        show("llvm.x86.avx512.mask.sqrt.ss 9".trim_end(), &unsafe { f203(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 9i32) }, 64);
+        show("llvm.x86.avx512.mask.sqrt.ss 10".trim_end(), &unsafe { f203(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 10i32) }, 64);
+        show("llvm.x86.avx512.mask.sqrt.ss 11".trim_end(), &unsafe { f203(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 11i32) }, 64);
+    }
+    #[target_feature(enable = "avx512f")]
+    unsafe fn t204(seed: u64) {
+        show("llvm.x86.avx512.mask.sub.sd.round 4".trim_end(), &unsafe { f204(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.sub.sd.round 8".trim_end(), &unsafe { f204(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 8i32) }, 64);
+        show("llvm.x86.avx512.mask.sub.sd.round 9".trim_end(), &unsafe { f204(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 9i32) }, 64);
+        show("llvm.x86.avx512.mask.sub.sd.round 10".trim_end(), &unsafe { f204(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 10i32) }, 64);
+        show("llvm.x86.avx512.mask.sub.sd.round 11".trim_end(), &unsafe { f204(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<f64x2>(seed, 2), input::<u8>(seed, 3), 11i32) }, 64);
+    }
+    #[target_feature(enable = "avx512f")]
+    unsafe fn t205(seed: u64) {
+        show("llvm.x86.avx512.mask.sub.ss.round 4".trim_end(), &unsafe { f205(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.sub.ss.round 8".trim_end(), &unsafe { f205(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 8i32) }, 64);
+        show("llvm.x86.avx512.mask.sub.ss.round 9".trim_end(), &unsafe { f205(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 9i32) }, 64);
+        show("llvm.x86.avx512.mask.sub.ss.round 10".trim_end(), &unsafe { f205(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 10i32) }, 64);
+        show("llvm.x86.avx512.mask.sub.ss.round 11".trim_end(), &unsafe { f205(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3), 11i32) }, 64);
+    }
+    #[target_feature(enable = "avx512f")]
+    unsafe fn t206(seed: u64) {
+        show("llvm.x86.avx512.mask.vcvtph2ps.512 4".trim_end(), &unsafe { f206(input::<i16x16>(seed, 0), input::<f32x16>(seed, 1), input::<u16>(seed, 2), 4i32) }, 64);
+        show("llvm.x86.avx512.mask.vcvtph2ps.512 8".trim_end(), &unsafe { f206(input::<i16x16>(seed, 0), input::<f32x16>(seed, 1), input::<u16>(seed, 2), 8i32) }, 64);
+    }
+    #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t207(seed: u64) {
-        show("llvm.x86.avx512.maskz.fixupimm.pd.512 0 4".trim_end(), &unsafe { f207(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 0i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.512 1 4".trim_end(), &unsafe { f207(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 1i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.512 2 4".trim_end(), &unsafe { f207(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 2i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.512 3 4".trim_end(), &unsafe { f207(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 3i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.512 4 4".trim_end(), &unsafe { f207(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 4i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.512 5 4".trim_end(), &unsafe { f207(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 5i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.512 7 4".trim_end(), &unsafe { f207(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 7i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.512 8 4".trim_end(), &unsafe { f207(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 8i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.512 9 4".trim_end(), &unsafe { f207(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 9i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.512 11 4".trim_end(), &unsafe { f207(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 11i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.512 15 4".trim_end(), &unsafe { f207(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 15i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.512 16 4".trim_end(), &unsafe { f207(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 16i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.512 17 4".trim_end(), &unsafe { f207(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 17i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.512 27 4".trim_end(), &unsafe { f207(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 27i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.512 31 4".trim_end(), &unsafe { f207(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 31i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.512 32 4".trim_end(), &unsafe { f207(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 32i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.512 33 4".trim_end(), &unsafe { f207(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 33i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.512 63 4".trim_end(), &unsafe { f207(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 63i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.512 64 4".trim_end(), &unsafe { f207(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 64i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.512 85 4".trim_end(), &unsafe { f207(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 85i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.512 127 4".trim_end(), &unsafe { f207(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 127i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.512 128 4".trim_end(), &unsafe { f207(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 128i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.512 170 4".trim_end(), &unsafe { f207(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 170i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.512 200 4".trim_end(), &unsafe { f207(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 200i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.512 254 4".trim_end(), &unsafe { f207(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 254i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.512 255 4".trim_end(), &unsafe { f207(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 255i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.512 0 8".trim_end(), &unsafe { f207(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 0i32, input::<u8>(seed, 4), 8i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.pd.512 0 12".trim_end(), &unsafe { f207(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 0i32, input::<u8>(seed, 4), 12i32) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.128 0".trim_end(), &unsafe { f207(input::<f32x4>(seed, 0), 0i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.128 1".trim_end(), &unsafe { f207(input::<f32x4>(seed, 0), 1i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.128 2".trim_end(), &unsafe { f207(input::<f32x4>(seed, 0), 2i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.128 3".trim_end(), &unsafe { f207(input::<f32x4>(seed, 0), 3i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.128 4".trim_end(), &unsafe { f207(input::<f32x4>(seed, 0), 4i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.128 5".trim_end(), &unsafe { f207(input::<f32x4>(seed, 0), 5i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.128 7".trim_end(), &unsafe { f207(input::<f32x4>(seed, 0), 7i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.128 8".trim_end(), &unsafe { f207(input::<f32x4>(seed, 0), 8i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.128 9".trim_end(), &unsafe { f207(input::<f32x4>(seed, 0), 9i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.128 11".trim_end(), &unsafe { f207(input::<f32x4>(seed, 0), 11i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.128 15".trim_end(), &unsafe { f207(input::<f32x4>(seed, 0), 15i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.128 16".trim_end(), &unsafe { f207(input::<f32x4>(seed, 0), 16i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.128 17".trim_end(), &unsafe { f207(input::<f32x4>(seed, 0), 17i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.128 27".trim_end(), &unsafe { f207(input::<f32x4>(seed, 0), 27i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.128 31".trim_end(), &unsafe { f207(input::<f32x4>(seed, 0), 31i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.128 32".trim_end(), &unsafe { f207(input::<f32x4>(seed, 0), 32i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.128 33".trim_end(), &unsafe { f207(input::<f32x4>(seed, 0), 33i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.128 63".trim_end(), &unsafe { f207(input::<f32x4>(seed, 0), 63i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.128 64".trim_end(), &unsafe { f207(input::<f32x4>(seed, 0), 64i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.128 85".trim_end(), &unsafe { f207(input::<f32x4>(seed, 0), 85i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.128 127".trim_end(), &unsafe { f207(input::<f32x4>(seed, 0), 127i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.128 128".trim_end(), &unsafe { f207(input::<f32x4>(seed, 0), 128i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.128 170".trim_end(), &unsafe { f207(input::<f32x4>(seed, 0), 170i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.128 200".trim_end(), &unsafe { f207(input::<f32x4>(seed, 0), 200i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.128 254".trim_end(), &unsafe { f207(input::<f32x4>(seed, 0), 254i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.128 255".trim_end(), &unsafe { f207(input::<f32x4>(seed, 0), 255i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
     }
     #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t208(seed: u64) {
-        show("llvm.x86.avx512.maskz.fixupimm.ps.128 0".trim_end(), &unsafe { f208(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 0i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.128 1".trim_end(), &unsafe { f208(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 1i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.128 2".trim_end(), &unsafe { f208(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 2i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.128 3".trim_end(), &unsafe { f208(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 3i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.128 4".trim_end(), &unsafe { f208(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 4i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.128 5".trim_end(), &unsafe { f208(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 5i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.128 7".trim_end(), &unsafe { f208(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 7i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.128 8".trim_end(), &unsafe { f208(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 8i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.128 9".trim_end(), &unsafe { f208(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 9i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.128 11".trim_end(), &unsafe { f208(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 11i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.128 15".trim_end(), &unsafe { f208(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 15i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.128 16".trim_end(), &unsafe { f208(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 16i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.128 17".trim_end(), &unsafe { f208(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 17i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.128 27".trim_end(), &unsafe { f208(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 27i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.128 31".trim_end(), &unsafe { f208(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 31i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.128 32".trim_end(), &unsafe { f208(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 32i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.128 33".trim_end(), &unsafe { f208(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 33i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.128 63".trim_end(), &unsafe { f208(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 63i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.128 64".trim_end(), &unsafe { f208(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 64i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.128 85".trim_end(), &unsafe { f208(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 85i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.128 127".trim_end(), &unsafe { f208(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 127i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.128 128".trim_end(), &unsafe { f208(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 128i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.128 170".trim_end(), &unsafe { f208(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 170i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.128 200".trim_end(), &unsafe { f208(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 200i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.128 254".trim_end(), &unsafe { f208(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 254i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.128 255".trim_end(), &unsafe { f208(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 255i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.256 0".trim_end(), &unsafe { f208(input::<f32x8>(seed, 0), 0i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.256 1".trim_end(), &unsafe { f208(input::<f32x8>(seed, 0), 1i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.256 2".trim_end(), &unsafe { f208(input::<f32x8>(seed, 0), 2i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.256 3".trim_end(), &unsafe { f208(input::<f32x8>(seed, 0), 3i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.256 4".trim_end(), &unsafe { f208(input::<f32x8>(seed, 0), 4i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.256 5".trim_end(), &unsafe { f208(input::<f32x8>(seed, 0), 5i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.256 7".trim_end(), &unsafe { f208(input::<f32x8>(seed, 0), 7i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.256 8".trim_end(), &unsafe { f208(input::<f32x8>(seed, 0), 8i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.256 9".trim_end(), &unsafe { f208(input::<f32x8>(seed, 0), 9i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.256 11".trim_end(), &unsafe { f208(input::<f32x8>(seed, 0), 11i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.256 15".trim_end(), &unsafe { f208(input::<f32x8>(seed, 0), 15i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.256 16".trim_end(), &unsafe { f208(input::<f32x8>(seed, 0), 16i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.256 17".trim_end(), &unsafe { f208(input::<f32x8>(seed, 0), 17i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.256 27".trim_end(), &unsafe { f208(input::<f32x8>(seed, 0), 27i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.256 31".trim_end(), &unsafe { f208(input::<f32x8>(seed, 0), 31i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.256 32".trim_end(), &unsafe { f208(input::<f32x8>(seed, 0), 32i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.256 33".trim_end(), &unsafe { f208(input::<f32x8>(seed, 0), 33i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.256 63".trim_end(), &unsafe { f208(input::<f32x8>(seed, 0), 63i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.256 64".trim_end(), &unsafe { f208(input::<f32x8>(seed, 0), 64i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.256 85".trim_end(), &unsafe { f208(input::<f32x8>(seed, 0), 85i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.256 127".trim_end(), &unsafe { f208(input::<f32x8>(seed, 0), 127i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.256 128".trim_end(), &unsafe { f208(input::<f32x8>(seed, 0), 128i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.256 170".trim_end(), &unsafe { f208(input::<f32x8>(seed, 0), 170i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.256 200".trim_end(), &unsafe { f208(input::<f32x8>(seed, 0), 200i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.256 254".trim_end(), &unsafe { f208(input::<f32x8>(seed, 0), 254i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.256 255".trim_end(), &unsafe { f208(input::<f32x8>(seed, 0), 255i32, input::<i16x8>(seed, 2), input::<u8>(seed, 3)) }, 64);
+    }
+    #[target_feature(enable = "avx512f")]
+    unsafe fn t209(seed: u64) {
+        show("llvm.x86.avx512.mask.vcvtps2ph.512 0".trim_end(), &unsafe { f209(input::<f32x16>(seed, 0), 0i32, input::<i16x16>(seed, 2), input::<u16>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.512 1".trim_end(), &unsafe { f209(input::<f32x16>(seed, 0), 1i32, input::<i16x16>(seed, 2), input::<u16>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.512 2".trim_end(), &unsafe { f209(input::<f32x16>(seed, 0), 2i32, input::<i16x16>(seed, 2), input::<u16>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.512 3".trim_end(), &unsafe { f209(input::<f32x16>(seed, 0), 3i32, input::<i16x16>(seed, 2), input::<u16>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.512 4".trim_end(), &unsafe { f209(input::<f32x16>(seed, 0), 4i32, input::<i16x16>(seed, 2), input::<u16>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.512 8".trim_end(), &unsafe { f209(input::<f32x16>(seed, 0), 8i32, input::<i16x16>(seed, 2), input::<u16>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.512 9".trim_end(), &unsafe { f209(input::<f32x16>(seed, 0), 9i32, input::<i16x16>(seed, 2), input::<u16>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.512 10".trim_end(), &unsafe { f209(input::<f32x16>(seed, 0), 10i32, input::<i16x16>(seed, 2), input::<u16>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.512 11".trim_end(), &unsafe { f209(input::<f32x16>(seed, 0), 11i32, input::<i16x16>(seed, 2), input::<u16>(seed, 3)) }, 64);
+        show("llvm.x86.avx512.mask.vcvtps2ph.512 12".trim_end(), &unsafe { f209(input::<f32x16>(seed, 0), 12i32, input::<i16x16>(seed, 2), input::<u16>(seed, 3)) }, 64);
     }
     #[target_feature(enable = "avx512f,avx512vl")]
-    unsafe fn t209(seed: u64) {
-        show("llvm.x86.avx512.maskz.fixupimm.ps.256 0".trim_end(), &unsafe { f209(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 0i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.256 1".trim_end(), &unsafe { f209(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 1i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.256 2".trim_end(), &unsafe { f209(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 2i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.256 3".trim_end(), &unsafe { f209(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 3i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.256 4".trim_end(), &unsafe { f209(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 4i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.256 5".trim_end(), &unsafe { f209(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 5i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.256 7".trim_end(), &unsafe { f209(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 7i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.256 8".trim_end(), &unsafe { f209(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 8i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.256 9".trim_end(), &unsafe { f209(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 9i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.256 11".trim_end(), &unsafe { f209(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 11i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.256 15".trim_end(), &unsafe { f209(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 15i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.256 16".trim_end(), &unsafe { f209(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 16i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.256 17".trim_end(), &unsafe { f209(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 17i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.256 27".trim_end(), &unsafe { f209(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 27i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.256 31".trim_end(), &unsafe { f209(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 31i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.256 32".trim_end(), &unsafe { f209(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 32i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.256 33".trim_end(), &unsafe { f209(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 33i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.256 63".trim_end(), &unsafe { f209(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 63i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.256 64".trim_end(), &unsafe { f209(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 64i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.256 85".trim_end(), &unsafe { f209(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 85i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.256 127".trim_end(), &unsafe { f209(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 127i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.256 128".trim_end(), &unsafe { f209(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 128i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.256 170".trim_end(), &unsafe { f209(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 170i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.256 200".trim_end(), &unsafe { f209(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 200i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.256 254".trim_end(), &unsafe { f209(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 254i32, input::<u8>(seed, 4)) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.256 255".trim_end(), &unsafe { f209(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 255i32, input::<u8>(seed, 4)) }, 64);
-    }
-    #[target_feature(enable = "avx512f")]
     unsafe fn t210(seed: u64) {
-        show("llvm.x86.avx512.maskz.fixupimm.ps.512 0 4".trim_end(), &unsafe { f210(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 0i32, input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.512 1 4".trim_end(), &unsafe { f210(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 1i32, input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.512 2 4".trim_end(), &unsafe { f210(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 2i32, input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.512 3 4".trim_end(), &unsafe { f210(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 3i32, input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.512 4 4".trim_end(), &unsafe { f210(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 4i32, input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.512 5 4".trim_end(), &unsafe { f210(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 5i32, input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.512 7 4".trim_end(), &unsafe { f210(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 7i32, input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.512 8 4".trim_end(), &unsafe { f210(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 8i32, input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.512 9 4".trim_end(), &unsafe { f210(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 9i32, input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.512 11 4".trim_end(), &unsafe { f210(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 11i32, input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.512 15 4".trim_end(), &unsafe { f210(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 15i32, input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.512 16 4".trim_end(), &unsafe { f210(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 16i32, input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.512 17 4".trim_end(), &unsafe { f210(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 17i32, input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.512 27 4".trim_end(), &unsafe { f210(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 27i32, input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.512 31 4".trim_end(), &unsafe { f210(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 31i32, input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.512 32 4".trim_end(), &unsafe { f210(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 32i32, input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.512 33 4".trim_end(), &unsafe { f210(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 33i32, input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.512 63 4".trim_end(), &unsafe { f210(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 63i32, input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.512 64 4".trim_end(), &unsafe { f210(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 64i32, input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.512 85 4".trim_end(), &unsafe { f210(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 85i32, input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.512 127 4".trim_end(), &unsafe { f210(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 127i32, input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.512 128 4".trim_end(), &unsafe { f210(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 128i32, input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.512 170 4".trim_end(), &unsafe { f210(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 170i32, input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.512 200 4".trim_end(), &unsafe { f210(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 200i32, input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.512 254 4".trim_end(), &unsafe { f210(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 254i32, input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.512 255 4".trim_end(), &unsafe { f210(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 255i32, input::<u16>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.512 0 8".trim_end(), &unsafe { f210(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 0i32, input::<u16>(seed, 4), 8i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ps.512 0 12".trim_end(), &unsafe { f210(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 0i32, input::<u16>(seed, 4), 12i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.128 0".trim_end(), &unsafe { f210(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 0i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.128 1".trim_end(), &unsafe { f210(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 1i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.128 2".trim_end(), &unsafe { f210(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 2i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.128 3".trim_end(), &unsafe { f210(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 3i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.128 4".trim_end(), &unsafe { f210(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 4i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.128 5".trim_end(), &unsafe { f210(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 5i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.128 7".trim_end(), &unsafe { f210(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 7i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.128 8".trim_end(), &unsafe { f210(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 8i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.128 9".trim_end(), &unsafe { f210(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 9i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.128 11".trim_end(), &unsafe { f210(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 11i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.128 15".trim_end(), &unsafe { f210(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 15i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.128 16".trim_end(), &unsafe { f210(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 16i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.128 17".trim_end(), &unsafe { f210(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 17i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.128 27".trim_end(), &unsafe { f210(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 27i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.128 31".trim_end(), &unsafe { f210(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 31i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.128 32".trim_end(), &unsafe { f210(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 32i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.128 33".trim_end(), &unsafe { f210(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 33i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.128 63".trim_end(), &unsafe { f210(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 63i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.128 64".trim_end(), &unsafe { f210(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 64i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.128 85".trim_end(), &unsafe { f210(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 85i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.128 127".trim_end(), &unsafe { f210(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 127i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.128 128".trim_end(), &unsafe { f210(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 128i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.128 170".trim_end(), &unsafe { f210(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 170i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.128 200".trim_end(), &unsafe { f210(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 200i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.128 254".trim_end(), &unsafe { f210(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 254i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.128 255".trim_end(), &unsafe { f210(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 255i32, input::<u8>(seed, 4)) }, 64);
     }
-    #[target_feature(enable = "avx512f")]
+    #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t211(seed: u64) {
-        show("llvm.x86.avx512.maskz.fixupimm.sd 0 4".trim_end(), &unsafe { f211(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 0i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.sd 1 4".trim_end(), &unsafe { f211(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 1i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.sd 2 4".trim_end(), &unsafe { f211(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 2i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.sd 3 4".trim_end(), &unsafe { f211(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 3i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.sd 4 4".trim_end(), &unsafe { f211(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 4i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.sd 5 4".trim_end(), &unsafe { f211(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 5i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.sd 7 4".trim_end(), &unsafe { f211(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 7i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.sd 8 4".trim_end(), &unsafe { f211(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 8i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.sd 9 4".trim_end(), &unsafe { f211(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 9i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.sd 11 4".trim_end(), &unsafe { f211(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 11i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.sd 15 4".trim_end(), &unsafe { f211(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 15i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.sd 16 4".trim_end(), &unsafe { f211(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 16i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.sd 17 4".trim_end(), &unsafe { f211(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 17i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.sd 27 4".trim_end(), &unsafe { f211(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 27i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.sd 31 4".trim_end(), &unsafe { f211(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 31i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.sd 32 4".trim_end(), &unsafe { f211(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 32i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.sd 33 4".trim_end(), &unsafe { f211(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 33i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.sd 63 4".trim_end(), &unsafe { f211(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 63i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.sd 64 4".trim_end(), &unsafe { f211(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 64i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.sd 85 4".trim_end(), &unsafe { f211(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 85i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.sd 127 4".trim_end(), &unsafe { f211(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 127i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.sd 128 4".trim_end(), &unsafe { f211(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 128i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.sd 170 4".trim_end(), &unsafe { f211(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 170i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.sd 200 4".trim_end(), &unsafe { f211(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 200i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.sd 254 4".trim_end(), &unsafe { f211(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 254i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.sd 255 4".trim_end(), &unsafe { f211(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 255i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.sd 0 8".trim_end(), &unsafe { f211(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 0i32, input::<u8>(seed, 4), 8i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.sd 0 12".trim_end(), &unsafe { f211(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 0i32, input::<u8>(seed, 4), 12i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.256 0".trim_end(), &unsafe { f211(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 0i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.256 1".trim_end(), &unsafe { f211(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 1i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.256 2".trim_end(), &unsafe { f211(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 2i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.256 3".trim_end(), &unsafe { f211(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 3i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.256 4".trim_end(), &unsafe { f211(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 4i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.256 5".trim_end(), &unsafe { f211(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 5i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.256 7".trim_end(), &unsafe { f211(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 7i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.256 8".trim_end(), &unsafe { f211(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 8i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.256 9".trim_end(), &unsafe { f211(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 9i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.256 11".trim_end(), &unsafe { f211(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 11i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.256 15".trim_end(), &unsafe { f211(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 15i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.256 16".trim_end(), &unsafe { f211(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 16i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.256 17".trim_end(), &unsafe { f211(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 17i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.256 27".trim_end(), &unsafe { f211(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 27i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.256 31".trim_end(), &unsafe { f211(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 31i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.256 32".trim_end(), &unsafe { f211(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 32i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.256 33".trim_end(), &unsafe { f211(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 33i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.256 63".trim_end(), &unsafe { f211(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 63i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.256 64".trim_end(), &unsafe { f211(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 64i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.256 85".trim_end(), &unsafe { f211(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 85i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.256 127".trim_end(), &unsafe { f211(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 127i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.256 128".trim_end(), &unsafe { f211(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 128i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.256 170".trim_end(), &unsafe { f211(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 170i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.256 200".trim_end(), &unsafe { f211(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 200i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.256 254".trim_end(), &unsafe { f211(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 254i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.256 255".trim_end(), &unsafe { f211(input::<f64x4>(seed, 0), input::<f64x4>(seed, 1), input::<i64x4>(seed, 2), 255i32, input::<u8>(seed, 4)) }, 64);
     }
     #[target_feature(enable = "avx512f")]
     unsafe fn t212(seed: u64) {
-        show("llvm.x86.avx512.maskz.fixupimm.ss 0 4".trim_end(), &unsafe { f212(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 0i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ss 1 4".trim_end(), &unsafe { f212(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 1i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ss 2 4".trim_end(), &unsafe { f212(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 2i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ss 3 4".trim_end(), &unsafe { f212(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 3i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ss 4 4".trim_end(), &unsafe { f212(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 4i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ss 5 4".trim_end(), &unsafe { f212(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 5i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ss 7 4".trim_end(), &unsafe { f212(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 7i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ss 8 4".trim_end(), &unsafe { f212(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 8i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ss 9 4".trim_end(), &unsafe { f212(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 9i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ss 11 4".trim_end(), &unsafe { f212(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 11i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ss 15 4".trim_end(), &unsafe { f212(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 15i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ss 16 4".trim_end(), &unsafe { f212(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 16i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ss 17 4".trim_end(), &unsafe { f212(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 17i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ss 27 4".trim_end(), &unsafe { f212(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 27i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ss 31 4".trim_end(), &unsafe { f212(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 31i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ss 32 4".trim_end(), &unsafe { f212(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 32i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ss 33 4".trim_end(), &unsafe { f212(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 33i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ss 63 4".trim_end(), &unsafe { f212(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 63i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ss 64 4".trim_end(), &unsafe { f212(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 64i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ss 85 4".trim_end(), &unsafe { f212(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 85i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ss 127 4".trim_end(), &unsafe { f212(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 127i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ss 128 4".trim_end(), &unsafe { f212(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 128i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ss 170 4".trim_end(), &unsafe { f212(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 170i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ss 200 4".trim_end(), &unsafe { f212(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 200i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ss 254 4".trim_end(), &unsafe { f212(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 254i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ss 255 4".trim_end(), &unsafe { f212(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 255i32, input::<u8>(seed, 4), 4i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ss 0 8".trim_end(), &unsafe { f212(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 0i32, input::<u8>(seed, 4), 8i32) }, 64);
-        show("llvm.x86.avx512.maskz.fixupimm.ss 0 12".trim_end(), &unsafe { f212(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 0i32, input::<u8>(seed, 4), 12i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.512 0 4".trim_end(), &unsafe { f212(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 0i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.512 1 4".trim_end(), &unsafe { f212(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 1i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.512 2 4".trim_end(), &unsafe { f212(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 2i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.512 3 4".trim_end(), &unsafe { f212(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 3i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.512 4 4".trim_end(), &unsafe { f212(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 4i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.512 5 4".trim_end(), &unsafe { f212(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 5i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.512 7 4".trim_end(), &unsafe { f212(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 7i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.512 8 4".trim_end(), &unsafe { f212(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 8i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.512 9 4".trim_end(), &unsafe { f212(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 9i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.512 11 4".trim_end(), &unsafe { f212(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 11i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.512 15 4".trim_end(), &unsafe { f212(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 15i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.512 16 4".trim_end(), &unsafe { f212(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 16i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.512 17 4".trim_end(), &unsafe { f212(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 17i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.512 27 4".trim_end(), &unsafe { f212(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 27i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.512 31 4".trim_end(), &unsafe { f212(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 31i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.512 32 4".trim_end(), &unsafe { f212(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 32i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.512 33 4".trim_end(), &unsafe { f212(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 33i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.512 63 4".trim_end(), &unsafe { f212(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 63i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.512 64 4".trim_end(), &unsafe { f212(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 64i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.512 85 4".trim_end(), &unsafe { f212(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 85i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.512 127 4".trim_end(), &unsafe { f212(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 127i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.512 128 4".trim_end(), &unsafe { f212(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 128i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.512 170 4".trim_end(), &unsafe { f212(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 170i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.512 200 4".trim_end(), &unsafe { f212(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 200i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.512 254 4".trim_end(), &unsafe { f212(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 254i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.512 255 4".trim_end(), &unsafe { f212(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 255i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.512 0 8".trim_end(), &unsafe { f212(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 0i32, input::<u8>(seed, 4), 8i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.pd.512 0 12".trim_end(), &unsafe { f212(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<i64x8>(seed, 2), 0i32, input::<u8>(seed, 4), 12i32) }, 64);
+    }
+    #[target_feature(enable = "avx512f,avx512vl")]
+    unsafe fn t213(seed: u64) {
+        show("llvm.x86.avx512.maskz.fixupimm.ps.128 0".trim_end(), &unsafe { f213(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 0i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.128 1".trim_end(), &unsafe { f213(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 1i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.128 2".trim_end(), &unsafe { f213(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 2i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.128 3".trim_end(), &unsafe { f213(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 3i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.128 4".trim_end(), &unsafe { f213(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 4i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.128 5".trim_end(), &unsafe { f213(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 5i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.128 7".trim_end(), &unsafe { f213(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 7i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.128 8".trim_end(), &unsafe { f213(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 8i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.128 9".trim_end(), &unsafe { f213(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 9i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.128 11".trim_end(), &unsafe { f213(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 11i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.128 15".trim_end(), &unsafe { f213(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 15i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.128 16".trim_end(), &unsafe { f213(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 16i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.128 17".trim_end(), &unsafe { f213(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 17i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.128 27".trim_end(), &unsafe { f213(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 27i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.128 31".trim_end(), &unsafe { f213(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 31i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.128 32".trim_end(), &unsafe { f213(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 32i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.128 33".trim_end(), &unsafe { f213(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 33i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.128 63".trim_end(), &unsafe { f213(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 63i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.128 64".trim_end(), &unsafe { f213(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 64i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.128 85".trim_end(), &unsafe { f213(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 85i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.128 127".trim_end(), &unsafe { f213(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 127i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.128 128".trim_end(), &unsafe { f213(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 128i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.128 170".trim_end(), &unsafe { f213(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 170i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.128 200".trim_end(), &unsafe { f213(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 200i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.128 254".trim_end(), &unsafe { f213(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 254i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.128 255".trim_end(), &unsafe { f213(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 255i32, input::<u8>(seed, 4)) }, 64);
+    }
+    #[target_feature(enable = "avx512f,avx512vl")]
+    unsafe fn t214(seed: u64) {
+        show("llvm.x86.avx512.maskz.fixupimm.ps.256 0".trim_end(), &unsafe { f214(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 0i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.256 1".trim_end(), &unsafe { f214(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 1i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.256 2".trim_end(), &unsafe { f214(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 2i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.256 3".trim_end(), &unsafe { f214(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 3i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.256 4".trim_end(), &unsafe { f214(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 4i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.256 5".trim_end(), &unsafe { f214(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 5i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.256 7".trim_end(), &unsafe { f214(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 7i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.256 8".trim_end(), &unsafe { f214(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 8i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.256 9".trim_end(), &unsafe { f214(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 9i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.256 11".trim_end(), &unsafe { f214(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 11i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.256 15".trim_end(), &unsafe { f214(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 15i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.256 16".trim_end(), &unsafe { f214(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 16i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.256 17".trim_end(), &unsafe { f214(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 17i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.256 27".trim_end(), &unsafe { f214(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 27i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.256 31".trim_end(), &unsafe { f214(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 31i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.256 32".trim_end(), &unsafe { f214(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 32i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.256 33".trim_end(), &unsafe { f214(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 33i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.256 63".trim_end(), &unsafe { f214(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 63i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.256 64".trim_end(), &unsafe { f214(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 64i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.256 85".trim_end(), &unsafe { f214(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 85i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.256 127".trim_end(), &unsafe { f214(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 127i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.256 128".trim_end(), &unsafe { f214(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 128i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.256 170".trim_end(), &unsafe { f214(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 170i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.256 200".trim_end(), &unsafe { f214(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 200i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.256 254".trim_end(), &unsafe { f214(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 254i32, input::<u8>(seed, 4)) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.256 255".trim_end(), &unsafe { f214(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1), input::<i32x8>(seed, 2), 255i32, input::<u8>(seed, 4)) }, 64);
+    }
+    #[target_feature(enable = "avx512f")]
+    unsafe fn t215(seed: u64) {
+        show("llvm.x86.avx512.maskz.fixupimm.ps.512 0 4".trim_end(), &unsafe { f215(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 0i32, input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.512 1 4".trim_end(), &unsafe { f215(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 1i32, input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.512 2 4".trim_end(), &unsafe { f215(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 2i32, input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.512 3 4".trim_end(), &unsafe { f215(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 3i32, input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.512 4 4".trim_end(), &unsafe { f215(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 4i32, input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.512 5 4".trim_end(), &unsafe { f215(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 5i32, input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.512 7 4".trim_end(), &unsafe { f215(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 7i32, input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.512 8 4".trim_end(), &unsafe { f215(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 8i32, input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.512 9 4".trim_end(), &unsafe { f215(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 9i32, input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.512 11 4".trim_end(), &unsafe { f215(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 11i32, input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.512 15 4".trim_end(), &unsafe { f215(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 15i32, input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.512 16 4".trim_end(), &unsafe { f215(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 16i32, input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.512 17 4".trim_end(), &unsafe { f215(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 17i32, input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.512 27 4".trim_end(), &unsafe { f215(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 27i32, input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.512 31 4".trim_end(), &unsafe { f215(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 31i32, input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.512 32 4".trim_end(), &unsafe { f215(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 32i32, input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.512 33 4".trim_end(), &unsafe { f215(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 33i32, input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.512 63 4".trim_end(), &unsafe { f215(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 63i32, input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.512 64 4".trim_end(), &unsafe { f215(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 64i32, input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.512 85 4".trim_end(), &unsafe { f215(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 85i32, input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.512 127 4".trim_end(), &unsafe { f215(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 127i32, input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.512 128 4".trim_end(), &unsafe { f215(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 128i32, input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.512 170 4".trim_end(), &unsafe { f215(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 170i32, input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.512 200 4".trim_end(), &unsafe { f215(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 200i32, input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.512 254 4".trim_end(), &unsafe { f215(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 254i32, input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.512 255 4".trim_end(), &unsafe { f215(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 255i32, input::<u16>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.512 0 8".trim_end(), &unsafe { f215(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 0i32, input::<u16>(seed, 4), 8i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ps.512 0 12".trim_end(), &unsafe { f215(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<i32x16>(seed, 2), 0i32, input::<u16>(seed, 4), 12i32) }, 64);
+    }
+    #[target_feature(enable = "avx512f")]
+    unsafe fn t216(seed: u64) {
+        show("llvm.x86.avx512.maskz.fixupimm.sd 0 4".trim_end(), &unsafe { f216(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 0i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.sd 1 4".trim_end(), &unsafe { f216(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 1i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.sd 2 4".trim_end(), &unsafe { f216(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 2i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.sd 3 4".trim_end(), &unsafe { f216(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 3i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.sd 4 4".trim_end(), &unsafe { f216(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 4i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.sd 5 4".trim_end(), &unsafe { f216(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 5i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.sd 7 4".trim_end(), &unsafe { f216(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 7i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.sd 8 4".trim_end(), &unsafe { f216(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 8i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.sd 9 4".trim_end(), &unsafe { f216(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 9i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.sd 11 4".trim_end(), &unsafe { f216(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 11i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.sd 15 4".trim_end(), &unsafe { f216(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 15i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.sd 16 4".trim_end(), &unsafe { f216(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 16i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.sd 17 4".trim_end(), &unsafe { f216(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 17i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.sd 27 4".trim_end(), &unsafe { f216(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 27i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.sd 31 4".trim_end(), &unsafe { f216(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 31i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.sd 32 4".trim_end(), &unsafe { f216(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 32i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.sd 33 4".trim_end(), &unsafe { f216(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 33i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.sd 63 4".trim_end(), &unsafe { f216(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 63i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.sd 64 4".trim_end(), &unsafe { f216(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 64i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.sd 85 4".trim_end(), &unsafe { f216(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 85i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.sd 127 4".trim_end(), &unsafe { f216(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 127i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.sd 128 4".trim_end(), &unsafe { f216(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 128i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.sd 170 4".trim_end(), &unsafe { f216(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 170i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.sd 200 4".trim_end(), &unsafe { f216(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 200i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.sd 254 4".trim_end(), &unsafe { f216(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 254i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.sd 255 4".trim_end(), &unsafe { f216(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 255i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.sd 0 8".trim_end(), &unsafe { f216(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 0i32, input::<u8>(seed, 4), 8i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.sd 0 12".trim_end(), &unsafe { f216(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), input::<i64x2>(seed, 2), 0i32, input::<u8>(seed, 4), 12i32) }, 64);
+    }
+    #[target_feature(enable = "avx512f")]
+    unsafe fn t217(seed: u64) {
+        show("llvm.x86.avx512.maskz.fixupimm.ss 0 4".trim_end(), &unsafe { f217(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 0i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ss 1 4".trim_end(), &unsafe { f217(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 1i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ss 2 4".trim_end(), &unsafe { f217(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 2i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ss 3 4".trim_end(), &unsafe { f217(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 3i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ss 4 4".trim_end(), &unsafe { f217(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 4i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ss 5 4".trim_end(), &unsafe { f217(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 5i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ss 7 4".trim_end(), &unsafe { f217(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 7i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ss 8 4".trim_end(), &unsafe { f217(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 8i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ss 9 4".trim_end(), &unsafe { f217(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 9i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ss 11 4".trim_end(), &unsafe { f217(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 11i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ss 15 4".trim_end(), &unsafe { f217(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 15i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ss 16 4".trim_end(), &unsafe { f217(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 16i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ss 17 4".trim_end(), &unsafe { f217(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 17i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ss 27 4".trim_end(), &unsafe { f217(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 27i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ss 31 4".trim_end(), &unsafe { f217(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 31i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ss 32 4".trim_end(), &unsafe { f217(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 32i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ss 33 4".trim_end(), &unsafe { f217(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 33i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ss 63 4".trim_end(), &unsafe { f217(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 63i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ss 64 4".trim_end(), &unsafe { f217(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 64i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ss 85 4".trim_end(), &unsafe { f217(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 85i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ss 127 4".trim_end(), &unsafe { f217(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 127i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ss 128 4".trim_end(), &unsafe { f217(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 128i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ss 170 4".trim_end(), &unsafe { f217(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 170i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ss 200 4".trim_end(), &unsafe { f217(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 200i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ss 254 4".trim_end(), &unsafe { f217(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 254i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ss 255 4".trim_end(), &unsafe { f217(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 255i32, input::<u8>(seed, 4), 4i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ss 0 8".trim_end(), &unsafe { f217(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 0i32, input::<u8>(seed, 4), 8i32) }, 64);
+        show("llvm.x86.avx512.maskz.fixupimm.ss 0 12".trim_end(), &unsafe { f217(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<i32x4>(seed, 2), 0i32, input::<u8>(seed, 4), 12i32) }, 64);
     }
 
     pub fn main() {
@@ -2755,159 +2794,164 @@ mod imp {
             if std::arch::is_x86_feature_detected!("avx512dq") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t57(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.cvttpd2qq.128: skipped") }
             if std::arch::is_x86_feature_detected!("avx512dq") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t58(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.cvttpd2qq.256: skipped") }
             if std::arch::is_x86_feature_detected!("avx512dq") { unsafe { t59(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.cvttpd2qq.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512dq") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t60(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.cvttpd2uqq.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512dq") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t61(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.cvttpd2uqq.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512dq") { unsafe { t62(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.cvttpd2uqq.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t63(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.cvttps2dq.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512dq") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t64(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.cvttps2qq.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512dq") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t65(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.cvttps2qq.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512dq") { unsafe { t66(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.cvttps2qq.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t67(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.cvttps2udq.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t68(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.cvttps2udq.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t69(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.cvttps2udq.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512dq") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t70(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.cvttps2uqq.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512dq") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t71(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.cvttps2uqq.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512dq") { unsafe { t72(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.cvttps2uqq.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512dq") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t73(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.cvtuqq2ps.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t74(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.div.sd.round: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t75(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.div.ss.round: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512vbmi2") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t76(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.expand.b.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512vbmi2") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t77(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.expand.b.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512vbmi2") { unsafe { t78(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.expand.b.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t79(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.expand.d.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t80(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.expand.d.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t81(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.expand.d.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t82(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.expand.pd.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t83(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.expand.pd.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t84(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.expand.pd.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t85(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.expand.ps.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t86(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.expand.ps.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t87(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.expand.ps.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t88(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.expand.q.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t89(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.expand.q.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t90(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.expand.q.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512vbmi2") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t91(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.expand.w.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512vbmi2") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t92(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.expand.w.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512vbmi2") { unsafe { t93(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.expand.w.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t94(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.fixupimm.pd.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t95(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.fixupimm.pd.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t96(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.fixupimm.pd.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t97(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.fixupimm.ps.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t98(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.fixupimm.ps.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t99(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.fixupimm.ps.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t100(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.fixupimm.sd: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t101(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.fixupimm.ss: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512dq") { unsafe { t102(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.fpclass.sd: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512dq") { unsafe { t103(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.fpclass.ss: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t104(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.getexp.pd.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t105(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.getexp.pd.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t106(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.getexp.pd.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t107(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.getexp.ps.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t108(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.getexp.ps.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t109(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.getexp.ps.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t110(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.getexp.sd: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t111(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.getexp.ss: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t112(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.getmant.pd.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t113(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.getmant.pd.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t114(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.getmant.pd.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t115(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.getmant.ps.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t116(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.getmant.ps.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t117(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.getmant.ps.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t118(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.getmant.sd: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t119(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.getmant.ss: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t120(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.max.sd.round: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t121(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.max.ss.round: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t122(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.min.sd.round: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t123(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.min.ss.round: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t124(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.mul.sd.round: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t125(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.mul.ss.round: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t126(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmov.db.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t127(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmov.db.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t128(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmov.dw.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t129(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmov.qb.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t130(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmov.qb.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t131(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmov.qb.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t132(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmov.qd.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t133(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmov.qw.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t134(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmov.qw.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t135(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovs.db.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t136(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovs.db.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t137(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovs.db.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t138(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovs.dw.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t139(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovs.dw.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t140(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovs.dw.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t141(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovs.qb.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t142(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovs.qb.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t143(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovs.qb.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t144(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovs.qd.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t145(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovs.qd.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t146(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovs.qd.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t147(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovs.qw.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t148(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovs.qw.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t149(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovs.qw.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512bw") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t150(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovs.wb.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t151(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovus.db.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t152(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovus.db.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t153(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovus.db.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t154(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovus.dw.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t155(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovus.dw.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t156(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovus.dw.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t157(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovus.qb.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t158(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovus.qb.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t159(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovus.qb.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t160(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovus.qd.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t161(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovus.qd.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t162(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovus.qd.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t163(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovus.qw.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t164(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovus.qw.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t165(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovus.qw.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512bw") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t166(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovus.wb.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512dq") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t167(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.range.pd.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512dq") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t168(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.range.pd.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512dq") { unsafe { t169(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.range.pd.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512dq") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t170(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.range.ps.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512dq") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t171(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.range.ps.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512dq") { unsafe { t172(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.range.ps.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512dq") { unsafe { t173(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.range.sd: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512dq") { unsafe { t174(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.range.ss: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512dq") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t175(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.reduce.pd.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512dq") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t176(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.reduce.pd.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512dq") { unsafe { t177(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.reduce.pd.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512dq") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t178(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.reduce.ps.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512dq") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t179(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.reduce.ps.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512dq") { unsafe { t180(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.reduce.ps.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512dq") { unsafe { t181(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.reduce.sd: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512dq") { unsafe { t182(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.reduce.ss: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t183(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.rndscale.pd.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t184(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.rndscale.pd.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t185(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.rndscale.pd.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t186(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.rndscale.ps.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t187(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.rndscale.ps.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t188(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.rndscale.ps.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t189(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.rndscale.sd: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t190(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.rndscale.ss: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t191(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.scalef.pd.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t192(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.scalef.pd.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t193(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.scalef.pd.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t194(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.scalef.ps.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t195(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.scalef.ps.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t196(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.scalef.ps.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t197(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.scalef.ss: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t198(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.sqrt.sd: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t199(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.sqrt.ss: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t200(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.sub.sd.round: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t201(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.sub.ss.round: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t202(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.vcvtph2ps.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t203(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.vcvtps2ph.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t204(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.vcvtps2ph.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t205(seed) } } else if seed == 0 { println!("llvm.x86.avx512.maskz.fixupimm.pd.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t206(seed) } } else if seed == 0 { println!("llvm.x86.avx512.maskz.fixupimm.pd.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t207(seed) } } else if seed == 0 { println!("llvm.x86.avx512.maskz.fixupimm.pd.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t208(seed) } } else if seed == 0 { println!("llvm.x86.avx512.maskz.fixupimm.ps.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t209(seed) } } else if seed == 0 { println!("llvm.x86.avx512.maskz.fixupimm.ps.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t210(seed) } } else if seed == 0 { println!("llvm.x86.avx512.maskz.fixupimm.ps.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t211(seed) } } else if seed == 0 { println!("llvm.x86.avx512.maskz.fixupimm.sd: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t212(seed) } } else if seed == 0 { println!("llvm.x86.avx512.maskz.fixupimm.ss: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t60(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.cvttpd2udq.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t61(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.cvttpd2udq.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t62(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.cvttpd2udq.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512dq") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t63(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.cvttpd2uqq.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512dq") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t64(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.cvttpd2uqq.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512dq") { unsafe { t65(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.cvttpd2uqq.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t66(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.cvttps2dq.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512dq") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t67(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.cvttps2qq.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512dq") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t68(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.cvttps2qq.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512dq") { unsafe { t69(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.cvttps2qq.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t70(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.cvttps2udq.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t71(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.cvttps2udq.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t72(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.cvttps2udq.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512dq") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t73(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.cvttps2uqq.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512dq") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t74(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.cvttps2uqq.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512dq") { unsafe { t75(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.cvttps2uqq.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512dq") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t76(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.cvtuqq2ps.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t77(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.div.sd.round: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t78(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.div.ss.round: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512vbmi2") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t79(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.expand.b.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512vbmi2") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t80(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.expand.b.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512vbmi2") { unsafe { t81(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.expand.b.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t82(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.expand.d.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t83(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.expand.d.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t84(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.expand.d.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t85(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.expand.pd.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t86(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.expand.pd.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t87(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.expand.pd.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t88(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.expand.ps.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t89(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.expand.ps.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t90(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.expand.ps.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t91(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.expand.q.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t92(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.expand.q.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t93(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.expand.q.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512vbmi2") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t94(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.expand.w.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512vbmi2") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t95(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.expand.w.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512vbmi2") { unsafe { t96(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.expand.w.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t97(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.fixupimm.pd.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t98(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.fixupimm.pd.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t99(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.fixupimm.pd.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t100(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.fixupimm.ps.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t101(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.fixupimm.ps.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t102(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.fixupimm.ps.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t103(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.fixupimm.sd: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t104(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.fixupimm.ss: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512dq") { unsafe { t105(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.fpclass.sd: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512dq") { unsafe { t106(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.fpclass.ss: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t107(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.getexp.pd.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t108(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.getexp.pd.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t109(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.getexp.pd.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t110(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.getexp.ps.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t111(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.getexp.ps.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t112(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.getexp.ps.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t113(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.getexp.sd: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t114(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.getexp.ss: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t115(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.getmant.pd.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t116(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.getmant.pd.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t117(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.getmant.pd.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t118(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.getmant.ps.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t119(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.getmant.ps.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t120(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.getmant.ps.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t121(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.getmant.sd: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t122(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.getmant.ss: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t123(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.max.sd.round: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t124(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.max.ss.round: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t125(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.min.sd.round: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t126(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.min.ss.round: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t127(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.mul.sd.round: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t128(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.mul.ss.round: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t129(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmov.db.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t130(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmov.db.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t131(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmov.dw.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t132(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmov.qb.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t133(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmov.qb.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t134(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmov.qb.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t135(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmov.qd.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t136(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmov.qw.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t137(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmov.qw.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t138(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovs.db.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t139(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovs.db.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t140(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovs.db.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t141(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovs.dw.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t142(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovs.dw.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t143(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovs.dw.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t144(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovs.qb.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t145(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovs.qb.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t146(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovs.qb.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t147(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovs.qd.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t148(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovs.qd.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t149(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovs.qd.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t150(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovs.qw.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t151(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovs.qw.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t152(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovs.qw.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512bw") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t153(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovs.wb.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t154(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovus.db.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t155(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovus.db.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t156(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovus.db.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t157(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovus.dw.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t158(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovus.dw.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t159(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovus.dw.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t160(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovus.qb.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t161(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovus.qb.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t162(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovus.qb.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t163(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovus.qd.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t164(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovus.qd.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t165(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovus.qd.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t166(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovus.qw.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t167(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovus.qw.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t168(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovus.qw.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512bw") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t169(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.pmovus.wb.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512dq") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t170(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.range.pd.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512dq") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t171(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.range.pd.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512dq") { unsafe { t172(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.range.pd.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512dq") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t173(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.range.ps.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512dq") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t174(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.range.ps.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512dq") { unsafe { t175(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.range.ps.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512dq") { unsafe { t176(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.range.sd: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512dq") { unsafe { t177(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.range.ss: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512dq") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t178(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.reduce.pd.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512dq") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t179(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.reduce.pd.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512dq") { unsafe { t180(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.reduce.pd.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512dq") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t181(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.reduce.ps.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512dq") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t182(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.reduce.ps.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512dq") { unsafe { t183(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.reduce.ps.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512dq") { unsafe { t184(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.reduce.sd: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512dq") { unsafe { t185(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.reduce.ss: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t186(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.rndscale.pd.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t187(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.rndscale.pd.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t188(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.rndscale.pd.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t189(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.rndscale.ps.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t190(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.rndscale.ps.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t191(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.rndscale.ps.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t192(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.rndscale.sd: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t193(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.rndscale.ss: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t194(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.scalef.pd.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t195(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.scalef.pd.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t196(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.scalef.pd.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t197(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.scalef.ps.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t198(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.scalef.ps.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t199(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.scalef.ps.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t200(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.scalef.sd: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t201(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.scalef.ss: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t202(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.sqrt.sd: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t203(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.sqrt.ss: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t204(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.sub.sd.round: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t205(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.sub.ss.round: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t206(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.vcvtph2ps.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t207(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.vcvtps2ph.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t208(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.vcvtps2ph.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t209(seed) } } else if seed == 0 { println!("llvm.x86.avx512.mask.vcvtps2ph.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t210(seed) } } else if seed == 0 { println!("llvm.x86.avx512.maskz.fixupimm.pd.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t211(seed) } } else if seed == 0 { println!("llvm.x86.avx512.maskz.fixupimm.pd.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t212(seed) } } else if seed == 0 { println!("llvm.x86.avx512.maskz.fixupimm.pd.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t213(seed) } } else if seed == 0 { println!("llvm.x86.avx512.maskz.fixupimm.ps.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t214(seed) } } else if seed == 0 { println!("llvm.x86.avx512.maskz.fixupimm.ps.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t215(seed) } } else if seed == 0 { println!("llvm.x86.avx512.maskz.fixupimm.ps.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t216(seed) } } else if seed == 0 { println!("llvm.x86.avx512.maskz.fixupimm.sd: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t217(seed) } } else if seed == 0 { println!("llvm.x86.avx512.maskz.fixupimm.ss: skipped") }
         }
     }
 }

@@ -54,19 +54,21 @@ mod imp {
         #[link_name = "llvm.x86.sha256msg2"] fn f32(a0: i32x4, a1: i32x4) -> i32x4;
         #[link_name = "llvm.x86.subborrow.32"] fn f33(a0: u8, a1: u32, a2: u32) -> (u8, u32);
         #[link_name = "llvm.x86.subborrow.64"] fn f34(a0: u8, a1: u64, a2: u64) -> (u8, u64);
-        #[link_name = "llvm.x86.vcvtneps2bf16128"] fn f35(a0: f32x4) -> u16x8;
-        #[link_name = "llvm.x86.vcvtneps2bf16256"] fn f36(a0: f32x8) -> u16x8;
-        #[link_name = "llvm.x86.vcvtps2ph.128"] fn f37(a0: f32x4, a1: i32) -> i16x8;
-        #[link_name = "llvm.x86.vcvtps2ph.256"] fn f38(a0: f32x8, a1: i32) -> i16x8;
-        #[link_name = "llvm.x86.vgf2p8affineinvqb.128"] fn f39(a0: i8x16, a1: i8x16, a2: u8) -> i8x16;
-        #[link_name = "llvm.x86.vgf2p8affineinvqb.256"] fn f40(a0: i8x32, a1: i8x32, a2: u8) -> i8x32;
-        #[link_name = "llvm.x86.vgf2p8affineinvqb.512"] fn f41(a0: i8x64, a1: i8x64, a2: u8) -> i8x64;
-        #[link_name = "llvm.x86.vgf2p8affineqb.128"] fn f42(a0: i8x16, a1: i8x16, a2: u8) -> i8x16;
-        #[link_name = "llvm.x86.vgf2p8affineqb.256"] fn f43(a0: i8x32, a1: i8x32, a2: u8) -> i8x32;
-        #[link_name = "llvm.x86.vgf2p8affineqb.512"] fn f44(a0: i8x64, a1: i8x64, a2: u8) -> i8x64;
-        #[link_name = "llvm.x86.vgf2p8mulb.128"] fn f45(a0: i8x16, a1: i8x16) -> i8x16;
-        #[link_name = "llvm.x86.vgf2p8mulb.256"] fn f46(a0: i8x32, a1: i8x32) -> i8x32;
-        #[link_name = "llvm.x86.vgf2p8mulb.512"] fn f47(a0: i8x64, a1: i8x64) -> i8x64;
+        #[link_name = "llvm.x86.tbm.bextri.u32"] fn f35(a0: u32, a1: u32) -> u32;
+        #[link_name = "llvm.x86.tbm.bextri.u64"] fn f36(a0: u64, a1: u64) -> u64;
+        #[link_name = "llvm.x86.vcvtneps2bf16128"] fn f37(a0: f32x4) -> u16x8;
+        #[link_name = "llvm.x86.vcvtneps2bf16256"] fn f38(a0: f32x8) -> u16x8;
+        #[link_name = "llvm.x86.vcvtps2ph.128"] fn f39(a0: f32x4, a1: i32) -> i16x8;
+        #[link_name = "llvm.x86.vcvtps2ph.256"] fn f40(a0: f32x8, a1: i32) -> i16x8;
+        #[link_name = "llvm.x86.vgf2p8affineinvqb.128"] fn f41(a0: i8x16, a1: i8x16, a2: u8) -> i8x16;
+        #[link_name = "llvm.x86.vgf2p8affineinvqb.256"] fn f42(a0: i8x32, a1: i8x32, a2: u8) -> i8x32;
+        #[link_name = "llvm.x86.vgf2p8affineinvqb.512"] fn f43(a0: i8x64, a1: i8x64, a2: u8) -> i8x64;
+        #[link_name = "llvm.x86.vgf2p8affineqb.128"] fn f44(a0: i8x16, a1: i8x16, a2: u8) -> i8x16;
+        #[link_name = "llvm.x86.vgf2p8affineqb.256"] fn f45(a0: i8x32, a1: i8x32, a2: u8) -> i8x32;
+        #[link_name = "llvm.x86.vgf2p8affineqb.512"] fn f46(a0: i8x64, a1: i8x64, a2: u8) -> i8x64;
+        #[link_name = "llvm.x86.vgf2p8mulb.128"] fn f47(a0: i8x16, a1: i8x16) -> i8x16;
+        #[link_name = "llvm.x86.vgf2p8mulb.256"] fn f48(a0: i8x32, a1: i8x32) -> i8x32;
+        #[link_name = "llvm.x86.vgf2p8mulb.512"] fn f49(a0: i8x64, a1: i8x64) -> i8x64;
     }
 
 
@@ -364,221 +366,281 @@ mod imp {
         show("llvm.x86.subborrow.64 ".trim_end(), &r.0, 64);
         show("  .1", &r.1, 64);
     }
-    #[target_feature(enable = "avxneconvert")]
+    #[target_feature(enable = "tbm")]
     unsafe fn t35(seed: u64) {
-        show("llvm.x86.vcvtneps2bf16128 ".trim_end(), &unsafe { f35(input::<f32x4>(seed, 0)) }, 64);
+        show("llvm.x86.tbm.bextri.u32 0".trim_end(), &unsafe { f35(input::<u32>(seed, 0), 0u32) }, 64);
+        show("llvm.x86.tbm.bextri.u32 1".trim_end(), &unsafe { f35(input::<u32>(seed, 0), 1u32) }, 64);
+        show("llvm.x86.tbm.bextri.u32 2".trim_end(), &unsafe { f35(input::<u32>(seed, 0), 2u32) }, 64);
+        show("llvm.x86.tbm.bextri.u32 3".trim_end(), &unsafe { f35(input::<u32>(seed, 0), 3u32) }, 64);
+        show("llvm.x86.tbm.bextri.u32 4".trim_end(), &unsafe { f35(input::<u32>(seed, 0), 4u32) }, 64);
+        show("llvm.x86.tbm.bextri.u32 5".trim_end(), &unsafe { f35(input::<u32>(seed, 0), 5u32) }, 64);
+        show("llvm.x86.tbm.bextri.u32 7".trim_end(), &unsafe { f35(input::<u32>(seed, 0), 7u32) }, 64);
+        show("llvm.x86.tbm.bextri.u32 8".trim_end(), &unsafe { f35(input::<u32>(seed, 0), 8u32) }, 64);
+        show("llvm.x86.tbm.bextri.u32 9".trim_end(), &unsafe { f35(input::<u32>(seed, 0), 9u32) }, 64);
+        show("llvm.x86.tbm.bextri.u32 11".trim_end(), &unsafe { f35(input::<u32>(seed, 0), 11u32) }, 64);
+        show("llvm.x86.tbm.bextri.u32 15".trim_end(), &unsafe { f35(input::<u32>(seed, 0), 15u32) }, 64);
+        show("llvm.x86.tbm.bextri.u32 16".trim_end(), &unsafe { f35(input::<u32>(seed, 0), 16u32) }, 64);
+        show("llvm.x86.tbm.bextri.u32 17".trim_end(), &unsafe { f35(input::<u32>(seed, 0), 17u32) }, 64);
+        show("llvm.x86.tbm.bextri.u32 27".trim_end(), &unsafe { f35(input::<u32>(seed, 0), 27u32) }, 64);
+        show("llvm.x86.tbm.bextri.u32 31".trim_end(), &unsafe { f35(input::<u32>(seed, 0), 31u32) }, 64);
+        show("llvm.x86.tbm.bextri.u32 32".trim_end(), &unsafe { f35(input::<u32>(seed, 0), 32u32) }, 64);
+        show("llvm.x86.tbm.bextri.u32 33".trim_end(), &unsafe { f35(input::<u32>(seed, 0), 33u32) }, 64);
+        show("llvm.x86.tbm.bextri.u32 63".trim_end(), &unsafe { f35(input::<u32>(seed, 0), 63u32) }, 64);
+        show("llvm.x86.tbm.bextri.u32 64".trim_end(), &unsafe { f35(input::<u32>(seed, 0), 64u32) }, 64);
+        show("llvm.x86.tbm.bextri.u32 85".trim_end(), &unsafe { f35(input::<u32>(seed, 0), 85u32) }, 64);
+        show("llvm.x86.tbm.bextri.u32 127".trim_end(), &unsafe { f35(input::<u32>(seed, 0), 127u32) }, 64);
+        show("llvm.x86.tbm.bextri.u32 128".trim_end(), &unsafe { f35(input::<u32>(seed, 0), 128u32) }, 64);
+        show("llvm.x86.tbm.bextri.u32 170".trim_end(), &unsafe { f35(input::<u32>(seed, 0), 170u32) }, 64);
+        show("llvm.x86.tbm.bextri.u32 200".trim_end(), &unsafe { f35(input::<u32>(seed, 0), 200u32) }, 64);
+        show("llvm.x86.tbm.bextri.u32 254".trim_end(), &unsafe { f35(input::<u32>(seed, 0), 254u32) }, 64);
+        show("llvm.x86.tbm.bextri.u32 255".trim_end(), &unsafe { f35(input::<u32>(seed, 0), 255u32) }, 64);
+        show("llvm.x86.tbm.bextri.u32 65535".trim_end(), &unsafe { f35(input::<u32>(seed, 0), 65535u32) }, 64);
+    }
+    #[target_feature(enable = "tbm")]
+    unsafe fn t36(seed: u64) {
+        show("llvm.x86.tbm.bextri.u64 0".trim_end(), &unsafe { f36(input::<u64>(seed, 0), 0u64) }, 64);
+        show("llvm.x86.tbm.bextri.u64 1".trim_end(), &unsafe { f36(input::<u64>(seed, 0), 1u64) }, 64);
+        show("llvm.x86.tbm.bextri.u64 2".trim_end(), &unsafe { f36(input::<u64>(seed, 0), 2u64) }, 64);
+        show("llvm.x86.tbm.bextri.u64 3".trim_end(), &unsafe { f36(input::<u64>(seed, 0), 3u64) }, 64);
+        show("llvm.x86.tbm.bextri.u64 4".trim_end(), &unsafe { f36(input::<u64>(seed, 0), 4u64) }, 64);
+        show("llvm.x86.tbm.bextri.u64 5".trim_end(), &unsafe { f36(input::<u64>(seed, 0), 5u64) }, 64);
+        show("llvm.x86.tbm.bextri.u64 7".trim_end(), &unsafe { f36(input::<u64>(seed, 0), 7u64) }, 64);
+        show("llvm.x86.tbm.bextri.u64 8".trim_end(), &unsafe { f36(input::<u64>(seed, 0), 8u64) }, 64);
+        show("llvm.x86.tbm.bextri.u64 9".trim_end(), &unsafe { f36(input::<u64>(seed, 0), 9u64) }, 64);
+        show("llvm.x86.tbm.bextri.u64 11".trim_end(), &unsafe { f36(input::<u64>(seed, 0), 11u64) }, 64);
+        show("llvm.x86.tbm.bextri.u64 15".trim_end(), &unsafe { f36(input::<u64>(seed, 0), 15u64) }, 64);
+        show("llvm.x86.tbm.bextri.u64 16".trim_end(), &unsafe { f36(input::<u64>(seed, 0), 16u64) }, 64);
+        show("llvm.x86.tbm.bextri.u64 17".trim_end(), &unsafe { f36(input::<u64>(seed, 0), 17u64) }, 64);
+        show("llvm.x86.tbm.bextri.u64 27".trim_end(), &unsafe { f36(input::<u64>(seed, 0), 27u64) }, 64);
+        show("llvm.x86.tbm.bextri.u64 31".trim_end(), &unsafe { f36(input::<u64>(seed, 0), 31u64) }, 64);
+        show("llvm.x86.tbm.bextri.u64 32".trim_end(), &unsafe { f36(input::<u64>(seed, 0), 32u64) }, 64);
+        show("llvm.x86.tbm.bextri.u64 33".trim_end(), &unsafe { f36(input::<u64>(seed, 0), 33u64) }, 64);
+        show("llvm.x86.tbm.bextri.u64 63".trim_end(), &unsafe { f36(input::<u64>(seed, 0), 63u64) }, 64);
+        show("llvm.x86.tbm.bextri.u64 64".trim_end(), &unsafe { f36(input::<u64>(seed, 0), 64u64) }, 64);
+        show("llvm.x86.tbm.bextri.u64 85".trim_end(), &unsafe { f36(input::<u64>(seed, 0), 85u64) }, 64);
+        show("llvm.x86.tbm.bextri.u64 127".trim_end(), &unsafe { f36(input::<u64>(seed, 0), 127u64) }, 64);
+        show("llvm.x86.tbm.bextri.u64 128".trim_end(), &unsafe { f36(input::<u64>(seed, 0), 128u64) }, 64);
+        show("llvm.x86.tbm.bextri.u64 170".trim_end(), &unsafe { f36(input::<u64>(seed, 0), 170u64) }, 64);
+        show("llvm.x86.tbm.bextri.u64 200".trim_end(), &unsafe { f36(input::<u64>(seed, 0), 200u64) }, 64);
+        show("llvm.x86.tbm.bextri.u64 254".trim_end(), &unsafe { f36(input::<u64>(seed, 0), 254u64) }, 64);
+        show("llvm.x86.tbm.bextri.u64 255".trim_end(), &unsafe { f36(input::<u64>(seed, 0), 255u64) }, 64);
+        show("llvm.x86.tbm.bextri.u64 65535".trim_end(), &unsafe { f36(input::<u64>(seed, 0), 65535u64) }, 64);
     }
     #[target_feature(enable = "avxneconvert")]
-    unsafe fn t36(seed: u64) {
-        show("llvm.x86.vcvtneps2bf16256 ".trim_end(), &unsafe { f36(input::<f32x8>(seed, 0)) }, 64);
-    }
-    #[target_feature(enable = "f16c")]
     unsafe fn t37(seed: u64) {
-        show("llvm.x86.vcvtps2ph.128 0".trim_end(), &unsafe { f37(input::<f32x4>(seed, 0), 0i32) }, 64);
-        show("llvm.x86.vcvtps2ph.128 1".trim_end(), &unsafe { f37(input::<f32x4>(seed, 0), 1i32) }, 64);
-        show("llvm.x86.vcvtps2ph.128 2".trim_end(), &unsafe { f37(input::<f32x4>(seed, 0), 2i32) }, 64);
-        show("llvm.x86.vcvtps2ph.128 3".trim_end(), &unsafe { f37(input::<f32x4>(seed, 0), 3i32) }, 64);
-        show("llvm.x86.vcvtps2ph.128 4".trim_end(), &unsafe { f37(input::<f32x4>(seed, 0), 4i32) }, 64);
-        show("llvm.x86.vcvtps2ph.128 5".trim_end(), &unsafe { f37(input::<f32x4>(seed, 0), 5i32) }, 64);
-        show("llvm.x86.vcvtps2ph.128 6".trim_end(), &unsafe { f37(input::<f32x4>(seed, 0), 6i32) }, 64);
-        show("llvm.x86.vcvtps2ph.128 7".trim_end(), &unsafe { f37(input::<f32x4>(seed, 0), 7i32) }, 64);
+        show("llvm.x86.vcvtneps2bf16128 ".trim_end(), &unsafe { f37(input::<f32x4>(seed, 0)) }, 64);
+    }
+    #[target_feature(enable = "avxneconvert")]
+    unsafe fn t38(seed: u64) {
+        show("llvm.x86.vcvtneps2bf16256 ".trim_end(), &unsafe { f38(input::<f32x8>(seed, 0)) }, 64);
     }
     #[target_feature(enable = "f16c")]
-    unsafe fn t38(seed: u64) {
-        show("llvm.x86.vcvtps2ph.256 0".trim_end(), &unsafe { f38(input::<f32x8>(seed, 0), 0i32) }, 64);
-        show("llvm.x86.vcvtps2ph.256 1".trim_end(), &unsafe { f38(input::<f32x8>(seed, 0), 1i32) }, 64);
-        show("llvm.x86.vcvtps2ph.256 2".trim_end(), &unsafe { f38(input::<f32x8>(seed, 0), 2i32) }, 64);
-        show("llvm.x86.vcvtps2ph.256 3".trim_end(), &unsafe { f38(input::<f32x8>(seed, 0), 3i32) }, 64);
-        show("llvm.x86.vcvtps2ph.256 4".trim_end(), &unsafe { f38(input::<f32x8>(seed, 0), 4i32) }, 64);
-        show("llvm.x86.vcvtps2ph.256 5".trim_end(), &unsafe { f38(input::<f32x8>(seed, 0), 5i32) }, 64);
-        show("llvm.x86.vcvtps2ph.256 6".trim_end(), &unsafe { f38(input::<f32x8>(seed, 0), 6i32) }, 64);
-        show("llvm.x86.vcvtps2ph.256 7".trim_end(), &unsafe { f38(input::<f32x8>(seed, 0), 7i32) }, 64);
-    }
-    #[target_feature(enable = "gfni")]
     unsafe fn t39(seed: u64) {
-        show("llvm.x86.vgf2p8affineinvqb.128 0".trim_end(), &unsafe { f39(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 0u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.128 1".trim_end(), &unsafe { f39(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 1u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.128 2".trim_end(), &unsafe { f39(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 2u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.128 3".trim_end(), &unsafe { f39(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 3u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.128 4".trim_end(), &unsafe { f39(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 4u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.128 5".trim_end(), &unsafe { f39(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 5u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.128 7".trim_end(), &unsafe { f39(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 7u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.128 8".trim_end(), &unsafe { f39(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 8u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.128 9".trim_end(), &unsafe { f39(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 9u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.128 11".trim_end(), &unsafe { f39(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 11u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.128 15".trim_end(), &unsafe { f39(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 15u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.128 16".trim_end(), &unsafe { f39(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 16u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.128 17".trim_end(), &unsafe { f39(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 17u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.128 27".trim_end(), &unsafe { f39(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 27u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.128 31".trim_end(), &unsafe { f39(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 31u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.128 32".trim_end(), &unsafe { f39(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 32u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.128 33".trim_end(), &unsafe { f39(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 33u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.128 63".trim_end(), &unsafe { f39(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 63u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.128 64".trim_end(), &unsafe { f39(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 64u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.128 85".trim_end(), &unsafe { f39(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 85u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.128 127".trim_end(), &unsafe { f39(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 127u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.128 128".trim_end(), &unsafe { f39(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 128u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.128 170".trim_end(), &unsafe { f39(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 170u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.128 200".trim_end(), &unsafe { f39(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 200u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.128 254".trim_end(), &unsafe { f39(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 254u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.128 255".trim_end(), &unsafe { f39(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 255u8) }, 64);
+        show("llvm.x86.vcvtps2ph.128 0".trim_end(), &unsafe { f39(input::<f32x4>(seed, 0), 0i32) }, 64);
+        show("llvm.x86.vcvtps2ph.128 1".trim_end(), &unsafe { f39(input::<f32x4>(seed, 0), 1i32) }, 64);
+        show("llvm.x86.vcvtps2ph.128 2".trim_end(), &unsafe { f39(input::<f32x4>(seed, 0), 2i32) }, 64);
+        show("llvm.x86.vcvtps2ph.128 3".trim_end(), &unsafe { f39(input::<f32x4>(seed, 0), 3i32) }, 64);
+        show("llvm.x86.vcvtps2ph.128 4".trim_end(), &unsafe { f39(input::<f32x4>(seed, 0), 4i32) }, 64);
+        show("llvm.x86.vcvtps2ph.128 5".trim_end(), &unsafe { f39(input::<f32x4>(seed, 0), 5i32) }, 64);
+        show("llvm.x86.vcvtps2ph.128 6".trim_end(), &unsafe { f39(input::<f32x4>(seed, 0), 6i32) }, 64);
+        show("llvm.x86.vcvtps2ph.128 7".trim_end(), &unsafe { f39(input::<f32x4>(seed, 0), 7i32) }, 64);
     }
-    #[target_feature(enable = "gfni,avx")]
+    #[target_feature(enable = "f16c")]
     unsafe fn t40(seed: u64) {
-        show("llvm.x86.vgf2p8affineinvqb.256 0".trim_end(), &unsafe { f40(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 0u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.256 1".trim_end(), &unsafe { f40(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 1u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.256 2".trim_end(), &unsafe { f40(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 2u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.256 3".trim_end(), &unsafe { f40(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 3u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.256 4".trim_end(), &unsafe { f40(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 4u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.256 5".trim_end(), &unsafe { f40(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 5u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.256 7".trim_end(), &unsafe { f40(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 7u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.256 8".trim_end(), &unsafe { f40(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 8u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.256 9".trim_end(), &unsafe { f40(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 9u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.256 11".trim_end(), &unsafe { f40(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 11u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.256 15".trim_end(), &unsafe { f40(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 15u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.256 16".trim_end(), &unsafe { f40(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 16u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.256 17".trim_end(), &unsafe { f40(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 17u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.256 27".trim_end(), &unsafe { f40(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 27u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.256 31".trim_end(), &unsafe { f40(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 31u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.256 32".trim_end(), &unsafe { f40(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 32u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.256 33".trim_end(), &unsafe { f40(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 33u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.256 63".trim_end(), &unsafe { f40(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 63u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.256 64".trim_end(), &unsafe { f40(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 64u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.256 85".trim_end(), &unsafe { f40(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 85u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.256 127".trim_end(), &unsafe { f40(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 127u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.256 128".trim_end(), &unsafe { f40(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 128u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.256 170".trim_end(), &unsafe { f40(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 170u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.256 200".trim_end(), &unsafe { f40(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 200u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.256 254".trim_end(), &unsafe { f40(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 254u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.256 255".trim_end(), &unsafe { f40(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 255u8) }, 64);
+        show("llvm.x86.vcvtps2ph.256 0".trim_end(), &unsafe { f40(input::<f32x8>(seed, 0), 0i32) }, 64);
+        show("llvm.x86.vcvtps2ph.256 1".trim_end(), &unsafe { f40(input::<f32x8>(seed, 0), 1i32) }, 64);
+        show("llvm.x86.vcvtps2ph.256 2".trim_end(), &unsafe { f40(input::<f32x8>(seed, 0), 2i32) }, 64);
+        show("llvm.x86.vcvtps2ph.256 3".trim_end(), &unsafe { f40(input::<f32x8>(seed, 0), 3i32) }, 64);
+        show("llvm.x86.vcvtps2ph.256 4".trim_end(), &unsafe { f40(input::<f32x8>(seed, 0), 4i32) }, 64);
+        show("llvm.x86.vcvtps2ph.256 5".trim_end(), &unsafe { f40(input::<f32x8>(seed, 0), 5i32) }, 64);
+        show("llvm.x86.vcvtps2ph.256 6".trim_end(), &unsafe { f40(input::<f32x8>(seed, 0), 6i32) }, 64);
+        show("llvm.x86.vcvtps2ph.256 7".trim_end(), &unsafe { f40(input::<f32x8>(seed, 0), 7i32) }, 64);
     }
-    #[target_feature(enable = "gfni,avx512f")]
+    #[target_feature(enable = "gfni")]
     unsafe fn t41(seed: u64) {
-        show("llvm.x86.vgf2p8affineinvqb.512 0".trim_end(), &unsafe { f41(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 0u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.512 1".trim_end(), &unsafe { f41(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 1u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.512 2".trim_end(), &unsafe { f41(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 2u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.512 3".trim_end(), &unsafe { f41(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 3u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.512 4".trim_end(), &unsafe { f41(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 4u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.512 5".trim_end(), &unsafe { f41(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 5u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.512 7".trim_end(), &unsafe { f41(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 7u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.512 8".trim_end(), &unsafe { f41(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 8u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.512 9".trim_end(), &unsafe { f41(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 9u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.512 11".trim_end(), &unsafe { f41(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 11u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.512 15".trim_end(), &unsafe { f41(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 15u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.512 16".trim_end(), &unsafe { f41(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 16u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.512 17".trim_end(), &unsafe { f41(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 17u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.512 27".trim_end(), &unsafe { f41(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 27u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.512 31".trim_end(), &unsafe { f41(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 31u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.512 32".trim_end(), &unsafe { f41(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 32u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.512 33".trim_end(), &unsafe { f41(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 33u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.512 63".trim_end(), &unsafe { f41(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 63u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.512 64".trim_end(), &unsafe { f41(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 64u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.512 85".trim_end(), &unsafe { f41(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 85u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.512 127".trim_end(), &unsafe { f41(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 127u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.512 128".trim_end(), &unsafe { f41(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 128u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.512 170".trim_end(), &unsafe { f41(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 170u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.512 200".trim_end(), &unsafe { f41(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 200u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.512 254".trim_end(), &unsafe { f41(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 254u8) }, 64);
-        show("llvm.x86.vgf2p8affineinvqb.512 255".trim_end(), &unsafe { f41(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 255u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.128 0".trim_end(), &unsafe { f41(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 0u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.128 1".trim_end(), &unsafe { f41(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 1u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.128 2".trim_end(), &unsafe { f41(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 2u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.128 3".trim_end(), &unsafe { f41(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 3u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.128 4".trim_end(), &unsafe { f41(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 4u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.128 5".trim_end(), &unsafe { f41(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 5u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.128 7".trim_end(), &unsafe { f41(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 7u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.128 8".trim_end(), &unsafe { f41(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 8u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.128 9".trim_end(), &unsafe { f41(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 9u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.128 11".trim_end(), &unsafe { f41(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 11u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.128 15".trim_end(), &unsafe { f41(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 15u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.128 16".trim_end(), &unsafe { f41(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 16u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.128 17".trim_end(), &unsafe { f41(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 17u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.128 27".trim_end(), &unsafe { f41(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 27u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.128 31".trim_end(), &unsafe { f41(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 31u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.128 32".trim_end(), &unsafe { f41(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 32u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.128 33".trim_end(), &unsafe { f41(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 33u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.128 63".trim_end(), &unsafe { f41(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 63u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.128 64".trim_end(), &unsafe { f41(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 64u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.128 85".trim_end(), &unsafe { f41(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 85u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.128 127".trim_end(), &unsafe { f41(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 127u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.128 128".trim_end(), &unsafe { f41(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 128u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.128 170".trim_end(), &unsafe { f41(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 170u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.128 200".trim_end(), &unsafe { f41(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 200u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.128 254".trim_end(), &unsafe { f41(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 254u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.128 255".trim_end(), &unsafe { f41(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 255u8) }, 64);
     }
-    #[target_feature(enable = "gfni")]
+    #[target_feature(enable = "gfni,avx")]
     unsafe fn t42(seed: u64) {
-        show("llvm.x86.vgf2p8affineqb.128 0".trim_end(), &unsafe { f42(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 0u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.128 1".trim_end(), &unsafe { f42(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 1u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.128 2".trim_end(), &unsafe { f42(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 2u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.128 3".trim_end(), &unsafe { f42(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 3u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.128 4".trim_end(), &unsafe { f42(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 4u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.128 5".trim_end(), &unsafe { f42(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 5u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.128 7".trim_end(), &unsafe { f42(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 7u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.128 8".trim_end(), &unsafe { f42(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 8u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.128 9".trim_end(), &unsafe { f42(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 9u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.128 11".trim_end(), &unsafe { f42(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 11u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.128 15".trim_end(), &unsafe { f42(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 15u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.128 16".trim_end(), &unsafe { f42(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 16u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.128 17".trim_end(), &unsafe { f42(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 17u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.128 27".trim_end(), &unsafe { f42(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 27u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.128 31".trim_end(), &unsafe { f42(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 31u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.128 32".trim_end(), &unsafe { f42(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 32u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.128 33".trim_end(), &unsafe { f42(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 33u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.128 63".trim_end(), &unsafe { f42(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 63u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.128 64".trim_end(), &unsafe { f42(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 64u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.128 85".trim_end(), &unsafe { f42(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 85u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.128 127".trim_end(), &unsafe { f42(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 127u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.128 128".trim_end(), &unsafe { f42(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 128u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.128 170".trim_end(), &unsafe { f42(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 170u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.128 200".trim_end(), &unsafe { f42(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 200u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.128 254".trim_end(), &unsafe { f42(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 254u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.128 255".trim_end(), &unsafe { f42(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 255u8) }, 64);
-    }
-    #[target_feature(enable = "gfni,avx")]
-    unsafe fn t43(seed: u64) {
-        show("llvm.x86.vgf2p8affineqb.256 0".trim_end(), &unsafe { f43(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 0u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.256 1".trim_end(), &unsafe { f43(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 1u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.256 2".trim_end(), &unsafe { f43(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 2u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.256 3".trim_end(), &unsafe { f43(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 3u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.256 4".trim_end(), &unsafe { f43(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 4u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.256 5".trim_end(), &unsafe { f43(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 5u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.256 7".trim_end(), &unsafe { f43(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 7u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.256 8".trim_end(), &unsafe { f43(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 8u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.256 9".trim_end(), &unsafe { f43(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 9u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.256 11".trim_end(), &unsafe { f43(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 11u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.256 15".trim_end(), &unsafe { f43(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 15u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.256 16".trim_end(), &unsafe { f43(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 16u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.256 17".trim_end(), &unsafe { f43(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 17u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.256 27".trim_end(), &unsafe { f43(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 27u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.256 31".trim_end(), &unsafe { f43(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 31u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.256 32".trim_end(), &unsafe { f43(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 32u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.256 33".trim_end(), &unsafe { f43(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 33u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.256 63".trim_end(), &unsafe { f43(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 63u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.256 64".trim_end(), &unsafe { f43(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 64u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.256 85".trim_end(), &unsafe { f43(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 85u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.256 127".trim_end(), &unsafe { f43(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 127u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.256 128".trim_end(), &unsafe { f43(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 128u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.256 170".trim_end(), &unsafe { f43(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 170u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.256 200".trim_end(), &unsafe { f43(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 200u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.256 254".trim_end(), &unsafe { f43(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 254u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.256 255".trim_end(), &unsafe { f43(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 255u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.256 0".trim_end(), &unsafe { f42(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 0u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.256 1".trim_end(), &unsafe { f42(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 1u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.256 2".trim_end(), &unsafe { f42(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 2u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.256 3".trim_end(), &unsafe { f42(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 3u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.256 4".trim_end(), &unsafe { f42(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 4u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.256 5".trim_end(), &unsafe { f42(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 5u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.256 7".trim_end(), &unsafe { f42(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 7u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.256 8".trim_end(), &unsafe { f42(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 8u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.256 9".trim_end(), &unsafe { f42(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 9u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.256 11".trim_end(), &unsafe { f42(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 11u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.256 15".trim_end(), &unsafe { f42(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 15u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.256 16".trim_end(), &unsafe { f42(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 16u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.256 17".trim_end(), &unsafe { f42(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 17u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.256 27".trim_end(), &unsafe { f42(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 27u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.256 31".trim_end(), &unsafe { f42(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 31u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.256 32".trim_end(), &unsafe { f42(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 32u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.256 33".trim_end(), &unsafe { f42(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 33u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.256 63".trim_end(), &unsafe { f42(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 63u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.256 64".trim_end(), &unsafe { f42(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 64u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.256 85".trim_end(), &unsafe { f42(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 85u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.256 127".trim_end(), &unsafe { f42(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 127u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.256 128".trim_end(), &unsafe { f42(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 128u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.256 170".trim_end(), &unsafe { f42(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 170u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.256 200".trim_end(), &unsafe { f42(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 200u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.256 254".trim_end(), &unsafe { f42(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 254u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.256 255".trim_end(), &unsafe { f42(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 255u8) }, 64);
     }
     #[target_feature(enable = "gfni,avx512f")]
-    unsafe fn t44(seed: u64) {
-        show("llvm.x86.vgf2p8affineqb.512 0".trim_end(), &unsafe { f44(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 0u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.512 1".trim_end(), &unsafe { f44(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 1u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.512 2".trim_end(), &unsafe { f44(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 2u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.512 3".trim_end(), &unsafe { f44(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 3u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.512 4".trim_end(), &unsafe { f44(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 4u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.512 5".trim_end(), &unsafe { f44(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 5u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.512 7".trim_end(), &unsafe { f44(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 7u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.512 8".trim_end(), &unsafe { f44(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 8u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.512 9".trim_end(), &unsafe { f44(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 9u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.512 11".trim_end(), &unsafe { f44(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 11u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.512 15".trim_end(), &unsafe { f44(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 15u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.512 16".trim_end(), &unsafe { f44(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 16u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.512 17".trim_end(), &unsafe { f44(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 17u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.512 27".trim_end(), &unsafe { f44(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 27u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.512 31".trim_end(), &unsafe { f44(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 31u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.512 32".trim_end(), &unsafe { f44(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 32u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.512 33".trim_end(), &unsafe { f44(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 33u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.512 63".trim_end(), &unsafe { f44(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 63u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.512 64".trim_end(), &unsafe { f44(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 64u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.512 85".trim_end(), &unsafe { f44(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 85u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.512 127".trim_end(), &unsafe { f44(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 127u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.512 128".trim_end(), &unsafe { f44(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 128u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.512 170".trim_end(), &unsafe { f44(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 170u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.512 200".trim_end(), &unsafe { f44(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 200u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.512 254".trim_end(), &unsafe { f44(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 254u8) }, 64);
-        show("llvm.x86.vgf2p8affineqb.512 255".trim_end(), &unsafe { f44(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 255u8) }, 64);
+    unsafe fn t43(seed: u64) {
+        show("llvm.x86.vgf2p8affineinvqb.512 0".trim_end(), &unsafe { f43(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 0u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.512 1".trim_end(), &unsafe { f43(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 1u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.512 2".trim_end(), &unsafe { f43(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 2u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.512 3".trim_end(), &unsafe { f43(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 3u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.512 4".trim_end(), &unsafe { f43(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 4u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.512 5".trim_end(), &unsafe { f43(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 5u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.512 7".trim_end(), &unsafe { f43(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 7u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.512 8".trim_end(), &unsafe { f43(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 8u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.512 9".trim_end(), &unsafe { f43(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 9u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.512 11".trim_end(), &unsafe { f43(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 11u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.512 15".trim_end(), &unsafe { f43(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 15u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.512 16".trim_end(), &unsafe { f43(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 16u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.512 17".trim_end(), &unsafe { f43(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 17u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.512 27".trim_end(), &unsafe { f43(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 27u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.512 31".trim_end(), &unsafe { f43(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 31u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.512 32".trim_end(), &unsafe { f43(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 32u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.512 33".trim_end(), &unsafe { f43(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 33u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.512 63".trim_end(), &unsafe { f43(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 63u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.512 64".trim_end(), &unsafe { f43(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 64u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.512 85".trim_end(), &unsafe { f43(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 85u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.512 127".trim_end(), &unsafe { f43(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 127u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.512 128".trim_end(), &unsafe { f43(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 128u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.512 170".trim_end(), &unsafe { f43(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 170u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.512 200".trim_end(), &unsafe { f43(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 200u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.512 254".trim_end(), &unsafe { f43(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 254u8) }, 64);
+        show("llvm.x86.vgf2p8affineinvqb.512 255".trim_end(), &unsafe { f43(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 255u8) }, 64);
     }
     #[target_feature(enable = "gfni")]
-    unsafe fn t45(seed: u64) {
-        show("llvm.x86.vgf2p8mulb.128 ".trim_end(), &unsafe { f45(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1)) }, 64);
+    unsafe fn t44(seed: u64) {
+        show("llvm.x86.vgf2p8affineqb.128 0".trim_end(), &unsafe { f44(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 0u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.128 1".trim_end(), &unsafe { f44(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 1u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.128 2".trim_end(), &unsafe { f44(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 2u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.128 3".trim_end(), &unsafe { f44(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 3u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.128 4".trim_end(), &unsafe { f44(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 4u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.128 5".trim_end(), &unsafe { f44(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 5u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.128 7".trim_end(), &unsafe { f44(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 7u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.128 8".trim_end(), &unsafe { f44(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 8u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.128 9".trim_end(), &unsafe { f44(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 9u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.128 11".trim_end(), &unsafe { f44(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 11u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.128 15".trim_end(), &unsafe { f44(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 15u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.128 16".trim_end(), &unsafe { f44(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 16u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.128 17".trim_end(), &unsafe { f44(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 17u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.128 27".trim_end(), &unsafe { f44(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 27u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.128 31".trim_end(), &unsafe { f44(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 31u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.128 32".trim_end(), &unsafe { f44(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 32u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.128 33".trim_end(), &unsafe { f44(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 33u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.128 63".trim_end(), &unsafe { f44(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 63u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.128 64".trim_end(), &unsafe { f44(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 64u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.128 85".trim_end(), &unsafe { f44(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 85u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.128 127".trim_end(), &unsafe { f44(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 127u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.128 128".trim_end(), &unsafe { f44(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 128u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.128 170".trim_end(), &unsafe { f44(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 170u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.128 200".trim_end(), &unsafe { f44(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 200u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.128 254".trim_end(), &unsafe { f44(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 254u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.128 255".trim_end(), &unsafe { f44(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), 255u8) }, 64);
     }
     #[target_feature(enable = "gfni,avx")]
-    unsafe fn t46(seed: u64) {
-        show("llvm.x86.vgf2p8mulb.256 ".trim_end(), &unsafe { f46(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1)) }, 64);
+    unsafe fn t45(seed: u64) {
+        show("llvm.x86.vgf2p8affineqb.256 0".trim_end(), &unsafe { f45(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 0u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.256 1".trim_end(), &unsafe { f45(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 1u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.256 2".trim_end(), &unsafe { f45(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 2u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.256 3".trim_end(), &unsafe { f45(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 3u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.256 4".trim_end(), &unsafe { f45(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 4u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.256 5".trim_end(), &unsafe { f45(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 5u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.256 7".trim_end(), &unsafe { f45(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 7u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.256 8".trim_end(), &unsafe { f45(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 8u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.256 9".trim_end(), &unsafe { f45(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 9u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.256 11".trim_end(), &unsafe { f45(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 11u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.256 15".trim_end(), &unsafe { f45(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 15u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.256 16".trim_end(), &unsafe { f45(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 16u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.256 17".trim_end(), &unsafe { f45(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 17u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.256 27".trim_end(), &unsafe { f45(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 27u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.256 31".trim_end(), &unsafe { f45(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 31u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.256 32".trim_end(), &unsafe { f45(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 32u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.256 33".trim_end(), &unsafe { f45(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 33u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.256 63".trim_end(), &unsafe { f45(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 63u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.256 64".trim_end(), &unsafe { f45(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 64u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.256 85".trim_end(), &unsafe { f45(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 85u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.256 127".trim_end(), &unsafe { f45(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 127u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.256 128".trim_end(), &unsafe { f45(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 128u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.256 170".trim_end(), &unsafe { f45(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 170u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.256 200".trim_end(), &unsafe { f45(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 200u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.256 254".trim_end(), &unsafe { f45(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 254u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.256 255".trim_end(), &unsafe { f45(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), 255u8) }, 64);
     }
     #[target_feature(enable = "gfni,avx512f")]
+    unsafe fn t46(seed: u64) {
+        show("llvm.x86.vgf2p8affineqb.512 0".trim_end(), &unsafe { f46(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 0u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.512 1".trim_end(), &unsafe { f46(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 1u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.512 2".trim_end(), &unsafe { f46(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 2u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.512 3".trim_end(), &unsafe { f46(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 3u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.512 4".trim_end(), &unsafe { f46(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 4u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.512 5".trim_end(), &unsafe { f46(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 5u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.512 7".trim_end(), &unsafe { f46(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 7u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.512 8".trim_end(), &unsafe { f46(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 8u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.512 9".trim_end(), &unsafe { f46(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 9u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.512 11".trim_end(), &unsafe { f46(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 11u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.512 15".trim_end(), &unsafe { f46(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 15u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.512 16".trim_end(), &unsafe { f46(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 16u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.512 17".trim_end(), &unsafe { f46(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 17u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.512 27".trim_end(), &unsafe { f46(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 27u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.512 31".trim_end(), &unsafe { f46(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 31u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.512 32".trim_end(), &unsafe { f46(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 32u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.512 33".trim_end(), &unsafe { f46(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 33u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.512 63".trim_end(), &unsafe { f46(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 63u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.512 64".trim_end(), &unsafe { f46(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 64u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.512 85".trim_end(), &unsafe { f46(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 85u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.512 127".trim_end(), &unsafe { f46(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 127u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.512 128".trim_end(), &unsafe { f46(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 128u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.512 170".trim_end(), &unsafe { f46(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 170u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.512 200".trim_end(), &unsafe { f46(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 200u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.512 254".trim_end(), &unsafe { f46(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 254u8) }, 64);
+        show("llvm.x86.vgf2p8affineqb.512 255".trim_end(), &unsafe { f46(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), 255u8) }, 64);
+    }
+    #[target_feature(enable = "gfni")]
     unsafe fn t47(seed: u64) {
-        show("llvm.x86.vgf2p8mulb.512 ".trim_end(), &unsafe { f47(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1)) }, 64);
+        show("llvm.x86.vgf2p8mulb.128 ".trim_end(), &unsafe { f47(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1)) }, 64);
+    }
+    #[target_feature(enable = "gfni,avx")]
+    unsafe fn t48(seed: u64) {
+        show("llvm.x86.vgf2p8mulb.256 ".trim_end(), &unsafe { f48(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1)) }, 64);
+    }
+    #[target_feature(enable = "gfni,avx512f")]
+    unsafe fn t49(seed: u64) {
+        show("llvm.x86.vgf2p8mulb.512 ".trim_end(), &unsafe { f49(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1)) }, 64);
     }
 
     pub fn main() {
@@ -618,19 +680,21 @@ mod imp {
             if std::arch::is_x86_feature_detected!("sha") { unsafe { t32(seed) } } else if seed == 0 { println!("llvm.x86.sha256msg2: skipped") }
             if true { unsafe { t33(seed) } } else if seed == 0 { println!("llvm.x86.subborrow.32: skipped") }
             if true { unsafe { t34(seed) } } else if seed == 0 { println!("llvm.x86.subborrow.64: skipped") }
-            if std::arch::is_x86_feature_detected!("avxneconvert") { unsafe { t35(seed) } } else if seed == 0 { println!("llvm.x86.vcvtneps2bf16128: skipped") }
-            if std::arch::is_x86_feature_detected!("avxneconvert") { unsafe { t36(seed) } } else if seed == 0 { println!("llvm.x86.vcvtneps2bf16256: skipped") }
-            if std::arch::is_x86_feature_detected!("f16c") { unsafe { t37(seed) } } else if seed == 0 { println!("llvm.x86.vcvtps2ph.128: skipped") }
-            if std::arch::is_x86_feature_detected!("f16c") { unsafe { t38(seed) } } else if seed == 0 { println!("llvm.x86.vcvtps2ph.256: skipped") }
-            if std::arch::is_x86_feature_detected!("gfni") { unsafe { t39(seed) } } else if seed == 0 { println!("llvm.x86.vgf2p8affineinvqb.128: skipped") }
-            if std::arch::is_x86_feature_detected!("gfni") && std::arch::is_x86_feature_detected!("avx") { unsafe { t40(seed) } } else if seed == 0 { println!("llvm.x86.vgf2p8affineinvqb.256: skipped") }
-            if std::arch::is_x86_feature_detected!("gfni") && std::arch::is_x86_feature_detected!("avx512f") { unsafe { t41(seed) } } else if seed == 0 { println!("llvm.x86.vgf2p8affineinvqb.512: skipped") }
-            if std::arch::is_x86_feature_detected!("gfni") { unsafe { t42(seed) } } else if seed == 0 { println!("llvm.x86.vgf2p8affineqb.128: skipped") }
-            if std::arch::is_x86_feature_detected!("gfni") && std::arch::is_x86_feature_detected!("avx") { unsafe { t43(seed) } } else if seed == 0 { println!("llvm.x86.vgf2p8affineqb.256: skipped") }
-            if std::arch::is_x86_feature_detected!("gfni") && std::arch::is_x86_feature_detected!("avx512f") { unsafe { t44(seed) } } else if seed == 0 { println!("llvm.x86.vgf2p8affineqb.512: skipped") }
-            if std::arch::is_x86_feature_detected!("gfni") { unsafe { t45(seed) } } else if seed == 0 { println!("llvm.x86.vgf2p8mulb.128: skipped") }
-            if std::arch::is_x86_feature_detected!("gfni") && std::arch::is_x86_feature_detected!("avx") { unsafe { t46(seed) } } else if seed == 0 { println!("llvm.x86.vgf2p8mulb.256: skipped") }
-            if std::arch::is_x86_feature_detected!("gfni") && std::arch::is_x86_feature_detected!("avx512f") { unsafe { t47(seed) } } else if seed == 0 { println!("llvm.x86.vgf2p8mulb.512: skipped") }
+            if std::arch::is_x86_feature_detected!("tbm") { unsafe { t35(seed) } } else if seed == 0 { println!("llvm.x86.tbm.bextri.u32: skipped") }
+            if std::arch::is_x86_feature_detected!("tbm") { unsafe { t36(seed) } } else if seed == 0 { println!("llvm.x86.tbm.bextri.u64: skipped") }
+            if std::arch::is_x86_feature_detected!("avxneconvert") { unsafe { t37(seed) } } else if seed == 0 { println!("llvm.x86.vcvtneps2bf16128: skipped") }
+            if std::arch::is_x86_feature_detected!("avxneconvert") { unsafe { t38(seed) } } else if seed == 0 { println!("llvm.x86.vcvtneps2bf16256: skipped") }
+            if std::arch::is_x86_feature_detected!("f16c") { unsafe { t39(seed) } } else if seed == 0 { println!("llvm.x86.vcvtps2ph.128: skipped") }
+            if std::arch::is_x86_feature_detected!("f16c") { unsafe { t40(seed) } } else if seed == 0 { println!("llvm.x86.vcvtps2ph.256: skipped") }
+            if std::arch::is_x86_feature_detected!("gfni") { unsafe { t41(seed) } } else if seed == 0 { println!("llvm.x86.vgf2p8affineinvqb.128: skipped") }
+            if std::arch::is_x86_feature_detected!("gfni") && std::arch::is_x86_feature_detected!("avx") { unsafe { t42(seed) } } else if seed == 0 { println!("llvm.x86.vgf2p8affineinvqb.256: skipped") }
+            if std::arch::is_x86_feature_detected!("gfni") && std::arch::is_x86_feature_detected!("avx512f") { unsafe { t43(seed) } } else if seed == 0 { println!("llvm.x86.vgf2p8affineinvqb.512: skipped") }
+            if std::arch::is_x86_feature_detected!("gfni") { unsafe { t44(seed) } } else if seed == 0 { println!("llvm.x86.vgf2p8affineqb.128: skipped") }
+            if std::arch::is_x86_feature_detected!("gfni") && std::arch::is_x86_feature_detected!("avx") { unsafe { t45(seed) } } else if seed == 0 { println!("llvm.x86.vgf2p8affineqb.256: skipped") }
+            if std::arch::is_x86_feature_detected!("gfni") && std::arch::is_x86_feature_detected!("avx512f") { unsafe { t46(seed) } } else if seed == 0 { println!("llvm.x86.vgf2p8affineqb.512: skipped") }
+            if std::arch::is_x86_feature_detected!("gfni") { unsafe { t47(seed) } } else if seed == 0 { println!("llvm.x86.vgf2p8mulb.128: skipped") }
+            if std::arch::is_x86_feature_detected!("gfni") && std::arch::is_x86_feature_detected!("avx") { unsafe { t48(seed) } } else if seed == 0 { println!("llvm.x86.vgf2p8mulb.256: skipped") }
+            if std::arch::is_x86_feature_detected!("gfni") && std::arch::is_x86_feature_detected!("avx512f") { unsafe { t49(seed) } } else if seed == 0 { println!("llvm.x86.vgf2p8mulb.512: skipped") }
         }
     }
 }

@@ -1756,30 +1756,222 @@ kmovw eax, k2
 mov word ptr [rdi+0], ax
 vzeroupper
 ret" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.gather.dpd.512", arch: Arch::X86, args: &["vf64x8", "ptr", "vi32x8", "i8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherdpd", wrapper: "_mm512_i32gather_pd", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.gather.dpi.512", arch: Arch::X86, args: &["vi32x16", "ptr", "vi32x16", "i16", "i32"], ret: "vi32x16", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherdd", wrapper: "_mm512_i32gather_epi32", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.gather.dpq.512", arch: Arch::X86, args: &["vi64x8", "ptr", "vi32x8", "i8", "i32"], ret: "vi64x8", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherdq", wrapper: "_mm512_i32gather_epi64", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.gather.dps.512", arch: Arch::X86, args: &["vf32x16", "ptr", "vi32x16", "i16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherdps", wrapper: "_mm512_i32gather_ps", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.gather.qpd.512", arch: Arch::X86, args: &["vf64x8", "ptr", "vi64x8", "i8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherqpd", wrapper: "_mm512_i64gather_pd", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.gather.qpi.512", arch: Arch::X86, args: &["vi32x8", "ptr", "vi64x8", "i8", "i32"], ret: "vi32x8", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherqd", wrapper: "_mm512_i64gather_epi32", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.gather.qpq.512", arch: Arch::X86, args: &["vi64x8", "ptr", "vi64x8", "i8", "i32"], ret: "vi64x8", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherqq", wrapper: "_mm512_i64gather_epi64", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.gather.qps.512", arch: Arch::X86, args: &["vf32x8", "ptr", "vi64x8", "i8", "i32"], ret: "vf32x8", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherqps", wrapper: "_mm512_i64gather_ps", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.gather3div2.df", arch: Arch::X86, args: &["vf64x2", "ptr", "vi64x2", "u8", "i32"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherqpd", wrapper: "_mm_mmask_i64gather_pd", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.gather3div2.di", arch: Arch::X86, args: &["vi64x2", "ptr", "vi64x2", "u8", "i32"], ret: "vi64x2", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherqq", wrapper: "_mm_mmask_i64gather_epi64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.gather3div4.df", arch: Arch::X86, args: &["vf64x4", "ptr", "vi64x4", "u8", "i32"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherqpd", wrapper: "_mm256_mmask_i64gather_pd", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.gather3div4.di", arch: Arch::X86, args: &["vi64x4", "ptr", "vi64x4", "u8", "i32"], ret: "vi64x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherqq", wrapper: "_mm256_mmask_i64gather_epi64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.gather3div4.sf", arch: Arch::X86, args: &["vf32x4", "ptr", "vi64x2", "u8", "i32"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherqps", wrapper: "_mm_mmask_i64gather_ps", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.gather3div4.si", arch: Arch::X86, args: &["vi32x4", "ptr", "vi64x2", "u8", "i32"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherqd", wrapper: "_mm_mmask_i64gather_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.gather3div8.sf", arch: Arch::X86, args: &["vf32x4", "ptr", "vi64x4", "u8", "i32"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherqps", wrapper: "_mm256_mmask_i64gather_ps", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.gather3div8.si", arch: Arch::X86, args: &["vi32x4", "ptr", "vi64x4", "u8", "i32"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherqd", wrapper: "_mm256_mmask_i64gather_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.gather3siv2.df", arch: Arch::X86, args: &["vf64x2", "ptr", "vi32x4", "u8", "i32"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherdpd", wrapper: "_mm_mmask_i32gather_pd", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.gather3siv2.di", arch: Arch::X86, args: &["vi64x2", "ptr", "vi32x4", "u8", "i32"], ret: "vi64x2", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherdq", wrapper: "_mm_mmask_i32gather_epi64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.gather3siv4.df", arch: Arch::X86, args: &["vf64x4", "ptr", "vi32x4", "u8", "i32"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherdpd", wrapper: "_mm256_mmask_i32gather_pd", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.gather3siv4.di", arch: Arch::X86, args: &["vi64x4", "ptr", "vi32x4", "u8", "i32"], ret: "vi64x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherdq", wrapper: "_mm256_mmask_i32gather_epi64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.gather3siv4.sf", arch: Arch::X86, args: &["vf32x4", "ptr", "vi32x4", "u8", "i32"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherdps", wrapper: "_mm_mmask_i32gather_ps", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.gather3siv4.si", arch: Arch::X86, args: &["vi32x4", "ptr", "vi32x4", "u8", "i32"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherdd", wrapper: "_mm_mmask_i32gather_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.gather3siv8.sf", arch: Arch::X86, args: &["vf32x8", "ptr", "vi32x8", "u8", "i32"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherdps", wrapper: "_mm256_mmask_i32gather_ps", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.gather3siv8.si", arch: Arch::X86, args: &["vi32x8", "ptr", "vi32x8", "u8", "i32"], ret: "vi32x8", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherdd", wrapper: "_mm256_mmask_i32gather_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.gather.dpd.512", arch: Arch::X86, args: &["vf64x8", "ptr", "vi32x8", "i8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherdpd", wrapper: "_mm512_i32gather_pd", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+mov rax, qword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vgatherdpd zmm0 {k1}, [rax+ymm1*{imm4}]
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.gather.dpi.512", arch: Arch::X86, args: &["vi32x16", "ptr", "vi32x16", "i16", "i32"], ret: "vi32x16", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherdd", wrapper: "_mm512_i32gather_epi32", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+mov rax, qword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+192]
+movzx r11d, word ptr [rdi+256]
+kmovw k1, r11d
+vpgatherdd zmm0 {k1}, [rax+zmm1*{imm4}]
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.gather.dpq.512", arch: Arch::X86, args: &["vi64x8", "ptr", "vi32x8", "i8", "i32"], ret: "vi64x8", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherdq", wrapper: "_mm512_i32gather_epi64", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+mov rax, qword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vpgatherdq zmm0 {k1}, [rax+ymm1*{imm4}]
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.gather.dps.512", arch: Arch::X86, args: &["vf32x16", "ptr", "vi32x16", "i16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherdps", wrapper: "_mm512_i32gather_ps", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+mov rax, qword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+192]
+movzx r11d, word ptr [rdi+256]
+kmovw k1, r11d
+vgatherdps zmm0 {k1}, [rax+zmm1*{imm4}]
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.gather.qpd.512", arch: Arch::X86, args: &["vf64x8", "ptr", "vi64x8", "i8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherqpd", wrapper: "_mm512_i64gather_pd", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+mov rax, qword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vgatherqpd zmm0 {k1}, [rax+zmm1*{imm4}]
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.gather.qpi.512", arch: Arch::X86, args: &["vi32x8", "ptr", "vi64x8", "i8", "i32"], ret: "vi32x8", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherqd", wrapper: "_mm512_i64gather_epi32", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+mov rax, qword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vpgatherqd ymm0 {k1}, [rax+zmm1*{imm4}]
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.gather.qpq.512", arch: Arch::X86, args: &["vi64x8", "ptr", "vi64x8", "i8", "i32"], ret: "vi64x8", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherqq", wrapper: "_mm512_i64gather_epi64", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+mov rax, qword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vpgatherqq zmm0 {k1}, [rax+zmm1*{imm4}]
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.gather.qps.512", arch: Arch::X86, args: &["vf32x8", "ptr", "vi64x8", "i8", "i32"], ret: "vf32x8", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherqps", wrapper: "_mm512_i64gather_ps", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+mov rax, qword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vgatherqps ymm0 {k1}, [rax+zmm1*{imm4}]
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.gather3div2.df", arch: Arch::X86, args: &["vf64x2", "ptr", "vi64x2", "u8", "i32"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherqpd", wrapper: "_mm_mmask_i64gather_pd", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+mov rax, qword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vgatherqpd xmm0 {k1}, [rax+xmm1*{imm4}]
+vmovdqu xmmword ptr [rdi+0], xmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.gather3div2.di", arch: Arch::X86, args: &["vi64x2", "ptr", "vi64x2", "u8", "i32"], ret: "vi64x2", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherqq", wrapper: "_mm_mmask_i64gather_epi64", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+mov rax, qword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vpgatherqq xmm0 {k1}, [rax+xmm1*{imm4}]
+vmovdqu xmmword ptr [rdi+0], xmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.gather3div4.df", arch: Arch::X86, args: &["vf64x4", "ptr", "vi64x4", "u8", "i32"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherqpd", wrapper: "_mm256_mmask_i64gather_pd", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+mov rax, qword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vgatherqpd ymm0 {k1}, [rax+ymm1*{imm4}]
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.gather3div4.di", arch: Arch::X86, args: &["vi64x4", "ptr", "vi64x4", "u8", "i32"], ret: "vi64x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherqq", wrapper: "_mm256_mmask_i64gather_epi64", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+mov rax, qword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vpgatherqq ymm0 {k1}, [rax+ymm1*{imm4}]
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.gather3div4.sf", arch: Arch::X86, args: &["vf32x4", "ptr", "vi64x2", "u8", "i32"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherqps", wrapper: "_mm_mmask_i64gather_ps", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+mov rax, qword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vgatherqps xmm0 {k1}, [rax+xmm1*{imm4}]
+vmovdqu xmmword ptr [rdi+0], xmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.gather3div4.si", arch: Arch::X86, args: &["vi32x4", "ptr", "vi64x2", "u8", "i32"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherqd", wrapper: "_mm_mmask_i64gather_epi32", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+mov rax, qword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vpgatherqd xmm0 {k1}, [rax+xmm1*{imm4}]
+vmovdqu xmmword ptr [rdi+0], xmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.gather3div8.sf", arch: Arch::X86, args: &["vf32x4", "ptr", "vi64x4", "u8", "i32"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherqps", wrapper: "_mm256_mmask_i64gather_ps", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+mov rax, qword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vgatherqps xmm0 {k1}, [rax+ymm1*{imm4}]
+vmovdqu xmmword ptr [rdi+0], xmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.gather3div8.si", arch: Arch::X86, args: &["vi32x4", "ptr", "vi64x4", "u8", "i32"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherqd", wrapper: "_mm256_mmask_i64gather_epi32", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+mov rax, qword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vpgatherqd xmm0 {k1}, [rax+ymm1*{imm4}]
+vmovdqu xmmword ptr [rdi+0], xmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.gather3siv2.df", arch: Arch::X86, args: &["vf64x2", "ptr", "vi32x4", "u8", "i32"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherdpd", wrapper: "_mm_mmask_i32gather_pd", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+mov rax, qword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vgatherdpd xmm0 {k1}, [rax+xmm1*{imm4}]
+vmovdqu xmmword ptr [rdi+0], xmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.gather3siv2.di", arch: Arch::X86, args: &["vi64x2", "ptr", "vi32x4", "u8", "i32"], ret: "vi64x2", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherdq", wrapper: "_mm_mmask_i32gather_epi64", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+mov rax, qword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vpgatherdq xmm0 {k1}, [rax+xmm1*{imm4}]
+vmovdqu xmmword ptr [rdi+0], xmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.gather3siv4.df", arch: Arch::X86, args: &["vf64x4", "ptr", "vi32x4", "u8", "i32"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherdpd", wrapper: "_mm256_mmask_i32gather_pd", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+mov rax, qword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vgatherdpd ymm0 {k1}, [rax+xmm1*{imm4}]
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.gather3siv4.di", arch: Arch::X86, args: &["vi64x4", "ptr", "vi32x4", "u8", "i32"], ret: "vi64x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherdq", wrapper: "_mm256_mmask_i32gather_epi64", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+mov rax, qword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vpgatherdq ymm0 {k1}, [rax+xmm1*{imm4}]
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.gather3siv4.sf", arch: Arch::X86, args: &["vf32x4", "ptr", "vi32x4", "u8", "i32"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherdps", wrapper: "_mm_mmask_i32gather_ps", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+mov rax, qword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vgatherdps xmm0 {k1}, [rax+xmm1*{imm4}]
+vmovdqu xmmword ptr [rdi+0], xmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.gather3siv4.si", arch: Arch::X86, args: &["vi32x4", "ptr", "vi32x4", "u8", "i32"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherdd", wrapper: "_mm_mmask_i32gather_epi32", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+mov rax, qword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vpgatherdd xmm0 {k1}, [rax+xmm1*{imm4}]
+vmovdqu xmmword ptr [rdi+0], xmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.gather3siv8.sf", arch: Arch::X86, args: &["vf32x8", "ptr", "vi32x8", "u8", "i32"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vgatherdps", wrapper: "_mm256_mmask_i32gather_ps", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+mov rax, qword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vgatherdps ymm0 {k1}, [rax+ymm1*{imm4}]
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.gather3siv8.si", arch: Arch::X86, args: &["vi32x8", "ptr", "vi32x8", "u8", "i32"], ret: "vi32x8", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpgatherdd", wrapper: "_mm256_mmask_i32gather_epi32", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+mov rax, qword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vpgatherdd ymm0 {k1}, [rax+ymm1*{imm4}]
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
     Row { name: "llvm.x86.avx512.mask.add.sd.round", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vaddsd", wrapper: "_mm_add_round_sd", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
 vmovdqu xmm1, xmmword ptr [rdi+64]
 vmovdqu xmm2, xmmword ptr [rdi+128]
@@ -2367,9 +2559,29 @@ vcvttpd2qq zmm0 {k1}, zmm1{sae3}
 vmovdqu64 zmmword ptr [rdi+0], zmm0
 vzeroupper
 ret" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvttpd2udq.128", arch: Arch::X86, args: &["vf64x2", "vi32x4", "u8"], ret: "vu32x4", features: "avx512f,avx512vl", imms: &[], instr: "vcvttpd2udq", wrapper: "_mm_cvttpd_epu32", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvttpd2udq.256", arch: Arch::X86, args: &["vf64x4", "vi32x4", "u8"], ret: "vu32x4", features: "avx512f,avx512vl", imms: &[], instr: "vcvttpd2udq", wrapper: "_mm256_cvttpd_epu32", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.mask.cvttpd2udq.512", arch: Arch::X86, args: &["vf64x8", "vi32x8", "u8", "i32"], ret: "vu32x8", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttpd2udq", wrapper: "_mm512_cvtt_roundpd_epu32", asm: "" }, // 6 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvttpd2udq.128", arch: Arch::X86, args: &["vf64x2", "vi32x4", "u8"], ret: "vu32x4", features: "avx512f,avx512vl", imms: &[], instr: "vcvttpd2udq", wrapper: "_mm_cvttpd_epu32", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvttpd2udq xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvttpd2udq.256", arch: Arch::X86, args: &["vf64x4", "vi32x4", "u8"], ret: "vu32x4", features: "avx512f,avx512vl", imms: &[], instr: "vcvttpd2udq", wrapper: "_mm256_cvttpd_epu32", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvttpd2udq xmm0 {k1}, ymm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.mask.cvttpd2udq.512", arch: Arch::X86, args: &["vf64x8", "vi32x8", "u8", "i32"], ret: "vu32x8", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttpd2udq", wrapper: "_mm512_cvtt_roundpd_epu32", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vcvttpd2udq ymm0 {k1}, zmm1{sae3}
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 6 wrappers
     Row { name: "llvm.x86.avx512.mask.cvttpd2uqq.128", arch: Arch::X86, args: &["vf64x2", "vu64x2", "u8"], ret: "vu64x2", features: "avx512dq,avx512vl", imms: &[], instr: "vcvttpd2uqq", wrapper: "_mm_mask_cvttpd_epu64", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
 vmovdqu xmm1, xmmword ptr [rdi+64]
 movzx r11d, byte ptr [rdi+192]
@@ -3892,7 +4104,14 @@ vscalefps zmm0 {k1}, zmm1, zmm2{er4}
 vmovdqu64 zmmword ptr [rdi+0], zmm0
 vzeroupper
 ret" }, // 6 wrappers
-    Row { name: "llvm.x86.avx512.mask.scalef.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 4, min: -2147483648, max: 2147483647, values: &[] }], instr: "vscalefsd", wrapper: "_mm_scalef_sd", asm: "" }, // 6 wrappers
+    Row { name: "llvm.x86.avx512.mask.scalef.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 4, min: -2147483648, max: 2147483647, values: &[] }], instr: "vscalefsd", wrapper: "_mm_scalef_sd", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vscalefsd xmm0 {k1}, xmm1, xmm2{er4}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 6 wrappers
     Row { name: "llvm.x86.avx512.mask.scalef.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 4, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vscalefss", wrapper: "_mm_scalef_ss", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
 vmovdqu xmm1, xmmword ptr [rdi+64]
 vmovdqu xmm2, xmmword ptr [rdi+128]
@@ -3956,7 +4175,15 @@ vcvtps2ph xmm0 {k1}, ymm1, {imm1}
 vmovdqu xmmword ptr [rdi+0], xmm0
 vzeroupper
 ret" }, // 4 wrappers
-    Row { name: "llvm.x86.avx512.mask.vcvtps2ph.512", arch: Arch::X86, args: &["vf32x16", "i32", "vi16x16", "u16"], ret: "vi16x16", features: "avx512f", imms: &[Imm { arg: 1, min: 0, max: 12, values: &[0, 1, 2, 3, 4, 8, 9, 10, 11, 12] }], instr: "vcvtps2ph", wrapper: "_mm512_cvt_roundps_ph", asm: "" }, // 6 wrappers
+    Row { name: "llvm.x86.avx512.mask.vcvtps2ph.512", arch: Arch::X86, args: &["vf32x16", "i32", "vi16x16", "u16"], ret: "vi16x16", features: "avx512f", imms: &[Imm { arg: 1, min: 0, max: 12, values: &[0, 1, 2, 3, 4, 8, 9, 10, 11, 12] }], instr: "vcvtps2ph", wrapper: "_mm512_cvt_roundps_ph", asm: "vmovdqu ymm0, ymmword ptr [rdi+192]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+movzx r11d, word ptr [rdi+256]
+kmovw k1, r11d
+?1<=7:vcvtps2ph ymm0 {k1}, zmm1, {imm1}
+?1>7:vcvtps2ph ymm0 {k1}, zmm1, {sae}, {rc1}
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 6 wrappers
     Row { name: "llvm.x86.avx512.maskz.fixupimm.pd.128", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vi64x2", "i32", "u8"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[Imm { arg: 3, min: 0, max: 255, values: &[] }], instr: "vfixupimmpd", wrapper: "_mm_maskz_fixupimm_pd", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
 vmovdqu xmm1, xmmword ptr [rdi+128]
 vmovdqu xmm2, xmmword ptr [rdi+192]
@@ -4283,46 +4510,322 @@ vpternlogq zmm0, zmm1, zmm2, {imm3}
 vmovdqu64 zmmword ptr [rdi+0], zmm0
 vzeroupper
 ret" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.rcp14.pd.128", arch: Arch::X86, args: &["vf64x2", "vf64x2", "u8"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[], instr: "vrcp14pd", wrapper: "_mm_rcp14_pd", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.rcp14.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4", "u8"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[], instr: "vrcp14pd", wrapper: "_mm256_rcp14_pd", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.rcp14.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "u8"], ret: "vf64x8", features: "avx512f", imms: &[], instr: "vrcp14pd", wrapper: "_mm512_rcp14_pd", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.rcp14.ps.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[], instr: "vrcp14ps", wrapper: "_mm_rcp14_ps", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.rcp14.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[], instr: "vrcp14ps", wrapper: "_mm256_rcp14_ps", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.rcp14.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "u16"], ret: "vf32x16", features: "avx512f", imms: &[], instr: "vrcp14ps", wrapper: "_mm512_rcp14_ps", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.rcp14.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8"], ret: "vf64x2", features: "avx512f", imms: &[], instr: "vrcp14sd", wrapper: "_mm_rcp14_sd", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.rcp14.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512f", imms: &[], instr: "vrcp14ss", wrapper: "_mm_rcp14_ss", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.rsqrt14.pd.128", arch: Arch::X86, args: &["vf64x2", "vf64x2", "u8"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[], instr: "vrsqrt14pd", wrapper: "_mm_rsqrt14_pd", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.rsqrt14.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4", "u8"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[], instr: "vrsqrt14pd", wrapper: "_mm256_rsqrt14_pd", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.rsqrt14.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "u8"], ret: "vf64x8", features: "avx512f", imms: &[], instr: "vrsqrt14pd", wrapper: "_mm512_rsqrt14_pd", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.rsqrt14.ps.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[], instr: "vrsqrt14ps", wrapper: "_mm_rsqrt14_ps", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.rsqrt14.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[], instr: "vrsqrt14ps", wrapper: "_mm256_rsqrt14_ps", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.rsqrt14.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "u16"], ret: "vf32x16", features: "avx512f", imms: &[], instr: "vrsqrt14ps", wrapper: "_mm512_rsqrt14_ps", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.rsqrt14.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8"], ret: "vf64x2", features: "avx512f", imms: &[], instr: "vrsqrt14sd", wrapper: "_mm_rsqrt14_sd", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.rsqrt14.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512f", imms: &[], instr: "vrsqrt14ss", wrapper: "_mm_rsqrt14_ss", asm: "" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.scatter.dpd.512", arch: Arch::X86, args: &["ptr", "i8", "vi32x8", "vf64x8", "i32"], ret: "unit", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vscatterdpd", wrapper: "_mm512_i32scatter_pd", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.scatter.dpi.512", arch: Arch::X86, args: &["ptr", "i16", "vi32x16", "vi32x16", "i32"], ret: "unit", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpscatterdd", wrapper: "_mm512_i32scatter_epi32", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.scatter.dpq.512", arch: Arch::X86, args: &["ptr", "i8", "vi32x8", "vi64x8", "i32"], ret: "unit", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpscatterdq", wrapper: "_mm512_i32scatter_epi64", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.scatter.dps.512", arch: Arch::X86, args: &["ptr", "i16", "vi32x16", "vf32x16", "i32"], ret: "unit", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vscatterdps", wrapper: "_mm512_i32scatter_ps", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.scatter.qpd.512", arch: Arch::X86, args: &["ptr", "i8", "vi64x8", "vf64x8", "i32"], ret: "unit", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vscatterqpd", wrapper: "_mm512_i64scatter_pd", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.scatter.qpi.512", arch: Arch::X86, args: &["ptr", "i8", "vi64x8", "vi32x8", "i32"], ret: "unit", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpscatterqd", wrapper: "_mm512_i64scatter_epi32", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.scatter.qpq.512", arch: Arch::X86, args: &["ptr", "i8", "vi64x8", "vi64x8", "i32"], ret: "unit", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpscatterqq", wrapper: "_mm512_i64scatter_epi64", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.scatter.qps.512", arch: Arch::X86, args: &["ptr", "i8", "vi64x8", "vf32x8", "i32"], ret: "unit", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vscatterqps", wrapper: "_mm512_i64scatter_ps", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.scatterdiv2.df", arch: Arch::X86, args: &["ptr", "u8", "vi64x2", "vf64x2", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vscatterqpd", wrapper: "_mm_i64scatter_pd", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.scatterdiv2.di", arch: Arch::X86, args: &["ptr", "u8", "vi64x2", "vi64x2", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpscatterqq", wrapper: "_mm_i64scatter_epi64", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.scatterdiv4.df", arch: Arch::X86, args: &["ptr", "u8", "vi64x4", "vf64x4", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vscatterqpd", wrapper: "_mm256_i64scatter_pd", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.scatterdiv4.di", arch: Arch::X86, args: &["ptr", "u8", "vi64x4", "vi64x4", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpscatterqq", wrapper: "_mm256_i64scatter_epi64", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.scatterdiv4.sf", arch: Arch::X86, args: &["ptr", "u8", "vi64x2", "vf32x4", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vscatterqps", wrapper: "_mm_i64scatter_ps", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.scatterdiv4.si", arch: Arch::X86, args: &["ptr", "u8", "vi64x2", "vi32x4", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpscatterqd", wrapper: "_mm_i64scatter_epi32", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.scatterdiv8.sf", arch: Arch::X86, args: &["ptr", "u8", "vi64x4", "vf32x4", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vscatterqps", wrapper: "_mm256_i64scatter_ps", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.scatterdiv8.si", arch: Arch::X86, args: &["ptr", "u8", "vi64x4", "vi32x4", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpscatterqd", wrapper: "_mm256_i64scatter_epi32", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.scattersiv2.df", arch: Arch::X86, args: &["ptr", "u8", "vi32x4", "vf64x2", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vscatterdpd", wrapper: "_mm_i32scatter_pd", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.scattersiv2.di", arch: Arch::X86, args: &["ptr", "u8", "vi32x4", "vi64x2", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpscatterdq", wrapper: "_mm_i32scatter_epi64", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.scattersiv4.df", arch: Arch::X86, args: &["ptr", "u8", "vi32x4", "vf64x4", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vscatterdpd", wrapper: "_mm256_i32scatter_pd", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.scattersiv4.di", arch: Arch::X86, args: &["ptr", "u8", "vi32x4", "vi64x4", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpscatterdq", wrapper: "_mm256_i32scatter_epi64", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.scattersiv4.sf", arch: Arch::X86, args: &["ptr", "u8", "vi32x4", "vf32x4", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vscatterdps", wrapper: "_mm_i32scatter_ps", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.scattersiv4.si", arch: Arch::X86, args: &["ptr", "u8", "vi32x4", "vi32x4", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpscatterdd", wrapper: "_mm_i32scatter_epi32", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.scattersiv8.sf", arch: Arch::X86, args: &["ptr", "u8", "vi32x8", "vf32x8", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vscatterdps", wrapper: "_mm256_i32scatter_ps", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.scattersiv8.si", arch: Arch::X86, args: &["ptr", "u8", "vi32x8", "vi32x8", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpscatterdd", wrapper: "_mm256_i32scatter_epi32", asm: "" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.rcp14.pd.128", arch: Arch::X86, args: &["vf64x2", "vf64x2", "u8"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[], instr: "vrcp14pd", wrapper: "_mm_rcp14_pd", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vrcp14pd xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.rcp14.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4", "u8"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[], instr: "vrcp14pd", wrapper: "_mm256_rcp14_pd", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vrcp14pd ymm0 {k1}, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.rcp14.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "u8"], ret: "vf64x8", features: "avx512f", imms: &[], instr: "vrcp14pd", wrapper: "_mm512_rcp14_pd", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vrcp14pd zmm0 {k1}, zmm1
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.rcp14.ps.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[], instr: "vrcp14ps", wrapper: "_mm_rcp14_ps", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vrcp14ps xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.rcp14.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[], instr: "vrcp14ps", wrapper: "_mm256_rcp14_ps", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vrcp14ps ymm0 {k1}, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.rcp14.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "u16"], ret: "vf32x16", features: "avx512f", imms: &[], instr: "vrcp14ps", wrapper: "_mm512_rcp14_ps", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+movzx r11d, word ptr [rdi+192]
+kmovw k1, r11d
+vrcp14ps zmm0 {k1}, zmm1
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.rcp14.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8"], ret: "vf64x2", features: "avx512f", imms: &[], instr: "vrcp14sd", wrapper: "_mm_rcp14_sd", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vrcp14sd xmm0 {k1}, xmm1, xmm2
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.rcp14.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512f", imms: &[], instr: "vrcp14ss", wrapper: "_mm_rcp14_ss", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vrcp14ss xmm0 {k1}, xmm1, xmm2
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.rsqrt14.pd.128", arch: Arch::X86, args: &["vf64x2", "vf64x2", "u8"], ret: "vf64x2", features: "avx512f,avx512vl", imms: &[], instr: "vrsqrt14pd", wrapper: "_mm_rsqrt14_pd", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vrsqrt14pd xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.rsqrt14.pd.256", arch: Arch::X86, args: &["vf64x4", "vf64x4", "u8"], ret: "vf64x4", features: "avx512f,avx512vl", imms: &[], instr: "vrsqrt14pd", wrapper: "_mm256_rsqrt14_pd", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vrsqrt14pd ymm0 {k1}, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.rsqrt14.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "u8"], ret: "vf64x8", features: "avx512f", imms: &[], instr: "vrsqrt14pd", wrapper: "_mm512_rsqrt14_pd", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vrsqrt14pd zmm0 {k1}, zmm1
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.rsqrt14.ps.128", arch: Arch::X86, args: &["vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512f,avx512vl", imms: &[], instr: "vrsqrt14ps", wrapper: "_mm_rsqrt14_ps", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vrsqrt14ps xmm0 {k1}, xmm1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.rsqrt14.ps.256", arch: Arch::X86, args: &["vf32x8", "vf32x8", "u8"], ret: "vf32x8", features: "avx512f,avx512vl", imms: &[], instr: "vrsqrt14ps", wrapper: "_mm256_rsqrt14_ps", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+64]
+movzx r11d, byte ptr [rdi+192]
+kmovw k1, r11d
+vrsqrt14ps ymm0 {k1}, ymm1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.rsqrt14.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "u16"], ret: "vf32x16", features: "avx512f", imms: &[], instr: "vrsqrt14ps", wrapper: "_mm512_rsqrt14_ps", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
+movzx r11d, word ptr [rdi+192]
+kmovw k1, r11d
+vrsqrt14ps zmm0 {k1}, zmm1
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.rsqrt14.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "vf64x2", "u8"], ret: "vf64x2", features: "avx512f", imms: &[], instr: "vrsqrt14sd", wrapper: "_mm_rsqrt14_sd", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vrsqrt14sd xmm0 {k1}, xmm1, xmm2
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.rsqrt14.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "vf32x4", "u8"], ret: "vf32x4", features: "avx512f", imms: &[], instr: "vrsqrt14ss", wrapper: "_mm_rsqrt14_ss", asm: "vmovdqu xmm0, xmmword ptr [rdi+192]
+vmovdqu xmm1, xmmword ptr [rdi+64]
+vmovdqu xmm2, xmmword ptr [rdi+128]
+movzx r11d, byte ptr [rdi+256]
+kmovw k1, r11d
+vrsqrt14ss xmm0 {k1}, xmm1, xmm2
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 3 wrappers
+    Row { name: "llvm.x86.avx512.scatter.dpd.512", arch: Arch::X86, args: &["ptr", "i8", "vi32x8", "vf64x8", "i32"], ret: "unit", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vscatterdpd", wrapper: "_mm512_i32scatter_pd", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+256]
+mov rax, qword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+128]
+kmovw k1, r11d
+vscatterdpd [rax+ymm1*{imm4}] {k1}, zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.scatter.dpi.512", arch: Arch::X86, args: &["ptr", "i16", "vi32x16", "vi32x16", "i32"], ret: "unit", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpscatterdd", wrapper: "_mm512_i32scatter_epi32", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+256]
+mov rax, qword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+192]
+movzx r11d, word ptr [rdi+128]
+kmovw k1, r11d
+vpscatterdd [rax+zmm1*{imm4}] {k1}, zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.scatter.dpq.512", arch: Arch::X86, args: &["ptr", "i8", "vi32x8", "vi64x8", "i32"], ret: "unit", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpscatterdq", wrapper: "_mm512_i32scatter_epi64", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+256]
+mov rax, qword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+128]
+kmovw k1, r11d
+vpscatterdq [rax+ymm1*{imm4}] {k1}, zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.scatter.dps.512", arch: Arch::X86, args: &["ptr", "i16", "vi32x16", "vf32x16", "i32"], ret: "unit", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vscatterdps", wrapper: "_mm512_i32scatter_ps", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+256]
+mov rax, qword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+192]
+movzx r11d, word ptr [rdi+128]
+kmovw k1, r11d
+vscatterdps [rax+zmm1*{imm4}] {k1}, zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.scatter.qpd.512", arch: Arch::X86, args: &["ptr", "i8", "vi64x8", "vf64x8", "i32"], ret: "unit", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vscatterqpd", wrapper: "_mm512_i64scatter_pd", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+256]
+mov rax, qword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+128]
+kmovw k1, r11d
+vscatterqpd [rax+zmm1*{imm4}] {k1}, zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.scatter.qpi.512", arch: Arch::X86, args: &["ptr", "i8", "vi64x8", "vi32x8", "i32"], ret: "unit", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpscatterqd", wrapper: "_mm512_i64scatter_epi32", asm: "vmovdqu ymm0, ymmword ptr [rdi+256]
+mov rax, qword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+128]
+kmovw k1, r11d
+vpscatterqd [rax+zmm1*{imm4}] {k1}, ymm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.scatter.qpq.512", arch: Arch::X86, args: &["ptr", "i8", "vi64x8", "vi64x8", "i32"], ret: "unit", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpscatterqq", wrapper: "_mm512_i64scatter_epi64", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+256]
+mov rax, qword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+128]
+kmovw k1, r11d
+vpscatterqq [rax+zmm1*{imm4}] {k1}, zmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.scatter.qps.512", arch: Arch::X86, args: &["ptr", "i8", "vi64x8", "vf32x8", "i32"], ret: "unit", features: "avx512f", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vscatterqps", wrapper: "_mm512_i64scatter_ps", asm: "vmovdqu ymm0, ymmword ptr [rdi+256]
+mov rax, qword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+128]
+kmovw k1, r11d
+vscatterqps [rax+zmm1*{imm4}] {k1}, ymm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.scatterdiv2.df", arch: Arch::X86, args: &["ptr", "u8", "vi64x2", "vf64x2", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vscatterqpd", wrapper: "_mm_i64scatter_pd", asm: "vmovdqu xmm0, xmmword ptr [rdi+256]
+mov rax, qword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+128]
+kmovw k1, r11d
+vscatterqpd [rax+xmm1*{imm4}] {k1}, xmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.scatterdiv2.di", arch: Arch::X86, args: &["ptr", "u8", "vi64x2", "vi64x2", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpscatterqq", wrapper: "_mm_i64scatter_epi64", asm: "vmovdqu xmm0, xmmword ptr [rdi+256]
+mov rax, qword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+128]
+kmovw k1, r11d
+vpscatterqq [rax+xmm1*{imm4}] {k1}, xmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.scatterdiv4.df", arch: Arch::X86, args: &["ptr", "u8", "vi64x4", "vf64x4", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vscatterqpd", wrapper: "_mm256_i64scatter_pd", asm: "vmovdqu ymm0, ymmword ptr [rdi+256]
+mov rax, qword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+128]
+kmovw k1, r11d
+vscatterqpd [rax+ymm1*{imm4}] {k1}, ymm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.scatterdiv4.di", arch: Arch::X86, args: &["ptr", "u8", "vi64x4", "vi64x4", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpscatterqq", wrapper: "_mm256_i64scatter_epi64", asm: "vmovdqu ymm0, ymmword ptr [rdi+256]
+mov rax, qword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+128]
+kmovw k1, r11d
+vpscatterqq [rax+ymm1*{imm4}] {k1}, ymm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.scatterdiv4.sf", arch: Arch::X86, args: &["ptr", "u8", "vi64x2", "vf32x4", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vscatterqps", wrapper: "_mm_i64scatter_ps", asm: "vmovdqu xmm0, xmmword ptr [rdi+256]
+mov rax, qword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+128]
+kmovw k1, r11d
+vscatterqps [rax+xmm1*{imm4}] {k1}, xmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.scatterdiv4.si", arch: Arch::X86, args: &["ptr", "u8", "vi64x2", "vi32x4", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpscatterqd", wrapper: "_mm_i64scatter_epi32", asm: "vmovdqu xmm0, xmmword ptr [rdi+256]
+mov rax, qword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+128]
+kmovw k1, r11d
+vpscatterqd [rax+xmm1*{imm4}] {k1}, xmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.scatterdiv8.sf", arch: Arch::X86, args: &["ptr", "u8", "vi64x4", "vf32x4", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vscatterqps", wrapper: "_mm256_i64scatter_ps", asm: "vmovdqu xmm0, xmmword ptr [rdi+256]
+mov rax, qword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+128]
+kmovw k1, r11d
+vscatterqps [rax+ymm1*{imm4}] {k1}, xmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.scatterdiv8.si", arch: Arch::X86, args: &["ptr", "u8", "vi64x4", "vi32x4", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpscatterqd", wrapper: "_mm256_i64scatter_epi32", asm: "vmovdqu xmm0, xmmword ptr [rdi+256]
+mov rax, qword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+128]
+kmovw k1, r11d
+vpscatterqd [rax+ymm1*{imm4}] {k1}, xmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.scattersiv2.df", arch: Arch::X86, args: &["ptr", "u8", "vi32x4", "vf64x2", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vscatterdpd", wrapper: "_mm_i32scatter_pd", asm: "vmovdqu xmm0, xmmword ptr [rdi+256]
+mov rax, qword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+128]
+kmovw k1, r11d
+vscatterdpd [rax+xmm1*{imm4}] {k1}, xmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.scattersiv2.di", arch: Arch::X86, args: &["ptr", "u8", "vi32x4", "vi64x2", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpscatterdq", wrapper: "_mm_i32scatter_epi64", asm: "vmovdqu xmm0, xmmword ptr [rdi+256]
+mov rax, qword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+128]
+kmovw k1, r11d
+vpscatterdq [rax+xmm1*{imm4}] {k1}, xmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.scattersiv4.df", arch: Arch::X86, args: &["ptr", "u8", "vi32x4", "vf64x4", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vscatterdpd", wrapper: "_mm256_i32scatter_pd", asm: "vmovdqu ymm0, ymmword ptr [rdi+256]
+mov rax, qword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+128]
+kmovw k1, r11d
+vscatterdpd [rax+xmm1*{imm4}] {k1}, ymm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.scattersiv4.di", arch: Arch::X86, args: &["ptr", "u8", "vi32x4", "vi64x4", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpscatterdq", wrapper: "_mm256_i32scatter_epi64", asm: "vmovdqu ymm0, ymmword ptr [rdi+256]
+mov rax, qword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+128]
+kmovw k1, r11d
+vpscatterdq [rax+xmm1*{imm4}] {k1}, ymm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.scattersiv4.sf", arch: Arch::X86, args: &["ptr", "u8", "vi32x4", "vf32x4", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vscatterdps", wrapper: "_mm_i32scatter_ps", asm: "vmovdqu xmm0, xmmword ptr [rdi+256]
+mov rax, qword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+128]
+kmovw k1, r11d
+vscatterdps [rax+xmm1*{imm4}] {k1}, xmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.scattersiv4.si", arch: Arch::X86, args: &["ptr", "u8", "vi32x4", "vi32x4", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpscatterdd", wrapper: "_mm_i32scatter_epi32", asm: "vmovdqu xmm0, xmmword ptr [rdi+256]
+mov rax, qword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+128]
+kmovw k1, r11d
+vpscatterdd [rax+xmm1*{imm4}] {k1}, xmm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.scattersiv8.sf", arch: Arch::X86, args: &["ptr", "u8", "vi32x8", "vf32x8", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vscatterdps", wrapper: "_mm256_i32scatter_ps", asm: "vmovdqu ymm0, ymmword ptr [rdi+256]
+mov rax, qword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+128]
+kmovw k1, r11d
+vscatterdps [rax+ymm1*{imm4}] {k1}, ymm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.scattersiv8.si", arch: Arch::X86, args: &["ptr", "u8", "vi32x8", "vi32x8", "i32"], ret: "unit", features: "avx512f,avx512vl", imms: &[Imm { arg: 4, min: 1, max: 8, values: &[1, 2, 4, 8] }], instr: "vpscatterdd", wrapper: "_mm256_i32scatter_epi32", asm: "vmovdqu ymm0, ymmword ptr [rdi+256]
+mov rax, qword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+192]
+movzx r11d, byte ptr [rdi+128]
+kmovw k1, r11d
+vpscatterdd [rax+ymm1*{imm4}] {k1}, ymm0
+vzeroupper
+ret" }, // 2 wrappers
     Row { name: "llvm.x86.avx512.sitofp.round.v16f16.v16i16", arch: Arch::X86, args: &["vi16x16", "i32"], ret: "vf16x16", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtw2ph", wrapper: "_mm256_cvtepi16_ph", asm: "" }, // 1 wrapper
     Row { name: "llvm.x86.avx512.sitofp.round.v16f16.v16i32", arch: Arch::X86, args: &["vi32x16", "i32"], ret: "vf16x16", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtdq2ph", wrapper: "_mm512_cvtepi32_ph", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
 vcvtdq2ph ymm15, zmm0{er1}
@@ -4417,8 +4920,18 @@ vcvtuqq2pd zmm0, zmm0{er1}
 vmovdqu64 zmmword ptr [rdi+0], zmm0
 vzeroupper
 ret" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.vcomi.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "i32", "i32"], ret: "i32", features: "avx512f", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }, Imm { arg: 3, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vcmp", wrapper: "_mm_comi_round_sd", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vcomi.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "i32", "i32"], ret: "i32", features: "avx512f", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }, Imm { arg: 3, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vcmp", wrapper: "_mm_comi_round_ss", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vcomi.sd", arch: Arch::X86, args: &["vf64x2", "vf64x2", "i32", "i32"], ret: "i32", features: "avx512f", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }, Imm { arg: 3, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vcmp", wrapper: "_mm_comi_round_sd", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vcmpsd k0, xmm0, xmm1{sae3}, {imm2}
+kmovw eax, k0
+mov dword ptr [rdi], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vcomi.ss", arch: Arch::X86, args: &["vf32x4", "vf32x4", "i32", "i32"], ret: "i32", features: "avx512f", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }, Imm { arg: 3, min: 4, max: 12, values: &[4, 8, 12] }], instr: "vcmp", wrapper: "_mm_comi_round_ss", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vcmpss k0, xmm0, xmm1{sae3}, {imm2}
+kmovw eax, k0
+mov dword ptr [rdi], eax
+ret" }, // 1 wrapper
     Row { name: "llvm.x86.avx512.vcvtsd2si32", arch: Arch::X86, args: &["vf64x2", "i32"], ret: "i32", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsd2si", wrapper: "_mm_cvt_roundsd_si32", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
 vcvtsd2si eax, xmm0{er1}
 mov dword ptr [rdi+0], eax
@@ -5834,7 +6347,12 @@ vsubph zmm0, zmm0, zmm1{er2}
 vmovdqu64 zmmword ptr [rdi+0], zmm0
 vzeroupper
 ret" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512fp16.vcomi.sh", arch: Arch::X86, args: &["vf16x8", "vf16x8", "i32", "i32"], ret: "i32", features: "avx512fp16", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }, Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "", wrapper: "_mm_comi_round_sh", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512fp16.vcomi.sh", arch: Arch::X86, args: &["vf16x8", "vf16x8", "i32", "i32"], ret: "i32", features: "avx512fp16", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }, Imm { arg: 3, min: 4, max: 8, values: &[4, 8] }], instr: "", wrapper: "_mm_comi_round_sh", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vcmpsh k0, xmm0, xmm1{sae3}, {imm2}
+kmovw eax, k0
+mov dword ptr [rdi], eax
+ret" }, // 1 wrapper
     Row { name: "llvm.x86.avx512fp16.vcvtsh2si32", arch: Arch::X86, args: &["vf16x8", "i32"], ret: "i32", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsh2si", wrapper: "_mm_cvtsh_i32", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
 vcvtsh2si eax, xmm0{er1}
 mov dword ptr [rdi+0], eax
@@ -5956,7 +6474,9 @@ ret" }, // 1 wrapper
     Row { name: "llvm.x86.fxsave64", arch: Arch::X86, args: &["ptr"], ret: "unit", features: "fxsr", imms: &[], instr: "fxsave64", wrapper: "_fxsave64", asm: "mov rax, qword ptr [rdi+64]
 fxsave64 [rax]
 ret" }, // 1 wrapper
-    Row { name: "llvm.x86.ldtilecfg", arch: Arch::X86, args: &["ptr"], ret: "unit", features: "amx-tile", imms: &[], instr: "ldtilecfg", wrapper: "_tile_loadconfig", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.ldtilecfg", arch: Arch::X86, args: &["ptr"], ret: "unit", features: "amx-tile", imms: &[], instr: "ldtilecfg", wrapper: "_tile_loadconfig", asm: "mov rax, qword ptr [rdi+64]
+ldtilecfg [rax]
+ret" }, // 1 wrapper
     Row { name: "llvm.x86.loadiwkey", arch: Arch::X86, args: &["vi64x2", "vi64x2", "vi64x2", "u32"], ret: "unit", features: "kl", imms: &[], instr: "loadiwkey", wrapper: "_mm_loadiwkey", asm: "" }, // 1 wrapper
     Row { name: "llvm.x86.movrsdi", arch: Arch::X86, args: &["ptr"], ret: "i64", features: "movrs", imms: &[], instr: "movrs", wrapper: "_movrs_i64", asm: "" }, // 1 wrapper
     Row { name: "llvm.x86.movrshi", arch: Arch::X86, args: &["ptr"], ret: "i16", features: "movrs", imms: &[], instr: "movrs", wrapper: "_movrs_i16", asm: "" }, // 1 wrapper
@@ -6668,7 +7188,9 @@ movdqu xmm1, xmmword ptr [rdi+128]
 psignw xmm0, xmm1
 movdqu xmmword ptr [rdi+0], xmm0
 ret" }, // 1 wrapper
-    Row { name: "llvm.x86.sttilecfg", arch: Arch::X86, args: &["ptr"], ret: "unit", features: "amx-tile", imms: &[], instr: "sttilecfg", wrapper: "_tile_storeconfig", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.sttilecfg", arch: Arch::X86, args: &["ptr"], ret: "unit", features: "amx-tile", imms: &[], instr: "sttilecfg", wrapper: "_tile_storeconfig", asm: "mov rax, qword ptr [rdi+64]
+sttilecfg [rax]
+ret" }, // 1 wrapper
     Row { name: "llvm.x86.subborrow.32", arch: Arch::X86, args: &["u8", "u32", "u32"], ret: "tup(u8,u32)", features: "", imms: &[], instr: "sbb", wrapper: "_subborrow_u32", asm: "movzx eax, byte ptr [rdi+128]
 mov ecx, dword ptr [rdi+192]
 mov edx, dword ptr [rdi+256]
@@ -6687,8 +7209,14 @@ setb al
 mov byte ptr [rdi], al
 mov qword ptr [rdi+64], rcx
 ret" }, // 1 wrapper
-    Row { name: "llvm.x86.tbm.bextri.u32", arch: Arch::X86, args: &["u32", "u32"], ret: "u32", features: "tbm", imms: &[Imm { arg: 1, min: 0, max: 65535, values: &[] }], instr: "bextr", wrapper: "_bextri_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.tbm.bextri.u64", arch: Arch::X86, args: &["u64", "u64"], ret: "u64", features: "tbm", imms: &[Imm { arg: 1, min: 0, max: 65535, values: &[] }], instr: "bextr", wrapper: "_bextri_u64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.tbm.bextri.u32", arch: Arch::X86, args: &["u32", "u32"], ret: "u32", features: "tbm", imms: &[Imm { arg: 1, min: 0, max: 65535, values: &[] }], instr: "bextr", wrapper: "_bextri_u32", asm: "mov eax, dword ptr [rdi+64]
+bextr eax, eax, {imm1}
+mov dword ptr [rdi+0], eax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.tbm.bextri.u64", arch: Arch::X86, args: &["u64", "u64"], ret: "u64", features: "tbm", imms: &[Imm { arg: 1, min: 0, max: 65535, values: &[] }], instr: "bextr", wrapper: "_bextri_u64", asm: "mov rax, qword ptr [rdi+64]
+bextr rax, rax, {imm1}
+mov qword ptr [rdi+0], rax
+ret" }, // 1 wrapper
     Row { name: "llvm.x86.tcmmimfp16ps", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-complex", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tcmmimfp16ps", wrapper: "_tile_cmmimfp16ps", asm: "" }, // 1 wrapper
     Row { name: "llvm.x86.tcmmrlfp16ps", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-complex", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tcmmrlfp16ps", wrapper: "_tile_cmmrlfp16ps", asm: "" }, // 1 wrapper
     Row { name: "llvm.x86.tcvtrowd2ps", arch: Arch::X86, args: &["i8", "u32"], ret: "vf32x16", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tcvtrowd2ps", wrapper: "_tile_cvtrowd2ps", asm: "" }, // 1 wrapper
@@ -6717,7 +7245,8 @@ ret" }, // 1 wrapper
     Row { name: "llvm.x86.tileloaddt164", arch: Arch::X86, args: &["i8", "ptr", "usize"], ret: "unit", features: "amx-tile", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tileloaddt1", wrapper: "_tile_stream_loadd", asm: "" }, // 1 wrapper
     Row { name: "llvm.x86.tilemovrow", arch: Arch::X86, args: &["i8", "u32"], ret: "vi32x16", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tilemovrow", wrapper: "_tile_movrow", asm: "" }, // 1 wrapper
     Row { name: "llvm.x86.tilemovrowi", arch: Arch::X86, args: &["i8", "u32"], ret: "vi32x16", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 63, values: &[] }], instr: "tilemovrow", wrapper: "_tile_movrowi", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.tilerelease", arch: Arch::X86, args: &[], ret: "unit", features: "amx-tile", imms: &[], instr: "tilerelease", wrapper: "_tile_release", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.tilerelease", arch: Arch::X86, args: &[], ret: "unit", features: "amx-tile", imms: &[], instr: "tilerelease", wrapper: "_tile_release", asm: "tilerelease
+ret" }, // 1 wrapper
     Row { name: "llvm.x86.tilestored64", arch: Arch::X86, args: &["i8", "ptr", "usize"], ret: "unit", features: "amx-tile", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tilestored", wrapper: "_tile_stored", asm: "" }, // 1 wrapper
     Row { name: "llvm.x86.tilezero", arch: Arch::X86, args: &["i8"], ret: "unit", features: "amx-tile", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tilezero", wrapper: "_tile_zero", asm: "" }, // 1 wrapper
     Row { name: "llvm.x86.tmmultf32ps", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-tf32", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tmmultf32ps", wrapper: "_tile_mmultf32ps", asm: "" }, // 1 wrapper
@@ -6856,7 +7385,8 @@ ret" }, // 3 wrappers
     Row { name: "llvm.x86.vsm4rnds4256", arch: Arch::X86, args: &["vi32x8", "vi32x8"], ret: "vi32x8", features: "sm4,avx", imms: &[], instr: "vsm4rnds4", wrapper: "_mm256_sm4rnds4_epi32", asm: "" }, // 1 wrapper
     Row { name: "llvm.x86.xabort", arch: Arch::X86, args: &["i8"], ret: "unit", features: "rtm", imms: &[Imm { arg: 0, min: -128, max: 127, values: &[] }], instr: "xabort", wrapper: "_xabort", asm: "" }, // 1 wrapper
     Row { name: "llvm.x86.xbegin", arch: Arch::X86, args: &[], ret: "i32", features: "rtm", imms: &[], instr: "xbegin", wrapper: "_xbegin", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.xend", arch: Arch::X86, args: &[], ret: "unit", features: "rtm", imms: &[], instr: "xend", wrapper: "_xend", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.xend", arch: Arch::X86, args: &[], ret: "unit", features: "rtm", imms: &[], instr: "xend", wrapper: "_xend", asm: "xend
+ret" }, // 1 wrapper
     Row { name: "llvm.x86.xgetbv", arch: Arch::X86, args: &["u32"], ret: "i64", features: "xsave", imms: &[], instr: "xgetbv", wrapper: "_xgetbv", asm: "" }, // 1 wrapper
     Row { name: "llvm.x86.xrstor", arch: Arch::X86, args: &["ptr", "u32", "u32"], ret: "unit", features: "xsave", imms: &[], instr: "xrstor", wrapper: "_xrstor", asm: "mov rcx, qword ptr [rdi+64]
 mov edx, dword ptr [rdi+128]
@@ -6923,5 +7453,9 @@ mov edx, dword ptr [rdi+128]
 mov eax, dword ptr [rdi+192]
 xsetbv
 ret" }, // 1 wrapper
-    Row { name: "llvm.x86.xtest", arch: Arch::X86, args: &[], ret: "i32", features: "rtm", imms: &[], instr: "xtest", wrapper: "_xtest", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.xtest", arch: Arch::X86, args: &[], ret: "i32", features: "rtm", imms: &[], instr: "xtest", wrapper: "_xtest", asm: "xor eax, eax
+xtest
+setne al
+mov dword ptr [rdi], eax
+ret" }, // 1 wrapper
 ];

@@ -96,7 +96,8 @@ fn scalar_value(shape: &str, bits: u128) -> i64 {
     }
 }
 
-/// `?N>V:text` / `?N<=V:text`: the text when the condition on argument N holds;
+/// `?N>V:text` / `?N<=V:text` / `?N=V:text`: the text when the condition on argument N
+/// holds;
 /// `?+feature:text` / `?-feature:text`: when the caller enables the feature, or not.
 fn conditional<'a>(
     line: &'a str,
@@ -111,19 +112,25 @@ fn conditional<'a>(
     if let Some(f) = cond.strip_prefix('-') {
         return (!has_feature(f)).then_some(text);
     }
-    let (arg, greater, bound) = match cond.split_once("<=") {
-        Some((a, b)) => (a, false, b),
-        None => {
-            let (a, b) = cond.split_once('>').expect("template condition");
-            (a, true, b)
-        }
+    let (arg, op, bound) = if let Some((a, b)) = cond.split_once("<=") {
+        (a, "<=", b)
+    } else if let Some((a, b)) = cond.split_once('>') {
+        (a, ">", b)
+    } else {
+        let (a, b) = cond.split_once('=').expect("template condition");
+        (a, "=", b)
     };
     let v = value_of(arg.parse().unwrap()).expect("condition on an immediate");
     let bound: i64 = bound.parse().unwrap();
-    ((v > bound) == greater).then_some(text)
+    let holds = match op {
+        "<=" => v <= bound,
+        ">" => v > bound,
+        _ => v == bound,
+    };
+    holds.then_some(text)
 }
 
-/// Replaces `{immN}`, `{erN}` and `{saeN}`.
+/// Replaces `{immN}`, `{rcN}` (its low 3 bits), `{erN}` and `{saeN}`.
 fn substitute(line: &str, value_of: &impl Fn(usize) -> Option<i64>) -> String {
     let mut out = String::new();
     let mut rest = line;
@@ -134,6 +141,7 @@ fn substitute(line: &str, value_of: &impl Fn(usize) -> Option<i64>) -> String {
         let value = arg.parse().ok().and_then(|a| value_of(a));
         let text = match (kind, value) {
             ("imm", Some(v)) => v.to_string(),
+            ("rc", Some(v)) => (v & 7).to_string(),
             // _MM_FROUND_CUR_DIRECTION (4) uses MXCSR; with _MM_FROUND_NO_EXC (8), the low
             // bits choose the rounding.
             ("er", Some(v)) if v & 8 != 0 => {
