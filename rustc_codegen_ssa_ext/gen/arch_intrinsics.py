@@ -1779,9 +1779,14 @@ def analyse(stdarch: Path):
                 row.imms.append((k, lo, hi, values))
         for k, lits in sorted(literal_at.items()):
             if k not in imm_sets and k not in runtime_at:
-                diagnostics["argument only ever passed as a literal (not listed as immediate)"].append(
+                # LLVM requires these to be constants too (`immarg`): the literals are
+                # the values.
+                diagnostics["argument only ever passed as a literal (listed with those values)"].append(
                     f"{ln} arg {k}: {sorted(lits)[:8]}{'...' if len(lits) > 8 else ''}"
                 )
+                lo, hi, values = fmt_set(set(lits))
+                row.imms.append((k, lo, hi, values))
+                row.imms.sort()
         out_rows.append(row)
 
     for note, cnt in sorted(cons.notes.items()):

@@ -97,6 +97,9 @@ def load_vec(reg_kind: str, n: int, nbytes: int, off: int, vex: bool) -> str:
         return f"{'v' if vex else ''}movq xmm{n}, qword ptr {src}"
     if nbytes == 4:
         return f"{'v' if vex else ''}movd xmm{n}, dword ptr {src}"
+    if nbytes == 2:
+        # An f16 scalar (AVX512-FP16 code only).
+        return f"vmovsh xmm{n}, word ptr {src}"
     raise Fail(f"vector load of {nbytes} bytes")
 
 
@@ -113,7 +116,7 @@ def store_vec(kind: str, n: int, nbytes: int, off: int, vex: bool) -> str:
     if nbytes == 4:
         return f"{'v' if vex else ''}movd dword ptr {dst}, xmm{n}"
     if nbytes == 2:
-        return f"vpextrw word ptr {dst}, xmm{n}, 0"
+        return f"vmovsh word ptr {dst}, xmm{n}"
     raise Fail(f"vector store of {nbytes} bytes")
 
 
@@ -202,6 +205,12 @@ def generic(row, mnem: str, form: str) -> str:
         elif ints and "k" in ops[0][1] and ints[-1] > 0 and same(row.args[ints[-1] - 1]):
             # Masked without saying so in the name (`rcp14.ps(a, src, k)`).
             mask, passthru = ints[-1], ints[-1] - 1
+    if rnd is None and "er" not in decos:
+        # A rounding operand that can only be _MM_FROUND_CUR_DIRECTION: no operand.
+        fixed = [k for k, lo, hi, vals in row.imms if (lo, hi) == (4, 4)]
+        if fixed and len([o for o in ops[1:] if o[0] == "imm8"]) < len(imms):
+            rnd = fixed[-1]
+            decos = decos + ["er"]
     values = [(i, a) for i, a in args if i not in imms and i != mask and i != passthru]
     for pat, order in ORDERS:
         if pat.match(row.name) and len(values) == len(order):
@@ -302,8 +311,7 @@ def generic(row, mnem: str, form: str) -> str:
                 if a in ("f32", "f64", "f16"):
                     n = vnext
                     vnext += 1
-                    lines.append(load_vec("xmm", n, shape_bytes(a), arg_off(row, i), vex) if a != "f16" else
-                                 f"vpinsrw xmm{n}, xmm{n}, word ptr [rdi+{arg_off(row, i)}], 0")
+                    lines.append(load_vec("xmm", n, shape_bytes(a), arg_off(row, i), vex))
                     operands.append(f"xmm{n}")
                     continue
                 raise Fail(f"{a} for a vector operand")
@@ -425,11 +433,20 @@ def static_verified() -> dict:
     return out
 
 
+# Templates checked by reading them, where the symbolic check cannot follow control flow.
+REVIEWED = {
+    # `_xbegin`: -1 when the transaction starts (xbegin leaves eax alone and falls
+    # through to the label), the abort status in eax when it aborts (execution resumes
+    # at the label), as LLVM's two-block lowering computes.
+    "llvm.x86.xbegin",
+}
+
+
 def template(row, forms, gate=True) -> str:
     if gate:
         t = template(row, forms, gate=False)
         unverified = [f for f in row.features.split(",") if f and f not in VERIFIED_FEATURES]
-        if unverified:
+        if unverified and row.name not in REVIEWED:
             import hashlib
 
             if static_verified().get(row.name) != hashlib.sha256(t.encode()).hexdigest()[:16]:
@@ -610,6 +627,27 @@ def special(row) -> str | None:
                        load_gpr(7, 2, off(3)), "kmovw k1, r11d",
                        "?1<=7:vcvtps2ph ymm0 {k1}, zmm1, {imm1}", "?1>7:vcvtps2ph ymm0 {k1}, zmm1, {sae}, {rc1}",
                        store_vec("ymm", 0, 32, 0, True)], True)
+    m = re.fullmatch(r"movrs(qi|hi|si|di)", n)
+    if m:
+        w = {"qi": 1, "hi": 2, "si": 4, "di": 8}[m.group(1)]
+        return finish([f"mov rax, qword ptr [rdi+{off(0)}]", f"!movrs {gpr_name(0, w)}, {PTR_WORD[w]} ptr [rax]",
+                       store_gpr(0, w, 0)], False)
+    if n == "prefetchrs":
+        return finish([f"mov rax, qword ptr [rdi+{off(0)}]", "!prefetchrst2 byte ptr [rax]"], False)
+    # AMX: tile registers keep their contents between calls (no code of ours touches
+    # them), so each intrinsic is its instruction on the tiles its immediates name.
+    m = re.fullmatch(r"(tileloadd|tileloaddt1|tilestored)64", n)
+    if m:
+        # (tile, base, stride)
+        addr = "[rax+rcx*1]"
+        ins = f"{m.group(1)} {addr}, tmm{{imm0}}" if m.group(1) == "tilestored" else f"{m.group(1)} tmm{{imm0}}, {addr}"
+        return finish([f"mov rax, qword ptr [rdi+{off(1)}]", f"mov rcx, qword ptr [rdi+{off(2)}]", ins], False)
+    if n == "tilezero":
+        return "tilezero tmm{imm0}\nret"
+    if n in ("tdpbssd", "tdpbsud", "tdpbusd", "tdpbuud", "tdpbf16ps", "tdpfp16ps"):
+        return f"{n} tmm{{imm0}}, tmm{{imm1}}, tmm{{imm2}}\nret"
+    if n == "xabort":
+        return "xabort {imm0}\nret"
     if n in ("tilerelease", "xend"):
         return f"{n}\nret"
     if n == "xtest":
@@ -661,6 +699,21 @@ def special(row) -> str | None:
     return None
 
 
+# Instructions newer than the system assembler, as bytes: a template line `!text` is
+# emitted as the encoding of `text` (x86_verify.py checks each against LLVM's assembler).
+ENCODED = {
+    "movrs al, byte ptr [rax]": "0x0f, 0x38, 0x8a, 0x00",
+    "movrs ax, word ptr [rax]": "0x66, 0x0f, 0x38, 0x8b, 0x00",
+    "movrs eax, dword ptr [rax]": "0x0f, 0x38, 0x8b, 0x00",
+    "movrs rax, qword ptr [rax]": "0x48, 0x0f, 0x38, 0x8b, 0x00",
+    "prefetchrst2 byte ptr [rax]": "0x0f, 0x18, 0x20",
+}
+
+
+def encode(asm: str) -> str:
+    return "\n".join(f".byte {ENCODED[l[1:]]}" if l.startswith("!") else l for l in asm.split("\n"))
+
+
 def fill(rows, xml_path, report=None):
     """Sets `asm` on every x86 row that has a template; returns {name: reason} for the rest."""
     forms = load_forms(xml_path)
@@ -669,7 +722,7 @@ def fill(rows, xml_path, report=None):
         if r.arch != "x86" or not r.name.startswith("llvm.x86."):
             continue
         try:
-            r.asm = template(r, forms)
+            r.asm = encode(template(r, forms))
         except Fail as e:
             r.asm = ""
             missing[r.name] = str(e)

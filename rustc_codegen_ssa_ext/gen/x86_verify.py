@@ -194,6 +194,11 @@ class Sim:
             self.fresh += 1
             return
         dst = ops[0]
+        if "[" not in dst and reg_key(re.sub(r"\s*\{[^}]*\}", "", dst).strip())[0] is None:
+            # No destination (`xabort imm`): an effect of its operands.
+            self.stores[("side", self.fresh)] = (mnem, tuple(self.value(o)[0] for o in ops))
+            self.fresh += 1
+            return
         decos = re.findall(r"\{([^}]*)\}", dst)
         mask = next((d for d in decos if re.fullmatch(r"k\d", d)), None)
         zero = "z" in decos
@@ -349,6 +354,27 @@ def combos(row):
     return out[:8]
 
 
+def check_encodings(stdarch):
+    """Each `x86_asm.ENCODED` byte sequence is what LLVM's assembler makes of its text."""
+    sysroot = stdarch.parents[5]
+    with tempfile.TemporaryDirectory() as d:
+        items = list(x86_asm.ENCODED.items())
+        asm = "\n".join(f"enc{i}:\n{text}" for i, (text, _) in enumerate(items))
+        src = Path(d) / "enc.rs"
+        src.write_text('std::arch::global_asm!(r#"' + asm + '"#);\n')
+        obj = Path(d) / "enc.o"
+        subprocess.run([str(sysroot / "bin" / "rustc"), "--crate-type=lib", "--emit=obj", "-o", str(obj), str(src)],
+                       check=True)
+        tools = sysroot / "lib" / "rustlib" / "x86_64-unknown-linux-gnu" / "bin"
+        dump = subprocess.run([str(tools / "llvm-objdump"), "-d", str(obj)], check=True, capture_output=True,
+                              text=True).stdout
+        got = re.findall(r"^\s+[0-9a-f]+:\s+((?:[0-9a-f]{2} )+)", dump, re.M)
+        for (text, want), bytes_ in zip(items, got):
+            w = " ".join(b[2:] for b in want.split(", "))
+            if bytes_.strip() != w:
+                sys.exit(f"x86_asm.ENCODED[{text!r}] is {w}, LLVM assembles {bytes_.strip()}")
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--verbose", action="store_true")
@@ -425,11 +451,13 @@ def main(argv=None):
         if res.returncode != 0:
             sys.exit("LLVM failed:\n" + res.stderr[-5000:])
         llvm = parse_llvm((Path(d) / "chk.s").read_text())
+    check_encodings(stdarch)
     verdict = {}
     for i, c, vals in plan:
         r, asm = cands[i]
         feats = set(f for f in r.features.split(",") if f) | {"avx", "sse4.1"}
-        ours = instantiate(asm, vals, feats).split("\n")
+        # Lines the generator emits as bytes are compared as the instruction they encode.
+        ours = [l.removeprefix("!") for l in instantiate(asm, vals, feats).split("\n")]
         ok = True
         why = ""
         try:

@@ -31,6 +31,9 @@ mod imp {
     #[repr(simd)] #[derive(Copy, Clone)] pub struct u16x32([u16; 32]);
     #[repr(simd)] #[derive(Copy, Clone)] pub struct u16x8([u16; 8]);
     #[repr(simd)] #[derive(Copy, Clone)] pub struct u32x16([u32; 16]);
+    #[repr(simd)] #[derive(Copy, Clone)] pub struct u32x8([u32; 8]);
+    #[repr(simd)] #[derive(Copy, Clone)] pub struct u64x2([u64; 2]);
+    #[repr(simd)] #[derive(Copy, Clone)] pub struct u64x4([u64; 4]);
     #[repr(simd)] #[derive(Copy, Clone)] pub struct u64x8([u64; 8]);
     #[repr(simd)] #[derive(Copy, Clone)] pub struct u8x16([u8; 16]);
     #[repr(simd)] #[derive(Copy, Clone)] pub struct u8x32([u8; 32]);
@@ -129,82 +132,94 @@ mod imp {
         #[link_name = "llvm.x86.avx512.rsqrt14.ps.512"] fn f89(a0: f32x16, a1: f32x16, a2: u16) -> f32x16;
         #[link_name = "llvm.x86.avx512.rsqrt14.sd"] fn f90(a0: f64x2, a1: f64x2, a2: f64x2, a3: u8) -> f64x2;
         #[link_name = "llvm.x86.avx512.rsqrt14.ss"] fn f91(a0: f32x4, a1: f32x4, a2: f32x4, a3: u8) -> f32x4;
-        #[link_name = "llvm.x86.avx512.sitofp.round.v16f16.v16i32"] fn f92(a0: i32x16, a1: i32) -> F16x16;
-        #[link_name = "llvm.x86.avx512.sitofp.round.v16f32.v16i32"] fn f93(a0: i32x16, a1: i32) -> f32x16;
-        #[link_name = "llvm.x86.avx512.sitofp.round.v32f16.v32i16"] fn f94(a0: i16x32, a1: i32) -> F16x32;
-        #[link_name = "llvm.x86.avx512.sitofp.round.v8f16.v8i64"] fn f95(a0: i64x8, a1: i32) -> F16x8;
-        #[link_name = "llvm.x86.avx512.sitofp.round.v8f32.v8i64"] fn f96(a0: i64x8, a1: i32) -> f32x8;
-        #[link_name = "llvm.x86.avx512.sitofp.round.v8f64.v8i64"] fn f97(a0: i64x8, a1: i32) -> f64x8;
-        #[link_name = "llvm.x86.avx512.sqrt.pd.512"] fn f98(a0: f64x8, a1: i32) -> f64x8;
-        #[link_name = "llvm.x86.avx512.sqrt.ps.512"] fn f99(a0: f32x16, a1: i32) -> f32x16;
-        #[link_name = "llvm.x86.avx512.sub.pd.512"] fn f100(a0: f64x8, a1: f64x8, a2: i32) -> f64x8;
-        #[link_name = "llvm.x86.avx512.sub.ps.512"] fn f101(a0: f32x16, a1: f32x16, a2: i32) -> f32x16;
-        #[link_name = "llvm.x86.avx512.uitofp.round.v16f16.v16i32"] fn f102(a0: u32x16, a1: i32) -> F16x16;
-        #[link_name = "llvm.x86.avx512.uitofp.round.v16f32.v16i32"] fn f103(a0: u32x16, a1: i32) -> f32x16;
-        #[link_name = "llvm.x86.avx512.uitofp.round.v32f16.v32i16"] fn f104(a0: u16x32, a1: i32) -> F16x32;
-        #[link_name = "llvm.x86.avx512.uitofp.round.v8f16.v8i64"] fn f105(a0: u64x8, a1: i32) -> F16x8;
-        #[link_name = "llvm.x86.avx512.uitofp.round.v8f32.v8i64"] fn f106(a0: u64x8, a1: i32) -> f32x8;
-        #[link_name = "llvm.x86.avx512.uitofp.round.v8f64.v8i64"] fn f107(a0: u64x8, a1: i32) -> f64x8;
-        #[link_name = "llvm.x86.avx512.vcomi.sd"] fn f108(a0: f64x2, a1: f64x2, a2: i32, a3: i32) -> i32;
-        #[link_name = "llvm.x86.avx512.vcomi.ss"] fn f109(a0: f32x4, a1: f32x4, a2: i32, a3: i32) -> i32;
-        #[link_name = "llvm.x86.avx512.vcvtsd2si32"] fn f110(a0: f64x2, a1: i32) -> i32;
-        #[link_name = "llvm.x86.avx512.vcvtsd2si64"] fn f111(a0: f64x2, a1: i32) -> i64;
-        #[link_name = "llvm.x86.avx512.vcvtsd2usi32"] fn f112(a0: f64x2, a1: i32) -> u32;
-        #[link_name = "llvm.x86.avx512.vcvtsd2usi64"] fn f113(a0: f64x2, a1: i32) -> u64;
-        #[link_name = "llvm.x86.avx512.vcvtss2si32"] fn f114(a0: f32x4, a1: i32) -> i32;
-        #[link_name = "llvm.x86.avx512.vcvtss2si64"] fn f115(a0: f32x4, a1: i32) -> i64;
-        #[link_name = "llvm.x86.avx512.vcvtss2usi32"] fn f116(a0: f32x4, a1: i32) -> u32;
-        #[link_name = "llvm.x86.avx512.vcvtss2usi64"] fn f117(a0: f32x4, a1: i32) -> u64;
-        #[link_name = "llvm.x86.avx512.vfmadd.f32"] fn f118(a0: f32, a1: f32, a2: f32, a3: i32) -> f32;
-        #[link_name = "llvm.x86.avx512.vfmadd.f64"] fn f119(a0: f64, a1: f64, a2: f64, a3: i32) -> f64;
-        #[link_name = "llvm.x86.avx512.vfmadd.pd.512"] fn f120(a0: f64x8, a1: f64x8, a2: f64x8, a3: i32) -> f64x8;
-        #[link_name = "llvm.x86.avx512.vfmadd.ps.512"] fn f121(a0: f32x16, a1: f32x16, a2: f32x16, a3: i32) -> f32x16;
-        #[link_name = "llvm.x86.avx512.vfmaddsub.pd.512"] fn f122(a0: f64x8, a1: f64x8, a2: f64x8, a3: i32) -> f64x8;
-        #[link_name = "llvm.x86.avx512.vfmaddsub.ps.512"] fn f123(a0: f32x16, a1: f32x16, a2: f32x16, a3: i32) -> f32x16;
-        #[link_name = "llvm.x86.avx512.vpdpbusd.128"] fn f124(a0: i32x4, a1: u8x16, a2: i8x16) -> i32x4;
-        #[link_name = "llvm.x86.avx512.vpdpbusd.256"] fn f125(a0: i32x8, a1: u8x32, a2: i8x32) -> i32x8;
-        #[link_name = "llvm.x86.avx512.vpdpbusd.512"] fn f126(a0: i32x16, a1: u8x64, a2: i8x64) -> i32x16;
-        #[link_name = "llvm.x86.avx512.vpdpbusds.128"] fn f127(a0: i32x4, a1: u8x16, a2: i8x16) -> i32x4;
-        #[link_name = "llvm.x86.avx512.vpdpbusds.256"] fn f128(a0: i32x8, a1: u8x32, a2: i8x32) -> i32x8;
-        #[link_name = "llvm.x86.avx512.vpdpbusds.512"] fn f129(a0: i32x16, a1: u8x64, a2: i8x64) -> i32x16;
-        #[link_name = "llvm.x86.avx512.vpermi2var.d.128"] fn f130(a0: i32x4, a1: i32x4, a2: i32x4) -> i32x4;
-        #[link_name = "llvm.x86.avx512.vpermi2var.d.256"] fn f131(a0: i32x8, a1: i32x8, a2: i32x8) -> i32x8;
-        #[link_name = "llvm.x86.avx512.vpermi2var.d.512"] fn f132(a0: i32x16, a1: i32x16, a2: i32x16) -> i32x16;
-        #[link_name = "llvm.x86.avx512.vpermi2var.hi.128"] fn f133(a0: i16x8, a1: i16x8, a2: i16x8) -> i16x8;
-        #[link_name = "llvm.x86.avx512.vpermi2var.hi.256"] fn f134(a0: i16x16, a1: i16x16, a2: i16x16) -> i16x16;
-        #[link_name = "llvm.x86.avx512.vpermi2var.hi.512"] fn f135(a0: i16x32, a1: i16x32, a2: i16x32) -> i16x32;
-        #[link_name = "llvm.x86.avx512.vpermi2var.pd.128"] fn f136(a0: f64x2, a1: i64x2, a2: f64x2) -> f64x2;
-        #[link_name = "llvm.x86.avx512.vpermi2var.pd.256"] fn f137(a0: f64x4, a1: i64x4, a2: f64x4) -> f64x4;
-        #[link_name = "llvm.x86.avx512.vpermi2var.pd.512"] fn f138(a0: f64x8, a1: i64x8, a2: f64x8) -> f64x8;
-        #[link_name = "llvm.x86.avx512.vpermi2var.ps.128"] fn f139(a0: f32x4, a1: i32x4, a2: f32x4) -> f32x4;
-        #[link_name = "llvm.x86.avx512.vpermi2var.ps.256"] fn f140(a0: f32x8, a1: i32x8, a2: f32x8) -> f32x8;
-        #[link_name = "llvm.x86.avx512.vpermi2var.ps.512"] fn f141(a0: f32x16, a1: i32x16, a2: f32x16) -> f32x16;
-        #[link_name = "llvm.x86.avx512.vpermi2var.q.128"] fn f142(a0: i64x2, a1: i64x2, a2: i64x2) -> i64x2;
-        #[link_name = "llvm.x86.avx512.vpermi2var.q.256"] fn f143(a0: i64x4, a1: i64x4, a2: i64x4) -> i64x4;
-        #[link_name = "llvm.x86.avx512.vpermi2var.q.512"] fn f144(a0: i64x8, a1: i64x8, a2: i64x8) -> i64x8;
-        #[link_name = "llvm.x86.avx512.vpermi2var.qi.128"] fn f145(a0: i8x16, a1: i8x16, a2: i8x16) -> i8x16;
-        #[link_name = "llvm.x86.avx512.vpermi2var.qi.256"] fn f146(a0: i8x32, a1: i8x32, a2: i8x32) -> i8x32;
-        #[link_name = "llvm.x86.avx512.vpermi2var.qi.512"] fn f147(a0: i8x64, a1: i8x64, a2: i8x64) -> i8x64;
-        #[link_name = "llvm.x86.avx512.vpermilvar.pd.512"] fn f148(a0: f64x8, a1: i64x8) -> f64x8;
-        #[link_name = "llvm.x86.avx512.vpermilvar.ps.512"] fn f149(a0: f32x16, a1: i32x16) -> f32x16;
-        #[link_name = "llvm.x86.avx512.vpmadd52h.uq.128"] fn f150(a0: i64x2, a1: i64x2, a2: i64x2) -> i64x2;
-        #[link_name = "llvm.x86.avx512.vpmadd52h.uq.256"] fn f151(a0: i64x4, a1: i64x4, a2: i64x4) -> i64x4;
-        #[link_name = "llvm.x86.avx512.vpmadd52h.uq.512"] fn f152(a0: i64x8, a1: i64x8, a2: i64x8) -> i64x8;
-        #[link_name = "llvm.x86.avx512.vpmadd52l.uq.128"] fn f153(a0: i64x2, a1: i64x2, a2: i64x2) -> i64x2;
-        #[link_name = "llvm.x86.avx512.vpmadd52l.uq.256"] fn f154(a0: i64x4, a1: i64x4, a2: i64x4) -> i64x4;
-        #[link_name = "llvm.x86.avx512.vpmadd52l.uq.512"] fn f155(a0: i64x8, a1: i64x8, a2: i64x8) -> i64x8;
-        #[link_name = "llvm.x86.avx512.vpshufbitqmb.128"] fn f156(a0: i8x16, a1: i8x16) -> u16;
-        #[link_name = "llvm.x86.avx512.vpshufbitqmb.256"] fn f157(a0: i8x32, a1: i8x32) -> u32;
-        #[link_name = "llvm.x86.avx512.vpshufbitqmb.512"] fn f158(a0: i8x64, a1: i8x64) -> u64;
-        #[link_name = "llvm.x86.avx512bf16.cvtne2ps2bf16.128"] fn f159(a0: f32x4, a1: f32x4) -> i16x8;
-        #[link_name = "llvm.x86.avx512bf16.cvtne2ps2bf16.256"] fn f160(a0: f32x8, a1: f32x8) -> i16x16;
-        #[link_name = "llvm.x86.avx512bf16.cvtne2ps2bf16.512"] fn f161(a0: f32x16, a1: f32x16) -> i16x32;
-        #[link_name = "llvm.x86.avx512bf16.cvtneps2bf16.256"] fn f162(a0: f32x8) -> i16x8;
-        #[link_name = "llvm.x86.avx512bf16.cvtneps2bf16.512"] fn f163(a0: f32x16) -> i16x16;
-        #[link_name = "llvm.x86.avx512bf16.dpbf16ps.128"] fn f164(a0: f32x4, a1: i16x8, a2: i16x8) -> f32x4;
-        #[link_name = "llvm.x86.avx512bf16.dpbf16ps.256"] fn f165(a0: f32x8, a1: i16x16, a2: i16x16) -> f32x8;
-        #[link_name = "llvm.x86.avx512bf16.dpbf16ps.512"] fn f166(a0: f32x16, a1: i16x32, a2: i16x32) -> f32x16;
-        #[link_name = "llvm.x86.avx512bf16.mask.cvtneps2bf16.128"] fn f167(a0: f32x4, a1: i16x8, a2: u8) -> i16x8;
+        #[link_name = "llvm.x86.avx512.sitofp.round.v16f16.v16i16"] fn f92(a0: i16x16, a1: i32) -> F16x16;
+        #[link_name = "llvm.x86.avx512.sitofp.round.v16f16.v16i32"] fn f93(a0: i32x16, a1: i32) -> F16x16;
+        #[link_name = "llvm.x86.avx512.sitofp.round.v16f32.v16i32"] fn f94(a0: i32x16, a1: i32) -> f32x16;
+        #[link_name = "llvm.x86.avx512.sitofp.round.v2f64.v2i64"] fn f95(a0: i64x2, a1: i32) -> f64x2;
+        #[link_name = "llvm.x86.avx512.sitofp.round.v32f16.v32i16"] fn f96(a0: i16x32, a1: i32) -> F16x32;
+        #[link_name = "llvm.x86.avx512.sitofp.round.v4f32.v4i64"] fn f97(a0: i64x4, a1: i32) -> f32x4;
+        #[link_name = "llvm.x86.avx512.sitofp.round.v4f64.v4i64"] fn f98(a0: i64x4, a1: i32) -> f64x4;
+        #[link_name = "llvm.x86.avx512.sitofp.round.v8f16.v8i16"] fn f99(a0: i16x8, a1: i32) -> F16x8;
+        #[link_name = "llvm.x86.avx512.sitofp.round.v8f16.v8i32"] fn f100(a0: i32x8, a1: i32) -> F16x8;
+        #[link_name = "llvm.x86.avx512.sitofp.round.v8f16.v8i64"] fn f101(a0: i64x8, a1: i32) -> F16x8;
+        #[link_name = "llvm.x86.avx512.sitofp.round.v8f32.v8i64"] fn f102(a0: i64x8, a1: i32) -> f32x8;
+        #[link_name = "llvm.x86.avx512.sitofp.round.v8f64.v8i64"] fn f103(a0: i64x8, a1: i32) -> f64x8;
+        #[link_name = "llvm.x86.avx512.sqrt.pd.512"] fn f104(a0: f64x8, a1: i32) -> f64x8;
+        #[link_name = "llvm.x86.avx512.sqrt.ps.512"] fn f105(a0: f32x16, a1: i32) -> f32x16;
+        #[link_name = "llvm.x86.avx512.sub.pd.512"] fn f106(a0: f64x8, a1: f64x8, a2: i32) -> f64x8;
+        #[link_name = "llvm.x86.avx512.sub.ps.512"] fn f107(a0: f32x16, a1: f32x16, a2: i32) -> f32x16;
+        #[link_name = "llvm.x86.avx512.uitofp.round.v16f16.v16i16"] fn f108(a0: u16x16, a1: i32) -> F16x16;
+        #[link_name = "llvm.x86.avx512.uitofp.round.v16f16.v16i32"] fn f109(a0: u32x16, a1: i32) -> F16x16;
+        #[link_name = "llvm.x86.avx512.uitofp.round.v16f32.v16i32"] fn f110(a0: u32x16, a1: i32) -> f32x16;
+        #[link_name = "llvm.x86.avx512.uitofp.round.v2f64.v2i64"] fn f111(a0: u64x2, a1: i32) -> f64x2;
+        #[link_name = "llvm.x86.avx512.uitofp.round.v32f16.v32i16"] fn f112(a0: u16x32, a1: i32) -> F16x32;
+        #[link_name = "llvm.x86.avx512.uitofp.round.v4f32.v4i64"] fn f113(a0: u64x4, a1: i32) -> f32x4;
+        #[link_name = "llvm.x86.avx512.uitofp.round.v4f64.v4i64"] fn f114(a0: u64x4, a1: i32) -> f64x4;
+        #[link_name = "llvm.x86.avx512.uitofp.round.v8f16.v8i16"] fn f115(a0: u16x8, a1: i32) -> F16x8;
+        #[link_name = "llvm.x86.avx512.uitofp.round.v8f16.v8i32"] fn f116(a0: u32x8, a1: i32) -> F16x8;
+        #[link_name = "llvm.x86.avx512.uitofp.round.v8f16.v8i64"] fn f117(a0: u64x8, a1: i32) -> F16x8;
+        #[link_name = "llvm.x86.avx512.uitofp.round.v8f32.v8i64"] fn f118(a0: u64x8, a1: i32) -> f32x8;
+        #[link_name = "llvm.x86.avx512.uitofp.round.v8f64.v8i64"] fn f119(a0: u64x8, a1: i32) -> f64x8;
+        #[link_name = "llvm.x86.avx512.vcomi.sd"] fn f120(a0: f64x2, a1: f64x2, a2: i32, a3: i32) -> i32;
+        #[link_name = "llvm.x86.avx512.vcomi.ss"] fn f121(a0: f32x4, a1: f32x4, a2: i32, a3: i32) -> i32;
+        #[link_name = "llvm.x86.avx512.vcvtsd2si32"] fn f122(a0: f64x2, a1: i32) -> i32;
+        #[link_name = "llvm.x86.avx512.vcvtsd2si64"] fn f123(a0: f64x2, a1: i32) -> i64;
+        #[link_name = "llvm.x86.avx512.vcvtsd2usi32"] fn f124(a0: f64x2, a1: i32) -> u32;
+        #[link_name = "llvm.x86.avx512.vcvtsd2usi64"] fn f125(a0: f64x2, a1: i32) -> u64;
+        #[link_name = "llvm.x86.avx512.vcvtss2si32"] fn f126(a0: f32x4, a1: i32) -> i32;
+        #[link_name = "llvm.x86.avx512.vcvtss2si64"] fn f127(a0: f32x4, a1: i32) -> i64;
+        #[link_name = "llvm.x86.avx512.vcvtss2usi32"] fn f128(a0: f32x4, a1: i32) -> u32;
+        #[link_name = "llvm.x86.avx512.vcvtss2usi64"] fn f129(a0: f32x4, a1: i32) -> u64;
+        #[link_name = "llvm.x86.avx512.vfmadd.f32"] fn f130(a0: f32, a1: f32, a2: f32, a3: i32) -> f32;
+        #[link_name = "llvm.x86.avx512.vfmadd.f64"] fn f131(a0: f64, a1: f64, a2: f64, a3: i32) -> f64;
+        #[link_name = "llvm.x86.avx512.vfmadd.pd.512"] fn f132(a0: f64x8, a1: f64x8, a2: f64x8, a3: i32) -> f64x8;
+        #[link_name = "llvm.x86.avx512.vfmadd.ps.512"] fn f133(a0: f32x16, a1: f32x16, a2: f32x16, a3: i32) -> f32x16;
+        #[link_name = "llvm.x86.avx512.vfmaddsub.pd.512"] fn f134(a0: f64x8, a1: f64x8, a2: f64x8, a3: i32) -> f64x8;
+        #[link_name = "llvm.x86.avx512.vfmaddsub.ps.512"] fn f135(a0: f32x16, a1: f32x16, a2: f32x16, a3: i32) -> f32x16;
+        #[link_name = "llvm.x86.avx512.vpdpbusd.128"] fn f136(a0: i32x4, a1: u8x16, a2: i8x16) -> i32x4;
+        #[link_name = "llvm.x86.avx512.vpdpbusd.256"] fn f137(a0: i32x8, a1: u8x32, a2: i8x32) -> i32x8;
+        #[link_name = "llvm.x86.avx512.vpdpbusd.512"] fn f138(a0: i32x16, a1: u8x64, a2: i8x64) -> i32x16;
+        #[link_name = "llvm.x86.avx512.vpdpbusds.128"] fn f139(a0: i32x4, a1: u8x16, a2: i8x16) -> i32x4;
+        #[link_name = "llvm.x86.avx512.vpdpbusds.256"] fn f140(a0: i32x8, a1: u8x32, a2: i8x32) -> i32x8;
+        #[link_name = "llvm.x86.avx512.vpdpbusds.512"] fn f141(a0: i32x16, a1: u8x64, a2: i8x64) -> i32x16;
+        #[link_name = "llvm.x86.avx512.vpermi2var.d.128"] fn f142(a0: i32x4, a1: i32x4, a2: i32x4) -> i32x4;
+        #[link_name = "llvm.x86.avx512.vpermi2var.d.256"] fn f143(a0: i32x8, a1: i32x8, a2: i32x8) -> i32x8;
+        #[link_name = "llvm.x86.avx512.vpermi2var.d.512"] fn f144(a0: i32x16, a1: i32x16, a2: i32x16) -> i32x16;
+        #[link_name = "llvm.x86.avx512.vpermi2var.hi.128"] fn f145(a0: i16x8, a1: i16x8, a2: i16x8) -> i16x8;
+        #[link_name = "llvm.x86.avx512.vpermi2var.hi.256"] fn f146(a0: i16x16, a1: i16x16, a2: i16x16) -> i16x16;
+        #[link_name = "llvm.x86.avx512.vpermi2var.hi.512"] fn f147(a0: i16x32, a1: i16x32, a2: i16x32) -> i16x32;
+        #[link_name = "llvm.x86.avx512.vpermi2var.pd.128"] fn f148(a0: f64x2, a1: i64x2, a2: f64x2) -> f64x2;
+        #[link_name = "llvm.x86.avx512.vpermi2var.pd.256"] fn f149(a0: f64x4, a1: i64x4, a2: f64x4) -> f64x4;
+        #[link_name = "llvm.x86.avx512.vpermi2var.pd.512"] fn f150(a0: f64x8, a1: i64x8, a2: f64x8) -> f64x8;
+        #[link_name = "llvm.x86.avx512.vpermi2var.ps.128"] fn f151(a0: f32x4, a1: i32x4, a2: f32x4) -> f32x4;
+        #[link_name = "llvm.x86.avx512.vpermi2var.ps.256"] fn f152(a0: f32x8, a1: i32x8, a2: f32x8) -> f32x8;
+        #[link_name = "llvm.x86.avx512.vpermi2var.ps.512"] fn f153(a0: f32x16, a1: i32x16, a2: f32x16) -> f32x16;
+        #[link_name = "llvm.x86.avx512.vpermi2var.q.128"] fn f154(a0: i64x2, a1: i64x2, a2: i64x2) -> i64x2;
+        #[link_name = "llvm.x86.avx512.vpermi2var.q.256"] fn f155(a0: i64x4, a1: i64x4, a2: i64x4) -> i64x4;
+        #[link_name = "llvm.x86.avx512.vpermi2var.q.512"] fn f156(a0: i64x8, a1: i64x8, a2: i64x8) -> i64x8;
+        #[link_name = "llvm.x86.avx512.vpermi2var.qi.128"] fn f157(a0: i8x16, a1: i8x16, a2: i8x16) -> i8x16;
+        #[link_name = "llvm.x86.avx512.vpermi2var.qi.256"] fn f158(a0: i8x32, a1: i8x32, a2: i8x32) -> i8x32;
+        #[link_name = "llvm.x86.avx512.vpermi2var.qi.512"] fn f159(a0: i8x64, a1: i8x64, a2: i8x64) -> i8x64;
+        #[link_name = "llvm.x86.avx512.vpermilvar.pd.512"] fn f160(a0: f64x8, a1: i64x8) -> f64x8;
+        #[link_name = "llvm.x86.avx512.vpermilvar.ps.512"] fn f161(a0: f32x16, a1: i32x16) -> f32x16;
+        #[link_name = "llvm.x86.avx512.vpmadd52h.uq.128"] fn f162(a0: i64x2, a1: i64x2, a2: i64x2) -> i64x2;
+        #[link_name = "llvm.x86.avx512.vpmadd52h.uq.256"] fn f163(a0: i64x4, a1: i64x4, a2: i64x4) -> i64x4;
+        #[link_name = "llvm.x86.avx512.vpmadd52h.uq.512"] fn f164(a0: i64x8, a1: i64x8, a2: i64x8) -> i64x8;
+        #[link_name = "llvm.x86.avx512.vpmadd52l.uq.128"] fn f165(a0: i64x2, a1: i64x2, a2: i64x2) -> i64x2;
+        #[link_name = "llvm.x86.avx512.vpmadd52l.uq.256"] fn f166(a0: i64x4, a1: i64x4, a2: i64x4) -> i64x4;
+        #[link_name = "llvm.x86.avx512.vpmadd52l.uq.512"] fn f167(a0: i64x8, a1: i64x8, a2: i64x8) -> i64x8;
+        #[link_name = "llvm.x86.avx512.vpshufbitqmb.128"] fn f168(a0: i8x16, a1: i8x16) -> u16;
+        #[link_name = "llvm.x86.avx512.vpshufbitqmb.256"] fn f169(a0: i8x32, a1: i8x32) -> u32;
+        #[link_name = "llvm.x86.avx512.vpshufbitqmb.512"] fn f170(a0: i8x64, a1: i8x64) -> u64;
+        #[link_name = "llvm.x86.avx512bf16.cvtne2ps2bf16.128"] fn f171(a0: f32x4, a1: f32x4) -> i16x8;
+        #[link_name = "llvm.x86.avx512bf16.cvtne2ps2bf16.256"] fn f172(a0: f32x8, a1: f32x8) -> i16x16;
+        #[link_name = "llvm.x86.avx512bf16.cvtne2ps2bf16.512"] fn f173(a0: f32x16, a1: f32x16) -> i16x32;
+        #[link_name = "llvm.x86.avx512bf16.cvtneps2bf16.256"] fn f174(a0: f32x8) -> i16x8;
+        #[link_name = "llvm.x86.avx512bf16.cvtneps2bf16.512"] fn f175(a0: f32x16) -> i16x16;
+        #[link_name = "llvm.x86.avx512bf16.dpbf16ps.128"] fn f176(a0: f32x4, a1: i16x8, a2: i16x8) -> f32x4;
+        #[link_name = "llvm.x86.avx512bf16.dpbf16ps.256"] fn f177(a0: f32x8, a1: i16x16, a2: i16x16) -> f32x8;
+        #[link_name = "llvm.x86.avx512bf16.dpbf16ps.512"] fn f178(a0: f32x16, a1: i16x32, a2: i16x32) -> f32x16;
+        #[link_name = "llvm.x86.avx512bf16.mask.cvtneps2bf16.128"] fn f179(a0: f32x4, a1: i16x8, a2: u8) -> i16x8;
     }
 
 
@@ -1054,495 +1069,543 @@ mod imp {
     unsafe fn t91(seed: u64) {
         show("llvm.x86.avx512.rsqrt14.ss ".trim_end(), &unsafe { f91(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), input::<f32x4>(seed, 2), input::<u8>(seed, 3)) }, 64);
     }
-    #[target_feature(enable = "avx512fp16")]
+    #[target_feature(enable = "avx512fp16,avx512vl")]
     unsafe fn t92(seed: u64) {
-        show("llvm.x86.avx512.sitofp.round.v16f16.v16i32 4".trim_end(), &unsafe { f92(input::<i32x16>(seed, 0), 4i32) }, 64);
-        show("llvm.x86.avx512.sitofp.round.v16f16.v16i32 8".trim_end(), &unsafe { f92(input::<i32x16>(seed, 0), 8i32) }, 64);
-        show("llvm.x86.avx512.sitofp.round.v16f16.v16i32 9".trim_end(), &unsafe { f92(input::<i32x16>(seed, 0), 9i32) }, 64);
-        show("llvm.x86.avx512.sitofp.round.v16f16.v16i32 10".trim_end(), &unsafe { f92(input::<i32x16>(seed, 0), 10i32) }, 64);
-        show("llvm.x86.avx512.sitofp.round.v16f16.v16i32 11".trim_end(), &unsafe { f92(input::<i32x16>(seed, 0), 11i32) }, 64);
+        show("llvm.x86.avx512.sitofp.round.v16f16.v16i16 4".trim_end(), &unsafe { f92(input::<i16x16>(seed, 0), 4i32) }, 64);
     }
-    #[target_feature(enable = "avx512f")]
+    #[target_feature(enable = "avx512fp16")]
     unsafe fn t93(seed: u64) {
-        show("llvm.x86.avx512.sitofp.round.v16f32.v16i32 4".trim_end(), &unsafe { f93(input::<i32x16>(seed, 0), 4i32) }, 64);
-        show("llvm.x86.avx512.sitofp.round.v16f32.v16i32 8".trim_end(), &unsafe { f93(input::<i32x16>(seed, 0), 8i32) }, 64);
-        show("llvm.x86.avx512.sitofp.round.v16f32.v16i32 9".trim_end(), &unsafe { f93(input::<i32x16>(seed, 0), 9i32) }, 64);
-        show("llvm.x86.avx512.sitofp.round.v16f32.v16i32 10".trim_end(), &unsafe { f93(input::<i32x16>(seed, 0), 10i32) }, 64);
-        show("llvm.x86.avx512.sitofp.round.v16f32.v16i32 11".trim_end(), &unsafe { f93(input::<i32x16>(seed, 0), 11i32) }, 64);
+        show("llvm.x86.avx512.sitofp.round.v16f16.v16i32 4".trim_end(), &unsafe { f93(input::<i32x16>(seed, 0), 4i32) }, 64);
+        show("llvm.x86.avx512.sitofp.round.v16f16.v16i32 8".trim_end(), &unsafe { f93(input::<i32x16>(seed, 0), 8i32) }, 64);
+        show("llvm.x86.avx512.sitofp.round.v16f16.v16i32 9".trim_end(), &unsafe { f93(input::<i32x16>(seed, 0), 9i32) }, 64);
+        show("llvm.x86.avx512.sitofp.round.v16f16.v16i32 10".trim_end(), &unsafe { f93(input::<i32x16>(seed, 0), 10i32) }, 64);
+        show("llvm.x86.avx512.sitofp.round.v16f16.v16i32 11".trim_end(), &unsafe { f93(input::<i32x16>(seed, 0), 11i32) }, 64);
     }
-    #[target_feature(enable = "avx512fp16")]
+    #[target_feature(enable = "avx512f")]
     unsafe fn t94(seed: u64) {
-        show("llvm.x86.avx512.sitofp.round.v32f16.v32i16 4".trim_end(), &unsafe { f94(input::<i16x32>(seed, 0), 4i32) }, 64);
-        show("llvm.x86.avx512.sitofp.round.v32f16.v32i16 8".trim_end(), &unsafe { f94(input::<i16x32>(seed, 0), 8i32) }, 64);
-        show("llvm.x86.avx512.sitofp.round.v32f16.v32i16 9".trim_end(), &unsafe { f94(input::<i16x32>(seed, 0), 9i32) }, 64);
-        show("llvm.x86.avx512.sitofp.round.v32f16.v32i16 10".trim_end(), &unsafe { f94(input::<i16x32>(seed, 0), 10i32) }, 64);
-        show("llvm.x86.avx512.sitofp.round.v32f16.v32i16 11".trim_end(), &unsafe { f94(input::<i16x32>(seed, 0), 11i32) }, 64);
+        show("llvm.x86.avx512.sitofp.round.v16f32.v16i32 4".trim_end(), &unsafe { f94(input::<i32x16>(seed, 0), 4i32) }, 64);
+        show("llvm.x86.avx512.sitofp.round.v16f32.v16i32 8".trim_end(), &unsafe { f94(input::<i32x16>(seed, 0), 8i32) }, 64);
+        show("llvm.x86.avx512.sitofp.round.v16f32.v16i32 9".trim_end(), &unsafe { f94(input::<i32x16>(seed, 0), 9i32) }, 64);
+        show("llvm.x86.avx512.sitofp.round.v16f32.v16i32 10".trim_end(), &unsafe { f94(input::<i32x16>(seed, 0), 10i32) }, 64);
+        show("llvm.x86.avx512.sitofp.round.v16f32.v16i32 11".trim_end(), &unsafe { f94(input::<i32x16>(seed, 0), 11i32) }, 64);
     }
-    #[target_feature(enable = "avx512fp16")]
+    #[target_feature(enable = "avx512dq,avx512vl")]
     unsafe fn t95(seed: u64) {
-        show("llvm.x86.avx512.sitofp.round.v8f16.v8i64 4".trim_end(), &unsafe { f95(input::<i64x8>(seed, 0), 4i32) }, 64);
-        show("llvm.x86.avx512.sitofp.round.v8f16.v8i64 8".trim_end(), &unsafe { f95(input::<i64x8>(seed, 0), 8i32) }, 64);
-        show("llvm.x86.avx512.sitofp.round.v8f16.v8i64 9".trim_end(), &unsafe { f95(input::<i64x8>(seed, 0), 9i32) }, 64);
-        show("llvm.x86.avx512.sitofp.round.v8f16.v8i64 10".trim_end(), &unsafe { f95(input::<i64x8>(seed, 0), 10i32) }, 64);
-        show("llvm.x86.avx512.sitofp.round.v8f16.v8i64 11".trim_end(), &unsafe { f95(input::<i64x8>(seed, 0), 11i32) }, 64);
+        show("llvm.x86.avx512.sitofp.round.v2f64.v2i64 4".trim_end(), &unsafe { f95(input::<i64x2>(seed, 0), 4i32) }, 64);
     }
-    #[target_feature(enable = "avx512dq")]
+    #[target_feature(enable = "avx512fp16")]
     unsafe fn t96(seed: u64) {
-        show("llvm.x86.avx512.sitofp.round.v8f32.v8i64 4".trim_end(), &unsafe { f96(input::<i64x8>(seed, 0), 4i32) }, 64);
-        show("llvm.x86.avx512.sitofp.round.v8f32.v8i64 8".trim_end(), &unsafe { f96(input::<i64x8>(seed, 0), 8i32) }, 64);
-        show("llvm.x86.avx512.sitofp.round.v8f32.v8i64 9".trim_end(), &unsafe { f96(input::<i64x8>(seed, 0), 9i32) }, 64);
-        show("llvm.x86.avx512.sitofp.round.v8f32.v8i64 10".trim_end(), &unsafe { f96(input::<i64x8>(seed, 0), 10i32) }, 64);
-        show("llvm.x86.avx512.sitofp.round.v8f32.v8i64 11".trim_end(), &unsafe { f96(input::<i64x8>(seed, 0), 11i32) }, 64);
+        show("llvm.x86.avx512.sitofp.round.v32f16.v32i16 4".trim_end(), &unsafe { f96(input::<i16x32>(seed, 0), 4i32) }, 64);
+        show("llvm.x86.avx512.sitofp.round.v32f16.v32i16 8".trim_end(), &unsafe { f96(input::<i16x32>(seed, 0), 8i32) }, 64);
+        show("llvm.x86.avx512.sitofp.round.v32f16.v32i16 9".trim_end(), &unsafe { f96(input::<i16x32>(seed, 0), 9i32) }, 64);
+        show("llvm.x86.avx512.sitofp.round.v32f16.v32i16 10".trim_end(), &unsafe { f96(input::<i16x32>(seed, 0), 10i32) }, 64);
+        show("llvm.x86.avx512.sitofp.round.v32f16.v32i16 11".trim_end(), &unsafe { f96(input::<i16x32>(seed, 0), 11i32) }, 64);
     }
-    #[target_feature(enable = "avx512dq")]
+    #[target_feature(enable = "avx512dq,avx512vl")]
     unsafe fn t97(seed: u64) {
-        show("llvm.x86.avx512.sitofp.round.v8f64.v8i64 4".trim_end(), &unsafe { f97(input::<i64x8>(seed, 0), 4i32) }, 64);
-        show("llvm.x86.avx512.sitofp.round.v8f64.v8i64 8".trim_end(), &unsafe { f97(input::<i64x8>(seed, 0), 8i32) }, 64);
-        show("llvm.x86.avx512.sitofp.round.v8f64.v8i64 9".trim_end(), &unsafe { f97(input::<i64x8>(seed, 0), 9i32) }, 64);
-        show("llvm.x86.avx512.sitofp.round.v8f64.v8i64 10".trim_end(), &unsafe { f97(input::<i64x8>(seed, 0), 10i32) }, 64);
-        show("llvm.x86.avx512.sitofp.round.v8f64.v8i64 11".trim_end(), &unsafe { f97(input::<i64x8>(seed, 0), 11i32) }, 64);
+        show("llvm.x86.avx512.sitofp.round.v4f32.v4i64 4".trim_end(), &unsafe { f97(input::<i64x4>(seed, 0), 4i32) }, 64);
     }
-    #[target_feature(enable = "avx512f")]
+    #[target_feature(enable = "avx512dq,avx512vl")]
     unsafe fn t98(seed: u64) {
-        show("llvm.x86.avx512.sqrt.pd.512 4".trim_end(), &unsafe { f98(input::<f64x8>(seed, 0), 4i32) }, 64);
-        show("llvm.x86.avx512.sqrt.pd.512 8".trim_end(), &unsafe { f98(input::<f64x8>(seed, 0), 8i32) }, 64);
-        show("llvm.x86.avx512.sqrt.pd.512 9".trim_end(), &unsafe { f98(input::<f64x8>(seed, 0), 9i32) }, 64);
-        show("llvm.x86.avx512.sqrt.pd.512 10".trim_end(), &unsafe { f98(input::<f64x8>(seed, 0), 10i32) }, 64);
-        show("llvm.x86.avx512.sqrt.pd.512 11".trim_end(), &unsafe { f98(input::<f64x8>(seed, 0), 11i32) }, 64);
+        show("llvm.x86.avx512.sitofp.round.v4f64.v4i64 4".trim_end(), &unsafe { f98(input::<i64x4>(seed, 0), 4i32) }, 64);
     }
-    #[target_feature(enable = "avx512f")]
+    #[target_feature(enable = "avx512fp16,avx512vl")]
     unsafe fn t99(seed: u64) {
-        show("llvm.x86.avx512.sqrt.ps.512 4".trim_end(), &unsafe { f99(input::<f32x16>(seed, 0), 4i32) }, 64);
-        show("llvm.x86.avx512.sqrt.ps.512 8".trim_end(), &unsafe { f99(input::<f32x16>(seed, 0), 8i32) }, 64);
-        show("llvm.x86.avx512.sqrt.ps.512 9".trim_end(), &unsafe { f99(input::<f32x16>(seed, 0), 9i32) }, 64);
-        show("llvm.x86.avx512.sqrt.ps.512 10".trim_end(), &unsafe { f99(input::<f32x16>(seed, 0), 10i32) }, 64);
-        show("llvm.x86.avx512.sqrt.ps.512 11".trim_end(), &unsafe { f99(input::<f32x16>(seed, 0), 11i32) }, 64);
+        show("llvm.x86.avx512.sitofp.round.v8f16.v8i16 4".trim_end(), &unsafe { f99(input::<i16x8>(seed, 0), 4i32) }, 64);
     }
-    #[target_feature(enable = "avx512f")]
+    #[target_feature(enable = "avx512fp16,avx512vl")]
     unsafe fn t100(seed: u64) {
-        show("llvm.x86.avx512.sub.pd.512 4".trim_end(), &unsafe { f100(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), 4i32) }, 64);
-        show("llvm.x86.avx512.sub.pd.512 8".trim_end(), &unsafe { f100(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), 8i32) }, 64);
-        show("llvm.x86.avx512.sub.pd.512 9".trim_end(), &unsafe { f100(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), 9i32) }, 64);
-        show("llvm.x86.avx512.sub.pd.512 10".trim_end(), &unsafe { f100(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), 10i32) }, 64);
-        show("llvm.x86.avx512.sub.pd.512 11".trim_end(), &unsafe { f100(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), 11i32) }, 64);
+        show("llvm.x86.avx512.sitofp.round.v8f16.v8i32 4".trim_end(), &unsafe { f100(input::<i32x8>(seed, 0), 4i32) }, 64);
     }
-    #[target_feature(enable = "avx512f")]
+    #[target_feature(enable = "avx512fp16")]
     unsafe fn t101(seed: u64) {
-        show("llvm.x86.avx512.sub.ps.512 4".trim_end(), &unsafe { f101(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), 4i32) }, 64);
-        show("llvm.x86.avx512.sub.ps.512 8".trim_end(), &unsafe { f101(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), 8i32) }, 64);
-        show("llvm.x86.avx512.sub.ps.512 9".trim_end(), &unsafe { f101(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), 9i32) }, 64);
-        show("llvm.x86.avx512.sub.ps.512 10".trim_end(), &unsafe { f101(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), 10i32) }, 64);
-        show("llvm.x86.avx512.sub.ps.512 11".trim_end(), &unsafe { f101(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), 11i32) }, 64);
+        show("llvm.x86.avx512.sitofp.round.v8f16.v8i64 4".trim_end(), &unsafe { f101(input::<i64x8>(seed, 0), 4i32) }, 64);
+        show("llvm.x86.avx512.sitofp.round.v8f16.v8i64 8".trim_end(), &unsafe { f101(input::<i64x8>(seed, 0), 8i32) }, 64);
+        show("llvm.x86.avx512.sitofp.round.v8f16.v8i64 9".trim_end(), &unsafe { f101(input::<i64x8>(seed, 0), 9i32) }, 64);
+        show("llvm.x86.avx512.sitofp.round.v8f16.v8i64 10".trim_end(), &unsafe { f101(input::<i64x8>(seed, 0), 10i32) }, 64);
+        show("llvm.x86.avx512.sitofp.round.v8f16.v8i64 11".trim_end(), &unsafe { f101(input::<i64x8>(seed, 0), 11i32) }, 64);
     }
-    #[target_feature(enable = "avx512fp16")]
+    #[target_feature(enable = "avx512dq")]
     unsafe fn t102(seed: u64) {
-        show("llvm.x86.avx512.uitofp.round.v16f16.v16i32 4".trim_end(), &unsafe { f102(input::<u32x16>(seed, 0), 4i32) }, 64);
-        show("llvm.x86.avx512.uitofp.round.v16f16.v16i32 8".trim_end(), &unsafe { f102(input::<u32x16>(seed, 0), 8i32) }, 64);
-        show("llvm.x86.avx512.uitofp.round.v16f16.v16i32 9".trim_end(), &unsafe { f102(input::<u32x16>(seed, 0), 9i32) }, 64);
-        show("llvm.x86.avx512.uitofp.round.v16f16.v16i32 10".trim_end(), &unsafe { f102(input::<u32x16>(seed, 0), 10i32) }, 64);
-        show("llvm.x86.avx512.uitofp.round.v16f16.v16i32 11".trim_end(), &unsafe { f102(input::<u32x16>(seed, 0), 11i32) }, 64);
+        show("llvm.x86.avx512.sitofp.round.v8f32.v8i64 4".trim_end(), &unsafe { f102(input::<i64x8>(seed, 0), 4i32) }, 64);
+        show("llvm.x86.avx512.sitofp.round.v8f32.v8i64 8".trim_end(), &unsafe { f102(input::<i64x8>(seed, 0), 8i32) }, 64);
+        show("llvm.x86.avx512.sitofp.round.v8f32.v8i64 9".trim_end(), &unsafe { f102(input::<i64x8>(seed, 0), 9i32) }, 64);
+        show("llvm.x86.avx512.sitofp.round.v8f32.v8i64 10".trim_end(), &unsafe { f102(input::<i64x8>(seed, 0), 10i32) }, 64);
+        show("llvm.x86.avx512.sitofp.round.v8f32.v8i64 11".trim_end(), &unsafe { f102(input::<i64x8>(seed, 0), 11i32) }, 64);
     }
-    #[target_feature(enable = "avx512f")]
+    #[target_feature(enable = "avx512dq")]
     unsafe fn t103(seed: u64) {
-        show("llvm.x86.avx512.uitofp.round.v16f32.v16i32 4".trim_end(), &unsafe { f103(input::<u32x16>(seed, 0), 4i32) }, 64);
-        show("llvm.x86.avx512.uitofp.round.v16f32.v16i32 8".trim_end(), &unsafe { f103(input::<u32x16>(seed, 0), 8i32) }, 64);
-        show("llvm.x86.avx512.uitofp.round.v16f32.v16i32 9".trim_end(), &unsafe { f103(input::<u32x16>(seed, 0), 9i32) }, 64);
-        show("llvm.x86.avx512.uitofp.round.v16f32.v16i32 10".trim_end(), &unsafe { f103(input::<u32x16>(seed, 0), 10i32) }, 64);
-        show("llvm.x86.avx512.uitofp.round.v16f32.v16i32 11".trim_end(), &unsafe { f103(input::<u32x16>(seed, 0), 11i32) }, 64);
+        show("llvm.x86.avx512.sitofp.round.v8f64.v8i64 4".trim_end(), &unsafe { f103(input::<i64x8>(seed, 0), 4i32) }, 64);
+        show("llvm.x86.avx512.sitofp.round.v8f64.v8i64 8".trim_end(), &unsafe { f103(input::<i64x8>(seed, 0), 8i32) }, 64);
+        show("llvm.x86.avx512.sitofp.round.v8f64.v8i64 9".trim_end(), &unsafe { f103(input::<i64x8>(seed, 0), 9i32) }, 64);
+        show("llvm.x86.avx512.sitofp.round.v8f64.v8i64 10".trim_end(), &unsafe { f103(input::<i64x8>(seed, 0), 10i32) }, 64);
+        show("llvm.x86.avx512.sitofp.round.v8f64.v8i64 11".trim_end(), &unsafe { f103(input::<i64x8>(seed, 0), 11i32) }, 64);
     }
-    #[target_feature(enable = "avx512fp16")]
+    #[target_feature(enable = "avx512f")]
     unsafe fn t104(seed: u64) {
-        show("llvm.x86.avx512.uitofp.round.v32f16.v32i16 4".trim_end(), &unsafe { f104(input::<u16x32>(seed, 0), 4i32) }, 64);
-        show("llvm.x86.avx512.uitofp.round.v32f16.v32i16 8".trim_end(), &unsafe { f104(input::<u16x32>(seed, 0), 8i32) }, 64);
-        show("llvm.x86.avx512.uitofp.round.v32f16.v32i16 9".trim_end(), &unsafe { f104(input::<u16x32>(seed, 0), 9i32) }, 64);
-        show("llvm.x86.avx512.uitofp.round.v32f16.v32i16 10".trim_end(), &unsafe { f104(input::<u16x32>(seed, 0), 10i32) }, 64);
-        show("llvm.x86.avx512.uitofp.round.v32f16.v32i16 11".trim_end(), &unsafe { f104(input::<u16x32>(seed, 0), 11i32) }, 64);
+        show("llvm.x86.avx512.sqrt.pd.512 4".trim_end(), &unsafe { f104(input::<f64x8>(seed, 0), 4i32) }, 64);
+        show("llvm.x86.avx512.sqrt.pd.512 8".trim_end(), &unsafe { f104(input::<f64x8>(seed, 0), 8i32) }, 64);
+        show("llvm.x86.avx512.sqrt.pd.512 9".trim_end(), &unsafe { f104(input::<f64x8>(seed, 0), 9i32) }, 64);
+        show("llvm.x86.avx512.sqrt.pd.512 10".trim_end(), &unsafe { f104(input::<f64x8>(seed, 0), 10i32) }, 64);
+        show("llvm.x86.avx512.sqrt.pd.512 11".trim_end(), &unsafe { f104(input::<f64x8>(seed, 0), 11i32) }, 64);
+    }
+    #[target_feature(enable = "avx512f")]
+    unsafe fn t105(seed: u64) {
+        show("llvm.x86.avx512.sqrt.ps.512 4".trim_end(), &unsafe { f105(input::<f32x16>(seed, 0), 4i32) }, 64);
+        show("llvm.x86.avx512.sqrt.ps.512 8".trim_end(), &unsafe { f105(input::<f32x16>(seed, 0), 8i32) }, 64);
+        show("llvm.x86.avx512.sqrt.ps.512 9".trim_end(), &unsafe { f105(input::<f32x16>(seed, 0), 9i32) }, 64);
+        show("llvm.x86.avx512.sqrt.ps.512 10".trim_end(), &unsafe { f105(input::<f32x16>(seed, 0), 10i32) }, 64);
+        show("llvm.x86.avx512.sqrt.ps.512 11".trim_end(), &unsafe { f105(input::<f32x16>(seed, 0), 11i32) }, 64);
+    }
+    #[target_feature(enable = "avx512f")]
+    unsafe fn t106(seed: u64) {
+        show("llvm.x86.avx512.sub.pd.512 4".trim_end(), &unsafe { f106(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), 4i32) }, 64);
+        show("llvm.x86.avx512.sub.pd.512 8".trim_end(), &unsafe { f106(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), 8i32) }, 64);
+        show("llvm.x86.avx512.sub.pd.512 9".trim_end(), &unsafe { f106(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), 9i32) }, 64);
+        show("llvm.x86.avx512.sub.pd.512 10".trim_end(), &unsafe { f106(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), 10i32) }, 64);
+        show("llvm.x86.avx512.sub.pd.512 11".trim_end(), &unsafe { f106(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), 11i32) }, 64);
+    }
+    #[target_feature(enable = "avx512f")]
+    unsafe fn t107(seed: u64) {
+        show("llvm.x86.avx512.sub.ps.512 4".trim_end(), &unsafe { f107(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), 4i32) }, 64);
+        show("llvm.x86.avx512.sub.ps.512 8".trim_end(), &unsafe { f107(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), 8i32) }, 64);
+        show("llvm.x86.avx512.sub.ps.512 9".trim_end(), &unsafe { f107(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), 9i32) }, 64);
+        show("llvm.x86.avx512.sub.ps.512 10".trim_end(), &unsafe { f107(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), 10i32) }, 64);
+        show("llvm.x86.avx512.sub.ps.512 11".trim_end(), &unsafe { f107(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), 11i32) }, 64);
+    }
+    #[target_feature(enable = "avx512fp16,avx512vl")]
+    unsafe fn t108(seed: u64) {
+        show("llvm.x86.avx512.uitofp.round.v16f16.v16i16 4".trim_end(), &unsafe { f108(input::<u16x16>(seed, 0), 4i32) }, 64);
     }
     #[target_feature(enable = "avx512fp16")]
-    unsafe fn t105(seed: u64) {
-        show("llvm.x86.avx512.uitofp.round.v8f16.v8i64 4".trim_end(), &unsafe { f105(input::<u64x8>(seed, 0), 4i32) }, 64);
-        show("llvm.x86.avx512.uitofp.round.v8f16.v8i64 8".trim_end(), &unsafe { f105(input::<u64x8>(seed, 0), 8i32) }, 64);
-        show("llvm.x86.avx512.uitofp.round.v8f16.v8i64 9".trim_end(), &unsafe { f105(input::<u64x8>(seed, 0), 9i32) }, 64);
-        show("llvm.x86.avx512.uitofp.round.v8f16.v8i64 10".trim_end(), &unsafe { f105(input::<u64x8>(seed, 0), 10i32) }, 64);
-        show("llvm.x86.avx512.uitofp.round.v8f16.v8i64 11".trim_end(), &unsafe { f105(input::<u64x8>(seed, 0), 11i32) }, 64);
-    }
-    #[target_feature(enable = "avx512dq")]
-    unsafe fn t106(seed: u64) {
-        show("llvm.x86.avx512.uitofp.round.v8f32.v8i64 4".trim_end(), &unsafe { f106(input::<u64x8>(seed, 0), 4i32) }, 64);
-        show("llvm.x86.avx512.uitofp.round.v8f32.v8i64 8".trim_end(), &unsafe { f106(input::<u64x8>(seed, 0), 8i32) }, 64);
-        show("llvm.x86.avx512.uitofp.round.v8f32.v8i64 9".trim_end(), &unsafe { f106(input::<u64x8>(seed, 0), 9i32) }, 64);
-        show("llvm.x86.avx512.uitofp.round.v8f32.v8i64 10".trim_end(), &unsafe { f106(input::<u64x8>(seed, 0), 10i32) }, 64);
-        show("llvm.x86.avx512.uitofp.round.v8f32.v8i64 11".trim_end(), &unsafe { f106(input::<u64x8>(seed, 0), 11i32) }, 64);
-    }
-    #[target_feature(enable = "avx512dq")]
-    unsafe fn t107(seed: u64) {
-        show("llvm.x86.avx512.uitofp.round.v8f64.v8i64 4".trim_end(), &unsafe { f107(input::<u64x8>(seed, 0), 4i32) }, 64);
-        show("llvm.x86.avx512.uitofp.round.v8f64.v8i64 8".trim_end(), &unsafe { f107(input::<u64x8>(seed, 0), 8i32) }, 64);
-        show("llvm.x86.avx512.uitofp.round.v8f64.v8i64 9".trim_end(), &unsafe { f107(input::<u64x8>(seed, 0), 9i32) }, 64);
-        show("llvm.x86.avx512.uitofp.round.v8f64.v8i64 10".trim_end(), &unsafe { f107(input::<u64x8>(seed, 0), 10i32) }, 64);
-        show("llvm.x86.avx512.uitofp.round.v8f64.v8i64 11".trim_end(), &unsafe { f107(input::<u64x8>(seed, 0), 11i32) }, 64);
-    }
-    #[target_feature(enable = "avx512f")]
-    unsafe fn t108(seed: u64) {
-        show("llvm.x86.avx512.vcomi.sd 0 4".trim_end(), &unsafe { f108(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 0i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.sd 1 4".trim_end(), &unsafe { f108(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 1i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.sd 2 4".trim_end(), &unsafe { f108(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 2i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.sd 3 4".trim_end(), &unsafe { f108(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 3i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.sd 4 4".trim_end(), &unsafe { f108(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 4i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.sd 5 4".trim_end(), &unsafe { f108(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 5i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.sd 6 4".trim_end(), &unsafe { f108(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 6i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.sd 7 4".trim_end(), &unsafe { f108(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 7i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.sd 8 4".trim_end(), &unsafe { f108(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 8i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.sd 9 4".trim_end(), &unsafe { f108(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 9i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.sd 10 4".trim_end(), &unsafe { f108(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 10i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.sd 11 4".trim_end(), &unsafe { f108(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 11i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.sd 12 4".trim_end(), &unsafe { f108(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 12i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.sd 13 4".trim_end(), &unsafe { f108(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 13i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.sd 14 4".trim_end(), &unsafe { f108(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 14i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.sd 15 4".trim_end(), &unsafe { f108(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 15i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.sd 16 4".trim_end(), &unsafe { f108(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 16i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.sd 17 4".trim_end(), &unsafe { f108(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 17i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.sd 18 4".trim_end(), &unsafe { f108(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 18i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.sd 19 4".trim_end(), &unsafe { f108(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 19i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.sd 20 4".trim_end(), &unsafe { f108(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 20i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.sd 21 4".trim_end(), &unsafe { f108(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 21i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.sd 22 4".trim_end(), &unsafe { f108(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 22i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.sd 23 4".trim_end(), &unsafe { f108(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 23i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.sd 24 4".trim_end(), &unsafe { f108(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 24i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.sd 25 4".trim_end(), &unsafe { f108(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 25i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.sd 26 4".trim_end(), &unsafe { f108(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 26i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.sd 27 4".trim_end(), &unsafe { f108(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 27i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.sd 28 4".trim_end(), &unsafe { f108(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 28i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.sd 29 4".trim_end(), &unsafe { f108(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 29i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.sd 30 4".trim_end(), &unsafe { f108(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 30i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.sd 31 4".trim_end(), &unsafe { f108(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 31i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.sd 0 8".trim_end(), &unsafe { f108(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 0i32, 8i32) }, 64);
-        show("llvm.x86.avx512.vcomi.sd 0 12".trim_end(), &unsafe { f108(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 0i32, 12i32) }, 64);
-    }
-    #[target_feature(enable = "avx512f")]
     unsafe fn t109(seed: u64) {
-        show("llvm.x86.avx512.vcomi.ss 0 4".trim_end(), &unsafe { f109(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 0i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.ss 1 4".trim_end(), &unsafe { f109(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 1i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.ss 2 4".trim_end(), &unsafe { f109(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 2i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.ss 3 4".trim_end(), &unsafe { f109(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 3i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.ss 4 4".trim_end(), &unsafe { f109(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 4i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.ss 5 4".trim_end(), &unsafe { f109(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 5i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.ss 6 4".trim_end(), &unsafe { f109(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 6i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.ss 7 4".trim_end(), &unsafe { f109(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 7i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.ss 8 4".trim_end(), &unsafe { f109(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 8i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.ss 9 4".trim_end(), &unsafe { f109(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 9i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.ss 10 4".trim_end(), &unsafe { f109(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 10i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.ss 11 4".trim_end(), &unsafe { f109(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 11i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.ss 12 4".trim_end(), &unsafe { f109(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 12i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.ss 13 4".trim_end(), &unsafe { f109(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 13i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.ss 14 4".trim_end(), &unsafe { f109(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 14i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.ss 15 4".trim_end(), &unsafe { f109(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 15i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.ss 16 4".trim_end(), &unsafe { f109(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 16i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.ss 17 4".trim_end(), &unsafe { f109(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 17i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.ss 18 4".trim_end(), &unsafe { f109(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 18i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.ss 19 4".trim_end(), &unsafe { f109(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 19i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.ss 20 4".trim_end(), &unsafe { f109(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 20i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.ss 21 4".trim_end(), &unsafe { f109(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 21i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.ss 22 4".trim_end(), &unsafe { f109(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 22i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.ss 23 4".trim_end(), &unsafe { f109(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 23i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.ss 24 4".trim_end(), &unsafe { f109(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 24i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.ss 25 4".trim_end(), &unsafe { f109(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 25i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.ss 26 4".trim_end(), &unsafe { f109(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 26i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.ss 27 4".trim_end(), &unsafe { f109(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 27i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.ss 28 4".trim_end(), &unsafe { f109(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 28i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.ss 29 4".trim_end(), &unsafe { f109(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 29i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.ss 30 4".trim_end(), &unsafe { f109(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 30i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.ss 31 4".trim_end(), &unsafe { f109(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 31i32, 4i32) }, 64);
-        show("llvm.x86.avx512.vcomi.ss 0 8".trim_end(), &unsafe { f109(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 0i32, 8i32) }, 64);
-        show("llvm.x86.avx512.vcomi.ss 0 12".trim_end(), &unsafe { f109(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 0i32, 12i32) }, 64);
+        show("llvm.x86.avx512.uitofp.round.v16f16.v16i32 4".trim_end(), &unsafe { f109(input::<u32x16>(seed, 0), 4i32) }, 64);
+        show("llvm.x86.avx512.uitofp.round.v16f16.v16i32 8".trim_end(), &unsafe { f109(input::<u32x16>(seed, 0), 8i32) }, 64);
+        show("llvm.x86.avx512.uitofp.round.v16f16.v16i32 9".trim_end(), &unsafe { f109(input::<u32x16>(seed, 0), 9i32) }, 64);
+        show("llvm.x86.avx512.uitofp.round.v16f16.v16i32 10".trim_end(), &unsafe { f109(input::<u32x16>(seed, 0), 10i32) }, 64);
+        show("llvm.x86.avx512.uitofp.round.v16f16.v16i32 11".trim_end(), &unsafe { f109(input::<u32x16>(seed, 0), 11i32) }, 64);
     }
     #[target_feature(enable = "avx512f")]
     unsafe fn t110(seed: u64) {
-        show("llvm.x86.avx512.vcvtsd2si32 4".trim_end(), &unsafe { f110(input::<f64x2>(seed, 0), 4i32) }, 64);
-        show("llvm.x86.avx512.vcvtsd2si32 8".trim_end(), &unsafe { f110(input::<f64x2>(seed, 0), 8i32) }, 64);
-        show("llvm.x86.avx512.vcvtsd2si32 9".trim_end(), &unsafe { f110(input::<f64x2>(seed, 0), 9i32) }, 64);
-        show("llvm.x86.avx512.vcvtsd2si32 10".trim_end(), &unsafe { f110(input::<f64x2>(seed, 0), 10i32) }, 64);
-        show("llvm.x86.avx512.vcvtsd2si32 11".trim_end(), &unsafe { f110(input::<f64x2>(seed, 0), 11i32) }, 64);
+        show("llvm.x86.avx512.uitofp.round.v16f32.v16i32 4".trim_end(), &unsafe { f110(input::<u32x16>(seed, 0), 4i32) }, 64);
+        show("llvm.x86.avx512.uitofp.round.v16f32.v16i32 8".trim_end(), &unsafe { f110(input::<u32x16>(seed, 0), 8i32) }, 64);
+        show("llvm.x86.avx512.uitofp.round.v16f32.v16i32 9".trim_end(), &unsafe { f110(input::<u32x16>(seed, 0), 9i32) }, 64);
+        show("llvm.x86.avx512.uitofp.round.v16f32.v16i32 10".trim_end(), &unsafe { f110(input::<u32x16>(seed, 0), 10i32) }, 64);
+        show("llvm.x86.avx512.uitofp.round.v16f32.v16i32 11".trim_end(), &unsafe { f110(input::<u32x16>(seed, 0), 11i32) }, 64);
     }
-    #[target_feature(enable = "avx512f")]
+    #[target_feature(enable = "avx512dq,avx512vl")]
     unsafe fn t111(seed: u64) {
-        show("llvm.x86.avx512.vcvtsd2si64 4".trim_end(), &unsafe { f111(input::<f64x2>(seed, 0), 4i32) }, 64);
-        show("llvm.x86.avx512.vcvtsd2si64 8".trim_end(), &unsafe { f111(input::<f64x2>(seed, 0), 8i32) }, 64);
-        show("llvm.x86.avx512.vcvtsd2si64 9".trim_end(), &unsafe { f111(input::<f64x2>(seed, 0), 9i32) }, 64);
-        show("llvm.x86.avx512.vcvtsd2si64 10".trim_end(), &unsafe { f111(input::<f64x2>(seed, 0), 10i32) }, 64);
-        show("llvm.x86.avx512.vcvtsd2si64 11".trim_end(), &unsafe { f111(input::<f64x2>(seed, 0), 11i32) }, 64);
+        show("llvm.x86.avx512.uitofp.round.v2f64.v2i64 4".trim_end(), &unsafe { f111(input::<u64x2>(seed, 0), 4i32) }, 64);
     }
-    #[target_feature(enable = "avx512f")]
+    #[target_feature(enable = "avx512fp16")]
     unsafe fn t112(seed: u64) {
-        show("llvm.x86.avx512.vcvtsd2usi32 4".trim_end(), &unsafe { f112(input::<f64x2>(seed, 0), 4i32) }, 64);
-        show("llvm.x86.avx512.vcvtsd2usi32 8".trim_end(), &unsafe { f112(input::<f64x2>(seed, 0), 8i32) }, 64);
-        show("llvm.x86.avx512.vcvtsd2usi32 9".trim_end(), &unsafe { f112(input::<f64x2>(seed, 0), 9i32) }, 64);
-        show("llvm.x86.avx512.vcvtsd2usi32 10".trim_end(), &unsafe { f112(input::<f64x2>(seed, 0), 10i32) }, 64);
-        show("llvm.x86.avx512.vcvtsd2usi32 11".trim_end(), &unsafe { f112(input::<f64x2>(seed, 0), 11i32) }, 64);
+        show("llvm.x86.avx512.uitofp.round.v32f16.v32i16 4".trim_end(), &unsafe { f112(input::<u16x32>(seed, 0), 4i32) }, 64);
+        show("llvm.x86.avx512.uitofp.round.v32f16.v32i16 8".trim_end(), &unsafe { f112(input::<u16x32>(seed, 0), 8i32) }, 64);
+        show("llvm.x86.avx512.uitofp.round.v32f16.v32i16 9".trim_end(), &unsafe { f112(input::<u16x32>(seed, 0), 9i32) }, 64);
+        show("llvm.x86.avx512.uitofp.round.v32f16.v32i16 10".trim_end(), &unsafe { f112(input::<u16x32>(seed, 0), 10i32) }, 64);
+        show("llvm.x86.avx512.uitofp.round.v32f16.v32i16 11".trim_end(), &unsafe { f112(input::<u16x32>(seed, 0), 11i32) }, 64);
     }
-    #[target_feature(enable = "avx512f")]
+    #[target_feature(enable = "avx512dq,avx512vl")]
     unsafe fn t113(seed: u64) {
-        show("llvm.x86.avx512.vcvtsd2usi64 4".trim_end(), &unsafe { f113(input::<f64x2>(seed, 0), 4i32) }, 64);
-        show("llvm.x86.avx512.vcvtsd2usi64 8".trim_end(), &unsafe { f113(input::<f64x2>(seed, 0), 8i32) }, 64);
-        show("llvm.x86.avx512.vcvtsd2usi64 9".trim_end(), &unsafe { f113(input::<f64x2>(seed, 0), 9i32) }, 64);
-        show("llvm.x86.avx512.vcvtsd2usi64 10".trim_end(), &unsafe { f113(input::<f64x2>(seed, 0), 10i32) }, 64);
-        show("llvm.x86.avx512.vcvtsd2usi64 11".trim_end(), &unsafe { f113(input::<f64x2>(seed, 0), 11i32) }, 64);
+        show("llvm.x86.avx512.uitofp.round.v4f32.v4i64 4".trim_end(), &unsafe { f113(input::<u64x4>(seed, 0), 4i32) }, 64);
     }
-    #[target_feature(enable = "avx512f")]
+    #[target_feature(enable = "avx512dq,avx512vl")]
     unsafe fn t114(seed: u64) {
-        show("llvm.x86.avx512.vcvtss2si32 4".trim_end(), &unsafe { f114(input::<f32x4>(seed, 0), 4i32) }, 64);
-        show("llvm.x86.avx512.vcvtss2si32 8".trim_end(), &unsafe { f114(input::<f32x4>(seed, 0), 8i32) }, 64);
-        show("llvm.x86.avx512.vcvtss2si32 9".trim_end(), &unsafe { f114(input::<f32x4>(seed, 0), 9i32) }, 64);
-        show("llvm.x86.avx512.vcvtss2si32 10".trim_end(), &unsafe { f114(input::<f32x4>(seed, 0), 10i32) }, 64);
-        show("llvm.x86.avx512.vcvtss2si32 11".trim_end(), &unsafe { f114(input::<f32x4>(seed, 0), 11i32) }, 64);
+        show("llvm.x86.avx512.uitofp.round.v4f64.v4i64 4".trim_end(), &unsafe { f114(input::<u64x4>(seed, 0), 4i32) }, 64);
     }
-    #[target_feature(enable = "avx512f")]
+    #[target_feature(enable = "avx512fp16,avx512vl")]
     unsafe fn t115(seed: u64) {
-        show("llvm.x86.avx512.vcvtss2si64 4".trim_end(), &unsafe { f115(input::<f32x4>(seed, 0), 4i32) }, 64);
-        show("llvm.x86.avx512.vcvtss2si64 8".trim_end(), &unsafe { f115(input::<f32x4>(seed, 0), 8i32) }, 64);
-        show("llvm.x86.avx512.vcvtss2si64 9".trim_end(), &unsafe { f115(input::<f32x4>(seed, 0), 9i32) }, 64);
-        show("llvm.x86.avx512.vcvtss2si64 10".trim_end(), &unsafe { f115(input::<f32x4>(seed, 0), 10i32) }, 64);
-        show("llvm.x86.avx512.vcvtss2si64 11".trim_end(), &unsafe { f115(input::<f32x4>(seed, 0), 11i32) }, 64);
+        show("llvm.x86.avx512.uitofp.round.v8f16.v8i16 4".trim_end(), &unsafe { f115(input::<u16x8>(seed, 0), 4i32) }, 64);
     }
-    #[target_feature(enable = "avx512f")]
+    #[target_feature(enable = "avx512fp16,avx512vl")]
     unsafe fn t116(seed: u64) {
-        show("llvm.x86.avx512.vcvtss2usi32 4".trim_end(), &unsafe { f116(input::<f32x4>(seed, 0), 4i32) }, 64);
-        show("llvm.x86.avx512.vcvtss2usi32 8".trim_end(), &unsafe { f116(input::<f32x4>(seed, 0), 8i32) }, 64);
-        show("llvm.x86.avx512.vcvtss2usi32 9".trim_end(), &unsafe { f116(input::<f32x4>(seed, 0), 9i32) }, 64);
-        show("llvm.x86.avx512.vcvtss2usi32 10".trim_end(), &unsafe { f116(input::<f32x4>(seed, 0), 10i32) }, 64);
-        show("llvm.x86.avx512.vcvtss2usi32 11".trim_end(), &unsafe { f116(input::<f32x4>(seed, 0), 11i32) }, 64);
+        show("llvm.x86.avx512.uitofp.round.v8f16.v8i32 4".trim_end(), &unsafe { f116(input::<u32x8>(seed, 0), 4i32) }, 64);
     }
-    #[target_feature(enable = "avx512f")]
+    #[target_feature(enable = "avx512fp16")]
     unsafe fn t117(seed: u64) {
-        show("llvm.x86.avx512.vcvtss2usi64 4".trim_end(), &unsafe { f117(input::<f32x4>(seed, 0), 4i32) }, 64);
-        show("llvm.x86.avx512.vcvtss2usi64 8".trim_end(), &unsafe { f117(input::<f32x4>(seed, 0), 8i32) }, 64);
-        show("llvm.x86.avx512.vcvtss2usi64 9".trim_end(), &unsafe { f117(input::<f32x4>(seed, 0), 9i32) }, 64);
-        show("llvm.x86.avx512.vcvtss2usi64 10".trim_end(), &unsafe { f117(input::<f32x4>(seed, 0), 10i32) }, 64);
-        show("llvm.x86.avx512.vcvtss2usi64 11".trim_end(), &unsafe { f117(input::<f32x4>(seed, 0), 11i32) }, 64);
+        show("llvm.x86.avx512.uitofp.round.v8f16.v8i64 4".trim_end(), &unsafe { f117(input::<u64x8>(seed, 0), 4i32) }, 64);
+        show("llvm.x86.avx512.uitofp.round.v8f16.v8i64 8".trim_end(), &unsafe { f117(input::<u64x8>(seed, 0), 8i32) }, 64);
+        show("llvm.x86.avx512.uitofp.round.v8f16.v8i64 9".trim_end(), &unsafe { f117(input::<u64x8>(seed, 0), 9i32) }, 64);
+        show("llvm.x86.avx512.uitofp.round.v8f16.v8i64 10".trim_end(), &unsafe { f117(input::<u64x8>(seed, 0), 10i32) }, 64);
+        show("llvm.x86.avx512.uitofp.round.v8f16.v8i64 11".trim_end(), &unsafe { f117(input::<u64x8>(seed, 0), 11i32) }, 64);
     }
-    #[target_feature(enable = "avx512f")]
+    #[target_feature(enable = "avx512dq")]
     unsafe fn t118(seed: u64) {
-        show("llvm.x86.avx512.vfmadd.f32 4".trim_end(), &unsafe { f118(input::<f32>(seed, 0), input::<f32>(seed, 1), input::<f32>(seed, 2), 4i32) }, 64);
-        show("llvm.x86.avx512.vfmadd.f32 8".trim_end(), &unsafe { f118(input::<f32>(seed, 0), input::<f32>(seed, 1), input::<f32>(seed, 2), 8i32) }, 64);
-        show("llvm.x86.avx512.vfmadd.f32 9".trim_end(), &unsafe { f118(input::<f32>(seed, 0), input::<f32>(seed, 1), input::<f32>(seed, 2), 9i32) }, 64);
-        show("llvm.x86.avx512.vfmadd.f32 10".trim_end(), &unsafe { f118(input::<f32>(seed, 0), input::<f32>(seed, 1), input::<f32>(seed, 2), 10i32) }, 64);
-        show("llvm.x86.avx512.vfmadd.f32 11".trim_end(), &unsafe { f118(input::<f32>(seed, 0), input::<f32>(seed, 1), input::<f32>(seed, 2), 11i32) }, 64);
+        show("llvm.x86.avx512.uitofp.round.v8f32.v8i64 4".trim_end(), &unsafe { f118(input::<u64x8>(seed, 0), 4i32) }, 64);
+        show("llvm.x86.avx512.uitofp.round.v8f32.v8i64 8".trim_end(), &unsafe { f118(input::<u64x8>(seed, 0), 8i32) }, 64);
+        show("llvm.x86.avx512.uitofp.round.v8f32.v8i64 9".trim_end(), &unsafe { f118(input::<u64x8>(seed, 0), 9i32) }, 64);
+        show("llvm.x86.avx512.uitofp.round.v8f32.v8i64 10".trim_end(), &unsafe { f118(input::<u64x8>(seed, 0), 10i32) }, 64);
+        show("llvm.x86.avx512.uitofp.round.v8f32.v8i64 11".trim_end(), &unsafe { f118(input::<u64x8>(seed, 0), 11i32) }, 64);
     }
-    #[target_feature(enable = "avx512f")]
+    #[target_feature(enable = "avx512dq")]
     unsafe fn t119(seed: u64) {
-        show("llvm.x86.avx512.vfmadd.f64 4".trim_end(), &unsafe { f119(input::<f64>(seed, 0), input::<f64>(seed, 1), input::<f64>(seed, 2), 4i32) }, 64);
-        show("llvm.x86.avx512.vfmadd.f64 8".trim_end(), &unsafe { f119(input::<f64>(seed, 0), input::<f64>(seed, 1), input::<f64>(seed, 2), 8i32) }, 64);
-        show("llvm.x86.avx512.vfmadd.f64 9".trim_end(), &unsafe { f119(input::<f64>(seed, 0), input::<f64>(seed, 1), input::<f64>(seed, 2), 9i32) }, 64);
-        show("llvm.x86.avx512.vfmadd.f64 10".trim_end(), &unsafe { f119(input::<f64>(seed, 0), input::<f64>(seed, 1), input::<f64>(seed, 2), 10i32) }, 64);
-        show("llvm.x86.avx512.vfmadd.f64 11".trim_end(), &unsafe { f119(input::<f64>(seed, 0), input::<f64>(seed, 1), input::<f64>(seed, 2), 11i32) }, 64);
+        show("llvm.x86.avx512.uitofp.round.v8f64.v8i64 4".trim_end(), &unsafe { f119(input::<u64x8>(seed, 0), 4i32) }, 64);
+        show("llvm.x86.avx512.uitofp.round.v8f64.v8i64 8".trim_end(), &unsafe { f119(input::<u64x8>(seed, 0), 8i32) }, 64);
+        show("llvm.x86.avx512.uitofp.round.v8f64.v8i64 9".trim_end(), &unsafe { f119(input::<u64x8>(seed, 0), 9i32) }, 64);
+        show("llvm.x86.avx512.uitofp.round.v8f64.v8i64 10".trim_end(), &unsafe { f119(input::<u64x8>(seed, 0), 10i32) }, 64);
+        show("llvm.x86.avx512.uitofp.round.v8f64.v8i64 11".trim_end(), &unsafe { f119(input::<u64x8>(seed, 0), 11i32) }, 64);
     }
     #[target_feature(enable = "avx512f")]
     unsafe fn t120(seed: u64) {
-        show("llvm.x86.avx512.vfmadd.pd.512 4".trim_end(), &unsafe { f120(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<f64x8>(seed, 2), 4i32) }, 64);
-        show("llvm.x86.avx512.vfmadd.pd.512 8".trim_end(), &unsafe { f120(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<f64x8>(seed, 2), 8i32) }, 64);
-        show("llvm.x86.avx512.vfmadd.pd.512 9".trim_end(), &unsafe { f120(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<f64x8>(seed, 2), 9i32) }, 64);
-        show("llvm.x86.avx512.vfmadd.pd.512 10".trim_end(), &unsafe { f120(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<f64x8>(seed, 2), 10i32) }, 64);
-        show("llvm.x86.avx512.vfmadd.pd.512 11".trim_end(), &unsafe { f120(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<f64x8>(seed, 2), 11i32) }, 64);
+        show("llvm.x86.avx512.vcomi.sd 0 4".trim_end(), &unsafe { f120(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 0i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.sd 1 4".trim_end(), &unsafe { f120(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 1i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.sd 2 4".trim_end(), &unsafe { f120(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 2i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.sd 3 4".trim_end(), &unsafe { f120(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 3i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.sd 4 4".trim_end(), &unsafe { f120(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 4i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.sd 5 4".trim_end(), &unsafe { f120(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 5i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.sd 6 4".trim_end(), &unsafe { f120(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 6i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.sd 7 4".trim_end(), &unsafe { f120(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 7i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.sd 8 4".trim_end(), &unsafe { f120(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 8i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.sd 9 4".trim_end(), &unsafe { f120(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 9i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.sd 10 4".trim_end(), &unsafe { f120(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 10i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.sd 11 4".trim_end(), &unsafe { f120(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 11i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.sd 12 4".trim_end(), &unsafe { f120(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 12i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.sd 13 4".trim_end(), &unsafe { f120(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 13i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.sd 14 4".trim_end(), &unsafe { f120(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 14i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.sd 15 4".trim_end(), &unsafe { f120(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 15i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.sd 16 4".trim_end(), &unsafe { f120(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 16i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.sd 17 4".trim_end(), &unsafe { f120(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 17i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.sd 18 4".trim_end(), &unsafe { f120(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 18i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.sd 19 4".trim_end(), &unsafe { f120(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 19i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.sd 20 4".trim_end(), &unsafe { f120(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 20i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.sd 21 4".trim_end(), &unsafe { f120(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 21i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.sd 22 4".trim_end(), &unsafe { f120(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 22i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.sd 23 4".trim_end(), &unsafe { f120(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 23i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.sd 24 4".trim_end(), &unsafe { f120(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 24i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.sd 25 4".trim_end(), &unsafe { f120(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 25i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.sd 26 4".trim_end(), &unsafe { f120(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 26i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.sd 27 4".trim_end(), &unsafe { f120(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 27i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.sd 28 4".trim_end(), &unsafe { f120(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 28i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.sd 29 4".trim_end(), &unsafe { f120(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 29i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.sd 30 4".trim_end(), &unsafe { f120(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 30i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.sd 31 4".trim_end(), &unsafe { f120(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 31i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.sd 0 8".trim_end(), &unsafe { f120(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 0i32, 8i32) }, 64);
+        show("llvm.x86.avx512.vcomi.sd 0 12".trim_end(), &unsafe { f120(input::<f64x2>(seed, 0), input::<f64x2>(seed, 1), 0i32, 12i32) }, 64);
     }
     #[target_feature(enable = "avx512f")]
     unsafe fn t121(seed: u64) {
-        show("llvm.x86.avx512.vfmadd.ps.512 4".trim_end(), &unsafe { f121(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<f32x16>(seed, 2), 4i32) }, 64);
-        show("llvm.x86.avx512.vfmadd.ps.512 8".trim_end(), &unsafe { f121(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<f32x16>(seed, 2), 8i32) }, 64);
-        show("llvm.x86.avx512.vfmadd.ps.512 9".trim_end(), &unsafe { f121(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<f32x16>(seed, 2), 9i32) }, 64);
-        show("llvm.x86.avx512.vfmadd.ps.512 10".trim_end(), &unsafe { f121(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<f32x16>(seed, 2), 10i32) }, 64);
-        show("llvm.x86.avx512.vfmadd.ps.512 11".trim_end(), &unsafe { f121(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<f32x16>(seed, 2), 11i32) }, 64);
+        show("llvm.x86.avx512.vcomi.ss 0 4".trim_end(), &unsafe { f121(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 0i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.ss 1 4".trim_end(), &unsafe { f121(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 1i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.ss 2 4".trim_end(), &unsafe { f121(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 2i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.ss 3 4".trim_end(), &unsafe { f121(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 3i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.ss 4 4".trim_end(), &unsafe { f121(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 4i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.ss 5 4".trim_end(), &unsafe { f121(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 5i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.ss 6 4".trim_end(), &unsafe { f121(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 6i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.ss 7 4".trim_end(), &unsafe { f121(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 7i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.ss 8 4".trim_end(), &unsafe { f121(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 8i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.ss 9 4".trim_end(), &unsafe { f121(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 9i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.ss 10 4".trim_end(), &unsafe { f121(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 10i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.ss 11 4".trim_end(), &unsafe { f121(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 11i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.ss 12 4".trim_end(), &unsafe { f121(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 12i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.ss 13 4".trim_end(), &unsafe { f121(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 13i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.ss 14 4".trim_end(), &unsafe { f121(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 14i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.ss 15 4".trim_end(), &unsafe { f121(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 15i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.ss 16 4".trim_end(), &unsafe { f121(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 16i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.ss 17 4".trim_end(), &unsafe { f121(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 17i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.ss 18 4".trim_end(), &unsafe { f121(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 18i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.ss 19 4".trim_end(), &unsafe { f121(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 19i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.ss 20 4".trim_end(), &unsafe { f121(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 20i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.ss 21 4".trim_end(), &unsafe { f121(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 21i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.ss 22 4".trim_end(), &unsafe { f121(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 22i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.ss 23 4".trim_end(), &unsafe { f121(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 23i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.ss 24 4".trim_end(), &unsafe { f121(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 24i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.ss 25 4".trim_end(), &unsafe { f121(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 25i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.ss 26 4".trim_end(), &unsafe { f121(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 26i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.ss 27 4".trim_end(), &unsafe { f121(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 27i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.ss 28 4".trim_end(), &unsafe { f121(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 28i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.ss 29 4".trim_end(), &unsafe { f121(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 29i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.ss 30 4".trim_end(), &unsafe { f121(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 30i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.ss 31 4".trim_end(), &unsafe { f121(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 31i32, 4i32) }, 64);
+        show("llvm.x86.avx512.vcomi.ss 0 8".trim_end(), &unsafe { f121(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 0i32, 8i32) }, 64);
+        show("llvm.x86.avx512.vcomi.ss 0 12".trim_end(), &unsafe { f121(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1), 0i32, 12i32) }, 64);
     }
     #[target_feature(enable = "avx512f")]
     unsafe fn t122(seed: u64) {
-        show("llvm.x86.avx512.vfmaddsub.pd.512 4".trim_end(), &unsafe { f122(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<f64x8>(seed, 2), 4i32) }, 64);
-        show("llvm.x86.avx512.vfmaddsub.pd.512 8".trim_end(), &unsafe { f122(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<f64x8>(seed, 2), 8i32) }, 64);
-        show("llvm.x86.avx512.vfmaddsub.pd.512 9".trim_end(), &unsafe { f122(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<f64x8>(seed, 2), 9i32) }, 64);
-        show("llvm.x86.avx512.vfmaddsub.pd.512 10".trim_end(), &unsafe { f122(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<f64x8>(seed, 2), 10i32) }, 64);
-        show("llvm.x86.avx512.vfmaddsub.pd.512 11".trim_end(), &unsafe { f122(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<f64x8>(seed, 2), 11i32) }, 64);
+        show("llvm.x86.avx512.vcvtsd2si32 4".trim_end(), &unsafe { f122(input::<f64x2>(seed, 0), 4i32) }, 64);
+        show("llvm.x86.avx512.vcvtsd2si32 8".trim_end(), &unsafe { f122(input::<f64x2>(seed, 0), 8i32) }, 64);
+        show("llvm.x86.avx512.vcvtsd2si32 9".trim_end(), &unsafe { f122(input::<f64x2>(seed, 0), 9i32) }, 64);
+        show("llvm.x86.avx512.vcvtsd2si32 10".trim_end(), &unsafe { f122(input::<f64x2>(seed, 0), 10i32) }, 64);
+        show("llvm.x86.avx512.vcvtsd2si32 11".trim_end(), &unsafe { f122(input::<f64x2>(seed, 0), 11i32) }, 64);
     }
     #[target_feature(enable = "avx512f")]
     unsafe fn t123(seed: u64) {
-        show("llvm.x86.avx512.vfmaddsub.ps.512 4".trim_end(), &unsafe { f123(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<f32x16>(seed, 2), 4i32) }, 64);
-        show("llvm.x86.avx512.vfmaddsub.ps.512 8".trim_end(), &unsafe { f123(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<f32x16>(seed, 2), 8i32) }, 64);
-        show("llvm.x86.avx512.vfmaddsub.ps.512 9".trim_end(), &unsafe { f123(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<f32x16>(seed, 2), 9i32) }, 64);
-        show("llvm.x86.avx512.vfmaddsub.ps.512 10".trim_end(), &unsafe { f123(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<f32x16>(seed, 2), 10i32) }, 64);
-        show("llvm.x86.avx512.vfmaddsub.ps.512 11".trim_end(), &unsafe { f123(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<f32x16>(seed, 2), 11i32) }, 64);
+        show("llvm.x86.avx512.vcvtsd2si64 4".trim_end(), &unsafe { f123(input::<f64x2>(seed, 0), 4i32) }, 64);
+        show("llvm.x86.avx512.vcvtsd2si64 8".trim_end(), &unsafe { f123(input::<f64x2>(seed, 0), 8i32) }, 64);
+        show("llvm.x86.avx512.vcvtsd2si64 9".trim_end(), &unsafe { f123(input::<f64x2>(seed, 0), 9i32) }, 64);
+        show("llvm.x86.avx512.vcvtsd2si64 10".trim_end(), &unsafe { f123(input::<f64x2>(seed, 0), 10i32) }, 64);
+        show("llvm.x86.avx512.vcvtsd2si64 11".trim_end(), &unsafe { f123(input::<f64x2>(seed, 0), 11i32) }, 64);
     }
-    #[target_feature(enable = "avxvnni")]
+    #[target_feature(enable = "avx512f")]
     unsafe fn t124(seed: u64) {
-        show("llvm.x86.avx512.vpdpbusd.128 ".trim_end(), &unsafe { f124(input::<i32x4>(seed, 0), input::<u8x16>(seed, 1), input::<i8x16>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.vcvtsd2usi32 4".trim_end(), &unsafe { f124(input::<f64x2>(seed, 0), 4i32) }, 64);
+        show("llvm.x86.avx512.vcvtsd2usi32 8".trim_end(), &unsafe { f124(input::<f64x2>(seed, 0), 8i32) }, 64);
+        show("llvm.x86.avx512.vcvtsd2usi32 9".trim_end(), &unsafe { f124(input::<f64x2>(seed, 0), 9i32) }, 64);
+        show("llvm.x86.avx512.vcvtsd2usi32 10".trim_end(), &unsafe { f124(input::<f64x2>(seed, 0), 10i32) }, 64);
+        show("llvm.x86.avx512.vcvtsd2usi32 11".trim_end(), &unsafe { f124(input::<f64x2>(seed, 0), 11i32) }, 64);
     }
-    #[target_feature(enable = "avxvnni")]
+    #[target_feature(enable = "avx512f")]
     unsafe fn t125(seed: u64) {
-        show("llvm.x86.avx512.vpdpbusd.256 ".trim_end(), &unsafe { f125(input::<i32x8>(seed, 0), input::<u8x32>(seed, 1), input::<i8x32>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.vcvtsd2usi64 4".trim_end(), &unsafe { f125(input::<f64x2>(seed, 0), 4i32) }, 64);
+        show("llvm.x86.avx512.vcvtsd2usi64 8".trim_end(), &unsafe { f125(input::<f64x2>(seed, 0), 8i32) }, 64);
+        show("llvm.x86.avx512.vcvtsd2usi64 9".trim_end(), &unsafe { f125(input::<f64x2>(seed, 0), 9i32) }, 64);
+        show("llvm.x86.avx512.vcvtsd2usi64 10".trim_end(), &unsafe { f125(input::<f64x2>(seed, 0), 10i32) }, 64);
+        show("llvm.x86.avx512.vcvtsd2usi64 11".trim_end(), &unsafe { f125(input::<f64x2>(seed, 0), 11i32) }, 64);
     }
-    #[target_feature(enable = "avx512vnni")]
+    #[target_feature(enable = "avx512f")]
     unsafe fn t126(seed: u64) {
-        show("llvm.x86.avx512.vpdpbusd.512 ".trim_end(), &unsafe { f126(input::<i32x16>(seed, 0), input::<u8x64>(seed, 1), input::<i8x64>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.vcvtss2si32 4".trim_end(), &unsafe { f126(input::<f32x4>(seed, 0), 4i32) }, 64);
+        show("llvm.x86.avx512.vcvtss2si32 8".trim_end(), &unsafe { f126(input::<f32x4>(seed, 0), 8i32) }, 64);
+        show("llvm.x86.avx512.vcvtss2si32 9".trim_end(), &unsafe { f126(input::<f32x4>(seed, 0), 9i32) }, 64);
+        show("llvm.x86.avx512.vcvtss2si32 10".trim_end(), &unsafe { f126(input::<f32x4>(seed, 0), 10i32) }, 64);
+        show("llvm.x86.avx512.vcvtss2si32 11".trim_end(), &unsafe { f126(input::<f32x4>(seed, 0), 11i32) }, 64);
     }
-    #[target_feature(enable = "avxvnni")]
+    #[target_feature(enable = "avx512f")]
     unsafe fn t127(seed: u64) {
-        show("llvm.x86.avx512.vpdpbusds.128 ".trim_end(), &unsafe { f127(input::<i32x4>(seed, 0), input::<u8x16>(seed, 1), input::<i8x16>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.vcvtss2si64 4".trim_end(), &unsafe { f127(input::<f32x4>(seed, 0), 4i32) }, 64);
+        show("llvm.x86.avx512.vcvtss2si64 8".trim_end(), &unsafe { f127(input::<f32x4>(seed, 0), 8i32) }, 64);
+        show("llvm.x86.avx512.vcvtss2si64 9".trim_end(), &unsafe { f127(input::<f32x4>(seed, 0), 9i32) }, 64);
+        show("llvm.x86.avx512.vcvtss2si64 10".trim_end(), &unsafe { f127(input::<f32x4>(seed, 0), 10i32) }, 64);
+        show("llvm.x86.avx512.vcvtss2si64 11".trim_end(), &unsafe { f127(input::<f32x4>(seed, 0), 11i32) }, 64);
     }
-    #[target_feature(enable = "avxvnni")]
+    #[target_feature(enable = "avx512f")]
     unsafe fn t128(seed: u64) {
-        show("llvm.x86.avx512.vpdpbusds.256 ".trim_end(), &unsafe { f128(input::<i32x8>(seed, 0), input::<u8x32>(seed, 1), input::<i8x32>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.vcvtss2usi32 4".trim_end(), &unsafe { f128(input::<f32x4>(seed, 0), 4i32) }, 64);
+        show("llvm.x86.avx512.vcvtss2usi32 8".trim_end(), &unsafe { f128(input::<f32x4>(seed, 0), 8i32) }, 64);
+        show("llvm.x86.avx512.vcvtss2usi32 9".trim_end(), &unsafe { f128(input::<f32x4>(seed, 0), 9i32) }, 64);
+        show("llvm.x86.avx512.vcvtss2usi32 10".trim_end(), &unsafe { f128(input::<f32x4>(seed, 0), 10i32) }, 64);
+        show("llvm.x86.avx512.vcvtss2usi32 11".trim_end(), &unsafe { f128(input::<f32x4>(seed, 0), 11i32) }, 64);
     }
-    #[target_feature(enable = "avx512vnni")]
+    #[target_feature(enable = "avx512f")]
     unsafe fn t129(seed: u64) {
-        show("llvm.x86.avx512.vpdpbusds.512 ".trim_end(), &unsafe { f129(input::<i32x16>(seed, 0), input::<u8x64>(seed, 1), input::<i8x64>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.vcvtss2usi64 4".trim_end(), &unsafe { f129(input::<f32x4>(seed, 0), 4i32) }, 64);
+        show("llvm.x86.avx512.vcvtss2usi64 8".trim_end(), &unsafe { f129(input::<f32x4>(seed, 0), 8i32) }, 64);
+        show("llvm.x86.avx512.vcvtss2usi64 9".trim_end(), &unsafe { f129(input::<f32x4>(seed, 0), 9i32) }, 64);
+        show("llvm.x86.avx512.vcvtss2usi64 10".trim_end(), &unsafe { f129(input::<f32x4>(seed, 0), 10i32) }, 64);
+        show("llvm.x86.avx512.vcvtss2usi64 11".trim_end(), &unsafe { f129(input::<f32x4>(seed, 0), 11i32) }, 64);
     }
-    #[target_feature(enable = "avx512f,avx512vl")]
+    #[target_feature(enable = "avx512f")]
     unsafe fn t130(seed: u64) {
-        show("llvm.x86.avx512.vpermi2var.d.128 ".trim_end(), &unsafe { f130(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1), input::<i32x4>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.vfmadd.f32 4".trim_end(), &unsafe { f130(input::<f32>(seed, 0), input::<f32>(seed, 1), input::<f32>(seed, 2), 4i32) }, 64);
+        show("llvm.x86.avx512.vfmadd.f32 8".trim_end(), &unsafe { f130(input::<f32>(seed, 0), input::<f32>(seed, 1), input::<f32>(seed, 2), 8i32) }, 64);
+        show("llvm.x86.avx512.vfmadd.f32 9".trim_end(), &unsafe { f130(input::<f32>(seed, 0), input::<f32>(seed, 1), input::<f32>(seed, 2), 9i32) }, 64);
+        show("llvm.x86.avx512.vfmadd.f32 10".trim_end(), &unsafe { f130(input::<f32>(seed, 0), input::<f32>(seed, 1), input::<f32>(seed, 2), 10i32) }, 64);
+        show("llvm.x86.avx512.vfmadd.f32 11".trim_end(), &unsafe { f130(input::<f32>(seed, 0), input::<f32>(seed, 1), input::<f32>(seed, 2), 11i32) }, 64);
     }
-    #[target_feature(enable = "avx512f,avx512vl")]
+    #[target_feature(enable = "avx512f")]
     unsafe fn t131(seed: u64) {
-        show("llvm.x86.avx512.vpermi2var.d.256 ".trim_end(), &unsafe { f131(input::<i32x8>(seed, 0), input::<i32x8>(seed, 1), input::<i32x8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.vfmadd.f64 4".trim_end(), &unsafe { f131(input::<f64>(seed, 0), input::<f64>(seed, 1), input::<f64>(seed, 2), 4i32) }, 64);
+        show("llvm.x86.avx512.vfmadd.f64 8".trim_end(), &unsafe { f131(input::<f64>(seed, 0), input::<f64>(seed, 1), input::<f64>(seed, 2), 8i32) }, 64);
+        show("llvm.x86.avx512.vfmadd.f64 9".trim_end(), &unsafe { f131(input::<f64>(seed, 0), input::<f64>(seed, 1), input::<f64>(seed, 2), 9i32) }, 64);
+        show("llvm.x86.avx512.vfmadd.f64 10".trim_end(), &unsafe { f131(input::<f64>(seed, 0), input::<f64>(seed, 1), input::<f64>(seed, 2), 10i32) }, 64);
+        show("llvm.x86.avx512.vfmadd.f64 11".trim_end(), &unsafe { f131(input::<f64>(seed, 0), input::<f64>(seed, 1), input::<f64>(seed, 2), 11i32) }, 64);
     }
     #[target_feature(enable = "avx512f")]
     unsafe fn t132(seed: u64) {
-        show("llvm.x86.avx512.vpermi2var.d.512 ".trim_end(), &unsafe { f132(input::<i32x16>(seed, 0), input::<i32x16>(seed, 1), input::<i32x16>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.vfmadd.pd.512 4".trim_end(), &unsafe { f132(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<f64x8>(seed, 2), 4i32) }, 64);
+        show("llvm.x86.avx512.vfmadd.pd.512 8".trim_end(), &unsafe { f132(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<f64x8>(seed, 2), 8i32) }, 64);
+        show("llvm.x86.avx512.vfmadd.pd.512 9".trim_end(), &unsafe { f132(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<f64x8>(seed, 2), 9i32) }, 64);
+        show("llvm.x86.avx512.vfmadd.pd.512 10".trim_end(), &unsafe { f132(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<f64x8>(seed, 2), 10i32) }, 64);
+        show("llvm.x86.avx512.vfmadd.pd.512 11".trim_end(), &unsafe { f132(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<f64x8>(seed, 2), 11i32) }, 64);
     }
-    #[target_feature(enable = "avx512bw,avx512vl")]
+    #[target_feature(enable = "avx512f")]
     unsafe fn t133(seed: u64) {
-        show("llvm.x86.avx512.vpermi2var.hi.128 ".trim_end(), &unsafe { f133(input::<i16x8>(seed, 0), input::<i16x8>(seed, 1), input::<i16x8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.vfmadd.ps.512 4".trim_end(), &unsafe { f133(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<f32x16>(seed, 2), 4i32) }, 64);
+        show("llvm.x86.avx512.vfmadd.ps.512 8".trim_end(), &unsafe { f133(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<f32x16>(seed, 2), 8i32) }, 64);
+        show("llvm.x86.avx512.vfmadd.ps.512 9".trim_end(), &unsafe { f133(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<f32x16>(seed, 2), 9i32) }, 64);
+        show("llvm.x86.avx512.vfmadd.ps.512 10".trim_end(), &unsafe { f133(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<f32x16>(seed, 2), 10i32) }, 64);
+        show("llvm.x86.avx512.vfmadd.ps.512 11".trim_end(), &unsafe { f133(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<f32x16>(seed, 2), 11i32) }, 64);
     }
-    #[target_feature(enable = "avx512bw,avx512vl")]
+    #[target_feature(enable = "avx512f")]
     unsafe fn t134(seed: u64) {
-        show("llvm.x86.avx512.vpermi2var.hi.256 ".trim_end(), &unsafe { f134(input::<i16x16>(seed, 0), input::<i16x16>(seed, 1), input::<i16x16>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.vfmaddsub.pd.512 4".trim_end(), &unsafe { f134(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<f64x8>(seed, 2), 4i32) }, 64);
+        show("llvm.x86.avx512.vfmaddsub.pd.512 8".trim_end(), &unsafe { f134(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<f64x8>(seed, 2), 8i32) }, 64);
+        show("llvm.x86.avx512.vfmaddsub.pd.512 9".trim_end(), &unsafe { f134(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<f64x8>(seed, 2), 9i32) }, 64);
+        show("llvm.x86.avx512.vfmaddsub.pd.512 10".trim_end(), &unsafe { f134(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<f64x8>(seed, 2), 10i32) }, 64);
+        show("llvm.x86.avx512.vfmaddsub.pd.512 11".trim_end(), &unsafe { f134(input::<f64x8>(seed, 0), input::<f64x8>(seed, 1), input::<f64x8>(seed, 2), 11i32) }, 64);
     }
-    #[target_feature(enable = "avx512bw")]
+    #[target_feature(enable = "avx512f")]
     unsafe fn t135(seed: u64) {
-        show("llvm.x86.avx512.vpermi2var.hi.512 ".trim_end(), &unsafe { f135(input::<i16x32>(seed, 0), input::<i16x32>(seed, 1), input::<i16x32>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.vfmaddsub.ps.512 4".trim_end(), &unsafe { f135(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<f32x16>(seed, 2), 4i32) }, 64);
+        show("llvm.x86.avx512.vfmaddsub.ps.512 8".trim_end(), &unsafe { f135(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<f32x16>(seed, 2), 8i32) }, 64);
+        show("llvm.x86.avx512.vfmaddsub.ps.512 9".trim_end(), &unsafe { f135(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<f32x16>(seed, 2), 9i32) }, 64);
+        show("llvm.x86.avx512.vfmaddsub.ps.512 10".trim_end(), &unsafe { f135(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<f32x16>(seed, 2), 10i32) }, 64);
+        show("llvm.x86.avx512.vfmaddsub.ps.512 11".trim_end(), &unsafe { f135(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<f32x16>(seed, 2), 11i32) }, 64);
     }
-    #[target_feature(enable = "avx512f,avx512vl")]
+    #[target_feature(enable = "avxvnni")]
     unsafe fn t136(seed: u64) {
-        show("llvm.x86.avx512.vpermi2var.pd.128 ".trim_end(), &unsafe { f136(input::<f64x2>(seed, 0), input::<i64x2>(seed, 1), input::<f64x2>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.vpdpbusd.128 ".trim_end(), &unsafe { f136(input::<i32x4>(seed, 0), input::<u8x16>(seed, 1), input::<i8x16>(seed, 2)) }, 64);
     }
-    #[target_feature(enable = "avx512f,avx512vl")]
+    #[target_feature(enable = "avxvnni")]
     unsafe fn t137(seed: u64) {
-        show("llvm.x86.avx512.vpermi2var.pd.256 ".trim_end(), &unsafe { f137(input::<f64x4>(seed, 0), input::<i64x4>(seed, 1), input::<f64x4>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.vpdpbusd.256 ".trim_end(), &unsafe { f137(input::<i32x8>(seed, 0), input::<u8x32>(seed, 1), input::<i8x32>(seed, 2)) }, 64);
     }
-    #[target_feature(enable = "avx512f")]
+    #[target_feature(enable = "avx512vnni")]
     unsafe fn t138(seed: u64) {
-        show("llvm.x86.avx512.vpermi2var.pd.512 ".trim_end(), &unsafe { f138(input::<f64x8>(seed, 0), input::<i64x8>(seed, 1), input::<f64x8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.vpdpbusd.512 ".trim_end(), &unsafe { f138(input::<i32x16>(seed, 0), input::<u8x64>(seed, 1), input::<i8x64>(seed, 2)) }, 64);
     }
-    #[target_feature(enable = "avx512f,avx512vl")]
+    #[target_feature(enable = "avxvnni")]
     unsafe fn t139(seed: u64) {
-        show("llvm.x86.avx512.vpermi2var.ps.128 ".trim_end(), &unsafe { f139(input::<f32x4>(seed, 0), input::<i32x4>(seed, 1), input::<f32x4>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.vpdpbusds.128 ".trim_end(), &unsafe { f139(input::<i32x4>(seed, 0), input::<u8x16>(seed, 1), input::<i8x16>(seed, 2)) }, 64);
     }
-    #[target_feature(enable = "avx512f,avx512vl")]
+    #[target_feature(enable = "avxvnni")]
     unsafe fn t140(seed: u64) {
-        show("llvm.x86.avx512.vpermi2var.ps.256 ".trim_end(), &unsafe { f140(input::<f32x8>(seed, 0), input::<i32x8>(seed, 1), input::<f32x8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.vpdpbusds.256 ".trim_end(), &unsafe { f140(input::<i32x8>(seed, 0), input::<u8x32>(seed, 1), input::<i8x32>(seed, 2)) }, 64);
     }
-    #[target_feature(enable = "avx512f")]
+    #[target_feature(enable = "avx512vnni")]
     unsafe fn t141(seed: u64) {
-        show("llvm.x86.avx512.vpermi2var.ps.512 ".trim_end(), &unsafe { f141(input::<f32x16>(seed, 0), input::<i32x16>(seed, 1), input::<f32x16>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.vpdpbusds.512 ".trim_end(), &unsafe { f141(input::<i32x16>(seed, 0), input::<u8x64>(seed, 1), input::<i8x64>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t142(seed: u64) {
-        show("llvm.x86.avx512.vpermi2var.q.128 ".trim_end(), &unsafe { f142(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), input::<i64x2>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.vpermi2var.d.128 ".trim_end(), &unsafe { f142(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1), input::<i32x4>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t143(seed: u64) {
-        show("llvm.x86.avx512.vpermi2var.q.256 ".trim_end(), &unsafe { f143(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), input::<i64x4>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.vpermi2var.d.256 ".trim_end(), &unsafe { f143(input::<i32x8>(seed, 0), input::<i32x8>(seed, 1), input::<i32x8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f")]
     unsafe fn t144(seed: u64) {
-        show("llvm.x86.avx512.vpermi2var.q.512 ".trim_end(), &unsafe { f144(input::<i64x8>(seed, 0), input::<i64x8>(seed, 1), input::<i64x8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.vpermi2var.d.512 ".trim_end(), &unsafe { f144(input::<i32x16>(seed, 0), input::<i32x16>(seed, 1), input::<i32x16>(seed, 2)) }, 64);
     }
-    #[target_feature(enable = "avx512vbmi,avx512vl")]
+    #[target_feature(enable = "avx512bw,avx512vl")]
     unsafe fn t145(seed: u64) {
-        show("llvm.x86.avx512.vpermi2var.qi.128 ".trim_end(), &unsafe { f145(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), input::<i8x16>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.vpermi2var.hi.128 ".trim_end(), &unsafe { f145(input::<i16x8>(seed, 0), input::<i16x8>(seed, 1), input::<i16x8>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avx512bw,avx512vl")]
+    unsafe fn t146(seed: u64) {
+        show("llvm.x86.avx512.vpermi2var.hi.256 ".trim_end(), &unsafe { f146(input::<i16x16>(seed, 0), input::<i16x16>(seed, 1), input::<i16x16>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avx512bw")]
+    unsafe fn t147(seed: u64) {
+        show("llvm.x86.avx512.vpermi2var.hi.512 ".trim_end(), &unsafe { f147(input::<i16x32>(seed, 0), input::<i16x32>(seed, 1), input::<i16x32>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avx512f,avx512vl")]
+    unsafe fn t148(seed: u64) {
+        show("llvm.x86.avx512.vpermi2var.pd.128 ".trim_end(), &unsafe { f148(input::<f64x2>(seed, 0), input::<i64x2>(seed, 1), input::<f64x2>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avx512f,avx512vl")]
+    unsafe fn t149(seed: u64) {
+        show("llvm.x86.avx512.vpermi2var.pd.256 ".trim_end(), &unsafe { f149(input::<f64x4>(seed, 0), input::<i64x4>(seed, 1), input::<f64x4>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avx512f")]
+    unsafe fn t150(seed: u64) {
+        show("llvm.x86.avx512.vpermi2var.pd.512 ".trim_end(), &unsafe { f150(input::<f64x8>(seed, 0), input::<i64x8>(seed, 1), input::<f64x8>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avx512f,avx512vl")]
+    unsafe fn t151(seed: u64) {
+        show("llvm.x86.avx512.vpermi2var.ps.128 ".trim_end(), &unsafe { f151(input::<f32x4>(seed, 0), input::<i32x4>(seed, 1), input::<f32x4>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avx512f,avx512vl")]
+    unsafe fn t152(seed: u64) {
+        show("llvm.x86.avx512.vpermi2var.ps.256 ".trim_end(), &unsafe { f152(input::<f32x8>(seed, 0), input::<i32x8>(seed, 1), input::<f32x8>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avx512f")]
+    unsafe fn t153(seed: u64) {
+        show("llvm.x86.avx512.vpermi2var.ps.512 ".trim_end(), &unsafe { f153(input::<f32x16>(seed, 0), input::<i32x16>(seed, 1), input::<f32x16>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avx512f,avx512vl")]
+    unsafe fn t154(seed: u64) {
+        show("llvm.x86.avx512.vpermi2var.q.128 ".trim_end(), &unsafe { f154(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), input::<i64x2>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avx512f,avx512vl")]
+    unsafe fn t155(seed: u64) {
+        show("llvm.x86.avx512.vpermi2var.q.256 ".trim_end(), &unsafe { f155(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), input::<i64x4>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avx512f")]
+    unsafe fn t156(seed: u64) {
+        show("llvm.x86.avx512.vpermi2var.q.512 ".trim_end(), &unsafe { f156(input::<i64x8>(seed, 0), input::<i64x8>(seed, 1), input::<i64x8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512vbmi,avx512vl")]
-    unsafe fn t146(seed: u64) {
-        show("llvm.x86.avx512.vpermi2var.qi.256 ".trim_end(), &unsafe { f146(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), input::<i8x32>(seed, 2)) }, 64);
+    unsafe fn t157(seed: u64) {
+        show("llvm.x86.avx512.vpermi2var.qi.128 ".trim_end(), &unsafe { f157(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), input::<i8x16>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avx512vbmi,avx512vl")]
+    unsafe fn t158(seed: u64) {
+        show("llvm.x86.avx512.vpermi2var.qi.256 ".trim_end(), &unsafe { f158(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), input::<i8x32>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512vbmi")]
-    unsafe fn t147(seed: u64) {
-        show("llvm.x86.avx512.vpermi2var.qi.512 ".trim_end(), &unsafe { f147(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), input::<i8x64>(seed, 2)) }, 64);
+    unsafe fn t159(seed: u64) {
+        show("llvm.x86.avx512.vpermi2var.qi.512 ".trim_end(), &unsafe { f159(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), input::<i8x64>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f")]
-    unsafe fn t148(seed: u64) {
-        show("llvm.x86.avx512.vpermilvar.pd.512 ".trim_end(), &unsafe { f148(input::<f64x8>(seed, 0), input::<i64x8>(seed, 1)) }, 64);
+    unsafe fn t160(seed: u64) {
+        show("llvm.x86.avx512.vpermilvar.pd.512 ".trim_end(), &unsafe { f160(input::<f64x8>(seed, 0), input::<i64x8>(seed, 1)) }, 64);
     }
     #[target_feature(enable = "avx512f")]
-    unsafe fn t149(seed: u64) {
-        show("llvm.x86.avx512.vpermilvar.ps.512 ".trim_end(), &unsafe { f149(input::<f32x16>(seed, 0), input::<i32x16>(seed, 1)) }, 64);
+    unsafe fn t161(seed: u64) {
+        show("llvm.x86.avx512.vpermilvar.ps.512 ".trim_end(), &unsafe { f161(input::<f32x16>(seed, 0), input::<i32x16>(seed, 1)) }, 64);
     }
     #[target_feature(enable = "avxifma")]
-    unsafe fn t150(seed: u64) {
-        show("llvm.x86.avx512.vpmadd52h.uq.128 ".trim_end(), &unsafe { f150(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), input::<i64x2>(seed, 2)) }, 64);
+    unsafe fn t162(seed: u64) {
+        show("llvm.x86.avx512.vpmadd52h.uq.128 ".trim_end(), &unsafe { f162(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), input::<i64x2>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avxifma")]
-    unsafe fn t151(seed: u64) {
-        show("llvm.x86.avx512.vpmadd52h.uq.256 ".trim_end(), &unsafe { f151(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), input::<i64x4>(seed, 2)) }, 64);
+    unsafe fn t163(seed: u64) {
+        show("llvm.x86.avx512.vpmadd52h.uq.256 ".trim_end(), &unsafe { f163(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), input::<i64x4>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512ifma")]
-    unsafe fn t152(seed: u64) {
-        show("llvm.x86.avx512.vpmadd52h.uq.512 ".trim_end(), &unsafe { f152(input::<i64x8>(seed, 0), input::<i64x8>(seed, 1), input::<i64x8>(seed, 2)) }, 64);
+    unsafe fn t164(seed: u64) {
+        show("llvm.x86.avx512.vpmadd52h.uq.512 ".trim_end(), &unsafe { f164(input::<i64x8>(seed, 0), input::<i64x8>(seed, 1), input::<i64x8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avxifma")]
-    unsafe fn t153(seed: u64) {
-        show("llvm.x86.avx512.vpmadd52l.uq.128 ".trim_end(), &unsafe { f153(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), input::<i64x2>(seed, 2)) }, 64);
+    unsafe fn t165(seed: u64) {
+        show("llvm.x86.avx512.vpmadd52l.uq.128 ".trim_end(), &unsafe { f165(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), input::<i64x2>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avxifma")]
-    unsafe fn t154(seed: u64) {
-        show("llvm.x86.avx512.vpmadd52l.uq.256 ".trim_end(), &unsafe { f154(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), input::<i64x4>(seed, 2)) }, 64);
+    unsafe fn t166(seed: u64) {
+        show("llvm.x86.avx512.vpmadd52l.uq.256 ".trim_end(), &unsafe { f166(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), input::<i64x4>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512ifma")]
-    unsafe fn t155(seed: u64) {
-        show("llvm.x86.avx512.vpmadd52l.uq.512 ".trim_end(), &unsafe { f155(input::<i64x8>(seed, 0), input::<i64x8>(seed, 1), input::<i64x8>(seed, 2)) }, 64);
+    unsafe fn t167(seed: u64) {
+        show("llvm.x86.avx512.vpmadd52l.uq.512 ".trim_end(), &unsafe { f167(input::<i64x8>(seed, 0), input::<i64x8>(seed, 1), input::<i64x8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512bitalg,avx512vl")]
-    unsafe fn t156(seed: u64) {
-        show("llvm.x86.avx512.vpshufbitqmb.128 ".trim_end(), &unsafe { f156(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1)) }, 64);
+    unsafe fn t168(seed: u64) {
+        show("llvm.x86.avx512.vpshufbitqmb.128 ".trim_end(), &unsafe { f168(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1)) }, 64);
     }
     #[target_feature(enable = "avx512bitalg,avx512vl")]
-    unsafe fn t157(seed: u64) {
-        show("llvm.x86.avx512.vpshufbitqmb.256 ".trim_end(), &unsafe { f157(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1)) }, 64);
+    unsafe fn t169(seed: u64) {
+        show("llvm.x86.avx512.vpshufbitqmb.256 ".trim_end(), &unsafe { f169(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1)) }, 64);
     }
     #[target_feature(enable = "avx512bitalg")]
-    unsafe fn t158(seed: u64) {
-        show("llvm.x86.avx512.vpshufbitqmb.512 ".trim_end(), &unsafe { f158(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1)) }, 64);
+    unsafe fn t170(seed: u64) {
+        show("llvm.x86.avx512.vpshufbitqmb.512 ".trim_end(), &unsafe { f170(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1)) }, 64);
     }
     #[target_feature(enable = "avx512bf16,avx512vl")]
-    unsafe fn t159(seed: u64) {
-        show("llvm.x86.avx512bf16.cvtne2ps2bf16.128 ".trim_end(), &unsafe { f159(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1)) }, 64);
+    unsafe fn t171(seed: u64) {
+        show("llvm.x86.avx512bf16.cvtne2ps2bf16.128 ".trim_end(), &unsafe { f171(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1)) }, 64);
     }
     #[target_feature(enable = "avx512bf16,avx512vl")]
-    unsafe fn t160(seed: u64) {
-        show("llvm.x86.avx512bf16.cvtne2ps2bf16.256 ".trim_end(), &unsafe { f160(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1)) }, 64);
+    unsafe fn t172(seed: u64) {
+        show("llvm.x86.avx512bf16.cvtne2ps2bf16.256 ".trim_end(), &unsafe { f172(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1)) }, 64);
     }
     #[target_feature(enable = "avx512bf16,avx512f")]
-    unsafe fn t161(seed: u64) {
-        show("llvm.x86.avx512bf16.cvtne2ps2bf16.512 ".trim_end(), &unsafe { f161(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1)) }, 64);
+    unsafe fn t173(seed: u64) {
+        show("llvm.x86.avx512bf16.cvtne2ps2bf16.512 ".trim_end(), &unsafe { f173(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1)) }, 64);
     }
     #[target_feature(enable = "avx512bf16,avx512vl")]
-    unsafe fn t162(seed: u64) {
-        show("llvm.x86.avx512bf16.cvtneps2bf16.256 ".trim_end(), &unsafe { f162(input::<f32x8>(seed, 0)) }, 64);
+    unsafe fn t174(seed: u64) {
+        show("llvm.x86.avx512bf16.cvtneps2bf16.256 ".trim_end(), &unsafe { f174(input::<f32x8>(seed, 0)) }, 64);
     }
     #[target_feature(enable = "avx512bf16,avx512f")]
-    unsafe fn t163(seed: u64) {
-        show("llvm.x86.avx512bf16.cvtneps2bf16.512 ".trim_end(), &unsafe { f163(input::<f32x16>(seed, 0)) }, 64);
+    unsafe fn t175(seed: u64) {
+        show("llvm.x86.avx512bf16.cvtneps2bf16.512 ".trim_end(), &unsafe { f175(input::<f32x16>(seed, 0)) }, 64);
     }
     #[target_feature(enable = "avx512bf16,avx512vl")]
-    unsafe fn t164(seed: u64) {
-        show("llvm.x86.avx512bf16.dpbf16ps.128 ".trim_end(), &unsafe { f164(input::<f32x4>(seed, 0), input::<i16x8>(seed, 1), input::<i16x8>(seed, 2)) }, 64);
+    unsafe fn t176(seed: u64) {
+        show("llvm.x86.avx512bf16.dpbf16ps.128 ".trim_end(), &unsafe { f176(input::<f32x4>(seed, 0), input::<i16x8>(seed, 1), input::<i16x8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512bf16,avx512vl")]
-    unsafe fn t165(seed: u64) {
-        show("llvm.x86.avx512bf16.dpbf16ps.256 ".trim_end(), &unsafe { f165(input::<f32x8>(seed, 0), input::<i16x16>(seed, 1), input::<i16x16>(seed, 2)) }, 64);
+    unsafe fn t177(seed: u64) {
+        show("llvm.x86.avx512bf16.dpbf16ps.256 ".trim_end(), &unsafe { f177(input::<f32x8>(seed, 0), input::<i16x16>(seed, 1), input::<i16x16>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512bf16,avx512f")]
-    unsafe fn t166(seed: u64) {
-        show("llvm.x86.avx512bf16.dpbf16ps.512 ".trim_end(), &unsafe { f166(input::<f32x16>(seed, 0), input::<i16x32>(seed, 1), input::<i16x32>(seed, 2)) }, 64);
+    unsafe fn t178(seed: u64) {
+        show("llvm.x86.avx512bf16.dpbf16ps.512 ".trim_end(), &unsafe { f178(input::<f32x16>(seed, 0), input::<i16x32>(seed, 1), input::<i16x32>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512bf16,avx512vl")]
-    unsafe fn t167(seed: u64) {
-        show("llvm.x86.avx512bf16.mask.cvtneps2bf16.128 ".trim_end(), &unsafe { f167(input::<f32x4>(seed, 0), input::<i16x8>(seed, 1), input::<u8>(seed, 2)) }, 64);
+    unsafe fn t179(seed: u64) {
+        show("llvm.x86.avx512bf16.mask.cvtneps2bf16.128 ".trim_end(), &unsafe { f179(input::<f32x4>(seed, 0), input::<i16x8>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
 
     pub fn main() {
@@ -1639,82 +1702,94 @@ mod imp {
             if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t89(seed) } } else if seed == 0 { println!("llvm.x86.avx512.rsqrt14.ps.512: skipped") }
             if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t90(seed) } } else if seed == 0 { println!("llvm.x86.avx512.rsqrt14.sd: skipped") }
             if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t91(seed) } } else if seed == 0 { println!("llvm.x86.avx512.rsqrt14.ss: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512fp16") { unsafe { t92(seed) } } else if seed == 0 { println!("llvm.x86.avx512.sitofp.round.v16f16.v16i32: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t93(seed) } } else if seed == 0 { println!("llvm.x86.avx512.sitofp.round.v16f32.v16i32: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512fp16") { unsafe { t94(seed) } } else if seed == 0 { println!("llvm.x86.avx512.sitofp.round.v32f16.v32i16: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512fp16") { unsafe { t95(seed) } } else if seed == 0 { println!("llvm.x86.avx512.sitofp.round.v8f16.v8i64: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512dq") { unsafe { t96(seed) } } else if seed == 0 { println!("llvm.x86.avx512.sitofp.round.v8f32.v8i64: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512dq") { unsafe { t97(seed) } } else if seed == 0 { println!("llvm.x86.avx512.sitofp.round.v8f64.v8i64: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t98(seed) } } else if seed == 0 { println!("llvm.x86.avx512.sqrt.pd.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t99(seed) } } else if seed == 0 { println!("llvm.x86.avx512.sqrt.ps.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t100(seed) } } else if seed == 0 { println!("llvm.x86.avx512.sub.pd.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t101(seed) } } else if seed == 0 { println!("llvm.x86.avx512.sub.ps.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512fp16") { unsafe { t102(seed) } } else if seed == 0 { println!("llvm.x86.avx512.uitofp.round.v16f16.v16i32: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t103(seed) } } else if seed == 0 { println!("llvm.x86.avx512.uitofp.round.v16f32.v16i32: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512fp16") { unsafe { t104(seed) } } else if seed == 0 { println!("llvm.x86.avx512.uitofp.round.v32f16.v32i16: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512fp16") { unsafe { t105(seed) } } else if seed == 0 { println!("llvm.x86.avx512.uitofp.round.v8f16.v8i64: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512dq") { unsafe { t106(seed) } } else if seed == 0 { println!("llvm.x86.avx512.uitofp.round.v8f32.v8i64: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512dq") { unsafe { t107(seed) } } else if seed == 0 { println!("llvm.x86.avx512.uitofp.round.v8f64.v8i64: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t108(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vcomi.sd: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t109(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vcomi.ss: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t110(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vcvtsd2si32: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t111(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vcvtsd2si64: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t112(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vcvtsd2usi32: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t113(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vcvtsd2usi64: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t114(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vcvtss2si32: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t115(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vcvtss2si64: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t116(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vcvtss2usi32: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t117(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vcvtss2usi64: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t118(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vfmadd.f32: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t119(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vfmadd.f64: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t120(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vfmadd.pd.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t121(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vfmadd.ps.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t122(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vfmaddsub.pd.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t123(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vfmaddsub.ps.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avxvnni") { unsafe { t124(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpdpbusd.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avxvnni") { unsafe { t125(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpdpbusd.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512vnni") { unsafe { t126(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpdpbusd.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avxvnni") { unsafe { t127(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpdpbusds.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avxvnni") { unsafe { t128(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpdpbusds.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512vnni") { unsafe { t129(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpdpbusds.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t130(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.d.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t131(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.d.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t132(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.d.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512bw") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t133(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.hi.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512bw") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t134(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.hi.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512bw") { unsafe { t135(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.hi.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t136(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.pd.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t137(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.pd.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t138(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.pd.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t139(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.ps.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t140(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.ps.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t141(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.ps.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t142(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.q.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t143(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.q.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t144(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.q.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512vbmi") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t145(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.qi.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512vbmi") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t146(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.qi.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512vbmi") { unsafe { t147(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.qi.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t148(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermilvar.pd.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t149(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermilvar.ps.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avxifma") { unsafe { t150(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpmadd52h.uq.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avxifma") { unsafe { t151(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpmadd52h.uq.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512ifma") { unsafe { t152(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpmadd52h.uq.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avxifma") { unsafe { t153(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpmadd52l.uq.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avxifma") { unsafe { t154(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpmadd52l.uq.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512ifma") { unsafe { t155(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpmadd52l.uq.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512bitalg") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t156(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpshufbitqmb.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512bitalg") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t157(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpshufbitqmb.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512bitalg") { unsafe { t158(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpshufbitqmb.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512bf16") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t159(seed) } } else if seed == 0 { println!("llvm.x86.avx512bf16.cvtne2ps2bf16.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512bf16") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t160(seed) } } else if seed == 0 { println!("llvm.x86.avx512bf16.cvtne2ps2bf16.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512bf16") && std::arch::is_x86_feature_detected!("avx512f") { unsafe { t161(seed) } } else if seed == 0 { println!("llvm.x86.avx512bf16.cvtne2ps2bf16.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512bf16") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t162(seed) } } else if seed == 0 { println!("llvm.x86.avx512bf16.cvtneps2bf16.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512bf16") && std::arch::is_x86_feature_detected!("avx512f") { unsafe { t163(seed) } } else if seed == 0 { println!("llvm.x86.avx512bf16.cvtneps2bf16.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512bf16") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t164(seed) } } else if seed == 0 { println!("llvm.x86.avx512bf16.dpbf16ps.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512bf16") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t165(seed) } } else if seed == 0 { println!("llvm.x86.avx512bf16.dpbf16ps.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512bf16") && std::arch::is_x86_feature_detected!("avx512f") { unsafe { t166(seed) } } else if seed == 0 { println!("llvm.x86.avx512bf16.dpbf16ps.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512bf16") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t167(seed) } } else if seed == 0 { println!("llvm.x86.avx512bf16.mask.cvtneps2bf16.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512fp16") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t92(seed) } } else if seed == 0 { println!("llvm.x86.avx512.sitofp.round.v16f16.v16i16: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512fp16") { unsafe { t93(seed) } } else if seed == 0 { println!("llvm.x86.avx512.sitofp.round.v16f16.v16i32: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t94(seed) } } else if seed == 0 { println!("llvm.x86.avx512.sitofp.round.v16f32.v16i32: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512dq") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t95(seed) } } else if seed == 0 { println!("llvm.x86.avx512.sitofp.round.v2f64.v2i64: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512fp16") { unsafe { t96(seed) } } else if seed == 0 { println!("llvm.x86.avx512.sitofp.round.v32f16.v32i16: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512dq") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t97(seed) } } else if seed == 0 { println!("llvm.x86.avx512.sitofp.round.v4f32.v4i64: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512dq") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t98(seed) } } else if seed == 0 { println!("llvm.x86.avx512.sitofp.round.v4f64.v4i64: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512fp16") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t99(seed) } } else if seed == 0 { println!("llvm.x86.avx512.sitofp.round.v8f16.v8i16: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512fp16") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t100(seed) } } else if seed == 0 { println!("llvm.x86.avx512.sitofp.round.v8f16.v8i32: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512fp16") { unsafe { t101(seed) } } else if seed == 0 { println!("llvm.x86.avx512.sitofp.round.v8f16.v8i64: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512dq") { unsafe { t102(seed) } } else if seed == 0 { println!("llvm.x86.avx512.sitofp.round.v8f32.v8i64: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512dq") { unsafe { t103(seed) } } else if seed == 0 { println!("llvm.x86.avx512.sitofp.round.v8f64.v8i64: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t104(seed) } } else if seed == 0 { println!("llvm.x86.avx512.sqrt.pd.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t105(seed) } } else if seed == 0 { println!("llvm.x86.avx512.sqrt.ps.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t106(seed) } } else if seed == 0 { println!("llvm.x86.avx512.sub.pd.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t107(seed) } } else if seed == 0 { println!("llvm.x86.avx512.sub.ps.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512fp16") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t108(seed) } } else if seed == 0 { println!("llvm.x86.avx512.uitofp.round.v16f16.v16i16: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512fp16") { unsafe { t109(seed) } } else if seed == 0 { println!("llvm.x86.avx512.uitofp.round.v16f16.v16i32: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t110(seed) } } else if seed == 0 { println!("llvm.x86.avx512.uitofp.round.v16f32.v16i32: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512dq") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t111(seed) } } else if seed == 0 { println!("llvm.x86.avx512.uitofp.round.v2f64.v2i64: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512fp16") { unsafe { t112(seed) } } else if seed == 0 { println!("llvm.x86.avx512.uitofp.round.v32f16.v32i16: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512dq") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t113(seed) } } else if seed == 0 { println!("llvm.x86.avx512.uitofp.round.v4f32.v4i64: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512dq") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t114(seed) } } else if seed == 0 { println!("llvm.x86.avx512.uitofp.round.v4f64.v4i64: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512fp16") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t115(seed) } } else if seed == 0 { println!("llvm.x86.avx512.uitofp.round.v8f16.v8i16: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512fp16") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t116(seed) } } else if seed == 0 { println!("llvm.x86.avx512.uitofp.round.v8f16.v8i32: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512fp16") { unsafe { t117(seed) } } else if seed == 0 { println!("llvm.x86.avx512.uitofp.round.v8f16.v8i64: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512dq") { unsafe { t118(seed) } } else if seed == 0 { println!("llvm.x86.avx512.uitofp.round.v8f32.v8i64: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512dq") { unsafe { t119(seed) } } else if seed == 0 { println!("llvm.x86.avx512.uitofp.round.v8f64.v8i64: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t120(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vcomi.sd: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t121(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vcomi.ss: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t122(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vcvtsd2si32: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t123(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vcvtsd2si64: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t124(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vcvtsd2usi32: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t125(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vcvtsd2usi64: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t126(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vcvtss2si32: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t127(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vcvtss2si64: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t128(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vcvtss2usi32: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t129(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vcvtss2usi64: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t130(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vfmadd.f32: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t131(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vfmadd.f64: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t132(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vfmadd.pd.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t133(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vfmadd.ps.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t134(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vfmaddsub.pd.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t135(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vfmaddsub.ps.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avxvnni") { unsafe { t136(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpdpbusd.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avxvnni") { unsafe { t137(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpdpbusd.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512vnni") { unsafe { t138(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpdpbusd.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avxvnni") { unsafe { t139(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpdpbusds.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avxvnni") { unsafe { t140(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpdpbusds.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512vnni") { unsafe { t141(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpdpbusds.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t142(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.d.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t143(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.d.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t144(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.d.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512bw") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t145(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.hi.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512bw") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t146(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.hi.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512bw") { unsafe { t147(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.hi.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t148(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.pd.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t149(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.pd.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t150(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.pd.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t151(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.ps.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t152(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.ps.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t153(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.ps.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t154(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.q.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t155(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.q.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t156(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.q.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512vbmi") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t157(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.qi.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512vbmi") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t158(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.qi.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512vbmi") { unsafe { t159(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.qi.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t160(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermilvar.pd.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t161(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermilvar.ps.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avxifma") { unsafe { t162(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpmadd52h.uq.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avxifma") { unsafe { t163(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpmadd52h.uq.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512ifma") { unsafe { t164(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpmadd52h.uq.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avxifma") { unsafe { t165(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpmadd52l.uq.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avxifma") { unsafe { t166(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpmadd52l.uq.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512ifma") { unsafe { t167(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpmadd52l.uq.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512bitalg") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t168(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpshufbitqmb.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512bitalg") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t169(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpshufbitqmb.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512bitalg") { unsafe { t170(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpshufbitqmb.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512bf16") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t171(seed) } } else if seed == 0 { println!("llvm.x86.avx512bf16.cvtne2ps2bf16.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512bf16") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t172(seed) } } else if seed == 0 { println!("llvm.x86.avx512bf16.cvtne2ps2bf16.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512bf16") && std::arch::is_x86_feature_detected!("avx512f") { unsafe { t173(seed) } } else if seed == 0 { println!("llvm.x86.avx512bf16.cvtne2ps2bf16.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512bf16") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t174(seed) } } else if seed == 0 { println!("llvm.x86.avx512bf16.cvtneps2bf16.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512bf16") && std::arch::is_x86_feature_detected!("avx512f") { unsafe { t175(seed) } } else if seed == 0 { println!("llvm.x86.avx512bf16.cvtneps2bf16.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512bf16") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t176(seed) } } else if seed == 0 { println!("llvm.x86.avx512bf16.dpbf16ps.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512bf16") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t177(seed) } } else if seed == 0 { println!("llvm.x86.avx512bf16.dpbf16ps.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512bf16") && std::arch::is_x86_feature_detected!("avx512f") { unsafe { t178(seed) } } else if seed == 0 { println!("llvm.x86.avx512bf16.dpbf16ps.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512bf16") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t179(seed) } } else if seed == 0 { println!("llvm.x86.avx512bf16.mask.cvtneps2bf16.128: skipped") }
         }
     }
 }

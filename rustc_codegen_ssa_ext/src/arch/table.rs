@@ -72,7 +72,7 @@ pub static INTRINSICS: &[Row] = &[
     Row { name: "llvm.aarch64.frint64x.f64", arch: Arch::Aarch64, args: &["f64"], ret: "f64", features: "neon,frintts", imms: &[], instr: "frint64x", wrapper: "vrnd64x_f64", asm: "" }, // 1 wrapper
     Row { name: "llvm.aarch64.frint64z.f64", arch: Arch::Aarch64, args: &["f64"], ret: "f64", features: "neon,frintts", imms: &[], instr: "frint64z", wrapper: "vrnd64z_f64", asm: "" }, // 1 wrapper
     Row { name: "llvm.aarch64.gmi", arch: Arch::Aarch64, args: &["ptr", "i64"], ret: "i64", features: "mte", imms: &[], instr: "", wrapper: "__arm_mte_exclude_tag", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.hint", arch: Arch::Aarch64, args: &["i32"], ret: "unit", features: "", imms: &[], instr: "", wrapper: "__wfi", asm: "" }, // 5 wrappers
+    Row { name: "llvm.aarch64.hint", arch: Arch::Aarch64, args: &["i32"], ret: "unit", features: "", imms: &[Imm { arg: 0, min: 1, max: 5, values: &[] }], instr: "", wrapper: "__wfi", asm: "" }, // 5 wrappers
     Row { name: "llvm.aarch64.irg", arch: Arch::Aarch64, args: &["ptr", "i64"], ret: "ptr", features: "mte", imms: &[], instr: "", wrapper: "__arm_mte_create_random_tag", asm: "" }, // 1 wrapper
     Row { name: "llvm.aarch64.isb", arch: Arch::Aarch64, args: &["i32"], ret: "unit", features: "", imms: &[], instr: "", wrapper: "", asm: "" }, // 0 wrappers
     Row { name: "llvm.aarch64.ldg", arch: Arch::Aarch64, args: &["ptr", "ptr"], ret: "ptr", features: "mte", imms: &[], instr: "", wrapper: "__arm_mte_get_tag", asm: "" }, // 1 wrapper
@@ -965,8 +965,8 @@ pub static INTRINSICS: &[Row] = &[
     Row { name: "llvm.nearbyint.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "frinti", wrapper: "vrndi_f16", asm: "" }, // 1 wrapper
     Row { name: "llvm.nearbyint.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "frinti", wrapper: "vrndiq_f32", asm: "" }, // 1 wrapper
     Row { name: "llvm.nearbyint.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "frinti", wrapper: "vrndiq_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.prefetch", arch: Arch::Aarch64, args: &["ptr", "i32", "i32", "i32"], ret: "unit", features: "", imms: &[Imm { arg: 1, min: 0, max: 1, values: &[] }, Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "prfm pldl1strm", wrapper: "_prefetch", asm: "" }, // 1 wrapper
-    Row { name: "llvm.prefetch", arch: Arch::X86, args: &["ptr", "i32", "i32", "i32"], ret: "unit", features: "sse", imms: &[Imm { arg: 1, min: 0, max: 1, values: &[] }, Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "prefetcht0", wrapper: "_mm_prefetch", asm: "" }, // 1 wrapper
+    Row { name: "llvm.prefetch", arch: Arch::Aarch64, args: &["ptr", "i32", "i32", "i32"], ret: "unit", features: "", imms: &[Imm { arg: 1, min: 0, max: 1, values: &[] }, Imm { arg: 2, min: 0, max: 3, values: &[] }, Imm { arg: 3, min: 1, max: 1, values: &[] }], instr: "prfm pldl1strm", wrapper: "_prefetch", asm: "" }, // 1 wrapper
+    Row { name: "llvm.prefetch", arch: Arch::X86, args: &["ptr", "i32", "i32", "i32"], ret: "unit", features: "sse", imms: &[Imm { arg: 1, min: 0, max: 1, values: &[] }, Imm { arg: 2, min: 0, max: 3, values: &[] }, Imm { arg: 3, min: 1, max: 1, values: &[] }], instr: "prefetcht0", wrapper: "_mm_prefetch", asm: "" }, // 1 wrapper
     Row { name: "llvm.roundeven.f16", arch: Arch::Aarch64, args: &["f16"], ret: "f16", features: "neon,fp16", imms: &[], instr: "frintn", wrapper: "vrndnh_f16", asm: "" }, // 1 wrapper
     Row { name: "llvm.roundeven.f32", arch: Arch::Aarch64, args: &["f32"], ret: "f32", features: "neon", imms: &[], instr: "frintn", wrapper: "vrndns_f32", asm: "" }, // 1 wrapper
     Row { name: "llvm.roundeven.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vf64x1", features: "neon", imms: &[], instr: "frintn", wrapper: "vrndn_f64", asm: "" }, // 1 wrapper
@@ -4826,7 +4826,11 @@ kmovw k1, r11d
 vpscatterdd [rax+ymm1*{imm4}] {k1}, ymm0
 vzeroupper
 ret" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.sitofp.round.v16f16.v16i16", arch: Arch::X86, args: &["vi16x16", "i32"], ret: "vf16x16", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtw2ph", wrapper: "_mm256_cvtepi16_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.sitofp.round.v16f16.v16i16", arch: Arch::X86, args: &["vi16x16", "i32"], ret: "vf16x16", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 1, min: 4, max: 4, values: &[] }], instr: "vcvtw2ph", wrapper: "_mm256_cvtepi16_ph", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vcvtw2ph ymm0, ymm0{er1}
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
     Row { name: "llvm.x86.avx512.sitofp.round.v16f16.v16i32", arch: Arch::X86, args: &["vi32x16", "i32"], ret: "vf16x16", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtdq2ph", wrapper: "_mm512_cvtepi32_ph", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
 vcvtdq2ph ymm15, zmm0{er1}
 vmovdqu ymmword ptr [rdi+0], ymm15
@@ -4837,16 +4841,34 @@ vcvtdq2ps zmm0, zmm0{er1}
 vmovdqu64 zmmword ptr [rdi+0], zmm0
 vzeroupper
 ret" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.sitofp.round.v2f64.v2i64", arch: Arch::X86, args: &["vi64x2", "i32"], ret: "vf64x2", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtqq2pd", wrapper: "_mm_cvtepi64_pd", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.sitofp.round.v2f64.v2i64", arch: Arch::X86, args: &["vi64x2", "i32"], ret: "vf64x2", features: "avx512dq,avx512vl", imms: &[Imm { arg: 1, min: 4, max: 4, values: &[] }], instr: "vcvtqq2pd", wrapper: "_mm_cvtepi64_pd", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vcvtqq2pd xmm0, xmm0{er1}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
     Row { name: "llvm.x86.avx512.sitofp.round.v32f16.v32i16", arch: Arch::X86, args: &["vi16x32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtw2ph", wrapper: "_mm512_cvtepi16_ph", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
 vcvtw2ph zmm0, zmm0{er1}
 vmovdqu64 zmmword ptr [rdi+0], zmm0
 vzeroupper
 ret" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.sitofp.round.v4f32.v4i64", arch: Arch::X86, args: &["vi64x4", "i32"], ret: "vf32x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtqq2ps", wrapper: "_mm256_cvtepi64_ps", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.sitofp.round.v4f64.v4i64", arch: Arch::X86, args: &["vi64x4", "i32"], ret: "vf64x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtqq2pd", wrapper: "_mm256_cvtepi64_pd", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.sitofp.round.v8f16.v8i16", arch: Arch::X86, args: &["vi16x8", "i32"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtw2ph", wrapper: "_mm_cvtepi16_ph", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.sitofp.round.v8f16.v8i32", arch: Arch::X86, args: &["vi32x8", "i32"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtdq2ph", wrapper: "_mm256_cvtepi32_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.sitofp.round.v4f32.v4i64", arch: Arch::X86, args: &["vi64x4", "i32"], ret: "vf32x4", features: "avx512dq,avx512vl", imms: &[Imm { arg: 1, min: 4, max: 4, values: &[] }], instr: "vcvtqq2ps", wrapper: "_mm256_cvtepi64_ps", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vcvtqq2ps xmm15, ymm0{er1}
+vmovdqu xmmword ptr [rdi+0], xmm15
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.sitofp.round.v4f64.v4i64", arch: Arch::X86, args: &["vi64x4", "i32"], ret: "vf64x4", features: "avx512dq,avx512vl", imms: &[Imm { arg: 1, min: 4, max: 4, values: &[] }], instr: "vcvtqq2pd", wrapper: "_mm256_cvtepi64_pd", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vcvtqq2pd ymm0, ymm0{er1}
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.sitofp.round.v8f16.v8i16", arch: Arch::X86, args: &["vi16x8", "i32"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 1, min: 4, max: 4, values: &[] }], instr: "vcvtw2ph", wrapper: "_mm_cvtepi16_ph", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vcvtw2ph xmm0, xmm0{er1}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.sitofp.round.v8f16.v8i32", arch: Arch::X86, args: &["vi32x8", "i32"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 1, min: 4, max: 4, values: &[] }], instr: "vcvtdq2ph", wrapper: "_mm256_cvtepi32_ph", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vcvtdq2ph xmm15, ymm0{er1}
+vmovdqu xmmword ptr [rdi+0], xmm15
+vzeroupper
+ret" }, // 1 wrapper
     Row { name: "llvm.x86.avx512.sitofp.round.v8f16.v8i64", arch: Arch::X86, args: &["vi64x8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtqq2ph", wrapper: "_mm512_cvtepi64_ph", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
 vcvtqq2ph xmm15, zmm0{er1}
 vmovdqu xmmword ptr [rdi+0], xmm15
@@ -4884,7 +4906,11 @@ vsubps zmm0, zmm0, zmm1{er2}
 vmovdqu64 zmmword ptr [rdi+0], zmm0
 vzeroupper
 ret" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.uitofp.round.v16f16.v16i16", arch: Arch::X86, args: &["vu16x16", "i32"], ret: "vf16x16", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtuw2ph", wrapper: "_mm256_cvtepu16_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.uitofp.round.v16f16.v16i16", arch: Arch::X86, args: &["vu16x16", "i32"], ret: "vf16x16", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 1, min: 4, max: 4, values: &[] }], instr: "vcvtuw2ph", wrapper: "_mm256_cvtepu16_ph", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vcvtuw2ph ymm0, ymm0{er1}
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
     Row { name: "llvm.x86.avx512.uitofp.round.v16f16.v16i32", arch: Arch::X86, args: &["vu32x16", "i32"], ret: "vf16x16", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtudq2ph", wrapper: "_mm512_cvtepu32_ph", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
 vcvtudq2ph ymm15, zmm0{er1}
 vmovdqu ymmword ptr [rdi+0], ymm15
@@ -4895,16 +4921,34 @@ vcvtudq2ps zmm0, zmm0{er1}
 vmovdqu64 zmmword ptr [rdi+0], zmm0
 vzeroupper
 ret" }, // 3 wrappers
-    Row { name: "llvm.x86.avx512.uitofp.round.v2f64.v2i64", arch: Arch::X86, args: &["vu64x2", "i32"], ret: "vf64x2", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtuqq2pd", wrapper: "_mm_cvtepu64_pd", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.uitofp.round.v2f64.v2i64", arch: Arch::X86, args: &["vu64x2", "i32"], ret: "vf64x2", features: "avx512dq,avx512vl", imms: &[Imm { arg: 1, min: 4, max: 4, values: &[] }], instr: "vcvtuqq2pd", wrapper: "_mm_cvtepu64_pd", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vcvtuqq2pd xmm0, xmm0{er1}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
     Row { name: "llvm.x86.avx512.uitofp.round.v32f16.v32i16", arch: Arch::X86, args: &["vu16x32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtuw2ph", wrapper: "_mm512_cvtepu16_ph", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
 vcvtuw2ph zmm0, zmm0{er1}
 vmovdqu64 zmmword ptr [rdi+0], zmm0
 vzeroupper
 ret" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.uitofp.round.v4f32.v4i64", arch: Arch::X86, args: &["vu64x4", "i32"], ret: "vf32x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtuqq2ps", wrapper: "_mm256_cvtepu64_ps", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.uitofp.round.v4f64.v4i64", arch: Arch::X86, args: &["vu64x4", "i32"], ret: "vf64x4", features: "avx512dq,avx512vl", imms: &[], instr: "vcvtuqq2pd", wrapper: "_mm256_cvtepu64_pd", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.uitofp.round.v8f16.v8i16", arch: Arch::X86, args: &["vu16x8", "i32"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtuw2ph", wrapper: "_mm_cvtepu16_ph", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.uitofp.round.v8f16.v8i32", arch: Arch::X86, args: &["vu32x8", "i32"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[], instr: "vcvtudq2ph", wrapper: "_mm256_cvtepu32_ph", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.uitofp.round.v4f32.v4i64", arch: Arch::X86, args: &["vu64x4", "i32"], ret: "vf32x4", features: "avx512dq,avx512vl", imms: &[Imm { arg: 1, min: 4, max: 4, values: &[] }], instr: "vcvtuqq2ps", wrapper: "_mm256_cvtepu64_ps", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vcvtuqq2ps xmm15, ymm0{er1}
+vmovdqu xmmword ptr [rdi+0], xmm15
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.uitofp.round.v4f64.v4i64", arch: Arch::X86, args: &["vu64x4", "i32"], ret: "vf64x4", features: "avx512dq,avx512vl", imms: &[Imm { arg: 1, min: 4, max: 4, values: &[] }], instr: "vcvtuqq2pd", wrapper: "_mm256_cvtepu64_pd", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vcvtuqq2pd ymm0, ymm0{er1}
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.uitofp.round.v8f16.v8i16", arch: Arch::X86, args: &["vu16x8", "i32"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 1, min: 4, max: 4, values: &[] }], instr: "vcvtuw2ph", wrapper: "_mm_cvtepu16_ph", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vcvtuw2ph xmm0, xmm0{er1}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.uitofp.round.v8f16.v8i32", arch: Arch::X86, args: &["vu32x8", "i32"], ret: "vf16x8", features: "avx512fp16,avx512vl", imms: &[Imm { arg: 1, min: 4, max: 4, values: &[] }], instr: "vcvtudq2ph", wrapper: "_mm256_cvtepu32_ph", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vcvtudq2ph xmm15, ymm0{er1}
+vmovdqu xmmword ptr [rdi+0], xmm15
+vzeroupper
+ret" }, // 1 wrapper
     Row { name: "llvm.x86.avx512.uitofp.round.v8f16.v8i64", arch: Arch::X86, args: &["vu64x8", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtuqq2ph", wrapper: "_mm512_cvtepu64_ph", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
 vcvtuqq2ph xmm15, zmm0{er1}
 vmovdqu xmmword ptr [rdi+0], xmm15
@@ -6405,7 +6449,12 @@ mov rax, qword ptr [rdi+128]
 vcvtusi2sh xmm0, xmm0, rax{er2}
 vmovdqu xmmword ptr [rdi+0], xmm0
 ret" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.vfmadd.f16", arch: Arch::X86, args: &["f16", "f16", "f16", "i32"], ret: "f16", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmadd", wrapper: "_mm_fmadd_round_sh", asm: "" }, // 16 wrappers
+    Row { name: "llvm.x86.avx512fp16.vfmadd.f16", arch: Arch::X86, args: &["f16", "f16", "f16", "i32"], ret: "f16", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmadd", wrapper: "_mm_fmadd_round_sh", asm: "vmovsh xmm0, word ptr [rdi+64]
+vmovsh xmm1, word ptr [rdi+128]
+vmovsh xmm2, word ptr [rdi+192]
+vfmadd213sh xmm0, xmm1, xmm2{er3}
+vmovsh word ptr [rdi+0], xmm0
+ret" }, // 16 wrappers
     Row { name: "llvm.x86.avx512fp16.vfmadd.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "vf16x32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmadd", wrapper: "_mm512_fmadd_round_ph", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
 vmovdqu64 zmm1, zmmword ptr [rdi+128]
 vmovdqu64 zmm2, zmmword ptr [rdi+192]
@@ -6478,10 +6527,22 @@ ret" }, // 1 wrapper
 ldtilecfg [rax]
 ret" }, // 1 wrapper
     Row { name: "llvm.x86.loadiwkey", arch: Arch::X86, args: &["vi64x2", "vi64x2", "vi64x2", "u32"], ret: "unit", features: "kl", imms: &[], instr: "loadiwkey", wrapper: "_mm_loadiwkey", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.movrsdi", arch: Arch::X86, args: &["ptr"], ret: "i64", features: "movrs", imms: &[], instr: "movrs", wrapper: "_movrs_i64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.movrshi", arch: Arch::X86, args: &["ptr"], ret: "i16", features: "movrs", imms: &[], instr: "movrs", wrapper: "_movrs_i16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.movrsqi", arch: Arch::X86, args: &["ptr"], ret: "i8", features: "movrs", imms: &[], instr: "movrs", wrapper: "_movrs_i8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.movrssi", arch: Arch::X86, args: &["ptr"], ret: "i32", features: "movrs", imms: &[], instr: "movrs", wrapper: "_movrs_i32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.movrsdi", arch: Arch::X86, args: &["ptr"], ret: "i64", features: "movrs", imms: &[], instr: "movrs", wrapper: "_movrs_i64", asm: "mov rax, qword ptr [rdi+64]
+.byte 0x48, 0x0f, 0x38, 0x8b, 0x00
+mov qword ptr [rdi+0], rax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.movrshi", arch: Arch::X86, args: &["ptr"], ret: "i16", features: "movrs", imms: &[], instr: "movrs", wrapper: "_movrs_i16", asm: "mov rax, qword ptr [rdi+64]
+.byte 0x66, 0x0f, 0x38, 0x8b, 0x00
+mov word ptr [rdi+0], ax
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.movrsqi", arch: Arch::X86, args: &["ptr"], ret: "i8", features: "movrs", imms: &[], instr: "movrs", wrapper: "_movrs_i8", asm: "mov rax, qword ptr [rdi+64]
+.byte 0x0f, 0x38, 0x8a, 0x00
+mov byte ptr [rdi+0], al
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.movrssi", arch: Arch::X86, args: &["ptr"], ret: "i32", features: "movrs", imms: &[], instr: "movrs", wrapper: "_movrs_i32", asm: "mov rax, qword ptr [rdi+64]
+.byte 0x0f, 0x38, 0x8b, 0x00
+mov dword ptr [rdi+0], eax
+ret" }, // 1 wrapper
     Row { name: "llvm.x86.pclmulqdq", arch: Arch::X86, args: &["vi64x2", "vi64x2", "u8"], ret: "vi64x2", features: "pclmulqdq", imms: &[Imm { arg: 2, min: 0, max: 255, values: &[] }], instr: "pclmul", wrapper: "_mm_clmulepi64_si128", asm: "movdqu xmm0, xmmword ptr [rdi+64]
 movdqu xmm1, xmmword ptr [rdi+128]
 pclmulqdq xmm0, xmm1, {imm2}
@@ -6499,7 +6560,9 @@ vpclmulqdq zmm0, zmm0, zmm1, {imm2}
 vmovdqu64 zmmword ptr [rdi+0], zmm0
 vzeroupper
 ret" }, // 1 wrapper
-    Row { name: "llvm.x86.prefetchrs", arch: Arch::X86, args: &["ptr"], ret: "unit", features: "movrs", imms: &[], instr: "prefetchrst2", wrapper: "_m_prefetchrs", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.prefetchrs", arch: Arch::X86, args: &["ptr"], ret: "unit", features: "movrs", imms: &[], instr: "prefetchrst2", wrapper: "_m_prefetchrs", asm: "mov rax, qword ptr [rdi+64]
+.byte 0x0f, 0x18, 0x20
+ret" }, // 1 wrapper
     Row { name: "llvm.x86.rdrand.16", arch: Arch::X86, args: &[], ret: "tup(u16,i32)", features: "rdrand", imms: &[], instr: "rdrand", wrapper: "_rdrand16_step", asm: "rdrand cx
 setb al
 movzx eax, al
@@ -7229,26 +7292,42 @@ ret" }, // 1 wrapper
     Row { name: "llvm.x86.tcvtrowps2phhi", arch: Arch::X86, args: &["i8", "u32"], ret: "vf16x32", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 63, values: &[] }], instr: "tcvtrowps2phh", wrapper: "_tile_cvtrowps2phhi", asm: "" }, // 1 wrapper
     Row { name: "llvm.x86.tcvtrowps2phl", arch: Arch::X86, args: &["i8", "u32"], ret: "vf16x32", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tcvtrowps2phl", wrapper: "_tile_cvtrowps2phl", asm: "" }, // 1 wrapper
     Row { name: "llvm.x86.tcvtrowps2phli", arch: Arch::X86, args: &["i8", "u32"], ret: "vf16x32", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 63, values: &[] }], instr: "tcvtrowps2phl", wrapper: "_tile_cvtrowps2phli", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.tdpbf16ps", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-bf16", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tdpbf16ps", wrapper: "_tile_dpbf16ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.tdpbf16ps", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-bf16", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tdpbf16ps", wrapper: "_tile_dpbf16ps", asm: "tdpbf16ps tmm{imm0}, tmm{imm1}, tmm{imm2}
+ret" }, // 1 wrapper
     Row { name: "llvm.x86.tdpbf8ps", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-fp8", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tdpbf8ps", wrapper: "_tile_dpbf8ps", asm: "" }, // 1 wrapper
     Row { name: "llvm.x86.tdpbhf8ps", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-fp8", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tdpbhf8ps", wrapper: "_tile_dpbhf8ps", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.tdpbssd", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-int8", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tdpbssd", wrapper: "_tile_dpbssd", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.tdpbsud", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-int8", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tdpbsud", wrapper: "_tile_dpbsud", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.tdpbusd", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-int8", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tdpbusd", wrapper: "_tile_dpbusd", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.tdpbuud", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-int8", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tdpbuud", wrapper: "_tile_dpbuud", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.tdpfp16ps", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-fp16", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tdpfp16ps", wrapper: "_tile_dpfp16ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.tdpbssd", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-int8", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tdpbssd", wrapper: "_tile_dpbssd", asm: "tdpbssd tmm{imm0}, tmm{imm1}, tmm{imm2}
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.tdpbsud", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-int8", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tdpbsud", wrapper: "_tile_dpbsud", asm: "tdpbsud tmm{imm0}, tmm{imm1}, tmm{imm2}
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.tdpbusd", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-int8", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tdpbusd", wrapper: "_tile_dpbusd", asm: "tdpbusd tmm{imm0}, tmm{imm1}, tmm{imm2}
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.tdpbuud", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-int8", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tdpbuud", wrapper: "_tile_dpbuud", asm: "tdpbuud tmm{imm0}, tmm{imm1}, tmm{imm2}
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.tdpfp16ps", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-fp16", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tdpfp16ps", wrapper: "_tile_dpfp16ps", asm: "tdpfp16ps tmm{imm0}, tmm{imm1}, tmm{imm2}
+ret" }, // 1 wrapper
     Row { name: "llvm.x86.tdphbf8ps", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-fp8", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tdphbf8ps", wrapper: "_tile_dphbf8ps", asm: "" }, // 1 wrapper
     Row { name: "llvm.x86.tdphf8ps", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-fp8", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tdphf8ps", wrapper: "_tile_dphf8ps", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.tileloadd64", arch: Arch::X86, args: &["i8", "ptr", "usize"], ret: "unit", features: "amx-tile", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tileloadd", wrapper: "_tile_loadd", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.tileloadd64", arch: Arch::X86, args: &["i8", "ptr", "usize"], ret: "unit", features: "amx-tile", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tileloadd", wrapper: "_tile_loadd", asm: "mov rax, qword ptr [rdi+128]
+mov rcx, qword ptr [rdi+192]
+tileloadd tmm{imm0}, [rax+rcx*1]
+ret" }, // 1 wrapper
     Row { name: "llvm.x86.tileloaddrs64", arch: Arch::X86, args: &["i8", "ptr", "usize"], ret: "unit", features: "amx-movrs", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tileloaddrs", wrapper: "_tile_loaddrs", asm: "" }, // 1 wrapper
     Row { name: "llvm.x86.tileloaddrst164", arch: Arch::X86, args: &["i8", "ptr", "usize"], ret: "unit", features: "amx-movrs", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tileloaddrst1", wrapper: "_tile_stream_loaddrs", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.tileloaddt164", arch: Arch::X86, args: &["i8", "ptr", "usize"], ret: "unit", features: "amx-tile", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tileloaddt1", wrapper: "_tile_stream_loadd", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.tileloaddt164", arch: Arch::X86, args: &["i8", "ptr", "usize"], ret: "unit", features: "amx-tile", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tileloaddt1", wrapper: "_tile_stream_loadd", asm: "mov rax, qword ptr [rdi+128]
+mov rcx, qword ptr [rdi+192]
+tileloaddt1 tmm{imm0}, [rax+rcx*1]
+ret" }, // 1 wrapper
     Row { name: "llvm.x86.tilemovrow", arch: Arch::X86, args: &["i8", "u32"], ret: "vi32x16", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tilemovrow", wrapper: "_tile_movrow", asm: "" }, // 1 wrapper
     Row { name: "llvm.x86.tilemovrowi", arch: Arch::X86, args: &["i8", "u32"], ret: "vi32x16", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 63, values: &[] }], instr: "tilemovrow", wrapper: "_tile_movrowi", asm: "" }, // 1 wrapper
     Row { name: "llvm.x86.tilerelease", arch: Arch::X86, args: &[], ret: "unit", features: "amx-tile", imms: &[], instr: "tilerelease", wrapper: "_tile_release", asm: "tilerelease
 ret" }, // 1 wrapper
-    Row { name: "llvm.x86.tilestored64", arch: Arch::X86, args: &["i8", "ptr", "usize"], ret: "unit", features: "amx-tile", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tilestored", wrapper: "_tile_stored", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.tilezero", arch: Arch::X86, args: &["i8"], ret: "unit", features: "amx-tile", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tilezero", wrapper: "_tile_zero", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.tilestored64", arch: Arch::X86, args: &["i8", "ptr", "usize"], ret: "unit", features: "amx-tile", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tilestored", wrapper: "_tile_stored", asm: "mov rax, qword ptr [rdi+128]
+mov rcx, qword ptr [rdi+192]
+tilestored [rax+rcx*1], tmm{imm0}
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.tilezero", arch: Arch::X86, args: &["i8"], ret: "unit", features: "amx-tile", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tilezero", wrapper: "_tile_zero", asm: "tilezero tmm{imm0}
+ret" }, // 1 wrapper
     Row { name: "llvm.x86.tmmultf32ps", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-tf32", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tmmultf32ps", wrapper: "_tile_mmultf32ps", asm: "" }, // 1 wrapper
     Row { name: "llvm.x86.vbcstnebf162ps128", arch: Arch::X86, args: &["ptr"], ret: "vf32x4", features: "avxneconvert", imms: &[], instr: "vbcstnebf162ps", wrapper: "_mm_bcstnebf16_ps", asm: "mov rax, qword ptr [rdi+64]
 {vex} vbcstnebf162ps xmm15, [rax]
@@ -7383,8 +7462,13 @@ ret" }, // 3 wrappers
     Row { name: "llvm.x86.vsm4key4256", arch: Arch::X86, args: &["vi32x8", "vi32x8"], ret: "vi32x8", features: "sm4,avx", imms: &[], instr: "vsm4key4", wrapper: "_mm256_sm4key4_epi32", asm: "" }, // 1 wrapper
     Row { name: "llvm.x86.vsm4rnds4128", arch: Arch::X86, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "sm4,avx", imms: &[], instr: "vsm4rnds4", wrapper: "_mm_sm4rnds4_epi32", asm: "" }, // 1 wrapper
     Row { name: "llvm.x86.vsm4rnds4256", arch: Arch::X86, args: &["vi32x8", "vi32x8"], ret: "vi32x8", features: "sm4,avx", imms: &[], instr: "vsm4rnds4", wrapper: "_mm256_sm4rnds4_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.xabort", arch: Arch::X86, args: &["i8"], ret: "unit", features: "rtm", imms: &[Imm { arg: 0, min: -128, max: 127, values: &[] }], instr: "xabort", wrapper: "_xabort", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.xbegin", arch: Arch::X86, args: &[], ret: "i32", features: "rtm", imms: &[], instr: "xbegin", wrapper: "_xbegin", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.xabort", arch: Arch::X86, args: &["i8"], ret: "unit", features: "rtm", imms: &[Imm { arg: 0, min: -128, max: 127, values: &[] }], instr: "xabort", wrapper: "_xabort", asm: "xabort {imm0}
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.xbegin", arch: Arch::X86, args: &[], ret: "i32", features: "rtm", imms: &[], instr: "xbegin", wrapper: "_xbegin", asm: "mov eax, -1
+xbegin 1f
+1:
+mov dword ptr [rdi], eax
+ret" }, // 1 wrapper
     Row { name: "llvm.x86.xend", arch: Arch::X86, args: &[], ret: "unit", features: "rtm", imms: &[], instr: "xend", wrapper: "_xend", asm: "xend
 ret" }, // 1 wrapper
     Row { name: "llvm.x86.xgetbv", arch: Arch::X86, args: &["u32"], ret: "i64", features: "xsave", imms: &[], instr: "xgetbv", wrapper: "_xgetbv", asm: "" }, // 1 wrapper
