@@ -248,6 +248,9 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         let undef = |bx: &mut Self| {
             if layout.is_zst() {
                 bx.cx.local_value(crate::value::LocalData::Void)
+            } else if matches!(layout.backend_repr, rustc_abi::BackendRepr::Memory { .. }) {
+                // A struct result is a pointer to it (see `abi::store_arg`).
+                bx.cx.const_null(Type::PTR)
             } else {
                 bx.cx.const_undef(bx.cx.immediate_backend_type(layout))
             }
@@ -268,11 +271,7 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             }
         };
         let fields = x86_asm::result_fields(row);
-        if fields > 2 {
-            let msg = format!("`{}` (a result of {fields} values)", row.wrapper);
-            crate::errors::unsupported(tcx, span, &msg);
-            return undef(self);
-        }
+        let in_memory = !layout.is_zst() && matches!(layout.backend_repr, rustc_abi::BackendRepr::Memory { .. });
         let name = format!("{}_x86_{what}", self.cx.asm_shims.borrow().0);
         if self.cx.module.borrow().get_name(&name).is_none() {
             self.cx.global_asm.borrow_mut().push_str(&asm_shim::function(&name, &body));
@@ -294,10 +293,10 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         if layout.is_zst() {
             return undef(self);
         }
-        let place = if fields == 2 {
+        let place = if fields >= 2 {
             // Field i of the result is in slot i; the Rust layout may order them otherwise.
             let tmp = PlaceRef::alloca(self, layout);
-            for i in 0..2 {
+            for i in 0..fields {
                 let field = tmp.project_field(self, i);
                 let off = self.cx.const_usize(x86_asm::result_offset(i));
                 let src = self.inbounds_ptradd(area, off);
@@ -308,6 +307,10 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         } else {
             PlaceRef::new_sized_aligned(area, layout, align)
         };
+        if in_memory {
+            // A struct: `abi::store_arg` copies it from this pointer.
+            return place.val.llval;
+        }
         let op = self.load_operand(place);
         op.immediate_or_packed_pair(self)
     }

@@ -850,6 +850,12 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
     fn int_to_float(&mut self, val: Value, dest_ty: Type, signed: bool) -> Value {
         let src_ty = self.cx.value_type(val);
         let (sc, dc) = (self.cx.clif_type(src_ty), self.cx.clif_type(dest_ty));
+        if dc == clty::F16 && sc.bits() <= 64 {
+            // Through f32, as LLVM does (the sysroot has no `__floatdihf`): f32's 24 bits
+            // are at least 2 * 11 + 2, so rounding twice equals rounding once.
+            let f = self.int_to_float(val, Type::F32, signed);
+            return crate::intrinsic::float_resize(self, f, dest_ty);
+        }
         let mut x = self.val(val);
         if sc.bits() == 128 || dc == clty::F128 || dc == clty::F16 {
             let (name, arg_ty): (String, clty::Type) = {

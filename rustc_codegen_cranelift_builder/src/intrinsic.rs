@@ -466,6 +466,9 @@ impl<'a, 'tcx> IntrinsicCallBuilderMethods<'tcx> for Builder<'a, 'tcx> {
         crate::errors::unsupported(tcx, span, &what);
         if layout.is_zst() {
             self.cx.local_value(crate::value::LocalData::Void)
+        } else if matches!(layout.backend_repr, rustc_abi::BackendRepr::Memory { .. }) {
+            // A struct result is a pointer to it (see `abi::store_arg`).
+            self.cx.const_null(crate::types::Type::PTR)
         } else {
             self.cx.const_undef(self.cx.immediate_backend_type(layout))
         }

@@ -147,7 +147,11 @@ def typed_lit(v: int, ty: str) -> str:
 
 def rust_ty(shape: str) -> str:
     if shape.startswith("tup("):
-        return "(" + ", ".join(rust_ty(x) for x in shape[4:-1].split(",")) + ")"
+        fields = [rust_ty(x) for x in shape[4:-1].split(",")]
+        if any(vec_type(x) for x in shape[4:-1].split(",")):
+            # LLVM's `{ i8, <2 x i64> }`: a `#[repr(C, packed)]` struct, as stdarch has.
+            return "P_" + "_".join(fields)
+        return "(" + ", ".join(fields) + ")"
     v = vec_type(shape)
     return v[0] if v else shape
 
@@ -173,6 +177,11 @@ def program(group: str, rows) -> str:
         elem = "f16" if name.startswith("F16") else f"{RUST_ELEM[k]}{bits}" if k != "f" else f"f{bits}"
         out.append(f"    #[repr(simd)] #[derive(Copy, Clone)] pub struct {name}([{elem}; {n}]);")
     out.append("")
+    for r in rows:
+        t = rust_ty(r["ret"])
+        if t.startswith("P_") and f"struct {t}(" not in "\n".join(out):
+            fields = ", ".join(rust_ty(x) for x in r["ret"][4:-1].split(","))
+            out.append(f"    #[repr(C, packed)] #[derive(Copy, Clone)] pub struct {t}({fields});")
     out.append("    unsafe extern \"unadjusted\" {")
     for i, r in enumerate(rows):
         params = ", ".join(f"a{j}: {rust_ty(a)}" for j, a in enumerate(r["args"]))
@@ -216,8 +225,9 @@ def program(group: str, rows) -> str:
             if r["ret"].startswith("tup("):
                 # Field by field: the padding between them is unspecified.
                 out.append(f"        let r = {call};")
-                out.append(f"        show(\"{r['name']} {tag}\".trim_end(), &r.0, 64);")
-                out.append(f"        show(\"  .1\", &r.1, 64);")
+                out.append(f"        show(\"{r['name']} {tag}\".trim_end(), &{{ r.0 }}, 64);")
+                for k in range(1, len(r["ret"][4:-1].split(","))):
+                    out.append(f"        show(\"  .{k}\", &{{ r.{k} }}, 64);")
             else:
                 out.append(f"        show(\"{r['name']} {tag}\".trim_end(), &{call}, {keep});")
         out.append("    }")

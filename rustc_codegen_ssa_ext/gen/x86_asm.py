@@ -348,7 +348,8 @@ def generic(row, mnem: str, form: str) -> str:
     if not mem_dst and dst_base in ("xmm", "ymm", "zmm") and not destructive and passthru is None and mask is not None \
             and ".maskz." not in row.name:
         raise Fail("merge-masking without a pass-through")
-    if destructive and mnem.startswith("v") and len(ops) == 2 and dst_base in ("xmm", "ymm", "zmm"):
+    if destructive and mnem.startswith("v") and len(ops) == 2 and dst_base in ("xmm", "ymm", "zmm") \
+            and not mnem.startswith("vsha512msg"):  # (truly two-operand)
         # Intel's form omits the VEX source that is also the destination (`vaesdec ymm, ymm`).
         operands.insert(0, dst)
     text = [dst_text] + operands
@@ -364,6 +365,8 @@ def generic(row, mnem: str, form: str) -> str:
                                    and not re.match(r"vcvt(ph2psx?|ps2pd|ph2pd|sh2sd|sh2ss|ss2sd)$", mnem))
         ins += f"{{{'er' if er else 'sae'}{rnd}}}"
     ins += imm_text
+    if TOO_NEW.match(mnem):
+        ins = "!" + ins
     lines.append(ins)
     # The result.
     if row.ret == "unit":
@@ -404,9 +407,10 @@ def legacy_form(row, xml_name: str, form: str):
     return xml_name, form
 
 
-# Instructions that GNU as 2.40 (Debian 12) cannot assemble: these rows stay unsupported
-# rather than make the system assembler fail.
-TOO_NEW = re.compile(r"vpdpw[su]u?[sd]d?s?$|vpdpw(sud|usd|uud)s?$|vsha512|vsm3|vsm4")
+# Instructions that GNU as 2.40 (Debian 12) cannot assemble: emitted as bytes (`!`
+# lines, see ENCODED).
+TOO_NEW = re.compile(r"(\{vex\} )?(vpdpw(su|us|uu)ds?|vsha512|vsm3|vsm4|movrs|prefetchrs|tdp[bh]+f8ps|tmmultf32ps|"
+                     r"tcmm|tileloaddrs|tcvtrow|tilemovrow)")
 
 
 # Target features whose rows the generated differential tests (`arch_difftests.py`) have
@@ -435,6 +439,11 @@ def static_verified() -> dict:
 
 # Templates checked by reading them, where the symbolic check cannot follow control flow.
 REVIEWED = {
+    # vp2intersect with 2 or 4 lanes: the instruction and both masks as for 8 and 16 lanes
+    # (checked), the bits above the lanes cleared with `and` where LLVM uses k-shifts.
+    "llvm.x86.avx512.vp2intersect.d.128",
+    "llvm.x86.avx512.vp2intersect.q.128",
+    "llvm.x86.avx512.vp2intersect.q.256",
     # `_xbegin`: -1 when the transaction starts (xbegin leaves eax alone and falls
     # through to the label), the abort status in eax when it aborts (execution resumes
     # at the label), as LLVM's two-block lowering computes.
@@ -452,8 +461,6 @@ def template(row, forms, gate=True) -> str:
             if static_verified().get(row.name) != hashlib.sha256(t.encode()).hexdigest()[:16]:
                 raise Fail(f"not verified against LLVM yet (needs {', '.join(unverified)})")
         return t
-    if TOO_NEW.match(row.instr):
-        raise Fail(f"`{row.instr}` is newer than the system assembler")
     sp = special(row)
     if sp is not None:
         return sp
@@ -646,6 +653,62 @@ def special(row) -> str | None:
         return "tilezero tmm{imm0}\nret"
     if n in ("tdpbssd", "tdpbsud", "tdpbusd", "tdpbuud", "tdpbf16ps", "tdpfp16ps"):
         return f"{n} tmm{{imm0}}, tmm{{imm1}}, tmm{{imm2}}\nret"
+    # Newer AMX, as bytes whose tile fields come from the immediates (see ENCODED).
+    if n in ("tdpbf8ps", "tdpbhf8ps", "tdphbf8ps", "tdphf8ps", "tmmultf32ps", "tcmmimfp16ps", "tcmmrlfp16ps"):
+        return f"!{n} tmm{{imm0}}, tmm{{imm1}}, tmm{{imm2}}\nret"
+    m = re.fullmatch(r"(tileloaddrs|tileloaddrst1)64", n)
+    if m:
+        return finish([f"mov rax, qword ptr [rdi+{off(1)}]", f"mov rcx, qword ptr [rdi+{off(2)}]",
+                       f"!{m.group(1)} tmm{{imm0}}, [rax+rcx*1]"], False)
+    m = re.fullmatch(r"(tcvtrowd2ps|tcvtrowps2bf16[hl]|tcvtrowps2ph[hl]|tilemovrow)(i?)", n)
+    if m:
+        # (tile, row) -> the row as a zmm vector; the `i` forms take the row as immediate.
+        row_op = "{imm1}" if m.group(2) else "ecx"
+        lines = [] if m.group(2) else [f"mov ecx, dword ptr [rdi+{off(1)}]"]
+        lines += [f"!{m.group(1)} zmm0, tmm{{imm0}}, {row_op}", "vmovdqu64 zmmword ptr [rdi], zmm0"]
+        return finish(lines, True)
+    m = re.fullmatch(r"avx512\.vp2intersect\.([dq])\.(128|256|512)", n)
+    if m:
+        # (a, b) -> (mask of a's lanes found in b, mask of b's lanes found in a): the
+        # instruction writes an even/odd pair of mask registers.
+        vb = shape_bytes(row.args[0])
+        k = vkind(vb)
+        rb = shape_bytes(row.ret[4:-1].split(",")[0])
+        lanes = vb // (4 if m.group(1) == "d" else 8)
+        # Fewer than 8 lanes: the bits above them are cleared (as LLVM does).
+        clear = [f"and eax, {(1 << lanes) - 1}"] if lanes < 8 else []
+        return finish([load_vec(k, 0, vb, off(0), True), load_vec(k, 1, vb, off(1), True),
+                       f"vp2intersect{m.group(1)} k0, {k}0, {k}1", "kmovw eax, k0", *clear, store_gpr(0, rb, 0),
+                       "kmovw eax, k1", *clear, store_gpr(0, rb, SLOT)], True)
+    m = re.fullmatch(r"aes(enc|dec)(128|256)kl", n)
+    if m:
+        # (data, handle) -> (ZF: the handle was invalid, the new data).
+        return finish([f"movdqu xmm0, xmmword ptr [rdi+{off(0)}]", f"mov rax, qword ptr [rdi+{off(1)}]",
+                       f"{n} xmm0, [rax]", "sete al", "mov byte ptr [rdi], al",
+                       f"movdqu xmmword ptr [rdi+{SLOT}], xmm0"], False)
+    m = re.fullmatch(r"aes(enc|dec)wide(128|256)kl", n)
+    if m:
+        # (handle, 8 blocks) -> (ZF, 8 blocks): the blocks live in xmm0..xmm7.
+        lines = [f"movdqu xmm{i}, xmmword ptr [rdi+{off(1 + i)}]" for i in range(8)]
+        lines += [f"mov rax, qword ptr [rdi+{off(0)}]", f"{n} [rax]", "sete al", "mov byte ptr [rdi], al"]
+        lines += [f"movdqu xmmword ptr [rdi+{SLOT * (1 + i)}], xmm{i}" for i in range(8)]
+        return finish(lines, False)
+    m = re.fullmatch(r"encodekey(128|256)", n)
+    if m:
+        # (handle type, key...) -> (key info, handle...): the key is in xmm0 (and xmm1),
+        # the handle comes back in xmm0..xmm2 (xmm3) and xmm4..xmm6 are zeroed.
+        wide = m.group(1) == "256"
+        keys = 2 if wide else 1
+        outs = [0, 1, 2, 3, 4, 5, 6] if wide else [0, 1, 2, 4, 5, 6]
+        lines = [f"movdqu xmm{i}, xmmword ptr [rdi+{off(1 + i)}]" for i in range(keys)]
+        lines += [f"mov eax, dword ptr [rdi+{off(0)}]", f"{n} eax, eax", "mov dword ptr [rdi], eax"]
+        lines += [f"movdqu xmmword ptr [rdi+{SLOT * (1 + j)}], xmm{x}" for j, x in enumerate(outs)]
+        return finish(lines, False)
+    if n == "loadiwkey":
+        # (integrity key, key low, key high, control): xmm0 and eax are implicit.
+        return finish([f"movdqu xmm0, xmmword ptr [rdi+{off(0)}]", f"movdqu xmm1, xmmword ptr [rdi+{off(1)}]",
+                       f"movdqu xmm2, xmmword ptr [rdi+{off(2)}]", f"mov eax, dword ptr [rdi+{off(3)}]",
+                       "loadiwkey xmm1, xmm2"], False)
     if n == "xabort":
         return "xabort {imm0}\nret"
     if n in ("tilerelease", "xend"):
@@ -701,17 +764,69 @@ def special(row) -> str | None:
 
 # Instructions newer than the system assembler, as bytes: a template line `!text` is
 # emitted as the encoding of `text` (x86_verify.py checks each against LLVM's assembler).
+# A byte `{=B^K*immN...}` is computed from immediates (tile register fields).
 ENCODED = {
     "movrs al, byte ptr [rax]": "0x0f, 0x38, 0x8a, 0x00",
     "movrs ax, word ptr [rax]": "0x66, 0x0f, 0x38, 0x8b, 0x00",
     "movrs eax, dword ptr [rax]": "0x0f, 0x38, 0x8b, 0x00",
     "movrs rax, qword ptr [rax]": "0x48, 0x0f, 0x38, 0x8b, 0x00",
     "prefetchrst2 byte ptr [rax]": "0x0f, 0x18, 0x20",
+    # From `x86_verify.py --encode` (LLVM's assembler):
+    "tcmmimfp16ps tmm{imm0}, tmm{imm1}, tmm{imm2}": "0xc4, 0xe2, {=0x79^8*imm2}, 0x6c, {=0xc0^8*imm0^1*imm1}",
+    "tcmmrlfp16ps tmm{imm0}, tmm{imm1}, tmm{imm2}": "0xc4, 0xe2, {=0x78^8*imm2}, 0x6c, {=0xc0^8*imm0^1*imm1}",
+    "tcvtrowd2ps zmm0, tmm{imm0}, ecx": "0x62, 0xf2, 0x76, 0x48, 0x4a, {=0xc0^1*imm0}",
+    "tcvtrowd2ps zmm0, tmm{imm0}, {imm1}": "0x62, 0xf3, 0x7e, 0x48, 0x07, {=0xc0^1*imm0}, {imm1}",
+    "tcvtrowps2bf16h zmm0, tmm{imm0}, ecx": "0x62, 0xf2, 0x77, 0x48, 0x6d, {=0xc0^1*imm0}",
+    "tcvtrowps2bf16h zmm0, tmm{imm0}, {imm1}": "0x62, 0xf3, 0x7f, 0x48, 0x07, {=0xc0^1*imm0}, {imm1}",
+    "tcvtrowps2bf16l zmm0, tmm{imm0}, ecx": "0x62, 0xf2, 0x76, 0x48, 0x6d, {=0xc0^1*imm0}",
+    "tcvtrowps2bf16l zmm0, tmm{imm0}, {imm1}": "0x62, 0xf3, 0x7e, 0x48, 0x77, {=0xc0^1*imm0}, {imm1}",
+    "tcvtrowps2phh zmm0, tmm{imm0}, ecx": "0x62, 0xf2, 0x74, 0x48, 0x6d, {=0xc0^1*imm0}",
+    "tcvtrowps2phh zmm0, tmm{imm0}, {imm1}": "0x62, 0xf3, 0x7c, 0x48, 0x07, {=0xc0^1*imm0}, {imm1}",
+    "tcvtrowps2phl zmm0, tmm{imm0}, ecx": "0x62, 0xf2, 0x75, 0x48, 0x6d, {=0xc0^1*imm0}",
+    "tcvtrowps2phl zmm0, tmm{imm0}, {imm1}": "0x62, 0xf3, 0x7f, 0x48, 0x77, {=0xc0^1*imm0}, {imm1}",
+    "tdpbf8ps tmm{imm0}, tmm{imm1}, tmm{imm2}": "0xc4, 0xe5, {=0x78^8*imm2}, 0xfd, {=0xc0^8*imm0^1*imm1}",
+    "tdpbhf8ps tmm{imm0}, tmm{imm1}, tmm{imm2}": "0xc4, 0xe5, {=0x7b^8*imm2}, 0xfd, {=0xc0^8*imm0^1*imm1}",
+    "tdphbf8ps tmm{imm0}, tmm{imm1}, tmm{imm2}": "0xc4, 0xe5, {=0x7a^8*imm2}, 0xfd, {=0xc0^8*imm0^1*imm1}",
+    "tdphf8ps tmm{imm0}, tmm{imm1}, tmm{imm2}": "0xc4, 0xe5, {=0x79^8*imm2}, 0xfd, {=0xc0^8*imm0^1*imm1}",
+    "tileloaddrs tmm{imm0}, [rax+rcx*1]": "0xc4, 0xe2, 0x7b, 0x4a, {=0x04^8*imm0}, 0x08",
+    "tileloaddrst1 tmm{imm0}, [rax+rcx*1]": "0xc4, 0xe2, 0x79, 0x4a, {=0x04^8*imm0}, 0x08",
+    "tilemovrow zmm0, tmm{imm0}, ecx": "0x62, 0xf2, 0x75, 0x48, 0x4a, {=0xc0^1*imm0}",
+    "tilemovrow zmm0, tmm{imm0}, {imm1}": "0x62, 0xf3, 0x7d, 0x48, 0x07, {=0xc0^1*imm0}, {imm1}",
+    "tmmultf32ps tmm{imm0}, tmm{imm1}, tmm{imm2}": "0xc4, 0xe2, {=0x79^8*imm2}, 0x48, {=0xc0^8*imm0^1*imm1}",
+    "vpdpwsud xmm0, xmm1, xmm2": "0xc4, 0xe2, 0x72, 0xd2, 0xc2",
+    "vpdpwsud ymm0, ymm1, ymm2": "0xc4, 0xe2, 0x76, 0xd2, 0xc2",
+    "vpdpwsuds xmm0, xmm1, xmm2": "0xc4, 0xe2, 0x72, 0xd3, 0xc2",
+    "vpdpwsuds ymm0, ymm1, ymm2": "0xc4, 0xe2, 0x76, 0xd3, 0xc2",
+    "vpdpwusd xmm0, xmm1, xmm2": "0xc4, 0xe2, 0x71, 0xd2, 0xc2",
+    "vpdpwusd ymm0, ymm1, ymm2": "0xc4, 0xe2, 0x75, 0xd2, 0xc2",
+    "vpdpwusds xmm0, xmm1, xmm2": "0xc4, 0xe2, 0x71, 0xd3, 0xc2",
+    "vpdpwusds ymm0, ymm1, ymm2": "0xc4, 0xe2, 0x75, 0xd3, 0xc2",
+    "vpdpwuud xmm0, xmm1, xmm2": "0xc4, 0xe2, 0x70, 0xd2, 0xc2",
+    "vpdpwuud ymm0, ymm1, ymm2": "0xc4, 0xe2, 0x74, 0xd2, 0xc2",
+    "vpdpwuuds xmm0, xmm1, xmm2": "0xc4, 0xe2, 0x70, 0xd3, 0xc2",
+    "vpdpwuuds ymm0, ymm1, ymm2": "0xc4, 0xe2, 0x74, 0xd3, 0xc2",
+    "vsha512msg1 ymm0, xmm1": "0xc4, 0xe2, 0x7f, 0xcc, 0xc1",
+    "vsha512msg2 ymm0, ymm1": "0xc4, 0xe2, 0x7f, 0xcd, 0xc1",
+    "vsha512rnds2 ymm0, ymm1, xmm2": "0xc4, 0xe2, 0x77, 0xcb, 0xc2",
+    "vsm3msg1 xmm0, xmm1, xmm2": "0xc4, 0xe2, 0x70, 0xda, 0xc2",
+    "vsm3msg2 xmm0, xmm1, xmm2": "0xc4, 0xe2, 0x71, 0xda, 0xc2",
+    "vsm3rnds2 xmm0, xmm1, xmm2, {imm3}": "0xc4, 0xe3, 0x71, 0xde, 0xc2, {imm3}",
+    "vsm4key4 xmm0, xmm0, xmm1": "0xc4, 0xe2, 0x7a, 0xda, 0xc1",
+    "vsm4key4 ymm0, ymm0, ymm1": "0xc4, 0xe2, 0x7e, 0xda, 0xc1",
+    "vsm4rnds4 xmm0, xmm0, xmm1": "0xc4, 0xe2, 0x7b, 0xda, 0xc1",
+    "vsm4rnds4 ymm0, ymm0, ymm1": "0xc4, 0xe2, 0x7f, 0xda, 0xc1",
 }
 
 
 def encode(asm: str) -> str:
-    return "\n".join(f".byte {ENCODED[l[1:]]}" if l.startswith("!") else l for l in asm.split("\n"))
+    out = []
+    for line in asm.split("\n"):
+        if line.startswith("!"):
+            if line[1:] not in ENCODED:
+                raise Fail(f"no byte encoding for `{line[1:]}` (x86_verify.py --encode)")
+            line = f".byte {ENCODED[line[1:]]}"
+        out.append(line)
+    return "\n".join(out)
 
 
 def fill(rows, xml_path, report=None):

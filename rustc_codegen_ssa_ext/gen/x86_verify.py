@@ -226,6 +226,9 @@ class Sim:
             legacy = not mnem.startswith("v") and not mnem.startswith("k") and not mnem.startswith("{")
             # Three-operand general-register forms (bextr r, r/m, imm) write without reading.
             legacy = legacy and not (dkind == "r" and len(ops) == 3)
+            if mnem.startswith("set"):
+                # setcc writes a whole byte, to a register or to memory alike.
+                legacy, dkind = False, "-"
             # Masking into a mask register zeroes; into a vector register it merges.
             merge = mask and not zero and dkind != "k"
             if (legacy or merge or READS_DEST.search(mnem)) and "[" not in dst:
@@ -322,7 +325,11 @@ def rust_ty(shape):
         k, bits, n = m.group(1), int(m.group(2)), int(m.group(3))
         return f"V_{k}{bits}x{n}", (k, bits, n)
     if shape.startswith("tup("):
-        return "(" + ", ".join(rust_ty(x)[0] for x in shape[4:-1].split(",")) + ")", None
+        fields = [rust_ty(x)[0] for x in shape[4:-1].split(",")]
+        if any(f.startswith("V_") for f in fields):
+            # LLVM's `{ i8, <2 x i64> }`: stdarch's `#[repr(C, packed)]` structs.
+            return "P_" + "_".join(fields), None
+        return "(" + ", ".join(fields) + ")", None
     return {"ptr": "*mut u8", "unit": "()"}.get(shape, shape), None
 
 
@@ -354,12 +361,14 @@ def combos(row):
     return out[:8]
 
 
-def check_encodings(stdarch):
-    """Each `x86_asm.ENCODED` byte sequence is what LLVM's assembler makes of its text."""
+IMM_PROBE = 0x5a
+
+
+def assemble_raw(stdarch, texts):
+    """The bytes (as ints) LLVM's assembler makes of each instruction text."""
     sysroot = stdarch.parents[5]
     with tempfile.TemporaryDirectory() as d:
-        items = list(x86_asm.ENCODED.items())
-        asm = "\n".join(f"enc{i}:\n{text}" for i, (text, _) in enumerate(items))
+        asm = ".intel_syntax noprefix\n" + "\n".join(f"enc{i}:\n{t}" for i, t in enumerate(texts))
         src = Path(d) / "enc.rs"
         src.write_text('std::arch::global_asm!(r#"' + asm + '"#);\n')
         obj = Path(d) / "enc.o"
@@ -368,21 +377,132 @@ def check_encodings(stdarch):
         tools = sysroot / "lib" / "rustlib" / "x86_64-unknown-linux-gnu" / "bin"
         dump = subprocess.run([str(tools / "llvm-objdump"), "-d", str(obj)], check=True, capture_output=True,
                               text=True).stdout
-        got = re.findall(r"^\s+[0-9a-f]+:\s+((?:[0-9a-f]{2} )+)", dump, re.M)
-        for (text, want), bytes_ in zip(items, got):
-            w = " ".join(b[2:] for b in want.split(", "))
-            if bytes_.strip() != w:
-                sys.exit(f"x86_asm.ENCODED[{text!r}] is {w}, LLVM assembles {bytes_.strip()}")
+    out, cur = [], None
+    for line in dump.splitlines():
+        if re.match(r"^[0-9a-f]+ <enc\d+>:", line):
+            cur = []
+            out.append(cur)
+        m = re.match(r"^\s+[0-9a-f]+:\s+((?:[0-9a-f]{2} )+)", line)
+        if m and cur is not None:
+            cur += [int(b, 16) for b in m.group(1).split()]
+    return out
+
+
+def fill_text(text, tiles, imm=IMM_PROBE):
+    """`text` with tile placeholders (`tmm{immN}`) from `tiles` and other immediates as `imm`."""
+    text = re.sub(r"tmm\{imm(\d+)\}", lambda m: f"tmm{tiles[int(m.group(1))]}", text)
+    return re.sub(r"\{imm\d+\}", str(imm), text)
+
+
+def eval_bytes(enc, vals):
+    """The bytes of an ENCODED value for immediates `vals` (as the backend computes them)."""
+    out = []
+    for b in enc.split(", "):
+        m = re.fullmatch(r"\{imm(\d+)\}", b)
+        if m:
+            out.append(vals[int(m.group(1))] & 0xFF)
+        elif b.startswith("{="):
+            terms = b[2:-1].split("^")
+            v = int(terms[0], 0)
+            for t in terms[1:]:
+                k, arg = t.split("*imm")
+                v ^= int(k) * vals[int(arg)]
+            out.append(v)
+        else:
+            out.append(int(b, 0))
+    return out
+
+
+def derive(stdarch, texts):
+    """ENCODED values for `texts`: bytes, `{immN}` for a trailing immediate and
+    `{=B^K*immN}` for bytes holding tile register fields, checked on other values."""
+    plans = []
+    batch = []
+    for t in texts:
+        tiles = sorted({int(x) for x in re.findall(r"tmm\{imm(\d+)\}", t)})
+        imms = [int(x) for x in re.findall(r"(?<!tmm)\{imm(\d+)\}", t)]
+        # Tile operands must be distinct for some instructions: start from 0, 1, 2 and
+        # flip bit 2 of one at a time.
+        base = {k: i for i, k in enumerate(tiles)}
+        variants = [base] + [{**base, k: base[k] ^ 4} for k in tiles]
+        checks = [dict(zip(tiles, (5, 3, 6))), dict(zip(tiles, (7, 6, 4)))]
+        plans.append((t, tiles, imms, len(batch), len(variants), checks))
+        batch += [fill_text(t, v) for v in variants + checks]
+    got = assemble_raw(stdarch, batch)
+    result = []
+    for t, tiles, imms, start, nvar, checks in plans:
+        first = got[start]
+        enc = []
+        for i, b in enumerate(first):
+            terms, const = [], b
+            for j, k in enumerate(tiles):
+                d = got[start + 1 + j][i] ^ b
+                if d:
+                    if d & (d - 1) or d < 4:
+                        sys.exit(f"{t}: tile operand {k} changes byte {i} unexpectedly ({d:#x})")
+                    shift = d.bit_length() - 3  # bit 2 of the tile moved bit `shift + 2`
+                    terms.append(f"{1 << shift}*imm{k}")
+                    const ^= j << shift  # the tile number of the first variant
+            if terms:
+                enc.append("{=" + "^".join([f"0x{const:02x}"] + terms) + "}")
+            elif imms and i == len(first) - 1 and b == IMM_PROBE:
+                enc.append(f"{{imm{imms[-1]}}}")
+            else:
+                enc.append(f"0x{b:02x}")
+        enc = ", ".join(enc)
+        for c, chk in enumerate(checks):
+            vals = {**chk, **{k: IMM_PROBE for k in imms}}
+            if eval_bytes(enc, vals) != got[start + nvar + c]:
+                sys.exit(f"{t}: the derived encoding {enc} is wrong for tiles {chk}")
+        result.append(enc)
+    return result
+
+
+def check_encodings(stdarch):
+    """Each `x86_asm.ENCODED` byte sequence is what LLVM's assembler makes of its text,
+    for several values of its tile and immediate operands."""
+    items = list(x86_asm.ENCODED.items())
+    samples, batch = [], []
+    for text, enc in items:
+        tiles = sorted({int(x) for x in re.findall(r"tmm\{imm(\d+)\}", text)})
+        imms = [int(x) for x in re.findall(r"(?<!tmm)\{imm(\d+)\}", text)]
+        for combo in (dict(zip(tiles, (0, 1, 2))), dict(zip(tiles, (6, 4, 3)))):
+            vals = {**combo, **{k: 0x21 for k in imms}}
+            samples.append((text, enc, vals))
+            batch.append(fill_text(text, combo, 0x21))
+    for (text, enc, vals), got in zip(samples, assemble_raw(stdarch, batch)):
+        if eval_bytes(enc, vals) != got:
+            sys.exit(f"x86_asm.ENCODED[{text!r}] = {enc} is not what LLVM assembles for {vals}: {got}")
+
+
+def print_missing_encodings(stdarch, rows, forms):
+    texts = set()
+    for r in rows:
+        if r.arch != "x86" or not r.name.startswith("llvm.x86."):
+            continue
+        try:
+            asm = x86_asm.template(r, forms, gate=False)
+        except (x86_asm.Fail, KeyError, ValueError, IndexError):
+            continue
+        texts |= {l[1:] for l in asm.split("\n") if l.startswith("!") and l[1:] not in x86_asm.ENCODED}
+    texts = sorted(texts)
+    for t, b in zip(texts, derive(stdarch, texts)):
+        print(f'    "{t}": "{b}",')
 
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--only")
+    ap.add_argument("--encode", action="store_true",
+                    help="print x86_asm.ENCODED entries for `!` lines that lack one, and stop")
     args = ap.parse_args(argv)
     stdarch = arch_intrinsics.default_stdarch()
     rows, *_ = arch_intrinsics.analyse(stdarch)
     forms = x86_asm.load_forms(stdarch / "intrinsics_data" / "x86-intel.xml")
+    if args.encode:
+        print_missing_encodings(stdarch, rows, forms)
+        return 0
     cands = []
     for r in rows:
         if r.arch != "x86" or not r.name.startswith("llvm.x86."):
@@ -420,8 +540,9 @@ def main(argv=None):
             if r.ret == "unit":
                 store = f"{call};"
             elif r.ret.startswith("tup("):
-                store = (f"let r = {call}; core::ptr::write_unaligned(p as *mut _, r.0); "
-                         f"core::ptr::write_unaligned(p.add(64) as *mut _, r.1);")
+                n = len(r.ret[4:-1].split(","))
+                store = f"let r = {call}; " + " ".join(
+                    f"core::ptr::write_unaligned(p.add({64 * k}) as *mut _, r.{k});" for k in range(n))
             else:
                 store = f"core::ptr::write_unaligned(p as *mut {rust_ty(r.ret)[0]}, {call});"
             feats = ",".join(f for f in r.features.split(",") if f)
@@ -433,9 +554,15 @@ def main(argv=None):
            "#![feature(x86_amx_intrinsics, rtm_target_feature, keylocker_x86, movrs_target_feature)]",
            "#![feature(avx10_target_feature, sha512_sm_x86)]",
            "#![allow(improper_ctypes, non_camel_case_types, internal_features, unused)]"]
-    for t, (k, bits, n) in sorted(types.items()):
+    for t, (k, bits, n) in sorted((t, i) for t, i in types.items() if i):
         elem = {"i": f"i{bits}", "u": f"u{bits}", "p": f"u{bits}", "f": f"f{bits}"}[k]
         src.append(f"#[repr(simd)] #[derive(Copy, Clone)] pub struct {t}([{elem}; {n}]);")
+    for r, _ in cands:
+        t = rust_ty(r.ret)[0]
+        if t.startswith("P_") and t not in types:
+            types[t] = None
+            fields = ", ".join(rust_ty(x)[0] for x in r.ret[4:-1].split(","))
+            src.append(f"#[repr(C, packed)] #[derive(Copy, Clone)] pub struct {t}({fields});")
     src.append('unsafe extern "unadjusted" {')
     src += decls
     src.append("}")

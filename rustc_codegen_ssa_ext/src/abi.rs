@@ -43,6 +43,14 @@ pub fn store_arg<'a, 'tcx, Bx: BuilderMethods<'a, 'tcx>>(
                 None,
             );
         }
+        // A value in memory passed "directly" (the return of an `llvm.*` intrinsic that is
+        // a struct, such as Key Locker's): the backend hands over a pointer to its bytes.
+        PassMode::Direct(_)
+            if !arg_abi.layout.is_zst()
+                && matches!(arg_abi.layout.backend_repr, rustc_abi::BackendRepr::Memory { .. }) =>
+        {
+            OperandValue::Ref(PlaceValue::new_sized(val, arg_abi.layout.align.abi)).store(bx, dst)
+        }
         PassMode::Direct(_) | PassMode::Pair(..) => {
             OperandRef::from_immediate_or_packed_pair(bx, val, arg_abi.layout).val.store(bx, dst)
         }

@@ -16,6 +16,7 @@ mod imp {
     #[repr(simd)] #[derive(Copy, Clone)] pub struct i8x16([i8; 16]);
     #[repr(simd)] #[derive(Copy, Clone)] pub struct i8x32([i8; 32]);
     #[repr(simd)] #[derive(Copy, Clone)] pub struct u16x16([u16; 16]);
+    #[repr(simd)] #[derive(Copy, Clone)] pub struct u16x8([u16; 8]);
     #[repr(simd)] #[derive(Copy, Clone)] pub struct u32x8([u32; 8]);
     #[repr(simd)] #[derive(Copy, Clone)] pub struct u64x4([u64; 4]);
     #[repr(simd)] #[derive(Copy, Clone)] pub struct u8x16([u8; 16]);
@@ -53,6 +54,18 @@ mod imp {
         #[link_name = "llvm.x86.avx2.vpdpbuud.256"] fn f28(a0: i32x8, a1: u8x32, a2: u8x32) -> i32x8;
         #[link_name = "llvm.x86.avx2.vpdpbuuds.128"] fn f29(a0: i32x4, a1: u8x16, a2: u8x16) -> i32x4;
         #[link_name = "llvm.x86.avx2.vpdpbuuds.256"] fn f30(a0: i32x8, a1: u8x32, a2: u8x32) -> i32x8;
+        #[link_name = "llvm.x86.avx2.vpdpwsud.128"] fn f31(a0: i32x4, a1: i16x8, a2: u16x8) -> i32x4;
+        #[link_name = "llvm.x86.avx2.vpdpwsud.256"] fn f32(a0: i32x8, a1: i16x16, a2: u16x16) -> i32x8;
+        #[link_name = "llvm.x86.avx2.vpdpwsuds.128"] fn f33(a0: i32x4, a1: i16x8, a2: u16x8) -> i32x4;
+        #[link_name = "llvm.x86.avx2.vpdpwsuds.256"] fn f34(a0: i32x8, a1: i16x16, a2: u16x16) -> i32x8;
+        #[link_name = "llvm.x86.avx2.vpdpwusd.128"] fn f35(a0: i32x4, a1: u16x8, a2: i16x8) -> i32x4;
+        #[link_name = "llvm.x86.avx2.vpdpwusd.256"] fn f36(a0: i32x8, a1: u16x16, a2: i16x16) -> i32x8;
+        #[link_name = "llvm.x86.avx2.vpdpwusds.128"] fn f37(a0: i32x4, a1: u16x8, a2: i16x8) -> i32x4;
+        #[link_name = "llvm.x86.avx2.vpdpwusds.256"] fn f38(a0: i32x8, a1: u16x16, a2: i16x16) -> i32x8;
+        #[link_name = "llvm.x86.avx2.vpdpwuud.128"] fn f39(a0: i32x4, a1: u16x8, a2: u16x8) -> i32x4;
+        #[link_name = "llvm.x86.avx2.vpdpwuud.256"] fn f40(a0: i32x8, a1: u16x16, a2: u16x16) -> i32x8;
+        #[link_name = "llvm.x86.avx2.vpdpwuuds.128"] fn f41(a0: i32x4, a1: u16x8, a2: u16x8) -> i32x4;
+        #[link_name = "llvm.x86.avx2.vpdpwuuds.256"] fn f42(a0: i32x8, a1: u16x16, a2: u16x16) -> i32x8;
     }
 
 
@@ -245,6 +258,54 @@ mod imp {
     unsafe fn t30(seed: u64) {
         show("llvm.x86.avx2.vpdpbuuds.256 ".trim_end(), &unsafe { f30(input::<i32x8>(seed, 0), input::<u8x32>(seed, 1), input::<u8x32>(seed, 2)) }, 64);
     }
+    #[target_feature(enable = "avxvnniint16")]
+    unsafe fn t31(seed: u64) {
+        show("llvm.x86.avx2.vpdpwsud.128 ".trim_end(), &unsafe { f31(input::<i32x4>(seed, 0), input::<i16x8>(seed, 1), input::<u16x8>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avxvnniint16")]
+    unsafe fn t32(seed: u64) {
+        show("llvm.x86.avx2.vpdpwsud.256 ".trim_end(), &unsafe { f32(input::<i32x8>(seed, 0), input::<i16x16>(seed, 1), input::<u16x16>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avxvnniint16")]
+    unsafe fn t33(seed: u64) {
+        show("llvm.x86.avx2.vpdpwsuds.128 ".trim_end(), &unsafe { f33(input::<i32x4>(seed, 0), input::<i16x8>(seed, 1), input::<u16x8>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avxvnniint16")]
+    unsafe fn t34(seed: u64) {
+        show("llvm.x86.avx2.vpdpwsuds.256 ".trim_end(), &unsafe { f34(input::<i32x8>(seed, 0), input::<i16x16>(seed, 1), input::<u16x16>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avxvnniint16")]
+    unsafe fn t35(seed: u64) {
+        show("llvm.x86.avx2.vpdpwusd.128 ".trim_end(), &unsafe { f35(input::<i32x4>(seed, 0), input::<u16x8>(seed, 1), input::<i16x8>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avxvnniint16")]
+    unsafe fn t36(seed: u64) {
+        show("llvm.x86.avx2.vpdpwusd.256 ".trim_end(), &unsafe { f36(input::<i32x8>(seed, 0), input::<u16x16>(seed, 1), input::<i16x16>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avxvnniint16")]
+    unsafe fn t37(seed: u64) {
+        show("llvm.x86.avx2.vpdpwusds.128 ".trim_end(), &unsafe { f37(input::<i32x4>(seed, 0), input::<u16x8>(seed, 1), input::<i16x8>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avxvnniint16")]
+    unsafe fn t38(seed: u64) {
+        show("llvm.x86.avx2.vpdpwusds.256 ".trim_end(), &unsafe { f38(input::<i32x8>(seed, 0), input::<u16x16>(seed, 1), input::<i16x16>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avxvnniint16")]
+    unsafe fn t39(seed: u64) {
+        show("llvm.x86.avx2.vpdpwuud.128 ".trim_end(), &unsafe { f39(input::<i32x4>(seed, 0), input::<u16x8>(seed, 1), input::<u16x8>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avxvnniint16")]
+    unsafe fn t40(seed: u64) {
+        show("llvm.x86.avx2.vpdpwuud.256 ".trim_end(), &unsafe { f40(input::<i32x8>(seed, 0), input::<u16x16>(seed, 1), input::<u16x16>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avxvnniint16")]
+    unsafe fn t41(seed: u64) {
+        show("llvm.x86.avx2.vpdpwuuds.128 ".trim_end(), &unsafe { f41(input::<i32x4>(seed, 0), input::<u16x8>(seed, 1), input::<u16x8>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avxvnniint16")]
+    unsafe fn t42(seed: u64) {
+        show("llvm.x86.avx2.vpdpwuuds.256 ".trim_end(), &unsafe { f42(input::<i32x8>(seed, 0), input::<u16x16>(seed, 1), input::<u16x16>(seed, 2)) }, 64);
+    }
 
     pub fn main() {
         for seed in 0..4u64 {
@@ -279,6 +340,18 @@ mod imp {
             if std::arch::is_x86_feature_detected!("avxvnniint8") { unsafe { t28(seed) } } else if seed == 0 { println!("llvm.x86.avx2.vpdpbuud.256: skipped") }
             if std::arch::is_x86_feature_detected!("avxvnniint8") { unsafe { t29(seed) } } else if seed == 0 { println!("llvm.x86.avx2.vpdpbuuds.128: skipped") }
             if std::arch::is_x86_feature_detected!("avxvnniint8") { unsafe { t30(seed) } } else if seed == 0 { println!("llvm.x86.avx2.vpdpbuuds.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avxvnniint16") { unsafe { t31(seed) } } else if seed == 0 { println!("llvm.x86.avx2.vpdpwsud.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avxvnniint16") { unsafe { t32(seed) } } else if seed == 0 { println!("llvm.x86.avx2.vpdpwsud.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avxvnniint16") { unsafe { t33(seed) } } else if seed == 0 { println!("llvm.x86.avx2.vpdpwsuds.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avxvnniint16") { unsafe { t34(seed) } } else if seed == 0 { println!("llvm.x86.avx2.vpdpwsuds.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avxvnniint16") { unsafe { t35(seed) } } else if seed == 0 { println!("llvm.x86.avx2.vpdpwusd.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avxvnniint16") { unsafe { t36(seed) } } else if seed == 0 { println!("llvm.x86.avx2.vpdpwusd.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avxvnniint16") { unsafe { t37(seed) } } else if seed == 0 { println!("llvm.x86.avx2.vpdpwusds.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avxvnniint16") { unsafe { t38(seed) } } else if seed == 0 { println!("llvm.x86.avx2.vpdpwusds.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avxvnniint16") { unsafe { t39(seed) } } else if seed == 0 { println!("llvm.x86.avx2.vpdpwuud.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avxvnniint16") { unsafe { t40(seed) } } else if seed == 0 { println!("llvm.x86.avx2.vpdpwuud.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avxvnniint16") { unsafe { t41(seed) } } else if seed == 0 { println!("llvm.x86.avx2.vpdpwuuds.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avxvnniint16") { unsafe { t42(seed) } } else if seed == 0 { println!("llvm.x86.avx2.vpdpwuuds.256: skipped") }
         }
     }
 }

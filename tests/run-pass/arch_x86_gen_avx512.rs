@@ -176,50 +176,62 @@ mod imp {
         #[link_name = "llvm.x86.avx512.vfmadd.ps.512"] fn f133(a0: f32x16, a1: f32x16, a2: f32x16, a3: i32) -> f32x16;
         #[link_name = "llvm.x86.avx512.vfmaddsub.pd.512"] fn f134(a0: f64x8, a1: f64x8, a2: f64x8, a3: i32) -> f64x8;
         #[link_name = "llvm.x86.avx512.vfmaddsub.ps.512"] fn f135(a0: f32x16, a1: f32x16, a2: f32x16, a3: i32) -> f32x16;
-        #[link_name = "llvm.x86.avx512.vpdpbusd.128"] fn f136(a0: i32x4, a1: u8x16, a2: i8x16) -> i32x4;
-        #[link_name = "llvm.x86.avx512.vpdpbusd.256"] fn f137(a0: i32x8, a1: u8x32, a2: i8x32) -> i32x8;
-        #[link_name = "llvm.x86.avx512.vpdpbusd.512"] fn f138(a0: i32x16, a1: u8x64, a2: i8x64) -> i32x16;
-        #[link_name = "llvm.x86.avx512.vpdpbusds.128"] fn f139(a0: i32x4, a1: u8x16, a2: i8x16) -> i32x4;
-        #[link_name = "llvm.x86.avx512.vpdpbusds.256"] fn f140(a0: i32x8, a1: u8x32, a2: i8x32) -> i32x8;
-        #[link_name = "llvm.x86.avx512.vpdpbusds.512"] fn f141(a0: i32x16, a1: u8x64, a2: i8x64) -> i32x16;
-        #[link_name = "llvm.x86.avx512.vpermi2var.d.128"] fn f142(a0: i32x4, a1: i32x4, a2: i32x4) -> i32x4;
-        #[link_name = "llvm.x86.avx512.vpermi2var.d.256"] fn f143(a0: i32x8, a1: i32x8, a2: i32x8) -> i32x8;
-        #[link_name = "llvm.x86.avx512.vpermi2var.d.512"] fn f144(a0: i32x16, a1: i32x16, a2: i32x16) -> i32x16;
-        #[link_name = "llvm.x86.avx512.vpermi2var.hi.128"] fn f145(a0: i16x8, a1: i16x8, a2: i16x8) -> i16x8;
-        #[link_name = "llvm.x86.avx512.vpermi2var.hi.256"] fn f146(a0: i16x16, a1: i16x16, a2: i16x16) -> i16x16;
-        #[link_name = "llvm.x86.avx512.vpermi2var.hi.512"] fn f147(a0: i16x32, a1: i16x32, a2: i16x32) -> i16x32;
-        #[link_name = "llvm.x86.avx512.vpermi2var.pd.128"] fn f148(a0: f64x2, a1: i64x2, a2: f64x2) -> f64x2;
-        #[link_name = "llvm.x86.avx512.vpermi2var.pd.256"] fn f149(a0: f64x4, a1: i64x4, a2: f64x4) -> f64x4;
-        #[link_name = "llvm.x86.avx512.vpermi2var.pd.512"] fn f150(a0: f64x8, a1: i64x8, a2: f64x8) -> f64x8;
-        #[link_name = "llvm.x86.avx512.vpermi2var.ps.128"] fn f151(a0: f32x4, a1: i32x4, a2: f32x4) -> f32x4;
-        #[link_name = "llvm.x86.avx512.vpermi2var.ps.256"] fn f152(a0: f32x8, a1: i32x8, a2: f32x8) -> f32x8;
-        #[link_name = "llvm.x86.avx512.vpermi2var.ps.512"] fn f153(a0: f32x16, a1: i32x16, a2: f32x16) -> f32x16;
-        #[link_name = "llvm.x86.avx512.vpermi2var.q.128"] fn f154(a0: i64x2, a1: i64x2, a2: i64x2) -> i64x2;
-        #[link_name = "llvm.x86.avx512.vpermi2var.q.256"] fn f155(a0: i64x4, a1: i64x4, a2: i64x4) -> i64x4;
-        #[link_name = "llvm.x86.avx512.vpermi2var.q.512"] fn f156(a0: i64x8, a1: i64x8, a2: i64x8) -> i64x8;
-        #[link_name = "llvm.x86.avx512.vpermi2var.qi.128"] fn f157(a0: i8x16, a1: i8x16, a2: i8x16) -> i8x16;
-        #[link_name = "llvm.x86.avx512.vpermi2var.qi.256"] fn f158(a0: i8x32, a1: i8x32, a2: i8x32) -> i8x32;
-        #[link_name = "llvm.x86.avx512.vpermi2var.qi.512"] fn f159(a0: i8x64, a1: i8x64, a2: i8x64) -> i8x64;
-        #[link_name = "llvm.x86.avx512.vpermilvar.pd.512"] fn f160(a0: f64x8, a1: i64x8) -> f64x8;
-        #[link_name = "llvm.x86.avx512.vpermilvar.ps.512"] fn f161(a0: f32x16, a1: i32x16) -> f32x16;
-        #[link_name = "llvm.x86.avx512.vpmadd52h.uq.128"] fn f162(a0: i64x2, a1: i64x2, a2: i64x2) -> i64x2;
-        #[link_name = "llvm.x86.avx512.vpmadd52h.uq.256"] fn f163(a0: i64x4, a1: i64x4, a2: i64x4) -> i64x4;
-        #[link_name = "llvm.x86.avx512.vpmadd52h.uq.512"] fn f164(a0: i64x8, a1: i64x8, a2: i64x8) -> i64x8;
-        #[link_name = "llvm.x86.avx512.vpmadd52l.uq.128"] fn f165(a0: i64x2, a1: i64x2, a2: i64x2) -> i64x2;
-        #[link_name = "llvm.x86.avx512.vpmadd52l.uq.256"] fn f166(a0: i64x4, a1: i64x4, a2: i64x4) -> i64x4;
-        #[link_name = "llvm.x86.avx512.vpmadd52l.uq.512"] fn f167(a0: i64x8, a1: i64x8, a2: i64x8) -> i64x8;
-        #[link_name = "llvm.x86.avx512.vpshufbitqmb.128"] fn f168(a0: i8x16, a1: i8x16) -> u16;
-        #[link_name = "llvm.x86.avx512.vpshufbitqmb.256"] fn f169(a0: i8x32, a1: i8x32) -> u32;
-        #[link_name = "llvm.x86.avx512.vpshufbitqmb.512"] fn f170(a0: i8x64, a1: i8x64) -> u64;
-        #[link_name = "llvm.x86.avx512bf16.cvtne2ps2bf16.128"] fn f171(a0: f32x4, a1: f32x4) -> i16x8;
-        #[link_name = "llvm.x86.avx512bf16.cvtne2ps2bf16.256"] fn f172(a0: f32x8, a1: f32x8) -> i16x16;
-        #[link_name = "llvm.x86.avx512bf16.cvtne2ps2bf16.512"] fn f173(a0: f32x16, a1: f32x16) -> i16x32;
-        #[link_name = "llvm.x86.avx512bf16.cvtneps2bf16.256"] fn f174(a0: f32x8) -> i16x8;
-        #[link_name = "llvm.x86.avx512bf16.cvtneps2bf16.512"] fn f175(a0: f32x16) -> i16x16;
-        #[link_name = "llvm.x86.avx512bf16.dpbf16ps.128"] fn f176(a0: f32x4, a1: i16x8, a2: i16x8) -> f32x4;
-        #[link_name = "llvm.x86.avx512bf16.dpbf16ps.256"] fn f177(a0: f32x8, a1: i16x16, a2: i16x16) -> f32x8;
-        #[link_name = "llvm.x86.avx512bf16.dpbf16ps.512"] fn f178(a0: f32x16, a1: i16x32, a2: i16x32) -> f32x16;
-        #[link_name = "llvm.x86.avx512bf16.mask.cvtneps2bf16.128"] fn f179(a0: f32x4, a1: i16x8, a2: u8) -> i16x8;
+        #[link_name = "llvm.x86.avx512.vp2intersect.d.128"] fn f136(a0: i32x4, a1: i32x4) -> (u8, u8);
+        #[link_name = "llvm.x86.avx512.vp2intersect.d.256"] fn f137(a0: i32x8, a1: i32x8) -> (u8, u8);
+        #[link_name = "llvm.x86.avx512.vp2intersect.d.512"] fn f138(a0: i32x16, a1: i32x16) -> (u16, u16);
+        #[link_name = "llvm.x86.avx512.vp2intersect.q.128"] fn f139(a0: i64x2, a1: i64x2) -> (u8, u8);
+        #[link_name = "llvm.x86.avx512.vp2intersect.q.256"] fn f140(a0: i64x4, a1: i64x4) -> (u8, u8);
+        #[link_name = "llvm.x86.avx512.vp2intersect.q.512"] fn f141(a0: i64x8, a1: i64x8) -> (u8, u8);
+        #[link_name = "llvm.x86.avx512.vpdpbusd.128"] fn f142(a0: i32x4, a1: u8x16, a2: i8x16) -> i32x4;
+        #[link_name = "llvm.x86.avx512.vpdpbusd.256"] fn f143(a0: i32x8, a1: u8x32, a2: i8x32) -> i32x8;
+        #[link_name = "llvm.x86.avx512.vpdpbusd.512"] fn f144(a0: i32x16, a1: u8x64, a2: i8x64) -> i32x16;
+        #[link_name = "llvm.x86.avx512.vpdpbusds.128"] fn f145(a0: i32x4, a1: u8x16, a2: i8x16) -> i32x4;
+        #[link_name = "llvm.x86.avx512.vpdpbusds.256"] fn f146(a0: i32x8, a1: u8x32, a2: i8x32) -> i32x8;
+        #[link_name = "llvm.x86.avx512.vpdpbusds.512"] fn f147(a0: i32x16, a1: u8x64, a2: i8x64) -> i32x16;
+        #[link_name = "llvm.x86.avx512.vpdpwssd.128"] fn f148(a0: i32x4, a1: i16x8, a2: i16x8) -> i32x4;
+        #[link_name = "llvm.x86.avx512.vpdpwssd.256"] fn f149(a0: i32x8, a1: i16x16, a2: i16x16) -> i32x8;
+        #[link_name = "llvm.x86.avx512.vpdpwssd.512"] fn f150(a0: i32x16, a1: i16x32, a2: i16x32) -> i32x16;
+        #[link_name = "llvm.x86.avx512.vpdpwssds.128"] fn f151(a0: i32x4, a1: i16x8, a2: i16x8) -> i32x4;
+        #[link_name = "llvm.x86.avx512.vpdpwssds.256"] fn f152(a0: i32x8, a1: i16x16, a2: i16x16) -> i32x8;
+        #[link_name = "llvm.x86.avx512.vpdpwssds.512"] fn f153(a0: i32x16, a1: i16x32, a2: i16x32) -> i32x16;
+        #[link_name = "llvm.x86.avx512.vpermi2var.d.128"] fn f154(a0: i32x4, a1: i32x4, a2: i32x4) -> i32x4;
+        #[link_name = "llvm.x86.avx512.vpermi2var.d.256"] fn f155(a0: i32x8, a1: i32x8, a2: i32x8) -> i32x8;
+        #[link_name = "llvm.x86.avx512.vpermi2var.d.512"] fn f156(a0: i32x16, a1: i32x16, a2: i32x16) -> i32x16;
+        #[link_name = "llvm.x86.avx512.vpermi2var.hi.128"] fn f157(a0: i16x8, a1: i16x8, a2: i16x8) -> i16x8;
+        #[link_name = "llvm.x86.avx512.vpermi2var.hi.256"] fn f158(a0: i16x16, a1: i16x16, a2: i16x16) -> i16x16;
+        #[link_name = "llvm.x86.avx512.vpermi2var.hi.512"] fn f159(a0: i16x32, a1: i16x32, a2: i16x32) -> i16x32;
+        #[link_name = "llvm.x86.avx512.vpermi2var.pd.128"] fn f160(a0: f64x2, a1: i64x2, a2: f64x2) -> f64x2;
+        #[link_name = "llvm.x86.avx512.vpermi2var.pd.256"] fn f161(a0: f64x4, a1: i64x4, a2: f64x4) -> f64x4;
+        #[link_name = "llvm.x86.avx512.vpermi2var.pd.512"] fn f162(a0: f64x8, a1: i64x8, a2: f64x8) -> f64x8;
+        #[link_name = "llvm.x86.avx512.vpermi2var.ps.128"] fn f163(a0: f32x4, a1: i32x4, a2: f32x4) -> f32x4;
+        #[link_name = "llvm.x86.avx512.vpermi2var.ps.256"] fn f164(a0: f32x8, a1: i32x8, a2: f32x8) -> f32x8;
+        #[link_name = "llvm.x86.avx512.vpermi2var.ps.512"] fn f165(a0: f32x16, a1: i32x16, a2: f32x16) -> f32x16;
+        #[link_name = "llvm.x86.avx512.vpermi2var.q.128"] fn f166(a0: i64x2, a1: i64x2, a2: i64x2) -> i64x2;
+        #[link_name = "llvm.x86.avx512.vpermi2var.q.256"] fn f167(a0: i64x4, a1: i64x4, a2: i64x4) -> i64x4;
+        #[link_name = "llvm.x86.avx512.vpermi2var.q.512"] fn f168(a0: i64x8, a1: i64x8, a2: i64x8) -> i64x8;
+        #[link_name = "llvm.x86.avx512.vpermi2var.qi.128"] fn f169(a0: i8x16, a1: i8x16, a2: i8x16) -> i8x16;
+        #[link_name = "llvm.x86.avx512.vpermi2var.qi.256"] fn f170(a0: i8x32, a1: i8x32, a2: i8x32) -> i8x32;
+        #[link_name = "llvm.x86.avx512.vpermi2var.qi.512"] fn f171(a0: i8x64, a1: i8x64, a2: i8x64) -> i8x64;
+        #[link_name = "llvm.x86.avx512.vpermilvar.pd.512"] fn f172(a0: f64x8, a1: i64x8) -> f64x8;
+        #[link_name = "llvm.x86.avx512.vpermilvar.ps.512"] fn f173(a0: f32x16, a1: i32x16) -> f32x16;
+        #[link_name = "llvm.x86.avx512.vpmadd52h.uq.128"] fn f174(a0: i64x2, a1: i64x2, a2: i64x2) -> i64x2;
+        #[link_name = "llvm.x86.avx512.vpmadd52h.uq.256"] fn f175(a0: i64x4, a1: i64x4, a2: i64x4) -> i64x4;
+        #[link_name = "llvm.x86.avx512.vpmadd52h.uq.512"] fn f176(a0: i64x8, a1: i64x8, a2: i64x8) -> i64x8;
+        #[link_name = "llvm.x86.avx512.vpmadd52l.uq.128"] fn f177(a0: i64x2, a1: i64x2, a2: i64x2) -> i64x2;
+        #[link_name = "llvm.x86.avx512.vpmadd52l.uq.256"] fn f178(a0: i64x4, a1: i64x4, a2: i64x4) -> i64x4;
+        #[link_name = "llvm.x86.avx512.vpmadd52l.uq.512"] fn f179(a0: i64x8, a1: i64x8, a2: i64x8) -> i64x8;
+        #[link_name = "llvm.x86.avx512.vpshufbitqmb.128"] fn f180(a0: i8x16, a1: i8x16) -> u16;
+        #[link_name = "llvm.x86.avx512.vpshufbitqmb.256"] fn f181(a0: i8x32, a1: i8x32) -> u32;
+        #[link_name = "llvm.x86.avx512.vpshufbitqmb.512"] fn f182(a0: i8x64, a1: i8x64) -> u64;
+        #[link_name = "llvm.x86.avx512bf16.cvtne2ps2bf16.128"] fn f183(a0: f32x4, a1: f32x4) -> i16x8;
+        #[link_name = "llvm.x86.avx512bf16.cvtne2ps2bf16.256"] fn f184(a0: f32x8, a1: f32x8) -> i16x16;
+        #[link_name = "llvm.x86.avx512bf16.cvtne2ps2bf16.512"] fn f185(a0: f32x16, a1: f32x16) -> i16x32;
+        #[link_name = "llvm.x86.avx512bf16.cvtneps2bf16.256"] fn f186(a0: f32x8) -> i16x8;
+        #[link_name = "llvm.x86.avx512bf16.cvtneps2bf16.512"] fn f187(a0: f32x16) -> i16x16;
+        #[link_name = "llvm.x86.avx512bf16.dpbf16ps.128"] fn f188(a0: f32x4, a1: i16x8, a2: i16x8) -> f32x4;
+        #[link_name = "llvm.x86.avx512bf16.dpbf16ps.256"] fn f189(a0: f32x8, a1: i16x16, a2: i16x16) -> f32x8;
+        #[link_name = "llvm.x86.avx512bf16.dpbf16ps.512"] fn f190(a0: f32x16, a1: i16x32, a2: i16x32) -> f32x16;
+        #[link_name = "llvm.x86.avx512bf16.mask.cvtneps2bf16.128"] fn f191(a0: f32x4, a1: i16x8, a2: u8) -> i16x8;
     }
 
 
@@ -1431,181 +1443,241 @@ mod imp {
         show("llvm.x86.avx512.vfmaddsub.ps.512 10".trim_end(), &unsafe { f135(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<f32x16>(seed, 2), 10i32) }, 64);
         show("llvm.x86.avx512.vfmaddsub.ps.512 11".trim_end(), &unsafe { f135(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1), input::<f32x16>(seed, 2), 11i32) }, 64);
     }
-    #[target_feature(enable = "avxvnni")]
+    #[target_feature(enable = "avx512vp2intersect,avx512vl")]
     unsafe fn t136(seed: u64) {
-        show("llvm.x86.avx512.vpdpbusd.128 ".trim_end(), &unsafe { f136(input::<i32x4>(seed, 0), input::<u8x16>(seed, 1), input::<i8x16>(seed, 2)) }, 64);
+        let r = unsafe { f136(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1)) };
+        show("llvm.x86.avx512.vp2intersect.d.128 ".trim_end(), &{ r.0 }, 64);
+        show("  .1", &{ r.1 }, 64);
     }
-    #[target_feature(enable = "avxvnni")]
+    #[target_feature(enable = "avx512vp2intersect,avx512vl")]
     unsafe fn t137(seed: u64) {
-        show("llvm.x86.avx512.vpdpbusd.256 ".trim_end(), &unsafe { f137(input::<i32x8>(seed, 0), input::<u8x32>(seed, 1), input::<i8x32>(seed, 2)) }, 64);
+        let r = unsafe { f137(input::<i32x8>(seed, 0), input::<i32x8>(seed, 1)) };
+        show("llvm.x86.avx512.vp2intersect.d.256 ".trim_end(), &{ r.0 }, 64);
+        show("  .1", &{ r.1 }, 64);
     }
-    #[target_feature(enable = "avx512vnni")]
+    #[target_feature(enable = "avx512vp2intersect,avx512f")]
     unsafe fn t138(seed: u64) {
-        show("llvm.x86.avx512.vpdpbusd.512 ".trim_end(), &unsafe { f138(input::<i32x16>(seed, 0), input::<u8x64>(seed, 1), input::<i8x64>(seed, 2)) }, 64);
+        let r = unsafe { f138(input::<i32x16>(seed, 0), input::<i32x16>(seed, 1)) };
+        show("llvm.x86.avx512.vp2intersect.d.512 ".trim_end(), &{ r.0 }, 64);
+        show("  .1", &{ r.1 }, 64);
     }
-    #[target_feature(enable = "avxvnni")]
+    #[target_feature(enable = "avx512vp2intersect,avx512vl")]
     unsafe fn t139(seed: u64) {
-        show("llvm.x86.avx512.vpdpbusds.128 ".trim_end(), &unsafe { f139(input::<i32x4>(seed, 0), input::<u8x16>(seed, 1), input::<i8x16>(seed, 2)) }, 64);
+        let r = unsafe { f139(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1)) };
+        show("llvm.x86.avx512.vp2intersect.q.128 ".trim_end(), &{ r.0 }, 64);
+        show("  .1", &{ r.1 }, 64);
+    }
+    #[target_feature(enable = "avx512vp2intersect,avx512vl")]
+    unsafe fn t140(seed: u64) {
+        let r = unsafe { f140(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1)) };
+        show("llvm.x86.avx512.vp2intersect.q.256 ".trim_end(), &{ r.0 }, 64);
+        show("  .1", &{ r.1 }, 64);
+    }
+    #[target_feature(enable = "avx512vp2intersect,avx512f")]
+    unsafe fn t141(seed: u64) {
+        let r = unsafe { f141(input::<i64x8>(seed, 0), input::<i64x8>(seed, 1)) };
+        show("llvm.x86.avx512.vp2intersect.q.512 ".trim_end(), &{ r.0 }, 64);
+        show("  .1", &{ r.1 }, 64);
     }
     #[target_feature(enable = "avxvnni")]
-    unsafe fn t140(seed: u64) {
-        show("llvm.x86.avx512.vpdpbusds.256 ".trim_end(), &unsafe { f140(input::<i32x8>(seed, 0), input::<u8x32>(seed, 1), input::<i8x32>(seed, 2)) }, 64);
+    unsafe fn t142(seed: u64) {
+        show("llvm.x86.avx512.vpdpbusd.128 ".trim_end(), &unsafe { f142(input::<i32x4>(seed, 0), input::<u8x16>(seed, 1), input::<i8x16>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avxvnni")]
+    unsafe fn t143(seed: u64) {
+        show("llvm.x86.avx512.vpdpbusd.256 ".trim_end(), &unsafe { f143(input::<i32x8>(seed, 0), input::<u8x32>(seed, 1), input::<i8x32>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512vnni")]
-    unsafe fn t141(seed: u64) {
-        show("llvm.x86.avx512.vpdpbusds.512 ".trim_end(), &unsafe { f141(input::<i32x16>(seed, 0), input::<u8x64>(seed, 1), input::<i8x64>(seed, 2)) }, 64);
-    }
-    #[target_feature(enable = "avx512f,avx512vl")]
-    unsafe fn t142(seed: u64) {
-        show("llvm.x86.avx512.vpermi2var.d.128 ".trim_end(), &unsafe { f142(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1), input::<i32x4>(seed, 2)) }, 64);
-    }
-    #[target_feature(enable = "avx512f,avx512vl")]
-    unsafe fn t143(seed: u64) {
-        show("llvm.x86.avx512.vpermi2var.d.256 ".trim_end(), &unsafe { f143(input::<i32x8>(seed, 0), input::<i32x8>(seed, 1), input::<i32x8>(seed, 2)) }, 64);
-    }
-    #[target_feature(enable = "avx512f")]
     unsafe fn t144(seed: u64) {
-        show("llvm.x86.avx512.vpermi2var.d.512 ".trim_end(), &unsafe { f144(input::<i32x16>(seed, 0), input::<i32x16>(seed, 1), input::<i32x16>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.vpdpbusd.512 ".trim_end(), &unsafe { f144(input::<i32x16>(seed, 0), input::<u8x64>(seed, 1), input::<i8x64>(seed, 2)) }, 64);
     }
-    #[target_feature(enable = "avx512bw,avx512vl")]
+    #[target_feature(enable = "avxvnni")]
     unsafe fn t145(seed: u64) {
-        show("llvm.x86.avx512.vpermi2var.hi.128 ".trim_end(), &unsafe { f145(input::<i16x8>(seed, 0), input::<i16x8>(seed, 1), input::<i16x8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.vpdpbusds.128 ".trim_end(), &unsafe { f145(input::<i32x4>(seed, 0), input::<u8x16>(seed, 1), input::<i8x16>(seed, 2)) }, 64);
     }
-    #[target_feature(enable = "avx512bw,avx512vl")]
+    #[target_feature(enable = "avxvnni")]
     unsafe fn t146(seed: u64) {
-        show("llvm.x86.avx512.vpermi2var.hi.256 ".trim_end(), &unsafe { f146(input::<i16x16>(seed, 0), input::<i16x16>(seed, 1), input::<i16x16>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.vpdpbusds.256 ".trim_end(), &unsafe { f146(input::<i32x8>(seed, 0), input::<u8x32>(seed, 1), input::<i8x32>(seed, 2)) }, 64);
     }
-    #[target_feature(enable = "avx512bw")]
+    #[target_feature(enable = "avx512vnni")]
     unsafe fn t147(seed: u64) {
-        show("llvm.x86.avx512.vpermi2var.hi.512 ".trim_end(), &unsafe { f147(input::<i16x32>(seed, 0), input::<i16x32>(seed, 1), input::<i16x32>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.vpdpbusds.512 ".trim_end(), &unsafe { f147(input::<i32x16>(seed, 0), input::<u8x64>(seed, 1), input::<i8x64>(seed, 2)) }, 64);
     }
-    #[target_feature(enable = "avx512f,avx512vl")]
+    #[target_feature(enable = "avxvnni")]
     unsafe fn t148(seed: u64) {
-        show("llvm.x86.avx512.vpermi2var.pd.128 ".trim_end(), &unsafe { f148(input::<f64x2>(seed, 0), input::<i64x2>(seed, 1), input::<f64x2>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.vpdpwssd.128 ".trim_end(), &unsafe { f148(input::<i32x4>(seed, 0), input::<i16x8>(seed, 1), input::<i16x8>(seed, 2)) }, 64);
     }
-    #[target_feature(enable = "avx512f,avx512vl")]
+    #[target_feature(enable = "avxvnni")]
     unsafe fn t149(seed: u64) {
-        show("llvm.x86.avx512.vpermi2var.pd.256 ".trim_end(), &unsafe { f149(input::<f64x4>(seed, 0), input::<i64x4>(seed, 1), input::<f64x4>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.vpdpwssd.256 ".trim_end(), &unsafe { f149(input::<i32x8>(seed, 0), input::<i16x16>(seed, 1), input::<i16x16>(seed, 2)) }, 64);
     }
-    #[target_feature(enable = "avx512f")]
+    #[target_feature(enable = "avx512vnni")]
     unsafe fn t150(seed: u64) {
-        show("llvm.x86.avx512.vpermi2var.pd.512 ".trim_end(), &unsafe { f150(input::<f64x8>(seed, 0), input::<i64x8>(seed, 1), input::<f64x8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.vpdpwssd.512 ".trim_end(), &unsafe { f150(input::<i32x16>(seed, 0), input::<i16x32>(seed, 1), input::<i16x32>(seed, 2)) }, 64);
     }
-    #[target_feature(enable = "avx512f,avx512vl")]
+    #[target_feature(enable = "avxvnni")]
     unsafe fn t151(seed: u64) {
-        show("llvm.x86.avx512.vpermi2var.ps.128 ".trim_end(), &unsafe { f151(input::<f32x4>(seed, 0), input::<i32x4>(seed, 1), input::<f32x4>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.vpdpwssds.128 ".trim_end(), &unsafe { f151(input::<i32x4>(seed, 0), input::<i16x8>(seed, 1), input::<i16x8>(seed, 2)) }, 64);
     }
-    #[target_feature(enable = "avx512f,avx512vl")]
+    #[target_feature(enable = "avxvnni")]
     unsafe fn t152(seed: u64) {
-        show("llvm.x86.avx512.vpermi2var.ps.256 ".trim_end(), &unsafe { f152(input::<f32x8>(seed, 0), input::<i32x8>(seed, 1), input::<f32x8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.vpdpwssds.256 ".trim_end(), &unsafe { f152(input::<i32x8>(seed, 0), input::<i16x16>(seed, 1), input::<i16x16>(seed, 2)) }, 64);
     }
-    #[target_feature(enable = "avx512f")]
+    #[target_feature(enable = "avx512vnni")]
     unsafe fn t153(seed: u64) {
-        show("llvm.x86.avx512.vpermi2var.ps.512 ".trim_end(), &unsafe { f153(input::<f32x16>(seed, 0), input::<i32x16>(seed, 1), input::<f32x16>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.vpdpwssds.512 ".trim_end(), &unsafe { f153(input::<i32x16>(seed, 0), input::<i16x32>(seed, 1), input::<i16x32>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t154(seed: u64) {
-        show("llvm.x86.avx512.vpermi2var.q.128 ".trim_end(), &unsafe { f154(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), input::<i64x2>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.vpermi2var.d.128 ".trim_end(), &unsafe { f154(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1), input::<i32x4>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f,avx512vl")]
     unsafe fn t155(seed: u64) {
-        show("llvm.x86.avx512.vpermi2var.q.256 ".trim_end(), &unsafe { f155(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), input::<i64x4>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.vpermi2var.d.256 ".trim_end(), &unsafe { f155(input::<i32x8>(seed, 0), input::<i32x8>(seed, 1), input::<i32x8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f")]
     unsafe fn t156(seed: u64) {
-        show("llvm.x86.avx512.vpermi2var.q.512 ".trim_end(), &unsafe { f156(input::<i64x8>(seed, 0), input::<i64x8>(seed, 1), input::<i64x8>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.vpermi2var.d.512 ".trim_end(), &unsafe { f156(input::<i32x16>(seed, 0), input::<i32x16>(seed, 1), input::<i32x16>(seed, 2)) }, 64);
     }
-    #[target_feature(enable = "avx512vbmi,avx512vl")]
+    #[target_feature(enable = "avx512bw,avx512vl")]
     unsafe fn t157(seed: u64) {
-        show("llvm.x86.avx512.vpermi2var.qi.128 ".trim_end(), &unsafe { f157(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), input::<i8x16>(seed, 2)) }, 64);
+        show("llvm.x86.avx512.vpermi2var.hi.128 ".trim_end(), &unsafe { f157(input::<i16x8>(seed, 0), input::<i16x8>(seed, 1), input::<i16x8>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avx512bw,avx512vl")]
+    unsafe fn t158(seed: u64) {
+        show("llvm.x86.avx512.vpermi2var.hi.256 ".trim_end(), &unsafe { f158(input::<i16x16>(seed, 0), input::<i16x16>(seed, 1), input::<i16x16>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avx512bw")]
+    unsafe fn t159(seed: u64) {
+        show("llvm.x86.avx512.vpermi2var.hi.512 ".trim_end(), &unsafe { f159(input::<i16x32>(seed, 0), input::<i16x32>(seed, 1), input::<i16x32>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avx512f,avx512vl")]
+    unsafe fn t160(seed: u64) {
+        show("llvm.x86.avx512.vpermi2var.pd.128 ".trim_end(), &unsafe { f160(input::<f64x2>(seed, 0), input::<i64x2>(seed, 1), input::<f64x2>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avx512f,avx512vl")]
+    unsafe fn t161(seed: u64) {
+        show("llvm.x86.avx512.vpermi2var.pd.256 ".trim_end(), &unsafe { f161(input::<f64x4>(seed, 0), input::<i64x4>(seed, 1), input::<f64x4>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avx512f")]
+    unsafe fn t162(seed: u64) {
+        show("llvm.x86.avx512.vpermi2var.pd.512 ".trim_end(), &unsafe { f162(input::<f64x8>(seed, 0), input::<i64x8>(seed, 1), input::<f64x8>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avx512f,avx512vl")]
+    unsafe fn t163(seed: u64) {
+        show("llvm.x86.avx512.vpermi2var.ps.128 ".trim_end(), &unsafe { f163(input::<f32x4>(seed, 0), input::<i32x4>(seed, 1), input::<f32x4>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avx512f,avx512vl")]
+    unsafe fn t164(seed: u64) {
+        show("llvm.x86.avx512.vpermi2var.ps.256 ".trim_end(), &unsafe { f164(input::<f32x8>(seed, 0), input::<i32x8>(seed, 1), input::<f32x8>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avx512f")]
+    unsafe fn t165(seed: u64) {
+        show("llvm.x86.avx512.vpermi2var.ps.512 ".trim_end(), &unsafe { f165(input::<f32x16>(seed, 0), input::<i32x16>(seed, 1), input::<f32x16>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avx512f,avx512vl")]
+    unsafe fn t166(seed: u64) {
+        show("llvm.x86.avx512.vpermi2var.q.128 ".trim_end(), &unsafe { f166(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), input::<i64x2>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avx512f,avx512vl")]
+    unsafe fn t167(seed: u64) {
+        show("llvm.x86.avx512.vpermi2var.q.256 ".trim_end(), &unsafe { f167(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), input::<i64x4>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avx512f")]
+    unsafe fn t168(seed: u64) {
+        show("llvm.x86.avx512.vpermi2var.q.512 ".trim_end(), &unsafe { f168(input::<i64x8>(seed, 0), input::<i64x8>(seed, 1), input::<i64x8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512vbmi,avx512vl")]
-    unsafe fn t158(seed: u64) {
-        show("llvm.x86.avx512.vpermi2var.qi.256 ".trim_end(), &unsafe { f158(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), input::<i8x32>(seed, 2)) }, 64);
+    unsafe fn t169(seed: u64) {
+        show("llvm.x86.avx512.vpermi2var.qi.128 ".trim_end(), &unsafe { f169(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1), input::<i8x16>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "avx512vbmi,avx512vl")]
+    unsafe fn t170(seed: u64) {
+        show("llvm.x86.avx512.vpermi2var.qi.256 ".trim_end(), &unsafe { f170(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1), input::<i8x32>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512vbmi")]
-    unsafe fn t159(seed: u64) {
-        show("llvm.x86.avx512.vpermi2var.qi.512 ".trim_end(), &unsafe { f159(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), input::<i8x64>(seed, 2)) }, 64);
+    unsafe fn t171(seed: u64) {
+        show("llvm.x86.avx512.vpermi2var.qi.512 ".trim_end(), &unsafe { f171(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1), input::<i8x64>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512f")]
-    unsafe fn t160(seed: u64) {
-        show("llvm.x86.avx512.vpermilvar.pd.512 ".trim_end(), &unsafe { f160(input::<f64x8>(seed, 0), input::<i64x8>(seed, 1)) }, 64);
+    unsafe fn t172(seed: u64) {
+        show("llvm.x86.avx512.vpermilvar.pd.512 ".trim_end(), &unsafe { f172(input::<f64x8>(seed, 0), input::<i64x8>(seed, 1)) }, 64);
     }
     #[target_feature(enable = "avx512f")]
-    unsafe fn t161(seed: u64) {
-        show("llvm.x86.avx512.vpermilvar.ps.512 ".trim_end(), &unsafe { f161(input::<f32x16>(seed, 0), input::<i32x16>(seed, 1)) }, 64);
+    unsafe fn t173(seed: u64) {
+        show("llvm.x86.avx512.vpermilvar.ps.512 ".trim_end(), &unsafe { f173(input::<f32x16>(seed, 0), input::<i32x16>(seed, 1)) }, 64);
     }
     #[target_feature(enable = "avxifma")]
-    unsafe fn t162(seed: u64) {
-        show("llvm.x86.avx512.vpmadd52h.uq.128 ".trim_end(), &unsafe { f162(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), input::<i64x2>(seed, 2)) }, 64);
+    unsafe fn t174(seed: u64) {
+        show("llvm.x86.avx512.vpmadd52h.uq.128 ".trim_end(), &unsafe { f174(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), input::<i64x2>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avxifma")]
-    unsafe fn t163(seed: u64) {
-        show("llvm.x86.avx512.vpmadd52h.uq.256 ".trim_end(), &unsafe { f163(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), input::<i64x4>(seed, 2)) }, 64);
+    unsafe fn t175(seed: u64) {
+        show("llvm.x86.avx512.vpmadd52h.uq.256 ".trim_end(), &unsafe { f175(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), input::<i64x4>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512ifma")]
-    unsafe fn t164(seed: u64) {
-        show("llvm.x86.avx512.vpmadd52h.uq.512 ".trim_end(), &unsafe { f164(input::<i64x8>(seed, 0), input::<i64x8>(seed, 1), input::<i64x8>(seed, 2)) }, 64);
+    unsafe fn t176(seed: u64) {
+        show("llvm.x86.avx512.vpmadd52h.uq.512 ".trim_end(), &unsafe { f176(input::<i64x8>(seed, 0), input::<i64x8>(seed, 1), input::<i64x8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avxifma")]
-    unsafe fn t165(seed: u64) {
-        show("llvm.x86.avx512.vpmadd52l.uq.128 ".trim_end(), &unsafe { f165(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), input::<i64x2>(seed, 2)) }, 64);
+    unsafe fn t177(seed: u64) {
+        show("llvm.x86.avx512.vpmadd52l.uq.128 ".trim_end(), &unsafe { f177(input::<i64x2>(seed, 0), input::<i64x2>(seed, 1), input::<i64x2>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avxifma")]
-    unsafe fn t166(seed: u64) {
-        show("llvm.x86.avx512.vpmadd52l.uq.256 ".trim_end(), &unsafe { f166(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), input::<i64x4>(seed, 2)) }, 64);
+    unsafe fn t178(seed: u64) {
+        show("llvm.x86.avx512.vpmadd52l.uq.256 ".trim_end(), &unsafe { f178(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), input::<i64x4>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512ifma")]
-    unsafe fn t167(seed: u64) {
-        show("llvm.x86.avx512.vpmadd52l.uq.512 ".trim_end(), &unsafe { f167(input::<i64x8>(seed, 0), input::<i64x8>(seed, 1), input::<i64x8>(seed, 2)) }, 64);
+    unsafe fn t179(seed: u64) {
+        show("llvm.x86.avx512.vpmadd52l.uq.512 ".trim_end(), &unsafe { f179(input::<i64x8>(seed, 0), input::<i64x8>(seed, 1), input::<i64x8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512bitalg,avx512vl")]
-    unsafe fn t168(seed: u64) {
-        show("llvm.x86.avx512.vpshufbitqmb.128 ".trim_end(), &unsafe { f168(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1)) }, 64);
+    unsafe fn t180(seed: u64) {
+        show("llvm.x86.avx512.vpshufbitqmb.128 ".trim_end(), &unsafe { f180(input::<i8x16>(seed, 0), input::<i8x16>(seed, 1)) }, 64);
     }
     #[target_feature(enable = "avx512bitalg,avx512vl")]
-    unsafe fn t169(seed: u64) {
-        show("llvm.x86.avx512.vpshufbitqmb.256 ".trim_end(), &unsafe { f169(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1)) }, 64);
+    unsafe fn t181(seed: u64) {
+        show("llvm.x86.avx512.vpshufbitqmb.256 ".trim_end(), &unsafe { f181(input::<i8x32>(seed, 0), input::<i8x32>(seed, 1)) }, 64);
     }
     #[target_feature(enable = "avx512bitalg")]
-    unsafe fn t170(seed: u64) {
-        show("llvm.x86.avx512.vpshufbitqmb.512 ".trim_end(), &unsafe { f170(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1)) }, 64);
+    unsafe fn t182(seed: u64) {
+        show("llvm.x86.avx512.vpshufbitqmb.512 ".trim_end(), &unsafe { f182(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1)) }, 64);
     }
     #[target_feature(enable = "avx512bf16,avx512vl")]
-    unsafe fn t171(seed: u64) {
-        show("llvm.x86.avx512bf16.cvtne2ps2bf16.128 ".trim_end(), &unsafe { f171(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1)) }, 64);
+    unsafe fn t183(seed: u64) {
+        show("llvm.x86.avx512bf16.cvtne2ps2bf16.128 ".trim_end(), &unsafe { f183(input::<f32x4>(seed, 0), input::<f32x4>(seed, 1)) }, 64);
     }
     #[target_feature(enable = "avx512bf16,avx512vl")]
-    unsafe fn t172(seed: u64) {
-        show("llvm.x86.avx512bf16.cvtne2ps2bf16.256 ".trim_end(), &unsafe { f172(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1)) }, 64);
+    unsafe fn t184(seed: u64) {
+        show("llvm.x86.avx512bf16.cvtne2ps2bf16.256 ".trim_end(), &unsafe { f184(input::<f32x8>(seed, 0), input::<f32x8>(seed, 1)) }, 64);
     }
     #[target_feature(enable = "avx512bf16,avx512f")]
-    unsafe fn t173(seed: u64) {
-        show("llvm.x86.avx512bf16.cvtne2ps2bf16.512 ".trim_end(), &unsafe { f173(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1)) }, 64);
+    unsafe fn t185(seed: u64) {
+        show("llvm.x86.avx512bf16.cvtne2ps2bf16.512 ".trim_end(), &unsafe { f185(input::<f32x16>(seed, 0), input::<f32x16>(seed, 1)) }, 64);
     }
     #[target_feature(enable = "avx512bf16,avx512vl")]
-    unsafe fn t174(seed: u64) {
-        show("llvm.x86.avx512bf16.cvtneps2bf16.256 ".trim_end(), &unsafe { f174(input::<f32x8>(seed, 0)) }, 64);
+    unsafe fn t186(seed: u64) {
+        show("llvm.x86.avx512bf16.cvtneps2bf16.256 ".trim_end(), &unsafe { f186(input::<f32x8>(seed, 0)) }, 64);
     }
     #[target_feature(enable = "avx512bf16,avx512f")]
-    unsafe fn t175(seed: u64) {
-        show("llvm.x86.avx512bf16.cvtneps2bf16.512 ".trim_end(), &unsafe { f175(input::<f32x16>(seed, 0)) }, 64);
+    unsafe fn t187(seed: u64) {
+        show("llvm.x86.avx512bf16.cvtneps2bf16.512 ".trim_end(), &unsafe { f187(input::<f32x16>(seed, 0)) }, 64);
     }
     #[target_feature(enable = "avx512bf16,avx512vl")]
-    unsafe fn t176(seed: u64) {
-        show("llvm.x86.avx512bf16.dpbf16ps.128 ".trim_end(), &unsafe { f176(input::<f32x4>(seed, 0), input::<i16x8>(seed, 1), input::<i16x8>(seed, 2)) }, 64);
+    unsafe fn t188(seed: u64) {
+        show("llvm.x86.avx512bf16.dpbf16ps.128 ".trim_end(), &unsafe { f188(input::<f32x4>(seed, 0), input::<i16x8>(seed, 1), input::<i16x8>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512bf16,avx512vl")]
-    unsafe fn t177(seed: u64) {
-        show("llvm.x86.avx512bf16.dpbf16ps.256 ".trim_end(), &unsafe { f177(input::<f32x8>(seed, 0), input::<i16x16>(seed, 1), input::<i16x16>(seed, 2)) }, 64);
+    unsafe fn t189(seed: u64) {
+        show("llvm.x86.avx512bf16.dpbf16ps.256 ".trim_end(), &unsafe { f189(input::<f32x8>(seed, 0), input::<i16x16>(seed, 1), input::<i16x16>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512bf16,avx512f")]
-    unsafe fn t178(seed: u64) {
-        show("llvm.x86.avx512bf16.dpbf16ps.512 ".trim_end(), &unsafe { f178(input::<f32x16>(seed, 0), input::<i16x32>(seed, 1), input::<i16x32>(seed, 2)) }, 64);
+    unsafe fn t190(seed: u64) {
+        show("llvm.x86.avx512bf16.dpbf16ps.512 ".trim_end(), &unsafe { f190(input::<f32x16>(seed, 0), input::<i16x32>(seed, 1), input::<i16x32>(seed, 2)) }, 64);
     }
     #[target_feature(enable = "avx512bf16,avx512vl")]
-    unsafe fn t179(seed: u64) {
-        show("llvm.x86.avx512bf16.mask.cvtneps2bf16.128 ".trim_end(), &unsafe { f179(input::<f32x4>(seed, 0), input::<i16x8>(seed, 1), input::<u8>(seed, 2)) }, 64);
+    unsafe fn t191(seed: u64) {
+        show("llvm.x86.avx512bf16.mask.cvtneps2bf16.128 ".trim_end(), &unsafe { f191(input::<f32x4>(seed, 0), input::<i16x8>(seed, 1), input::<u8>(seed, 2)) }, 64);
     }
 
     pub fn main() {
@@ -1746,50 +1818,62 @@ mod imp {
             if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t133(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vfmadd.ps.512: skipped") }
             if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t134(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vfmaddsub.pd.512: skipped") }
             if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t135(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vfmaddsub.ps.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avxvnni") { unsafe { t136(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpdpbusd.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avxvnni") { unsafe { t137(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpdpbusd.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512vnni") { unsafe { t138(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpdpbusd.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avxvnni") { unsafe { t139(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpdpbusds.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avxvnni") { unsafe { t140(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpdpbusds.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512vnni") { unsafe { t141(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpdpbusds.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t142(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.d.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t143(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.d.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t144(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.d.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512bw") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t145(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.hi.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512bw") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t146(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.hi.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512bw") { unsafe { t147(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.hi.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t148(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.pd.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t149(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.pd.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t150(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.pd.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t151(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.ps.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t152(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.ps.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t153(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.ps.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t154(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.q.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t155(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.q.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t156(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.q.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512vbmi") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t157(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.qi.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512vbmi") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t158(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.qi.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512vbmi") { unsafe { t159(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.qi.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t160(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermilvar.pd.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t161(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermilvar.ps.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avxifma") { unsafe { t162(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpmadd52h.uq.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avxifma") { unsafe { t163(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpmadd52h.uq.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512ifma") { unsafe { t164(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpmadd52h.uq.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avxifma") { unsafe { t165(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpmadd52l.uq.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avxifma") { unsafe { t166(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpmadd52l.uq.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512ifma") { unsafe { t167(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpmadd52l.uq.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512bitalg") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t168(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpshufbitqmb.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512bitalg") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t169(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpshufbitqmb.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512bitalg") { unsafe { t170(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpshufbitqmb.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512bf16") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t171(seed) } } else if seed == 0 { println!("llvm.x86.avx512bf16.cvtne2ps2bf16.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512bf16") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t172(seed) } } else if seed == 0 { println!("llvm.x86.avx512bf16.cvtne2ps2bf16.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512bf16") && std::arch::is_x86_feature_detected!("avx512f") { unsafe { t173(seed) } } else if seed == 0 { println!("llvm.x86.avx512bf16.cvtne2ps2bf16.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512bf16") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t174(seed) } } else if seed == 0 { println!("llvm.x86.avx512bf16.cvtneps2bf16.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512bf16") && std::arch::is_x86_feature_detected!("avx512f") { unsafe { t175(seed) } } else if seed == 0 { println!("llvm.x86.avx512bf16.cvtneps2bf16.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512bf16") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t176(seed) } } else if seed == 0 { println!("llvm.x86.avx512bf16.dpbf16ps.128: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512bf16") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t177(seed) } } else if seed == 0 { println!("llvm.x86.avx512bf16.dpbf16ps.256: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512bf16") && std::arch::is_x86_feature_detected!("avx512f") { unsafe { t178(seed) } } else if seed == 0 { println!("llvm.x86.avx512bf16.dpbf16ps.512: skipped") }
-            if std::arch::is_x86_feature_detected!("avx512bf16") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t179(seed) } } else if seed == 0 { println!("llvm.x86.avx512bf16.mask.cvtneps2bf16.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512vp2intersect") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t136(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vp2intersect.d.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512vp2intersect") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t137(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vp2intersect.d.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512vp2intersect") && std::arch::is_x86_feature_detected!("avx512f") { unsafe { t138(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vp2intersect.d.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512vp2intersect") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t139(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vp2intersect.q.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512vp2intersect") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t140(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vp2intersect.q.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512vp2intersect") && std::arch::is_x86_feature_detected!("avx512f") { unsafe { t141(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vp2intersect.q.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avxvnni") { unsafe { t142(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpdpbusd.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avxvnni") { unsafe { t143(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpdpbusd.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512vnni") { unsafe { t144(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpdpbusd.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avxvnni") { unsafe { t145(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpdpbusds.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avxvnni") { unsafe { t146(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpdpbusds.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512vnni") { unsafe { t147(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpdpbusds.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avxvnni") { unsafe { t148(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpdpwssd.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avxvnni") { unsafe { t149(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpdpwssd.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512vnni") { unsafe { t150(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpdpwssd.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avxvnni") { unsafe { t151(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpdpwssds.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avxvnni") { unsafe { t152(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpdpwssds.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512vnni") { unsafe { t153(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpdpwssds.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t154(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.d.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t155(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.d.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t156(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.d.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512bw") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t157(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.hi.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512bw") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t158(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.hi.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512bw") { unsafe { t159(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.hi.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t160(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.pd.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t161(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.pd.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t162(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.pd.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t163(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.ps.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t164(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.ps.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t165(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.ps.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t166(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.q.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t167(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.q.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t168(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.q.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512vbmi") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t169(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.qi.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512vbmi") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t170(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.qi.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512vbmi") { unsafe { t171(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermi2var.qi.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t172(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermilvar.pd.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512f") { unsafe { t173(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpermilvar.ps.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avxifma") { unsafe { t174(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpmadd52h.uq.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avxifma") { unsafe { t175(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpmadd52h.uq.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512ifma") { unsafe { t176(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpmadd52h.uq.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avxifma") { unsafe { t177(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpmadd52l.uq.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avxifma") { unsafe { t178(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpmadd52l.uq.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512ifma") { unsafe { t179(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpmadd52l.uq.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512bitalg") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t180(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpshufbitqmb.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512bitalg") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t181(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpshufbitqmb.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512bitalg") { unsafe { t182(seed) } } else if seed == 0 { println!("llvm.x86.avx512.vpshufbitqmb.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512bf16") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t183(seed) } } else if seed == 0 { println!("llvm.x86.avx512bf16.cvtne2ps2bf16.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512bf16") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t184(seed) } } else if seed == 0 { println!("llvm.x86.avx512bf16.cvtne2ps2bf16.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512bf16") && std::arch::is_x86_feature_detected!("avx512f") { unsafe { t185(seed) } } else if seed == 0 { println!("llvm.x86.avx512bf16.cvtne2ps2bf16.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512bf16") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t186(seed) } } else if seed == 0 { println!("llvm.x86.avx512bf16.cvtneps2bf16.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512bf16") && std::arch::is_x86_feature_detected!("avx512f") { unsafe { t187(seed) } } else if seed == 0 { println!("llvm.x86.avx512bf16.cvtneps2bf16.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512bf16") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t188(seed) } } else if seed == 0 { println!("llvm.x86.avx512bf16.dpbf16ps.128: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512bf16") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t189(seed) } } else if seed == 0 { println!("llvm.x86.avx512bf16.dpbf16ps.256: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512bf16") && std::arch::is_x86_feature_detected!("avx512f") { unsafe { t190(seed) } } else if seed == 0 { println!("llvm.x86.avx512bf16.dpbf16ps.512: skipped") }
+            if std::arch::is_x86_feature_detected!("avx512bf16") && std::arch::is_x86_feature_detected!("avx512vl") { unsafe { t191(seed) } } else if seed == 0 { println!("llvm.x86.avx512bf16.mask.cvtneps2bf16.128: skipped") }
         }
     }
 }

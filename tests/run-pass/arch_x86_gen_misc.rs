@@ -10,6 +10,7 @@ mod imp {
     #[repr(simd)] #[derive(Copy, Clone)] pub struct f32x8([f32; 8]);
     #[repr(simd)] #[derive(Copy, Clone)] pub struct i16x8([i16; 8]);
     #[repr(simd)] #[derive(Copy, Clone)] pub struct i32x4([i32; 4]);
+    #[repr(simd)] #[derive(Copy, Clone)] pub struct i32x8([i32; 8]);
     #[repr(simd)] #[derive(Copy, Clone)] pub struct i64x2([i64; 2]);
     #[repr(simd)] #[derive(Copy, Clone)] pub struct i64x4([i64; 4]);
     #[repr(simd)] #[derive(Copy, Clone)] pub struct i64x8([i64; 8]);
@@ -69,6 +70,16 @@ mod imp {
         #[link_name = "llvm.x86.vgf2p8mulb.128"] fn f47(a0: i8x16, a1: i8x16) -> i8x16;
         #[link_name = "llvm.x86.vgf2p8mulb.256"] fn f48(a0: i8x32, a1: i8x32) -> i8x32;
         #[link_name = "llvm.x86.vgf2p8mulb.512"] fn f49(a0: i8x64, a1: i8x64) -> i8x64;
+        #[link_name = "llvm.x86.vsha512msg1"] fn f50(a0: i64x4, a1: i64x2) -> i64x4;
+        #[link_name = "llvm.x86.vsha512msg2"] fn f51(a0: i64x4, a1: i64x4) -> i64x4;
+        #[link_name = "llvm.x86.vsha512rnds2"] fn f52(a0: i64x4, a1: i64x4, a2: i64x2) -> i64x4;
+        #[link_name = "llvm.x86.vsm3msg1"] fn f53(a0: i32x4, a1: i32x4, a2: i32x4) -> i32x4;
+        #[link_name = "llvm.x86.vsm3msg2"] fn f54(a0: i32x4, a1: i32x4, a2: i32x4) -> i32x4;
+        #[link_name = "llvm.x86.vsm3rnds2"] fn f55(a0: i32x4, a1: i32x4, a2: i32x4, a3: i32) -> i32x4;
+        #[link_name = "llvm.x86.vsm4key4128"] fn f56(a0: i32x4, a1: i32x4) -> i32x4;
+        #[link_name = "llvm.x86.vsm4key4256"] fn f57(a0: i32x8, a1: i32x8) -> i32x8;
+        #[link_name = "llvm.x86.vsm4rnds4128"] fn f58(a0: i32x4, a1: i32x4) -> i32x4;
+        #[link_name = "llvm.x86.vsm4rnds4256"] fn f59(a0: i32x8, a1: i32x8) -> i32x8;
     }
 
 
@@ -118,14 +129,14 @@ mod imp {
     
     unsafe fn t0(seed: u64) {
         let r = unsafe { f0(input::<u8>(seed, 0), input::<u32>(seed, 1), input::<u32>(seed, 2)) };
-        show("llvm.x86.addcarry.32 ".trim_end(), &r.0, 64);
-        show("  .1", &r.1, 64);
+        show("llvm.x86.addcarry.32 ".trim_end(), &{ r.0 }, 64);
+        show("  .1", &{ r.1 }, 64);
     }
     
     unsafe fn t1(seed: u64) {
         let r = unsafe { f1(input::<u8>(seed, 0), input::<u64>(seed, 1), input::<u64>(seed, 2)) };
-        show("llvm.x86.addcarry.64 ".trim_end(), &r.0, 64);
-        show("  .1", &r.1, 64);
+        show("llvm.x86.addcarry.64 ".trim_end(), &{ r.0 }, 64);
+        show("  .1", &{ r.1 }, 64);
     }
     #[target_feature(enable = "aes")]
     unsafe fn t2(seed: u64) {
@@ -357,14 +368,14 @@ mod imp {
     
     unsafe fn t33(seed: u64) {
         let r = unsafe { f33(input::<u8>(seed, 0), input::<u32>(seed, 1), input::<u32>(seed, 2)) };
-        show("llvm.x86.subborrow.32 ".trim_end(), &r.0, 64);
-        show("  .1", &r.1, 64);
+        show("llvm.x86.subborrow.32 ".trim_end(), &{ r.0 }, 64);
+        show("  .1", &{ r.1 }, 64);
     }
     
     unsafe fn t34(seed: u64) {
         let r = unsafe { f34(input::<u8>(seed, 0), input::<u64>(seed, 1), input::<u64>(seed, 2)) };
-        show("llvm.x86.subborrow.64 ".trim_end(), &r.0, 64);
-        show("  .1", &r.1, 64);
+        show("llvm.x86.subborrow.64 ".trim_end(), &{ r.0 }, 64);
+        show("  .1", &{ r.1 }, 64);
     }
     #[target_feature(enable = "tbm")]
     unsafe fn t35(seed: u64) {
@@ -642,6 +653,77 @@ mod imp {
     unsafe fn t49(seed: u64) {
         show("llvm.x86.vgf2p8mulb.512 ".trim_end(), &unsafe { f49(input::<i8x64>(seed, 0), input::<i8x64>(seed, 1)) }, 64);
     }
+    #[target_feature(enable = "sha512,avx")]
+    unsafe fn t50(seed: u64) {
+        show("llvm.x86.vsha512msg1 ".trim_end(), &unsafe { f50(input::<i64x4>(seed, 0), input::<i64x2>(seed, 1)) }, 64);
+    }
+    #[target_feature(enable = "sha512,avx")]
+    unsafe fn t51(seed: u64) {
+        show("llvm.x86.vsha512msg2 ".trim_end(), &unsafe { f51(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1)) }, 64);
+    }
+    #[target_feature(enable = "sha512,avx")]
+    unsafe fn t52(seed: u64) {
+        show("llvm.x86.vsha512rnds2 ".trim_end(), &unsafe { f52(input::<i64x4>(seed, 0), input::<i64x4>(seed, 1), input::<i64x2>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "sm3,avx")]
+    unsafe fn t53(seed: u64) {
+        show("llvm.x86.vsm3msg1 ".trim_end(), &unsafe { f53(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1), input::<i32x4>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "sm3,avx")]
+    unsafe fn t54(seed: u64) {
+        show("llvm.x86.vsm3msg2 ".trim_end(), &unsafe { f54(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1), input::<i32x4>(seed, 2)) }, 64);
+    }
+    #[target_feature(enable = "sm3,avx")]
+    unsafe fn t55(seed: u64) {
+        show("llvm.x86.vsm3rnds2 0".trim_end(), &unsafe { f55(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1), input::<i32x4>(seed, 2), 0i32) }, 64);
+        show("llvm.x86.vsm3rnds2 2".trim_end(), &unsafe { f55(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1), input::<i32x4>(seed, 2), 2i32) }, 64);
+        show("llvm.x86.vsm3rnds2 4".trim_end(), &unsafe { f55(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1), input::<i32x4>(seed, 2), 4i32) }, 64);
+        show("llvm.x86.vsm3rnds2 6".trim_end(), &unsafe { f55(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1), input::<i32x4>(seed, 2), 6i32) }, 64);
+        show("llvm.x86.vsm3rnds2 8".trim_end(), &unsafe { f55(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1), input::<i32x4>(seed, 2), 8i32) }, 64);
+        show("llvm.x86.vsm3rnds2 10".trim_end(), &unsafe { f55(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1), input::<i32x4>(seed, 2), 10i32) }, 64);
+        show("llvm.x86.vsm3rnds2 12".trim_end(), &unsafe { f55(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1), input::<i32x4>(seed, 2), 12i32) }, 64);
+        show("llvm.x86.vsm3rnds2 14".trim_end(), &unsafe { f55(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1), input::<i32x4>(seed, 2), 14i32) }, 64);
+        show("llvm.x86.vsm3rnds2 16".trim_end(), &unsafe { f55(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1), input::<i32x4>(seed, 2), 16i32) }, 64);
+        show("llvm.x86.vsm3rnds2 18".trim_end(), &unsafe { f55(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1), input::<i32x4>(seed, 2), 18i32) }, 64);
+        show("llvm.x86.vsm3rnds2 20".trim_end(), &unsafe { f55(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1), input::<i32x4>(seed, 2), 20i32) }, 64);
+        show("llvm.x86.vsm3rnds2 22".trim_end(), &unsafe { f55(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1), input::<i32x4>(seed, 2), 22i32) }, 64);
+        show("llvm.x86.vsm3rnds2 24".trim_end(), &unsafe { f55(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1), input::<i32x4>(seed, 2), 24i32) }, 64);
+        show("llvm.x86.vsm3rnds2 26".trim_end(), &unsafe { f55(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1), input::<i32x4>(seed, 2), 26i32) }, 64);
+        show("llvm.x86.vsm3rnds2 28".trim_end(), &unsafe { f55(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1), input::<i32x4>(seed, 2), 28i32) }, 64);
+        show("llvm.x86.vsm3rnds2 30".trim_end(), &unsafe { f55(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1), input::<i32x4>(seed, 2), 30i32) }, 64);
+        show("llvm.x86.vsm3rnds2 32".trim_end(), &unsafe { f55(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1), input::<i32x4>(seed, 2), 32i32) }, 64);
+        show("llvm.x86.vsm3rnds2 34".trim_end(), &unsafe { f55(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1), input::<i32x4>(seed, 2), 34i32) }, 64);
+        show("llvm.x86.vsm3rnds2 36".trim_end(), &unsafe { f55(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1), input::<i32x4>(seed, 2), 36i32) }, 64);
+        show("llvm.x86.vsm3rnds2 38".trim_end(), &unsafe { f55(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1), input::<i32x4>(seed, 2), 38i32) }, 64);
+        show("llvm.x86.vsm3rnds2 40".trim_end(), &unsafe { f55(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1), input::<i32x4>(seed, 2), 40i32) }, 64);
+        show("llvm.x86.vsm3rnds2 42".trim_end(), &unsafe { f55(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1), input::<i32x4>(seed, 2), 42i32) }, 64);
+        show("llvm.x86.vsm3rnds2 44".trim_end(), &unsafe { f55(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1), input::<i32x4>(seed, 2), 44i32) }, 64);
+        show("llvm.x86.vsm3rnds2 46".trim_end(), &unsafe { f55(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1), input::<i32x4>(seed, 2), 46i32) }, 64);
+        show("llvm.x86.vsm3rnds2 48".trim_end(), &unsafe { f55(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1), input::<i32x4>(seed, 2), 48i32) }, 64);
+        show("llvm.x86.vsm3rnds2 50".trim_end(), &unsafe { f55(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1), input::<i32x4>(seed, 2), 50i32) }, 64);
+        show("llvm.x86.vsm3rnds2 52".trim_end(), &unsafe { f55(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1), input::<i32x4>(seed, 2), 52i32) }, 64);
+        show("llvm.x86.vsm3rnds2 54".trim_end(), &unsafe { f55(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1), input::<i32x4>(seed, 2), 54i32) }, 64);
+        show("llvm.x86.vsm3rnds2 56".trim_end(), &unsafe { f55(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1), input::<i32x4>(seed, 2), 56i32) }, 64);
+        show("llvm.x86.vsm3rnds2 58".trim_end(), &unsafe { f55(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1), input::<i32x4>(seed, 2), 58i32) }, 64);
+        show("llvm.x86.vsm3rnds2 60".trim_end(), &unsafe { f55(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1), input::<i32x4>(seed, 2), 60i32) }, 64);
+        show("llvm.x86.vsm3rnds2 62".trim_end(), &unsafe { f55(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1), input::<i32x4>(seed, 2), 62i32) }, 64);
+    }
+    #[target_feature(enable = "sm4,avx")]
+    unsafe fn t56(seed: u64) {
+        show("llvm.x86.vsm4key4128 ".trim_end(), &unsafe { f56(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1)) }, 64);
+    }
+    #[target_feature(enable = "sm4,avx")]
+    unsafe fn t57(seed: u64) {
+        show("llvm.x86.vsm4key4256 ".trim_end(), &unsafe { f57(input::<i32x8>(seed, 0), input::<i32x8>(seed, 1)) }, 64);
+    }
+    #[target_feature(enable = "sm4,avx")]
+    unsafe fn t58(seed: u64) {
+        show("llvm.x86.vsm4rnds4128 ".trim_end(), &unsafe { f58(input::<i32x4>(seed, 0), input::<i32x4>(seed, 1)) }, 64);
+    }
+    #[target_feature(enable = "sm4,avx")]
+    unsafe fn t59(seed: u64) {
+        show("llvm.x86.vsm4rnds4256 ".trim_end(), &unsafe { f59(input::<i32x8>(seed, 0), input::<i32x8>(seed, 1)) }, 64);
+    }
 
     pub fn main() {
         for seed in 0..4u64 {
@@ -695,6 +777,16 @@ mod imp {
             if std::arch::is_x86_feature_detected!("gfni") { unsafe { t47(seed) } } else if seed == 0 { println!("llvm.x86.vgf2p8mulb.128: skipped") }
             if std::arch::is_x86_feature_detected!("gfni") && std::arch::is_x86_feature_detected!("avx") { unsafe { t48(seed) } } else if seed == 0 { println!("llvm.x86.vgf2p8mulb.256: skipped") }
             if std::arch::is_x86_feature_detected!("gfni") && std::arch::is_x86_feature_detected!("avx512f") { unsafe { t49(seed) } } else if seed == 0 { println!("llvm.x86.vgf2p8mulb.512: skipped") }
+            if std::arch::is_x86_feature_detected!("sha512") && std::arch::is_x86_feature_detected!("avx") { unsafe { t50(seed) } } else if seed == 0 { println!("llvm.x86.vsha512msg1: skipped") }
+            if std::arch::is_x86_feature_detected!("sha512") && std::arch::is_x86_feature_detected!("avx") { unsafe { t51(seed) } } else if seed == 0 { println!("llvm.x86.vsha512msg2: skipped") }
+            if std::arch::is_x86_feature_detected!("sha512") && std::arch::is_x86_feature_detected!("avx") { unsafe { t52(seed) } } else if seed == 0 { println!("llvm.x86.vsha512rnds2: skipped") }
+            if std::arch::is_x86_feature_detected!("sm3") && std::arch::is_x86_feature_detected!("avx") { unsafe { t53(seed) } } else if seed == 0 { println!("llvm.x86.vsm3msg1: skipped") }
+            if std::arch::is_x86_feature_detected!("sm3") && std::arch::is_x86_feature_detected!("avx") { unsafe { t54(seed) } } else if seed == 0 { println!("llvm.x86.vsm3msg2: skipped") }
+            if std::arch::is_x86_feature_detected!("sm3") && std::arch::is_x86_feature_detected!("avx") { unsafe { t55(seed) } } else if seed == 0 { println!("llvm.x86.vsm3rnds2: skipped") }
+            if std::arch::is_x86_feature_detected!("sm4") && std::arch::is_x86_feature_detected!("avx") { unsafe { t56(seed) } } else if seed == 0 { println!("llvm.x86.vsm4key4128: skipped") }
+            if std::arch::is_x86_feature_detected!("sm4") && std::arch::is_x86_feature_detected!("avx") { unsafe { t57(seed) } } else if seed == 0 { println!("llvm.x86.vsm4key4256: skipped") }
+            if std::arch::is_x86_feature_detected!("sm4") && std::arch::is_x86_feature_detected!("avx") { unsafe { t58(seed) } } else if seed == 0 { println!("llvm.x86.vsm4rnds4128: skipped") }
+            if std::arch::is_x86_feature_detected!("sm4") && std::arch::is_x86_feature_detected!("avx") { unsafe { t59(seed) } } else if seed == 0 { println!("llvm.x86.vsm4rnds4256: skipped") }
         }
     }
 }

@@ -63,7 +63,7 @@ APPS = {
 
 STD_SUITES = ["coretests", "alloctests", "core_simd", "core_arch"]
 # What CI runs with our backend (fast enough for its budget).
-FAST = ["coretests", "alloctests", "core_simd"]
+FAST = ["coretests", "alloctests", "core_simd", "core_arch"]
 
 
 def log(msg):

@@ -993,14 +993,118 @@ setb al
 mov byte ptr [rdi], al
 mov qword ptr [rdi+64], rcx
 ret" }, // 1 wrapper
-    Row { name: "llvm.x86.aesdec128kl", arch: Arch::X86, args: &["vi64x2", "ptr"], ret: "tup(u8,vi64x2)", features: "kl", imms: &[], instr: "aesdec128kl", wrapper: "_mm_aesdec128kl_u8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.aesdec256kl", arch: Arch::X86, args: &["vi64x2", "ptr"], ret: "tup(u8,vi64x2)", features: "kl", imms: &[], instr: "aesdec256kl", wrapper: "_mm_aesdec256kl_u8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.aesdecwide128kl", arch: Arch::X86, args: &["ptr", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2"], ret: "tup(u8,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2)", features: "widekl", imms: &[], instr: "aesdecwide128kl", wrapper: "_mm_aesdecwide128kl_u8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.aesdecwide256kl", arch: Arch::X86, args: &["ptr", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2"], ret: "tup(u8,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2)", features: "widekl", imms: &[], instr: "aesdecwide256kl", wrapper: "_mm_aesdecwide256kl_u8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.aesenc128kl", arch: Arch::X86, args: &["vi64x2", "ptr"], ret: "tup(u8,vi64x2)", features: "kl", imms: &[], instr: "aesenc128kl", wrapper: "_mm_aesenc128kl_u8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.aesenc256kl", arch: Arch::X86, args: &["vi64x2", "ptr"], ret: "tup(u8,vi64x2)", features: "kl", imms: &[], instr: "aesenc256kl", wrapper: "_mm_aesenc256kl_u8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.aesencwide128kl", arch: Arch::X86, args: &["ptr", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2"], ret: "tup(u8,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2)", features: "widekl", imms: &[], instr: "aesencwide128kl", wrapper: "_mm_aesencwide128kl_u8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.aesencwide256kl", arch: Arch::X86, args: &["ptr", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2"], ret: "tup(u8,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2)", features: "widekl", imms: &[], instr: "aesencwide256kl", wrapper: "_mm_aesencwide256kl_u8", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.aesdec128kl", arch: Arch::X86, args: &["vi64x2", "ptr"], ret: "tup(u8,vi64x2)", features: "kl", imms: &[], instr: "aesdec128kl", wrapper: "_mm_aesdec128kl_u8", asm: "movdqu xmm0, xmmword ptr [rdi+128]
+mov rax, qword ptr [rdi+192]
+aesdec128kl xmm0, [rax]
+sete al
+mov byte ptr [rdi], al
+movdqu xmmword ptr [rdi+64], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.aesdec256kl", arch: Arch::X86, args: &["vi64x2", "ptr"], ret: "tup(u8,vi64x2)", features: "kl", imms: &[], instr: "aesdec256kl", wrapper: "_mm_aesdec256kl_u8", asm: "movdqu xmm0, xmmword ptr [rdi+128]
+mov rax, qword ptr [rdi+192]
+aesdec256kl xmm0, [rax]
+sete al
+mov byte ptr [rdi], al
+movdqu xmmword ptr [rdi+64], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.aesdecwide128kl", arch: Arch::X86, args: &["ptr", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2"], ret: "tup(u8,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2)", features: "widekl", imms: &[], instr: "aesdecwide128kl", wrapper: "_mm_aesdecwide128kl_u8", asm: "movdqu xmm0, xmmword ptr [rdi+640]
+movdqu xmm1, xmmword ptr [rdi+704]
+movdqu xmm2, xmmword ptr [rdi+768]
+movdqu xmm3, xmmword ptr [rdi+832]
+movdqu xmm4, xmmword ptr [rdi+896]
+movdqu xmm5, xmmword ptr [rdi+960]
+movdqu xmm6, xmmword ptr [rdi+1024]
+movdqu xmm7, xmmword ptr [rdi+1088]
+mov rax, qword ptr [rdi+576]
+aesdecwide128kl [rax]
+sete al
+mov byte ptr [rdi], al
+movdqu xmmword ptr [rdi+64], xmm0
+movdqu xmmword ptr [rdi+128], xmm1
+movdqu xmmword ptr [rdi+192], xmm2
+movdqu xmmword ptr [rdi+256], xmm3
+movdqu xmmword ptr [rdi+320], xmm4
+movdqu xmmword ptr [rdi+384], xmm5
+movdqu xmmword ptr [rdi+448], xmm6
+movdqu xmmword ptr [rdi+512], xmm7
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.aesdecwide256kl", arch: Arch::X86, args: &["ptr", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2"], ret: "tup(u8,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2)", features: "widekl", imms: &[], instr: "aesdecwide256kl", wrapper: "_mm_aesdecwide256kl_u8", asm: "movdqu xmm0, xmmword ptr [rdi+640]
+movdqu xmm1, xmmword ptr [rdi+704]
+movdqu xmm2, xmmword ptr [rdi+768]
+movdqu xmm3, xmmword ptr [rdi+832]
+movdqu xmm4, xmmword ptr [rdi+896]
+movdqu xmm5, xmmword ptr [rdi+960]
+movdqu xmm6, xmmword ptr [rdi+1024]
+movdqu xmm7, xmmword ptr [rdi+1088]
+mov rax, qword ptr [rdi+576]
+aesdecwide256kl [rax]
+sete al
+mov byte ptr [rdi], al
+movdqu xmmword ptr [rdi+64], xmm0
+movdqu xmmword ptr [rdi+128], xmm1
+movdqu xmmword ptr [rdi+192], xmm2
+movdqu xmmword ptr [rdi+256], xmm3
+movdqu xmmword ptr [rdi+320], xmm4
+movdqu xmmword ptr [rdi+384], xmm5
+movdqu xmmword ptr [rdi+448], xmm6
+movdqu xmmword ptr [rdi+512], xmm7
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.aesenc128kl", arch: Arch::X86, args: &["vi64x2", "ptr"], ret: "tup(u8,vi64x2)", features: "kl", imms: &[], instr: "aesenc128kl", wrapper: "_mm_aesenc128kl_u8", asm: "movdqu xmm0, xmmword ptr [rdi+128]
+mov rax, qword ptr [rdi+192]
+aesenc128kl xmm0, [rax]
+sete al
+mov byte ptr [rdi], al
+movdqu xmmword ptr [rdi+64], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.aesenc256kl", arch: Arch::X86, args: &["vi64x2", "ptr"], ret: "tup(u8,vi64x2)", features: "kl", imms: &[], instr: "aesenc256kl", wrapper: "_mm_aesenc256kl_u8", asm: "movdqu xmm0, xmmword ptr [rdi+128]
+mov rax, qword ptr [rdi+192]
+aesenc256kl xmm0, [rax]
+sete al
+mov byte ptr [rdi], al
+movdqu xmmword ptr [rdi+64], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.aesencwide128kl", arch: Arch::X86, args: &["ptr", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2"], ret: "tup(u8,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2)", features: "widekl", imms: &[], instr: "aesencwide128kl", wrapper: "_mm_aesencwide128kl_u8", asm: "movdqu xmm0, xmmword ptr [rdi+640]
+movdqu xmm1, xmmword ptr [rdi+704]
+movdqu xmm2, xmmword ptr [rdi+768]
+movdqu xmm3, xmmword ptr [rdi+832]
+movdqu xmm4, xmmword ptr [rdi+896]
+movdqu xmm5, xmmword ptr [rdi+960]
+movdqu xmm6, xmmword ptr [rdi+1024]
+movdqu xmm7, xmmword ptr [rdi+1088]
+mov rax, qword ptr [rdi+576]
+aesencwide128kl [rax]
+sete al
+mov byte ptr [rdi], al
+movdqu xmmword ptr [rdi+64], xmm0
+movdqu xmmword ptr [rdi+128], xmm1
+movdqu xmmword ptr [rdi+192], xmm2
+movdqu xmmword ptr [rdi+256], xmm3
+movdqu xmmword ptr [rdi+320], xmm4
+movdqu xmmword ptr [rdi+384], xmm5
+movdqu xmmword ptr [rdi+448], xmm6
+movdqu xmmword ptr [rdi+512], xmm7
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.aesencwide256kl", arch: Arch::X86, args: &["ptr", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2", "vi64x2"], ret: "tup(u8,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2)", features: "widekl", imms: &[], instr: "aesencwide256kl", wrapper: "_mm_aesencwide256kl_u8", asm: "movdqu xmm0, xmmword ptr [rdi+640]
+movdqu xmm1, xmmword ptr [rdi+704]
+movdqu xmm2, xmmword ptr [rdi+768]
+movdqu xmm3, xmmword ptr [rdi+832]
+movdqu xmm4, xmmword ptr [rdi+896]
+movdqu xmm5, xmmword ptr [rdi+960]
+movdqu xmm6, xmmword ptr [rdi+1024]
+movdqu xmm7, xmmword ptr [rdi+1088]
+mov rax, qword ptr [rdi+576]
+aesencwide256kl [rax]
+sete al
+mov byte ptr [rdi], al
+movdqu xmmword ptr [rdi+64], xmm0
+movdqu xmmword ptr [rdi+128], xmm1
+movdqu xmmword ptr [rdi+192], xmm2
+movdqu xmmword ptr [rdi+256], xmm3
+movdqu xmmword ptr [rdi+320], xmm4
+movdqu xmmword ptr [rdi+384], xmm5
+movdqu xmmword ptr [rdi+448], xmm6
+movdqu xmmword ptr [rdi+512], xmm7
+ret" }, // 1 wrapper
     Row { name: "llvm.x86.aesni.aesdec", arch: Arch::X86, args: &["vi64x2", "vi64x2"], ret: "vi64x2", features: "aes", imms: &[], instr: "aesdec", wrapper: "_mm_aesdec_si128", asm: "movdqu xmm0, xmmword ptr [rdi+64]
 movdqu xmm1, xmmword ptr [rdi+128]
 aesdec xmm0, xmm1
@@ -1579,18 +1683,84 @@ vpdpbuuds ymm0, ymm1, ymm2
 vmovdqu ymmword ptr [rdi+0], ymm0
 vzeroupper
 ret" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.vpdpwsud.128", arch: Arch::X86, args: &["vi32x4", "vi16x8", "vu16x8"], ret: "vi32x4", features: "avxvnniint16", imms: &[], instr: "vpdpwsud", wrapper: "_mm_dpwsud_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.vpdpwsud.256", arch: Arch::X86, args: &["vi32x8", "vi16x16", "vu16x16"], ret: "vi32x8", features: "avxvnniint16", imms: &[], instr: "vpdpwsud", wrapper: "_mm256_dpwsud_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.vpdpwsuds.128", arch: Arch::X86, args: &["vi32x4", "vi16x8", "vu16x8"], ret: "vi32x4", features: "avxvnniint16", imms: &[], instr: "vpdpwsuds", wrapper: "_mm_dpwsuds_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.vpdpwsuds.256", arch: Arch::X86, args: &["vi32x8", "vi16x16", "vu16x16"], ret: "vi32x8", features: "avxvnniint16", imms: &[], instr: "vpdpwsuds", wrapper: "_mm256_dpwsuds_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.vpdpwusd.128", arch: Arch::X86, args: &["vi32x4", "vu16x8", "vi16x8"], ret: "vi32x4", features: "avxvnniint16", imms: &[], instr: "vpdpwusd", wrapper: "_mm_dpwusd_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.vpdpwusd.256", arch: Arch::X86, args: &["vi32x8", "vu16x16", "vi16x16"], ret: "vi32x8", features: "avxvnniint16", imms: &[], instr: "vpdpwusd", wrapper: "_mm256_dpwusd_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.vpdpwusds.128", arch: Arch::X86, args: &["vi32x4", "vu16x8", "vi16x8"], ret: "vi32x4", features: "avxvnniint16", imms: &[], instr: "vpdpwusds", wrapper: "_mm_dpwusds_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.vpdpwusds.256", arch: Arch::X86, args: &["vi32x8", "vu16x16", "vi16x16"], ret: "vi32x8", features: "avxvnniint16", imms: &[], instr: "vpdpwusds", wrapper: "_mm256_dpwusds_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.vpdpwuud.128", arch: Arch::X86, args: &["vi32x4", "vu16x8", "vu16x8"], ret: "vi32x4", features: "avxvnniint16", imms: &[], instr: "vpdpwuud", wrapper: "_mm_dpwuud_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.vpdpwuud.256", arch: Arch::X86, args: &["vi32x8", "vu16x16", "vu16x16"], ret: "vi32x8", features: "avxvnniint16", imms: &[], instr: "vpdpwuud", wrapper: "_mm256_dpwuud_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.vpdpwuuds.128", arch: Arch::X86, args: &["vi32x4", "vu16x8", "vu16x8"], ret: "vi32x4", features: "avxvnniint16", imms: &[], instr: "vpdpwuuds", wrapper: "_mm_dpwuuds_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx2.vpdpwuuds.256", arch: Arch::X86, args: &["vi32x8", "vu16x16", "vu16x16"], ret: "vi32x8", features: "avxvnniint16", imms: &[], instr: "vpdpwuuds", wrapper: "_mm256_dpwuuds_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.vpdpwsud.128", arch: Arch::X86, args: &["vi32x4", "vi16x8", "vu16x8"], ret: "vi32x4", features: "avxvnniint16", imms: &[], instr: "vpdpwsud", wrapper: "_mm_dpwsud_epi32", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vmovdqu xmm2, xmmword ptr [rdi+192]
+.byte 0xc4, 0xe2, 0x72, 0xd2, 0xc2
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.vpdpwsud.256", arch: Arch::X86, args: &["vi32x8", "vi16x16", "vu16x16"], ret: "vi32x8", features: "avxvnniint16", imms: &[], instr: "vpdpwsud", wrapper: "_mm256_dpwsud_epi32", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vmovdqu ymm2, ymmword ptr [rdi+192]
+.byte 0xc4, 0xe2, 0x76, 0xd2, 0xc2
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.vpdpwsuds.128", arch: Arch::X86, args: &["vi32x4", "vi16x8", "vu16x8"], ret: "vi32x4", features: "avxvnniint16", imms: &[], instr: "vpdpwsuds", wrapper: "_mm_dpwsuds_epi32", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vmovdqu xmm2, xmmword ptr [rdi+192]
+.byte 0xc4, 0xe2, 0x72, 0xd3, 0xc2
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.vpdpwsuds.256", arch: Arch::X86, args: &["vi32x8", "vi16x16", "vu16x16"], ret: "vi32x8", features: "avxvnniint16", imms: &[], instr: "vpdpwsuds", wrapper: "_mm256_dpwsuds_epi32", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vmovdqu ymm2, ymmword ptr [rdi+192]
+.byte 0xc4, 0xe2, 0x76, 0xd3, 0xc2
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.vpdpwusd.128", arch: Arch::X86, args: &["vi32x4", "vu16x8", "vi16x8"], ret: "vi32x4", features: "avxvnniint16", imms: &[], instr: "vpdpwusd", wrapper: "_mm_dpwusd_epi32", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vmovdqu xmm2, xmmword ptr [rdi+192]
+.byte 0xc4, 0xe2, 0x71, 0xd2, 0xc2
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.vpdpwusd.256", arch: Arch::X86, args: &["vi32x8", "vu16x16", "vi16x16"], ret: "vi32x8", features: "avxvnniint16", imms: &[], instr: "vpdpwusd", wrapper: "_mm256_dpwusd_epi32", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vmovdqu ymm2, ymmword ptr [rdi+192]
+.byte 0xc4, 0xe2, 0x75, 0xd2, 0xc2
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.vpdpwusds.128", arch: Arch::X86, args: &["vi32x4", "vu16x8", "vi16x8"], ret: "vi32x4", features: "avxvnniint16", imms: &[], instr: "vpdpwusds", wrapper: "_mm_dpwusds_epi32", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vmovdqu xmm2, xmmword ptr [rdi+192]
+.byte 0xc4, 0xe2, 0x71, 0xd3, 0xc2
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.vpdpwusds.256", arch: Arch::X86, args: &["vi32x8", "vu16x16", "vi16x16"], ret: "vi32x8", features: "avxvnniint16", imms: &[], instr: "vpdpwusds", wrapper: "_mm256_dpwusds_epi32", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vmovdqu ymm2, ymmword ptr [rdi+192]
+.byte 0xc4, 0xe2, 0x75, 0xd3, 0xc2
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.vpdpwuud.128", arch: Arch::X86, args: &["vi32x4", "vu16x8", "vu16x8"], ret: "vi32x4", features: "avxvnniint16", imms: &[], instr: "vpdpwuud", wrapper: "_mm_dpwuud_epi32", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vmovdqu xmm2, xmmword ptr [rdi+192]
+.byte 0xc4, 0xe2, 0x70, 0xd2, 0xc2
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.vpdpwuud.256", arch: Arch::X86, args: &["vi32x8", "vu16x16", "vu16x16"], ret: "vi32x8", features: "avxvnniint16", imms: &[], instr: "vpdpwuud", wrapper: "_mm256_dpwuud_epi32", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vmovdqu ymm2, ymmword ptr [rdi+192]
+.byte 0xc4, 0xe2, 0x74, 0xd2, 0xc2
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.vpdpwuuds.128", arch: Arch::X86, args: &["vi32x4", "vu16x8", "vu16x8"], ret: "vi32x4", features: "avxvnniint16", imms: &[], instr: "vpdpwuuds", wrapper: "_mm_dpwuuds_epi32", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vmovdqu xmm2, xmmword ptr [rdi+192]
+.byte 0xc4, 0xe2, 0x70, 0xd3, 0xc2
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx2.vpdpwuuds.256", arch: Arch::X86, args: &["vi32x8", "vu16x16", "vu16x16"], ret: "vi32x8", features: "avxvnniint16", imms: &[], instr: "vpdpwuuds", wrapper: "_mm256_dpwuuds_epi32", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vmovdqu ymm2, ymmword ptr [rdi+192]
+.byte 0xc4, 0xe2, 0x74, 0xd3, 0xc2
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
     Row { name: "llvm.x86.avx512.add.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vaddpd", wrapper: "_mm512_add_round_pd", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
 vmovdqu64 zmm1, zmmword ptr [rdi+128]
 vaddpd zmm0, zmm0, zmm1{er2}
@@ -5048,12 +5218,66 @@ vfmaddsub213ps zmm0, zmm1, zmm2{er3}
 vmovdqu64 zmmword ptr [rdi+0], zmm0
 vzeroupper
 ret" }, // 8 wrappers
-    Row { name: "llvm.x86.avx512.vp2intersect.d.128", arch: Arch::X86, args: &["vi32x4", "vi32x4"], ret: "tup(u8,u8)", features: "avx512vp2intersect,avx512vl", imms: &[], instr: "vp2intersectd", wrapper: "_mm_2intersect_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vp2intersect.d.256", arch: Arch::X86, args: &["vi32x8", "vi32x8"], ret: "tup(u8,u8)", features: "avx512vp2intersect,avx512vl", imms: &[], instr: "vp2intersectd", wrapper: "_mm256_2intersect_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vp2intersect.d.512", arch: Arch::X86, args: &["vi32x16", "vi32x16"], ret: "tup(u16,u16)", features: "avx512vp2intersect,avx512f", imms: &[], instr: "vp2intersectd", wrapper: "_mm512_2intersect_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vp2intersect.q.128", arch: Arch::X86, args: &["vi64x2", "vi64x2"], ret: "tup(u8,u8)", features: "avx512vp2intersect,avx512vl", imms: &[], instr: "vp2intersectq", wrapper: "_mm_2intersect_epi64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vp2intersect.q.256", arch: Arch::X86, args: &["vi64x4", "vi64x4"], ret: "tup(u8,u8)", features: "avx512vp2intersect,avx512vl", imms: &[], instr: "vp2intersectq", wrapper: "_mm256_2intersect_epi64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vp2intersect.q.512", arch: Arch::X86, args: &["vi64x8", "vi64x8"], ret: "tup(u8,u8)", features: "avx512vp2intersect,avx512f", imms: &[], instr: "vp2intersectq", wrapper: "_mm512_2intersect_epi64", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vp2intersect.d.128", arch: Arch::X86, args: &["vi32x4", "vi32x4"], ret: "tup(u8,u8)", features: "avx512vp2intersect,avx512vl", imms: &[], instr: "vp2intersectd", wrapper: "_mm_2intersect_epi32", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+192]
+vp2intersectd k0, xmm0, xmm1
+kmovw eax, k0
+and eax, 15
+mov byte ptr [rdi+0], al
+kmovw eax, k1
+and eax, 15
+mov byte ptr [rdi+64], al
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vp2intersect.d.256", arch: Arch::X86, args: &["vi32x8", "vi32x8"], ret: "tup(u8,u8)", features: "avx512vp2intersect,avx512vl", imms: &[], instr: "vp2intersectd", wrapper: "_mm256_2intersect_epi32", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+192]
+vp2intersectd k0, ymm0, ymm1
+kmovw eax, k0
+mov byte ptr [rdi+0], al
+kmovw eax, k1
+mov byte ptr [rdi+64], al
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vp2intersect.d.512", arch: Arch::X86, args: &["vi32x16", "vi32x16"], ret: "tup(u16,u16)", features: "avx512vp2intersect,avx512f", imms: &[], instr: "vp2intersectd", wrapper: "_mm512_2intersect_epi32", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+192]
+vp2intersectd k0, zmm0, zmm1
+kmovw eax, k0
+mov word ptr [rdi+0], ax
+kmovw eax, k1
+mov word ptr [rdi+64], ax
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vp2intersect.q.128", arch: Arch::X86, args: &["vi64x2", "vi64x2"], ret: "tup(u8,u8)", features: "avx512vp2intersect,avx512vl", imms: &[], instr: "vp2intersectq", wrapper: "_mm_2intersect_epi64", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
+vmovdqu xmm1, xmmword ptr [rdi+192]
+vp2intersectq k0, xmm0, xmm1
+kmovw eax, k0
+and eax, 3
+mov byte ptr [rdi+0], al
+kmovw eax, k1
+and eax, 3
+mov byte ptr [rdi+64], al
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vp2intersect.q.256", arch: Arch::X86, args: &["vi64x4", "vi64x4"], ret: "tup(u8,u8)", features: "avx512vp2intersect,avx512vl", imms: &[], instr: "vp2intersectq", wrapper: "_mm256_2intersect_epi64", asm: "vmovdqu ymm0, ymmword ptr [rdi+128]
+vmovdqu ymm1, ymmword ptr [rdi+192]
+vp2intersectq k0, ymm0, ymm1
+kmovw eax, k0
+and eax, 15
+mov byte ptr [rdi+0], al
+kmovw eax, k1
+and eax, 15
+mov byte ptr [rdi+64], al
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vp2intersect.q.512", arch: Arch::X86, args: &["vi64x8", "vi64x8"], ret: "tup(u8,u8)", features: "avx512vp2intersect,avx512f", imms: &[], instr: "vp2intersectq", wrapper: "_mm512_2intersect_epi64", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+192]
+vp2intersectq k0, zmm0, zmm1
+kmovw eax, k0
+mov byte ptr [rdi+0], al
+kmovw eax, k1
+mov byte ptr [rdi+64], al
+vzeroupper
+ret" }, // 1 wrapper
     Row { name: "llvm.x86.avx512.vpdpbusd.128", arch: Arch::X86, args: &["vi32x4", "vu8x16", "vi8x16"], ret: "vi32x4", features: "avxvnni", imms: &[], instr: "vpdpbusd", wrapper: "_mm_dpbusd_avx_epi32", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
 vmovdqu xmm1, xmmword ptr [rdi+128]
 vmovdqu xmm2, xmmword ptr [rdi+192]
@@ -5094,12 +5318,46 @@ vpdpbusds zmm0, zmm1, zmm2
 vmovdqu64 zmmword ptr [rdi+0], zmm0
 vzeroupper
 ret" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpdpwssd.128", arch: Arch::X86, args: &["vi32x4", "vi16x8", "vi16x8"], ret: "vi32x4", features: "avxvnni", imms: &[], instr: "vpdpwssd", wrapper: "_mm_dpwssd_avx_epi32", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.vpdpwssd.256", arch: Arch::X86, args: &["vi32x8", "vi16x16", "vi16x16"], ret: "vi32x8", features: "avxvnni", imms: &[], instr: "vpdpwssd", wrapper: "_mm256_dpwssd_avx_epi32", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.vpdpwssd.512", arch: Arch::X86, args: &["vi32x16", "vi16x32", "vi16x32"], ret: "vi32x16", features: "avx512vnni", imms: &[], instr: "vpdpwssd", wrapper: "_mm512_dpwssd_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.avx512.vpdpwssds.128", arch: Arch::X86, args: &["vi32x4", "vi16x8", "vi16x8"], ret: "vi32x4", features: "avxvnni", imms: &[], instr: "vpdpwssds", wrapper: "_mm_dpwssds_avx_epi32", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.vpdpwssds.256", arch: Arch::X86, args: &["vi32x8", "vi16x16", "vi16x16"], ret: "vi32x8", features: "avxvnni", imms: &[], instr: "vpdpwssds", wrapper: "_mm256_dpwssds_avx_epi32", asm: "" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.vpdpwssds.512", arch: Arch::X86, args: &["vi32x16", "vi16x32", "vi16x32"], ret: "vi32x16", features: "avx512vnni", imms: &[], instr: "vpdpwssds", wrapper: "_mm512_dpwssds_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpdpwssd.128", arch: Arch::X86, args: &["vi32x4", "vi16x8", "vi16x8"], ret: "vi32x4", features: "avxvnni", imms: &[], instr: "vpdpwssd", wrapper: "_mm_dpwssd_avx_epi32", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vmovdqu xmm2, xmmword ptr [rdi+192]
+{vex} vpdpwssd xmm0, xmm1, xmm2
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.vpdpwssd.256", arch: Arch::X86, args: &["vi32x8", "vi16x16", "vi16x16"], ret: "vi32x8", features: "avxvnni", imms: &[], instr: "vpdpwssd", wrapper: "_mm256_dpwssd_avx_epi32", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vmovdqu ymm2, ymmword ptr [rdi+192]
+{vex} vpdpwssd ymm0, ymm1, ymm2
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.vpdpwssd.512", arch: Arch::X86, args: &["vi32x16", "vi16x32", "vi16x32"], ret: "vi32x16", features: "avx512vnni", imms: &[], instr: "vpdpwssd", wrapper: "_mm512_dpwssd_epi32", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vmovdqu64 zmm2, zmmword ptr [rdi+192]
+vpdpwssd zmm0, zmm1, zmm2
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.avx512.vpdpwssds.128", arch: Arch::X86, args: &["vi32x4", "vi16x8", "vi16x8"], ret: "vi32x4", features: "avxvnni", imms: &[], instr: "vpdpwssds", wrapper: "_mm_dpwssds_avx_epi32", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vmovdqu xmm2, xmmword ptr [rdi+192]
+{vex} vpdpwssds xmm0, xmm1, xmm2
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.vpdpwssds.256", arch: Arch::X86, args: &["vi32x8", "vi16x16", "vi16x16"], ret: "vi32x8", features: "avxvnni", imms: &[], instr: "vpdpwssds", wrapper: "_mm256_dpwssds_avx_epi32", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vmovdqu ymm2, ymmword ptr [rdi+192]
+{vex} vpdpwssds ymm0, ymm1, ymm2
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 2 wrappers
+    Row { name: "llvm.x86.avx512.vpdpwssds.512", arch: Arch::X86, args: &["vi32x16", "vi16x32", "vi16x32"], ret: "vi32x16", features: "avx512vnni", imms: &[], instr: "vpdpwssds", wrapper: "_mm512_dpwssds_epi32", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
+vmovdqu64 zmm1, zmmword ptr [rdi+128]
+vmovdqu64 zmm2, zmmword ptr [rdi+192]
+vpdpwssds zmm0, zmm1, zmm2
+vmovdqu64 zmmword ptr [rdi+0], zmm0
+vzeroupper
+ret" }, // 1 wrapper
     Row { name: "llvm.x86.avx512.vpermi2var.d.128", arch: Arch::X86, args: &["vi32x4", "vi32x4", "vi32x4"], ret: "vi32x4", features: "avx512f,avx512vl", imms: &[], instr: "vperm", wrapper: "_mm_permutex2var_epi32", asm: "vmovdqu xmm0, xmmword ptr [rdi+128]
 vmovdqu xmm1, xmmword ptr [rdi+64]
 vmovdqu xmm2, xmmword ptr [rdi+192]
@@ -6509,8 +6767,30 @@ mov rdx, qword ptr [rdi+128]
 pext rax, rcx, rdx
 mov qword ptr [rdi+0], rax
 ret" }, // 1 wrapper
-    Row { name: "llvm.x86.encodekey128", arch: Arch::X86, args: &["u32", "vi64x2"], ret: "tup(u32,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2)", features: "kl", imms: &[], instr: "encodekey128", wrapper: "_mm_encodekey128_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.encodekey256", arch: Arch::X86, args: &["u32", "vi64x2", "vi64x2"], ret: "tup(u32,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2)", features: "kl", imms: &[], instr: "encodekey256", wrapper: "_mm_encodekey256_u32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.encodekey128", arch: Arch::X86, args: &["u32", "vi64x2"], ret: "tup(u32,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2)", features: "kl", imms: &[], instr: "encodekey128", wrapper: "_mm_encodekey128_u32", asm: "movdqu xmm0, xmmword ptr [rdi+512]
+mov eax, dword ptr [rdi+448]
+encodekey128 eax, eax
+mov dword ptr [rdi], eax
+movdqu xmmword ptr [rdi+64], xmm0
+movdqu xmmword ptr [rdi+128], xmm1
+movdqu xmmword ptr [rdi+192], xmm2
+movdqu xmmword ptr [rdi+256], xmm4
+movdqu xmmword ptr [rdi+320], xmm5
+movdqu xmmword ptr [rdi+384], xmm6
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.encodekey256", arch: Arch::X86, args: &["u32", "vi64x2", "vi64x2"], ret: "tup(u32,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2,vi64x2)", features: "kl", imms: &[], instr: "encodekey256", wrapper: "_mm_encodekey256_u32", asm: "movdqu xmm0, xmmword ptr [rdi+576]
+movdqu xmm1, xmmword ptr [rdi+640]
+mov eax, dword ptr [rdi+512]
+encodekey256 eax, eax
+mov dword ptr [rdi], eax
+movdqu xmmword ptr [rdi+64], xmm0
+movdqu xmmword ptr [rdi+128], xmm1
+movdqu xmmword ptr [rdi+192], xmm2
+movdqu xmmword ptr [rdi+256], xmm3
+movdqu xmmword ptr [rdi+320], xmm4
+movdqu xmmword ptr [rdi+384], xmm5
+movdqu xmmword ptr [rdi+448], xmm6
+ret" }, // 1 wrapper
     Row { name: "llvm.x86.fxrstor", arch: Arch::X86, args: &["ptr"], ret: "unit", features: "fxsr", imms: &[], instr: "fxrstor", wrapper: "_fxrstor", asm: "mov rax, qword ptr [rdi+64]
 fxrstor [rax]
 ret" }, // 1 wrapper
@@ -6526,7 +6806,12 @@ ret" }, // 1 wrapper
     Row { name: "llvm.x86.ldtilecfg", arch: Arch::X86, args: &["ptr"], ret: "unit", features: "amx-tile", imms: &[], instr: "ldtilecfg", wrapper: "_tile_loadconfig", asm: "mov rax, qword ptr [rdi+64]
 ldtilecfg [rax]
 ret" }, // 1 wrapper
-    Row { name: "llvm.x86.loadiwkey", arch: Arch::X86, args: &["vi64x2", "vi64x2", "vi64x2", "u32"], ret: "unit", features: "kl", imms: &[], instr: "loadiwkey", wrapper: "_mm_loadiwkey", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.loadiwkey", arch: Arch::X86, args: &["vi64x2", "vi64x2", "vi64x2", "u32"], ret: "unit", features: "kl", imms: &[], instr: "loadiwkey", wrapper: "_mm_loadiwkey", asm: "movdqu xmm0, xmmword ptr [rdi+64]
+movdqu xmm1, xmmword ptr [rdi+128]
+movdqu xmm2, xmmword ptr [rdi+192]
+mov eax, dword ptr [rdi+256]
+loadiwkey xmm1, xmm2
+ret" }, // 1 wrapper
     Row { name: "llvm.x86.movrsdi", arch: Arch::X86, args: &["ptr"], ret: "i64", features: "movrs", imms: &[], instr: "movrs", wrapper: "_movrs_i64", asm: "mov rax, qword ptr [rdi+64]
 .byte 0x48, 0x0f, 0x38, 0x8b, 0x00
 mov qword ptr [rdi+0], rax
@@ -7280,22 +7565,61 @@ ret" }, // 1 wrapper
 bextr rax, rax, {imm1}
 mov qword ptr [rdi+0], rax
 ret" }, // 1 wrapper
-    Row { name: "llvm.x86.tcmmimfp16ps", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-complex", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tcmmimfp16ps", wrapper: "_tile_cmmimfp16ps", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.tcmmrlfp16ps", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-complex", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tcmmrlfp16ps", wrapper: "_tile_cmmrlfp16ps", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.tcvtrowd2ps", arch: Arch::X86, args: &["i8", "u32"], ret: "vf32x16", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tcvtrowd2ps", wrapper: "_tile_cvtrowd2ps", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.tcvtrowd2psi", arch: Arch::X86, args: &["i8", "u32"], ret: "vf32x16", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 63, values: &[] }], instr: "tcvtrowd2ps", wrapper: "_tile_cvtrowd2psi", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.tcvtrowps2bf16h", arch: Arch::X86, args: &["i8", "u32"], ret: "vu16x32", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tcvtrowps2bf16h", wrapper: "_tile_cvtrowps2bf16h", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.tcvtrowps2bf16hi", arch: Arch::X86, args: &["i8", "u32"], ret: "vu16x32", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 63, values: &[] }], instr: "tcvtrowps2bf16h", wrapper: "_tile_cvtrowps2bf16hi", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.tcvtrowps2bf16l", arch: Arch::X86, args: &["i8", "u32"], ret: "vu16x32", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tcvtrowps2bf16l", wrapper: "_tile_cvtrowps2bf16l", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.tcvtrowps2bf16li", arch: Arch::X86, args: &["i8", "u32"], ret: "vu16x32", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 63, values: &[] }], instr: "tcvtrowps2bf16l", wrapper: "_tile_cvtrowps2bf16li", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.tcvtrowps2phh", arch: Arch::X86, args: &["i8", "u32"], ret: "vf16x32", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tcvtrowps2phh", wrapper: "_tile_cvtrowps2phh", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.tcvtrowps2phhi", arch: Arch::X86, args: &["i8", "u32"], ret: "vf16x32", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 63, values: &[] }], instr: "tcvtrowps2phh", wrapper: "_tile_cvtrowps2phhi", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.tcvtrowps2phl", arch: Arch::X86, args: &["i8", "u32"], ret: "vf16x32", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tcvtrowps2phl", wrapper: "_tile_cvtrowps2phl", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.tcvtrowps2phli", arch: Arch::X86, args: &["i8", "u32"], ret: "vf16x32", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 63, values: &[] }], instr: "tcvtrowps2phl", wrapper: "_tile_cvtrowps2phli", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.tcmmimfp16ps", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-complex", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tcmmimfp16ps", wrapper: "_tile_cmmimfp16ps", asm: ".byte 0xc4, 0xe2, {=0x79^8*imm2}, 0x6c, {=0xc0^8*imm0^1*imm1}
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.tcmmrlfp16ps", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-complex", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tcmmrlfp16ps", wrapper: "_tile_cmmrlfp16ps", asm: ".byte 0xc4, 0xe2, {=0x78^8*imm2}, 0x6c, {=0xc0^8*imm0^1*imm1}
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.tcvtrowd2ps", arch: Arch::X86, args: &["i8", "u32"], ret: "vf32x16", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tcvtrowd2ps", wrapper: "_tile_cvtrowd2ps", asm: "mov ecx, dword ptr [rdi+128]
+.byte 0x62, 0xf2, 0x76, 0x48, 0x4a, {=0xc0^1*imm0}
+vmovdqu64 zmmword ptr [rdi], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.tcvtrowd2psi", arch: Arch::X86, args: &["i8", "u32"], ret: "vf32x16", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 63, values: &[] }], instr: "tcvtrowd2ps", wrapper: "_tile_cvtrowd2psi", asm: ".byte 0x62, 0xf3, 0x7e, 0x48, 0x07, {=0xc0^1*imm0}, {imm1}
+vmovdqu64 zmmword ptr [rdi], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.tcvtrowps2bf16h", arch: Arch::X86, args: &["i8", "u32"], ret: "vu16x32", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tcvtrowps2bf16h", wrapper: "_tile_cvtrowps2bf16h", asm: "mov ecx, dword ptr [rdi+128]
+.byte 0x62, 0xf2, 0x77, 0x48, 0x6d, {=0xc0^1*imm0}
+vmovdqu64 zmmword ptr [rdi], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.tcvtrowps2bf16hi", arch: Arch::X86, args: &["i8", "u32"], ret: "vu16x32", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 63, values: &[] }], instr: "tcvtrowps2bf16h", wrapper: "_tile_cvtrowps2bf16hi", asm: ".byte 0x62, 0xf3, 0x7f, 0x48, 0x07, {=0xc0^1*imm0}, {imm1}
+vmovdqu64 zmmword ptr [rdi], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.tcvtrowps2bf16l", arch: Arch::X86, args: &["i8", "u32"], ret: "vu16x32", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tcvtrowps2bf16l", wrapper: "_tile_cvtrowps2bf16l", asm: "mov ecx, dword ptr [rdi+128]
+.byte 0x62, 0xf2, 0x76, 0x48, 0x6d, {=0xc0^1*imm0}
+vmovdqu64 zmmword ptr [rdi], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.tcvtrowps2bf16li", arch: Arch::X86, args: &["i8", "u32"], ret: "vu16x32", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 63, values: &[] }], instr: "tcvtrowps2bf16l", wrapper: "_tile_cvtrowps2bf16li", asm: ".byte 0x62, 0xf3, 0x7e, 0x48, 0x77, {=0xc0^1*imm0}, {imm1}
+vmovdqu64 zmmword ptr [rdi], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.tcvtrowps2phh", arch: Arch::X86, args: &["i8", "u32"], ret: "vf16x32", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tcvtrowps2phh", wrapper: "_tile_cvtrowps2phh", asm: "mov ecx, dword ptr [rdi+128]
+.byte 0x62, 0xf2, 0x74, 0x48, 0x6d, {=0xc0^1*imm0}
+vmovdqu64 zmmword ptr [rdi], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.tcvtrowps2phhi", arch: Arch::X86, args: &["i8", "u32"], ret: "vf16x32", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 63, values: &[] }], instr: "tcvtrowps2phh", wrapper: "_tile_cvtrowps2phhi", asm: ".byte 0x62, 0xf3, 0x7c, 0x48, 0x07, {=0xc0^1*imm0}, {imm1}
+vmovdqu64 zmmword ptr [rdi], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.tcvtrowps2phl", arch: Arch::X86, args: &["i8", "u32"], ret: "vf16x32", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tcvtrowps2phl", wrapper: "_tile_cvtrowps2phl", asm: "mov ecx, dword ptr [rdi+128]
+.byte 0x62, 0xf2, 0x75, 0x48, 0x6d, {=0xc0^1*imm0}
+vmovdqu64 zmmword ptr [rdi], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.tcvtrowps2phli", arch: Arch::X86, args: &["i8", "u32"], ret: "vf16x32", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 63, values: &[] }], instr: "tcvtrowps2phl", wrapper: "_tile_cvtrowps2phli", asm: ".byte 0x62, 0xf3, 0x7f, 0x48, 0x77, {=0xc0^1*imm0}, {imm1}
+vmovdqu64 zmmword ptr [rdi], zmm0
+vzeroupper
+ret" }, // 1 wrapper
     Row { name: "llvm.x86.tdpbf16ps", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-bf16", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tdpbf16ps", wrapper: "_tile_dpbf16ps", asm: "tdpbf16ps tmm{imm0}, tmm{imm1}, tmm{imm2}
 ret" }, // 1 wrapper
-    Row { name: "llvm.x86.tdpbf8ps", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-fp8", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tdpbf8ps", wrapper: "_tile_dpbf8ps", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.tdpbhf8ps", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-fp8", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tdpbhf8ps", wrapper: "_tile_dpbhf8ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.tdpbf8ps", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-fp8", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tdpbf8ps", wrapper: "_tile_dpbf8ps", asm: ".byte 0xc4, 0xe5, {=0x78^8*imm2}, 0xfd, {=0xc0^8*imm0^1*imm1}
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.tdpbhf8ps", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-fp8", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tdpbhf8ps", wrapper: "_tile_dpbhf8ps", asm: ".byte 0xc4, 0xe5, {=0x7b^8*imm2}, 0xfd, {=0xc0^8*imm0^1*imm1}
+ret" }, // 1 wrapper
     Row { name: "llvm.x86.tdpbssd", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-int8", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tdpbssd", wrapper: "_tile_dpbssd", asm: "tdpbssd tmm{imm0}, tmm{imm1}, tmm{imm2}
 ret" }, // 1 wrapper
     Row { name: "llvm.x86.tdpbsud", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-int8", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tdpbsud", wrapper: "_tile_dpbsud", asm: "tdpbsud tmm{imm0}, tmm{imm1}, tmm{imm2}
@@ -7306,20 +7630,35 @@ ret" }, // 1 wrapper
 ret" }, // 1 wrapper
     Row { name: "llvm.x86.tdpfp16ps", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-fp16", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tdpfp16ps", wrapper: "_tile_dpfp16ps", asm: "tdpfp16ps tmm{imm0}, tmm{imm1}, tmm{imm2}
 ret" }, // 1 wrapper
-    Row { name: "llvm.x86.tdphbf8ps", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-fp8", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tdphbf8ps", wrapper: "_tile_dphbf8ps", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.tdphf8ps", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-fp8", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tdphf8ps", wrapper: "_tile_dphf8ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.tdphbf8ps", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-fp8", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tdphbf8ps", wrapper: "_tile_dphbf8ps", asm: ".byte 0xc4, 0xe5, {=0x7a^8*imm2}, 0xfd, {=0xc0^8*imm0^1*imm1}
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.tdphf8ps", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-fp8", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tdphf8ps", wrapper: "_tile_dphf8ps", asm: ".byte 0xc4, 0xe5, {=0x79^8*imm2}, 0xfd, {=0xc0^8*imm0^1*imm1}
+ret" }, // 1 wrapper
     Row { name: "llvm.x86.tileloadd64", arch: Arch::X86, args: &["i8", "ptr", "usize"], ret: "unit", features: "amx-tile", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tileloadd", wrapper: "_tile_loadd", asm: "mov rax, qword ptr [rdi+128]
 mov rcx, qword ptr [rdi+192]
 tileloadd tmm{imm0}, [rax+rcx*1]
 ret" }, // 1 wrapper
-    Row { name: "llvm.x86.tileloaddrs64", arch: Arch::X86, args: &["i8", "ptr", "usize"], ret: "unit", features: "amx-movrs", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tileloaddrs", wrapper: "_tile_loaddrs", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.tileloaddrst164", arch: Arch::X86, args: &["i8", "ptr", "usize"], ret: "unit", features: "amx-movrs", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tileloaddrst1", wrapper: "_tile_stream_loaddrs", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.tileloaddrs64", arch: Arch::X86, args: &["i8", "ptr", "usize"], ret: "unit", features: "amx-movrs", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tileloaddrs", wrapper: "_tile_loaddrs", asm: "mov rax, qword ptr [rdi+128]
+mov rcx, qword ptr [rdi+192]
+.byte 0xc4, 0xe2, 0x7b, 0x4a, {=0x04^8*imm0}, 0x08
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.tileloaddrst164", arch: Arch::X86, args: &["i8", "ptr", "usize"], ret: "unit", features: "amx-movrs", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tileloaddrst1", wrapper: "_tile_stream_loaddrs", asm: "mov rax, qword ptr [rdi+128]
+mov rcx, qword ptr [rdi+192]
+.byte 0xc4, 0xe2, 0x79, 0x4a, {=0x04^8*imm0}, 0x08
+ret" }, // 1 wrapper
     Row { name: "llvm.x86.tileloaddt164", arch: Arch::X86, args: &["i8", "ptr", "usize"], ret: "unit", features: "amx-tile", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tileloaddt1", wrapper: "_tile_stream_loadd", asm: "mov rax, qword ptr [rdi+128]
 mov rcx, qword ptr [rdi+192]
 tileloaddt1 tmm{imm0}, [rax+rcx*1]
 ret" }, // 1 wrapper
-    Row { name: "llvm.x86.tilemovrow", arch: Arch::X86, args: &["i8", "u32"], ret: "vi32x16", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tilemovrow", wrapper: "_tile_movrow", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.tilemovrowi", arch: Arch::X86, args: &["i8", "u32"], ret: "vi32x16", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 63, values: &[] }], instr: "tilemovrow", wrapper: "_tile_movrowi", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.tilemovrow", arch: Arch::X86, args: &["i8", "u32"], ret: "vi32x16", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tilemovrow", wrapper: "_tile_movrow", asm: "mov ecx, dword ptr [rdi+128]
+.byte 0x62, 0xf2, 0x75, 0x48, 0x4a, {=0xc0^1*imm0}
+vmovdqu64 zmmword ptr [rdi], zmm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.tilemovrowi", arch: Arch::X86, args: &["i8", "u32"], ret: "vi32x16", features: "amx-avx512,avx10.2", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 63, values: &[] }], instr: "tilemovrow", wrapper: "_tile_movrowi", asm: ".byte 0x62, 0xf3, 0x7d, 0x48, 0x07, {=0xc0^1*imm0}, {imm1}
+vmovdqu64 zmmword ptr [rdi], zmm0
+vzeroupper
+ret" }, // 1 wrapper
     Row { name: "llvm.x86.tilerelease", arch: Arch::X86, args: &[], ret: "unit", features: "amx-tile", imms: &[], instr: "tilerelease", wrapper: "_tile_release", asm: "tilerelease
 ret" }, // 1 wrapper
     Row { name: "llvm.x86.tilestored64", arch: Arch::X86, args: &["i8", "ptr", "usize"], ret: "unit", features: "amx-tile", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tilestored", wrapper: "_tile_stored", asm: "mov rax, qword ptr [rdi+128]
@@ -7328,7 +7667,8 @@ tilestored [rax+rcx*1], tmm{imm0}
 ret" }, // 1 wrapper
     Row { name: "llvm.x86.tilezero", arch: Arch::X86, args: &["i8"], ret: "unit", features: "amx-tile", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }], instr: "tilezero", wrapper: "_tile_zero", asm: "tilezero tmm{imm0}
 ret" }, // 1 wrapper
-    Row { name: "llvm.x86.tmmultf32ps", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-tf32", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tmmultf32ps", wrapper: "_tile_mmultf32ps", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.tmmultf32ps", arch: Arch::X86, args: &["i8", "i8", "i8"], ret: "unit", features: "amx-tf32", imms: &[Imm { arg: 0, min: 0, max: 7, values: &[] }, Imm { arg: 1, min: 0, max: 7, values: &[] }, Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "tmmultf32ps", wrapper: "_tile_mmultf32ps", asm: ".byte 0xc4, 0xe2, {=0x79^8*imm2}, 0x48, {=0xc0^8*imm0^1*imm1}
+ret" }, // 1 wrapper
     Row { name: "llvm.x86.vbcstnebf162ps128", arch: Arch::X86, args: &["ptr"], ret: "vf32x4", features: "avxneconvert", imms: &[], instr: "vbcstnebf162ps", wrapper: "_mm_bcstnebf16_ps", asm: "mov rax, qword ptr [rdi+64]
 {vex} vbcstnebf162ps xmm15, [rax]
 vmovdqu xmmword ptr [rdi+0], xmm15
@@ -7452,16 +7792,65 @@ vgf2p8mulb zmm0, zmm0, zmm1
 vmovdqu64 zmmword ptr [rdi+0], zmm0
 vzeroupper
 ret" }, // 3 wrappers
-    Row { name: "llvm.x86.vsha512msg1", arch: Arch::X86, args: &["vi64x4", "vi64x2"], ret: "vi64x4", features: "sha512,avx", imms: &[], instr: "vsha512msg1", wrapper: "_mm256_sha512msg1_epi64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.vsha512msg2", arch: Arch::X86, args: &["vi64x4", "vi64x4"], ret: "vi64x4", features: "sha512,avx", imms: &[], instr: "vsha512msg2", wrapper: "_mm256_sha512msg2_epi64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.vsha512rnds2", arch: Arch::X86, args: &["vi64x4", "vi64x4", "vi64x2"], ret: "vi64x4", features: "sha512,avx", imms: &[], instr: "vsha512rnds2", wrapper: "_mm256_sha512rnds2_epi64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.vsm3msg1", arch: Arch::X86, args: &["vi32x4", "vi32x4", "vi32x4"], ret: "vi32x4", features: "sm3,avx", imms: &[], instr: "vsm3msg1", wrapper: "_mm_sm3msg1_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.vsm3msg2", arch: Arch::X86, args: &["vi32x4", "vi32x4", "vi32x4"], ret: "vi32x4", features: "sm3,avx", imms: &[], instr: "vsm3msg2", wrapper: "_mm_sm3msg2_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.vsm3rnds2", arch: Arch::X86, args: &["vi32x4", "vi32x4", "vi32x4", "i32"], ret: "vi32x4", features: "sm3,avx", imms: &[Imm { arg: 3, min: 0, max: 62, values: &[0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30, 32, 34, 36, 38, 40, 42, 44, 46, 48, 50, 52, 54, 56, 58, 60, 62] }], instr: "vsm3rnds2", wrapper: "_mm_sm3rnds2_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.vsm4key4128", arch: Arch::X86, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "sm4,avx", imms: &[], instr: "vsm4key4", wrapper: "_mm_sm4key4_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.vsm4key4256", arch: Arch::X86, args: &["vi32x8", "vi32x8"], ret: "vi32x8", features: "sm4,avx", imms: &[], instr: "vsm4key4", wrapper: "_mm256_sm4key4_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.vsm4rnds4128", arch: Arch::X86, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "sm4,avx", imms: &[], instr: "vsm4rnds4", wrapper: "_mm_sm4rnds4_epi32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.x86.vsm4rnds4256", arch: Arch::X86, args: &["vi32x8", "vi32x8"], ret: "vi32x8", features: "sm4,avx", imms: &[], instr: "vsm4rnds4", wrapper: "_mm256_sm4rnds4_epi32", asm: "" }, // 1 wrapper
+    Row { name: "llvm.x86.vsha512msg1", arch: Arch::X86, args: &["vi64x4", "vi64x2"], ret: "vi64x4", features: "sha512,avx", imms: &[], instr: "vsha512msg1", wrapper: "_mm256_sha512msg1_epi64", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+.byte 0xc4, 0xe2, 0x7f, 0xcc, 0xc1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.vsha512msg2", arch: Arch::X86, args: &["vi64x4", "vi64x4"], ret: "vi64x4", features: "sha512,avx", imms: &[], instr: "vsha512msg2", wrapper: "_mm256_sha512msg2_epi64", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+.byte 0xc4, 0xe2, 0x7f, 0xcd, 0xc1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.vsha512rnds2", arch: Arch::X86, args: &["vi64x4", "vi64x4", "vi64x2"], ret: "vi64x4", features: "sha512,avx", imms: &[], instr: "vsha512rnds2", wrapper: "_mm256_sha512rnds2_epi64", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+vmovdqu xmm2, xmmword ptr [rdi+192]
+.byte 0xc4, 0xe2, 0x77, 0xcb, 0xc2
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.vsm3msg1", arch: Arch::X86, args: &["vi32x4", "vi32x4", "vi32x4"], ret: "vi32x4", features: "sm3,avx", imms: &[], instr: "vsm3msg1", wrapper: "_mm_sm3msg1_epi32", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vmovdqu xmm2, xmmword ptr [rdi+192]
+.byte 0xc4, 0xe2, 0x70, 0xda, 0xc2
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.vsm3msg2", arch: Arch::X86, args: &["vi32x4", "vi32x4", "vi32x4"], ret: "vi32x4", features: "sm3,avx", imms: &[], instr: "vsm3msg2", wrapper: "_mm_sm3msg2_epi32", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vmovdqu xmm2, xmmword ptr [rdi+192]
+.byte 0xc4, 0xe2, 0x71, 0xda, 0xc2
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.vsm3rnds2", arch: Arch::X86, args: &["vi32x4", "vi32x4", "vi32x4", "i32"], ret: "vi32x4", features: "sm3,avx", imms: &[Imm { arg: 3, min: 0, max: 62, values: &[0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30, 32, 34, 36, 38, 40, 42, 44, 46, 48, 50, 52, 54, 56, 58, 60, 62] }], instr: "vsm3rnds2", wrapper: "_mm_sm3rnds2_epi32", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+vmovdqu xmm2, xmmword ptr [rdi+192]
+.byte 0xc4, 0xe3, 0x71, 0xde, 0xc2, {imm3}
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.vsm4key4128", arch: Arch::X86, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "sm4,avx", imms: &[], instr: "vsm4key4", wrapper: "_mm_sm4key4_epi32", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+.byte 0xc4, 0xe2, 0x7a, 0xda, 0xc1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.vsm4key4256", arch: Arch::X86, args: &["vi32x8", "vi32x8"], ret: "vi32x8", features: "sm4,avx", imms: &[], instr: "vsm4key4", wrapper: "_mm256_sm4key4_epi32", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+.byte 0xc4, 0xe2, 0x7e, 0xda, 0xc1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.vsm4rnds4128", arch: Arch::X86, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "sm4,avx", imms: &[], instr: "vsm4rnds4", wrapper: "_mm_sm4rnds4_epi32", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
+vmovdqu xmm1, xmmword ptr [rdi+128]
+.byte 0xc4, 0xe2, 0x7b, 0xda, 0xc1
+vmovdqu xmmword ptr [rdi+0], xmm0
+ret" }, // 1 wrapper
+    Row { name: "llvm.x86.vsm4rnds4256", arch: Arch::X86, args: &["vi32x8", "vi32x8"], ret: "vi32x8", features: "sm4,avx", imms: &[], instr: "vsm4rnds4", wrapper: "_mm256_sm4rnds4_epi32", asm: "vmovdqu ymm0, ymmword ptr [rdi+64]
+vmovdqu ymm1, ymmword ptr [rdi+128]
+.byte 0xc4, 0xe2, 0x7f, 0xda, 0xc1
+vmovdqu ymmword ptr [rdi+0], ymm0
+vzeroupper
+ret" }, // 1 wrapper
     Row { name: "llvm.x86.xabort", arch: Arch::X86, args: &["i8"], ret: "unit", features: "rtm", imms: &[Imm { arg: 0, min: -128, max: 127, values: &[] }], instr: "xabort", wrapper: "_xabort", asm: "xabort {imm0}
 ret" }, // 1 wrapper
     Row { name: "llvm.x86.xbegin", arch: Arch::X86, args: &[], ret: "i32", features: "rtm", imms: &[], instr: "xbegin", wrapper: "_xbegin", asm: "mov eax, -1

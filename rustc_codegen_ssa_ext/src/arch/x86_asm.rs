@@ -137,6 +137,12 @@ fn substitute(line: &str, value_of: &impl Fn(usize) -> Option<i64>) -> String {
     while let Some(start) = rest.find('{') {
         let Some(len) = rest[start..].find('}') else { break };
         let key = &rest[start + 1..start + len];
+        if let Some(expr) = key.strip_prefix('=') {
+            out.push_str(&rest[..start]);
+            out.push_str(&byte_expr(expr, value_of).to_string());
+            rest = &rest[start + len + 1..];
+            continue;
+        }
         let (kind, arg) = key.split_at(key.find(|c: char| c.is_ascii_digit()).unwrap_or(key.len()));
         let value = arg.parse().ok().and_then(|a| value_of(a));
         let text = match (kind, value) {
@@ -159,6 +165,20 @@ fn substitute(line: &str, value_of: &impl Fn(usize) -> Option<i64>) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// `B^K*immN^...`: an encoded byte whose register fields come from immediates (AMX tile
+/// numbers), as `gen/x86_asm.py`'s ENCODED table writes them.
+fn byte_expr(expr: &str, value_of: &impl Fn(usize) -> Option<i64>) -> i64 {
+    let mut terms = expr.split('^');
+    let first = terms.next().expect("a byte expression");
+    let mut v = i64::from_str_radix(first.trim_start_matches("0x"), 16).expect("a hex byte");
+    for t in terms {
+        let (k, arg) = t.split_once("*imm").expect("K*immN");
+        let k: i64 = k.parse().expect("a multiplier");
+        v ^= k * value_of(arg.parse().expect("an operand")).expect("an immediate");
+    }
+    v
 }
 
 #[cfg(test)]
@@ -206,5 +226,9 @@ mod tests {
         assert!(legacy.contains("cmpps xmm0, xmm1, 17\n") && !legacy.contains("vcmp"));
         assert!(vex.contains("vcmpps xmm0, xmm0, xmm1, 17\n") && !vex.contains("\ncmpps"));
         assert_eq!((n1.as_str(), n2.as_str()), ("sse_cmp_ps_17", "sse_cmp_ps_17_avx"));
+        // Tile numbers go into the encoding: tdpbf8ps tmm1, tmm2, tmm3.
+        let t = lookup(Arch::X86, "llvm.x86.tdpbf8ps").unwrap();
+        let (_, body) = instantiate(t, |i| Some(i as u128 + 1), |_| false).unwrap();
+        assert_eq!(body, ".byte 0xc4, 0xe5, 96, 0xfd, 202\nret\n");
     }
 }
