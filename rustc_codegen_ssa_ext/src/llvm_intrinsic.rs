@@ -56,8 +56,9 @@ const XMM2: &[(&str, &str, &str)] = &[
 
 pub fn classify(name: &str) -> Option<LlvmIntrinsic> {
     Some(match name {
-        // Spin-loop hints, and the AVX-to-SSE transition hint (no effect on values).
-        "llvm.x86.sse2.pause" | "llvm.aarch64.isb" | "llvm.x86.avx.vzeroupper" => {
+        // Spin-loop hints, the AVX-to-SSE transition hint and cache prefetches (no effect
+        // on values).
+        "llvm.x86.sse2.pause" | "llvm.aarch64.isb" | "llvm.x86.avx.vzeroupper" | "llvm.prefetch" => {
             LlvmIntrinsic::Nop
         }
         "llvm.x86.ssse3.pshuf.b.128" => LlvmIntrinsic::ByteShuffleInLanes { lanes: 1 },

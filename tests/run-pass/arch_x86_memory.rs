@@ -70,6 +70,8 @@ mod imp {
             _mm_setcsr(csr);
             println!("cvtss2si under RZ {x}, mxcsr restored {}", _mm_getcsr() == csr);
             _mm_clflush(data.as_ptr());
+            _mm_prefetch::<_MM_HINT_T0>(data.as_ptr() as *const i8);
+            _mm_prefetch::<_MM_HINT_NTA>(data.as_ptr().add(32) as *const i8);
             _mm_sfence();
             _mm_lfence();
             _mm_mfence();
