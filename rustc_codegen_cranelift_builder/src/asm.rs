@@ -232,7 +232,7 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
 }
 
 impl<'a, 'tcx> Builder<'a, 'tcx> {
-    /// Calls the assembly template of an `llvm.x86.*` row (`arch::x86_asm`): the arguments
+    /// Calls the assembly template of a row (`arch::template`): the arguments
     /// and results travel through an area on our stack, so any operand width works.
     pub(crate) fn call_template_function(
         &mut self,
@@ -241,7 +241,7 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         layout: rustc_middle::ty::layout::TyAndLayout<'tcx>,
         span: Span,
     ) -> crate::value::Value {
-        use rustc_codegen_ssa_ext::arch::x86_asm::{self, ImmError};
+        use rustc_codegen_ssa_ext::arch::template::{self, ImmError};
         let tcx = self.cx.tcx;
         let imm = |i: usize| self.cx.const_int_bits(args.get(i)?.immediate());
         let has_feature = |f: &str| self.has_target_feature(f);
@@ -255,7 +255,7 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
                 bx.cx.const_undef(bx.cx.immediate_backend_type(layout))
             }
         };
-        let (what, body) = match x86_asm::instantiate(row, imm, has_feature) {
+        let (what, body) = match template::instantiate(row, imm, has_feature) {
             Ok(v) => v,
             Err(e) => {
                 let msg = match e {
@@ -270,19 +270,20 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
                 return undef(self);
             }
         };
-        let fields = x86_asm::result_fields(row);
+        let fields = template::result_fields(row);
         let in_memory = !layout.is_zst() && matches!(layout.backend_repr, rustc_abi::BackendRepr::Memory { .. });
-        let name = format!("{}_x86_{what}", self.cx.asm_shims.borrow().0);
+        let arch = if row.arch == rustc_codegen_ssa_ext::arch::Arch::X86 { "x86" } else { "aarch64" };
+        let name = format!("{}_{arch}_{what}", self.cx.asm_shims.borrow().0);
         if self.cx.module.borrow().get_name(&name).is_none() {
             self.cx.global_asm.borrow_mut().push_str(&asm_shim::function(&name, &body));
         }
         let align = Align::from_bytes(16).unwrap();
-        let area = self.alloca(Size::from_bytes(x86_asm::area_size(row)), align);
+        let area = self.alloca(Size::from_bytes(template::area_size(row)), align);
         for (i, arg) in args.iter().enumerate() {
             if arg.layout.is_zst() {
                 continue;
             }
-            let off = self.cx.const_usize(x86_asm::arg_offset(row, i));
+            let off = self.cx.const_usize(template::arg_offset(row, i));
             let ptr = self.inbounds_ptradd(area, off);
             arg.val.store(self, PlaceRef::new_sized_aligned(ptr, arg.layout, align));
         }
@@ -298,7 +299,7 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             let tmp = PlaceRef::alloca(self, layout);
             for i in 0..fields {
                 let field = tmp.project_field(self, i);
-                let off = self.cx.const_usize(x86_asm::result_offset(i));
+                let off = self.cx.const_usize(template::result_offset(i));
                 let src = self.inbounds_ptradd(area, off);
                 let size = self.cx.const_usize(field.layout.size.bytes());
                 self.memcpy(field.val.llval, field.val.align, src, align, size, MemFlags::empty(), None);

@@ -450,9 +450,15 @@ impl<'a, 'tcx> IntrinsicCallBuilderMethods<'tcx> for Builder<'a, 'tcx> {
             rustc_target::spec::Arch::AArch64 => rustc_codegen_ssa_ext::arch::Arch::Aarch64,
             _ => rustc_codegen_ssa_ext::arch::Arch::X86,
         };
+        // The templates are x86_64 and aarch64 assembly (not 32-bit x86).
+        let template_arch = match tcx.sess.asm_arch {
+            Some(rustc_target::asm::InlineAsmArch::X86_64) => Some(rustc_codegen_ssa_ext::arch::Arch::X86),
+            Some(rustc_target::asm::InlineAsmArch::AArch64) => Some(rustc_codegen_ssa_ext::arch::Arch::Aarch64),
+            _ => None,
+        };
         if let Some(row) = rustc_codegen_ssa_ext::arch::lookup(arch, &name)
             && !row.asm.is_empty()
-            && tcx.sess.asm_arch == Some(rustc_target::asm::InlineAsmArch::X86_64)
+            && template_arch == Some(row.arch)
         {
             return self.call_template_function(row, args, layout, span);
         }

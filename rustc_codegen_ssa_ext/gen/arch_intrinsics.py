@@ -1252,7 +1252,7 @@ class Row:
     n_wrappers: int = 0
     feature_source: str = "wrapper"  # wrapper | transitive | module | none
     all_wrappers: list = field(default_factory=list)  # every direct caller, primary first
-    asm: str = ""  # x86: the assembly template (gen/x86_asm.py), "" when there is none
+    asm: str = ""  # the assembly template (gen/x86_asm.py, gen/aarch64_asm.py), "" when there is none
 
 
 def scope_of(rel: str) -> str | None:
@@ -1879,7 +1879,10 @@ def main(argv=None):
     sys.path.insert(0, str(here))
     import x86_asm
 
+    import aarch64_asm
+
     no_asm = x86_asm.fill(rows, stdarch / "intrinsics_data" / "x86-intel.xml")
+    no_asm.update(aarch64_asm.fill(rows))
     if args.no_asm_report:
         for name, why in sorted(no_asm.items()):
             print(f"no template: {name}: {why}")

@@ -53,6 +53,11 @@ pub fn module_prelude(arch: InlineAsmArch) -> &'static str {
     match arch {
         // GNU as defaults to AT&T; Rust's default is Intel.
         InlineAsmArch::X86_64 => ".intel_syntax noprefix\n",
+        // GNU as defaults to plain armv8-a; LLVM accepts what the function's features
+        // enable. Accepting every extension the arch templates use is a superset of that.
+        InlineAsmArch::AArch64 => {
+            ".arch armv8.5-a+crc+aes+sha2+sha3+sm4+fp16+fp16fml+rdma+dotprod+i8mm+bf16+rng+memtag+lse+rcpc\n"
+        }
         _ => "",
     }
 }

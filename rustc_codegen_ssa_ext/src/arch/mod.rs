@@ -5,7 +5,7 @@
 //! a user which `core::arch` function reached an intrinsic it lacks, and check immediates.
 
 mod table;
-pub mod x86_asm;
+pub mod template;
 
 pub use table::INTRINSICS;
 
@@ -47,7 +47,7 @@ pub struct Row {
     pub instr: &'static str,
     /// A public `core::arch` function that calls it.
     pub wrapper: &'static str,
-    /// x86: the assembly template of [`x86_asm`], `""` when there is none.
+    /// The assembly template of [`template`], `""` when there is none.
     pub asm: &'static str,
 }
 

@@ -10,971 +10,4970 @@ use super::{Arch, Imm, Row};
 
 #[rustfmt::skip]
 pub static INTRINSICS: &[Row] = &[
-    Row { name: "llvm.aarch64.addg", arch: Arch::Aarch64, args: &["ptr", "i64"], ret: "ptr", features: "mte", imms: &[Imm { arg: 1, min: i64::MIN, max: i64::MAX, values: &[] }], instr: "", wrapper: "__arm_mte_increment_tag", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crc32b", arch: Arch::Aarch64, args: &["u32", "u32"], ret: "u32", features: "crc", imms: &[], instr: "crc32b", wrapper: "__crc32b", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crc32cb", arch: Arch::Aarch64, args: &["u32", "u32"], ret: "u32", features: "crc", imms: &[], instr: "crc32cb", wrapper: "__crc32cb", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crc32ch", arch: Arch::Aarch64, args: &["u32", "u32"], ret: "u32", features: "crc", imms: &[], instr: "crc32ch", wrapper: "__crc32ch", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crc32cw", arch: Arch::Aarch64, args: &["u32", "u32"], ret: "u32", features: "crc", imms: &[], instr: "crc32cw", wrapper: "__crc32cw", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crc32cx", arch: Arch::Aarch64, args: &["u32", "u64"], ret: "u32", features: "crc", imms: &[], instr: "crc32cx", wrapper: "__crc32cd", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crc32h", arch: Arch::Aarch64, args: &["u32", "u32"], ret: "u32", features: "crc", imms: &[], instr: "crc32h", wrapper: "__crc32h", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crc32w", arch: Arch::Aarch64, args: &["u32", "u32"], ret: "u32", features: "crc", imms: &[], instr: "crc32w", wrapper: "__crc32w", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crc32x", arch: Arch::Aarch64, args: &["u32", "u64"], ret: "u32", features: "crc", imms: &[], instr: "crc32x", wrapper: "__crc32d", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.aesd", arch: Arch::Aarch64, args: &["vu8x16", "vu8x16"], ret: "vu8x16", features: "aes", imms: &[], instr: "aesd", wrapper: "vaesdq_u8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.aese", arch: Arch::Aarch64, args: &["vu8x16", "vu8x16"], ret: "vu8x16", features: "aes", imms: &[], instr: "aese", wrapper: "vaeseq_u8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.aesimc", arch: Arch::Aarch64, args: &["vu8x16"], ret: "vu8x16", features: "aes", imms: &[], instr: "aesimc", wrapper: "vaesimcq_u8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.aesmc", arch: Arch::Aarch64, args: &["vu8x16"], ret: "vu8x16", features: "aes", imms: &[], instr: "aesmc", wrapper: "vaesmcq_u8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.bcaxs.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16"], ret: "vi8x16", features: "neon,sha3", imms: &[], instr: "bcax", wrapper: "vbcaxq_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.bcaxs.v2i64", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2", "vi64x2"], ret: "vi64x2", features: "neon,sha3", imms: &[], instr: "bcax", wrapper: "vbcaxq_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.bcaxs.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "vi32x4"], ret: "vi32x4", features: "neon,sha3", imms: &[], instr: "bcax", wrapper: "vbcaxq_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.bcaxs.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "vi16x8"], ret: "vi16x8", features: "neon,sha3", imms: &[], instr: "bcax", wrapper: "vbcaxq_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.bcaxu.v16i8", arch: Arch::Aarch64, args: &["vu8x16", "vu8x16", "vu8x16"], ret: "vu8x16", features: "neon,sha3", imms: &[], instr: "bcax", wrapper: "vbcaxq_u8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.bcaxu.v2i64", arch: Arch::Aarch64, args: &["vu64x2", "vu64x2", "vu64x2"], ret: "vu64x2", features: "neon,sha3", imms: &[], instr: "bcax", wrapper: "vbcaxq_u64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.bcaxu.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4", "vu32x4"], ret: "vu32x4", features: "neon,sha3", imms: &[], instr: "bcax", wrapper: "vbcaxq_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.bcaxu.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "vu16x8", "vu16x8"], ret: "vu16x8", features: "neon,sha3", imms: &[], instr: "bcax", wrapper: "vbcaxq_u16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.eor3s.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16"], ret: "vi8x16", features: "neon,sha3", imms: &[], instr: "eor3", wrapper: "veor3q_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.eor3s.v2i64", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2", "vi64x2"], ret: "vi64x2", features: "neon,sha3", imms: &[], instr: "eor3", wrapper: "veor3q_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.eor3s.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "vi32x4"], ret: "vi32x4", features: "neon,sha3", imms: &[], instr: "eor3", wrapper: "veor3q_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.eor3s.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "vi16x8"], ret: "vi16x8", features: "neon,sha3", imms: &[], instr: "eor3", wrapper: "veor3q_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.eor3u.v16i8", arch: Arch::Aarch64, args: &["vu8x16", "vu8x16", "vu8x16"], ret: "vu8x16", features: "neon,sha3", imms: &[], instr: "eor3", wrapper: "veor3q_u8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.eor3u.v2i64", arch: Arch::Aarch64, args: &["vu64x2", "vu64x2", "vu64x2"], ret: "vu64x2", features: "neon,sha3", imms: &[], instr: "eor3", wrapper: "veor3q_u64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.eor3u.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4", "vu32x4"], ret: "vu32x4", features: "neon,sha3", imms: &[], instr: "eor3", wrapper: "veor3q_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.eor3u.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "vu16x8", "vu16x8"], ret: "vu16x8", features: "neon,sha3", imms: &[], instr: "eor3", wrapper: "veor3q_u16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.rax1", arch: Arch::Aarch64, args: &["vu64x2", "vu64x2"], ret: "vu64x2", features: "neon,sha3", imms: &[], instr: "rax1", wrapper: "vrax1q_u64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.sha1c", arch: Arch::Aarch64, args: &["vu32x4", "u32", "vu32x4"], ret: "vu32x4", features: "sha2", imms: &[], instr: "sha1c", wrapper: "vsha1cq_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.sha1h", arch: Arch::Aarch64, args: &["u32"], ret: "u32", features: "sha2", imms: &[], instr: "sha1h", wrapper: "vsha1h_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.sha1m", arch: Arch::Aarch64, args: &["vu32x4", "u32", "vu32x4"], ret: "vu32x4", features: "sha2", imms: &[], instr: "sha1m", wrapper: "vsha1mq_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.sha1p", arch: Arch::Aarch64, args: &["vu32x4", "u32", "vu32x4"], ret: "vu32x4", features: "sha2", imms: &[], instr: "sha1p", wrapper: "vsha1pq_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.sha1su0", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4", "vu32x4"], ret: "vu32x4", features: "sha2", imms: &[], instr: "sha1su0", wrapper: "vsha1su0q_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.sha1su1", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4"], ret: "vu32x4", features: "sha2", imms: &[], instr: "sha1su1", wrapper: "vsha1su1q_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.sha256h", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4", "vu32x4"], ret: "vu32x4", features: "sha2", imms: &[], instr: "sha256h", wrapper: "vsha256hq_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.sha256h2", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4", "vu32x4"], ret: "vu32x4", features: "sha2", imms: &[], instr: "sha256h2", wrapper: "vsha256h2q_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.sha256su0", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4"], ret: "vu32x4", features: "sha2", imms: &[], instr: "sha256su0", wrapper: "vsha256su0q_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.sha256su1", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4", "vu32x4"], ret: "vu32x4", features: "sha2", imms: &[], instr: "sha256su1", wrapper: "vsha256su1q_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.sha512h", arch: Arch::Aarch64, args: &["vu64x2", "vu64x2", "vu64x2"], ret: "vu64x2", features: "neon,sha3", imms: &[], instr: "sha512h", wrapper: "vsha512hq_u64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.sha512h2", arch: Arch::Aarch64, args: &["vu64x2", "vu64x2", "vu64x2"], ret: "vu64x2", features: "neon,sha3", imms: &[], instr: "sha512h2", wrapper: "vsha512h2q_u64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.sha512su0", arch: Arch::Aarch64, args: &["vu64x2", "vu64x2"], ret: "vu64x2", features: "neon,sha3", imms: &[], instr: "sha512su0", wrapper: "vsha512su0q_u64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.sha512su1", arch: Arch::Aarch64, args: &["vu64x2", "vu64x2", "vu64x2"], ret: "vu64x2", features: "neon,sha3", imms: &[], instr: "sha512su1", wrapper: "vsha512su1q_u64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.sm3partw1", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4", "vu32x4"], ret: "vu32x4", features: "neon,sm4", imms: &[], instr: "sm3partw1", wrapper: "vsm3partw1q_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.sm3partw2", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4", "vu32x4"], ret: "vu32x4", features: "neon,sm4", imms: &[], instr: "sm3partw2", wrapper: "vsm3partw2q_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.sm3ss1", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4", "vu32x4"], ret: "vu32x4", features: "neon,sm4", imms: &[], instr: "sm3ss1", wrapper: "vsm3ss1q_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.sm3tt1a", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4", "vu32x4", "i64"], ret: "vu32x4", features: "neon,sm4", imms: &[Imm { arg: 3, min: 0, max: 3, values: &[] }], instr: "sm3tt1a", wrapper: "vsm3tt1aq_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.sm3tt1b", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4", "vu32x4", "i64"], ret: "vu32x4", features: "neon,sm4", imms: &[Imm { arg: 3, min: 0, max: 3, values: &[] }], instr: "sm3tt1b", wrapper: "vsm3tt1bq_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.sm3tt2a", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4", "vu32x4", "i64"], ret: "vu32x4", features: "neon,sm4", imms: &[Imm { arg: 3, min: 0, max: 3, values: &[] }], instr: "sm3tt2a", wrapper: "vsm3tt2aq_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.sm3tt2b", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4", "vu32x4", "i64"], ret: "vu32x4", features: "neon,sm4", imms: &[Imm { arg: 3, min: 0, max: 3, values: &[] }], instr: "sm3tt2b", wrapper: "vsm3tt2bq_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.sm4e", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4"], ret: "vu32x4", features: "neon,sm4", imms: &[], instr: "sm4e", wrapper: "vsm4eq_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.sm4ekey", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4"], ret: "vu32x4", features: "neon,sm4", imms: &[], instr: "sm4ekey", wrapper: "vsm4ekeyq_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.crypto.xar", arch: Arch::Aarch64, args: &["vu64x2", "vu64x2", "i64"], ret: "vu64x2", features: "neon,sha3", imms: &[Imm { arg: 2, min: 0, max: 63, values: &[] }], instr: "xar", wrapper: "vxarq_u64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.dmb", arch: Arch::Aarch64, args: &["i32"], ret: "unit", features: "", imms: &[], instr: "", wrapper: "", asm: "" }, // 0 wrappers
-    Row { name: "llvm.aarch64.dsb", arch: Arch::Aarch64, args: &["i32"], ret: "unit", features: "", imms: &[], instr: "", wrapper: "", asm: "" }, // 0 wrappers
-    Row { name: "llvm.aarch64.fjcvtzs", arch: Arch::Aarch64, args: &["f64"], ret: "i32", features: "jsconv", imms: &[], instr: "fjcvtzs", wrapper: "__jcvt", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.frint32x.f64", arch: Arch::Aarch64, args: &["f64"], ret: "f64", features: "neon,frintts", imms: &[], instr: "frint32x", wrapper: "vrnd32x_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.frint32z.f64", arch: Arch::Aarch64, args: &["f64"], ret: "f64", features: "neon,frintts", imms: &[], instr: "frint32z", wrapper: "vrnd32z_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.frint64x.f64", arch: Arch::Aarch64, args: &["f64"], ret: "f64", features: "neon,frintts", imms: &[], instr: "frint64x", wrapper: "vrnd64x_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.frint64z.f64", arch: Arch::Aarch64, args: &["f64"], ret: "f64", features: "neon,frintts", imms: &[], instr: "frint64z", wrapper: "vrnd64z_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.gmi", arch: Arch::Aarch64, args: &["ptr", "i64"], ret: "i64", features: "mte", imms: &[], instr: "", wrapper: "__arm_mte_exclude_tag", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.hint", arch: Arch::Aarch64, args: &["i32"], ret: "unit", features: "", imms: &[Imm { arg: 0, min: 1, max: 5, values: &[] }], instr: "", wrapper: "__wfi", asm: "" }, // 5 wrappers
-    Row { name: "llvm.aarch64.irg", arch: Arch::Aarch64, args: &["ptr", "i64"], ret: "ptr", features: "mte", imms: &[], instr: "", wrapper: "__arm_mte_create_random_tag", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.isb", arch: Arch::Aarch64, args: &["i32"], ret: "unit", features: "", imms: &[], instr: "", wrapper: "", asm: "" }, // 0 wrappers
-    Row { name: "llvm.aarch64.ldg", arch: Arch::Aarch64, args: &["ptr", "ptr"], ret: "ptr", features: "mte", imms: &[], instr: "", wrapper: "__arm_mte_get_tag", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.abs.i64", arch: Arch::Aarch64, args: &["i64"], ret: "i64", features: "neon", imms: &[], instr: "abs", wrapper: "vabsd_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.addp.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "addp", wrapper: "vpadd_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.addp.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "addp", wrapper: "vpadd_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.addp.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "addp", wrapper: "vpadd_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.cls.v16i8", arch: Arch::Aarch64, args: &["vi8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "cls", wrapper: "vclsq_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.cls.v2i32", arch: Arch::Aarch64, args: &["vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "cls", wrapper: "vcls_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.cls.v4i16", arch: Arch::Aarch64, args: &["vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "cls", wrapper: "vcls_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.cls.v4i32", arch: Arch::Aarch64, args: &["vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "cls", wrapper: "vclsq_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.cls.v8i16", arch: Arch::Aarch64, args: &["vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "cls", wrapper: "vclsq_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.cls.v8i8", arch: Arch::Aarch64, args: &["vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "cls", wrapper: "vcls_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fabd.v1f64", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1"], ret: "vf64x1", features: "neon", imms: &[], instr: "fabd", wrapper: "vabd_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fabd.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "fabd", wrapper: "vabd_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fabd.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "fabd", wrapper: "vabdq_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fabd.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "fabd", wrapper: "vabd_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fabd.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "fabd", wrapper: "vabdq_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fabd.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "fabd", wrapper: "vabdq_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.facge.i32.f16", arch: Arch::Aarch64, args: &["f16", "f16"], ret: "i32", features: "neon,fp16", imms: &[], instr: "facge", wrapper: "vcageh_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.facge.i32.f32", arch: Arch::Aarch64, args: &["f32", "f32"], ret: "u32", features: "neon", imms: &[], instr: "facge", wrapper: "vcages_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.facge.i64.f64", arch: Arch::Aarch64, args: &["f64", "f64"], ret: "u64", features: "neon", imms: &[], instr: "facge", wrapper: "vcaged_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.facge.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1"], ret: "vu64x1", features: "neon", imms: &[], instr: "facge", wrapper: "vcage_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.facge.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "facge", wrapper: "vcage_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.facge.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vu64x2", features: "neon", imms: &[], instr: "facge", wrapper: "vcageq_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.facge.v4i16.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vu16x4", features: "neon,fp16", imms: &[], instr: "facge", wrapper: "vcage_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.facge.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "facge", wrapper: "vcageq_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.facge.v8i16.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vu16x8", features: "neon,fp16", imms: &[], instr: "facge", wrapper: "vcageq_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.facgt.i32.f16", arch: Arch::Aarch64, args: &["f16", "f16"], ret: "i32", features: "neon,fp16", imms: &[], instr: "facgt", wrapper: "vcagth_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.facgt.i32.f32", arch: Arch::Aarch64, args: &["f32", "f32"], ret: "u32", features: "neon", imms: &[], instr: "facgt", wrapper: "vcagts_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.facgt.i64.f64", arch: Arch::Aarch64, args: &["f64", "f64"], ret: "u64", features: "neon", imms: &[], instr: "facgt", wrapper: "vcagtd_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.facgt.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1"], ret: "vu64x1", features: "neon", imms: &[], instr: "facgt", wrapper: "vcagt_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.facgt.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "facgt", wrapper: "vcagt_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.facgt.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vu64x2", features: "neon", imms: &[], instr: "facgt", wrapper: "vcagtq_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.facgt.v4i16.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vu16x4", features: "neon,fp16", imms: &[], instr: "facgt", wrapper: "vcagt_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.facgt.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "facgt", wrapper: "vcagtq_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.facgt.v8i16.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vu16x8", features: "neon,fp16", imms: &[], instr: "facgt", wrapper: "vcagtq_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.faddp.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "faddp", wrapper: "vpadd_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.faddp.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "faddp", wrapper: "vpadd_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.faddv.f32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "f32", features: "neon", imms: &[], instr: "faddp", wrapper: "vaddv_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.faddv.f32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "f32", features: "neon", imms: &[], instr: "faddp", wrapper: "vaddvq_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.faddv.f64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "f64", features: "neon", imms: &[], instr: "faddp", wrapper: "vaddvq_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.famax.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon,faminmax", imms: &[], instr: "famax", wrapper: "vamax_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.famax.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon,faminmax", imms: &[], instr: "famax", wrapper: "vamaxq_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.famax.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,faminmax", imms: &[], instr: "famax", wrapper: "vamax_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.famax.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon,faminmax", imms: &[], instr: "famax", wrapper: "vamaxq_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.famax.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,faminmax", imms: &[], instr: "famax", wrapper: "vamaxq_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.famin.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon,faminmax", imms: &[], instr: "famin", wrapper: "vamin_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.famin.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon,faminmax", imms: &[], instr: "famin", wrapper: "vaminq_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.famin.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,faminmax", imms: &[], instr: "famin", wrapper: "vamin_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.famin.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon,faminmax", imms: &[], instr: "famin", wrapper: "vaminq_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.famin.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,faminmax", imms: &[], instr: "famin", wrapper: "vaminq_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtas.i16.f16", arch: Arch::Aarch64, args: &["f16"], ret: "i16", features: "neon,fp16", imms: &[], instr: "fcvtas", wrapper: "vcvtah_s16_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtas.i32.f16", arch: Arch::Aarch64, args: &["f16"], ret: "i32", features: "neon,fp16", imms: &[], instr: "fcvtas", wrapper: "vcvtah_s32_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtas.i32.f32", arch: Arch::Aarch64, args: &["f32"], ret: "i32", features: "neon", imms: &[], instr: "fcvtas", wrapper: "vcvtas_s32_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtas.i64.f16", arch: Arch::Aarch64, args: &["f16"], ret: "i64", features: "neon,fp16", imms: &[], instr: "fcvtas", wrapper: "vcvtah_s64_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtas.i64.f64", arch: Arch::Aarch64, args: &["f64"], ret: "i64", features: "neon", imms: &[], instr: "fcvtas", wrapper: "vcvtad_s64_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtas.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vi64x1", features: "neon", imms: &[], instr: "fcvtas", wrapper: "vcvta_s64_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtas.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "fcvtas", wrapper: "vcvta_s32_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtas.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vi64x2", features: "neon", imms: &[], instr: "fcvtas", wrapper: "vcvtaq_s64_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtas.v4i16.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "vi16x4", features: "neon,fp16", imms: &[], instr: "fcvtas", wrapper: "vcvta_s16_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtas.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "fcvtas", wrapper: "vcvtaq_s32_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtas.v8i16.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "vi16x8", features: "neon,fp16", imms: &[], instr: "fcvtas", wrapper: "vcvtaq_s16_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtau.i16.f16", arch: Arch::Aarch64, args: &["f16"], ret: "u16", features: "neon,fp16", imms: &[], instr: "fcvtau", wrapper: "vcvtah_u16_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtau.i32.f16", arch: Arch::Aarch64, args: &["f16"], ret: "u32", features: "neon,fp16", imms: &[], instr: "fcvtau", wrapper: "vcvtah_u32_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtau.i32.f32", arch: Arch::Aarch64, args: &["f32"], ret: "u32", features: "neon", imms: &[], instr: "fcvtau", wrapper: "vcvtas_u32_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtau.i64.f16", arch: Arch::Aarch64, args: &["f16"], ret: "u64", features: "neon,fp16", imms: &[], instr: "fcvtau", wrapper: "vcvtah_u64_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtau.i64.f64", arch: Arch::Aarch64, args: &["f64"], ret: "u64", features: "neon", imms: &[], instr: "fcvtau", wrapper: "vcvtad_u64_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtau.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vu64x1", features: "neon", imms: &[], instr: "fcvtau", wrapper: "vcvta_u64_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtau.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "fcvtau", wrapper: "vcvta_u32_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtau.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vu64x2", features: "neon", imms: &[], instr: "fcvtau", wrapper: "vcvtaq_u64_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtau.v4i16.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "vu16x4", features: "neon,fp16", imms: &[], instr: "fcvtau", wrapper: "vcvta_u16_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtau.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "fcvtau", wrapper: "vcvtaq_u32_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtau.v8i16.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "vu16x8", features: "neon,fp16", imms: &[], instr: "fcvtau", wrapper: "vcvtaq_u16_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtms.i16.f16", arch: Arch::Aarch64, args: &["f16"], ret: "i16", features: "neon,fp16", imms: &[], instr: "fcvtms", wrapper: "vcvtmh_s16_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtms.i32.f16", arch: Arch::Aarch64, args: &["f16"], ret: "i32", features: "neon,fp16", imms: &[], instr: "fcvtms", wrapper: "vcvtmh_s32_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtms.i32.f32", arch: Arch::Aarch64, args: &["f32"], ret: "i32", features: "neon", imms: &[], instr: "fcvtms", wrapper: "vcvtms_s32_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtms.i64.f16", arch: Arch::Aarch64, args: &["f16"], ret: "i64", features: "neon,fp16", imms: &[], instr: "fcvtms", wrapper: "vcvtmh_s64_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtms.i64.f64", arch: Arch::Aarch64, args: &["f64"], ret: "i64", features: "neon", imms: &[], instr: "fcvtms", wrapper: "vcvtmd_s64_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtms.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vi64x1", features: "neon", imms: &[], instr: "fcvtms", wrapper: "vcvtm_s64_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtms.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "fcvtms", wrapper: "vcvtm_s32_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtms.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vi64x2", features: "neon", imms: &[], instr: "fcvtms", wrapper: "vcvtmq_s64_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtms.v4i16.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "vi16x4", features: "neon,fp16", imms: &[], instr: "fcvtms", wrapper: "vcvtm_s16_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtms.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "fcvtms", wrapper: "vcvtmq_s32_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtms.v8i16.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "vi16x8", features: "neon,fp16", imms: &[], instr: "fcvtms", wrapper: "vcvtmq_s16_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtmu.i16.f16", arch: Arch::Aarch64, args: &["f16"], ret: "u16", features: "neon,fp16", imms: &[], instr: "fcvtmu", wrapper: "vcvtmh_u16_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtmu.i32.f16", arch: Arch::Aarch64, args: &["f16"], ret: "u32", features: "neon,fp16", imms: &[], instr: "fcvtmu", wrapper: "vcvtmh_u32_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtmu.i32.f32", arch: Arch::Aarch64, args: &["f32"], ret: "u32", features: "neon", imms: &[], instr: "fcvtmu", wrapper: "vcvtms_u32_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtmu.i64.f16", arch: Arch::Aarch64, args: &["f16"], ret: "u64", features: "neon,fp16", imms: &[], instr: "fcvtmu", wrapper: "vcvtmh_u64_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtmu.i64.f64", arch: Arch::Aarch64, args: &["f64"], ret: "u64", features: "neon", imms: &[], instr: "fcvtmu", wrapper: "vcvtmd_u64_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtmu.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vu64x1", features: "neon", imms: &[], instr: "fcvtmu", wrapper: "vcvtm_u64_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtmu.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "fcvtmu", wrapper: "vcvtm_u32_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtmu.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vu64x2", features: "neon", imms: &[], instr: "fcvtmu", wrapper: "vcvtmq_u64_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtmu.v4i16.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "vu16x4", features: "neon,fp16", imms: &[], instr: "fcvtmu", wrapper: "vcvtm_u16_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtmu.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "fcvtmu", wrapper: "vcvtmq_u32_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtmu.v8i16.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "vu16x8", features: "neon,fp16", imms: &[], instr: "fcvtmu", wrapper: "vcvtmq_u16_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtns.i16.f16", arch: Arch::Aarch64, args: &["f16"], ret: "i16", features: "neon,fp16", imms: &[], instr: "fcvtns", wrapper: "vcvtnh_s16_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtns.i32.f16", arch: Arch::Aarch64, args: &["f16"], ret: "i32", features: "neon,fp16", imms: &[], instr: "fcvtns", wrapper: "vcvtnh_s32_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtns.i32.f32", arch: Arch::Aarch64, args: &["f32"], ret: "i32", features: "neon", imms: &[], instr: "fcvtns", wrapper: "vcvtns_s32_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtns.i64.f16", arch: Arch::Aarch64, args: &["f16"], ret: "i64", features: "neon,fp16", imms: &[], instr: "fcvtns", wrapper: "vcvtnh_s64_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtns.i64.f64", arch: Arch::Aarch64, args: &["f64"], ret: "i64", features: "neon", imms: &[], instr: "fcvtns", wrapper: "vcvtnd_s64_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtns.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vi64x1", features: "neon", imms: &[], instr: "fcvtns", wrapper: "vcvtn_s64_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtns.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "fcvtns", wrapper: "vcvtn_s32_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtns.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vi64x2", features: "neon", imms: &[], instr: "fcvtns", wrapper: "vcvtnq_s64_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtns.v4i16.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "vi16x4", features: "neon,fp16", imms: &[], instr: "fcvtns", wrapper: "vcvtn_s16_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtns.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "fcvtns", wrapper: "vcvtnq_s32_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtns.v8i16.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "vi16x8", features: "neon,fp16", imms: &[], instr: "fcvtns", wrapper: "vcvtnq_s16_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtnu.i16.f16", arch: Arch::Aarch64, args: &["f16"], ret: "u16", features: "neon,fp16", imms: &[], instr: "fcvtnu", wrapper: "vcvtnh_u16_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtnu.i32.f16", arch: Arch::Aarch64, args: &["f16"], ret: "u32", features: "neon,fp16", imms: &[], instr: "fcvtnu", wrapper: "vcvtnh_u32_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtnu.i32.f32", arch: Arch::Aarch64, args: &["f32"], ret: "u32", features: "neon", imms: &[], instr: "fcvtnu", wrapper: "vcvtns_u32_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtnu.i64.f16", arch: Arch::Aarch64, args: &["f16"], ret: "u64", features: "neon,fp16", imms: &[], instr: "fcvtnu", wrapper: "vcvtnh_u64_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtnu.i64.f64", arch: Arch::Aarch64, args: &["f64"], ret: "u64", features: "neon", imms: &[], instr: "fcvtnu", wrapper: "vcvtnd_u64_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtnu.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vu64x1", features: "neon", imms: &[], instr: "fcvtnu", wrapper: "vcvtn_u64_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtnu.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "fcvtnu", wrapper: "vcvtn_u32_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtnu.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vu64x2", features: "neon", imms: &[], instr: "fcvtnu", wrapper: "vcvtnq_u64_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtnu.v4i16.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "vu16x4", features: "neon,fp16", imms: &[], instr: "fcvtnu", wrapper: "vcvtn_u16_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtnu.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "fcvtnu", wrapper: "vcvtnq_u32_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtnu.v8i16.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "vu16x8", features: "neon,fp16", imms: &[], instr: "fcvtnu", wrapper: "vcvtnq_u16_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtps.i16.f16", arch: Arch::Aarch64, args: &["f16"], ret: "i16", features: "neon,fp16", imms: &[], instr: "fcvtps", wrapper: "vcvtph_s16_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtps.i32.f16", arch: Arch::Aarch64, args: &["f16"], ret: "i32", features: "neon,fp16", imms: &[], instr: "fcvtps", wrapper: "vcvtph_s32_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtps.i32.f32", arch: Arch::Aarch64, args: &["f32"], ret: "i32", features: "neon", imms: &[], instr: "fcvtps", wrapper: "vcvtps_s32_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtps.i64.f16", arch: Arch::Aarch64, args: &["f16"], ret: "i64", features: "neon,fp16", imms: &[], instr: "fcvtps", wrapper: "vcvtph_s64_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtps.i64.f64", arch: Arch::Aarch64, args: &["f64"], ret: "i64", features: "neon", imms: &[], instr: "fcvtps", wrapper: "vcvtpd_s64_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtps.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vi64x1", features: "neon", imms: &[], instr: "fcvtps", wrapper: "vcvtp_s64_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtps.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "fcvtps", wrapper: "vcvtp_s32_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtps.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vi64x2", features: "neon", imms: &[], instr: "fcvtps", wrapper: "vcvtpq_s64_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtps.v4i16.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "vi16x4", features: "neon,fp16", imms: &[], instr: "fcvtps", wrapper: "vcvtp_s16_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtps.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "fcvtps", wrapper: "vcvtpq_s32_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtps.v8i16.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "vi16x8", features: "neon,fp16", imms: &[], instr: "fcvtps", wrapper: "vcvtpq_s16_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtpu.i16.f16", arch: Arch::Aarch64, args: &["f16"], ret: "u16", features: "neon,fp16", imms: &[], instr: "fcvtpu", wrapper: "vcvtph_u16_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtpu.i32.f16", arch: Arch::Aarch64, args: &["f16"], ret: "u32", features: "neon,fp16", imms: &[], instr: "fcvtpu", wrapper: "vcvtph_u32_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtpu.i32.f32", arch: Arch::Aarch64, args: &["f32"], ret: "u32", features: "neon", imms: &[], instr: "fcvtpu", wrapper: "vcvtps_u32_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtpu.i64.f16", arch: Arch::Aarch64, args: &["f16"], ret: "u64", features: "neon,fp16", imms: &[], instr: "fcvtpu", wrapper: "vcvtph_u64_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtpu.i64.f64", arch: Arch::Aarch64, args: &["f64"], ret: "u64", features: "neon", imms: &[], instr: "fcvtpu", wrapper: "vcvtpd_u64_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtpu.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vu64x1", features: "neon", imms: &[], instr: "fcvtpu", wrapper: "vcvtp_u64_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtpu.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "fcvtpu", wrapper: "vcvtp_u32_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtpu.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vu64x2", features: "neon", imms: &[], instr: "fcvtpu", wrapper: "vcvtpq_u64_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtpu.v4i16.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "vu16x4", features: "neon,fp16", imms: &[], instr: "fcvtpu", wrapper: "vcvtp_u16_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtpu.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "fcvtpu", wrapper: "vcvtpq_u32_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtpu.v8i16.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "vu16x8", features: "neon,fp16", imms: &[], instr: "fcvtpu", wrapper: "vcvtpq_u16_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fcvtxn.v2f32.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "fcvtxn", wrapper: "vcvtx_f32_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmax.f16", arch: Arch::Aarch64, args: &["f16", "f16"], ret: "f16", features: "neon,fp16", imms: &[], instr: "fmax", wrapper: "vmaxh_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmax.v1f64", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1"], ret: "vf64x1", features: "neon", imms: &[], instr: "fmax", wrapper: "vmax_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmax.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "fmax", wrapper: "vmax_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmax.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "fmax", wrapper: "vmaxq_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmax.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "fmax", wrapper: "vmax_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmax.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "fmax", wrapper: "vmaxq_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmax.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "fmax", wrapper: "vmaxq_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmaxnm.f16", arch: Arch::Aarch64, args: &["f16", "f16"], ret: "f16", features: "neon,fp16", imms: &[], instr: "fmaxnm", wrapper: "vmaxnmh_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmaxnm.v1f64", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1"], ret: "vf64x1", features: "neon", imms: &[], instr: "fmaxnm", wrapper: "vmaxnm_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmaxnm.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "fmaxnm", wrapper: "vmaxnm_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmaxnm.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "fmaxnm", wrapper: "vmaxnmq_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmaxnm.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "fmaxnm", wrapper: "vmaxnm_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmaxnm.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "fmaxnm", wrapper: "vmaxnmq_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmaxnm.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "fmaxnm", wrapper: "vmaxnmq_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmaxnmp.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "fmaxnmp", wrapper: "vpmaxnm_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmaxnmp.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "fmaxnmp", wrapper: "vpmaxnmq_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmaxnmp.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "fmaxnmp", wrapper: "vpmaxnm_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmaxnmp.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "fmaxnmp", wrapper: "vpmaxnmq_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmaxnmp.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "fmaxnmp", wrapper: "vpmaxnmq_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmaxnmv.f16.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "f16", features: "neon,fp16", imms: &[], instr: "fmaxnmv", wrapper: "vmaxnmv_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmaxnmv.f16.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "f16", features: "neon,fp16", imms: &[], instr: "fmaxnmv", wrapper: "vmaxnmvq_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmaxnmv.f32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "f32", features: "neon", imms: &[], instr: "fmaxnmp", wrapper: "vmaxnmv_f32", asm: "" }, // 2 wrappers
-    Row { name: "llvm.aarch64.neon.fmaxnmv.f32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "f32", features: "neon", imms: &[], instr: "fmaxnmv", wrapper: "vmaxnmvq_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmaxnmv.f64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "f64", features: "neon", imms: &[], instr: "fmaxnmp", wrapper: "vmaxnmvq_f64", asm: "" }, // 2 wrappers
-    Row { name: "llvm.aarch64.neon.fmaxp.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "fmaxp", wrapper: "vpmax_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmaxp.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "fmaxp", wrapper: "vpmaxq_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmaxp.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "fmaxp", wrapper: "vpmax_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmaxp.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "fmaxp", wrapper: "vpmaxq_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmaxp.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "fmaxp", wrapper: "vpmaxq_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmaxv.f16.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "f16", features: "neon,fp16", imms: &[], instr: "fmaxv", wrapper: "vmaxv_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmaxv.f16.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "f16", features: "neon,fp16", imms: &[], instr: "fmaxv", wrapper: "vmaxvq_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmaxv.f32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "f32", features: "neon", imms: &[], instr: "fmaxp", wrapper: "vmaxv_f32", asm: "" }, // 2 wrappers
-    Row { name: "llvm.aarch64.neon.fmaxv.f32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "f32", features: "neon", imms: &[], instr: "fmaxv", wrapper: "vmaxvq_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmaxv.f64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "f64", features: "neon", imms: &[], instr: "fmaxp", wrapper: "vmaxvq_f64", asm: "" }, // 2 wrappers
-    Row { name: "llvm.aarch64.neon.fmin.f16", arch: Arch::Aarch64, args: &["f16", "f16"], ret: "f16", features: "neon,fp16", imms: &[], instr: "fmin", wrapper: "vminh_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmin.v1f64", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1"], ret: "vf64x1", features: "neon", imms: &[], instr: "fmin", wrapper: "vmin_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmin.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "fmin", wrapper: "vmin_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmin.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "fmin", wrapper: "vminq_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmin.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "fmin", wrapper: "vmin_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmin.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "fmin", wrapper: "vminq_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmin.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "fmin", wrapper: "vminq_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fminnm.f16", arch: Arch::Aarch64, args: &["f16", "f16"], ret: "f16", features: "neon,fp16", imms: &[], instr: "fminnm", wrapper: "vminnmh_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fminnm.v1f64", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1"], ret: "vf64x1", features: "neon", imms: &[], instr: "fminnm", wrapper: "vminnm_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fminnm.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "fminnm", wrapper: "vminnm_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fminnm.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "fminnm", wrapper: "vminnmq_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fminnm.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "fminnm", wrapper: "vminnm_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fminnm.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "fminnm", wrapper: "vminnmq_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fminnm.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "fminnm", wrapper: "vminnmq_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fminnmp.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "fminnmp", wrapper: "vpminnm_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fminnmp.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "fminnmp", wrapper: "vpminnmq_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fminnmp.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "fminnmp", wrapper: "vpminnm_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fminnmp.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "fminnmp", wrapper: "vpminnmq_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fminnmp.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "fminnmp", wrapper: "vpminnmq_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fminnmv.f16.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "f16", features: "neon,fp16", imms: &[], instr: "fminnmv", wrapper: "vminnmv_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fminnmv.f16.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "f16", features: "neon,fp16", imms: &[], instr: "fminnmv", wrapper: "vminnmvq_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fminnmv.f32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "f32", features: "neon", imms: &[], instr: "fminnmp", wrapper: "vminnmv_f32", asm: "" }, // 2 wrappers
-    Row { name: "llvm.aarch64.neon.fminnmv.f32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "f32", features: "neon", imms: &[], instr: "fminnmv", wrapper: "vminnmvq_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fminnmv.f64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "f64", features: "neon", imms: &[], instr: "fminnmp", wrapper: "vminnmvq_f64", asm: "" }, // 2 wrappers
-    Row { name: "llvm.aarch64.neon.fminp.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "fminp", wrapper: "vpmin_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fminp.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "fminp", wrapper: "vpminq_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fminp.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "fminp", wrapper: "vpmin_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fminp.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "fminp", wrapper: "vpminq_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fminp.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "fminp", wrapper: "vpminq_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fminv.f16.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "f16", features: "neon,fp16", imms: &[], instr: "fminv", wrapper: "vminv_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fminv.f16.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "f16", features: "neon,fp16", imms: &[], instr: "fminv", wrapper: "vminvq_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fminv.f32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "f32", features: "neon", imms: &[], instr: "fminp", wrapper: "vminv_f32", asm: "" }, // 2 wrappers
-    Row { name: "llvm.aarch64.neon.fminv.f32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "f32", features: "neon", imms: &[], instr: "fminv", wrapper: "vminvq_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fminv.f64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "f64", features: "neon", imms: &[], instr: "fminp", wrapper: "vminvq_f64", asm: "" }, // 2 wrappers
-    Row { name: "llvm.aarch64.neon.fmlal.v2f32.v4f16", arch: Arch::Aarch64, args: &["vf32x2", "vf16x4", "vf16x4"], ret: "vf32x2", features: "neon,fp16,fhm", imms: &[], instr: "fmlal", wrapper: "vfmlal_low_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmlal.v4f32.v8f16", arch: Arch::Aarch64, args: &["vf32x4", "vf16x8", "vf16x8"], ret: "vf32x4", features: "neon,fp16,fhm", imms: &[], instr: "fmlal", wrapper: "vfmlalq_low_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmlal2.v2f32.v4f16", arch: Arch::Aarch64, args: &["vf32x2", "vf16x4", "vf16x4"], ret: "vf32x2", features: "neon,fp16,fhm", imms: &[], instr: "fmlal2", wrapper: "vfmlal_high_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmlal2.v4f32.v8f16", arch: Arch::Aarch64, args: &["vf32x4", "vf16x8", "vf16x8"], ret: "vf32x4", features: "neon,fp16,fhm", imms: &[], instr: "fmlal2", wrapper: "vfmlalq_high_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmlsl.v2f32.v4f16", arch: Arch::Aarch64, args: &["vf32x2", "vf16x4", "vf16x4"], ret: "vf32x2", features: "neon,fp16,fhm", imms: &[], instr: "fmlsl", wrapper: "vfmlsl_low_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmlsl.v4f32.v8f16", arch: Arch::Aarch64, args: &["vf32x4", "vf16x8", "vf16x8"], ret: "vf32x4", features: "neon,fp16,fhm", imms: &[], instr: "fmlsl", wrapper: "vfmlslq_low_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmlsl2.v2f32.v4f16", arch: Arch::Aarch64, args: &["vf32x2", "vf16x4", "vf16x4"], ret: "vf32x2", features: "neon,fp16,fhm", imms: &[], instr: "fmlsl2", wrapper: "vfmlsl_high_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmlsl2.v4f32.v8f16", arch: Arch::Aarch64, args: &["vf32x4", "vf16x8", "vf16x8"], ret: "vf32x4", features: "neon,fp16,fhm", imms: &[], instr: "fmlsl2", wrapper: "vfmlslq_high_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmulx.f16", arch: Arch::Aarch64, args: &["f16", "f16"], ret: "f16", features: "neon,fp16", imms: &[], instr: "fmulx", wrapper: "vmulxh_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmulx.f32", arch: Arch::Aarch64, args: &["f32", "f32"], ret: "f32", features: "neon", imms: &[], instr: "fmulx", wrapper: "vmulxs_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmulx.f64", arch: Arch::Aarch64, args: &["f64", "f64"], ret: "f64", features: "neon", imms: &[], instr: "fmulx", wrapper: "vmulxd_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmulx.v1f64", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1"], ret: "vf64x1", features: "neon", imms: &[], instr: "fmulx", wrapper: "vmulx_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmulx.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "fmulx", wrapper: "vmulx_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmulx.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "fmulx", wrapper: "vmulxq_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmulx.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "fmulx", wrapper: "vmulx_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmulx.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "fmulx", wrapper: "vmulxq_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fmulx.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "fmulx", wrapper: "vmulxq_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fp8.fscale.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vi32x2"], ret: "vf32x2", features: "neon,fp8", imms: &[], instr: "fscale", wrapper: "vscale_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fp8.fscale.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vi64x2"], ret: "vf64x2", features: "neon,fp8", imms: &[], instr: "fscale", wrapper: "vscaleq_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fp8.fscale.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vi16x4"], ret: "vf16x4", features: "neon,fp8", imms: &[], instr: "fscale", wrapper: "vscale_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fp8.fscale.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vi32x4"], ret: "vf32x4", features: "neon,fp8", imms: &[], instr: "fscale", wrapper: "vscaleq_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.fp8.fscale.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vi16x8"], ret: "vf16x8", features: "neon,fp8", imms: &[], instr: "fscale", wrapper: "vscaleq_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frecpe.f16", arch: Arch::Aarch64, args: &["f16"], ret: "f16", features: "neon,fp16", imms: &[], instr: "frecpe", wrapper: "vrecpeh_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frecpe.f32", arch: Arch::Aarch64, args: &["f32"], ret: "f32", features: "neon", imms: &[], instr: "frecpe", wrapper: "vrecpes_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frecpe.f64", arch: Arch::Aarch64, args: &["f64"], ret: "f64", features: "neon", imms: &[], instr: "frecpe", wrapper: "vrecped_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frecpe.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vf64x1", features: "neon", imms: &[], instr: "frecpe", wrapper: "vrecpe_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frecpe.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "frecpe", wrapper: "vrecpe_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frecpe.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "frecpe", wrapper: "vrecpeq_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frecpe.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "frecpe", wrapper: "vrecpe_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frecpe.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "frecpe", wrapper: "vrecpeq_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frecpe.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "frecpe", wrapper: "vrecpeq_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frecps.f16", arch: Arch::Aarch64, args: &["f16", "f16"], ret: "f16", features: "neon,fp16", imms: &[], instr: "frecps", wrapper: "vrecpsh_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frecps.f32", arch: Arch::Aarch64, args: &["f32", "f32"], ret: "f32", features: "neon", imms: &[], instr: "frecps", wrapper: "vrecpss_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frecps.f64", arch: Arch::Aarch64, args: &["f64", "f64"], ret: "f64", features: "neon", imms: &[], instr: "frecps", wrapper: "vrecpsd_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frecps.v1f64", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1"], ret: "vf64x1", features: "neon", imms: &[], instr: "frecps", wrapper: "vrecps_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frecps.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "frecps", wrapper: "vrecps_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frecps.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "frecps", wrapper: "vrecpsq_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frecps.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "frecps", wrapper: "vrecps_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frecps.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "frecps", wrapper: "vrecpsq_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frecps.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "frecps", wrapper: "vrecpsq_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frecpx.f16", arch: Arch::Aarch64, args: &["f16"], ret: "f16", features: "neon,fp16", imms: &[], instr: "frecpx", wrapper: "vrecpxh_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frecpx.f32", arch: Arch::Aarch64, args: &["f32"], ret: "f32", features: "neon", imms: &[], instr: "frecpx", wrapper: "vrecpxs_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frecpx.f64", arch: Arch::Aarch64, args: &["f64"], ret: "f64", features: "neon", imms: &[], instr: "frecpx", wrapper: "vrecpxd_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frint32x.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vf32x2", features: "neon,frintts", imms: &[], instr: "frint32x", wrapper: "vrnd32x_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frint32x.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vf64x2", features: "neon,frintts", imms: &[], instr: "frint32x", wrapper: "vrnd32xq_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frint32x.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vf32x4", features: "neon,frintts", imms: &[], instr: "frint32x", wrapper: "vrnd32xq_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frint32z.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vf32x2", features: "neon,frintts", imms: &[], instr: "frint32z", wrapper: "vrnd32z_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frint32z.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vf64x2", features: "neon,frintts", imms: &[], instr: "frint32z", wrapper: "vrnd32zq_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frint32z.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vf32x4", features: "neon,frintts", imms: &[], instr: "frint32z", wrapper: "vrnd32zq_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frint64x.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vf32x2", features: "neon,frintts", imms: &[], instr: "frint64x", wrapper: "vrnd64x_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frint64x.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vf64x2", features: "neon,frintts", imms: &[], instr: "frint64x", wrapper: "vrnd64xq_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frint64x.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vf32x4", features: "neon,frintts", imms: &[], instr: "frint64x", wrapper: "vrnd64xq_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frint64z.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vf32x2", features: "neon,frintts", imms: &[], instr: "frint64z", wrapper: "vrnd64z_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frint64z.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vf64x2", features: "neon,frintts", imms: &[], instr: "frint64z", wrapper: "vrnd64zq_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frint64z.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vf32x4", features: "neon,frintts", imms: &[], instr: "frint64z", wrapper: "vrnd64zq_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frsqrte.f16", arch: Arch::Aarch64, args: &["f16"], ret: "f16", features: "neon,fp16", imms: &[], instr: "frsqrte", wrapper: "vrsqrteh_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frsqrte.f32", arch: Arch::Aarch64, args: &["f32"], ret: "f32", features: "neon", imms: &[], instr: "frsqrte", wrapper: "vrsqrtes_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frsqrte.f64", arch: Arch::Aarch64, args: &["f64"], ret: "f64", features: "neon", imms: &[], instr: "frsqrte", wrapper: "vrsqrted_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frsqrte.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vf64x1", features: "neon", imms: &[], instr: "frsqrte", wrapper: "vrsqrte_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frsqrte.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "frsqrte", wrapper: "vrsqrte_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frsqrte.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "frsqrte", wrapper: "vrsqrteq_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frsqrte.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "frsqrte", wrapper: "vrsqrte_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frsqrte.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "frsqrte", wrapper: "vrsqrteq_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frsqrte.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "frsqrte", wrapper: "vrsqrteq_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frsqrts.f16", arch: Arch::Aarch64, args: &["f16", "f16"], ret: "f16", features: "neon,fp16", imms: &[], instr: "frsqrts", wrapper: "vrsqrtsh_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frsqrts.f32", arch: Arch::Aarch64, args: &["f32", "f32"], ret: "f32", features: "neon", imms: &[], instr: "frsqrts", wrapper: "vrsqrtss_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frsqrts.f64", arch: Arch::Aarch64, args: &["f64", "f64"], ret: "f64", features: "neon", imms: &[], instr: "frsqrts", wrapper: "vrsqrtsd_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frsqrts.v1f64", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1"], ret: "vf64x1", features: "neon", imms: &[], instr: "frsqrts", wrapper: "vrsqrts_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frsqrts.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "frsqrts", wrapper: "vrsqrts_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frsqrts.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "frsqrts", wrapper: "vrsqrtsq_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frsqrts.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "frsqrts", wrapper: "vrsqrts_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frsqrts.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "frsqrts", wrapper: "vrsqrtsq_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.frsqrts.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "frsqrts", wrapper: "vrsqrtsq_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2.v16i8.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi8x16)", features: "neon", imms: &[], instr: "ld2", wrapper: "vld2q_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2.v1i64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi64x1)", features: "neon", imms: &[], instr: "nop", wrapper: "vld2_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2.v2f32.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vf32x2)", features: "neon", imms: &[], instr: "ld2", wrapper: "vld2_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2.v2f64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vf64x2)", features: "neon", imms: &[], instr: "ld2", wrapper: "vld2q_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2.v2i32.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi32x2)", features: "neon", imms: &[], instr: "ld2", wrapper: "vld2_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2.v2i64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi64x2)", features: "neon", imms: &[], instr: "ld2", wrapper: "vld2q_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2.v4f16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vf16x4)", features: "neon", imms: &[], instr: "ld2", wrapper: "vld2_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2.v4f32.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vf32x4)", features: "neon", imms: &[], instr: "ld2", wrapper: "vld2q_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2.v4i16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi16x4)", features: "neon", imms: &[], instr: "ld2", wrapper: "vld2_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2.v4i32.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi32x4)", features: "neon", imms: &[], instr: "ld2", wrapper: "vld2q_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2.v8f16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vf16x8)", features: "neon", imms: &[], instr: "ld2", wrapper: "vld2q_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2.v8i16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi16x8)", features: "neon", imms: &[], instr: "ld2", wrapper: "vld2q_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2.v8i8.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi8x8)", features: "neon", imms: &[], instr: "ld2", wrapper: "vld2_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2lane.v16i8.p0", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "i64", "ptr"], ret: "arr2(vi8x16)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }], instr: "ld2", wrapper: "vld2q_lane_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2lane.v1f64.p0", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1", "i64", "ptr"], ret: "arr2(vf64x1)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 0, values: &[] }], instr: "ld2", wrapper: "vld2_lane_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2lane.v1i64.p0", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1", "i64", "ptr"], ret: "arr2(vi64x1)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 0, values: &[] }], instr: "ld2", wrapper: "vld2_lane_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2lane.v2f32.p0", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "i64", "ptr"], ret: "arr2(vf32x2)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "ld2", wrapper: "vld2_lane_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2lane.v2f64.p0", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2", "i64", "ptr"], ret: "arr2(vf64x2)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 1, values: &[] }], instr: "ld2", wrapper: "vld2q_lane_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2lane.v2i32.p0", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2", "i64", "ptr"], ret: "arr2(vi32x2)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 1, values: &[] }], instr: "ld2", wrapper: "vld2_lane_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2lane.v2i64.p0", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2", "i64", "ptr"], ret: "arr2(vi64x2)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 1, values: &[] }], instr: "ld2", wrapper: "vld2q_lane_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2lane.v4f16.p0", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "i64", "ptr"], ret: "arr2(vf16x4)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "ld2", wrapper: "vld2_lane_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2lane.v4f32.p0", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4", "i64", "ptr"], ret: "arr2(vf32x4)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "ld2", wrapper: "vld2q_lane_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2lane.v4i16.p0", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4", "i64", "ptr"], ret: "arr2(vi16x4)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "ld2", wrapper: "vld2_lane_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2lane.v4i32.p0", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "i64", "ptr"], ret: "arr2(vi32x4)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "ld2", wrapper: "vld2q_lane_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2lane.v8f16.p0", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "i64", "ptr"], ret: "arr2(vf16x8)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "ld2", wrapper: "vld2q_lane_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2lane.v8i16.p0", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "i64", "ptr"], ret: "arr2(vi16x8)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "ld2", wrapper: "vld2q_lane_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2lane.v8i8.p0", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8", "i64", "ptr"], ret: "arr2(vi8x8)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "ld2", wrapper: "vld2_lane_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2r.v16i8.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi8x16)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2q_dup_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2r.v1f64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vf64x1)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2_dup_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2r.v1i64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi64x1)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2_dup_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2r.v2f32.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vf32x2)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2_dup_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2r.v2f64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vf64x2)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2q_dup_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2r.v2i32.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi32x2)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2_dup_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2r.v2i64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi64x2)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2q_dup_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2r.v4f16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vf16x4)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2_dup_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2r.v4f32.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vf32x4)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2q_dup_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2r.v4i16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi16x4)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2_dup_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2r.v4i32.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi32x4)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2q_dup_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2r.v8f16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vf16x8)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2q_dup_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2r.v8i16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi16x8)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2q_dup_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2r.v8i8.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi8x8)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2_dup_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3lane.v16i8.p0", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16", "i64", "ptr"], ret: "arr3(vi8x16)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 15, values: &[] }], instr: "ld3", wrapper: "vld3q_lane_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3lane.v1f64.p0", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1", "vf64x1", "i64", "ptr"], ret: "arr3(vf64x1)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 0, values: &[] }], instr: "ld3", wrapper: "vld3_lane_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3lane.v1i64.p0", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1", "vi64x1", "i64", "ptr"], ret: "arr3(vi64x1)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 0, values: &[] }], instr: "ld3", wrapper: "vld3_lane_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3lane.v2f32.p0", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "vf32x2", "i64", "ptr"], ret: "arr3(vf32x2)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 1, values: &[] }], instr: "ld3", wrapper: "vld3_lane_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3lane.v2f64.p0", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2", "vf64x2", "i64", "ptr"], ret: "arr3(vf64x2)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 1, values: &[] }], instr: "ld3", wrapper: "vld3q_lane_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3lane.v2i32.p0", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2", "vi32x2", "i64", "ptr"], ret: "arr3(vi32x2)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 1, values: &[] }], instr: "ld3", wrapper: "vld3_lane_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3lane.v2i64.p0", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2", "vi64x2", "i64", "ptr"], ret: "arr3(vi64x2)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 1, values: &[] }], instr: "ld3", wrapper: "vld3q_lane_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3lane.v4f16.p0", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "vf16x4", "i64", "ptr"], ret: "arr3(vf16x4)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 3, values: &[] }], instr: "ld3", wrapper: "vld3_lane_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3lane.v4f32.p0", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4", "vf32x4", "i64", "ptr"], ret: "arr3(vf32x4)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 3, values: &[] }], instr: "ld3", wrapper: "vld3q_lane_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3lane.v4i16.p0", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4", "vi16x4", "i64", "ptr"], ret: "arr3(vi16x4)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 3, values: &[] }], instr: "ld3", wrapper: "vld3_lane_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3lane.v4i32.p0", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "vi32x4", "i64", "ptr"], ret: "arr3(vi32x4)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 3, values: &[] }], instr: "ld3", wrapper: "vld3q_lane_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3lane.v8f16.p0", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "vf16x8", "i64", "ptr"], ret: "arr3(vf16x8)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 7, values: &[] }], instr: "ld3", wrapper: "vld3q_lane_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3lane.v8i16.p0", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "vi16x8", "i64", "ptr"], ret: "arr3(vi16x8)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 15, values: &[] }], instr: "ld3", wrapper: "vld3q_lane_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3lane.v8i8.p0", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8", "vi8x8", "i64", "ptr"], ret: "arr3(vi8x8)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 7, values: &[] }], instr: "ld3", wrapper: "vld3_lane_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3r.v16i8.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vi8x16)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3q_dup_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3r.v1f64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vf64x1)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3_dup_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3r.v1i64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vi64x1)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3_dup_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3r.v2f32.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vf32x2)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3_dup_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3r.v2f64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vf64x2)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3q_dup_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3r.v2i32.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vi32x2)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3_dup_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3r.v2i64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vi64x2)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3q_dup_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3r.v4f16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vf16x4)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3_dup_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3r.v4f32.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vf32x4)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3q_dup_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3r.v4i16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vi16x4)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3_dup_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3r.v4i32.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vi32x4)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3q_dup_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3r.v8f16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vf16x8)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3q_dup_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3r.v8i16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vi16x8)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3q_dup_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3r.v8i8.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vi8x8)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3_dup_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4lane.v16i8.p0", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16", "vi8x16", "i64", "ptr"], ret: "arr4(vi8x16)", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 15, values: &[] }], instr: "ld4", wrapper: "vld4q_lane_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4lane.v1f64.p0", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1", "vf64x1", "vf64x1", "i64", "ptr"], ret: "arr4(vf64x1)", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 0, values: &[] }], instr: "ld4", wrapper: "vld4_lane_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4lane.v1i64.p0", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1", "vi64x1", "vi64x1", "i64", "ptr"], ret: "arr4(vi64x1)", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 0, values: &[] }], instr: "ld4", wrapper: "vld4_lane_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4lane.v2f32.p0", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "vf32x2", "vf32x2", "i64", "ptr"], ret: "arr4(vf32x2)", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 1, values: &[] }], instr: "ld4", wrapper: "vld4_lane_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4lane.v2f64.p0", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2", "vf64x2", "vf64x2", "i64", "ptr"], ret: "arr4(vf64x2)", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 1, values: &[] }], instr: "ld4", wrapper: "vld4q_lane_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4lane.v2i32.p0", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2", "vi32x2", "vi32x2", "i64", "ptr"], ret: "arr4(vi32x2)", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 1, values: &[] }], instr: "ld4", wrapper: "vld4_lane_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4lane.v2i64.p0", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2", "vi64x2", "vi64x2", "i64", "ptr"], ret: "arr4(vi64x2)", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 1, values: &[] }], instr: "ld4", wrapper: "vld4q_lane_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4lane.v4f16.p0", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "vf16x4", "vf16x4", "i64", "ptr"], ret: "arr4(vf16x4)", features: "neon,fp16", imms: &[Imm { arg: 4, min: 0, max: 3, values: &[] }], instr: "ld4", wrapper: "vld4_lane_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4lane.v4f32.p0", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4", "vf32x4", "vf32x4", "i64", "ptr"], ret: "arr4(vf32x4)", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 3, values: &[] }], instr: "ld4", wrapper: "vld4q_lane_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4lane.v4i16.p0", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4", "vi16x4", "vi16x4", "i64", "ptr"], ret: "arr4(vi16x4)", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 3, values: &[] }], instr: "ld4", wrapper: "vld4_lane_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4lane.v4i32.p0", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "vi32x4", "vi32x4", "i64", "ptr"], ret: "arr4(vi32x4)", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 3, values: &[] }], instr: "ld4", wrapper: "vld4q_lane_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4lane.v8f16.p0", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "vf16x8", "vf16x8", "i64", "ptr"], ret: "arr4(vf16x8)", features: "neon,fp16", imms: &[Imm { arg: 4, min: 0, max: 7, values: &[] }], instr: "ld4", wrapper: "vld4q_lane_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4lane.v8i16.p0", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "vi16x8", "vi16x8", "i64", "ptr"], ret: "arr4(vi16x8)", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 7, values: &[] }], instr: "ld4", wrapper: "vld4q_lane_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4lane.v8i8.p0", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8", "vi8x8", "vi8x8", "i64", "ptr"], ret: "arr4(vi8x8)", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 7, values: &[] }], instr: "ld4", wrapper: "vld4_lane_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4r.v16i8.p0.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vi8x16)", features: "neon", imms: &[], instr: "ld4r", wrapper: "vld4q_dup_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4r.v1f64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vf64x1)", features: "neon", imms: &[], instr: "ld4r", wrapper: "vld4_dup_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4r.v1i64.p0.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vi64x1)", features: "neon", imms: &[], instr: "ld4r", wrapper: "vld4_dup_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4r.v2f32.p0.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vf32x2)", features: "neon", imms: &[], instr: "ld4r", wrapper: "vld4_dup_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4r.v2f64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vf64x2)", features: "neon", imms: &[], instr: "ld4r", wrapper: "vld4q_dup_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4r.v2i32.p0.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vi32x2)", features: "neon", imms: &[], instr: "ld4r", wrapper: "vld4_dup_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4r.v2i64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vi64x2)", features: "neon", imms: &[], instr: "ld4r", wrapper: "vld4q_dup_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4r.v4f16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vf16x4)", features: "neon,fp16", imms: &[], instr: "ld4r", wrapper: "vld4_dup_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4r.v4f32.p0.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vf32x4)", features: "neon", imms: &[], instr: "ld4r", wrapper: "vld4q_dup_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4r.v4i16.p0.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vi16x4)", features: "neon", imms: &[], instr: "ld4r", wrapper: "vld4_dup_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4r.v4i32.p0.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vi32x4)", features: "neon", imms: &[], instr: "ld4r", wrapper: "vld4q_dup_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4r.v8f16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vf16x8)", features: "neon,fp16", imms: &[], instr: "ld4r", wrapper: "vld4q_dup_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4r.v8i16.p0.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vi16x8)", features: "neon", imms: &[], instr: "ld4r", wrapper: "vld4q_dup_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld4r.v8i8.p0.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vi8x8)", features: "neon", imms: &[], instr: "ld4r", wrapper: "vld4_dup_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.pmul.v16i8", arch: Arch::Aarch64, args: &["vp8x16", "vp8x16"], ret: "vp8x16", features: "neon", imms: &[], instr: "pmul", wrapper: "vmulq_p8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.pmul.v8i8", arch: Arch::Aarch64, args: &["vp8x8", "vp8x8"], ret: "vp8x8", features: "neon", imms: &[], instr: "pmul", wrapper: "vmul_p8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.pmull.v8i16", arch: Arch::Aarch64, args: &["vp8x8", "vp8x8"], ret: "vp16x8", features: "neon", imms: &[], instr: "pmull", wrapper: "vmull_p8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.pmull64", arch: Arch::Aarch64, args: &["p64", "p64"], ret: "vi8x16", features: "neon,aes", imms: &[], instr: "pmull", wrapper: "vmull_p64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.raddhn.v2i32", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "raddhn", wrapper: "vraddhn_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.raddhn.v4i16", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "raddhn", wrapper: "vraddhn_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.raddhn.v8i8", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "raddhn", wrapper: "vraddhn_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.rshrn.v2i32", arch: Arch::Aarch64, args: &["vi64x2", "i32"], ret: "vi32x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "rshrn", wrapper: "vrshrn_n_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.rshrn.v4i16", arch: Arch::Aarch64, args: &["vi32x4", "i32"], ret: "vi16x4", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "rshrn", wrapper: "vrshrn_n_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.rshrn.v8i8", arch: Arch::Aarch64, args: &["vi16x8", "i32"], ret: "vi8x8", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 8, values: &[] }], instr: "rshrn", wrapper: "vrshrn_n_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.rsubhn.v2i32", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "rsubhn", wrapper: "vrsubhn_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.rsubhn.v4i16", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "rsubhn", wrapper: "vrsubhn_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.rsubhn.v8i8", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "rsubhn", wrapper: "vrsubhn_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sabd.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "sabd", wrapper: "vabdq_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sabd.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "sabd", wrapper: "vabd_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sabd.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "sabd", wrapper: "vabd_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sabd.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "sabd", wrapper: "vabdq_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sabd.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "sabd", wrapper: "vabdq_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sabd.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "sabd", wrapper: "vabd_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.saddlp.v1i64.v2i32", arch: Arch::Aarch64, args: &["vi32x2"], ret: "vi64x1", features: "neon", imms: &[], instr: "saddlp", wrapper: "vpaddl_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.saddlp.v2i32.v4i16", arch: Arch::Aarch64, args: &["vi16x4"], ret: "vi32x2", features: "neon", imms: &[], instr: "saddlp", wrapper: "vpaddl_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.saddlp.v2i64.v4i32", arch: Arch::Aarch64, args: &["vi32x4"], ret: "vi64x2", features: "neon", imms: &[], instr: "saddlp", wrapper: "vpaddlq_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.saddlp.v4i16.v8i8", arch: Arch::Aarch64, args: &["vi8x8"], ret: "vi16x4", features: "neon", imms: &[], instr: "saddlp", wrapper: "vpaddl_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.saddlp.v4i32.v8i16", arch: Arch::Aarch64, args: &["vi16x8"], ret: "vi32x4", features: "neon", imms: &[], instr: "saddlp", wrapper: "vpaddlq_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.saddlp.v8i16.v16i8", arch: Arch::Aarch64, args: &["vi8x16"], ret: "vi16x8", features: "neon", imms: &[], instr: "saddlp", wrapper: "vpaddlq_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.saddlv.i32.v16i8", arch: Arch::Aarch64, args: &["vi8x16"], ret: "i32", features: "neon", imms: &[], instr: "saddlv", wrapper: "vaddlvq_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.saddlv.i32.v4i16", arch: Arch::Aarch64, args: &["vi16x4"], ret: "i32", features: "neon", imms: &[], instr: "saddlv", wrapper: "vaddlv_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.saddlv.i32.v8i16", arch: Arch::Aarch64, args: &["vi16x8"], ret: "i32", features: "neon", imms: &[], instr: "saddlv", wrapper: "vaddlvq_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.saddlv.i32.v8i8", arch: Arch::Aarch64, args: &["vi8x8"], ret: "i32", features: "neon", imms: &[], instr: "saddlv", wrapper: "vaddlv_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.saddlv.i64.v2i32", arch: Arch::Aarch64, args: &["vi32x2"], ret: "i64", features: "neon", imms: &[], instr: "saddlp", wrapper: "vaddlv_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.saddlv.i64.v4i32", arch: Arch::Aarch64, args: &["vi32x4"], ret: "i64", features: "neon", imms: &[], instr: "saddlv", wrapper: "vaddlvq_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.scalar.sqxtn.i32.i64", arch: Arch::Aarch64, args: &["i64"], ret: "i32", features: "neon", imms: &[], instr: "sqxtn", wrapper: "vqmovnd_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.scalar.uqxtn.i32.i64", arch: Arch::Aarch64, args: &["u64"], ret: "u32", features: "neon", imms: &[], instr: "uqxtn", wrapper: "vqmovnd_u64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sdot.v2i32.v8i8", arch: Arch::Aarch64, args: &["vi32x2", "vi8x8", "vi8x8"], ret: "vi32x2", features: "neon,dotprod", imms: &[], instr: "sdot", wrapper: "vdot_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sdot.v4i32.v16i8", arch: Arch::Aarch64, args: &["vi32x4", "vi8x16", "vi8x16"], ret: "vi32x4", features: "neon,dotprod", imms: &[], instr: "sdot", wrapper: "vdotq_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.shadd.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "shadd", wrapper: "vhaddq_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.shadd.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "shadd", wrapper: "vhadd_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.shadd.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "shadd", wrapper: "vhadd_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.shadd.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "shadd", wrapper: "vhaddq_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.shadd.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "shadd", wrapper: "vhaddq_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.shadd.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "shadd", wrapper: "vhadd_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.shsub.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "shsub", wrapper: "vhsubq_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.shsub.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "shsub", wrapper: "vhsub_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.shsub.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "shsub", wrapper: "vhsub_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.shsub.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "shsub", wrapper: "vhsubq_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.shsub.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "shsub", wrapper: "vhsubq_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.shsub.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "shsub", wrapper: "vhsub_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.smaxp.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "smaxp", wrapper: "vpmaxq_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.smaxp.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "smaxp", wrapper: "vpmax_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.smaxp.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "smaxp", wrapper: "vpmax_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.smaxp.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "smaxp", wrapper: "vpmaxq_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.smaxp.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "smaxp", wrapper: "vpmaxq_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.smaxp.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "smaxp", wrapper: "vpmax_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sminp.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "sminp", wrapper: "vpminq_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sminp.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "sminp", wrapper: "vpmin_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sminp.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "sminp", wrapper: "vpmin_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sminp.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "sminp", wrapper: "vpminq_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sminp.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "sminp", wrapper: "vpminq_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sminp.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "sminp", wrapper: "vpmin_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.smmla.v4i32.v16i8", arch: Arch::Aarch64, args: &["vi32x4", "vi8x16", "vi8x16"], ret: "vi32x4", features: "neon,i8mm", imms: &[], instr: "smmla", wrapper: "vmmlaq_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqabs.i32", arch: Arch::Aarch64, args: &["i32"], ret: "i32", features: "neon", imms: &[], instr: "sqabs", wrapper: "vqabss_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqabs.i64", arch: Arch::Aarch64, args: &["i64"], ret: "i64", features: "neon", imms: &[], instr: "sqabs", wrapper: "vqabsd_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqabs.v16i8", arch: Arch::Aarch64, args: &["vi8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "sqabs", wrapper: "vqabsq_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqabs.v1i64", arch: Arch::Aarch64, args: &["vi64x1"], ret: "vi64x1", features: "neon", imms: &[], instr: "sqabs", wrapper: "vqabs_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqabs.v2i32", arch: Arch::Aarch64, args: &["vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "sqabs", wrapper: "vqabs_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqabs.v2i64", arch: Arch::Aarch64, args: &["vi64x2"], ret: "vi64x2", features: "neon", imms: &[], instr: "sqabs", wrapper: "vqabsq_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqabs.v4i16", arch: Arch::Aarch64, args: &["vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "sqabs", wrapper: "vqabs_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqabs.v4i32", arch: Arch::Aarch64, args: &["vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "sqabs", wrapper: "vqabsq_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqabs.v8i16", arch: Arch::Aarch64, args: &["vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "sqabs", wrapper: "vqabsq_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqabs.v8i8", arch: Arch::Aarch64, args: &["vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "sqabs", wrapper: "vqabs_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqadd.i32", arch: Arch::Aarch64, args: &["i32", "i32"], ret: "i32", features: "neon", imms: &[], instr: "sqadd", wrapper: "vqadds_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqadd.i64", arch: Arch::Aarch64, args: &["i64", "i64"], ret: "i64", features: "neon", imms: &[], instr: "sqadd", wrapper: "vqaddd_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqdmulh.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "sqdmulh", wrapper: "vqdmulh_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqdmulh.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "sqdmulh", wrapper: "vqdmulh_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqdmulh.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "sqdmulh", wrapper: "vqdmulhq_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqdmulh.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "sqdmulh", wrapper: "vqdmulhq_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqdmull.v2i64", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi64x2", features: "neon", imms: &[], instr: "sqdmull", wrapper: "vqdmull_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqdmull.v4i32", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "sqdmull", wrapper: "vqdmull_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqdmulls.scalar", arch: Arch::Aarch64, args: &["i32", "i32"], ret: "i64", features: "neon", imms: &[], instr: "sqdmull", wrapper: "vqdmulls_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqneg.v16i8", arch: Arch::Aarch64, args: &["vi8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "sqneg", wrapper: "vqnegq_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqneg.v1i64", arch: Arch::Aarch64, args: &["vi64x1"], ret: "vi64x1", features: "neon", imms: &[], instr: "sqneg", wrapper: "vqneg_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqneg.v2i32", arch: Arch::Aarch64, args: &["vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "sqneg", wrapper: "vqneg_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqneg.v2i64", arch: Arch::Aarch64, args: &["vi64x2"], ret: "vi64x2", features: "neon", imms: &[], instr: "sqneg", wrapper: "vqnegq_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqneg.v4i16", arch: Arch::Aarch64, args: &["vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "sqneg", wrapper: "vqneg_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqneg.v4i32", arch: Arch::Aarch64, args: &["vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "sqneg", wrapper: "vqnegq_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqneg.v8i16", arch: Arch::Aarch64, args: &["vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "sqneg", wrapper: "vqnegq_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqneg.v8i8", arch: Arch::Aarch64, args: &["vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "sqneg", wrapper: "vqneg_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrdmlah.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2", "vi32x2"], ret: "vi32x2", features: "rdm", imms: &[], instr: "sqrdmlah", wrapper: "vqrdmlah_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrdmlah.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4", "vi16x4"], ret: "vi16x4", features: "rdm", imms: &[], instr: "sqrdmlah", wrapper: "vqrdmlah_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrdmlah.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "vi32x4"], ret: "vi32x4", features: "rdm", imms: &[], instr: "sqrdmlah", wrapper: "vqrdmlahq_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrdmlah.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "vi16x8"], ret: "vi16x8", features: "rdm", imms: &[], instr: "sqrdmlah", wrapper: "vqrdmlahq_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrdmlsh.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2", "vi32x2"], ret: "vi32x2", features: "rdm", imms: &[], instr: "sqrdmlsh", wrapper: "vqrdmlsh_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrdmlsh.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4", "vi16x4"], ret: "vi16x4", features: "rdm", imms: &[], instr: "sqrdmlsh", wrapper: "vqrdmlsh_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrdmlsh.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "vi32x4"], ret: "vi32x4", features: "rdm", imms: &[], instr: "sqrdmlsh", wrapper: "vqrdmlshq_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrdmlsh.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "vi16x8"], ret: "vi16x8", features: "rdm", imms: &[], instr: "sqrdmlsh", wrapper: "vqrdmlshq_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrdmulh.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "sqrdmulh", wrapper: "vqrdmulh_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrdmulh.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "sqrdmulh", wrapper: "vqrdmulh_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrdmulh.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "sqrdmulh", wrapper: "vqrdmulhq_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrdmulh.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "sqrdmulh", wrapper: "vqrdmulhq_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrshl.i32", arch: Arch::Aarch64, args: &["i32", "i32"], ret: "i32", features: "neon", imms: &[], instr: "sqrshl", wrapper: "vqrshls_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrshl.i64", arch: Arch::Aarch64, args: &["i64", "i64"], ret: "i64", features: "neon", imms: &[], instr: "sqrshl", wrapper: "vqrshld_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrshl.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "sqrshl", wrapper: "vqrshlq_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrshl.v1i64", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1"], ret: "vi64x1", features: "neon", imms: &[], instr: "sqrshl", wrapper: "vqrshl_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrshl.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "sqrshl", wrapper: "vqrshl_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrshl.v2i64", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2"], ret: "vi64x2", features: "neon", imms: &[], instr: "sqrshl", wrapper: "vqrshlq_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrshl.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "sqrshl", wrapper: "vqrshl_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrshl.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "sqrshl", wrapper: "vqrshlq_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrshl.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "sqrshl", wrapper: "vqrshlq_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrshl.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "sqrshl", wrapper: "vqrshl_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrshrn.v2i32", arch: Arch::Aarch64, args: &["vi64x2", "i32"], ret: "vi32x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "sqrshrn", wrapper: "vqrshrn_n_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrshrn.v4i16", arch: Arch::Aarch64, args: &["vi32x4", "i32"], ret: "vi16x4", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "sqrshrn", wrapper: "vqrshrn_n_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrshrn.v8i8", arch: Arch::Aarch64, args: &["vi16x8", "i32"], ret: "vi8x8", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 8, values: &[] }], instr: "sqrshrn", wrapper: "vqrshrn_n_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrshrun.v2i32", arch: Arch::Aarch64, args: &["vi64x2", "i32"], ret: "vu32x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "sqrshrun", wrapper: "vqrshrun_n_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrshrun.v4i16", arch: Arch::Aarch64, args: &["vi32x4", "i32"], ret: "vu16x4", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "sqrshrun", wrapper: "vqrshrun_n_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqrshrun.v8i8", arch: Arch::Aarch64, args: &["vi16x8", "i32"], ret: "vu8x8", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 8, values: &[] }], instr: "sqrshrun", wrapper: "vqrshrun_n_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqshl.i64", arch: Arch::Aarch64, args: &["i64", "i64"], ret: "i64", features: "neon", imms: &[], instr: "sqshl", wrapper: "vqshld_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqshl.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "sqshl", wrapper: "vqshlq_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqshl.v1i64", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1"], ret: "vi64x1", features: "neon", imms: &[], instr: "sqshl", wrapper: "vqshl_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqshl.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "sqshl", wrapper: "vqshl_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqshl.v2i64", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2"], ret: "vi64x2", features: "neon", imms: &[], instr: "sqshl", wrapper: "vqshlq_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqshl.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "sqshl", wrapper: "vqshl_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqshl.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "sqshl", wrapper: "vqshlq_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqshl.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "sqshl", wrapper: "vqshlq_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqshl.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "sqshl", wrapper: "vqshl_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqshlu.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16"], ret: "vu8x16", features: "neon", imms: &[], instr: "sqshlu", wrapper: "vqshluq_n_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqshlu.v1i64", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1"], ret: "vu64x1", features: "neon", imms: &[], instr: "sqshlu", wrapper: "vqshlu_n_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqshlu.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "sqshlu", wrapper: "vqshlu_n_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqshlu.v2i64", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2"], ret: "vu64x2", features: "neon", imms: &[], instr: "sqshlu", wrapper: "vqshluq_n_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqshlu.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "sqshlu", wrapper: "vqshlu_n_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqshlu.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "sqshlu", wrapper: "vqshluq_n_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqshlu.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vu16x8", features: "neon", imms: &[], instr: "sqshlu", wrapper: "vqshluq_n_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqshlu.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "sqshlu", wrapper: "vqshlu_n_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqshrn.i32", arch: Arch::Aarch64, args: &["i64", "i32"], ret: "i32", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "sqshrn", wrapper: "vqshrnd_n_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqshrn.v2i32", arch: Arch::Aarch64, args: &["vi64x2", "i32"], ret: "vi32x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "sqshrn", wrapper: "vqshrn_n_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqshrn.v4i16", arch: Arch::Aarch64, args: &["vi32x4", "i32"], ret: "vi16x4", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "sqshrn", wrapper: "vqshrn_n_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqshrn.v8i8", arch: Arch::Aarch64, args: &["vi16x8", "i32"], ret: "vi8x8", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 8, values: &[] }], instr: "sqshrn", wrapper: "vqshrn_n_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqshrun.v2i32", arch: Arch::Aarch64, args: &["vi64x2", "i32"], ret: "vu32x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "sqshrun", wrapper: "vqshrun_n_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqshrun.v4i16", arch: Arch::Aarch64, args: &["vi32x4", "i32"], ret: "vu16x4", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "sqshrun", wrapper: "vqshrun_n_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqshrun.v8i8", arch: Arch::Aarch64, args: &["vi16x8", "i32"], ret: "vu8x8", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 8, values: &[] }], instr: "sqshrun", wrapper: "vqshrun_n_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqsub.i32", arch: Arch::Aarch64, args: &["i32", "i32"], ret: "i32", features: "neon", imms: &[], instr: "sqsub", wrapper: "vqsubs_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqsub.i64", arch: Arch::Aarch64, args: &["i64", "i64"], ret: "i64", features: "neon", imms: &[], instr: "sqsub", wrapper: "vqsubd_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqxtn.v2i32", arch: Arch::Aarch64, args: &["vi64x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "sqxtn", wrapper: "vqmovn_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqxtn.v4i16", arch: Arch::Aarch64, args: &["vi32x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "sqxtn", wrapper: "vqmovn_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqxtn.v8i8", arch: Arch::Aarch64, args: &["vi16x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "sqxtn", wrapper: "vqmovn_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqxtun.v2i32", arch: Arch::Aarch64, args: &["vi64x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "sqxtun", wrapper: "vqmovun_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqxtun.v4i16", arch: Arch::Aarch64, args: &["vi32x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "sqxtun", wrapper: "vqmovun_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sqxtun.v8i8", arch: Arch::Aarch64, args: &["vi16x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "sqxtun", wrapper: "vqmovun_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.srhadd.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "srhadd", wrapper: "vrhaddq_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.srhadd.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "srhadd", wrapper: "vrhadd_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.srhadd.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "srhadd", wrapper: "vrhadd_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.srhadd.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "srhadd", wrapper: "vrhaddq_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.srhadd.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "srhadd", wrapper: "vrhaddq_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.srhadd.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "srhadd", wrapper: "vrhadd_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.srshl.i64", arch: Arch::Aarch64, args: &["i64", "i64"], ret: "i64", features: "neon", imms: &[], instr: "srshl", wrapper: "vrshld_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.srshl.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "srshl", wrapper: "vrshlq_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.srshl.v1i64", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1"], ret: "vi64x1", features: "neon", imms: &[], instr: "srshl", wrapper: "vrshl_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.srshl.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "srshl", wrapper: "vrshl_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.srshl.v2i64", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2"], ret: "vi64x2", features: "neon", imms: &[], instr: "srshl", wrapper: "vrshlq_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.srshl.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "srshl", wrapper: "vrshl_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.srshl.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "srshl", wrapper: "vrshlq_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.srshl.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "srshl", wrapper: "vrshlq_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.srshl.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "srshl", wrapper: "vrshl_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sshl.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "sshl", wrapper: "vshlq_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sshl.v1i64", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1"], ret: "vi64x1", features: "neon", imms: &[], instr: "sshl", wrapper: "vshl_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sshl.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "sshl", wrapper: "vshl_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sshl.v2i64", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2"], ret: "vi64x2", features: "neon", imms: &[], instr: "sshl", wrapper: "vshlq_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sshl.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "sshl", wrapper: "vshl_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sshl.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "sshl", wrapper: "vshlq_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sshl.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "sshl", wrapper: "vshlq_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.sshl.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "sshl", wrapper: "vshl_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x2.v16i8.p0", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_s8_x2", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x2.v1f64.p0", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_f64_x2", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x2.v1i64.p0", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_s64_x2", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x2.v2f32.p0", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_f32_x2", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x2.v2f64.p0", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_f64_x2", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x2.v2i32.p0", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_s32_x2", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x2.v2i64.p0", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_s64_x2", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x2.v4f16.p0", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "ptr"], ret: "unit", features: "neon,fp16", imms: &[], instr: "st1", wrapper: "vst1_f16_x2", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x2.v4f32.p0", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_f32_x2", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x2.v4i16.p0", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_s16_x2", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x2.v4i32.p0", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_s32_x2", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x2.v8f16.p0", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "ptr"], ret: "unit", features: "neon,fp16", imms: &[], instr: "st1", wrapper: "vst1q_f16_x2", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x2.v8i16.p0", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_s16_x2", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x2.v8i8.p0", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_s8_x2", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x3.v16i8.p0", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_s8_x3", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x3.v1f64.p0", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1", "vf64x1", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_f64_x3", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x3.v1i64.p0", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1", "vi64x1", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_s64_x3", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x3.v2f32.p0", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "vf32x2", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_f32_x3", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x3.v2f64.p0", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2", "vf64x2", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_f64_x3", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x3.v2i32.p0", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2", "vi32x2", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_s32_x3", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x3.v2i64.p0", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2", "vi64x2", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_s64_x3", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x3.v4f16.p0", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "vf16x4", "ptr"], ret: "unit", features: "neon,fp16", imms: &[], instr: "st1", wrapper: "vst1_f16_x3", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x3.v4f32.p0", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4", "vf32x4", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_f32_x3", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x3.v4i16.p0", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4", "vi16x4", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_s16_x3", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x3.v4i32.p0", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "vi32x4", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_s32_x3", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x3.v8f16.p0", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "vf16x8", "ptr"], ret: "unit", features: "neon,fp16", imms: &[], instr: "st1", wrapper: "vst1q_f16_x3", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x3.v8i16.p0", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "vi16x8", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_s16_x3", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x3.v8i8.p0", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8", "vi8x8", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_s8_x3", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x4.v16i8.p0", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16", "vi8x16", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_s8_x4", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x4.v1f64.p0", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1", "vf64x1", "vf64x1", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_f64_x4", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x4.v1i64.p0", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1", "vi64x1", "vi64x1", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_s64_x4", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x4.v2f32.p0", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "vf32x2", "vf32x2", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_f32_x4", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x4.v2f64.p0", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2", "vf64x2", "vf64x2", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_f64_x4", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x4.v2i32.p0", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2", "vi32x2", "vi32x2", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_s32_x4", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x4.v2i64.p0", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2", "vi64x2", "vi64x2", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_s64_x4", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x4.v4f16.p0", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "vf16x4", "vf16x4", "ptr"], ret: "unit", features: "neon,fp16", imms: &[], instr: "st1", wrapper: "vst1_f16_x4", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x4.v4f32.p0", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4", "vf32x4", "vf32x4", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_f32_x4", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x4.v4i16.p0", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4", "vi16x4", "vi16x4", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_s16_x4", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x4.v4i32.p0", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "vi32x4", "vi32x4", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_s32_x4", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x4.v8f16.p0", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "vf16x8", "vf16x8", "ptr"], ret: "unit", features: "neon,fp16", imms: &[], instr: "st1", wrapper: "vst1q_f16_x4", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x4.v8i16.p0", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "vi16x8", "vi16x8", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_s16_x4", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st1x4.v8i8.p0", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8", "vi8x8", "vi8x8", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_s8_x4", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st2.v4f16.p0", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st2", wrapper: "vst2_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st2.v8f16.p0", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st2", wrapper: "vst2q_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st2lane.v16i8.p0", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }], instr: "st2", wrapper: "vst2q_lane_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st2lane.v1f64.p0", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 0, values: &[] }], instr: "st2", wrapper: "vst2_lane_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st2lane.v1i64.p0", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 0, values: &[] }], instr: "st2", wrapper: "vst2_lane_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st2lane.v2f32.p0", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 1, values: &[] }], instr: "st2", wrapper: "vst2_lane_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st2lane.v2f64.p0", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 1, values: &[] }], instr: "st2", wrapper: "vst2q_lane_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st2lane.v2i32.p0", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 1, values: &[] }], instr: "st2", wrapper: "vst2_lane_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st2lane.v2i64.p0", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 1, values: &[] }], instr: "st2", wrapper: "vst2q_lane_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st2lane.v4f16.p0", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "st2", wrapper: "vst2_lane_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st2lane.v4f32.p0", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "st2", wrapper: "vst2q_lane_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st2lane.v4i16.p0", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "st2", wrapper: "vst2_lane_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st2lane.v4i32.p0", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "st2", wrapper: "vst2q_lane_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st2lane.v8f16.p0", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "st2", wrapper: "vst2q_lane_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st2lane.v8i16.p0", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "st2", wrapper: "vst2q_lane_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st2lane.v8i8.p0", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "st2", wrapper: "vst2_lane_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st3.v4f16.p0", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "vf16x4", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st3", wrapper: "vst3_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st3.v8f16.p0", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "vf16x8", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st3", wrapper: "vst3q_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st3lane.v16i8.p0", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 15, values: &[] }], instr: "st3", wrapper: "vst3q_lane_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st3lane.v1f64.p0", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1", "vf64x1", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 0, values: &[] }], instr: "st3", wrapper: "vst3_lane_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st3lane.v1i64.p0", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1", "vi64x1", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 0, values: &[] }], instr: "st3", wrapper: "vst3_lane_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st3lane.v2f32.p0", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "vf32x2", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 1, values: &[] }], instr: "st3", wrapper: "vst3_lane_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st3lane.v2f64.p0", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2", "vf64x2", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 1, values: &[] }], instr: "st3", wrapper: "vst3q_lane_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st3lane.v2i32.p0", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2", "vi32x2", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 1, values: &[] }], instr: "st3", wrapper: "vst3_lane_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st3lane.v2i64.p0", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2", "vi64x2", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 1, values: &[] }], instr: "st3", wrapper: "vst3q_lane_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st3lane.v4f16.p0", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "vf16x4", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 3, values: &[] }], instr: "st3", wrapper: "vst3_lane_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st3lane.v4f32.p0", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4", "vf32x4", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 3, values: &[] }], instr: "st3", wrapper: "vst3q_lane_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st3lane.v4i16.p0", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4", "vi16x4", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 3, values: &[] }], instr: "st3", wrapper: "vst3_lane_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st3lane.v4i32.p0", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "vi32x4", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 3, values: &[] }], instr: "st3", wrapper: "vst3q_lane_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st3lane.v8f16.p0", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "vf16x8", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 7, values: &[] }], instr: "st3", wrapper: "vst3q_lane_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st3lane.v8i16.p0", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "vi16x8", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 7, values: &[] }], instr: "st3", wrapper: "vst3q_lane_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st3lane.v8i8.p0", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8", "vi8x8", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 7, values: &[] }], instr: "st3", wrapper: "vst3_lane_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st4.v4f16.p0", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "vf16x4", "vf16x4", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st4", wrapper: "vst4_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st4.v8f16.p0", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "vf16x8", "vf16x8", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st4", wrapper: "vst4q_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st4lane.v16i8.p0", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16", "vi8x16", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 15, values: &[] }], instr: "st4", wrapper: "vst4q_lane_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st4lane.v1f64.p0", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1", "vf64x1", "vf64x1", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 0, values: &[] }], instr: "st4", wrapper: "vst4_lane_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st4lane.v1i64.p0", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1", "vi64x1", "vi64x1", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 0, values: &[] }], instr: "st4", wrapper: "vst4_lane_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st4lane.v2f32.p0", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "vf32x2", "vf32x2", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 1, values: &[] }], instr: "st4", wrapper: "vst4_lane_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st4lane.v2f64.p0", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2", "vf64x2", "vf64x2", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 1, values: &[] }], instr: "st4", wrapper: "vst4q_lane_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st4lane.v2i32.p0", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2", "vi32x2", "vi32x2", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 1, values: &[] }], instr: "st4", wrapper: "vst4_lane_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st4lane.v2i64.p0", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2", "vi64x2", "vi64x2", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 1, values: &[] }], instr: "st4", wrapper: "vst4q_lane_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st4lane.v4f16.p0", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "vf16x4", "vf16x4", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 3, values: &[] }], instr: "st4", wrapper: "vst4_lane_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st4lane.v4f32.p0", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4", "vf32x4", "vf32x4", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 3, values: &[] }], instr: "st4", wrapper: "vst4q_lane_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st4lane.v4i16.p0", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4", "vi16x4", "vi16x4", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 3, values: &[] }], instr: "st4", wrapper: "vst4_lane_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st4lane.v4i32.p0", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "vi32x4", "vi32x4", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 3, values: &[] }], instr: "st4", wrapper: "vst4q_lane_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st4lane.v8f16.p0", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "vf16x8", "vf16x8", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 7, values: &[] }], instr: "st4", wrapper: "vst4q_lane_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st4lane.v8i16.p0", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "vi16x8", "vi16x8", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 7, values: &[] }], instr: "st4", wrapper: "vst4q_lane_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.st4lane.v8i8.p0", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8", "vi8x8", "vi8x8", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 7, values: &[] }], instr: "st4", wrapper: "vst4_lane_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.suqadd.i32", arch: Arch::Aarch64, args: &["i32", "u32"], ret: "i32", features: "neon", imms: &[], instr: "suqadd", wrapper: "vuqadds_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.suqadd.i64", arch: Arch::Aarch64, args: &["i64", "u64"], ret: "i64", features: "neon", imms: &[], instr: "suqadd", wrapper: "vuqaddd_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.suqadd.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vu8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "suqadd", wrapper: "vuqaddq_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.suqadd.v1i64", arch: Arch::Aarch64, args: &["vi64x1", "vu64x1"], ret: "vi64x1", features: "neon", imms: &[], instr: "suqadd", wrapper: "vuqadd_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.suqadd.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vu32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "suqadd", wrapper: "vuqadd_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.suqadd.v2i64", arch: Arch::Aarch64, args: &["vi64x2", "vu64x2"], ret: "vi64x2", features: "neon", imms: &[], instr: "suqadd", wrapper: "vuqaddq_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.suqadd.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vu16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "suqadd", wrapper: "vuqadd_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.suqadd.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vu32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "suqadd", wrapper: "vuqaddq_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.suqadd.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vu16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "suqadd", wrapper: "vuqaddq_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.suqadd.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vu8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "suqadd", wrapper: "vuqadd_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.tbl1.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vu8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "tbl", wrapper: "vqtbl1q", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.tbl1.v8i8", arch: Arch::Aarch64, args: &["vi8x16", "vu8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "tbl", wrapper: "vqtbl1", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.tbl2.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vu8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "tbl", wrapper: "vqtbl2q", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.tbl2.v8i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vu8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "tbl", wrapper: "vqtbl2", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.tbl3.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16", "vu8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "tbl", wrapper: "vqtbl3q", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.tbl3.v8i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16", "vu8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "tbl", wrapper: "vqtbl3", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.tbl4.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16", "vi8x16", "vu8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "tbl", wrapper: "vqtbl4q", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.tbl4.v8i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16", "vi8x16", "vu8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "tbl", wrapper: "vqtbl4", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.tbx1.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vu8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "tbx", wrapper: "vqtbx1q", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.tbx1.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x16", "vu8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "tbx", wrapper: "vqtbx1", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.tbx2.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16", "vu8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "tbx", wrapper: "vqtbx2q", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.tbx2.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x16", "vi8x16", "vu8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "tbx", wrapper: "vqtbx2", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.tbx3.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16", "vi8x16", "vu8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "tbx", wrapper: "vqtbx3q", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.tbx3.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x16", "vi8x16", "vi8x16", "vu8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "tbx", wrapper: "vqtbx3", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.tbx4.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16", "vi8x16", "vi8x16", "vu8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "tbx", wrapper: "vqtbx4q", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.tbx4.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x16", "vi8x16", "vi8x16", "vi8x16", "vu8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "tbx", wrapper: "vqtbx4", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uabd.v16i8", arch: Arch::Aarch64, args: &["vu8x16", "vu8x16"], ret: "vu8x16", features: "neon", imms: &[], instr: "uabd", wrapper: "vabdq_u8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uabd.v2i32", arch: Arch::Aarch64, args: &["vu32x2", "vu32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "uabd", wrapper: "vabd_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uabd.v4i16", arch: Arch::Aarch64, args: &["vu16x4", "vu16x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "uabd", wrapper: "vabd_u16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uabd.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "uabd", wrapper: "vabdq_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uabd.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "vu16x8"], ret: "vu16x8", features: "neon", imms: &[], instr: "uabd", wrapper: "vabdq_u16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uabd.v8i8", arch: Arch::Aarch64, args: &["vu8x8", "vu8x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "uabd", wrapper: "vabd_u8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uaddlp.v1i64.v2i32", arch: Arch::Aarch64, args: &["vu32x2"], ret: "vu64x1", features: "neon", imms: &[], instr: "uaddlp", wrapper: "vpaddl_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uaddlp.v2i32.v4i16", arch: Arch::Aarch64, args: &["vu16x4"], ret: "vu32x2", features: "neon", imms: &[], instr: "uaddlp", wrapper: "vpaddl_u16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uaddlp.v2i64.v4i32", arch: Arch::Aarch64, args: &["vu32x4"], ret: "vu64x2", features: "neon", imms: &[], instr: "uaddlp", wrapper: "vpaddlq_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uaddlp.v4i16.v8i8", arch: Arch::Aarch64, args: &["vu8x8"], ret: "vu16x4", features: "neon", imms: &[], instr: "uaddlp", wrapper: "vpaddl_u8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uaddlp.v4i32.v8i16", arch: Arch::Aarch64, args: &["vu16x8"], ret: "vu32x4", features: "neon", imms: &[], instr: "uaddlp", wrapper: "vpaddlq_u16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uaddlp.v8i16.v16i8", arch: Arch::Aarch64, args: &["vu8x16"], ret: "vu16x8", features: "neon", imms: &[], instr: "uaddlp", wrapper: "vpaddlq_u8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uaddlv.i32.v16i8", arch: Arch::Aarch64, args: &["vu8x16"], ret: "i32", features: "neon", imms: &[], instr: "uaddlv", wrapper: "vaddlvq_u8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uaddlv.i32.v4i16", arch: Arch::Aarch64, args: &["vu16x4"], ret: "u32", features: "neon", imms: &[], instr: "uaddlv", wrapper: "vaddlv_u16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uaddlv.i32.v8i16", arch: Arch::Aarch64, args: &["vu16x8"], ret: "u32", features: "neon", imms: &[], instr: "uaddlv", wrapper: "vaddlvq_u16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uaddlv.i32.v8i8", arch: Arch::Aarch64, args: &["vu8x8"], ret: "i32", features: "neon", imms: &[], instr: "uaddlv", wrapper: "vaddlv_u8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uaddlv.i64.v2i32", arch: Arch::Aarch64, args: &["vu32x2"], ret: "u64", features: "neon", imms: &[], instr: "uaddlp", wrapper: "vaddlv_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uaddlv.i64.v4i32", arch: Arch::Aarch64, args: &["vu32x4"], ret: "u64", features: "neon", imms: &[], instr: "uaddlv", wrapper: "vaddlvq_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.udot.v2i32.v8i8", arch: Arch::Aarch64, args: &["vu32x2", "vu8x8", "vu8x8"], ret: "vu32x2", features: "neon,dotprod", imms: &[], instr: "udot", wrapper: "vdot_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.udot.v4i32.v16i8", arch: Arch::Aarch64, args: &["vu32x4", "vu8x16", "vu8x16"], ret: "vu32x4", features: "neon,dotprod", imms: &[], instr: "udot", wrapper: "vdotq_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uhadd.v16i8", arch: Arch::Aarch64, args: &["vu8x16", "vu8x16"], ret: "vu8x16", features: "neon", imms: &[], instr: "uhadd", wrapper: "vhaddq_u8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uhadd.v2i32", arch: Arch::Aarch64, args: &["vu32x2", "vu32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "uhadd", wrapper: "vhadd_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uhadd.v4i16", arch: Arch::Aarch64, args: &["vu16x4", "vu16x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "uhadd", wrapper: "vhadd_u16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uhadd.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "uhadd", wrapper: "vhaddq_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uhadd.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "vu16x8"], ret: "vu16x8", features: "neon", imms: &[], instr: "uhadd", wrapper: "vhaddq_u16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uhadd.v8i8", arch: Arch::Aarch64, args: &["vu8x8", "vu8x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "uhadd", wrapper: "vhadd_u8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uhsub.v16i8", arch: Arch::Aarch64, args: &["vu8x16", "vu8x16"], ret: "vu8x16", features: "neon", imms: &[], instr: "uhsub", wrapper: "vhsubq_u8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uhsub.v2i32", arch: Arch::Aarch64, args: &["vu32x2", "vu32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "uhsub", wrapper: "vhsub_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uhsub.v4i16", arch: Arch::Aarch64, args: &["vu16x4", "vu16x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "uhsub", wrapper: "vhsub_u16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uhsub.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "uhsub", wrapper: "vhsubq_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uhsub.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "vu16x8"], ret: "vu16x8", features: "neon", imms: &[], instr: "uhsub", wrapper: "vhsubq_u16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uhsub.v8i8", arch: Arch::Aarch64, args: &["vu8x8", "vu8x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "uhsub", wrapper: "vhsub_u8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.umaxp.v16i8", arch: Arch::Aarch64, args: &["vu8x16", "vu8x16"], ret: "vu8x16", features: "neon", imms: &[], instr: "umaxp", wrapper: "vpmaxq_u8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.umaxp.v2i32", arch: Arch::Aarch64, args: &["vu32x2", "vu32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "umaxp", wrapper: "vpmax_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.umaxp.v4i16", arch: Arch::Aarch64, args: &["vu16x4", "vu16x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "umaxp", wrapper: "vpmax_u16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.umaxp.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "umaxp", wrapper: "vpmaxq_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.umaxp.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "vu16x8"], ret: "vu16x8", features: "neon", imms: &[], instr: "umaxp", wrapper: "vpmaxq_u16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.umaxp.v8i8", arch: Arch::Aarch64, args: &["vu8x8", "vu8x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "umaxp", wrapper: "vpmax_u8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uminp.v16i8", arch: Arch::Aarch64, args: &["vu8x16", "vu8x16"], ret: "vu8x16", features: "neon", imms: &[], instr: "uminp", wrapper: "vpminq_u8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uminp.v2i32", arch: Arch::Aarch64, args: &["vu32x2", "vu32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "uminp", wrapper: "vpmin_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uminp.v4i16", arch: Arch::Aarch64, args: &["vu16x4", "vu16x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "uminp", wrapper: "vpmin_u16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uminp.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "uminp", wrapper: "vpminq_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uminp.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "vu16x8"], ret: "vu16x8", features: "neon", imms: &[], instr: "uminp", wrapper: "vpminq_u16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uminp.v8i8", arch: Arch::Aarch64, args: &["vu8x8", "vu8x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "uminp", wrapper: "vpmin_u8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ummla.v4i32.v16i8", arch: Arch::Aarch64, args: &["vu32x4", "vu8x16", "vu8x16"], ret: "vu32x4", features: "neon,i8mm", imms: &[], instr: "ummla", wrapper: "vmmlaq_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqadd.i32", arch: Arch::Aarch64, args: &["u32", "u32"], ret: "u32", features: "neon", imms: &[], instr: "uqadd", wrapper: "vqadds_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqadd.i64", arch: Arch::Aarch64, args: &["u64", "u64"], ret: "u64", features: "neon", imms: &[], instr: "uqadd", wrapper: "vqaddd_u64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqrshl.i32", arch: Arch::Aarch64, args: &["u32", "i32"], ret: "u32", features: "neon", imms: &[], instr: "uqrshl", wrapper: "vqrshls_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqrshl.i64", arch: Arch::Aarch64, args: &["u64", "i64"], ret: "u64", features: "neon", imms: &[], instr: "uqrshl", wrapper: "vqrshld_u64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqrshl.v16i8", arch: Arch::Aarch64, args: &["vu8x16", "vi8x16"], ret: "vu8x16", features: "neon", imms: &[], instr: "uqrshl", wrapper: "vqrshlq_u8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqrshl.v1i64", arch: Arch::Aarch64, args: &["vu64x1", "vi64x1"], ret: "vu64x1", features: "neon", imms: &[], instr: "uqrshl", wrapper: "vqrshl_u64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqrshl.v2i32", arch: Arch::Aarch64, args: &["vu32x2", "vi32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "uqrshl", wrapper: "vqrshl_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqrshl.v2i64", arch: Arch::Aarch64, args: &["vu64x2", "vi64x2"], ret: "vu64x2", features: "neon", imms: &[], instr: "uqrshl", wrapper: "vqrshlq_u64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqrshl.v4i16", arch: Arch::Aarch64, args: &["vu16x4", "vi16x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "uqrshl", wrapper: "vqrshl_u16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqrshl.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "vi32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "uqrshl", wrapper: "vqrshlq_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqrshl.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "vi16x8"], ret: "vu16x8", features: "neon", imms: &[], instr: "uqrshl", wrapper: "vqrshlq_u16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqrshl.v8i8", arch: Arch::Aarch64, args: &["vu8x8", "vi8x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "uqrshl", wrapper: "vqrshl_u8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqrshrn.v2i32", arch: Arch::Aarch64, args: &["vu64x2", "i32"], ret: "vu32x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "uqrshrn", wrapper: "vqrshrn_n_u64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqrshrn.v4i16", arch: Arch::Aarch64, args: &["vu32x4", "i32"], ret: "vu16x4", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "uqrshrn", wrapper: "vqrshrn_n_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqrshrn.v8i8", arch: Arch::Aarch64, args: &["vu16x8", "i32"], ret: "vu8x8", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 8, values: &[] }], instr: "uqrshrn", wrapper: "vqrshrn_n_u16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqshl.i64", arch: Arch::Aarch64, args: &["u64", "i64"], ret: "u64", features: "neon", imms: &[], instr: "uqshl", wrapper: "vqshld_u64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqshl.v16i8", arch: Arch::Aarch64, args: &["vu8x16", "vi8x16"], ret: "vu8x16", features: "neon", imms: &[], instr: "uqshl", wrapper: "vqshlq_u8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqshl.v1i64", arch: Arch::Aarch64, args: &["vu64x1", "vi64x1"], ret: "vu64x1", features: "neon", imms: &[], instr: "uqshl", wrapper: "vqshl_u64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqshl.v2i32", arch: Arch::Aarch64, args: &["vu32x2", "vi32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "uqshl", wrapper: "vqshl_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqshl.v2i64", arch: Arch::Aarch64, args: &["vu64x2", "vi64x2"], ret: "vu64x2", features: "neon", imms: &[], instr: "uqshl", wrapper: "vqshlq_u64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqshl.v4i16", arch: Arch::Aarch64, args: &["vu16x4", "vi16x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "uqshl", wrapper: "vqshl_u16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqshl.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "vi32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "uqshl", wrapper: "vqshlq_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqshl.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "vi16x8"], ret: "vu16x8", features: "neon", imms: &[], instr: "uqshl", wrapper: "vqshlq_u16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqshl.v8i8", arch: Arch::Aarch64, args: &["vu8x8", "vi8x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "uqshl", wrapper: "vqshl_u8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqshrn.i32", arch: Arch::Aarch64, args: &["u64", "i32"], ret: "u32", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "uqshrn", wrapper: "vqshrnd_n_u64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqshrn.v2i32", arch: Arch::Aarch64, args: &["vu64x2", "i32"], ret: "vu32x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "uqshrn", wrapper: "vqshrn_n_u64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqshrn.v4i16", arch: Arch::Aarch64, args: &["vu32x4", "i32"], ret: "vu16x4", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "uqshrn", wrapper: "vqshrn_n_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqshrn.v8i8", arch: Arch::Aarch64, args: &["vu16x8", "i32"], ret: "vu8x8", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 8, values: &[] }], instr: "uqshrn", wrapper: "vqshrn_n_u16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqsub.i32", arch: Arch::Aarch64, args: &["u32", "u32"], ret: "u32", features: "neon", imms: &[], instr: "uqsub", wrapper: "vqsubs_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqsub.i64", arch: Arch::Aarch64, args: &["u64", "u64"], ret: "u64", features: "neon", imms: &[], instr: "uqsub", wrapper: "vqsubd_u64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqxtn.v2i32", arch: Arch::Aarch64, args: &["vu64x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "uqxtn", wrapper: "vqmovn_u64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqxtn.v4i16", arch: Arch::Aarch64, args: &["vu32x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "uqxtn", wrapper: "vqmovn_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.uqxtn.v8i8", arch: Arch::Aarch64, args: &["vu16x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "uqxtn", wrapper: "vqmovn_u16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.urecpe.v2i32", arch: Arch::Aarch64, args: &["vu32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "urecpe", wrapper: "vrecpe_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.urecpe.v4i32", arch: Arch::Aarch64, args: &["vu32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "urecpe", wrapper: "vrecpeq_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.urhadd.v16i8", arch: Arch::Aarch64, args: &["vu8x16", "vu8x16"], ret: "vu8x16", features: "neon", imms: &[], instr: "urhadd", wrapper: "vrhaddq_u8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.urhadd.v2i32", arch: Arch::Aarch64, args: &["vu32x2", "vu32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "urhadd", wrapper: "vrhadd_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.urhadd.v4i16", arch: Arch::Aarch64, args: &["vu16x4", "vu16x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "urhadd", wrapper: "vrhadd_u16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.urhadd.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "urhadd", wrapper: "vrhaddq_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.urhadd.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "vu16x8"], ret: "vu16x8", features: "neon", imms: &[], instr: "urhadd", wrapper: "vrhaddq_u16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.urhadd.v8i8", arch: Arch::Aarch64, args: &["vu8x8", "vu8x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "urhadd", wrapper: "vrhadd_u8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.urshl.i64", arch: Arch::Aarch64, args: &["u64", "i64"], ret: "u64", features: "neon", imms: &[], instr: "urshl", wrapper: "vrshld_u64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.urshl.v16i8", arch: Arch::Aarch64, args: &["vu8x16", "vi8x16"], ret: "vu8x16", features: "neon", imms: &[], instr: "urshl", wrapper: "vrshlq_u8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.urshl.v1i64", arch: Arch::Aarch64, args: &["vu64x1", "vi64x1"], ret: "vu64x1", features: "neon", imms: &[], instr: "urshl", wrapper: "vrshl_u64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.urshl.v2i32", arch: Arch::Aarch64, args: &["vu32x2", "vi32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "urshl", wrapper: "vrshl_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.urshl.v2i64", arch: Arch::Aarch64, args: &["vu64x2", "vi64x2"], ret: "vu64x2", features: "neon", imms: &[], instr: "urshl", wrapper: "vrshlq_u64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.urshl.v4i16", arch: Arch::Aarch64, args: &["vu16x4", "vi16x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "urshl", wrapper: "vrshl_u16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.urshl.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "vi32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "urshl", wrapper: "vrshlq_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.urshl.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "vi16x8"], ret: "vu16x8", features: "neon", imms: &[], instr: "urshl", wrapper: "vrshlq_u16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.urshl.v8i8", arch: Arch::Aarch64, args: &["vu8x8", "vi8x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "urshl", wrapper: "vrshl_u8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ursqrte.v2i32", arch: Arch::Aarch64, args: &["vu32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "ursqrte", wrapper: "vrsqrte_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ursqrte.v4i32", arch: Arch::Aarch64, args: &["vu32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "ursqrte", wrapper: "vrsqrteq_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.usdot.v2i32.v8i8", arch: Arch::Aarch64, args: &["vi32x2", "vu8x8", "vi8x8"], ret: "vi32x2", features: "neon,i8mm", imms: &[], instr: "usdot", wrapper: "vusdot_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.usdot.v4i32.v16i8", arch: Arch::Aarch64, args: &["vi32x4", "vu8x16", "vi8x16"], ret: "vi32x4", features: "neon,i8mm", imms: &[], instr: "usdot", wrapper: "vusdotq_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ushl.v16i8", arch: Arch::Aarch64, args: &["vu8x16", "vi8x16"], ret: "vu8x16", features: "neon", imms: &[], instr: "ushl", wrapper: "vshlq_u8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ushl.v1i64", arch: Arch::Aarch64, args: &["vu64x1", "vi64x1"], ret: "vu64x1", features: "neon", imms: &[], instr: "ushl", wrapper: "vshl_u64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ushl.v2i32", arch: Arch::Aarch64, args: &["vu32x2", "vi32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "ushl", wrapper: "vshl_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ushl.v2i64", arch: Arch::Aarch64, args: &["vu64x2", "vi64x2"], ret: "vu64x2", features: "neon", imms: &[], instr: "ushl", wrapper: "vshlq_u64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ushl.v4i16", arch: Arch::Aarch64, args: &["vu16x4", "vi16x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "ushl", wrapper: "vshl_u16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ushl.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "vi32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "ushl", wrapper: "vshlq_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ushl.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "vi16x8"], ret: "vu16x8", features: "neon", imms: &[], instr: "ushl", wrapper: "vshlq_u16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ushl.v8i8", arch: Arch::Aarch64, args: &["vu8x8", "vi8x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "ushl", wrapper: "vshl_u8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.usmmla.v4i32.v16i8", arch: Arch::Aarch64, args: &["vi32x4", "vu8x16", "vi8x16"], ret: "vi32x4", features: "neon,i8mm", imms: &[], instr: "usmmla", wrapper: "vusmmlaq_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.usqadd.i32", arch: Arch::Aarch64, args: &["u32", "i32"], ret: "u32", features: "neon", imms: &[], instr: "usqadd", wrapper: "vsqadds_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.usqadd.i64", arch: Arch::Aarch64, args: &["u64", "i64"], ret: "u64", features: "neon", imms: &[], instr: "usqadd", wrapper: "vsqaddd_u64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.usqadd.v16i8", arch: Arch::Aarch64, args: &["vu8x16", "vi8x16"], ret: "vu8x16", features: "neon", imms: &[], instr: "usqadd", wrapper: "vsqaddq_u8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.usqadd.v1i64", arch: Arch::Aarch64, args: &["vu64x1", "vi64x1"], ret: "vu64x1", features: "neon", imms: &[], instr: "usqadd", wrapper: "vsqadd_u64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.usqadd.v2i32", arch: Arch::Aarch64, args: &["vu32x2", "vi32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "usqadd", wrapper: "vsqadd_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.usqadd.v2i64", arch: Arch::Aarch64, args: &["vu64x2", "vi64x2"], ret: "vu64x2", features: "neon", imms: &[], instr: "usqadd", wrapper: "vsqaddq_u64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.usqadd.v4i16", arch: Arch::Aarch64, args: &["vu16x4", "vi16x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "usqadd", wrapper: "vsqadd_u16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.usqadd.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "vi32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "usqadd", wrapper: "vsqaddq_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.usqadd.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "vi16x8"], ret: "vu16x8", features: "neon", imms: &[], instr: "usqadd", wrapper: "vsqaddq_u16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.usqadd.v8i8", arch: Arch::Aarch64, args: &["vu8x8", "vi8x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "usqadd", wrapper: "vsqadd_u8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcadd.rot270.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon,fcma", imms: &[], instr: "fcadd", wrapper: "vcadd_rot270_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcadd.rot270.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon,fcma", imms: &[], instr: "fcadd", wrapper: "vcaddq_rot270_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcadd.rot270.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16,fcma", imms: &[], instr: "fcadd", wrapper: "vcadd_rot270_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcadd.rot270.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon,fcma", imms: &[], instr: "fcadd", wrapper: "vcaddq_rot270_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcadd.rot270.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16,fcma", imms: &[], instr: "fcadd", wrapper: "vcaddq_rot270_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcadd.rot90.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon,fcma", imms: &[], instr: "fcadd", wrapper: "vcadd_rot90_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcadd.rot90.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon,fcma", imms: &[], instr: "fcadd", wrapper: "vcaddq_rot90_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcadd.rot90.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16,fcma", imms: &[], instr: "fcadd", wrapper: "vcadd_rot90_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcadd.rot90.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon,fcma", imms: &[], instr: "fcadd", wrapper: "vcaddq_rot90_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcadd.rot90.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16,fcma", imms: &[], instr: "fcadd", wrapper: "vcaddq_rot90_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcmla.rot0.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "vf32x2"], ret: "vf32x2", features: "neon,fcma", imms: &[], instr: "fcmla", wrapper: "vcmla_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcmla.rot0.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2", "vf64x2"], ret: "vf64x2", features: "neon,fcma", imms: &[], instr: "fcmla", wrapper: "vcmlaq_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcmla.rot0.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fcma,fp16", imms: &[], instr: "fcmla", wrapper: "vcmla_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcmla.rot0.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4", "vf32x4"], ret: "vf32x4", features: "neon,fcma", imms: &[], instr: "fcmla", wrapper: "vcmlaq_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcmla.rot0.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fcma,fp16", imms: &[], instr: "fcmla", wrapper: "vcmlaq_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcmla.rot180.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "vf32x2"], ret: "vf32x2", features: "neon,fcma", imms: &[], instr: "fcmla", wrapper: "vcmla_rot180_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcmla.rot180.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2", "vf64x2"], ret: "vf64x2", features: "neon,fcma", imms: &[], instr: "fcmla", wrapper: "vcmlaq_rot180_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcmla.rot180.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fcma,fp16", imms: &[], instr: "fcmla", wrapper: "vcmla_rot180_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcmla.rot180.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4", "vf32x4"], ret: "vf32x4", features: "neon,fcma", imms: &[], instr: "fcmla", wrapper: "vcmlaq_rot180_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcmla.rot180.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fcma,fp16", imms: &[], instr: "fcmla", wrapper: "vcmlaq_rot180_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcmla.rot270.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "vf32x2"], ret: "vf32x2", features: "neon,fcma", imms: &[], instr: "fcmla", wrapper: "vcmla_rot270_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcmla.rot270.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2", "vf64x2"], ret: "vf64x2", features: "neon,fcma", imms: &[], instr: "fcmla", wrapper: "vcmlaq_rot270_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcmla.rot270.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fcma,fp16", imms: &[], instr: "fcmla", wrapper: "vcmla_rot270_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcmla.rot270.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4", "vf32x4"], ret: "vf32x4", features: "neon,fcma", imms: &[], instr: "fcmla", wrapper: "vcmlaq_rot270_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcmla.rot270.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fcma,fp16", imms: &[], instr: "fcmla", wrapper: "vcmlaq_rot270_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcmla.rot90.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "vf32x2"], ret: "vf32x2", features: "neon,fcma", imms: &[], instr: "fcmla", wrapper: "vcmla_rot90_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcmla.rot90.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2", "vf64x2"], ret: "vf64x2", features: "neon,fcma", imms: &[], instr: "fcmla", wrapper: "vcmlaq_rot90_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcmla.rot90.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fcma,fp16", imms: &[], instr: "fcmla", wrapper: "vcmla_rot90_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcmla.rot90.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4", "vf32x4"], ret: "vf32x4", features: "neon,fcma", imms: &[], instr: "fcmla", wrapper: "vcmlaq_rot90_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcmla.rot90.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fcma,fp16", imms: &[], instr: "fcmla", wrapper: "vcmlaq_rot90_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfp2fxs.i32.f16", arch: Arch::Aarch64, args: &["f16", "i32"], ret: "i32", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "fcvtzs", wrapper: "vcvth_n_s32_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfp2fxs.i32.f32", arch: Arch::Aarch64, args: &["f32", "i32"], ret: "i32", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "fcvtzs", wrapper: "vcvts_n_s32_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfp2fxs.i64.f16", arch: Arch::Aarch64, args: &["f16", "i32"], ret: "i64", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "fcvtzs", wrapper: "vcvth_n_s64_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfp2fxs.i64.f64", arch: Arch::Aarch64, args: &["f64", "i32"], ret: "i64", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "fcvtzs", wrapper: "vcvtd_n_s64_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfp2fxs.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1", "i32"], ret: "vi64x1", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "fcvtzs", wrapper: "vcvt_n_s64_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfp2fxs.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "i32"], ret: "vi32x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "fcvtzs", wrapper: "vcvt_n_s32_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfp2fxs.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "i32"], ret: "vi64x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "fcvtzs", wrapper: "vcvtq_n_s64_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfp2fxs.v4i16.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "i32"], ret: "vi16x4", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "fcvtzs", wrapper: "vcvt_n_s16_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfp2fxs.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "i32"], ret: "vi32x4", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "fcvtzs", wrapper: "vcvtq_n_s32_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfp2fxs.v8i16.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "i32"], ret: "vi16x8", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "fcvtzs", wrapper: "vcvtq_n_s16_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfp2fxu.i32.f16", arch: Arch::Aarch64, args: &["f16", "i32"], ret: "u32", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "fcvtzu", wrapper: "vcvth_n_u32_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfp2fxu.i32.f32", arch: Arch::Aarch64, args: &["f32", "i32"], ret: "u32", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "fcvtzu", wrapper: "vcvts_n_u32_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfp2fxu.i64.f16", arch: Arch::Aarch64, args: &["f16", "i32"], ret: "u64", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "fcvtzu", wrapper: "vcvth_n_u64_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfp2fxu.i64.f64", arch: Arch::Aarch64, args: &["f64", "i32"], ret: "u64", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "fcvtzu", wrapper: "vcvtd_n_u64_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfp2fxu.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1", "i32"], ret: "vu64x1", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "fcvtzu", wrapper: "vcvt_n_u64_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfp2fxu.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "i32"], ret: "vu32x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "fcvtzu", wrapper: "vcvt_n_u32_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfp2fxu.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "i32"], ret: "vu64x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "fcvtzu", wrapper: "vcvtq_n_u64_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfp2fxu.v4i16.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "i32"], ret: "vu16x4", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "fcvtzu", wrapper: "vcvt_n_u16_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfp2fxu.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "i32"], ret: "vu32x4", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "fcvtzu", wrapper: "vcvtq_n_u32_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfp2fxu.v8i16.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "i32"], ret: "vu16x8", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "fcvtzu", wrapper: "vcvtq_n_u16_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfxs2fp.f16.i32", arch: Arch::Aarch64, args: &["i32", "i32"], ret: "f16", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "scvtf", wrapper: "vcvth_n_f16_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfxs2fp.f16.i64", arch: Arch::Aarch64, args: &["i64", "i32"], ret: "f16", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "scvtf", wrapper: "vcvth_n_f16_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfxs2fp.f32.i32", arch: Arch::Aarch64, args: &["i32", "i32"], ret: "f32", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "scvtf", wrapper: "vcvts_n_f32_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfxs2fp.f64.i64", arch: Arch::Aarch64, args: &["i64", "i32"], ret: "f64", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "scvtf", wrapper: "vcvtd_n_f64_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfxs2fp.v1f64.v1i64", arch: Arch::Aarch64, args: &["vi64x1", "i32"], ret: "vf64x1", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "scvtf", wrapper: "vcvt_n_f64_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfxs2fp.v2f32.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "i32"], ret: "vf32x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "scvtf", wrapper: "vcvt_n_f32_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfxs2fp.v2f64.v2i64", arch: Arch::Aarch64, args: &["vi64x2", "i32"], ret: "vf64x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "scvtf", wrapper: "vcvtq_n_f64_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfxs2fp.v4f16.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "i32"], ret: "vf16x4", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "scvtf", wrapper: "vcvt_n_f16_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfxs2fp.v4f32.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "i32"], ret: "vf32x4", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "scvtf", wrapper: "vcvtq_n_f32_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfxs2fp.v8f16.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "i32"], ret: "vf16x8", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "scvtf", wrapper: "vcvtq_n_f16_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfxu2fp.f16.i32", arch: Arch::Aarch64, args: &["u32", "i32"], ret: "f16", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "ucvtf", wrapper: "vcvth_n_f16_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfxu2fp.f16.i64", arch: Arch::Aarch64, args: &["u64", "i32"], ret: "f16", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "ucvtf", wrapper: "vcvth_n_f16_u64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfxu2fp.f32.i32", arch: Arch::Aarch64, args: &["u32", "i32"], ret: "f32", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "ucvtf", wrapper: "vcvts_n_f32_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfxu2fp.f64.i64", arch: Arch::Aarch64, args: &["u64", "i32"], ret: "f64", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "ucvtf", wrapper: "vcvtd_n_f64_u64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfxu2fp.v1f64.v1i64", arch: Arch::Aarch64, args: &["vu64x1", "i32"], ret: "vf64x1", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "ucvtf", wrapper: "vcvt_n_f64_u64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfxu2fp.v2f32.v2i32", arch: Arch::Aarch64, args: &["vu32x2", "i32"], ret: "vf32x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "ucvtf", wrapper: "vcvt_n_f32_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfxu2fp.v2f64.v2i64", arch: Arch::Aarch64, args: &["vu64x2", "i32"], ret: "vf64x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "ucvtf", wrapper: "vcvtq_n_f64_u64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfxu2fp.v4f16.v4i16", arch: Arch::Aarch64, args: &["vu16x4", "i32"], ret: "vf16x4", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "ucvtf", wrapper: "vcvt_n_f16_u16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfxu2fp.v4f32.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "i32"], ret: "vf32x4", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "ucvtf", wrapper: "vcvtq_n_f32_u32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfxu2fp.v8f16.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "i32"], ret: "vf16x8", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "ucvtf", wrapper: "vcvtq_n_f16_u16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vluti2.lane.v16i8.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vu8x8", "i32"], ret: "vi8x16", features: "neon,lut", imms: &[Imm { arg: 2, min: 0, max: 1, values: &[] }], instr: "nop", wrapper: "vluti2q_lane_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vluti2.lane.v16i8.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vu8x8", "i32"], ret: "vi8x16", features: "neon,lut", imms: &[Imm { arg: 2, min: 0, max: 1, values: &[] }], instr: "nop", wrapper: "vluti2_lane_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vluti2.lane.v8i16.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vu8x8", "i32"], ret: "vi16x8", features: "neon,lut", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "nop", wrapper: "vluti2_lane_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vluti2.lane.v8i16.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vu8x8", "i32"], ret: "vi16x8", features: "neon,lut", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "nop", wrapper: "vluti2q_lane_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vluti2.laneq.v16i8.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vu8x16", "i32"], ret: "vi8x16", features: "neon,lut", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "nop", wrapper: "vluti2q_laneq_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vluti2.laneq.v16i8.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vu8x16", "i32"], ret: "vi8x16", features: "neon,lut", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "nop", wrapper: "vluti2_laneq_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vluti2.laneq.v8i16.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vu8x16", "i32"], ret: "vi16x8", features: "neon,lut", imms: &[Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "nop", wrapper: "vluti2_laneq_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vluti2.laneq.v8i16.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vu8x16", "i32"], ret: "vi16x8", features: "neon,lut", imms: &[Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "nop", wrapper: "vluti2q_laneq_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vluti4q.lane.v8i8", arch: Arch::Aarch64, args: &["vi8x16", "vu8x8", "i32"], ret: "vi8x16", features: "neon,lut", imms: &[Imm { arg: 2, min: 0, max: 0, values: &[] }], instr: "nop", wrapper: "vluti4q_lane_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vluti4q.lane.x2.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "vu8x8", "i32"], ret: "vi16x8", features: "neon,lut", imms: &[Imm { arg: 3, min: 0, max: 1, values: &[] }], instr: "nop", wrapper: "vluti4q_lane_s16_x2", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vluti4q.laneq.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vu8x16", "i32"], ret: "vi8x16", features: "neon,lut", imms: &[Imm { arg: 2, min: 0, max: 1, values: &[] }], instr: "nop", wrapper: "vluti4q_laneq_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vluti4q.laneq.x2.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "vu8x16", "i32"], ret: "vi16x8", features: "neon,lut", imms: &[Imm { arg: 3, min: 0, max: 3, values: &[] }], instr: "nop", wrapper: "vluti4q_laneq_s16_x2", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vsli.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "i32"], ret: "vi8x16", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "sli", wrapper: "vsliq_n_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vsli.v1i64", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1", "i32"], ret: "vi64x1", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 63, values: &[] }], instr: "sli", wrapper: "vsli_n_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vsli.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2", "i32"], ret: "vi32x2", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }], instr: "sli", wrapper: "vsli_n_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vsli.v2i64", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2", "i32"], ret: "vi64x2", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 63, values: &[] }], instr: "sli", wrapper: "vsliq_n_s64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vsli.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4", "i32"], ret: "vi16x4", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }], instr: "sli", wrapper: "vsli_n_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vsli.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "i32"], ret: "vi32x4", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }], instr: "sli", wrapper: "vsliq_n_s32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vsli.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "i32"], ret: "vi16x8", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }], instr: "sli", wrapper: "vsliq_n_s16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vsli.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8", "i32"], ret: "vi8x8", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "sli", wrapper: "vsli_n_s8", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.rndr", arch: Arch::Aarch64, args: &[], ret: "tup(u64,bool)", features: "rand", imms: &[], instr: "mrs", wrapper: "__rndr", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.rndrrs", arch: Arch::Aarch64, args: &[], ret: "tup(u64,bool)", features: "rand", imms: &[], instr: "mrs", wrapper: "__rndrrs", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.stg", arch: Arch::Aarch64, args: &["ptr", "ptr"], ret: "unit", features: "mte", imms: &[], instr: "", wrapper: "__arm_mte_set_tag", asm: "" }, // 1 wrapper
-    Row { name: "llvm.aarch64.subp", arch: Arch::Aarch64, args: &["ptr", "ptr"], ret: "i64", features: "mte", imms: &[], instr: "", wrapper: "__arm_mte_ptrdiff", asm: "" }, // 1 wrapper
-    Row { name: "llvm.fptosi.sat.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vi64x1", features: "neon", imms: &[], instr: "fcvtzs", wrapper: "vcvt_s64_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.fptosi.sat.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "fcvtzs", wrapper: "vcvt_s32_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.fptosi.sat.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vi64x2", features: "neon", imms: &[], instr: "fcvtzs", wrapper: "vcvtq_s64_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.fptosi.sat.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "fcvtzs", wrapper: "vcvtq_s32_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.fptoui.sat.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vu64x1", features: "neon", imms: &[], instr: "fcvtzu", wrapper: "vcvt_u64_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.fptoui.sat.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "fcvtzu", wrapper: "vcvt_u32_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.fptoui.sat.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vu64x2", features: "neon", imms: &[], instr: "fcvtzu", wrapper: "vcvtq_u64_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.fptoui.sat.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "fcvtzu", wrapper: "vcvtq_u32_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.nearbyint.f16", arch: Arch::Aarch64, args: &["f16"], ret: "f16", features: "neon,fp16", imms: &[], instr: "frinti", wrapper: "vrndih_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.nearbyint.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vf64x1", features: "neon", imms: &[], instr: "frinti", wrapper: "vrndi_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.nearbyint.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "frinti", wrapper: "vrndi_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.nearbyint.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "frinti", wrapper: "vrndiq_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.nearbyint.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "frinti", wrapper: "vrndi_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.nearbyint.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "frinti", wrapper: "vrndiq_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.nearbyint.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "frinti", wrapper: "vrndiq_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.aarch64.addg", arch: Arch::Aarch64, args: &["ptr", "i64"], ret: "ptr", features: "mte", imms: &[Imm { arg: 1, min: 0, max: 15, values: &[] }], instr: "", wrapper: "__arm_mte_increment_tag", asm: "ldr x1, [x0, #64]
+addg x9, x1, #0, #{imm1}
+str x9, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crc32b", arch: Arch::Aarch64, args: &["u32", "u32"], ret: "u32", features: "crc", imms: &[], instr: "crc32b", wrapper: "__crc32b", asm: "ldr w1, [x0, #64]
+ldr w2, [x0, #128]
+crc32b w9, w1, w2
+str w9, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crc32cb", arch: Arch::Aarch64, args: &["u32", "u32"], ret: "u32", features: "crc", imms: &[], instr: "crc32cb", wrapper: "__crc32cb", asm: "ldr w1, [x0, #64]
+ldr w2, [x0, #128]
+crc32cb w9, w1, w2
+str w9, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crc32ch", arch: Arch::Aarch64, args: &["u32", "u32"], ret: "u32", features: "crc", imms: &[], instr: "crc32ch", wrapper: "__crc32ch", asm: "ldr w1, [x0, #64]
+ldr w2, [x0, #128]
+crc32ch w9, w1, w2
+str w9, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crc32cw", arch: Arch::Aarch64, args: &["u32", "u32"], ret: "u32", features: "crc", imms: &[], instr: "crc32cw", wrapper: "__crc32cw", asm: "ldr w1, [x0, #64]
+ldr w2, [x0, #128]
+crc32cw w9, w1, w2
+str w9, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crc32cx", arch: Arch::Aarch64, args: &["u32", "u64"], ret: "u32", features: "crc", imms: &[], instr: "crc32cx", wrapper: "__crc32cd", asm: "ldr w1, [x0, #64]
+ldr x2, [x0, #128]
+crc32cx w9, w1, x2
+str w9, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crc32h", arch: Arch::Aarch64, args: &["u32", "u32"], ret: "u32", features: "crc", imms: &[], instr: "crc32h", wrapper: "__crc32h", asm: "ldr w1, [x0, #64]
+ldr w2, [x0, #128]
+crc32h w9, w1, w2
+str w9, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crc32w", arch: Arch::Aarch64, args: &["u32", "u32"], ret: "u32", features: "crc", imms: &[], instr: "crc32w", wrapper: "__crc32w", asm: "ldr w1, [x0, #64]
+ldr w2, [x0, #128]
+crc32w w9, w1, w2
+str w9, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crc32x", arch: Arch::Aarch64, args: &["u32", "u64"], ret: "u32", features: "crc", imms: &[], instr: "crc32x", wrapper: "__crc32d", asm: "ldr w1, [x0, #64]
+ldr x2, [x0, #128]
+crc32x w9, w1, x2
+str w9, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.aesd", arch: Arch::Aarch64, args: &["vu8x16", "vu8x16"], ret: "vu8x16", features: "aes", imms: &[], instr: "aesd", wrapper: "vaesdq_u8", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+aesd v0.16b, v1.16b
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.aese", arch: Arch::Aarch64, args: &["vu8x16", "vu8x16"], ret: "vu8x16", features: "aes", imms: &[], instr: "aese", wrapper: "vaeseq_u8", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+aese v0.16b, v1.16b
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.aesimc", arch: Arch::Aarch64, args: &["vu8x16"], ret: "vu8x16", features: "aes", imms: &[], instr: "aesimc", wrapper: "vaesimcq_u8", asm: "ldr q0, [x0, #64]
+aesimc v16.16b, v0.16b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.aesmc", arch: Arch::Aarch64, args: &["vu8x16"], ret: "vu8x16", features: "aes", imms: &[], instr: "aesmc", wrapper: "vaesmcq_u8", asm: "ldr q0, [x0, #64]
+aesmc v16.16b, v0.16b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.bcaxs.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16"], ret: "vi8x16", features: "neon,sha3", imms: &[], instr: "bcax", wrapper: "vbcaxq_s8", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+bcax v16.16b, v0.16b, v1.16b, v2.16b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.bcaxs.v2i64", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2", "vi64x2"], ret: "vi64x2", features: "neon,sha3", imms: &[], instr: "bcax", wrapper: "vbcaxq_s64", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+bcax v16.16b, v0.16b, v1.16b, v2.16b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.bcaxs.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "vi32x4"], ret: "vi32x4", features: "neon,sha3", imms: &[], instr: "bcax", wrapper: "vbcaxq_s32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+bcax v16.16b, v0.16b, v1.16b, v2.16b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.bcaxs.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "vi16x8"], ret: "vi16x8", features: "neon,sha3", imms: &[], instr: "bcax", wrapper: "vbcaxq_s16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+bcax v16.16b, v0.16b, v1.16b, v2.16b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.bcaxu.v16i8", arch: Arch::Aarch64, args: &["vu8x16", "vu8x16", "vu8x16"], ret: "vu8x16", features: "neon,sha3", imms: &[], instr: "bcax", wrapper: "vbcaxq_u8", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+bcax v16.16b, v0.16b, v1.16b, v2.16b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.bcaxu.v2i64", arch: Arch::Aarch64, args: &["vu64x2", "vu64x2", "vu64x2"], ret: "vu64x2", features: "neon,sha3", imms: &[], instr: "bcax", wrapper: "vbcaxq_u64", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+bcax v16.16b, v0.16b, v1.16b, v2.16b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.bcaxu.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4", "vu32x4"], ret: "vu32x4", features: "neon,sha3", imms: &[], instr: "bcax", wrapper: "vbcaxq_u32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+bcax v16.16b, v0.16b, v1.16b, v2.16b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.bcaxu.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "vu16x8", "vu16x8"], ret: "vu16x8", features: "neon,sha3", imms: &[], instr: "bcax", wrapper: "vbcaxq_u16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+bcax v16.16b, v0.16b, v1.16b, v2.16b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.eor3s.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16"], ret: "vi8x16", features: "neon,sha3", imms: &[], instr: "eor3", wrapper: "veor3q_s8", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+eor3 v16.16b, v0.16b, v1.16b, v2.16b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.eor3s.v2i64", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2", "vi64x2"], ret: "vi64x2", features: "neon,sha3", imms: &[], instr: "eor3", wrapper: "veor3q_s64", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+eor3 v16.16b, v0.16b, v1.16b, v2.16b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.eor3s.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "vi32x4"], ret: "vi32x4", features: "neon,sha3", imms: &[], instr: "eor3", wrapper: "veor3q_s32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+eor3 v16.16b, v0.16b, v1.16b, v2.16b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.eor3s.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "vi16x8"], ret: "vi16x8", features: "neon,sha3", imms: &[], instr: "eor3", wrapper: "veor3q_s16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+eor3 v16.16b, v0.16b, v1.16b, v2.16b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.eor3u.v16i8", arch: Arch::Aarch64, args: &["vu8x16", "vu8x16", "vu8x16"], ret: "vu8x16", features: "neon,sha3", imms: &[], instr: "eor3", wrapper: "veor3q_u8", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+eor3 v16.16b, v0.16b, v1.16b, v2.16b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.eor3u.v2i64", arch: Arch::Aarch64, args: &["vu64x2", "vu64x2", "vu64x2"], ret: "vu64x2", features: "neon,sha3", imms: &[], instr: "eor3", wrapper: "veor3q_u64", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+eor3 v16.16b, v0.16b, v1.16b, v2.16b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.eor3u.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4", "vu32x4"], ret: "vu32x4", features: "neon,sha3", imms: &[], instr: "eor3", wrapper: "veor3q_u32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+eor3 v16.16b, v0.16b, v1.16b, v2.16b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.eor3u.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "vu16x8", "vu16x8"], ret: "vu16x8", features: "neon,sha3", imms: &[], instr: "eor3", wrapper: "veor3q_u16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+eor3 v16.16b, v0.16b, v1.16b, v2.16b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.rax1", arch: Arch::Aarch64, args: &["vu64x2", "vu64x2"], ret: "vu64x2", features: "neon,sha3", imms: &[], instr: "rax1", wrapper: "vrax1q_u64", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+rax1 v16.2d, v0.2d, v1.2d
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.sha1c", arch: Arch::Aarch64, args: &["vu32x4", "u32", "vu32x4"], ret: "vu32x4", features: "sha2", imms: &[], instr: "sha1c", wrapper: "vsha1cq_u32", asm: "ldr q0, [x0, #64]
+ldr s1, [x0, #128]
+ldr q2, [x0, #192]
+sha1c q0, s1, v2.4s
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.sha1h", arch: Arch::Aarch64, args: &["u32"], ret: "u32", features: "sha2", imms: &[], instr: "sha1h", wrapper: "vsha1h_u32", asm: "ldr s0, [x0, #64]
+sha1h s16, s0
+str s16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.sha1m", arch: Arch::Aarch64, args: &["vu32x4", "u32", "vu32x4"], ret: "vu32x4", features: "sha2", imms: &[], instr: "sha1m", wrapper: "vsha1mq_u32", asm: "ldr q0, [x0, #64]
+ldr s1, [x0, #128]
+ldr q2, [x0, #192]
+sha1m q0, s1, v2.4s
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.sha1p", arch: Arch::Aarch64, args: &["vu32x4", "u32", "vu32x4"], ret: "vu32x4", features: "sha2", imms: &[], instr: "sha1p", wrapper: "vsha1pq_u32", asm: "ldr q0, [x0, #64]
+ldr s1, [x0, #128]
+ldr q2, [x0, #192]
+sha1p q0, s1, v2.4s
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.sha1su0", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4", "vu32x4"], ret: "vu32x4", features: "sha2", imms: &[], instr: "sha1su0", wrapper: "vsha1su0q_u32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+sha1su0 v0.4s, v1.4s, v2.4s
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.sha1su1", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4"], ret: "vu32x4", features: "sha2", imms: &[], instr: "sha1su1", wrapper: "vsha1su1q_u32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+sha1su1 v0.4s, v1.4s
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.sha256h", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4", "vu32x4"], ret: "vu32x4", features: "sha2", imms: &[], instr: "sha256h", wrapper: "vsha256hq_u32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+sha256h q0, q1, v2.4s
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.sha256h2", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4", "vu32x4"], ret: "vu32x4", features: "sha2", imms: &[], instr: "sha256h2", wrapper: "vsha256h2q_u32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+sha256h2 q0, q1, v2.4s
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.sha256su0", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4"], ret: "vu32x4", features: "sha2", imms: &[], instr: "sha256su0", wrapper: "vsha256su0q_u32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+sha256su0 v0.4s, v1.4s
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.sha256su1", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4", "vu32x4"], ret: "vu32x4", features: "sha2", imms: &[], instr: "sha256su1", wrapper: "vsha256su1q_u32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+sha256su1 v0.4s, v1.4s, v2.4s
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.sha512h", arch: Arch::Aarch64, args: &["vu64x2", "vu64x2", "vu64x2"], ret: "vu64x2", features: "neon,sha3", imms: &[], instr: "sha512h", wrapper: "vsha512hq_u64", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+sha512h q0, q1, v2.2d
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.sha512h2", arch: Arch::Aarch64, args: &["vu64x2", "vu64x2", "vu64x2"], ret: "vu64x2", features: "neon,sha3", imms: &[], instr: "sha512h2", wrapper: "vsha512h2q_u64", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+sha512h2 q0, q1, v2.2d
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.sha512su0", arch: Arch::Aarch64, args: &["vu64x2", "vu64x2"], ret: "vu64x2", features: "neon,sha3", imms: &[], instr: "sha512su0", wrapper: "vsha512su0q_u64", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+sha512su0 v0.2d, v1.2d
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.sha512su1", arch: Arch::Aarch64, args: &["vu64x2", "vu64x2", "vu64x2"], ret: "vu64x2", features: "neon,sha3", imms: &[], instr: "sha512su1", wrapper: "vsha512su1q_u64", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+sha512su1 v0.2d, v1.2d, v2.2d
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.sm3partw1", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4", "vu32x4"], ret: "vu32x4", features: "neon,sm4", imms: &[], instr: "sm3partw1", wrapper: "vsm3partw1q_u32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+sm3partw1 v0.4s, v1.4s, v2.4s
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.sm3partw2", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4", "vu32x4"], ret: "vu32x4", features: "neon,sm4", imms: &[], instr: "sm3partw2", wrapper: "vsm3partw2q_u32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+sm3partw2 v0.4s, v1.4s, v2.4s
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.sm3ss1", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4", "vu32x4"], ret: "vu32x4", features: "neon,sm4", imms: &[], instr: "sm3ss1", wrapper: "vsm3ss1q_u32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+sm3ss1 v16.4s, v0.4s, v1.4s, v2.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.sm3tt1a", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4", "vu32x4", "i64"], ret: "vu32x4", features: "neon,sm4", imms: &[Imm { arg: 3, min: 0, max: 3, values: &[] }], instr: "sm3tt1a", wrapper: "vsm3tt1aq_u32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+sm3tt1a v0.4s, v1.4s, v2.s[{imm3}]
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.sm3tt1b", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4", "vu32x4", "i64"], ret: "vu32x4", features: "neon,sm4", imms: &[Imm { arg: 3, min: 0, max: 3, values: &[] }], instr: "sm3tt1b", wrapper: "vsm3tt1bq_u32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+sm3tt1b v0.4s, v1.4s, v2.s[{imm3}]
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.sm3tt2a", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4", "vu32x4", "i64"], ret: "vu32x4", features: "neon,sm4", imms: &[Imm { arg: 3, min: 0, max: 3, values: &[] }], instr: "sm3tt2a", wrapper: "vsm3tt2aq_u32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+sm3tt2a v0.4s, v1.4s, v2.s[{imm3}]
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.sm3tt2b", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4", "vu32x4", "i64"], ret: "vu32x4", features: "neon,sm4", imms: &[Imm { arg: 3, min: 0, max: 3, values: &[] }], instr: "sm3tt2b", wrapper: "vsm3tt2bq_u32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+sm3tt2b v0.4s, v1.4s, v2.s[{imm3}]
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.sm4e", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4"], ret: "vu32x4", features: "neon,sm4", imms: &[], instr: "sm4e", wrapper: "vsm4eq_u32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+sm4e v0.4s, v1.4s
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.sm4ekey", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4"], ret: "vu32x4", features: "neon,sm4", imms: &[], instr: "sm4ekey", wrapper: "vsm4ekeyq_u32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+sm4ekey v16.4s, v0.4s, v1.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.crypto.xar", arch: Arch::Aarch64, args: &["vu64x2", "vu64x2", "i64"], ret: "vu64x2", features: "neon,sha3", imms: &[Imm { arg: 2, min: 0, max: 63, values: &[] }], instr: "xar", wrapper: "vxarq_u64", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+xar v16.2d, v0.2d, v1.2d, #{imm2}
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.dmb", arch: Arch::Aarch64, args: &["i32"], ret: "unit", features: "", imms: &[Imm { arg: 0, min: 0, max: 15, values: &[] }], instr: "", wrapper: "", asm: "dmb #{imm0}
+ret" }, // 0 wrappers
+    Row { name: "llvm.aarch64.dsb", arch: Arch::Aarch64, args: &["i32"], ret: "unit", features: "", imms: &[Imm { arg: 0, min: 0, max: 15, values: &[] }], instr: "", wrapper: "", asm: "dsb #{imm0}
+ret" }, // 0 wrappers
+    Row { name: "llvm.aarch64.fjcvtzs", arch: Arch::Aarch64, args: &["f64"], ret: "i32", features: "jsconv", imms: &[], instr: "fjcvtzs", wrapper: "__jcvt", asm: "ldr d0, [x0, #64]
+fjcvtzs w9, d0
+str w9, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.frint32x.f64", arch: Arch::Aarch64, args: &["f64"], ret: "f64", features: "neon,frintts", imms: &[], instr: "frint32x", wrapper: "vrnd32x_f64", asm: "ldr d0, [x0, #64]
+frint32x d16, d0
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.frint32z.f64", arch: Arch::Aarch64, args: &["f64"], ret: "f64", features: "neon,frintts", imms: &[], instr: "frint32z", wrapper: "vrnd32z_f64", asm: "ldr d0, [x0, #64]
+frint32z d16, d0
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.frint64x.f64", arch: Arch::Aarch64, args: &["f64"], ret: "f64", features: "neon,frintts", imms: &[], instr: "frint64x", wrapper: "vrnd64x_f64", asm: "ldr d0, [x0, #64]
+frint64x d16, d0
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.frint64z.f64", arch: Arch::Aarch64, args: &["f64"], ret: "f64", features: "neon,frintts", imms: &[], instr: "frint64z", wrapper: "vrnd64z_f64", asm: "ldr d0, [x0, #64]
+frint64z d16, d0
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.gmi", arch: Arch::Aarch64, args: &["ptr", "i64"], ret: "i64", features: "mte", imms: &[], instr: "", wrapper: "__arm_mte_exclude_tag", asm: "ldr x1, [x0, #64]
+ldr x2, [x0, #128]
+gmi x9, x1, x2
+str x9, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.hint", arch: Arch::Aarch64, args: &["i32"], ret: "unit", features: "", imms: &[Imm { arg: 0, min: 1, max: 5, values: &[] }], instr: "", wrapper: "__wfi", asm: "hint #{imm0}
+ret" }, // 5 wrappers
+    Row { name: "llvm.aarch64.irg", arch: Arch::Aarch64, args: &["ptr", "i64"], ret: "ptr", features: "mte", imms: &[], instr: "", wrapper: "__arm_mte_create_random_tag", asm: "ldr x1, [x0, #64]
+ldr x2, [x0, #128]
+irg x9, x1, x2
+str x9, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.isb", arch: Arch::Aarch64, args: &["i32"], ret: "unit", features: "", imms: &[Imm { arg: 0, min: 0, max: 15, values: &[] }], instr: "", wrapper: "", asm: "isb #{imm0}
+ret" }, // 0 wrappers
+    Row { name: "llvm.aarch64.ldg", arch: Arch::Aarch64, args: &["ptr", "ptr"], ret: "ptr", features: "mte", imms: &[], instr: "", wrapper: "__arm_mte_get_tag", asm: "ldr x9, [x0, #64]
+ldr x2, [x0, #128]
+ldg x9, [x2]
+str x9, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.abs.i64", arch: Arch::Aarch64, args: &["i64"], ret: "i64", features: "neon", imms: &[], instr: "abs", wrapper: "vabsd_s64", asm: "ldr d0, [x0, #64]
+abs d16, d0
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.addp.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "addp", wrapper: "vpadd_s32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+addp v16.2s, v0.2s, v1.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.addp.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "addp", wrapper: "vpadd_s16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+addp v16.4h, v0.4h, v1.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.addp.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "addp", wrapper: "vpadd_s8", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+addp v16.8b, v0.8b, v1.8b
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.cls.v16i8", arch: Arch::Aarch64, args: &["vi8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "cls", wrapper: "vclsq_s8", asm: "ldr q0, [x0, #64]
+cls v16.16b, v0.16b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.cls.v2i32", arch: Arch::Aarch64, args: &["vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "cls", wrapper: "vcls_s32", asm: "ldr d0, [x0, #64]
+cls v16.2s, v0.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.cls.v4i16", arch: Arch::Aarch64, args: &["vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "cls", wrapper: "vcls_s16", asm: "ldr d0, [x0, #64]
+cls v16.4h, v0.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.cls.v4i32", arch: Arch::Aarch64, args: &["vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "cls", wrapper: "vclsq_s32", asm: "ldr q0, [x0, #64]
+cls v16.4s, v0.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.cls.v8i16", arch: Arch::Aarch64, args: &["vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "cls", wrapper: "vclsq_s16", asm: "ldr q0, [x0, #64]
+cls v16.8h, v0.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.cls.v8i8", arch: Arch::Aarch64, args: &["vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "cls", wrapper: "vcls_s8", asm: "ldr d0, [x0, #64]
+cls v16.8b, v0.8b
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fabd.v1f64", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1"], ret: "vf64x1", features: "neon", imms: &[], instr: "fabd", wrapper: "vabd_f64", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+fabd d16, d0, d1
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fabd.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "fabd", wrapper: "vabd_f32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+fabd v16.2s, v0.2s, v1.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fabd.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "fabd", wrapper: "vabdq_f64", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+fabd v16.2d, v0.2d, v1.2d
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fabd.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "fabd", wrapper: "vabd_f16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+fabd v16.4h, v0.4h, v1.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fabd.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "fabd", wrapper: "vabdq_f32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+fabd v16.4s, v0.4s, v1.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fabd.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "fabd", wrapper: "vabdq_f16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+fabd v16.8h, v0.8h, v1.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.facge.i32.f16", arch: Arch::Aarch64, args: &["f16", "f16"], ret: "i32", features: "neon,fp16", imms: &[], instr: "facge", wrapper: "vcageh_f16", asm: "ldr h0, [x0, #64]
+ldr h1, [x0, #128]
+facge h16, h0, h1
+umov w9, v16.h[0]
+str w9, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.facge.i32.f32", arch: Arch::Aarch64, args: &["f32", "f32"], ret: "u32", features: "neon", imms: &[], instr: "facge", wrapper: "vcages_f32", asm: "ldr s0, [x0, #64]
+ldr s1, [x0, #128]
+facge s16, s0, s1
+str s16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.facge.i64.f64", arch: Arch::Aarch64, args: &["f64", "f64"], ret: "u64", features: "neon", imms: &[], instr: "facge", wrapper: "vcaged_f64", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+facge d16, d0, d1
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.facge.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1"], ret: "vu64x1", features: "neon", imms: &[], instr: "facge", wrapper: "vcage_f64", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+facge d16, d0, d1
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.facge.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "facge", wrapper: "vcage_f32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+facge v16.2s, v0.2s, v1.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.facge.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vu64x2", features: "neon", imms: &[], instr: "facge", wrapper: "vcageq_f64", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+facge v16.2d, v0.2d, v1.2d
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.facge.v4i16.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vu16x4", features: "neon,fp16", imms: &[], instr: "facge", wrapper: "vcage_f16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+facge v16.4h, v0.4h, v1.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.facge.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "facge", wrapper: "vcageq_f32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+facge v16.4s, v0.4s, v1.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.facge.v8i16.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vu16x8", features: "neon,fp16", imms: &[], instr: "facge", wrapper: "vcageq_f16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+facge v16.8h, v0.8h, v1.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.facgt.i32.f16", arch: Arch::Aarch64, args: &["f16", "f16"], ret: "i32", features: "neon,fp16", imms: &[], instr: "facgt", wrapper: "vcagth_f16", asm: "ldr h0, [x0, #64]
+ldr h1, [x0, #128]
+facgt h16, h0, h1
+umov w9, v16.h[0]
+str w9, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.facgt.i32.f32", arch: Arch::Aarch64, args: &["f32", "f32"], ret: "u32", features: "neon", imms: &[], instr: "facgt", wrapper: "vcagts_f32", asm: "ldr s0, [x0, #64]
+ldr s1, [x0, #128]
+facgt s16, s0, s1
+str s16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.facgt.i64.f64", arch: Arch::Aarch64, args: &["f64", "f64"], ret: "u64", features: "neon", imms: &[], instr: "facgt", wrapper: "vcagtd_f64", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+facgt d16, d0, d1
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.facgt.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1"], ret: "vu64x1", features: "neon", imms: &[], instr: "facgt", wrapper: "vcagt_f64", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+facgt d16, d0, d1
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.facgt.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "facgt", wrapper: "vcagt_f32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+facgt v16.2s, v0.2s, v1.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.facgt.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vu64x2", features: "neon", imms: &[], instr: "facgt", wrapper: "vcagtq_f64", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+facgt v16.2d, v0.2d, v1.2d
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.facgt.v4i16.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vu16x4", features: "neon,fp16", imms: &[], instr: "facgt", wrapper: "vcagt_f16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+facgt v16.4h, v0.4h, v1.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.facgt.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "facgt", wrapper: "vcagtq_f32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+facgt v16.4s, v0.4s, v1.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.facgt.v8i16.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vu16x8", features: "neon,fp16", imms: &[], instr: "facgt", wrapper: "vcagtq_f16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+facgt v16.8h, v0.8h, v1.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.faddp.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "faddp", wrapper: "vpadd_f32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+faddp v16.2s, v0.2s, v1.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.faddp.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "faddp", wrapper: "vpadd_f16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+faddp v16.4h, v0.4h, v1.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.faddv.f32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "f32", features: "neon", imms: &[], instr: "faddp", wrapper: "vaddv_f32", asm: "ldr d0, [x0, #64]
+faddp s16, v0.2s
+str s16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.faddv.f32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "f32", features: "neon", imms: &[], instr: "faddp", wrapper: "vaddvq_f32", asm: "ldr q0, [x0, #64]
+faddp v16.4s, v0.4s, v0.4s
+faddp s16, v16.2s
+str s16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.faddv.f64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "f64", features: "neon", imms: &[], instr: "faddp", wrapper: "vaddvq_f64", asm: "ldr q0, [x0, #64]
+faddp d16, v0.2d
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.famax.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon,faminmax", imms: &[], instr: "famax", wrapper: "vamax_f32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+.inst 0x0ea1dc10 // famax v16.2s, v0.2s, v1.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.famax.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon,faminmax", imms: &[], instr: "famax", wrapper: "vamaxq_f64", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+.inst 0x4ee1dc10 // famax v16.2d, v0.2d, v1.2d
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.famax.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,faminmax", imms: &[], instr: "famax", wrapper: "vamax_f16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+.inst 0x0ec11c10 // famax v16.4h, v0.4h, v1.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.famax.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon,faminmax", imms: &[], instr: "famax", wrapper: "vamaxq_f32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+.inst 0x4ea1dc10 // famax v16.4s, v0.4s, v1.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.famax.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,faminmax", imms: &[], instr: "famax", wrapper: "vamaxq_f16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+.inst 0x4ec11c10 // famax v16.8h, v0.8h, v1.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.famin.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon,faminmax", imms: &[], instr: "famin", wrapper: "vamin_f32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+.inst 0x2ea1dc10 // famin v16.2s, v0.2s, v1.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.famin.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon,faminmax", imms: &[], instr: "famin", wrapper: "vaminq_f64", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+.inst 0x6ee1dc10 // famin v16.2d, v0.2d, v1.2d
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.famin.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,faminmax", imms: &[], instr: "famin", wrapper: "vamin_f16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+.inst 0x2ec11c10 // famin v16.4h, v0.4h, v1.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.famin.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon,faminmax", imms: &[], instr: "famin", wrapper: "vaminq_f32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+.inst 0x6ea1dc10 // famin v16.4s, v0.4s, v1.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.famin.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,faminmax", imms: &[], instr: "famin", wrapper: "vaminq_f16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+.inst 0x6ec11c10 // famin v16.8h, v0.8h, v1.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtas.i16.f16", arch: Arch::Aarch64, args: &["f16"], ret: "i16", features: "neon,fp16", imms: &[], instr: "fcvtas", wrapper: "vcvtah_s16_f16", asm: "ldr h0, [x0, #64]
+fcvtas h16, h0
+str h16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtas.i32.f16", arch: Arch::Aarch64, args: &["f16"], ret: "i32", features: "neon,fp16", imms: &[], instr: "fcvtas", wrapper: "vcvtah_s32_f16", asm: "ldr h0, [x0, #64]
+fcvtas w9, h0
+str w9, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtas.i32.f32", arch: Arch::Aarch64, args: &["f32"], ret: "i32", features: "neon", imms: &[], instr: "fcvtas", wrapper: "vcvtas_s32_f32", asm: "ldr s0, [x0, #64]
+fcvtas s16, s0
+str s16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtas.i64.f16", arch: Arch::Aarch64, args: &["f16"], ret: "i64", features: "neon,fp16", imms: &[], instr: "fcvtas", wrapper: "vcvtah_s64_f16", asm: "ldr h0, [x0, #64]
+fcvtas x9, h0
+str x9, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtas.i64.f64", arch: Arch::Aarch64, args: &["f64"], ret: "i64", features: "neon", imms: &[], instr: "fcvtas", wrapper: "vcvtad_s64_f64", asm: "ldr d0, [x0, #64]
+fcvtas d16, d0
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtas.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vi64x1", features: "neon", imms: &[], instr: "fcvtas", wrapper: "vcvta_s64_f64", asm: "ldr d0, [x0, #64]
+fcvtas d16, d0
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtas.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "fcvtas", wrapper: "vcvta_s32_f32", asm: "ldr d0, [x0, #64]
+fcvtas v16.2s, v0.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtas.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vi64x2", features: "neon", imms: &[], instr: "fcvtas", wrapper: "vcvtaq_s64_f64", asm: "ldr q0, [x0, #64]
+fcvtas v16.2d, v0.2d
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtas.v4i16.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "vi16x4", features: "neon,fp16", imms: &[], instr: "fcvtas", wrapper: "vcvta_s16_f16", asm: "ldr d0, [x0, #64]
+fcvtas v16.4h, v0.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtas.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "fcvtas", wrapper: "vcvtaq_s32_f32", asm: "ldr q0, [x0, #64]
+fcvtas v16.4s, v0.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtas.v8i16.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "vi16x8", features: "neon,fp16", imms: &[], instr: "fcvtas", wrapper: "vcvtaq_s16_f16", asm: "ldr q0, [x0, #64]
+fcvtas v16.8h, v0.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtau.i16.f16", arch: Arch::Aarch64, args: &["f16"], ret: "u16", features: "neon,fp16", imms: &[], instr: "fcvtau", wrapper: "vcvtah_u16_f16", asm: "ldr h0, [x0, #64]
+fcvtau h16, h0
+str h16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtau.i32.f16", arch: Arch::Aarch64, args: &["f16"], ret: "u32", features: "neon,fp16", imms: &[], instr: "fcvtau", wrapper: "vcvtah_u32_f16", asm: "ldr h0, [x0, #64]
+fcvtau w9, h0
+str w9, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtau.i32.f32", arch: Arch::Aarch64, args: &["f32"], ret: "u32", features: "neon", imms: &[], instr: "fcvtau", wrapper: "vcvtas_u32_f32", asm: "ldr s0, [x0, #64]
+fcvtau s16, s0
+str s16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtau.i64.f16", arch: Arch::Aarch64, args: &["f16"], ret: "u64", features: "neon,fp16", imms: &[], instr: "fcvtau", wrapper: "vcvtah_u64_f16", asm: "ldr h0, [x0, #64]
+fcvtau x9, h0
+str x9, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtau.i64.f64", arch: Arch::Aarch64, args: &["f64"], ret: "u64", features: "neon", imms: &[], instr: "fcvtau", wrapper: "vcvtad_u64_f64", asm: "ldr d0, [x0, #64]
+fcvtau d16, d0
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtau.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vu64x1", features: "neon", imms: &[], instr: "fcvtau", wrapper: "vcvta_u64_f64", asm: "ldr d0, [x0, #64]
+fcvtau d16, d0
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtau.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "fcvtau", wrapper: "vcvta_u32_f32", asm: "ldr d0, [x0, #64]
+fcvtau v16.2s, v0.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtau.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vu64x2", features: "neon", imms: &[], instr: "fcvtau", wrapper: "vcvtaq_u64_f64", asm: "ldr q0, [x0, #64]
+fcvtau v16.2d, v0.2d
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtau.v4i16.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "vu16x4", features: "neon,fp16", imms: &[], instr: "fcvtau", wrapper: "vcvta_u16_f16", asm: "ldr d0, [x0, #64]
+fcvtau v16.4h, v0.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtau.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "fcvtau", wrapper: "vcvtaq_u32_f32", asm: "ldr q0, [x0, #64]
+fcvtau v16.4s, v0.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtau.v8i16.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "vu16x8", features: "neon,fp16", imms: &[], instr: "fcvtau", wrapper: "vcvtaq_u16_f16", asm: "ldr q0, [x0, #64]
+fcvtau v16.8h, v0.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtms.i16.f16", arch: Arch::Aarch64, args: &["f16"], ret: "i16", features: "neon,fp16", imms: &[], instr: "fcvtms", wrapper: "vcvtmh_s16_f16", asm: "ldr h0, [x0, #64]
+fcvtms h16, h0
+str h16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtms.i32.f16", arch: Arch::Aarch64, args: &["f16"], ret: "i32", features: "neon,fp16", imms: &[], instr: "fcvtms", wrapper: "vcvtmh_s32_f16", asm: "ldr h0, [x0, #64]
+fcvtms w9, h0
+str w9, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtms.i32.f32", arch: Arch::Aarch64, args: &["f32"], ret: "i32", features: "neon", imms: &[], instr: "fcvtms", wrapper: "vcvtms_s32_f32", asm: "ldr s0, [x0, #64]
+fcvtms s16, s0
+str s16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtms.i64.f16", arch: Arch::Aarch64, args: &["f16"], ret: "i64", features: "neon,fp16", imms: &[], instr: "fcvtms", wrapper: "vcvtmh_s64_f16", asm: "ldr h0, [x0, #64]
+fcvtms x9, h0
+str x9, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtms.i64.f64", arch: Arch::Aarch64, args: &["f64"], ret: "i64", features: "neon", imms: &[], instr: "fcvtms", wrapper: "vcvtmd_s64_f64", asm: "ldr d0, [x0, #64]
+fcvtms d16, d0
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtms.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vi64x1", features: "neon", imms: &[], instr: "fcvtms", wrapper: "vcvtm_s64_f64", asm: "ldr d0, [x0, #64]
+fcvtms d16, d0
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtms.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "fcvtms", wrapper: "vcvtm_s32_f32", asm: "ldr d0, [x0, #64]
+fcvtms v16.2s, v0.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtms.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vi64x2", features: "neon", imms: &[], instr: "fcvtms", wrapper: "vcvtmq_s64_f64", asm: "ldr q0, [x0, #64]
+fcvtms v16.2d, v0.2d
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtms.v4i16.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "vi16x4", features: "neon,fp16", imms: &[], instr: "fcvtms", wrapper: "vcvtm_s16_f16", asm: "ldr d0, [x0, #64]
+fcvtms v16.4h, v0.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtms.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "fcvtms", wrapper: "vcvtmq_s32_f32", asm: "ldr q0, [x0, #64]
+fcvtms v16.4s, v0.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtms.v8i16.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "vi16x8", features: "neon,fp16", imms: &[], instr: "fcvtms", wrapper: "vcvtmq_s16_f16", asm: "ldr q0, [x0, #64]
+fcvtms v16.8h, v0.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtmu.i16.f16", arch: Arch::Aarch64, args: &["f16"], ret: "u16", features: "neon,fp16", imms: &[], instr: "fcvtmu", wrapper: "vcvtmh_u16_f16", asm: "ldr h0, [x0, #64]
+fcvtmu h16, h0
+str h16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtmu.i32.f16", arch: Arch::Aarch64, args: &["f16"], ret: "u32", features: "neon,fp16", imms: &[], instr: "fcvtmu", wrapper: "vcvtmh_u32_f16", asm: "ldr h0, [x0, #64]
+fcvtmu w9, h0
+str w9, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtmu.i32.f32", arch: Arch::Aarch64, args: &["f32"], ret: "u32", features: "neon", imms: &[], instr: "fcvtmu", wrapper: "vcvtms_u32_f32", asm: "ldr s0, [x0, #64]
+fcvtmu s16, s0
+str s16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtmu.i64.f16", arch: Arch::Aarch64, args: &["f16"], ret: "u64", features: "neon,fp16", imms: &[], instr: "fcvtmu", wrapper: "vcvtmh_u64_f16", asm: "ldr h0, [x0, #64]
+fcvtmu x9, h0
+str x9, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtmu.i64.f64", arch: Arch::Aarch64, args: &["f64"], ret: "u64", features: "neon", imms: &[], instr: "fcvtmu", wrapper: "vcvtmd_u64_f64", asm: "ldr d0, [x0, #64]
+fcvtmu d16, d0
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtmu.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vu64x1", features: "neon", imms: &[], instr: "fcvtmu", wrapper: "vcvtm_u64_f64", asm: "ldr d0, [x0, #64]
+fcvtmu d16, d0
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtmu.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "fcvtmu", wrapper: "vcvtm_u32_f32", asm: "ldr d0, [x0, #64]
+fcvtmu v16.2s, v0.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtmu.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vu64x2", features: "neon", imms: &[], instr: "fcvtmu", wrapper: "vcvtmq_u64_f64", asm: "ldr q0, [x0, #64]
+fcvtmu v16.2d, v0.2d
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtmu.v4i16.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "vu16x4", features: "neon,fp16", imms: &[], instr: "fcvtmu", wrapper: "vcvtm_u16_f16", asm: "ldr d0, [x0, #64]
+fcvtmu v16.4h, v0.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtmu.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "fcvtmu", wrapper: "vcvtmq_u32_f32", asm: "ldr q0, [x0, #64]
+fcvtmu v16.4s, v0.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtmu.v8i16.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "vu16x8", features: "neon,fp16", imms: &[], instr: "fcvtmu", wrapper: "vcvtmq_u16_f16", asm: "ldr q0, [x0, #64]
+fcvtmu v16.8h, v0.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtns.i16.f16", arch: Arch::Aarch64, args: &["f16"], ret: "i16", features: "neon,fp16", imms: &[], instr: "fcvtns", wrapper: "vcvtnh_s16_f16", asm: "ldr h0, [x0, #64]
+fcvtns h16, h0
+str h16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtns.i32.f16", arch: Arch::Aarch64, args: &["f16"], ret: "i32", features: "neon,fp16", imms: &[], instr: "fcvtns", wrapper: "vcvtnh_s32_f16", asm: "ldr h0, [x0, #64]
+fcvtns w9, h0
+str w9, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtns.i32.f32", arch: Arch::Aarch64, args: &["f32"], ret: "i32", features: "neon", imms: &[], instr: "fcvtns", wrapper: "vcvtns_s32_f32", asm: "ldr s0, [x0, #64]
+fcvtns s16, s0
+str s16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtns.i64.f16", arch: Arch::Aarch64, args: &["f16"], ret: "i64", features: "neon,fp16", imms: &[], instr: "fcvtns", wrapper: "vcvtnh_s64_f16", asm: "ldr h0, [x0, #64]
+fcvtns x9, h0
+str x9, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtns.i64.f64", arch: Arch::Aarch64, args: &["f64"], ret: "i64", features: "neon", imms: &[], instr: "fcvtns", wrapper: "vcvtnd_s64_f64", asm: "ldr d0, [x0, #64]
+fcvtns d16, d0
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtns.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vi64x1", features: "neon", imms: &[], instr: "fcvtns", wrapper: "vcvtn_s64_f64", asm: "ldr d0, [x0, #64]
+fcvtns d16, d0
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtns.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "fcvtns", wrapper: "vcvtn_s32_f32", asm: "ldr d0, [x0, #64]
+fcvtns v16.2s, v0.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtns.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vi64x2", features: "neon", imms: &[], instr: "fcvtns", wrapper: "vcvtnq_s64_f64", asm: "ldr q0, [x0, #64]
+fcvtns v16.2d, v0.2d
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtns.v4i16.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "vi16x4", features: "neon,fp16", imms: &[], instr: "fcvtns", wrapper: "vcvtn_s16_f16", asm: "ldr d0, [x0, #64]
+fcvtns v16.4h, v0.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtns.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "fcvtns", wrapper: "vcvtnq_s32_f32", asm: "ldr q0, [x0, #64]
+fcvtns v16.4s, v0.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtns.v8i16.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "vi16x8", features: "neon,fp16", imms: &[], instr: "fcvtns", wrapper: "vcvtnq_s16_f16", asm: "ldr q0, [x0, #64]
+fcvtns v16.8h, v0.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtnu.i16.f16", arch: Arch::Aarch64, args: &["f16"], ret: "u16", features: "neon,fp16", imms: &[], instr: "fcvtnu", wrapper: "vcvtnh_u16_f16", asm: "ldr h0, [x0, #64]
+fcvtnu h16, h0
+str h16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtnu.i32.f16", arch: Arch::Aarch64, args: &["f16"], ret: "u32", features: "neon,fp16", imms: &[], instr: "fcvtnu", wrapper: "vcvtnh_u32_f16", asm: "ldr h0, [x0, #64]
+fcvtnu w9, h0
+str w9, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtnu.i32.f32", arch: Arch::Aarch64, args: &["f32"], ret: "u32", features: "neon", imms: &[], instr: "fcvtnu", wrapper: "vcvtns_u32_f32", asm: "ldr s0, [x0, #64]
+fcvtnu s16, s0
+str s16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtnu.i64.f16", arch: Arch::Aarch64, args: &["f16"], ret: "u64", features: "neon,fp16", imms: &[], instr: "fcvtnu", wrapper: "vcvtnh_u64_f16", asm: "ldr h0, [x0, #64]
+fcvtnu x9, h0
+str x9, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtnu.i64.f64", arch: Arch::Aarch64, args: &["f64"], ret: "u64", features: "neon", imms: &[], instr: "fcvtnu", wrapper: "vcvtnd_u64_f64", asm: "ldr d0, [x0, #64]
+fcvtnu d16, d0
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtnu.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vu64x1", features: "neon", imms: &[], instr: "fcvtnu", wrapper: "vcvtn_u64_f64", asm: "ldr d0, [x0, #64]
+fcvtnu d16, d0
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtnu.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "fcvtnu", wrapper: "vcvtn_u32_f32", asm: "ldr d0, [x0, #64]
+fcvtnu v16.2s, v0.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtnu.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vu64x2", features: "neon", imms: &[], instr: "fcvtnu", wrapper: "vcvtnq_u64_f64", asm: "ldr q0, [x0, #64]
+fcvtnu v16.2d, v0.2d
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtnu.v4i16.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "vu16x4", features: "neon,fp16", imms: &[], instr: "fcvtnu", wrapper: "vcvtn_u16_f16", asm: "ldr d0, [x0, #64]
+fcvtnu v16.4h, v0.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtnu.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "fcvtnu", wrapper: "vcvtnq_u32_f32", asm: "ldr q0, [x0, #64]
+fcvtnu v16.4s, v0.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtnu.v8i16.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "vu16x8", features: "neon,fp16", imms: &[], instr: "fcvtnu", wrapper: "vcvtnq_u16_f16", asm: "ldr q0, [x0, #64]
+fcvtnu v16.8h, v0.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtps.i16.f16", arch: Arch::Aarch64, args: &["f16"], ret: "i16", features: "neon,fp16", imms: &[], instr: "fcvtps", wrapper: "vcvtph_s16_f16", asm: "ldr h0, [x0, #64]
+fcvtps h16, h0
+str h16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtps.i32.f16", arch: Arch::Aarch64, args: &["f16"], ret: "i32", features: "neon,fp16", imms: &[], instr: "fcvtps", wrapper: "vcvtph_s32_f16", asm: "ldr h0, [x0, #64]
+fcvtps w9, h0
+str w9, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtps.i32.f32", arch: Arch::Aarch64, args: &["f32"], ret: "i32", features: "neon", imms: &[], instr: "fcvtps", wrapper: "vcvtps_s32_f32", asm: "ldr s0, [x0, #64]
+fcvtps s16, s0
+str s16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtps.i64.f16", arch: Arch::Aarch64, args: &["f16"], ret: "i64", features: "neon,fp16", imms: &[], instr: "fcvtps", wrapper: "vcvtph_s64_f16", asm: "ldr h0, [x0, #64]
+fcvtps x9, h0
+str x9, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtps.i64.f64", arch: Arch::Aarch64, args: &["f64"], ret: "i64", features: "neon", imms: &[], instr: "fcvtps", wrapper: "vcvtpd_s64_f64", asm: "ldr d0, [x0, #64]
+fcvtps d16, d0
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtps.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vi64x1", features: "neon", imms: &[], instr: "fcvtps", wrapper: "vcvtp_s64_f64", asm: "ldr d0, [x0, #64]
+fcvtps d16, d0
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtps.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "fcvtps", wrapper: "vcvtp_s32_f32", asm: "ldr d0, [x0, #64]
+fcvtps v16.2s, v0.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtps.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vi64x2", features: "neon", imms: &[], instr: "fcvtps", wrapper: "vcvtpq_s64_f64", asm: "ldr q0, [x0, #64]
+fcvtps v16.2d, v0.2d
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtps.v4i16.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "vi16x4", features: "neon,fp16", imms: &[], instr: "fcvtps", wrapper: "vcvtp_s16_f16", asm: "ldr d0, [x0, #64]
+fcvtps v16.4h, v0.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtps.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "fcvtps", wrapper: "vcvtpq_s32_f32", asm: "ldr q0, [x0, #64]
+fcvtps v16.4s, v0.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtps.v8i16.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "vi16x8", features: "neon,fp16", imms: &[], instr: "fcvtps", wrapper: "vcvtpq_s16_f16", asm: "ldr q0, [x0, #64]
+fcvtps v16.8h, v0.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtpu.i16.f16", arch: Arch::Aarch64, args: &["f16"], ret: "u16", features: "neon,fp16", imms: &[], instr: "fcvtpu", wrapper: "vcvtph_u16_f16", asm: "ldr h0, [x0, #64]
+fcvtpu h16, h0
+str h16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtpu.i32.f16", arch: Arch::Aarch64, args: &["f16"], ret: "u32", features: "neon,fp16", imms: &[], instr: "fcvtpu", wrapper: "vcvtph_u32_f16", asm: "ldr h0, [x0, #64]
+fcvtpu w9, h0
+str w9, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtpu.i32.f32", arch: Arch::Aarch64, args: &["f32"], ret: "u32", features: "neon", imms: &[], instr: "fcvtpu", wrapper: "vcvtps_u32_f32", asm: "ldr s0, [x0, #64]
+fcvtpu s16, s0
+str s16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtpu.i64.f16", arch: Arch::Aarch64, args: &["f16"], ret: "u64", features: "neon,fp16", imms: &[], instr: "fcvtpu", wrapper: "vcvtph_u64_f16", asm: "ldr h0, [x0, #64]
+fcvtpu x9, h0
+str x9, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtpu.i64.f64", arch: Arch::Aarch64, args: &["f64"], ret: "u64", features: "neon", imms: &[], instr: "fcvtpu", wrapper: "vcvtpd_u64_f64", asm: "ldr d0, [x0, #64]
+fcvtpu d16, d0
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtpu.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vu64x1", features: "neon", imms: &[], instr: "fcvtpu", wrapper: "vcvtp_u64_f64", asm: "ldr d0, [x0, #64]
+fcvtpu d16, d0
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtpu.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "fcvtpu", wrapper: "vcvtp_u32_f32", asm: "ldr d0, [x0, #64]
+fcvtpu v16.2s, v0.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtpu.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vu64x2", features: "neon", imms: &[], instr: "fcvtpu", wrapper: "vcvtpq_u64_f64", asm: "ldr q0, [x0, #64]
+fcvtpu v16.2d, v0.2d
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtpu.v4i16.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "vu16x4", features: "neon,fp16", imms: &[], instr: "fcvtpu", wrapper: "vcvtp_u16_f16", asm: "ldr d0, [x0, #64]
+fcvtpu v16.4h, v0.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtpu.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "fcvtpu", wrapper: "vcvtpq_u32_f32", asm: "ldr q0, [x0, #64]
+fcvtpu v16.4s, v0.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtpu.v8i16.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "vu16x8", features: "neon,fp16", imms: &[], instr: "fcvtpu", wrapper: "vcvtpq_u16_f16", asm: "ldr q0, [x0, #64]
+fcvtpu v16.8h, v0.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fcvtxn.v2f32.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "fcvtxn", wrapper: "vcvtx_f32_f64", asm: "ldr q0, [x0, #64]
+fcvtxn v16.2s, v0.2d
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmax.f16", arch: Arch::Aarch64, args: &["f16", "f16"], ret: "f16", features: "neon,fp16", imms: &[], instr: "fmax", wrapper: "vmaxh_f16", asm: "ldr h0, [x0, #64]
+ldr h1, [x0, #128]
+fmax h16, h0, h1
+str h16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmax.v1f64", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1"], ret: "vf64x1", features: "neon", imms: &[], instr: "fmax", wrapper: "vmax_f64", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+fmax d16, d0, d1
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmax.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "fmax", wrapper: "vmax_f32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+fmax v16.2s, v0.2s, v1.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmax.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "fmax", wrapper: "vmaxq_f64", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+fmax v16.2d, v0.2d, v1.2d
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmax.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "fmax", wrapper: "vmax_f16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+fmax v16.4h, v0.4h, v1.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmax.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "fmax", wrapper: "vmaxq_f32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+fmax v16.4s, v0.4s, v1.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmax.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "fmax", wrapper: "vmaxq_f16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+fmax v16.8h, v0.8h, v1.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmaxnm.f16", arch: Arch::Aarch64, args: &["f16", "f16"], ret: "f16", features: "neon,fp16", imms: &[], instr: "fmaxnm", wrapper: "vmaxnmh_f16", asm: "ldr h0, [x0, #64]
+ldr h1, [x0, #128]
+fmaxnm h16, h0, h1
+str h16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmaxnm.v1f64", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1"], ret: "vf64x1", features: "neon", imms: &[], instr: "fmaxnm", wrapper: "vmaxnm_f64", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+fmaxnm d16, d0, d1
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmaxnm.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "fmaxnm", wrapper: "vmaxnm_f32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+fmaxnm v16.2s, v0.2s, v1.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmaxnm.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "fmaxnm", wrapper: "vmaxnmq_f64", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+fmaxnm v16.2d, v0.2d, v1.2d
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmaxnm.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "fmaxnm", wrapper: "vmaxnm_f16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+fmaxnm v16.4h, v0.4h, v1.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmaxnm.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "fmaxnm", wrapper: "vmaxnmq_f32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+fmaxnm v16.4s, v0.4s, v1.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmaxnm.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "fmaxnm", wrapper: "vmaxnmq_f16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+fmaxnm v16.8h, v0.8h, v1.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmaxnmp.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "fmaxnmp", wrapper: "vpmaxnm_f32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+fmaxnmp v16.2s, v0.2s, v1.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmaxnmp.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "fmaxnmp", wrapper: "vpmaxnmq_f64", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+fmaxnmp v16.2d, v0.2d, v1.2d
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmaxnmp.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "fmaxnmp", wrapper: "vpmaxnm_f16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+fmaxnmp v16.4h, v0.4h, v1.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmaxnmp.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "fmaxnmp", wrapper: "vpmaxnmq_f32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+fmaxnmp v16.4s, v0.4s, v1.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmaxnmp.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "fmaxnmp", wrapper: "vpmaxnmq_f16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+fmaxnmp v16.8h, v0.8h, v1.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmaxnmv.f16.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "f16", features: "neon,fp16", imms: &[], instr: "fmaxnmv", wrapper: "vmaxnmv_f16", asm: "ldr d0, [x0, #64]
+fmaxnmv h16, v0.4h
+str h16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmaxnmv.f16.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "f16", features: "neon,fp16", imms: &[], instr: "fmaxnmv", wrapper: "vmaxnmvq_f16", asm: "ldr q0, [x0, #64]
+fmaxnmv h16, v0.8h
+str h16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmaxnmv.f32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "f32", features: "neon", imms: &[], instr: "fmaxnmp", wrapper: "vmaxnmv_f32", asm: "ldr d0, [x0, #64]
+fmaxnmp s16, v0.2s
+str s16, [x0, #0]
+ret" }, // 2 wrappers
+    Row { name: "llvm.aarch64.neon.fmaxnmv.f32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "f32", features: "neon", imms: &[], instr: "fmaxnmv", wrapper: "vmaxnmvq_f32", asm: "ldr q0, [x0, #64]
+fmaxnmv s16, v0.4s
+str s16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmaxnmv.f64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "f64", features: "neon", imms: &[], instr: "fmaxnmp", wrapper: "vmaxnmvq_f64", asm: "ldr q0, [x0, #64]
+fmaxnmp d16, v0.2d
+str d16, [x0, #0]
+ret" }, // 2 wrappers
+    Row { name: "llvm.aarch64.neon.fmaxp.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "fmaxp", wrapper: "vpmax_f32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+fmaxp v16.2s, v0.2s, v1.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmaxp.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "fmaxp", wrapper: "vpmaxq_f64", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+fmaxp v16.2d, v0.2d, v1.2d
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmaxp.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "fmaxp", wrapper: "vpmax_f16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+fmaxp v16.4h, v0.4h, v1.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmaxp.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "fmaxp", wrapper: "vpmaxq_f32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+fmaxp v16.4s, v0.4s, v1.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmaxp.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "fmaxp", wrapper: "vpmaxq_f16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+fmaxp v16.8h, v0.8h, v1.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmaxv.f16.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "f16", features: "neon,fp16", imms: &[], instr: "fmaxv", wrapper: "vmaxv_f16", asm: "ldr d0, [x0, #64]
+fmaxv h16, v0.4h
+str h16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmaxv.f16.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "f16", features: "neon,fp16", imms: &[], instr: "fmaxv", wrapper: "vmaxvq_f16", asm: "ldr q0, [x0, #64]
+fmaxv h16, v0.8h
+str h16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmaxv.f32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "f32", features: "neon", imms: &[], instr: "fmaxp", wrapper: "vmaxv_f32", asm: "ldr d0, [x0, #64]
+fmaxp s16, v0.2s
+str s16, [x0, #0]
+ret" }, // 2 wrappers
+    Row { name: "llvm.aarch64.neon.fmaxv.f32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "f32", features: "neon", imms: &[], instr: "fmaxv", wrapper: "vmaxvq_f32", asm: "ldr q0, [x0, #64]
+fmaxv s16, v0.4s
+str s16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmaxv.f64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "f64", features: "neon", imms: &[], instr: "fmaxp", wrapper: "vmaxvq_f64", asm: "ldr q0, [x0, #64]
+fmaxp d16, v0.2d
+str d16, [x0, #0]
+ret" }, // 2 wrappers
+    Row { name: "llvm.aarch64.neon.fmin.f16", arch: Arch::Aarch64, args: &["f16", "f16"], ret: "f16", features: "neon,fp16", imms: &[], instr: "fmin", wrapper: "vminh_f16", asm: "ldr h0, [x0, #64]
+ldr h1, [x0, #128]
+fmin h16, h0, h1
+str h16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmin.v1f64", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1"], ret: "vf64x1", features: "neon", imms: &[], instr: "fmin", wrapper: "vmin_f64", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+fmin d16, d0, d1
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmin.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "fmin", wrapper: "vmin_f32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+fmin v16.2s, v0.2s, v1.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmin.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "fmin", wrapper: "vminq_f64", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+fmin v16.2d, v0.2d, v1.2d
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmin.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "fmin", wrapper: "vmin_f16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+fmin v16.4h, v0.4h, v1.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmin.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "fmin", wrapper: "vminq_f32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+fmin v16.4s, v0.4s, v1.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmin.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "fmin", wrapper: "vminq_f16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+fmin v16.8h, v0.8h, v1.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fminnm.f16", arch: Arch::Aarch64, args: &["f16", "f16"], ret: "f16", features: "neon,fp16", imms: &[], instr: "fminnm", wrapper: "vminnmh_f16", asm: "ldr h0, [x0, #64]
+ldr h1, [x0, #128]
+fminnm h16, h0, h1
+str h16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fminnm.v1f64", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1"], ret: "vf64x1", features: "neon", imms: &[], instr: "fminnm", wrapper: "vminnm_f64", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+fminnm d16, d0, d1
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fminnm.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "fminnm", wrapper: "vminnm_f32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+fminnm v16.2s, v0.2s, v1.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fminnm.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "fminnm", wrapper: "vminnmq_f64", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+fminnm v16.2d, v0.2d, v1.2d
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fminnm.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "fminnm", wrapper: "vminnm_f16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+fminnm v16.4h, v0.4h, v1.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fminnm.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "fminnm", wrapper: "vminnmq_f32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+fminnm v16.4s, v0.4s, v1.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fminnm.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "fminnm", wrapper: "vminnmq_f16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+fminnm v16.8h, v0.8h, v1.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fminnmp.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "fminnmp", wrapper: "vpminnm_f32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+fminnmp v16.2s, v0.2s, v1.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fminnmp.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "fminnmp", wrapper: "vpminnmq_f64", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+fminnmp v16.2d, v0.2d, v1.2d
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fminnmp.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "fminnmp", wrapper: "vpminnm_f16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+fminnmp v16.4h, v0.4h, v1.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fminnmp.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "fminnmp", wrapper: "vpminnmq_f32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+fminnmp v16.4s, v0.4s, v1.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fminnmp.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "fminnmp", wrapper: "vpminnmq_f16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+fminnmp v16.8h, v0.8h, v1.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fminnmv.f16.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "f16", features: "neon,fp16", imms: &[], instr: "fminnmv", wrapper: "vminnmv_f16", asm: "ldr d0, [x0, #64]
+fminnmv h16, v0.4h
+str h16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fminnmv.f16.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "f16", features: "neon,fp16", imms: &[], instr: "fminnmv", wrapper: "vminnmvq_f16", asm: "ldr q0, [x0, #64]
+fminnmv h16, v0.8h
+str h16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fminnmv.f32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "f32", features: "neon", imms: &[], instr: "fminnmp", wrapper: "vminnmv_f32", asm: "ldr d0, [x0, #64]
+fminnmp s16, v0.2s
+str s16, [x0, #0]
+ret" }, // 2 wrappers
+    Row { name: "llvm.aarch64.neon.fminnmv.f32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "f32", features: "neon", imms: &[], instr: "fminnmv", wrapper: "vminnmvq_f32", asm: "ldr q0, [x0, #64]
+fminnmv s16, v0.4s
+str s16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fminnmv.f64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "f64", features: "neon", imms: &[], instr: "fminnmp", wrapper: "vminnmvq_f64", asm: "ldr q0, [x0, #64]
+fminnmp d16, v0.2d
+str d16, [x0, #0]
+ret" }, // 2 wrappers
+    Row { name: "llvm.aarch64.neon.fminp.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "fminp", wrapper: "vpmin_f32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+fminp v16.2s, v0.2s, v1.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fminp.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "fminp", wrapper: "vpminq_f64", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+fminp v16.2d, v0.2d, v1.2d
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fminp.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "fminp", wrapper: "vpmin_f16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+fminp v16.4h, v0.4h, v1.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fminp.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "fminp", wrapper: "vpminq_f32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+fminp v16.4s, v0.4s, v1.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fminp.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "fminp", wrapper: "vpminq_f16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+fminp v16.8h, v0.8h, v1.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fminv.f16.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "f16", features: "neon,fp16", imms: &[], instr: "fminv", wrapper: "vminv_f16", asm: "ldr d0, [x0, #64]
+fminv h16, v0.4h
+str h16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fminv.f16.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "f16", features: "neon,fp16", imms: &[], instr: "fminv", wrapper: "vminvq_f16", asm: "ldr q0, [x0, #64]
+fminv h16, v0.8h
+str h16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fminv.f32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "f32", features: "neon", imms: &[], instr: "fminp", wrapper: "vminv_f32", asm: "ldr d0, [x0, #64]
+fminp s16, v0.2s
+str s16, [x0, #0]
+ret" }, // 2 wrappers
+    Row { name: "llvm.aarch64.neon.fminv.f32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "f32", features: "neon", imms: &[], instr: "fminv", wrapper: "vminvq_f32", asm: "ldr q0, [x0, #64]
+fminv s16, v0.4s
+str s16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fminv.f64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "f64", features: "neon", imms: &[], instr: "fminp", wrapper: "vminvq_f64", asm: "ldr q0, [x0, #64]
+fminp d16, v0.2d
+str d16, [x0, #0]
+ret" }, // 2 wrappers
+    Row { name: "llvm.aarch64.neon.fmlal.v2f32.v4f16", arch: Arch::Aarch64, args: &["vf32x2", "vf16x4", "vf16x4"], ret: "vf32x2", features: "neon,fp16,fhm", imms: &[], instr: "fmlal", wrapper: "vfmlal_low_f16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+ldr d2, [x0, #192]
+fmlal v0.2s, v1.2h, v2.2h
+str d0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmlal.v4f32.v8f16", arch: Arch::Aarch64, args: &["vf32x4", "vf16x8", "vf16x8"], ret: "vf32x4", features: "neon,fp16,fhm", imms: &[], instr: "fmlal", wrapper: "vfmlalq_low_f16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+fmlal v0.4s, v1.4h, v2.4h
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmlal2.v2f32.v4f16", arch: Arch::Aarch64, args: &["vf32x2", "vf16x4", "vf16x4"], ret: "vf32x2", features: "neon,fp16,fhm", imms: &[], instr: "fmlal2", wrapper: "vfmlal_high_f16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+ldr d2, [x0, #192]
+fmlal2 v0.2s, v1.2h, v2.2h
+str d0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmlal2.v4f32.v8f16", arch: Arch::Aarch64, args: &["vf32x4", "vf16x8", "vf16x8"], ret: "vf32x4", features: "neon,fp16,fhm", imms: &[], instr: "fmlal2", wrapper: "vfmlalq_high_f16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+fmlal2 v0.4s, v1.4h, v2.4h
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmlsl.v2f32.v4f16", arch: Arch::Aarch64, args: &["vf32x2", "vf16x4", "vf16x4"], ret: "vf32x2", features: "neon,fp16,fhm", imms: &[], instr: "fmlsl", wrapper: "vfmlsl_low_f16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+ldr d2, [x0, #192]
+fmlsl v0.2s, v1.2h, v2.2h
+str d0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmlsl.v4f32.v8f16", arch: Arch::Aarch64, args: &["vf32x4", "vf16x8", "vf16x8"], ret: "vf32x4", features: "neon,fp16,fhm", imms: &[], instr: "fmlsl", wrapper: "vfmlslq_low_f16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+fmlsl v0.4s, v1.4h, v2.4h
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmlsl2.v2f32.v4f16", arch: Arch::Aarch64, args: &["vf32x2", "vf16x4", "vf16x4"], ret: "vf32x2", features: "neon,fp16,fhm", imms: &[], instr: "fmlsl2", wrapper: "vfmlsl_high_f16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+ldr d2, [x0, #192]
+fmlsl2 v0.2s, v1.2h, v2.2h
+str d0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmlsl2.v4f32.v8f16", arch: Arch::Aarch64, args: &["vf32x4", "vf16x8", "vf16x8"], ret: "vf32x4", features: "neon,fp16,fhm", imms: &[], instr: "fmlsl2", wrapper: "vfmlslq_high_f16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+fmlsl2 v0.4s, v1.4h, v2.4h
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmulx.f16", arch: Arch::Aarch64, args: &["f16", "f16"], ret: "f16", features: "neon,fp16", imms: &[], instr: "fmulx", wrapper: "vmulxh_f16", asm: "ldr h0, [x0, #64]
+ldr h1, [x0, #128]
+fmulx h16, h0, h1
+str h16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmulx.f32", arch: Arch::Aarch64, args: &["f32", "f32"], ret: "f32", features: "neon", imms: &[], instr: "fmulx", wrapper: "vmulxs_f32", asm: "ldr s0, [x0, #64]
+ldr s1, [x0, #128]
+fmulx s16, s0, s1
+str s16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmulx.f64", arch: Arch::Aarch64, args: &["f64", "f64"], ret: "f64", features: "neon", imms: &[], instr: "fmulx", wrapper: "vmulxd_f64", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+fmulx d16, d0, d1
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmulx.v1f64", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1"], ret: "vf64x1", features: "neon", imms: &[], instr: "fmulx", wrapper: "vmulx_f64", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+fmulx d16, d0, d1
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmulx.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "fmulx", wrapper: "vmulx_f32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+fmulx v16.2s, v0.2s, v1.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmulx.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "fmulx", wrapper: "vmulxq_f64", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+fmulx v16.2d, v0.2d, v1.2d
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmulx.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "fmulx", wrapper: "vmulx_f16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+fmulx v16.4h, v0.4h, v1.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmulx.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "fmulx", wrapper: "vmulxq_f32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+fmulx v16.4s, v0.4s, v1.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fmulx.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "fmulx", wrapper: "vmulxq_f16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+fmulx v16.8h, v0.8h, v1.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fp8.fscale.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vi32x2"], ret: "vf32x2", features: "neon,fp8", imms: &[], instr: "fscale", wrapper: "vscale_f32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+.inst 0x2ea1fc10 // fscale v16.2s, v0.2s, v1.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fp8.fscale.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vi64x2"], ret: "vf64x2", features: "neon,fp8", imms: &[], instr: "fscale", wrapper: "vscaleq_f64", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+.inst 0x6ee1fc10 // fscale v16.2d, v0.2d, v1.2d
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fp8.fscale.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vi16x4"], ret: "vf16x4", features: "neon,fp8", imms: &[], instr: "fscale", wrapper: "vscale_f16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+.inst 0x2ec13c10 // fscale v16.4h, v0.4h, v1.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fp8.fscale.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vi32x4"], ret: "vf32x4", features: "neon,fp8", imms: &[], instr: "fscale", wrapper: "vscaleq_f32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+.inst 0x6ea1fc10 // fscale v16.4s, v0.4s, v1.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.fp8.fscale.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vi16x8"], ret: "vf16x8", features: "neon,fp8", imms: &[], instr: "fscale", wrapper: "vscaleq_f16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+.inst 0x6ec13c10 // fscale v16.8h, v0.8h, v1.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frecpe.f16", arch: Arch::Aarch64, args: &["f16"], ret: "f16", features: "neon,fp16", imms: &[], instr: "frecpe", wrapper: "vrecpeh_f16", asm: "ldr h0, [x0, #64]
+frecpe h16, h0
+str h16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frecpe.f32", arch: Arch::Aarch64, args: &["f32"], ret: "f32", features: "neon", imms: &[], instr: "frecpe", wrapper: "vrecpes_f32", asm: "ldr s0, [x0, #64]
+frecpe s16, s0
+str s16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frecpe.f64", arch: Arch::Aarch64, args: &["f64"], ret: "f64", features: "neon", imms: &[], instr: "frecpe", wrapper: "vrecped_f64", asm: "ldr d0, [x0, #64]
+frecpe d16, d0
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frecpe.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vf64x1", features: "neon", imms: &[], instr: "frecpe", wrapper: "vrecpe_f64", asm: "ldr d0, [x0, #64]
+frecpe d16, d0
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frecpe.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "frecpe", wrapper: "vrecpe_f32", asm: "ldr d0, [x0, #64]
+frecpe v16.2s, v0.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frecpe.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "frecpe", wrapper: "vrecpeq_f64", asm: "ldr q0, [x0, #64]
+frecpe v16.2d, v0.2d
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frecpe.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "frecpe", wrapper: "vrecpe_f16", asm: "ldr d0, [x0, #64]
+frecpe v16.4h, v0.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frecpe.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "frecpe", wrapper: "vrecpeq_f32", asm: "ldr q0, [x0, #64]
+frecpe v16.4s, v0.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frecpe.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "frecpe", wrapper: "vrecpeq_f16", asm: "ldr q0, [x0, #64]
+frecpe v16.8h, v0.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frecps.f16", arch: Arch::Aarch64, args: &["f16", "f16"], ret: "f16", features: "neon,fp16", imms: &[], instr: "frecps", wrapper: "vrecpsh_f16", asm: "ldr h0, [x0, #64]
+ldr h1, [x0, #128]
+frecps h16, h0, h1
+str h16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frecps.f32", arch: Arch::Aarch64, args: &["f32", "f32"], ret: "f32", features: "neon", imms: &[], instr: "frecps", wrapper: "vrecpss_f32", asm: "ldr s0, [x0, #64]
+ldr s1, [x0, #128]
+frecps s16, s0, s1
+str s16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frecps.f64", arch: Arch::Aarch64, args: &["f64", "f64"], ret: "f64", features: "neon", imms: &[], instr: "frecps", wrapper: "vrecpsd_f64", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+frecps d16, d0, d1
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frecps.v1f64", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1"], ret: "vf64x1", features: "neon", imms: &[], instr: "frecps", wrapper: "vrecps_f64", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+frecps d16, d0, d1
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frecps.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "frecps", wrapper: "vrecps_f32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+frecps v16.2s, v0.2s, v1.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frecps.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "frecps", wrapper: "vrecpsq_f64", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+frecps v16.2d, v0.2d, v1.2d
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frecps.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "frecps", wrapper: "vrecps_f16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+frecps v16.4h, v0.4h, v1.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frecps.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "frecps", wrapper: "vrecpsq_f32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+frecps v16.4s, v0.4s, v1.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frecps.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "frecps", wrapper: "vrecpsq_f16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+frecps v16.8h, v0.8h, v1.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frecpx.f16", arch: Arch::Aarch64, args: &["f16"], ret: "f16", features: "neon,fp16", imms: &[], instr: "frecpx", wrapper: "vrecpxh_f16", asm: "ldr h0, [x0, #64]
+frecpx h16, h0
+str h16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frecpx.f32", arch: Arch::Aarch64, args: &["f32"], ret: "f32", features: "neon", imms: &[], instr: "frecpx", wrapper: "vrecpxs_f32", asm: "ldr s0, [x0, #64]
+frecpx s16, s0
+str s16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frecpx.f64", arch: Arch::Aarch64, args: &["f64"], ret: "f64", features: "neon", imms: &[], instr: "frecpx", wrapper: "vrecpxd_f64", asm: "ldr d0, [x0, #64]
+frecpx d16, d0
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frint32x.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vf32x2", features: "neon,frintts", imms: &[], instr: "frint32x", wrapper: "vrnd32x_f32", asm: "ldr d0, [x0, #64]
+frint32x v16.2s, v0.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frint32x.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vf64x2", features: "neon,frintts", imms: &[], instr: "frint32x", wrapper: "vrnd32xq_f64", asm: "ldr q0, [x0, #64]
+frint32x v16.2d, v0.2d
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frint32x.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vf32x4", features: "neon,frintts", imms: &[], instr: "frint32x", wrapper: "vrnd32xq_f32", asm: "ldr q0, [x0, #64]
+frint32x v16.4s, v0.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frint32z.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vf32x2", features: "neon,frintts", imms: &[], instr: "frint32z", wrapper: "vrnd32z_f32", asm: "ldr d0, [x0, #64]
+frint32z v16.2s, v0.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frint32z.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vf64x2", features: "neon,frintts", imms: &[], instr: "frint32z", wrapper: "vrnd32zq_f64", asm: "ldr q0, [x0, #64]
+frint32z v16.2d, v0.2d
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frint32z.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vf32x4", features: "neon,frintts", imms: &[], instr: "frint32z", wrapper: "vrnd32zq_f32", asm: "ldr q0, [x0, #64]
+frint32z v16.4s, v0.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frint64x.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vf32x2", features: "neon,frintts", imms: &[], instr: "frint64x", wrapper: "vrnd64x_f32", asm: "ldr d0, [x0, #64]
+frint64x v16.2s, v0.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frint64x.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vf64x2", features: "neon,frintts", imms: &[], instr: "frint64x", wrapper: "vrnd64xq_f64", asm: "ldr q0, [x0, #64]
+frint64x v16.2d, v0.2d
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frint64x.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vf32x4", features: "neon,frintts", imms: &[], instr: "frint64x", wrapper: "vrnd64xq_f32", asm: "ldr q0, [x0, #64]
+frint64x v16.4s, v0.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frint64z.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vf32x2", features: "neon,frintts", imms: &[], instr: "frint64z", wrapper: "vrnd64z_f32", asm: "ldr d0, [x0, #64]
+frint64z v16.2s, v0.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frint64z.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vf64x2", features: "neon,frintts", imms: &[], instr: "frint64z", wrapper: "vrnd64zq_f64", asm: "ldr q0, [x0, #64]
+frint64z v16.2d, v0.2d
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frint64z.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vf32x4", features: "neon,frintts", imms: &[], instr: "frint64z", wrapper: "vrnd64zq_f32", asm: "ldr q0, [x0, #64]
+frint64z v16.4s, v0.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frsqrte.f16", arch: Arch::Aarch64, args: &["f16"], ret: "f16", features: "neon,fp16", imms: &[], instr: "frsqrte", wrapper: "vrsqrteh_f16", asm: "ldr h0, [x0, #64]
+frsqrte h16, h0
+str h16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frsqrte.f32", arch: Arch::Aarch64, args: &["f32"], ret: "f32", features: "neon", imms: &[], instr: "frsqrte", wrapper: "vrsqrtes_f32", asm: "ldr s0, [x0, #64]
+frsqrte s16, s0
+str s16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frsqrte.f64", arch: Arch::Aarch64, args: &["f64"], ret: "f64", features: "neon", imms: &[], instr: "frsqrte", wrapper: "vrsqrted_f64", asm: "ldr d0, [x0, #64]
+frsqrte d16, d0
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frsqrte.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vf64x1", features: "neon", imms: &[], instr: "frsqrte", wrapper: "vrsqrte_f64", asm: "ldr d0, [x0, #64]
+frsqrte d16, d0
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frsqrte.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "frsqrte", wrapper: "vrsqrte_f32", asm: "ldr d0, [x0, #64]
+frsqrte v16.2s, v0.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frsqrte.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "frsqrte", wrapper: "vrsqrteq_f64", asm: "ldr q0, [x0, #64]
+frsqrte v16.2d, v0.2d
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frsqrte.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "frsqrte", wrapper: "vrsqrte_f16", asm: "ldr d0, [x0, #64]
+frsqrte v16.4h, v0.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frsqrte.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "frsqrte", wrapper: "vrsqrteq_f32", asm: "ldr q0, [x0, #64]
+frsqrte v16.4s, v0.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frsqrte.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "frsqrte", wrapper: "vrsqrteq_f16", asm: "ldr q0, [x0, #64]
+frsqrte v16.8h, v0.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frsqrts.f16", arch: Arch::Aarch64, args: &["f16", "f16"], ret: "f16", features: "neon,fp16", imms: &[], instr: "frsqrts", wrapper: "vrsqrtsh_f16", asm: "ldr h0, [x0, #64]
+ldr h1, [x0, #128]
+frsqrts h16, h0, h1
+str h16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frsqrts.f32", arch: Arch::Aarch64, args: &["f32", "f32"], ret: "f32", features: "neon", imms: &[], instr: "frsqrts", wrapper: "vrsqrtss_f32", asm: "ldr s0, [x0, #64]
+ldr s1, [x0, #128]
+frsqrts s16, s0, s1
+str s16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frsqrts.f64", arch: Arch::Aarch64, args: &["f64", "f64"], ret: "f64", features: "neon", imms: &[], instr: "frsqrts", wrapper: "vrsqrtsd_f64", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+frsqrts d16, d0, d1
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frsqrts.v1f64", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1"], ret: "vf64x1", features: "neon", imms: &[], instr: "frsqrts", wrapper: "vrsqrts_f64", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+frsqrts d16, d0, d1
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frsqrts.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "frsqrts", wrapper: "vrsqrts_f32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+frsqrts v16.2s, v0.2s, v1.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frsqrts.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "frsqrts", wrapper: "vrsqrtsq_f64", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+frsqrts v16.2d, v0.2d, v1.2d
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frsqrts.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "frsqrts", wrapper: "vrsqrts_f16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+frsqrts v16.4h, v0.4h, v1.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frsqrts.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "frsqrts", wrapper: "vrsqrtsq_f32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+frsqrts v16.4s, v0.4s, v1.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.frsqrts.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "frsqrts", wrapper: "vrsqrtsq_f16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+frsqrts v16.8h, v0.8h, v1.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2.v16i8.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi8x16)", features: "neon", imms: &[], instr: "ld2", wrapper: "vld2q_s8", asm: "ldr x1, [x0, #64]
+ld2 {v16.16b, v17.16b}, [x1]
+str q16, [x0, #0]
+str q17, [x0, #16]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2.v1i64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi64x1)", features: "neon", imms: &[], instr: "nop", wrapper: "vld2_s64", asm: "ldr x1, [x0, #64]
+ld1 {v16.1d, v17.1d}, [x1]
+str d16, [x0, #0]
+str d17, [x0, #8]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2.v2f32.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vf32x2)", features: "neon", imms: &[], instr: "ld2", wrapper: "vld2_f32", asm: "ldr x1, [x0, #64]
+ld2 {v16.2s, v17.2s}, [x1]
+str d16, [x0, #0]
+str d17, [x0, #8]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2.v2f64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vf64x2)", features: "neon", imms: &[], instr: "ld2", wrapper: "vld2q_f64", asm: "ldr x1, [x0, #64]
+ld2 {v16.2d, v17.2d}, [x1]
+str q16, [x0, #0]
+str q17, [x0, #16]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2.v2i32.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi32x2)", features: "neon", imms: &[], instr: "ld2", wrapper: "vld2_s32", asm: "ldr x1, [x0, #64]
+ld2 {v16.2s, v17.2s}, [x1]
+str d16, [x0, #0]
+str d17, [x0, #8]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2.v2i64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi64x2)", features: "neon", imms: &[], instr: "ld2", wrapper: "vld2q_s64", asm: "ldr x1, [x0, #64]
+ld2 {v16.2d, v17.2d}, [x1]
+str q16, [x0, #0]
+str q17, [x0, #16]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2.v4f16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vf16x4)", features: "neon", imms: &[], instr: "ld2", wrapper: "vld2_f16", asm: "ldr x1, [x0, #64]
+ld2 {v16.4h, v17.4h}, [x1]
+str d16, [x0, #0]
+str d17, [x0, #8]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2.v4f32.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vf32x4)", features: "neon", imms: &[], instr: "ld2", wrapper: "vld2q_f32", asm: "ldr x1, [x0, #64]
+ld2 {v16.4s, v17.4s}, [x1]
+str q16, [x0, #0]
+str q17, [x0, #16]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2.v4i16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi16x4)", features: "neon", imms: &[], instr: "ld2", wrapper: "vld2_s16", asm: "ldr x1, [x0, #64]
+ld2 {v16.4h, v17.4h}, [x1]
+str d16, [x0, #0]
+str d17, [x0, #8]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2.v4i32.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi32x4)", features: "neon", imms: &[], instr: "ld2", wrapper: "vld2q_s32", asm: "ldr x1, [x0, #64]
+ld2 {v16.4s, v17.4s}, [x1]
+str q16, [x0, #0]
+str q17, [x0, #16]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2.v8f16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vf16x8)", features: "neon", imms: &[], instr: "ld2", wrapper: "vld2q_f16", asm: "ldr x1, [x0, #64]
+ld2 {v16.8h, v17.8h}, [x1]
+str q16, [x0, #0]
+str q17, [x0, #16]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2.v8i16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi16x8)", features: "neon", imms: &[], instr: "ld2", wrapper: "vld2q_s16", asm: "ldr x1, [x0, #64]
+ld2 {v16.8h, v17.8h}, [x1]
+str q16, [x0, #0]
+str q17, [x0, #16]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2.v8i8.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi8x8)", features: "neon", imms: &[], instr: "ld2", wrapper: "vld2_s8", asm: "ldr x1, [x0, #64]
+ld2 {v16.8b, v17.8b}, [x1]
+str d16, [x0, #0]
+str d17, [x0, #8]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2lane.v16i8.p0", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "i64", "ptr"], ret: "arr2(vi8x16)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }], instr: "ld2", wrapper: "vld2q_lane_s8", asm: "ldr x1, [x0, #256]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+ld2 {v16.b, v17.b}[{imm2}], [x1]
+str q16, [x0, #0]
+str q17, [x0, #16]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2lane.v1f64.p0", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1", "i64", "ptr"], ret: "arr2(vf64x1)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 0, values: &[] }], instr: "ld2", wrapper: "vld2_lane_f64", asm: "ldr x1, [x0, #256]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+ld2 {v16.d, v17.d}[{imm2}], [x1]
+str d16, [x0, #0]
+str d17, [x0, #8]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2lane.v1i64.p0", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1", "i64", "ptr"], ret: "arr2(vi64x1)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 0, values: &[] }], instr: "ld2", wrapper: "vld2_lane_s64", asm: "ldr x1, [x0, #256]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+ld2 {v16.d, v17.d}[{imm2}], [x1]
+str d16, [x0, #0]
+str d17, [x0, #8]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2lane.v2f32.p0", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "i64", "ptr"], ret: "arr2(vf32x2)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "ld2", wrapper: "vld2_lane_f32", asm: "ldr x1, [x0, #256]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+ld2 {v16.s, v17.s}[{imm2}], [x1]
+str d16, [x0, #0]
+str d17, [x0, #8]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2lane.v2f64.p0", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2", "i64", "ptr"], ret: "arr2(vf64x2)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 1, values: &[] }], instr: "ld2", wrapper: "vld2q_lane_f64", asm: "ldr x1, [x0, #256]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+ld2 {v16.d, v17.d}[{imm2}], [x1]
+str q16, [x0, #0]
+str q17, [x0, #16]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2lane.v2i32.p0", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2", "i64", "ptr"], ret: "arr2(vi32x2)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 1, values: &[] }], instr: "ld2", wrapper: "vld2_lane_s32", asm: "ldr x1, [x0, #256]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+ld2 {v16.s, v17.s}[{imm2}], [x1]
+str d16, [x0, #0]
+str d17, [x0, #8]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2lane.v2i64.p0", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2", "i64", "ptr"], ret: "arr2(vi64x2)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 1, values: &[] }], instr: "ld2", wrapper: "vld2q_lane_s64", asm: "ldr x1, [x0, #256]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+ld2 {v16.d, v17.d}[{imm2}], [x1]
+str q16, [x0, #0]
+str q17, [x0, #16]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2lane.v4f16.p0", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "i64", "ptr"], ret: "arr2(vf16x4)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "ld2", wrapper: "vld2_lane_f16", asm: "ldr x1, [x0, #256]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+ld2 {v16.h, v17.h}[{imm2}], [x1]
+str d16, [x0, #0]
+str d17, [x0, #8]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2lane.v4f32.p0", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4", "i64", "ptr"], ret: "arr2(vf32x4)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "ld2", wrapper: "vld2q_lane_f32", asm: "ldr x1, [x0, #256]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+ld2 {v16.s, v17.s}[{imm2}], [x1]
+str q16, [x0, #0]
+str q17, [x0, #16]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2lane.v4i16.p0", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4", "i64", "ptr"], ret: "arr2(vi16x4)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "ld2", wrapper: "vld2_lane_s16", asm: "ldr x1, [x0, #256]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+ld2 {v16.h, v17.h}[{imm2}], [x1]
+str d16, [x0, #0]
+str d17, [x0, #8]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2lane.v4i32.p0", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "i64", "ptr"], ret: "arr2(vi32x4)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "ld2", wrapper: "vld2q_lane_s32", asm: "ldr x1, [x0, #256]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+ld2 {v16.s, v17.s}[{imm2}], [x1]
+str q16, [x0, #0]
+str q17, [x0, #16]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2lane.v8f16.p0", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "i64", "ptr"], ret: "arr2(vf16x8)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "ld2", wrapper: "vld2q_lane_f16", asm: "ldr x1, [x0, #256]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+ld2 {v16.h, v17.h}[{imm2}], [x1]
+str q16, [x0, #0]
+str q17, [x0, #16]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2lane.v8i16.p0", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "i64", "ptr"], ret: "arr2(vi16x8)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "ld2", wrapper: "vld2q_lane_s16", asm: "ldr x1, [x0, #256]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+ld2 {v16.h, v17.h}[{imm2}], [x1]
+str q16, [x0, #0]
+str q17, [x0, #16]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2lane.v8i8.p0", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8", "i64", "ptr"], ret: "arr2(vi8x8)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "ld2", wrapper: "vld2_lane_s8", asm: "ldr x1, [x0, #256]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+ld2 {v16.b, v17.b}[{imm2}], [x1]
+str d16, [x0, #0]
+str d17, [x0, #8]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2r.v16i8.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi8x16)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2q_dup_s8", asm: "ldr x1, [x0, #64]
+ld2r {v16.16b, v17.16b}, [x1]
+str q16, [x0, #0]
+str q17, [x0, #16]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2r.v1f64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vf64x1)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2_dup_f64", asm: "ldr x1, [x0, #64]
+ld2r {v16.1d, v17.1d}, [x1]
+str d16, [x0, #0]
+str d17, [x0, #8]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2r.v1i64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi64x1)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2_dup_s64", asm: "ldr x1, [x0, #64]
+ld2r {v16.1d, v17.1d}, [x1]
+str d16, [x0, #0]
+str d17, [x0, #8]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2r.v2f32.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vf32x2)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2_dup_f32", asm: "ldr x1, [x0, #64]
+ld2r {v16.2s, v17.2s}, [x1]
+str d16, [x0, #0]
+str d17, [x0, #8]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2r.v2f64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vf64x2)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2q_dup_f64", asm: "ldr x1, [x0, #64]
+ld2r {v16.2d, v17.2d}, [x1]
+str q16, [x0, #0]
+str q17, [x0, #16]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2r.v2i32.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi32x2)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2_dup_s32", asm: "ldr x1, [x0, #64]
+ld2r {v16.2s, v17.2s}, [x1]
+str d16, [x0, #0]
+str d17, [x0, #8]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2r.v2i64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi64x2)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2q_dup_s64", asm: "ldr x1, [x0, #64]
+ld2r {v16.2d, v17.2d}, [x1]
+str q16, [x0, #0]
+str q17, [x0, #16]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2r.v4f16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vf16x4)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2_dup_f16", asm: "ldr x1, [x0, #64]
+ld2r {v16.4h, v17.4h}, [x1]
+str d16, [x0, #0]
+str d17, [x0, #8]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2r.v4f32.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vf32x4)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2q_dup_f32", asm: "ldr x1, [x0, #64]
+ld2r {v16.4s, v17.4s}, [x1]
+str q16, [x0, #0]
+str q17, [x0, #16]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2r.v4i16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi16x4)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2_dup_s16", asm: "ldr x1, [x0, #64]
+ld2r {v16.4h, v17.4h}, [x1]
+str d16, [x0, #0]
+str d17, [x0, #8]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2r.v4i32.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi32x4)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2q_dup_s32", asm: "ldr x1, [x0, #64]
+ld2r {v16.4s, v17.4s}, [x1]
+str q16, [x0, #0]
+str q17, [x0, #16]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2r.v8f16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vf16x8)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2q_dup_f16", asm: "ldr x1, [x0, #64]
+ld2r {v16.8h, v17.8h}, [x1]
+str q16, [x0, #0]
+str q17, [x0, #16]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2r.v8i16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi16x8)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2q_dup_s16", asm: "ldr x1, [x0, #64]
+ld2r {v16.8h, v17.8h}, [x1]
+str q16, [x0, #0]
+str q17, [x0, #16]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld2r.v8i8.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr2(vi8x8)", features: "neon", imms: &[], instr: "ld2r", wrapper: "vld2_dup_s8", asm: "ldr x1, [x0, #64]
+ld2r {v16.8b, v17.8b}, [x1]
+str d16, [x0, #0]
+str d17, [x0, #8]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3lane.v16i8.p0", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16", "i64", "ptr"], ret: "arr3(vi8x16)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 15, values: &[] }], instr: "ld3", wrapper: "vld3q_lane_s8", asm: "ldr x1, [x0, #320]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+ldr q18, [x0, #192]
+ld3 {v16.b, v17.b, v18.b}[{imm3}], [x1]
+str q16, [x0, #0]
+str q17, [x0, #16]
+str q18, [x0, #32]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3lane.v1f64.p0", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1", "vf64x1", "i64", "ptr"], ret: "arr3(vf64x1)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 0, values: &[] }], instr: "ld3", wrapper: "vld3_lane_f64", asm: "ldr x1, [x0, #320]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+ldr d18, [x0, #192]
+ld3 {v16.d, v17.d, v18.d}[{imm3}], [x1]
+str d16, [x0, #0]
+str d17, [x0, #8]
+str d18, [x0, #16]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3lane.v1i64.p0", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1", "vi64x1", "i64", "ptr"], ret: "arr3(vi64x1)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 0, values: &[] }], instr: "ld3", wrapper: "vld3_lane_s64", asm: "ldr x1, [x0, #320]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+ldr d18, [x0, #192]
+ld3 {v16.d, v17.d, v18.d}[{imm3}], [x1]
+str d16, [x0, #0]
+str d17, [x0, #8]
+str d18, [x0, #16]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3lane.v2f32.p0", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "vf32x2", "i64", "ptr"], ret: "arr3(vf32x2)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 1, values: &[] }], instr: "ld3", wrapper: "vld3_lane_f32", asm: "ldr x1, [x0, #320]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+ldr d18, [x0, #192]
+ld3 {v16.s, v17.s, v18.s}[{imm3}], [x1]
+str d16, [x0, #0]
+str d17, [x0, #8]
+str d18, [x0, #16]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3lane.v2f64.p0", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2", "vf64x2", "i64", "ptr"], ret: "arr3(vf64x2)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 1, values: &[] }], instr: "ld3", wrapper: "vld3q_lane_f64", asm: "ldr x1, [x0, #320]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+ldr q18, [x0, #192]
+ld3 {v16.d, v17.d, v18.d}[{imm3}], [x1]
+str q16, [x0, #0]
+str q17, [x0, #16]
+str q18, [x0, #32]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3lane.v2i32.p0", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2", "vi32x2", "i64", "ptr"], ret: "arr3(vi32x2)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 1, values: &[] }], instr: "ld3", wrapper: "vld3_lane_s32", asm: "ldr x1, [x0, #320]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+ldr d18, [x0, #192]
+ld3 {v16.s, v17.s, v18.s}[{imm3}], [x1]
+str d16, [x0, #0]
+str d17, [x0, #8]
+str d18, [x0, #16]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3lane.v2i64.p0", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2", "vi64x2", "i64", "ptr"], ret: "arr3(vi64x2)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 1, values: &[] }], instr: "ld3", wrapper: "vld3q_lane_s64", asm: "ldr x1, [x0, #320]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+ldr q18, [x0, #192]
+ld3 {v16.d, v17.d, v18.d}[{imm3}], [x1]
+str q16, [x0, #0]
+str q17, [x0, #16]
+str q18, [x0, #32]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3lane.v4f16.p0", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "vf16x4", "i64", "ptr"], ret: "arr3(vf16x4)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 3, values: &[] }], instr: "ld3", wrapper: "vld3_lane_f16", asm: "ldr x1, [x0, #320]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+ldr d18, [x0, #192]
+ld3 {v16.h, v17.h, v18.h}[{imm3}], [x1]
+str d16, [x0, #0]
+str d17, [x0, #8]
+str d18, [x0, #16]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3lane.v4f32.p0", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4", "vf32x4", "i64", "ptr"], ret: "arr3(vf32x4)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 3, values: &[] }], instr: "ld3", wrapper: "vld3q_lane_f32", asm: "ldr x1, [x0, #320]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+ldr q18, [x0, #192]
+ld3 {v16.s, v17.s, v18.s}[{imm3}], [x1]
+str q16, [x0, #0]
+str q17, [x0, #16]
+str q18, [x0, #32]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3lane.v4i16.p0", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4", "vi16x4", "i64", "ptr"], ret: "arr3(vi16x4)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 3, values: &[] }], instr: "ld3", wrapper: "vld3_lane_s16", asm: "ldr x1, [x0, #320]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+ldr d18, [x0, #192]
+ld3 {v16.h, v17.h, v18.h}[{imm3}], [x1]
+str d16, [x0, #0]
+str d17, [x0, #8]
+str d18, [x0, #16]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3lane.v4i32.p0", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "vi32x4", "i64", "ptr"], ret: "arr3(vi32x4)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 3, values: &[] }], instr: "ld3", wrapper: "vld3q_lane_s32", asm: "ldr x1, [x0, #320]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+ldr q18, [x0, #192]
+ld3 {v16.s, v17.s, v18.s}[{imm3}], [x1]
+str q16, [x0, #0]
+str q17, [x0, #16]
+str q18, [x0, #32]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3lane.v8f16.p0", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "vf16x8", "i64", "ptr"], ret: "arr3(vf16x8)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 7, values: &[] }], instr: "ld3", wrapper: "vld3q_lane_f16", asm: "ldr x1, [x0, #320]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+ldr q18, [x0, #192]
+ld3 {v16.h, v17.h, v18.h}[{imm3}], [x1]
+str q16, [x0, #0]
+str q17, [x0, #16]
+str q18, [x0, #32]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3lane.v8i16.p0", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "vi16x8", "i64", "ptr"], ret: "arr3(vi16x8)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 15, values: &[] }], instr: "ld3", wrapper: "vld3q_lane_s16", asm: "ldr x1, [x0, #320]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+ldr q18, [x0, #192]
+ld3 {v16.h, v17.h, v18.h}[{imm3}], [x1]
+str q16, [x0, #0]
+str q17, [x0, #16]
+str q18, [x0, #32]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3lane.v8i8.p0", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8", "vi8x8", "i64", "ptr"], ret: "arr3(vi8x8)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 7, values: &[] }], instr: "ld3", wrapper: "vld3_lane_s8", asm: "ldr x1, [x0, #320]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+ldr d18, [x0, #192]
+ld3 {v16.b, v17.b, v18.b}[{imm3}], [x1]
+str d16, [x0, #0]
+str d17, [x0, #8]
+str d18, [x0, #16]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3r.v16i8.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vi8x16)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3q_dup_s8", asm: "ldr x1, [x0, #64]
+ld3r {v16.16b, v17.16b, v18.16b}, [x1]
+str q16, [x0, #0]
+str q17, [x0, #16]
+str q18, [x0, #32]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3r.v1f64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vf64x1)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3_dup_f64", asm: "ldr x1, [x0, #64]
+ld3r {v16.1d, v17.1d, v18.1d}, [x1]
+str d16, [x0, #0]
+str d17, [x0, #8]
+str d18, [x0, #16]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3r.v1i64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vi64x1)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3_dup_s64", asm: "ldr x1, [x0, #64]
+ld3r {v16.1d, v17.1d, v18.1d}, [x1]
+str d16, [x0, #0]
+str d17, [x0, #8]
+str d18, [x0, #16]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3r.v2f32.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vf32x2)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3_dup_f32", asm: "ldr x1, [x0, #64]
+ld3r {v16.2s, v17.2s, v18.2s}, [x1]
+str d16, [x0, #0]
+str d17, [x0, #8]
+str d18, [x0, #16]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3r.v2f64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vf64x2)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3q_dup_f64", asm: "ldr x1, [x0, #64]
+ld3r {v16.2d, v17.2d, v18.2d}, [x1]
+str q16, [x0, #0]
+str q17, [x0, #16]
+str q18, [x0, #32]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3r.v2i32.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vi32x2)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3_dup_s32", asm: "ldr x1, [x0, #64]
+ld3r {v16.2s, v17.2s, v18.2s}, [x1]
+str d16, [x0, #0]
+str d17, [x0, #8]
+str d18, [x0, #16]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3r.v2i64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vi64x2)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3q_dup_s64", asm: "ldr x1, [x0, #64]
+ld3r {v16.2d, v17.2d, v18.2d}, [x1]
+str q16, [x0, #0]
+str q17, [x0, #16]
+str q18, [x0, #32]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3r.v4f16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vf16x4)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3_dup_f16", asm: "ldr x1, [x0, #64]
+ld3r {v16.4h, v17.4h, v18.4h}, [x1]
+str d16, [x0, #0]
+str d17, [x0, #8]
+str d18, [x0, #16]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3r.v4f32.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vf32x4)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3q_dup_f32", asm: "ldr x1, [x0, #64]
+ld3r {v16.4s, v17.4s, v18.4s}, [x1]
+str q16, [x0, #0]
+str q17, [x0, #16]
+str q18, [x0, #32]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3r.v4i16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vi16x4)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3_dup_s16", asm: "ldr x1, [x0, #64]
+ld3r {v16.4h, v17.4h, v18.4h}, [x1]
+str d16, [x0, #0]
+str d17, [x0, #8]
+str d18, [x0, #16]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3r.v4i32.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vi32x4)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3q_dup_s32", asm: "ldr x1, [x0, #64]
+ld3r {v16.4s, v17.4s, v18.4s}, [x1]
+str q16, [x0, #0]
+str q17, [x0, #16]
+str q18, [x0, #32]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3r.v8f16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vf16x8)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3q_dup_f16", asm: "ldr x1, [x0, #64]
+ld3r {v16.8h, v17.8h, v18.8h}, [x1]
+str q16, [x0, #0]
+str q17, [x0, #16]
+str q18, [x0, #32]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3r.v8i16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vi16x8)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3q_dup_s16", asm: "ldr x1, [x0, #64]
+ld3r {v16.8h, v17.8h, v18.8h}, [x1]
+str q16, [x0, #0]
+str q17, [x0, #16]
+str q18, [x0, #32]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld3r.v8i8.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr3(vi8x8)", features: "neon", imms: &[], instr: "ld3r", wrapper: "vld3_dup_s8", asm: "ldr x1, [x0, #64]
+ld3r {v16.8b, v17.8b, v18.8b}, [x1]
+str d16, [x0, #0]
+str d17, [x0, #8]
+str d18, [x0, #16]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4lane.v16i8.p0", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16", "vi8x16", "i64", "ptr"], ret: "arr4(vi8x16)", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 15, values: &[] }], instr: "ld4", wrapper: "vld4q_lane_s8", asm: "ldr x1, [x0, #384]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+ldr q18, [x0, #192]
+ldr q19, [x0, #256]
+ld4 {v16.b, v17.b, v18.b, v19.b}[{imm4}], [x1]
+str q16, [x0, #0]
+str q17, [x0, #16]
+str q18, [x0, #32]
+str q19, [x0, #48]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4lane.v1f64.p0", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1", "vf64x1", "vf64x1", "i64", "ptr"], ret: "arr4(vf64x1)", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 0, values: &[] }], instr: "ld4", wrapper: "vld4_lane_f64", asm: "ldr x1, [x0, #384]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+ldr d18, [x0, #192]
+ldr d19, [x0, #256]
+ld4 {v16.d, v17.d, v18.d, v19.d}[{imm4}], [x1]
+str d16, [x0, #0]
+str d17, [x0, #8]
+str d18, [x0, #16]
+str d19, [x0, #24]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4lane.v1i64.p0", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1", "vi64x1", "vi64x1", "i64", "ptr"], ret: "arr4(vi64x1)", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 0, values: &[] }], instr: "ld4", wrapper: "vld4_lane_s64", asm: "ldr x1, [x0, #384]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+ldr d18, [x0, #192]
+ldr d19, [x0, #256]
+ld4 {v16.d, v17.d, v18.d, v19.d}[{imm4}], [x1]
+str d16, [x0, #0]
+str d17, [x0, #8]
+str d18, [x0, #16]
+str d19, [x0, #24]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4lane.v2f32.p0", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "vf32x2", "vf32x2", "i64", "ptr"], ret: "arr4(vf32x2)", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 1, values: &[] }], instr: "ld4", wrapper: "vld4_lane_f32", asm: "ldr x1, [x0, #384]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+ldr d18, [x0, #192]
+ldr d19, [x0, #256]
+ld4 {v16.s, v17.s, v18.s, v19.s}[{imm4}], [x1]
+str d16, [x0, #0]
+str d17, [x0, #8]
+str d18, [x0, #16]
+str d19, [x0, #24]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4lane.v2f64.p0", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2", "vf64x2", "vf64x2", "i64", "ptr"], ret: "arr4(vf64x2)", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 1, values: &[] }], instr: "ld4", wrapper: "vld4q_lane_f64", asm: "ldr x1, [x0, #384]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+ldr q18, [x0, #192]
+ldr q19, [x0, #256]
+ld4 {v16.d, v17.d, v18.d, v19.d}[{imm4}], [x1]
+str q16, [x0, #0]
+str q17, [x0, #16]
+str q18, [x0, #32]
+str q19, [x0, #48]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4lane.v2i32.p0", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2", "vi32x2", "vi32x2", "i64", "ptr"], ret: "arr4(vi32x2)", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 1, values: &[] }], instr: "ld4", wrapper: "vld4_lane_s32", asm: "ldr x1, [x0, #384]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+ldr d18, [x0, #192]
+ldr d19, [x0, #256]
+ld4 {v16.s, v17.s, v18.s, v19.s}[{imm4}], [x1]
+str d16, [x0, #0]
+str d17, [x0, #8]
+str d18, [x0, #16]
+str d19, [x0, #24]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4lane.v2i64.p0", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2", "vi64x2", "vi64x2", "i64", "ptr"], ret: "arr4(vi64x2)", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 1, values: &[] }], instr: "ld4", wrapper: "vld4q_lane_s64", asm: "ldr x1, [x0, #384]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+ldr q18, [x0, #192]
+ldr q19, [x0, #256]
+ld4 {v16.d, v17.d, v18.d, v19.d}[{imm4}], [x1]
+str q16, [x0, #0]
+str q17, [x0, #16]
+str q18, [x0, #32]
+str q19, [x0, #48]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4lane.v4f16.p0", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "vf16x4", "vf16x4", "i64", "ptr"], ret: "arr4(vf16x4)", features: "neon,fp16", imms: &[Imm { arg: 4, min: 0, max: 3, values: &[] }], instr: "ld4", wrapper: "vld4_lane_f16", asm: "ldr x1, [x0, #384]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+ldr d18, [x0, #192]
+ldr d19, [x0, #256]
+ld4 {v16.h, v17.h, v18.h, v19.h}[{imm4}], [x1]
+str d16, [x0, #0]
+str d17, [x0, #8]
+str d18, [x0, #16]
+str d19, [x0, #24]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4lane.v4f32.p0", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4", "vf32x4", "vf32x4", "i64", "ptr"], ret: "arr4(vf32x4)", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 3, values: &[] }], instr: "ld4", wrapper: "vld4q_lane_f32", asm: "ldr x1, [x0, #384]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+ldr q18, [x0, #192]
+ldr q19, [x0, #256]
+ld4 {v16.s, v17.s, v18.s, v19.s}[{imm4}], [x1]
+str q16, [x0, #0]
+str q17, [x0, #16]
+str q18, [x0, #32]
+str q19, [x0, #48]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4lane.v4i16.p0", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4", "vi16x4", "vi16x4", "i64", "ptr"], ret: "arr4(vi16x4)", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 3, values: &[] }], instr: "ld4", wrapper: "vld4_lane_s16", asm: "ldr x1, [x0, #384]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+ldr d18, [x0, #192]
+ldr d19, [x0, #256]
+ld4 {v16.h, v17.h, v18.h, v19.h}[{imm4}], [x1]
+str d16, [x0, #0]
+str d17, [x0, #8]
+str d18, [x0, #16]
+str d19, [x0, #24]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4lane.v4i32.p0", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "vi32x4", "vi32x4", "i64", "ptr"], ret: "arr4(vi32x4)", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 3, values: &[] }], instr: "ld4", wrapper: "vld4q_lane_s32", asm: "ldr x1, [x0, #384]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+ldr q18, [x0, #192]
+ldr q19, [x0, #256]
+ld4 {v16.s, v17.s, v18.s, v19.s}[{imm4}], [x1]
+str q16, [x0, #0]
+str q17, [x0, #16]
+str q18, [x0, #32]
+str q19, [x0, #48]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4lane.v8f16.p0", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "vf16x8", "vf16x8", "i64", "ptr"], ret: "arr4(vf16x8)", features: "neon,fp16", imms: &[Imm { arg: 4, min: 0, max: 7, values: &[] }], instr: "ld4", wrapper: "vld4q_lane_f16", asm: "ldr x1, [x0, #384]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+ldr q18, [x0, #192]
+ldr q19, [x0, #256]
+ld4 {v16.h, v17.h, v18.h, v19.h}[{imm4}], [x1]
+str q16, [x0, #0]
+str q17, [x0, #16]
+str q18, [x0, #32]
+str q19, [x0, #48]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4lane.v8i16.p0", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "vi16x8", "vi16x8", "i64", "ptr"], ret: "arr4(vi16x8)", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 7, values: &[] }], instr: "ld4", wrapper: "vld4q_lane_s16", asm: "ldr x1, [x0, #384]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+ldr q18, [x0, #192]
+ldr q19, [x0, #256]
+ld4 {v16.h, v17.h, v18.h, v19.h}[{imm4}], [x1]
+str q16, [x0, #0]
+str q17, [x0, #16]
+str q18, [x0, #32]
+str q19, [x0, #48]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4lane.v8i8.p0", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8", "vi8x8", "vi8x8", "i64", "ptr"], ret: "arr4(vi8x8)", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 7, values: &[] }], instr: "ld4", wrapper: "vld4_lane_s8", asm: "ldr x1, [x0, #384]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+ldr d18, [x0, #192]
+ldr d19, [x0, #256]
+ld4 {v16.b, v17.b, v18.b, v19.b}[{imm4}], [x1]
+str d16, [x0, #0]
+str d17, [x0, #8]
+str d18, [x0, #16]
+str d19, [x0, #24]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4r.v16i8.p0.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vi8x16)", features: "neon", imms: &[], instr: "ld4r", wrapper: "vld4q_dup_s8", asm: "ldr x1, [x0, #64]
+ld4r {v16.16b, v17.16b, v18.16b, v19.16b}, [x1]
+str q16, [x0, #0]
+str q17, [x0, #16]
+str q18, [x0, #32]
+str q19, [x0, #48]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4r.v1f64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vf64x1)", features: "neon", imms: &[], instr: "ld4r", wrapper: "vld4_dup_f64", asm: "ldr x1, [x0, #64]
+ld4r {v16.1d, v17.1d, v18.1d, v19.1d}, [x1]
+str d16, [x0, #0]
+str d17, [x0, #8]
+str d18, [x0, #16]
+str d19, [x0, #24]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4r.v1i64.p0.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vi64x1)", features: "neon", imms: &[], instr: "ld4r", wrapper: "vld4_dup_s64", asm: "ldr x1, [x0, #64]
+ld4r {v16.1d, v17.1d, v18.1d, v19.1d}, [x1]
+str d16, [x0, #0]
+str d17, [x0, #8]
+str d18, [x0, #16]
+str d19, [x0, #24]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4r.v2f32.p0.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vf32x2)", features: "neon", imms: &[], instr: "ld4r", wrapper: "vld4_dup_f32", asm: "ldr x1, [x0, #64]
+ld4r {v16.2s, v17.2s, v18.2s, v19.2s}, [x1]
+str d16, [x0, #0]
+str d17, [x0, #8]
+str d18, [x0, #16]
+str d19, [x0, #24]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4r.v2f64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vf64x2)", features: "neon", imms: &[], instr: "ld4r", wrapper: "vld4q_dup_f64", asm: "ldr x1, [x0, #64]
+ld4r {v16.2d, v17.2d, v18.2d, v19.2d}, [x1]
+str q16, [x0, #0]
+str q17, [x0, #16]
+str q18, [x0, #32]
+str q19, [x0, #48]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4r.v2i32.p0.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vi32x2)", features: "neon", imms: &[], instr: "ld4r", wrapper: "vld4_dup_s32", asm: "ldr x1, [x0, #64]
+ld4r {v16.2s, v17.2s, v18.2s, v19.2s}, [x1]
+str d16, [x0, #0]
+str d17, [x0, #8]
+str d18, [x0, #16]
+str d19, [x0, #24]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4r.v2i64.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vi64x2)", features: "neon", imms: &[], instr: "ld4r", wrapper: "vld4q_dup_s64", asm: "ldr x1, [x0, #64]
+ld4r {v16.2d, v17.2d, v18.2d, v19.2d}, [x1]
+str q16, [x0, #0]
+str q17, [x0, #16]
+str q18, [x0, #32]
+str q19, [x0, #48]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4r.v4f16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vf16x4)", features: "neon,fp16", imms: &[], instr: "ld4r", wrapper: "vld4_dup_f16", asm: "ldr x1, [x0, #64]
+ld4r {v16.4h, v17.4h, v18.4h, v19.4h}, [x1]
+str d16, [x0, #0]
+str d17, [x0, #8]
+str d18, [x0, #16]
+str d19, [x0, #24]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4r.v4f32.p0.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vf32x4)", features: "neon", imms: &[], instr: "ld4r", wrapper: "vld4q_dup_f32", asm: "ldr x1, [x0, #64]
+ld4r {v16.4s, v17.4s, v18.4s, v19.4s}, [x1]
+str q16, [x0, #0]
+str q17, [x0, #16]
+str q18, [x0, #32]
+str q19, [x0, #48]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4r.v4i16.p0.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vi16x4)", features: "neon", imms: &[], instr: "ld4r", wrapper: "vld4_dup_s16", asm: "ldr x1, [x0, #64]
+ld4r {v16.4h, v17.4h, v18.4h, v19.4h}, [x1]
+str d16, [x0, #0]
+str d17, [x0, #8]
+str d18, [x0, #16]
+str d19, [x0, #24]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4r.v4i32.p0.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vi32x4)", features: "neon", imms: &[], instr: "ld4r", wrapper: "vld4q_dup_s32", asm: "ldr x1, [x0, #64]
+ld4r {v16.4s, v17.4s, v18.4s, v19.4s}, [x1]
+str q16, [x0, #0]
+str q17, [x0, #16]
+str q18, [x0, #32]
+str q19, [x0, #48]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4r.v8f16.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vf16x8)", features: "neon,fp16", imms: &[], instr: "ld4r", wrapper: "vld4q_dup_f16", asm: "ldr x1, [x0, #64]
+ld4r {v16.8h, v17.8h, v18.8h, v19.8h}, [x1]
+str q16, [x0, #0]
+str q17, [x0, #16]
+str q18, [x0, #32]
+str q19, [x0, #48]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4r.v8i16.p0.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vi16x8)", features: "neon", imms: &[], instr: "ld4r", wrapper: "vld4q_dup_s16", asm: "ldr x1, [x0, #64]
+ld4r {v16.8h, v17.8h, v18.8h, v19.8h}, [x1]
+str q16, [x0, #0]
+str q17, [x0, #16]
+str q18, [x0, #32]
+str q19, [x0, #48]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ld4r.v8i8.p0.p0", arch: Arch::Aarch64, args: &["ptr"], ret: "arr4(vi8x8)", features: "neon", imms: &[], instr: "ld4r", wrapper: "vld4_dup_s8", asm: "ldr x1, [x0, #64]
+ld4r {v16.8b, v17.8b, v18.8b, v19.8b}, [x1]
+str d16, [x0, #0]
+str d17, [x0, #8]
+str d18, [x0, #16]
+str d19, [x0, #24]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.pmul.v16i8", arch: Arch::Aarch64, args: &["vp8x16", "vp8x16"], ret: "vp8x16", features: "neon", imms: &[], instr: "pmul", wrapper: "vmulq_p8", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+pmul v16.16b, v0.16b, v1.16b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.pmul.v8i8", arch: Arch::Aarch64, args: &["vp8x8", "vp8x8"], ret: "vp8x8", features: "neon", imms: &[], instr: "pmul", wrapper: "vmul_p8", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+pmul v16.8b, v0.8b, v1.8b
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.pmull.v8i16", arch: Arch::Aarch64, args: &["vp8x8", "vp8x8"], ret: "vp16x8", features: "neon", imms: &[], instr: "pmull", wrapper: "vmull_p8", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+pmull v16.8h, v0.8b, v1.8b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.pmull64", arch: Arch::Aarch64, args: &["p64", "p64"], ret: "vi8x16", features: "neon,aes", imms: &[], instr: "pmull", wrapper: "vmull_p64", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+pmull v16.1q, v0.1d, v1.1d
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.raddhn.v2i32", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "raddhn", wrapper: "vraddhn_s64", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+raddhn v16.2s, v0.2d, v1.2d
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.raddhn.v4i16", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "raddhn", wrapper: "vraddhn_s32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+raddhn v16.4h, v0.4s, v1.4s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.raddhn.v8i8", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "raddhn", wrapper: "vraddhn_s16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+raddhn v16.8b, v0.8h, v1.8h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.rshrn.v2i32", arch: Arch::Aarch64, args: &["vi64x2", "i32"], ret: "vi32x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "rshrn", wrapper: "vrshrn_n_s64", asm: "ldr q0, [x0, #64]
+rshrn v16.2s, v0.2d, #{imm1}
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.rshrn.v4i16", arch: Arch::Aarch64, args: &["vi32x4", "i32"], ret: "vi16x4", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "rshrn", wrapper: "vrshrn_n_s32", asm: "ldr q0, [x0, #64]
+rshrn v16.4h, v0.4s, #{imm1}
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.rshrn.v8i8", arch: Arch::Aarch64, args: &["vi16x8", "i32"], ret: "vi8x8", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 8, values: &[] }], instr: "rshrn", wrapper: "vrshrn_n_s16", asm: "ldr q0, [x0, #64]
+rshrn v16.8b, v0.8h, #{imm1}
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.rsubhn.v2i32", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "rsubhn", wrapper: "vrsubhn_s64", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+rsubhn v16.2s, v0.2d, v1.2d
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.rsubhn.v4i16", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "rsubhn", wrapper: "vrsubhn_s32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+rsubhn v16.4h, v0.4s, v1.4s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.rsubhn.v8i8", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "rsubhn", wrapper: "vrsubhn_s16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+rsubhn v16.8b, v0.8h, v1.8h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sabd.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "sabd", wrapper: "vabdq_s8", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+sabd v16.16b, v0.16b, v1.16b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sabd.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "sabd", wrapper: "vabd_s32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+sabd v16.2s, v0.2s, v1.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sabd.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "sabd", wrapper: "vabd_s16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+sabd v16.4h, v0.4h, v1.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sabd.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "sabd", wrapper: "vabdq_s32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+sabd v16.4s, v0.4s, v1.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sabd.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "sabd", wrapper: "vabdq_s16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+sabd v16.8h, v0.8h, v1.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sabd.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "sabd", wrapper: "vabd_s8", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+sabd v16.8b, v0.8b, v1.8b
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.saddlp.v1i64.v2i32", arch: Arch::Aarch64, args: &["vi32x2"], ret: "vi64x1", features: "neon", imms: &[], instr: "saddlp", wrapper: "vpaddl_s32", asm: "ldr d0, [x0, #64]
+saddlp v16.1d, v0.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.saddlp.v2i32.v4i16", arch: Arch::Aarch64, args: &["vi16x4"], ret: "vi32x2", features: "neon", imms: &[], instr: "saddlp", wrapper: "vpaddl_s16", asm: "ldr d0, [x0, #64]
+saddlp v16.2s, v0.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.saddlp.v2i64.v4i32", arch: Arch::Aarch64, args: &["vi32x4"], ret: "vi64x2", features: "neon", imms: &[], instr: "saddlp", wrapper: "vpaddlq_s32", asm: "ldr q0, [x0, #64]
+saddlp v16.2d, v0.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.saddlp.v4i16.v8i8", arch: Arch::Aarch64, args: &["vi8x8"], ret: "vi16x4", features: "neon", imms: &[], instr: "saddlp", wrapper: "vpaddl_s8", asm: "ldr d0, [x0, #64]
+saddlp v16.4h, v0.8b
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.saddlp.v4i32.v8i16", arch: Arch::Aarch64, args: &["vi16x8"], ret: "vi32x4", features: "neon", imms: &[], instr: "saddlp", wrapper: "vpaddlq_s16", asm: "ldr q0, [x0, #64]
+saddlp v16.4s, v0.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.saddlp.v8i16.v16i8", arch: Arch::Aarch64, args: &["vi8x16"], ret: "vi16x8", features: "neon", imms: &[], instr: "saddlp", wrapper: "vpaddlq_s8", asm: "ldr q0, [x0, #64]
+saddlp v16.8h, v0.16b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.saddlv.i32.v16i8", arch: Arch::Aarch64, args: &["vi8x16"], ret: "i32", features: "neon", imms: &[], instr: "saddlv", wrapper: "vaddlvq_s8", asm: "ldr q0, [x0, #64]
+saddlv h16, v0.16b
+str s16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.saddlv.i32.v4i16", arch: Arch::Aarch64, args: &["vi16x4"], ret: "i32", features: "neon", imms: &[], instr: "saddlv", wrapper: "vaddlv_s16", asm: "ldr d0, [x0, #64]
+saddlv s16, v0.4h
+str s16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.saddlv.i32.v8i16", arch: Arch::Aarch64, args: &["vi16x8"], ret: "i32", features: "neon", imms: &[], instr: "saddlv", wrapper: "vaddlvq_s16", asm: "ldr q0, [x0, #64]
+saddlv s16, v0.8h
+str s16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.saddlv.i32.v8i8", arch: Arch::Aarch64, args: &["vi8x8"], ret: "i32", features: "neon", imms: &[], instr: "saddlv", wrapper: "vaddlv_s8", asm: "ldr d0, [x0, #64]
+saddlv h16, v0.8b
+str s16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.saddlv.i64.v2i32", arch: Arch::Aarch64, args: &["vi32x2"], ret: "i64", features: "neon", imms: &[], instr: "saddlp", wrapper: "vaddlv_s32", asm: "ldr d0, [x0, #64]
+saddlp v16.1d, v0.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.saddlv.i64.v4i32", arch: Arch::Aarch64, args: &["vi32x4"], ret: "i64", features: "neon", imms: &[], instr: "saddlv", wrapper: "vaddlvq_s32", asm: "ldr q0, [x0, #64]
+saddlv d16, v0.4s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.scalar.sqxtn.i32.i64", arch: Arch::Aarch64, args: &["i64"], ret: "i32", features: "neon", imms: &[], instr: "sqxtn", wrapper: "vqmovnd_s64", asm: "ldr d0, [x0, #64]
+sqxtn s16, d0
+str s16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.scalar.uqxtn.i32.i64", arch: Arch::Aarch64, args: &["u64"], ret: "u32", features: "neon", imms: &[], instr: "uqxtn", wrapper: "vqmovnd_u64", asm: "ldr d0, [x0, #64]
+uqxtn s16, d0
+str s16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sdot.v2i32.v8i8", arch: Arch::Aarch64, args: &["vi32x2", "vi8x8", "vi8x8"], ret: "vi32x2", features: "neon,dotprod", imms: &[], instr: "sdot", wrapper: "vdot_s32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+ldr d2, [x0, #192]
+sdot v0.2s, v1.8b, v2.8b
+str d0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sdot.v4i32.v16i8", arch: Arch::Aarch64, args: &["vi32x4", "vi8x16", "vi8x16"], ret: "vi32x4", features: "neon,dotprod", imms: &[], instr: "sdot", wrapper: "vdotq_s32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+sdot v0.4s, v1.16b, v2.16b
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.shadd.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "shadd", wrapper: "vhaddq_s8", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+shadd v16.16b, v0.16b, v1.16b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.shadd.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "shadd", wrapper: "vhadd_s32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+shadd v16.2s, v0.2s, v1.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.shadd.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "shadd", wrapper: "vhadd_s16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+shadd v16.4h, v0.4h, v1.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.shadd.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "shadd", wrapper: "vhaddq_s32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+shadd v16.4s, v0.4s, v1.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.shadd.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "shadd", wrapper: "vhaddq_s16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+shadd v16.8h, v0.8h, v1.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.shadd.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "shadd", wrapper: "vhadd_s8", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+shadd v16.8b, v0.8b, v1.8b
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.shsub.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "shsub", wrapper: "vhsubq_s8", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+shsub v16.16b, v0.16b, v1.16b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.shsub.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "shsub", wrapper: "vhsub_s32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+shsub v16.2s, v0.2s, v1.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.shsub.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "shsub", wrapper: "vhsub_s16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+shsub v16.4h, v0.4h, v1.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.shsub.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "shsub", wrapper: "vhsubq_s32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+shsub v16.4s, v0.4s, v1.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.shsub.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "shsub", wrapper: "vhsubq_s16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+shsub v16.8h, v0.8h, v1.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.shsub.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "shsub", wrapper: "vhsub_s8", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+shsub v16.8b, v0.8b, v1.8b
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.smaxp.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "smaxp", wrapper: "vpmaxq_s8", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+smaxp v16.16b, v0.16b, v1.16b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.smaxp.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "smaxp", wrapper: "vpmax_s32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+smaxp v16.2s, v0.2s, v1.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.smaxp.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "smaxp", wrapper: "vpmax_s16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+smaxp v16.4h, v0.4h, v1.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.smaxp.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "smaxp", wrapper: "vpmaxq_s32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+smaxp v16.4s, v0.4s, v1.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.smaxp.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "smaxp", wrapper: "vpmaxq_s16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+smaxp v16.8h, v0.8h, v1.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.smaxp.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "smaxp", wrapper: "vpmax_s8", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+smaxp v16.8b, v0.8b, v1.8b
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sminp.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "sminp", wrapper: "vpminq_s8", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+sminp v16.16b, v0.16b, v1.16b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sminp.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "sminp", wrapper: "vpmin_s32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+sminp v16.2s, v0.2s, v1.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sminp.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "sminp", wrapper: "vpmin_s16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+sminp v16.4h, v0.4h, v1.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sminp.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "sminp", wrapper: "vpminq_s32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+sminp v16.4s, v0.4s, v1.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sminp.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "sminp", wrapper: "vpminq_s16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+sminp v16.8h, v0.8h, v1.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sminp.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "sminp", wrapper: "vpmin_s8", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+sminp v16.8b, v0.8b, v1.8b
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.smmla.v4i32.v16i8", arch: Arch::Aarch64, args: &["vi32x4", "vi8x16", "vi8x16"], ret: "vi32x4", features: "neon,i8mm", imms: &[], instr: "smmla", wrapper: "vmmlaq_s32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+smmla v0.4s, v1.16b, v2.16b
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqabs.i32", arch: Arch::Aarch64, args: &["i32"], ret: "i32", features: "neon", imms: &[], instr: "sqabs", wrapper: "vqabss_s32", asm: "ldr s0, [x0, #64]
+sqabs s16, s0
+str s16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqabs.i64", arch: Arch::Aarch64, args: &["i64"], ret: "i64", features: "neon", imms: &[], instr: "sqabs", wrapper: "vqabsd_s64", asm: "ldr d0, [x0, #64]
+sqabs d16, d0
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqabs.v16i8", arch: Arch::Aarch64, args: &["vi8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "sqabs", wrapper: "vqabsq_s8", asm: "ldr q0, [x0, #64]
+sqabs v16.16b, v0.16b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqabs.v1i64", arch: Arch::Aarch64, args: &["vi64x1"], ret: "vi64x1", features: "neon", imms: &[], instr: "sqabs", wrapper: "vqabs_s64", asm: "ldr d0, [x0, #64]
+sqabs d16, d0
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqabs.v2i32", arch: Arch::Aarch64, args: &["vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "sqabs", wrapper: "vqabs_s32", asm: "ldr d0, [x0, #64]
+sqabs v16.2s, v0.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqabs.v2i64", arch: Arch::Aarch64, args: &["vi64x2"], ret: "vi64x2", features: "neon", imms: &[], instr: "sqabs", wrapper: "vqabsq_s64", asm: "ldr q0, [x0, #64]
+sqabs v16.2d, v0.2d
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqabs.v4i16", arch: Arch::Aarch64, args: &["vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "sqabs", wrapper: "vqabs_s16", asm: "ldr d0, [x0, #64]
+sqabs v16.4h, v0.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqabs.v4i32", arch: Arch::Aarch64, args: &["vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "sqabs", wrapper: "vqabsq_s32", asm: "ldr q0, [x0, #64]
+sqabs v16.4s, v0.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqabs.v8i16", arch: Arch::Aarch64, args: &["vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "sqabs", wrapper: "vqabsq_s16", asm: "ldr q0, [x0, #64]
+sqabs v16.8h, v0.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqabs.v8i8", arch: Arch::Aarch64, args: &["vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "sqabs", wrapper: "vqabs_s8", asm: "ldr d0, [x0, #64]
+sqabs v16.8b, v0.8b
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqadd.i32", arch: Arch::Aarch64, args: &["i32", "i32"], ret: "i32", features: "neon", imms: &[], instr: "sqadd", wrapper: "vqadds_s32", asm: "ldr s0, [x0, #64]
+ldr s1, [x0, #128]
+sqadd s16, s0, s1
+str s16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqadd.i64", arch: Arch::Aarch64, args: &["i64", "i64"], ret: "i64", features: "neon", imms: &[], instr: "sqadd", wrapper: "vqaddd_s64", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+sqadd d16, d0, d1
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqdmulh.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "sqdmulh", wrapper: "vqdmulh_s32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+sqdmulh v16.2s, v0.2s, v1.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqdmulh.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "sqdmulh", wrapper: "vqdmulh_s16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+sqdmulh v16.4h, v0.4h, v1.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqdmulh.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "sqdmulh", wrapper: "vqdmulhq_s32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+sqdmulh v16.4s, v0.4s, v1.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqdmulh.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "sqdmulh", wrapper: "vqdmulhq_s16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+sqdmulh v16.8h, v0.8h, v1.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqdmull.v2i64", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi64x2", features: "neon", imms: &[], instr: "sqdmull", wrapper: "vqdmull_s32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+sqdmull v16.2d, v0.2s, v1.2s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqdmull.v4i32", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "sqdmull", wrapper: "vqdmull_s16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+sqdmull v16.4s, v0.4h, v1.4h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqdmulls.scalar", arch: Arch::Aarch64, args: &["i32", "i32"], ret: "i64", features: "neon", imms: &[], instr: "sqdmull", wrapper: "vqdmulls_s32", asm: "ldr s0, [x0, #64]
+ldr s1, [x0, #128]
+sqdmull d16, s0, s1
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqneg.v16i8", arch: Arch::Aarch64, args: &["vi8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "sqneg", wrapper: "vqnegq_s8", asm: "ldr q0, [x0, #64]
+sqneg v16.16b, v0.16b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqneg.v1i64", arch: Arch::Aarch64, args: &["vi64x1"], ret: "vi64x1", features: "neon", imms: &[], instr: "sqneg", wrapper: "vqneg_s64", asm: "ldr d0, [x0, #64]
+sqneg d16, d0
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqneg.v2i32", arch: Arch::Aarch64, args: &["vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "sqneg", wrapper: "vqneg_s32", asm: "ldr d0, [x0, #64]
+sqneg v16.2s, v0.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqneg.v2i64", arch: Arch::Aarch64, args: &["vi64x2"], ret: "vi64x2", features: "neon", imms: &[], instr: "sqneg", wrapper: "vqnegq_s64", asm: "ldr q0, [x0, #64]
+sqneg v16.2d, v0.2d
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqneg.v4i16", arch: Arch::Aarch64, args: &["vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "sqneg", wrapper: "vqneg_s16", asm: "ldr d0, [x0, #64]
+sqneg v16.4h, v0.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqneg.v4i32", arch: Arch::Aarch64, args: &["vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "sqneg", wrapper: "vqnegq_s32", asm: "ldr q0, [x0, #64]
+sqneg v16.4s, v0.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqneg.v8i16", arch: Arch::Aarch64, args: &["vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "sqneg", wrapper: "vqnegq_s16", asm: "ldr q0, [x0, #64]
+sqneg v16.8h, v0.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqneg.v8i8", arch: Arch::Aarch64, args: &["vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "sqneg", wrapper: "vqneg_s8", asm: "ldr d0, [x0, #64]
+sqneg v16.8b, v0.8b
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrdmlah.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2", "vi32x2"], ret: "vi32x2", features: "rdm", imms: &[], instr: "sqrdmlah", wrapper: "vqrdmlah_s32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+ldr d2, [x0, #192]
+sqrdmlah v0.2s, v1.2s, v2.2s
+str d0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrdmlah.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4", "vi16x4"], ret: "vi16x4", features: "rdm", imms: &[], instr: "sqrdmlah", wrapper: "vqrdmlah_s16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+ldr d2, [x0, #192]
+sqrdmlah v0.4h, v1.4h, v2.4h
+str d0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrdmlah.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "vi32x4"], ret: "vi32x4", features: "rdm", imms: &[], instr: "sqrdmlah", wrapper: "vqrdmlahq_s32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+sqrdmlah v0.4s, v1.4s, v2.4s
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrdmlah.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "vi16x8"], ret: "vi16x8", features: "rdm", imms: &[], instr: "sqrdmlah", wrapper: "vqrdmlahq_s16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+sqrdmlah v0.8h, v1.8h, v2.8h
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrdmlsh.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2", "vi32x2"], ret: "vi32x2", features: "rdm", imms: &[], instr: "sqrdmlsh", wrapper: "vqrdmlsh_s32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+ldr d2, [x0, #192]
+sqrdmlsh v0.2s, v1.2s, v2.2s
+str d0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrdmlsh.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4", "vi16x4"], ret: "vi16x4", features: "rdm", imms: &[], instr: "sqrdmlsh", wrapper: "vqrdmlsh_s16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+ldr d2, [x0, #192]
+sqrdmlsh v0.4h, v1.4h, v2.4h
+str d0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrdmlsh.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "vi32x4"], ret: "vi32x4", features: "rdm", imms: &[], instr: "sqrdmlsh", wrapper: "vqrdmlshq_s32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+sqrdmlsh v0.4s, v1.4s, v2.4s
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrdmlsh.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "vi16x8"], ret: "vi16x8", features: "rdm", imms: &[], instr: "sqrdmlsh", wrapper: "vqrdmlshq_s16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+sqrdmlsh v0.8h, v1.8h, v2.8h
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrdmulh.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "sqrdmulh", wrapper: "vqrdmulh_s32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+sqrdmulh v16.2s, v0.2s, v1.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrdmulh.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "sqrdmulh", wrapper: "vqrdmulh_s16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+sqrdmulh v16.4h, v0.4h, v1.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrdmulh.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "sqrdmulh", wrapper: "vqrdmulhq_s32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+sqrdmulh v16.4s, v0.4s, v1.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrdmulh.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "sqrdmulh", wrapper: "vqrdmulhq_s16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+sqrdmulh v16.8h, v0.8h, v1.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrshl.i32", arch: Arch::Aarch64, args: &["i32", "i32"], ret: "i32", features: "neon", imms: &[], instr: "sqrshl", wrapper: "vqrshls_s32", asm: "ldr s0, [x0, #64]
+ldr s1, [x0, #128]
+sqrshl s16, s0, s1
+str s16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrshl.i64", arch: Arch::Aarch64, args: &["i64", "i64"], ret: "i64", features: "neon", imms: &[], instr: "sqrshl", wrapper: "vqrshld_s64", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+sqrshl d16, d0, d1
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrshl.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "sqrshl", wrapper: "vqrshlq_s8", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+sqrshl v16.16b, v0.16b, v1.16b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrshl.v1i64", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1"], ret: "vi64x1", features: "neon", imms: &[], instr: "sqrshl", wrapper: "vqrshl_s64", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+sqrshl d16, d0, d1
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrshl.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "sqrshl", wrapper: "vqrshl_s32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+sqrshl v16.2s, v0.2s, v1.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrshl.v2i64", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2"], ret: "vi64x2", features: "neon", imms: &[], instr: "sqrshl", wrapper: "vqrshlq_s64", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+sqrshl v16.2d, v0.2d, v1.2d
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrshl.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "sqrshl", wrapper: "vqrshl_s16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+sqrshl v16.4h, v0.4h, v1.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrshl.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "sqrshl", wrapper: "vqrshlq_s32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+sqrshl v16.4s, v0.4s, v1.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrshl.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "sqrshl", wrapper: "vqrshlq_s16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+sqrshl v16.8h, v0.8h, v1.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrshl.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "sqrshl", wrapper: "vqrshl_s8", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+sqrshl v16.8b, v0.8b, v1.8b
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrshrn.v2i32", arch: Arch::Aarch64, args: &["vi64x2", "i32"], ret: "vi32x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "sqrshrn", wrapper: "vqrshrn_n_s64", asm: "ldr q0, [x0, #64]
+sqrshrn v16.2s, v0.2d, #{imm1}
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrshrn.v4i16", arch: Arch::Aarch64, args: &["vi32x4", "i32"], ret: "vi16x4", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "sqrshrn", wrapper: "vqrshrn_n_s32", asm: "ldr q0, [x0, #64]
+sqrshrn v16.4h, v0.4s, #{imm1}
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrshrn.v8i8", arch: Arch::Aarch64, args: &["vi16x8", "i32"], ret: "vi8x8", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 8, values: &[] }], instr: "sqrshrn", wrapper: "vqrshrn_n_s16", asm: "ldr q0, [x0, #64]
+sqrshrn v16.8b, v0.8h, #{imm1}
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrshrun.v2i32", arch: Arch::Aarch64, args: &["vi64x2", "i32"], ret: "vu32x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "sqrshrun", wrapper: "vqrshrun_n_s64", asm: "ldr q0, [x0, #64]
+sqrshrun v16.2s, v0.2d, #{imm1}
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrshrun.v4i16", arch: Arch::Aarch64, args: &["vi32x4", "i32"], ret: "vu16x4", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "sqrshrun", wrapper: "vqrshrun_n_s32", asm: "ldr q0, [x0, #64]
+sqrshrun v16.4h, v0.4s, #{imm1}
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqrshrun.v8i8", arch: Arch::Aarch64, args: &["vi16x8", "i32"], ret: "vu8x8", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 8, values: &[] }], instr: "sqrshrun", wrapper: "vqrshrun_n_s16", asm: "ldr q0, [x0, #64]
+sqrshrun v16.8b, v0.8h, #{imm1}
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqshl.i64", arch: Arch::Aarch64, args: &["i64", "i64"], ret: "i64", features: "neon", imms: &[], instr: "sqshl", wrapper: "vqshld_s64", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+sqshl d16, d0, d1
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqshl.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "sqshl", wrapper: "vqshlq_s8", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+sqshl v16.16b, v0.16b, v1.16b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqshl.v1i64", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1"], ret: "vi64x1", features: "neon", imms: &[], instr: "sqshl", wrapper: "vqshl_s64", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+sqshl d16, d0, d1
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqshl.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "sqshl", wrapper: "vqshl_s32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+sqshl v16.2s, v0.2s, v1.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqshl.v2i64", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2"], ret: "vi64x2", features: "neon", imms: &[], instr: "sqshl", wrapper: "vqshlq_s64", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+sqshl v16.2d, v0.2d, v1.2d
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqshl.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "sqshl", wrapper: "vqshl_s16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+sqshl v16.4h, v0.4h, v1.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqshl.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "sqshl", wrapper: "vqshlq_s32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+sqshl v16.4s, v0.4s, v1.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqshl.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "sqshl", wrapper: "vqshlq_s16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+sqshl v16.8h, v0.8h, v1.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqshl.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "sqshl", wrapper: "vqshl_s8", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+sqshl v16.8b, v0.8b, v1.8b
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqshlu.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16"], ret: "vu8x16", features: "neon", imms: &[], instr: "sqshlu", wrapper: "vqshluq_n_s8", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+uqshl v16.16b, v0.16b, v1.16b
+cmlt v2.16b, v0.16b, #0
+bic v16.16b, v16.16b, v2.16b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqshlu.v1i64", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1"], ret: "vu64x1", features: "neon", imms: &[], instr: "sqshlu", wrapper: "vqshlu_n_s64", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+uqshl d16, d0, d1
+cmlt d2, d0, #0
+bic v16.8b, v16.8b, v2.8b
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqshlu.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "sqshlu", wrapper: "vqshlu_n_s32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+uqshl v16.2s, v0.2s, v1.2s
+cmlt v2.2s, v0.2s, #0
+bic v16.8b, v16.8b, v2.8b
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqshlu.v2i64", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2"], ret: "vu64x2", features: "neon", imms: &[], instr: "sqshlu", wrapper: "vqshluq_n_s64", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+uqshl v16.2d, v0.2d, v1.2d
+cmlt v2.2d, v0.2d, #0
+bic v16.16b, v16.16b, v2.16b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqshlu.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "sqshlu", wrapper: "vqshlu_n_s16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+uqshl v16.4h, v0.4h, v1.4h
+cmlt v2.4h, v0.4h, #0
+bic v16.8b, v16.8b, v2.8b
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqshlu.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "sqshlu", wrapper: "vqshluq_n_s32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+uqshl v16.4s, v0.4s, v1.4s
+cmlt v2.4s, v0.4s, #0
+bic v16.16b, v16.16b, v2.16b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqshlu.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vu16x8", features: "neon", imms: &[], instr: "sqshlu", wrapper: "vqshluq_n_s16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+uqshl v16.8h, v0.8h, v1.8h
+cmlt v2.8h, v0.8h, #0
+bic v16.16b, v16.16b, v2.16b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqshlu.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "sqshlu", wrapper: "vqshlu_n_s8", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+uqshl v16.8b, v0.8b, v1.8b
+cmlt v2.8b, v0.8b, #0
+bic v16.8b, v16.8b, v2.8b
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqshrn.i32", arch: Arch::Aarch64, args: &["i64", "i32"], ret: "i32", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "sqshrn", wrapper: "vqshrnd_n_s64", asm: "ldr d0, [x0, #64]
+sqshrn s16, d0, #{imm1}
+str s16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqshrn.v2i32", arch: Arch::Aarch64, args: &["vi64x2", "i32"], ret: "vi32x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "sqshrn", wrapper: "vqshrn_n_s64", asm: "ldr q0, [x0, #64]
+sqshrn v16.2s, v0.2d, #{imm1}
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqshrn.v4i16", arch: Arch::Aarch64, args: &["vi32x4", "i32"], ret: "vi16x4", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "sqshrn", wrapper: "vqshrn_n_s32", asm: "ldr q0, [x0, #64]
+sqshrn v16.4h, v0.4s, #{imm1}
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqshrn.v8i8", arch: Arch::Aarch64, args: &["vi16x8", "i32"], ret: "vi8x8", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 8, values: &[] }], instr: "sqshrn", wrapper: "vqshrn_n_s16", asm: "ldr q0, [x0, #64]
+sqshrn v16.8b, v0.8h, #{imm1}
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqshrun.v2i32", arch: Arch::Aarch64, args: &["vi64x2", "i32"], ret: "vu32x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "sqshrun", wrapper: "vqshrun_n_s64", asm: "ldr q0, [x0, #64]
+sqshrun v16.2s, v0.2d, #{imm1}
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqshrun.v4i16", arch: Arch::Aarch64, args: &["vi32x4", "i32"], ret: "vu16x4", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "sqshrun", wrapper: "vqshrun_n_s32", asm: "ldr q0, [x0, #64]
+sqshrun v16.4h, v0.4s, #{imm1}
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqshrun.v8i8", arch: Arch::Aarch64, args: &["vi16x8", "i32"], ret: "vu8x8", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 8, values: &[] }], instr: "sqshrun", wrapper: "vqshrun_n_s16", asm: "ldr q0, [x0, #64]
+sqshrun v16.8b, v0.8h, #{imm1}
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqsub.i32", arch: Arch::Aarch64, args: &["i32", "i32"], ret: "i32", features: "neon", imms: &[], instr: "sqsub", wrapper: "vqsubs_s32", asm: "ldr s0, [x0, #64]
+ldr s1, [x0, #128]
+sqsub s16, s0, s1
+str s16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqsub.i64", arch: Arch::Aarch64, args: &["i64", "i64"], ret: "i64", features: "neon", imms: &[], instr: "sqsub", wrapper: "vqsubd_s64", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+sqsub d16, d0, d1
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqxtn.v2i32", arch: Arch::Aarch64, args: &["vi64x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "sqxtn", wrapper: "vqmovn_s64", asm: "ldr q0, [x0, #64]
+sqxtn v16.2s, v0.2d
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqxtn.v4i16", arch: Arch::Aarch64, args: &["vi32x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "sqxtn", wrapper: "vqmovn_s32", asm: "ldr q0, [x0, #64]
+sqxtn v16.4h, v0.4s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqxtn.v8i8", arch: Arch::Aarch64, args: &["vi16x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "sqxtn", wrapper: "vqmovn_s16", asm: "ldr q0, [x0, #64]
+sqxtn v16.8b, v0.8h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqxtun.v2i32", arch: Arch::Aarch64, args: &["vi64x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "sqxtun", wrapper: "vqmovun_s64", asm: "ldr q0, [x0, #64]
+sqxtun v16.2s, v0.2d
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqxtun.v4i16", arch: Arch::Aarch64, args: &["vi32x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "sqxtun", wrapper: "vqmovun_s32", asm: "ldr q0, [x0, #64]
+sqxtun v16.4h, v0.4s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sqxtun.v8i8", arch: Arch::Aarch64, args: &["vi16x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "sqxtun", wrapper: "vqmovun_s16", asm: "ldr q0, [x0, #64]
+sqxtun v16.8b, v0.8h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.srhadd.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "srhadd", wrapper: "vrhaddq_s8", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+srhadd v16.16b, v0.16b, v1.16b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.srhadd.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "srhadd", wrapper: "vrhadd_s32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+srhadd v16.2s, v0.2s, v1.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.srhadd.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "srhadd", wrapper: "vrhadd_s16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+srhadd v16.4h, v0.4h, v1.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.srhadd.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "srhadd", wrapper: "vrhaddq_s32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+srhadd v16.4s, v0.4s, v1.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.srhadd.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "srhadd", wrapper: "vrhaddq_s16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+srhadd v16.8h, v0.8h, v1.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.srhadd.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "srhadd", wrapper: "vrhadd_s8", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+srhadd v16.8b, v0.8b, v1.8b
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.srshl.i64", arch: Arch::Aarch64, args: &["i64", "i64"], ret: "i64", features: "neon", imms: &[], instr: "srshl", wrapper: "vrshld_s64", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+srshl d16, d0, d1
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.srshl.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "srshl", wrapper: "vrshlq_s8", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+srshl v16.16b, v0.16b, v1.16b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.srshl.v1i64", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1"], ret: "vi64x1", features: "neon", imms: &[], instr: "srshl", wrapper: "vrshl_s64", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+srshl d16, d0, d1
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.srshl.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "srshl", wrapper: "vrshl_s32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+srshl v16.2s, v0.2s, v1.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.srshl.v2i64", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2"], ret: "vi64x2", features: "neon", imms: &[], instr: "srshl", wrapper: "vrshlq_s64", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+srshl v16.2d, v0.2d, v1.2d
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.srshl.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "srshl", wrapper: "vrshl_s16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+srshl v16.4h, v0.4h, v1.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.srshl.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "srshl", wrapper: "vrshlq_s32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+srshl v16.4s, v0.4s, v1.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.srshl.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "srshl", wrapper: "vrshlq_s16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+srshl v16.8h, v0.8h, v1.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.srshl.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "srshl", wrapper: "vrshl_s8", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+srshl v16.8b, v0.8b, v1.8b
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sshl.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "sshl", wrapper: "vshlq_s8", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+sshl v16.16b, v0.16b, v1.16b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sshl.v1i64", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1"], ret: "vi64x1", features: "neon", imms: &[], instr: "sshl", wrapper: "vshl_s64", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+sshl d16, d0, d1
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sshl.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "sshl", wrapper: "vshl_s32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+sshl v16.2s, v0.2s, v1.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sshl.v2i64", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2"], ret: "vi64x2", features: "neon", imms: &[], instr: "sshl", wrapper: "vshlq_s64", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+sshl v16.2d, v0.2d, v1.2d
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sshl.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "sshl", wrapper: "vshl_s16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+sshl v16.4h, v0.4h, v1.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sshl.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "sshl", wrapper: "vshlq_s32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+sshl v16.4s, v0.4s, v1.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sshl.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "sshl", wrapper: "vshlq_s16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+sshl v16.8h, v0.8h, v1.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.sshl.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "sshl", wrapper: "vshl_s8", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+sshl v16.8b, v0.8b, v1.8b
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x2.v16i8.p0", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_s8_x2", asm: "ldr x1, [x0, #192]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+st1 {v16.16b, v17.16b}, [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x2.v1f64.p0", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_f64_x2", asm: "ldr x1, [x0, #192]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+st1 {v16.1d, v17.1d}, [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x2.v1i64.p0", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_s64_x2", asm: "ldr x1, [x0, #192]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+st1 {v16.1d, v17.1d}, [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x2.v2f32.p0", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_f32_x2", asm: "ldr x1, [x0, #192]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+st1 {v16.2s, v17.2s}, [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x2.v2f64.p0", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_f64_x2", asm: "ldr x1, [x0, #192]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+st1 {v16.2d, v17.2d}, [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x2.v2i32.p0", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_s32_x2", asm: "ldr x1, [x0, #192]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+st1 {v16.2s, v17.2s}, [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x2.v2i64.p0", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_s64_x2", asm: "ldr x1, [x0, #192]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+st1 {v16.2d, v17.2d}, [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x2.v4f16.p0", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "ptr"], ret: "unit", features: "neon,fp16", imms: &[], instr: "st1", wrapper: "vst1_f16_x2", asm: "ldr x1, [x0, #192]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+st1 {v16.4h, v17.4h}, [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x2.v4f32.p0", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_f32_x2", asm: "ldr x1, [x0, #192]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+st1 {v16.4s, v17.4s}, [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x2.v4i16.p0", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_s16_x2", asm: "ldr x1, [x0, #192]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+st1 {v16.4h, v17.4h}, [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x2.v4i32.p0", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_s32_x2", asm: "ldr x1, [x0, #192]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+st1 {v16.4s, v17.4s}, [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x2.v8f16.p0", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "ptr"], ret: "unit", features: "neon,fp16", imms: &[], instr: "st1", wrapper: "vst1q_f16_x2", asm: "ldr x1, [x0, #192]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+st1 {v16.8h, v17.8h}, [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x2.v8i16.p0", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_s16_x2", asm: "ldr x1, [x0, #192]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+st1 {v16.8h, v17.8h}, [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x2.v8i8.p0", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_s8_x2", asm: "ldr x1, [x0, #192]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+st1 {v16.8b, v17.8b}, [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x3.v16i8.p0", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_s8_x3", asm: "ldr x1, [x0, #256]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+ldr q18, [x0, #192]
+st1 {v16.16b, v17.16b, v18.16b}, [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x3.v1f64.p0", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1", "vf64x1", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_f64_x3", asm: "ldr x1, [x0, #256]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+ldr d18, [x0, #192]
+st1 {v16.1d, v17.1d, v18.1d}, [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x3.v1i64.p0", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1", "vi64x1", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_s64_x3", asm: "ldr x1, [x0, #256]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+ldr d18, [x0, #192]
+st1 {v16.1d, v17.1d, v18.1d}, [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x3.v2f32.p0", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "vf32x2", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_f32_x3", asm: "ldr x1, [x0, #256]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+ldr d18, [x0, #192]
+st1 {v16.2s, v17.2s, v18.2s}, [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x3.v2f64.p0", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2", "vf64x2", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_f64_x3", asm: "ldr x1, [x0, #256]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+ldr q18, [x0, #192]
+st1 {v16.2d, v17.2d, v18.2d}, [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x3.v2i32.p0", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2", "vi32x2", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_s32_x3", asm: "ldr x1, [x0, #256]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+ldr d18, [x0, #192]
+st1 {v16.2s, v17.2s, v18.2s}, [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x3.v2i64.p0", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2", "vi64x2", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_s64_x3", asm: "ldr x1, [x0, #256]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+ldr q18, [x0, #192]
+st1 {v16.2d, v17.2d, v18.2d}, [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x3.v4f16.p0", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "vf16x4", "ptr"], ret: "unit", features: "neon,fp16", imms: &[], instr: "st1", wrapper: "vst1_f16_x3", asm: "ldr x1, [x0, #256]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+ldr d18, [x0, #192]
+st1 {v16.4h, v17.4h, v18.4h}, [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x3.v4f32.p0", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4", "vf32x4", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_f32_x3", asm: "ldr x1, [x0, #256]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+ldr q18, [x0, #192]
+st1 {v16.4s, v17.4s, v18.4s}, [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x3.v4i16.p0", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4", "vi16x4", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_s16_x3", asm: "ldr x1, [x0, #256]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+ldr d18, [x0, #192]
+st1 {v16.4h, v17.4h, v18.4h}, [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x3.v4i32.p0", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "vi32x4", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_s32_x3", asm: "ldr x1, [x0, #256]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+ldr q18, [x0, #192]
+st1 {v16.4s, v17.4s, v18.4s}, [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x3.v8f16.p0", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "vf16x8", "ptr"], ret: "unit", features: "neon,fp16", imms: &[], instr: "st1", wrapper: "vst1q_f16_x3", asm: "ldr x1, [x0, #256]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+ldr q18, [x0, #192]
+st1 {v16.8h, v17.8h, v18.8h}, [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x3.v8i16.p0", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "vi16x8", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_s16_x3", asm: "ldr x1, [x0, #256]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+ldr q18, [x0, #192]
+st1 {v16.8h, v17.8h, v18.8h}, [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x3.v8i8.p0", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8", "vi8x8", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_s8_x3", asm: "ldr x1, [x0, #256]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+ldr d18, [x0, #192]
+st1 {v16.8b, v17.8b, v18.8b}, [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x4.v16i8.p0", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16", "vi8x16", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_s8_x4", asm: "ldr x1, [x0, #320]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+ldr q18, [x0, #192]
+ldr q19, [x0, #256]
+st1 {v16.16b, v17.16b, v18.16b, v19.16b}, [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x4.v1f64.p0", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1", "vf64x1", "vf64x1", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_f64_x4", asm: "ldr x1, [x0, #320]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+ldr d18, [x0, #192]
+ldr d19, [x0, #256]
+st1 {v16.1d, v17.1d, v18.1d, v19.1d}, [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x4.v1i64.p0", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1", "vi64x1", "vi64x1", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_s64_x4", asm: "ldr x1, [x0, #320]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+ldr d18, [x0, #192]
+ldr d19, [x0, #256]
+st1 {v16.1d, v17.1d, v18.1d, v19.1d}, [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x4.v2f32.p0", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "vf32x2", "vf32x2", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_f32_x4", asm: "ldr x1, [x0, #320]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+ldr d18, [x0, #192]
+ldr d19, [x0, #256]
+st1 {v16.2s, v17.2s, v18.2s, v19.2s}, [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x4.v2f64.p0", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2", "vf64x2", "vf64x2", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_f64_x4", asm: "ldr x1, [x0, #320]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+ldr q18, [x0, #192]
+ldr q19, [x0, #256]
+st1 {v16.2d, v17.2d, v18.2d, v19.2d}, [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x4.v2i32.p0", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2", "vi32x2", "vi32x2", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_s32_x4", asm: "ldr x1, [x0, #320]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+ldr d18, [x0, #192]
+ldr d19, [x0, #256]
+st1 {v16.2s, v17.2s, v18.2s, v19.2s}, [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x4.v2i64.p0", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2", "vi64x2", "vi64x2", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_s64_x4", asm: "ldr x1, [x0, #320]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+ldr q18, [x0, #192]
+ldr q19, [x0, #256]
+st1 {v16.2d, v17.2d, v18.2d, v19.2d}, [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x4.v4f16.p0", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "vf16x4", "vf16x4", "ptr"], ret: "unit", features: "neon,fp16", imms: &[], instr: "st1", wrapper: "vst1_f16_x4", asm: "ldr x1, [x0, #320]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+ldr d18, [x0, #192]
+ldr d19, [x0, #256]
+st1 {v16.4h, v17.4h, v18.4h, v19.4h}, [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x4.v4f32.p0", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4", "vf32x4", "vf32x4", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_f32_x4", asm: "ldr x1, [x0, #320]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+ldr q18, [x0, #192]
+ldr q19, [x0, #256]
+st1 {v16.4s, v17.4s, v18.4s, v19.4s}, [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x4.v4i16.p0", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4", "vi16x4", "vi16x4", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_s16_x4", asm: "ldr x1, [x0, #320]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+ldr d18, [x0, #192]
+ldr d19, [x0, #256]
+st1 {v16.4h, v17.4h, v18.4h, v19.4h}, [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x4.v4i32.p0", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "vi32x4", "vi32x4", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_s32_x4", asm: "ldr x1, [x0, #320]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+ldr q18, [x0, #192]
+ldr q19, [x0, #256]
+st1 {v16.4s, v17.4s, v18.4s, v19.4s}, [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x4.v8f16.p0", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "vf16x8", "vf16x8", "ptr"], ret: "unit", features: "neon,fp16", imms: &[], instr: "st1", wrapper: "vst1q_f16_x4", asm: "ldr x1, [x0, #320]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+ldr q18, [x0, #192]
+ldr q19, [x0, #256]
+st1 {v16.8h, v17.8h, v18.8h, v19.8h}, [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x4.v8i16.p0", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "vi16x8", "vi16x8", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1q_s16_x4", asm: "ldr x1, [x0, #320]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+ldr q18, [x0, #192]
+ldr q19, [x0, #256]
+st1 {v16.8h, v17.8h, v18.8h, v19.8h}, [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st1x4.v8i8.p0", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8", "vi8x8", "vi8x8", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st1", wrapper: "vst1_s8_x4", asm: "ldr x1, [x0, #320]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+ldr d18, [x0, #192]
+ldr d19, [x0, #256]
+st1 {v16.8b, v17.8b, v18.8b, v19.8b}, [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st2.v4f16.p0", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st2", wrapper: "vst2_f16", asm: "ldr x1, [x0, #192]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+st2 {v16.4h, v17.4h}, [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st2.v8f16.p0", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st2", wrapper: "vst2q_f16", asm: "ldr x1, [x0, #192]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+st2 {v16.8h, v17.8h}, [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st2lane.v16i8.p0", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }], instr: "st2", wrapper: "vst2q_lane_s8", asm: "ldr x1, [x0, #256]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+st2 {v16.b, v17.b}[{imm2}], [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st2lane.v1f64.p0", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 0, values: &[] }], instr: "st2", wrapper: "vst2_lane_f64", asm: "ldr x1, [x0, #256]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+st2 {v16.d, v17.d}[{imm2}], [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st2lane.v1i64.p0", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 0, values: &[] }], instr: "st2", wrapper: "vst2_lane_s64", asm: "ldr x1, [x0, #256]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+st2 {v16.d, v17.d}[{imm2}], [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st2lane.v2f32.p0", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 1, values: &[] }], instr: "st2", wrapper: "vst2_lane_f32", asm: "ldr x1, [x0, #256]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+st2 {v16.s, v17.s}[{imm2}], [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st2lane.v2f64.p0", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 1, values: &[] }], instr: "st2", wrapper: "vst2q_lane_f64", asm: "ldr x1, [x0, #256]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+st2 {v16.d, v17.d}[{imm2}], [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st2lane.v2i32.p0", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 1, values: &[] }], instr: "st2", wrapper: "vst2_lane_s32", asm: "ldr x1, [x0, #256]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+st2 {v16.s, v17.s}[{imm2}], [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st2lane.v2i64.p0", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 1, values: &[] }], instr: "st2", wrapper: "vst2q_lane_s64", asm: "ldr x1, [x0, #256]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+st2 {v16.d, v17.d}[{imm2}], [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st2lane.v4f16.p0", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "st2", wrapper: "vst2_lane_f16", asm: "ldr x1, [x0, #256]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+st2 {v16.h, v17.h}[{imm2}], [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st2lane.v4f32.p0", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "st2", wrapper: "vst2q_lane_f32", asm: "ldr x1, [x0, #256]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+st2 {v16.s, v17.s}[{imm2}], [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st2lane.v4i16.p0", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "st2", wrapper: "vst2_lane_s16", asm: "ldr x1, [x0, #256]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+st2 {v16.h, v17.h}[{imm2}], [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st2lane.v4i32.p0", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "st2", wrapper: "vst2q_lane_s32", asm: "ldr x1, [x0, #256]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+st2 {v16.s, v17.s}[{imm2}], [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st2lane.v8f16.p0", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "st2", wrapper: "vst2q_lane_f16", asm: "ldr x1, [x0, #256]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+st2 {v16.h, v17.h}[{imm2}], [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st2lane.v8i16.p0", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "st2", wrapper: "vst2q_lane_s16", asm: "ldr x1, [x0, #256]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+st2 {v16.h, v17.h}[{imm2}], [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st2lane.v8i8.p0", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "st2", wrapper: "vst2_lane_s8", asm: "ldr x1, [x0, #256]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+st2 {v16.b, v17.b}[{imm2}], [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st3.v4f16.p0", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "vf16x4", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st3", wrapper: "vst3_f16", asm: "ldr x1, [x0, #256]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+ldr d18, [x0, #192]
+st3 {v16.4h, v17.4h, v18.4h}, [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st3.v8f16.p0", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "vf16x8", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st3", wrapper: "vst3q_f16", asm: "ldr x1, [x0, #256]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+ldr q18, [x0, #192]
+st3 {v16.8h, v17.8h, v18.8h}, [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st3lane.v16i8.p0", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 15, values: &[] }], instr: "st3", wrapper: "vst3q_lane_s8", asm: "ldr x1, [x0, #320]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+ldr q18, [x0, #192]
+st3 {v16.b, v17.b, v18.b}[{imm3}], [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st3lane.v1f64.p0", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1", "vf64x1", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 0, values: &[] }], instr: "st3", wrapper: "vst3_lane_f64", asm: "ldr x1, [x0, #320]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+ldr d18, [x0, #192]
+st3 {v16.d, v17.d, v18.d}[{imm3}], [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st3lane.v1i64.p0", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1", "vi64x1", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 0, values: &[] }], instr: "st3", wrapper: "vst3_lane_s64", asm: "ldr x1, [x0, #320]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+ldr d18, [x0, #192]
+st3 {v16.d, v17.d, v18.d}[{imm3}], [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st3lane.v2f32.p0", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "vf32x2", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 1, values: &[] }], instr: "st3", wrapper: "vst3_lane_f32", asm: "ldr x1, [x0, #320]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+ldr d18, [x0, #192]
+st3 {v16.s, v17.s, v18.s}[{imm3}], [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st3lane.v2f64.p0", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2", "vf64x2", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 1, values: &[] }], instr: "st3", wrapper: "vst3q_lane_f64", asm: "ldr x1, [x0, #320]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+ldr q18, [x0, #192]
+st3 {v16.d, v17.d, v18.d}[{imm3}], [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st3lane.v2i32.p0", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2", "vi32x2", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 1, values: &[] }], instr: "st3", wrapper: "vst3_lane_s32", asm: "ldr x1, [x0, #320]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+ldr d18, [x0, #192]
+st3 {v16.s, v17.s, v18.s}[{imm3}], [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st3lane.v2i64.p0", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2", "vi64x2", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 1, values: &[] }], instr: "st3", wrapper: "vst3q_lane_s64", asm: "ldr x1, [x0, #320]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+ldr q18, [x0, #192]
+st3 {v16.d, v17.d, v18.d}[{imm3}], [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st3lane.v4f16.p0", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "vf16x4", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 3, values: &[] }], instr: "st3", wrapper: "vst3_lane_f16", asm: "ldr x1, [x0, #320]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+ldr d18, [x0, #192]
+st3 {v16.h, v17.h, v18.h}[{imm3}], [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st3lane.v4f32.p0", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4", "vf32x4", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 3, values: &[] }], instr: "st3", wrapper: "vst3q_lane_f32", asm: "ldr x1, [x0, #320]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+ldr q18, [x0, #192]
+st3 {v16.s, v17.s, v18.s}[{imm3}], [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st3lane.v4i16.p0", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4", "vi16x4", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 3, values: &[] }], instr: "st3", wrapper: "vst3_lane_s16", asm: "ldr x1, [x0, #320]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+ldr d18, [x0, #192]
+st3 {v16.h, v17.h, v18.h}[{imm3}], [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st3lane.v4i32.p0", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "vi32x4", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 3, values: &[] }], instr: "st3", wrapper: "vst3q_lane_s32", asm: "ldr x1, [x0, #320]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+ldr q18, [x0, #192]
+st3 {v16.s, v17.s, v18.s}[{imm3}], [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st3lane.v8f16.p0", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "vf16x8", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 7, values: &[] }], instr: "st3", wrapper: "vst3q_lane_f16", asm: "ldr x1, [x0, #320]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+ldr q18, [x0, #192]
+st3 {v16.h, v17.h, v18.h}[{imm3}], [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st3lane.v8i16.p0", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "vi16x8", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 7, values: &[] }], instr: "st3", wrapper: "vst3q_lane_s16", asm: "ldr x1, [x0, #320]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+ldr q18, [x0, #192]
+st3 {v16.h, v17.h, v18.h}[{imm3}], [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st3lane.v8i8.p0", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8", "vi8x8", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 7, values: &[] }], instr: "st3", wrapper: "vst3_lane_s8", asm: "ldr x1, [x0, #320]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+ldr d18, [x0, #192]
+st3 {v16.b, v17.b, v18.b}[{imm3}], [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st4.v4f16.p0", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "vf16x4", "vf16x4", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st4", wrapper: "vst4_f16", asm: "ldr x1, [x0, #320]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+ldr d18, [x0, #192]
+ldr d19, [x0, #256]
+st4 {v16.4h, v17.4h, v18.4h, v19.4h}, [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st4.v8f16.p0", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "vf16x8", "vf16x8", "ptr"], ret: "unit", features: "neon", imms: &[], instr: "st4", wrapper: "vst4q_f16", asm: "ldr x1, [x0, #320]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+ldr q18, [x0, #192]
+ldr q19, [x0, #256]
+st4 {v16.8h, v17.8h, v18.8h, v19.8h}, [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st4lane.v16i8.p0", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16", "vi8x16", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 15, values: &[] }], instr: "st4", wrapper: "vst4q_lane_s8", asm: "ldr x1, [x0, #384]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+ldr q18, [x0, #192]
+ldr q19, [x0, #256]
+st4 {v16.b, v17.b, v18.b, v19.b}[{imm4}], [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st4lane.v1f64.p0", arch: Arch::Aarch64, args: &["vf64x1", "vf64x1", "vf64x1", "vf64x1", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 0, values: &[] }], instr: "st4", wrapper: "vst4_lane_f64", asm: "ldr x1, [x0, #384]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+ldr d18, [x0, #192]
+ldr d19, [x0, #256]
+st4 {v16.d, v17.d, v18.d, v19.d}[{imm4}], [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st4lane.v1i64.p0", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1", "vi64x1", "vi64x1", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 0, values: &[] }], instr: "st4", wrapper: "vst4_lane_s64", asm: "ldr x1, [x0, #384]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+ldr d18, [x0, #192]
+ldr d19, [x0, #256]
+st4 {v16.d, v17.d, v18.d, v19.d}[{imm4}], [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st4lane.v2f32.p0", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "vf32x2", "vf32x2", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 1, values: &[] }], instr: "st4", wrapper: "vst4_lane_f32", asm: "ldr x1, [x0, #384]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+ldr d18, [x0, #192]
+ldr d19, [x0, #256]
+st4 {v16.s, v17.s, v18.s, v19.s}[{imm4}], [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st4lane.v2f64.p0", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2", "vf64x2", "vf64x2", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 1, values: &[] }], instr: "st4", wrapper: "vst4q_lane_f64", asm: "ldr x1, [x0, #384]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+ldr q18, [x0, #192]
+ldr q19, [x0, #256]
+st4 {v16.d, v17.d, v18.d, v19.d}[{imm4}], [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st4lane.v2i32.p0", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2", "vi32x2", "vi32x2", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 1, values: &[] }], instr: "st4", wrapper: "vst4_lane_s32", asm: "ldr x1, [x0, #384]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+ldr d18, [x0, #192]
+ldr d19, [x0, #256]
+st4 {v16.s, v17.s, v18.s, v19.s}[{imm4}], [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st4lane.v2i64.p0", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2", "vi64x2", "vi64x2", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 1, values: &[] }], instr: "st4", wrapper: "vst4q_lane_s64", asm: "ldr x1, [x0, #384]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+ldr q18, [x0, #192]
+ldr q19, [x0, #256]
+st4 {v16.d, v17.d, v18.d, v19.d}[{imm4}], [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st4lane.v4f16.p0", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "vf16x4", "vf16x4", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 3, values: &[] }], instr: "st4", wrapper: "vst4_lane_f16", asm: "ldr x1, [x0, #384]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+ldr d18, [x0, #192]
+ldr d19, [x0, #256]
+st4 {v16.h, v17.h, v18.h, v19.h}[{imm4}], [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st4lane.v4f32.p0", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4", "vf32x4", "vf32x4", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 3, values: &[] }], instr: "st4", wrapper: "vst4q_lane_f32", asm: "ldr x1, [x0, #384]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+ldr q18, [x0, #192]
+ldr q19, [x0, #256]
+st4 {v16.s, v17.s, v18.s, v19.s}[{imm4}], [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st4lane.v4i16.p0", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4", "vi16x4", "vi16x4", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 3, values: &[] }], instr: "st4", wrapper: "vst4_lane_s16", asm: "ldr x1, [x0, #384]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+ldr d18, [x0, #192]
+ldr d19, [x0, #256]
+st4 {v16.h, v17.h, v18.h, v19.h}[{imm4}], [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st4lane.v4i32.p0", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "vi32x4", "vi32x4", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 3, values: &[] }], instr: "st4", wrapper: "vst4q_lane_s32", asm: "ldr x1, [x0, #384]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+ldr q18, [x0, #192]
+ldr q19, [x0, #256]
+st4 {v16.s, v17.s, v18.s, v19.s}[{imm4}], [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st4lane.v8f16.p0", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "vf16x8", "vf16x8", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 7, values: &[] }], instr: "st4", wrapper: "vst4q_lane_f16", asm: "ldr x1, [x0, #384]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+ldr q18, [x0, #192]
+ldr q19, [x0, #256]
+st4 {v16.h, v17.h, v18.h, v19.h}[{imm4}], [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st4lane.v8i16.p0", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "vi16x8", "vi16x8", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 7, values: &[] }], instr: "st4", wrapper: "vst4q_lane_s16", asm: "ldr x1, [x0, #384]
+ldr q16, [x0, #64]
+ldr q17, [x0, #128]
+ldr q18, [x0, #192]
+ldr q19, [x0, #256]
+st4 {v16.h, v17.h, v18.h, v19.h}[{imm4}], [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.st4lane.v8i8.p0", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8", "vi8x8", "vi8x8", "i64", "ptr"], ret: "unit", features: "neon", imms: &[Imm { arg: 4, min: 0, max: 7, values: &[] }], instr: "st4", wrapper: "vst4_lane_s8", asm: "ldr x1, [x0, #384]
+ldr d16, [x0, #64]
+ldr d17, [x0, #128]
+ldr d18, [x0, #192]
+ldr d19, [x0, #256]
+st4 {v16.b, v17.b, v18.b, v19.b}[{imm4}], [x1]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.suqadd.i32", arch: Arch::Aarch64, args: &["i32", "u32"], ret: "i32", features: "neon", imms: &[], instr: "suqadd", wrapper: "vuqadds_s32", asm: "ldr s0, [x0, #64]
+ldr s1, [x0, #128]
+suqadd s0, s1
+str s0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.suqadd.i64", arch: Arch::Aarch64, args: &["i64", "u64"], ret: "i64", features: "neon", imms: &[], instr: "suqadd", wrapper: "vuqaddd_s64", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+suqadd d0, d1
+str d0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.suqadd.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vu8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "suqadd", wrapper: "vuqaddq_s8", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+suqadd v0.16b, v1.16b
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.suqadd.v1i64", arch: Arch::Aarch64, args: &["vi64x1", "vu64x1"], ret: "vi64x1", features: "neon", imms: &[], instr: "suqadd", wrapper: "vuqadd_s64", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+suqadd d0, d1
+str d0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.suqadd.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vu32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "suqadd", wrapper: "vuqadd_s32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+suqadd v0.2s, v1.2s
+str d0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.suqadd.v2i64", arch: Arch::Aarch64, args: &["vi64x2", "vu64x2"], ret: "vi64x2", features: "neon", imms: &[], instr: "suqadd", wrapper: "vuqaddq_s64", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+suqadd v0.2d, v1.2d
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.suqadd.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vu16x4"], ret: "vi16x4", features: "neon", imms: &[], instr: "suqadd", wrapper: "vuqadd_s16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+suqadd v0.4h, v1.4h
+str d0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.suqadd.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vu32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "suqadd", wrapper: "vuqaddq_s32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+suqadd v0.4s, v1.4s
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.suqadd.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vu16x8"], ret: "vi16x8", features: "neon", imms: &[], instr: "suqadd", wrapper: "vuqaddq_s16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+suqadd v0.8h, v1.8h
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.suqadd.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vu8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "suqadd", wrapper: "vuqadd_s8", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+suqadd v0.8b, v1.8b
+str d0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.tbl1.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vu8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "tbl", wrapper: "vqtbl1q", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+tbl v16.16b, {v0.16b}, v1.16b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.tbl1.v8i8", arch: Arch::Aarch64, args: &["vi8x16", "vu8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "tbl", wrapper: "vqtbl1", asm: "ldr q0, [x0, #64]
+ldr d1, [x0, #128]
+tbl v16.8b, {v0.16b}, v1.8b
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.tbl2.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vu8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "tbl", wrapper: "vqtbl2q", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+tbl v16.16b, {v0.16b, v1.16b}, v2.16b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.tbl2.v8i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vu8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "tbl", wrapper: "vqtbl2", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr d2, [x0, #192]
+tbl v16.8b, {v0.16b, v1.16b}, v2.8b
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.tbl3.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16", "vu8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "tbl", wrapper: "vqtbl3q", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+ldr q3, [x0, #256]
+tbl v16.16b, {v0.16b, v1.16b, v2.16b}, v3.16b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.tbl3.v8i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16", "vu8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "tbl", wrapper: "vqtbl3", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+ldr d3, [x0, #256]
+tbl v16.8b, {v0.16b, v1.16b, v2.16b}, v3.8b
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.tbl4.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16", "vi8x16", "vu8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "tbl", wrapper: "vqtbl4q", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+ldr q3, [x0, #256]
+ldr q4, [x0, #320]
+tbl v16.16b, {v0.16b, v1.16b, v2.16b, v3.16b}, v4.16b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.tbl4.v8i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16", "vi8x16", "vu8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "tbl", wrapper: "vqtbl4", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+ldr q3, [x0, #256]
+ldr d4, [x0, #320]
+tbl v16.8b, {v0.16b, v1.16b, v2.16b, v3.16b}, v4.8b
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.tbx1.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vu8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "tbx", wrapper: "vqtbx1q", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+tbx v0.16b, {v1.16b}, v2.16b
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.tbx1.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x16", "vu8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "tbx", wrapper: "vqtbx1", asm: "ldr d0, [x0, #64]
+ldr q1, [x0, #128]
+ldr d2, [x0, #192]
+tbx v0.8b, {v1.16b}, v2.8b
+str d0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.tbx2.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16", "vu8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "tbx", wrapper: "vqtbx2q", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+ldr q3, [x0, #256]
+tbx v0.16b, {v1.16b, v2.16b}, v3.16b
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.tbx2.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x16", "vi8x16", "vu8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "tbx", wrapper: "vqtbx2", asm: "ldr d0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+ldr d3, [x0, #256]
+tbx v0.8b, {v1.16b, v2.16b}, v3.8b
+str d0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.tbx3.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16", "vi8x16", "vu8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "tbx", wrapper: "vqtbx3q", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+ldr q3, [x0, #256]
+ldr q4, [x0, #320]
+tbx v0.16b, {v1.16b, v2.16b, v3.16b}, v4.16b
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.tbx3.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x16", "vi8x16", "vi8x16", "vu8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "tbx", wrapper: "vqtbx3", asm: "ldr d0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+ldr q3, [x0, #256]
+ldr d4, [x0, #320]
+tbx v0.8b, {v1.16b, v2.16b, v3.16b}, v4.8b
+str d0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.tbx4.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "vi8x16", "vi8x16", "vi8x16", "vu8x16"], ret: "vi8x16", features: "neon", imms: &[], instr: "tbx", wrapper: "vqtbx4q", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+ldr q3, [x0, #256]
+ldr q4, [x0, #320]
+ldr q5, [x0, #384]
+tbx v0.16b, {v1.16b, v2.16b, v3.16b, v4.16b}, v5.16b
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.tbx4.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x16", "vi8x16", "vi8x16", "vi8x16", "vu8x8"], ret: "vi8x8", features: "neon", imms: &[], instr: "tbx", wrapper: "vqtbx4", asm: "ldr d0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+ldr q3, [x0, #256]
+ldr q4, [x0, #320]
+ldr d5, [x0, #384]
+tbx v0.8b, {v1.16b, v2.16b, v3.16b, v4.16b}, v5.8b
+str d0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uabd.v16i8", arch: Arch::Aarch64, args: &["vu8x16", "vu8x16"], ret: "vu8x16", features: "neon", imms: &[], instr: "uabd", wrapper: "vabdq_u8", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+uabd v16.16b, v0.16b, v1.16b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uabd.v2i32", arch: Arch::Aarch64, args: &["vu32x2", "vu32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "uabd", wrapper: "vabd_u32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+uabd v16.2s, v0.2s, v1.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uabd.v4i16", arch: Arch::Aarch64, args: &["vu16x4", "vu16x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "uabd", wrapper: "vabd_u16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+uabd v16.4h, v0.4h, v1.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uabd.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "uabd", wrapper: "vabdq_u32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+uabd v16.4s, v0.4s, v1.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uabd.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "vu16x8"], ret: "vu16x8", features: "neon", imms: &[], instr: "uabd", wrapper: "vabdq_u16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+uabd v16.8h, v0.8h, v1.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uabd.v8i8", arch: Arch::Aarch64, args: &["vu8x8", "vu8x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "uabd", wrapper: "vabd_u8", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+uabd v16.8b, v0.8b, v1.8b
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uaddlp.v1i64.v2i32", arch: Arch::Aarch64, args: &["vu32x2"], ret: "vu64x1", features: "neon", imms: &[], instr: "uaddlp", wrapper: "vpaddl_u32", asm: "ldr d0, [x0, #64]
+uaddlp v16.1d, v0.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uaddlp.v2i32.v4i16", arch: Arch::Aarch64, args: &["vu16x4"], ret: "vu32x2", features: "neon", imms: &[], instr: "uaddlp", wrapper: "vpaddl_u16", asm: "ldr d0, [x0, #64]
+uaddlp v16.2s, v0.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uaddlp.v2i64.v4i32", arch: Arch::Aarch64, args: &["vu32x4"], ret: "vu64x2", features: "neon", imms: &[], instr: "uaddlp", wrapper: "vpaddlq_u32", asm: "ldr q0, [x0, #64]
+uaddlp v16.2d, v0.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uaddlp.v4i16.v8i8", arch: Arch::Aarch64, args: &["vu8x8"], ret: "vu16x4", features: "neon", imms: &[], instr: "uaddlp", wrapper: "vpaddl_u8", asm: "ldr d0, [x0, #64]
+uaddlp v16.4h, v0.8b
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uaddlp.v4i32.v8i16", arch: Arch::Aarch64, args: &["vu16x8"], ret: "vu32x4", features: "neon", imms: &[], instr: "uaddlp", wrapper: "vpaddlq_u16", asm: "ldr q0, [x0, #64]
+uaddlp v16.4s, v0.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uaddlp.v8i16.v16i8", arch: Arch::Aarch64, args: &["vu8x16"], ret: "vu16x8", features: "neon", imms: &[], instr: "uaddlp", wrapper: "vpaddlq_u8", asm: "ldr q0, [x0, #64]
+uaddlp v16.8h, v0.16b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uaddlv.i32.v16i8", arch: Arch::Aarch64, args: &["vu8x16"], ret: "i32", features: "neon", imms: &[], instr: "uaddlv", wrapper: "vaddlvq_u8", asm: "ldr q0, [x0, #64]
+uaddlv h16, v0.16b
+str s16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uaddlv.i32.v4i16", arch: Arch::Aarch64, args: &["vu16x4"], ret: "u32", features: "neon", imms: &[], instr: "uaddlv", wrapper: "vaddlv_u16", asm: "ldr d0, [x0, #64]
+uaddlv s16, v0.4h
+str s16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uaddlv.i32.v8i16", arch: Arch::Aarch64, args: &["vu16x8"], ret: "u32", features: "neon", imms: &[], instr: "uaddlv", wrapper: "vaddlvq_u16", asm: "ldr q0, [x0, #64]
+uaddlv s16, v0.8h
+str s16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uaddlv.i32.v8i8", arch: Arch::Aarch64, args: &["vu8x8"], ret: "i32", features: "neon", imms: &[], instr: "uaddlv", wrapper: "vaddlv_u8", asm: "ldr d0, [x0, #64]
+uaddlv h16, v0.8b
+str s16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uaddlv.i64.v2i32", arch: Arch::Aarch64, args: &["vu32x2"], ret: "u64", features: "neon", imms: &[], instr: "uaddlp", wrapper: "vaddlv_u32", asm: "ldr d0, [x0, #64]
+uaddlp v16.1d, v0.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uaddlv.i64.v4i32", arch: Arch::Aarch64, args: &["vu32x4"], ret: "u64", features: "neon", imms: &[], instr: "uaddlv", wrapper: "vaddlvq_u32", asm: "ldr q0, [x0, #64]
+uaddlv d16, v0.4s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.udot.v2i32.v8i8", arch: Arch::Aarch64, args: &["vu32x2", "vu8x8", "vu8x8"], ret: "vu32x2", features: "neon,dotprod", imms: &[], instr: "udot", wrapper: "vdot_u32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+ldr d2, [x0, #192]
+udot v0.2s, v1.8b, v2.8b
+str d0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.udot.v4i32.v16i8", arch: Arch::Aarch64, args: &["vu32x4", "vu8x16", "vu8x16"], ret: "vu32x4", features: "neon,dotprod", imms: &[], instr: "udot", wrapper: "vdotq_u32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+udot v0.4s, v1.16b, v2.16b
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uhadd.v16i8", arch: Arch::Aarch64, args: &["vu8x16", "vu8x16"], ret: "vu8x16", features: "neon", imms: &[], instr: "uhadd", wrapper: "vhaddq_u8", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+uhadd v16.16b, v0.16b, v1.16b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uhadd.v2i32", arch: Arch::Aarch64, args: &["vu32x2", "vu32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "uhadd", wrapper: "vhadd_u32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+uhadd v16.2s, v0.2s, v1.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uhadd.v4i16", arch: Arch::Aarch64, args: &["vu16x4", "vu16x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "uhadd", wrapper: "vhadd_u16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+uhadd v16.4h, v0.4h, v1.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uhadd.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "uhadd", wrapper: "vhaddq_u32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+uhadd v16.4s, v0.4s, v1.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uhadd.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "vu16x8"], ret: "vu16x8", features: "neon", imms: &[], instr: "uhadd", wrapper: "vhaddq_u16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+uhadd v16.8h, v0.8h, v1.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uhadd.v8i8", arch: Arch::Aarch64, args: &["vu8x8", "vu8x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "uhadd", wrapper: "vhadd_u8", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+uhadd v16.8b, v0.8b, v1.8b
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uhsub.v16i8", arch: Arch::Aarch64, args: &["vu8x16", "vu8x16"], ret: "vu8x16", features: "neon", imms: &[], instr: "uhsub", wrapper: "vhsubq_u8", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+uhsub v16.16b, v0.16b, v1.16b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uhsub.v2i32", arch: Arch::Aarch64, args: &["vu32x2", "vu32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "uhsub", wrapper: "vhsub_u32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+uhsub v16.2s, v0.2s, v1.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uhsub.v4i16", arch: Arch::Aarch64, args: &["vu16x4", "vu16x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "uhsub", wrapper: "vhsub_u16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+uhsub v16.4h, v0.4h, v1.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uhsub.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "uhsub", wrapper: "vhsubq_u32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+uhsub v16.4s, v0.4s, v1.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uhsub.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "vu16x8"], ret: "vu16x8", features: "neon", imms: &[], instr: "uhsub", wrapper: "vhsubq_u16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+uhsub v16.8h, v0.8h, v1.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uhsub.v8i8", arch: Arch::Aarch64, args: &["vu8x8", "vu8x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "uhsub", wrapper: "vhsub_u8", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+uhsub v16.8b, v0.8b, v1.8b
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.umaxp.v16i8", arch: Arch::Aarch64, args: &["vu8x16", "vu8x16"], ret: "vu8x16", features: "neon", imms: &[], instr: "umaxp", wrapper: "vpmaxq_u8", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+umaxp v16.16b, v0.16b, v1.16b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.umaxp.v2i32", arch: Arch::Aarch64, args: &["vu32x2", "vu32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "umaxp", wrapper: "vpmax_u32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+umaxp v16.2s, v0.2s, v1.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.umaxp.v4i16", arch: Arch::Aarch64, args: &["vu16x4", "vu16x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "umaxp", wrapper: "vpmax_u16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+umaxp v16.4h, v0.4h, v1.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.umaxp.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "umaxp", wrapper: "vpmaxq_u32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+umaxp v16.4s, v0.4s, v1.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.umaxp.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "vu16x8"], ret: "vu16x8", features: "neon", imms: &[], instr: "umaxp", wrapper: "vpmaxq_u16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+umaxp v16.8h, v0.8h, v1.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.umaxp.v8i8", arch: Arch::Aarch64, args: &["vu8x8", "vu8x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "umaxp", wrapper: "vpmax_u8", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+umaxp v16.8b, v0.8b, v1.8b
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uminp.v16i8", arch: Arch::Aarch64, args: &["vu8x16", "vu8x16"], ret: "vu8x16", features: "neon", imms: &[], instr: "uminp", wrapper: "vpminq_u8", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+uminp v16.16b, v0.16b, v1.16b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uminp.v2i32", arch: Arch::Aarch64, args: &["vu32x2", "vu32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "uminp", wrapper: "vpmin_u32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+uminp v16.2s, v0.2s, v1.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uminp.v4i16", arch: Arch::Aarch64, args: &["vu16x4", "vu16x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "uminp", wrapper: "vpmin_u16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+uminp v16.4h, v0.4h, v1.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uminp.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "uminp", wrapper: "vpminq_u32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+uminp v16.4s, v0.4s, v1.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uminp.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "vu16x8"], ret: "vu16x8", features: "neon", imms: &[], instr: "uminp", wrapper: "vpminq_u16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+uminp v16.8h, v0.8h, v1.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uminp.v8i8", arch: Arch::Aarch64, args: &["vu8x8", "vu8x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "uminp", wrapper: "vpmin_u8", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+uminp v16.8b, v0.8b, v1.8b
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ummla.v4i32.v16i8", arch: Arch::Aarch64, args: &["vu32x4", "vu8x16", "vu8x16"], ret: "vu32x4", features: "neon,i8mm", imms: &[], instr: "ummla", wrapper: "vmmlaq_u32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+ummla v0.4s, v1.16b, v2.16b
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqadd.i32", arch: Arch::Aarch64, args: &["u32", "u32"], ret: "u32", features: "neon", imms: &[], instr: "uqadd", wrapper: "vqadds_u32", asm: "ldr s0, [x0, #64]
+ldr s1, [x0, #128]
+uqadd s16, s0, s1
+str s16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqadd.i64", arch: Arch::Aarch64, args: &["u64", "u64"], ret: "u64", features: "neon", imms: &[], instr: "uqadd", wrapper: "vqaddd_u64", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+uqadd d16, d0, d1
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqrshl.i32", arch: Arch::Aarch64, args: &["u32", "i32"], ret: "u32", features: "neon", imms: &[], instr: "uqrshl", wrapper: "vqrshls_u32", asm: "ldr s0, [x0, #64]
+ldr s1, [x0, #128]
+uqrshl s16, s0, s1
+str s16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqrshl.i64", arch: Arch::Aarch64, args: &["u64", "i64"], ret: "u64", features: "neon", imms: &[], instr: "uqrshl", wrapper: "vqrshld_u64", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+uqrshl d16, d0, d1
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqrshl.v16i8", arch: Arch::Aarch64, args: &["vu8x16", "vi8x16"], ret: "vu8x16", features: "neon", imms: &[], instr: "uqrshl", wrapper: "vqrshlq_u8", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+uqrshl v16.16b, v0.16b, v1.16b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqrshl.v1i64", arch: Arch::Aarch64, args: &["vu64x1", "vi64x1"], ret: "vu64x1", features: "neon", imms: &[], instr: "uqrshl", wrapper: "vqrshl_u64", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+uqrshl d16, d0, d1
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqrshl.v2i32", arch: Arch::Aarch64, args: &["vu32x2", "vi32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "uqrshl", wrapper: "vqrshl_u32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+uqrshl v16.2s, v0.2s, v1.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqrshl.v2i64", arch: Arch::Aarch64, args: &["vu64x2", "vi64x2"], ret: "vu64x2", features: "neon", imms: &[], instr: "uqrshl", wrapper: "vqrshlq_u64", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+uqrshl v16.2d, v0.2d, v1.2d
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqrshl.v4i16", arch: Arch::Aarch64, args: &["vu16x4", "vi16x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "uqrshl", wrapper: "vqrshl_u16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+uqrshl v16.4h, v0.4h, v1.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqrshl.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "vi32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "uqrshl", wrapper: "vqrshlq_u32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+uqrshl v16.4s, v0.4s, v1.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqrshl.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "vi16x8"], ret: "vu16x8", features: "neon", imms: &[], instr: "uqrshl", wrapper: "vqrshlq_u16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+uqrshl v16.8h, v0.8h, v1.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqrshl.v8i8", arch: Arch::Aarch64, args: &["vu8x8", "vi8x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "uqrshl", wrapper: "vqrshl_u8", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+uqrshl v16.8b, v0.8b, v1.8b
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqrshrn.v2i32", arch: Arch::Aarch64, args: &["vu64x2", "i32"], ret: "vu32x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "uqrshrn", wrapper: "vqrshrn_n_u64", asm: "ldr q0, [x0, #64]
+uqrshrn v16.2s, v0.2d, #{imm1}
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqrshrn.v4i16", arch: Arch::Aarch64, args: &["vu32x4", "i32"], ret: "vu16x4", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "uqrshrn", wrapper: "vqrshrn_n_u32", asm: "ldr q0, [x0, #64]
+uqrshrn v16.4h, v0.4s, #{imm1}
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqrshrn.v8i8", arch: Arch::Aarch64, args: &["vu16x8", "i32"], ret: "vu8x8", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 8, values: &[] }], instr: "uqrshrn", wrapper: "vqrshrn_n_u16", asm: "ldr q0, [x0, #64]
+uqrshrn v16.8b, v0.8h, #{imm1}
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqshl.i64", arch: Arch::Aarch64, args: &["u64", "i64"], ret: "u64", features: "neon", imms: &[], instr: "uqshl", wrapper: "vqshld_u64", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+uqshl d16, d0, d1
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqshl.v16i8", arch: Arch::Aarch64, args: &["vu8x16", "vi8x16"], ret: "vu8x16", features: "neon", imms: &[], instr: "uqshl", wrapper: "vqshlq_u8", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+uqshl v16.16b, v0.16b, v1.16b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqshl.v1i64", arch: Arch::Aarch64, args: &["vu64x1", "vi64x1"], ret: "vu64x1", features: "neon", imms: &[], instr: "uqshl", wrapper: "vqshl_u64", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+uqshl d16, d0, d1
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqshl.v2i32", arch: Arch::Aarch64, args: &["vu32x2", "vi32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "uqshl", wrapper: "vqshl_u32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+uqshl v16.2s, v0.2s, v1.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqshl.v2i64", arch: Arch::Aarch64, args: &["vu64x2", "vi64x2"], ret: "vu64x2", features: "neon", imms: &[], instr: "uqshl", wrapper: "vqshlq_u64", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+uqshl v16.2d, v0.2d, v1.2d
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqshl.v4i16", arch: Arch::Aarch64, args: &["vu16x4", "vi16x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "uqshl", wrapper: "vqshl_u16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+uqshl v16.4h, v0.4h, v1.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqshl.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "vi32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "uqshl", wrapper: "vqshlq_u32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+uqshl v16.4s, v0.4s, v1.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqshl.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "vi16x8"], ret: "vu16x8", features: "neon", imms: &[], instr: "uqshl", wrapper: "vqshlq_u16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+uqshl v16.8h, v0.8h, v1.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqshl.v8i8", arch: Arch::Aarch64, args: &["vu8x8", "vi8x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "uqshl", wrapper: "vqshl_u8", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+uqshl v16.8b, v0.8b, v1.8b
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqshrn.i32", arch: Arch::Aarch64, args: &["u64", "i32"], ret: "u32", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "uqshrn", wrapper: "vqshrnd_n_u64", asm: "ldr d0, [x0, #64]
+uqshrn s16, d0, #{imm1}
+str s16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqshrn.v2i32", arch: Arch::Aarch64, args: &["vu64x2", "i32"], ret: "vu32x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "uqshrn", wrapper: "vqshrn_n_u64", asm: "ldr q0, [x0, #64]
+uqshrn v16.2s, v0.2d, #{imm1}
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqshrn.v4i16", arch: Arch::Aarch64, args: &["vu32x4", "i32"], ret: "vu16x4", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "uqshrn", wrapper: "vqshrn_n_u32", asm: "ldr q0, [x0, #64]
+uqshrn v16.4h, v0.4s, #{imm1}
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqshrn.v8i8", arch: Arch::Aarch64, args: &["vu16x8", "i32"], ret: "vu8x8", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 8, values: &[] }], instr: "uqshrn", wrapper: "vqshrn_n_u16", asm: "ldr q0, [x0, #64]
+uqshrn v16.8b, v0.8h, #{imm1}
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqsub.i32", arch: Arch::Aarch64, args: &["u32", "u32"], ret: "u32", features: "neon", imms: &[], instr: "uqsub", wrapper: "vqsubs_u32", asm: "ldr s0, [x0, #64]
+ldr s1, [x0, #128]
+uqsub s16, s0, s1
+str s16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqsub.i64", arch: Arch::Aarch64, args: &["u64", "u64"], ret: "u64", features: "neon", imms: &[], instr: "uqsub", wrapper: "vqsubd_u64", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+uqsub d16, d0, d1
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqxtn.v2i32", arch: Arch::Aarch64, args: &["vu64x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "uqxtn", wrapper: "vqmovn_u64", asm: "ldr q0, [x0, #64]
+uqxtn v16.2s, v0.2d
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqxtn.v4i16", arch: Arch::Aarch64, args: &["vu32x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "uqxtn", wrapper: "vqmovn_u32", asm: "ldr q0, [x0, #64]
+uqxtn v16.4h, v0.4s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.uqxtn.v8i8", arch: Arch::Aarch64, args: &["vu16x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "uqxtn", wrapper: "vqmovn_u16", asm: "ldr q0, [x0, #64]
+uqxtn v16.8b, v0.8h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.urecpe.v2i32", arch: Arch::Aarch64, args: &["vu32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "urecpe", wrapper: "vrecpe_u32", asm: "ldr d0, [x0, #64]
+urecpe v16.2s, v0.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.urecpe.v4i32", arch: Arch::Aarch64, args: &["vu32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "urecpe", wrapper: "vrecpeq_u32", asm: "ldr q0, [x0, #64]
+urecpe v16.4s, v0.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.urhadd.v16i8", arch: Arch::Aarch64, args: &["vu8x16", "vu8x16"], ret: "vu8x16", features: "neon", imms: &[], instr: "urhadd", wrapper: "vrhaddq_u8", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+urhadd v16.16b, v0.16b, v1.16b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.urhadd.v2i32", arch: Arch::Aarch64, args: &["vu32x2", "vu32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "urhadd", wrapper: "vrhadd_u32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+urhadd v16.2s, v0.2s, v1.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.urhadd.v4i16", arch: Arch::Aarch64, args: &["vu16x4", "vu16x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "urhadd", wrapper: "vrhadd_u16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+urhadd v16.4h, v0.4h, v1.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.urhadd.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "vu32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "urhadd", wrapper: "vrhaddq_u32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+urhadd v16.4s, v0.4s, v1.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.urhadd.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "vu16x8"], ret: "vu16x8", features: "neon", imms: &[], instr: "urhadd", wrapper: "vrhaddq_u16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+urhadd v16.8h, v0.8h, v1.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.urhadd.v8i8", arch: Arch::Aarch64, args: &["vu8x8", "vu8x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "urhadd", wrapper: "vrhadd_u8", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+urhadd v16.8b, v0.8b, v1.8b
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.urshl.i64", arch: Arch::Aarch64, args: &["u64", "i64"], ret: "u64", features: "neon", imms: &[], instr: "urshl", wrapper: "vrshld_u64", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+urshl d16, d0, d1
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.urshl.v16i8", arch: Arch::Aarch64, args: &["vu8x16", "vi8x16"], ret: "vu8x16", features: "neon", imms: &[], instr: "urshl", wrapper: "vrshlq_u8", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+urshl v16.16b, v0.16b, v1.16b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.urshl.v1i64", arch: Arch::Aarch64, args: &["vu64x1", "vi64x1"], ret: "vu64x1", features: "neon", imms: &[], instr: "urshl", wrapper: "vrshl_u64", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+urshl d16, d0, d1
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.urshl.v2i32", arch: Arch::Aarch64, args: &["vu32x2", "vi32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "urshl", wrapper: "vrshl_u32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+urshl v16.2s, v0.2s, v1.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.urshl.v2i64", arch: Arch::Aarch64, args: &["vu64x2", "vi64x2"], ret: "vu64x2", features: "neon", imms: &[], instr: "urshl", wrapper: "vrshlq_u64", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+urshl v16.2d, v0.2d, v1.2d
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.urshl.v4i16", arch: Arch::Aarch64, args: &["vu16x4", "vi16x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "urshl", wrapper: "vrshl_u16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+urshl v16.4h, v0.4h, v1.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.urshl.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "vi32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "urshl", wrapper: "vrshlq_u32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+urshl v16.4s, v0.4s, v1.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.urshl.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "vi16x8"], ret: "vu16x8", features: "neon", imms: &[], instr: "urshl", wrapper: "vrshlq_u16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+urshl v16.8h, v0.8h, v1.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.urshl.v8i8", arch: Arch::Aarch64, args: &["vu8x8", "vi8x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "urshl", wrapper: "vrshl_u8", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+urshl v16.8b, v0.8b, v1.8b
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ursqrte.v2i32", arch: Arch::Aarch64, args: &["vu32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "ursqrte", wrapper: "vrsqrte_u32", asm: "ldr d0, [x0, #64]
+ursqrte v16.2s, v0.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ursqrte.v4i32", arch: Arch::Aarch64, args: &["vu32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "ursqrte", wrapper: "vrsqrteq_u32", asm: "ldr q0, [x0, #64]
+ursqrte v16.4s, v0.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.usdot.v2i32.v8i8", arch: Arch::Aarch64, args: &["vi32x2", "vu8x8", "vi8x8"], ret: "vi32x2", features: "neon,i8mm", imms: &[], instr: "usdot", wrapper: "vusdot_s32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+ldr d2, [x0, #192]
+usdot v0.2s, v1.8b, v2.8b
+str d0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.usdot.v4i32.v16i8", arch: Arch::Aarch64, args: &["vi32x4", "vu8x16", "vi8x16"], ret: "vi32x4", features: "neon,i8mm", imms: &[], instr: "usdot", wrapper: "vusdotq_s32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+usdot v0.4s, v1.16b, v2.16b
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ushl.v16i8", arch: Arch::Aarch64, args: &["vu8x16", "vi8x16"], ret: "vu8x16", features: "neon", imms: &[], instr: "ushl", wrapper: "vshlq_u8", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ushl v16.16b, v0.16b, v1.16b
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ushl.v1i64", arch: Arch::Aarch64, args: &["vu64x1", "vi64x1"], ret: "vu64x1", features: "neon", imms: &[], instr: "ushl", wrapper: "vshl_u64", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+ushl d16, d0, d1
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ushl.v2i32", arch: Arch::Aarch64, args: &["vu32x2", "vi32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "ushl", wrapper: "vshl_u32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+ushl v16.2s, v0.2s, v1.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ushl.v2i64", arch: Arch::Aarch64, args: &["vu64x2", "vi64x2"], ret: "vu64x2", features: "neon", imms: &[], instr: "ushl", wrapper: "vshlq_u64", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ushl v16.2d, v0.2d, v1.2d
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ushl.v4i16", arch: Arch::Aarch64, args: &["vu16x4", "vi16x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "ushl", wrapper: "vshl_u16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+ushl v16.4h, v0.4h, v1.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ushl.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "vi32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "ushl", wrapper: "vshlq_u32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ushl v16.4s, v0.4s, v1.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ushl.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "vi16x8"], ret: "vu16x8", features: "neon", imms: &[], instr: "ushl", wrapper: "vshlq_u16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ushl v16.8h, v0.8h, v1.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.ushl.v8i8", arch: Arch::Aarch64, args: &["vu8x8", "vi8x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "ushl", wrapper: "vshl_u8", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+ushl v16.8b, v0.8b, v1.8b
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.usmmla.v4i32.v16i8", arch: Arch::Aarch64, args: &["vi32x4", "vu8x16", "vi8x16"], ret: "vi32x4", features: "neon,i8mm", imms: &[], instr: "usmmla", wrapper: "vusmmlaq_s32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+usmmla v0.4s, v1.16b, v2.16b
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.usqadd.i32", arch: Arch::Aarch64, args: &["u32", "i32"], ret: "u32", features: "neon", imms: &[], instr: "usqadd", wrapper: "vsqadds_u32", asm: "ldr s0, [x0, #64]
+ldr s1, [x0, #128]
+usqadd s0, s1
+str s0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.usqadd.i64", arch: Arch::Aarch64, args: &["u64", "i64"], ret: "u64", features: "neon", imms: &[], instr: "usqadd", wrapper: "vsqaddd_u64", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+usqadd d0, d1
+str d0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.usqadd.v16i8", arch: Arch::Aarch64, args: &["vu8x16", "vi8x16"], ret: "vu8x16", features: "neon", imms: &[], instr: "usqadd", wrapper: "vsqaddq_u8", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+usqadd v0.16b, v1.16b
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.usqadd.v1i64", arch: Arch::Aarch64, args: &["vu64x1", "vi64x1"], ret: "vu64x1", features: "neon", imms: &[], instr: "usqadd", wrapper: "vsqadd_u64", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+usqadd d0, d1
+str d0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.usqadd.v2i32", arch: Arch::Aarch64, args: &["vu32x2", "vi32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "usqadd", wrapper: "vsqadd_u32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+usqadd v0.2s, v1.2s
+str d0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.usqadd.v2i64", arch: Arch::Aarch64, args: &["vu64x2", "vi64x2"], ret: "vu64x2", features: "neon", imms: &[], instr: "usqadd", wrapper: "vsqaddq_u64", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+usqadd v0.2d, v1.2d
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.usqadd.v4i16", arch: Arch::Aarch64, args: &["vu16x4", "vi16x4"], ret: "vu16x4", features: "neon", imms: &[], instr: "usqadd", wrapper: "vsqadd_u16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+usqadd v0.4h, v1.4h
+str d0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.usqadd.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "vi32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "usqadd", wrapper: "vsqaddq_u32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+usqadd v0.4s, v1.4s
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.usqadd.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "vi16x8"], ret: "vu16x8", features: "neon", imms: &[], instr: "usqadd", wrapper: "vsqaddq_u16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+usqadd v0.8h, v1.8h
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.usqadd.v8i8", arch: Arch::Aarch64, args: &["vu8x8", "vi8x8"], ret: "vu8x8", features: "neon", imms: &[], instr: "usqadd", wrapper: "vsqadd_u8", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+usqadd v0.8b, v1.8b
+str d0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcadd.rot270.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon,fcma", imms: &[], instr: "fcadd", wrapper: "vcadd_rot270_f32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+fcadd v16.2s, v0.2s, v1.2s, #270
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcadd.rot270.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon,fcma", imms: &[], instr: "fcadd", wrapper: "vcaddq_rot270_f64", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+fcadd v16.2d, v0.2d, v1.2d, #270
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcadd.rot270.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16,fcma", imms: &[], instr: "fcadd", wrapper: "vcadd_rot270_f16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+fcadd v16.4h, v0.4h, v1.4h, #270
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcadd.rot270.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon,fcma", imms: &[], instr: "fcadd", wrapper: "vcaddq_rot270_f32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+fcadd v16.4s, v0.4s, v1.4s, #270
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcadd.rot270.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16,fcma", imms: &[], instr: "fcadd", wrapper: "vcaddq_rot270_f16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+fcadd v16.8h, v0.8h, v1.8h, #270
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcadd.rot90.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2"], ret: "vf32x2", features: "neon,fcma", imms: &[], instr: "fcadd", wrapper: "vcadd_rot90_f32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+fcadd v16.2s, v0.2s, v1.2s, #90
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcadd.rot90.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2"], ret: "vf64x2", features: "neon,fcma", imms: &[], instr: "fcadd", wrapper: "vcaddq_rot90_f64", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+fcadd v16.2d, v0.2d, v1.2d, #90
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcadd.rot90.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fp16,fcma", imms: &[], instr: "fcadd", wrapper: "vcadd_rot90_f16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+fcadd v16.4h, v0.4h, v1.4h, #90
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcadd.rot90.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4"], ret: "vf32x4", features: "neon,fcma", imms: &[], instr: "fcadd", wrapper: "vcaddq_rot90_f32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+fcadd v16.4s, v0.4s, v1.4s, #90
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcadd.rot90.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fp16,fcma", imms: &[], instr: "fcadd", wrapper: "vcaddq_rot90_f16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+fcadd v16.8h, v0.8h, v1.8h, #90
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcmla.rot0.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "vf32x2"], ret: "vf32x2", features: "neon,fcma", imms: &[], instr: "fcmla", wrapper: "vcmla_f32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+ldr d2, [x0, #192]
+fcmla v0.2s, v1.2s, v2.2s, #0
+str d0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcmla.rot0.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2", "vf64x2"], ret: "vf64x2", features: "neon,fcma", imms: &[], instr: "fcmla", wrapper: "vcmlaq_f64", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+fcmla v0.2d, v1.2d, v2.2d, #0
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcmla.rot0.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fcma,fp16", imms: &[], instr: "fcmla", wrapper: "vcmla_f16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+ldr d2, [x0, #192]
+fcmla v0.4h, v1.4h, v2.4h, #0
+str d0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcmla.rot0.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4", "vf32x4"], ret: "vf32x4", features: "neon,fcma", imms: &[], instr: "fcmla", wrapper: "vcmlaq_f32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+fcmla v0.4s, v1.4s, v2.4s, #0
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcmla.rot0.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fcma,fp16", imms: &[], instr: "fcmla", wrapper: "vcmlaq_f16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+fcmla v0.8h, v1.8h, v2.8h, #0
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcmla.rot180.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "vf32x2"], ret: "vf32x2", features: "neon,fcma", imms: &[], instr: "fcmla", wrapper: "vcmla_rot180_f32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+ldr d2, [x0, #192]
+fcmla v0.2s, v1.2s, v2.2s, #180
+str d0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcmla.rot180.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2", "vf64x2"], ret: "vf64x2", features: "neon,fcma", imms: &[], instr: "fcmla", wrapper: "vcmlaq_rot180_f64", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+fcmla v0.2d, v1.2d, v2.2d, #180
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcmla.rot180.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fcma,fp16", imms: &[], instr: "fcmla", wrapper: "vcmla_rot180_f16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+ldr d2, [x0, #192]
+fcmla v0.4h, v1.4h, v2.4h, #180
+str d0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcmla.rot180.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4", "vf32x4"], ret: "vf32x4", features: "neon,fcma", imms: &[], instr: "fcmla", wrapper: "vcmlaq_rot180_f32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+fcmla v0.4s, v1.4s, v2.4s, #180
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcmla.rot180.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fcma,fp16", imms: &[], instr: "fcmla", wrapper: "vcmlaq_rot180_f16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+fcmla v0.8h, v1.8h, v2.8h, #180
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcmla.rot270.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "vf32x2"], ret: "vf32x2", features: "neon,fcma", imms: &[], instr: "fcmla", wrapper: "vcmla_rot270_f32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+ldr d2, [x0, #192]
+fcmla v0.2s, v1.2s, v2.2s, #270
+str d0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcmla.rot270.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2", "vf64x2"], ret: "vf64x2", features: "neon,fcma", imms: &[], instr: "fcmla", wrapper: "vcmlaq_rot270_f64", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+fcmla v0.2d, v1.2d, v2.2d, #270
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcmla.rot270.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fcma,fp16", imms: &[], instr: "fcmla", wrapper: "vcmla_rot270_f16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+ldr d2, [x0, #192]
+fcmla v0.4h, v1.4h, v2.4h, #270
+str d0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcmla.rot270.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4", "vf32x4"], ret: "vf32x4", features: "neon,fcma", imms: &[], instr: "fcmla", wrapper: "vcmlaq_rot270_f32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+fcmla v0.4s, v1.4s, v2.4s, #270
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcmla.rot270.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fcma,fp16", imms: &[], instr: "fcmla", wrapper: "vcmlaq_rot270_f16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+fcmla v0.8h, v1.8h, v2.8h, #270
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcmla.rot90.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "vf32x2"], ret: "vf32x2", features: "neon,fcma", imms: &[], instr: "fcmla", wrapper: "vcmla_rot90_f32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+ldr d2, [x0, #192]
+fcmla v0.2s, v1.2s, v2.2s, #90
+str d0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcmla.rot90.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "vf64x2", "vf64x2"], ret: "vf64x2", features: "neon,fcma", imms: &[], instr: "fcmla", wrapper: "vcmlaq_rot90_f64", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+fcmla v0.2d, v1.2d, v2.2d, #90
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcmla.rot90.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "vf16x4", "vf16x4"], ret: "vf16x4", features: "neon,fcma,fp16", imms: &[], instr: "fcmla", wrapper: "vcmla_rot90_f16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+ldr d2, [x0, #192]
+fcmla v0.4h, v1.4h, v2.4h, #90
+str d0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcmla.rot90.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "vf32x4", "vf32x4"], ret: "vf32x4", features: "neon,fcma", imms: &[], instr: "fcmla", wrapper: "vcmlaq_rot90_f32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+fcmla v0.4s, v1.4s, v2.4s, #90
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcmla.rot90.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "vf16x8", "vf16x8"], ret: "vf16x8", features: "neon,fcma,fp16", imms: &[], instr: "fcmla", wrapper: "vcmlaq_rot90_f16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+fcmla v0.8h, v1.8h, v2.8h, #90
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfp2fxs.i32.f16", arch: Arch::Aarch64, args: &["f16", "i32"], ret: "i32", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "fcvtzs", wrapper: "vcvth_n_s32_f16", asm: "ldr h0, [x0, #64]
+fcvtzs h16, h0, #{imm1}
+str s16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfp2fxs.i32.f32", arch: Arch::Aarch64, args: &["f32", "i32"], ret: "i32", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "fcvtzs", wrapper: "vcvts_n_s32_f32", asm: "ldr s0, [x0, #64]
+fcvtzs s16, s0, #{imm1}
+str s16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfp2fxs.i64.f16", arch: Arch::Aarch64, args: &["f16", "i32"], ret: "i64", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "fcvtzs", wrapper: "vcvth_n_s64_f16", asm: "ldr h0, [x0, #64]
+fcvtzs h16, h0, #{imm1}
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfp2fxs.i64.f64", arch: Arch::Aarch64, args: &["f64", "i32"], ret: "i64", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "fcvtzs", wrapper: "vcvtd_n_s64_f64", asm: "ldr d0, [x0, #64]
+fcvtzs d16, d0, #{imm1}
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfp2fxs.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1", "i32"], ret: "vi64x1", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "fcvtzs", wrapper: "vcvt_n_s64_f64", asm: "ldr d0, [x0, #64]
+fcvtzs d16, d0, #{imm1}
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfp2fxs.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "i32"], ret: "vi32x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "fcvtzs", wrapper: "vcvt_n_s32_f32", asm: "ldr d0, [x0, #64]
+fcvtzs v16.2s, v0.2s, #{imm1}
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfp2fxs.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "i32"], ret: "vi64x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "fcvtzs", wrapper: "vcvtq_n_s64_f64", asm: "ldr q0, [x0, #64]
+fcvtzs v16.2d, v0.2d, #{imm1}
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfp2fxs.v4i16.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "i32"], ret: "vi16x4", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "fcvtzs", wrapper: "vcvt_n_s16_f16", asm: "ldr d0, [x0, #64]
+fcvtzs v16.4h, v0.4h, #{imm1}
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfp2fxs.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "i32"], ret: "vi32x4", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "fcvtzs", wrapper: "vcvtq_n_s32_f32", asm: "ldr q0, [x0, #64]
+fcvtzs v16.4s, v0.4s, #{imm1}
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfp2fxs.v8i16.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "i32"], ret: "vi16x8", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "fcvtzs", wrapper: "vcvtq_n_s16_f16", asm: "ldr q0, [x0, #64]
+fcvtzs v16.8h, v0.8h, #{imm1}
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfp2fxu.i32.f16", arch: Arch::Aarch64, args: &["f16", "i32"], ret: "u32", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "fcvtzu", wrapper: "vcvth_n_u32_f16", asm: "ldr h0, [x0, #64]
+fcvtzu h16, h0, #{imm1}
+str s16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfp2fxu.i32.f32", arch: Arch::Aarch64, args: &["f32", "i32"], ret: "u32", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "fcvtzu", wrapper: "vcvts_n_u32_f32", asm: "ldr s0, [x0, #64]
+fcvtzu s16, s0, #{imm1}
+str s16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfp2fxu.i64.f16", arch: Arch::Aarch64, args: &["f16", "i32"], ret: "u64", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "fcvtzu", wrapper: "vcvth_n_u64_f16", asm: "ldr h0, [x0, #64]
+fcvtzu h16, h0, #{imm1}
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfp2fxu.i64.f64", arch: Arch::Aarch64, args: &["f64", "i32"], ret: "u64", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "fcvtzu", wrapper: "vcvtd_n_u64_f64", asm: "ldr d0, [x0, #64]
+fcvtzu d16, d0, #{imm1}
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfp2fxu.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1", "i32"], ret: "vu64x1", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "fcvtzu", wrapper: "vcvt_n_u64_f64", asm: "ldr d0, [x0, #64]
+fcvtzu d16, d0, #{imm1}
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfp2fxu.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2", "i32"], ret: "vu32x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "fcvtzu", wrapper: "vcvt_n_u32_f32", asm: "ldr d0, [x0, #64]
+fcvtzu v16.2s, v0.2s, #{imm1}
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfp2fxu.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2", "i32"], ret: "vu64x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "fcvtzu", wrapper: "vcvtq_n_u64_f64", asm: "ldr q0, [x0, #64]
+fcvtzu v16.2d, v0.2d, #{imm1}
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfp2fxu.v4i16.v4f16", arch: Arch::Aarch64, args: &["vf16x4", "i32"], ret: "vu16x4", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "fcvtzu", wrapper: "vcvt_n_u16_f16", asm: "ldr d0, [x0, #64]
+fcvtzu v16.4h, v0.4h, #{imm1}
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfp2fxu.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4", "i32"], ret: "vu32x4", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "fcvtzu", wrapper: "vcvtq_n_u32_f32", asm: "ldr q0, [x0, #64]
+fcvtzu v16.4s, v0.4s, #{imm1}
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfp2fxu.v8i16.v8f16", arch: Arch::Aarch64, args: &["vf16x8", "i32"], ret: "vu16x8", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "fcvtzu", wrapper: "vcvtq_n_u16_f16", asm: "ldr q0, [x0, #64]
+fcvtzu v16.8h, v0.8h, #{imm1}
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfxs2fp.f16.i32", arch: Arch::Aarch64, args: &["i32", "i32"], ret: "f16", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "scvtf", wrapper: "vcvth_n_f16_s32", asm: "ldr s0, [x0, #64]
+scvtf h16, h0, #{imm1}
+str h16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfxs2fp.f16.i64", arch: Arch::Aarch64, args: &["i64", "i32"], ret: "f16", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "scvtf", wrapper: "vcvth_n_f16_s64", asm: "ldr d0, [x0, #64]
+scvtf h16, h0, #{imm1}
+str h16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfxs2fp.f32.i32", arch: Arch::Aarch64, args: &["i32", "i32"], ret: "f32", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "scvtf", wrapper: "vcvts_n_f32_s32", asm: "ldr s0, [x0, #64]
+scvtf s16, s0, #{imm1}
+str s16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfxs2fp.f64.i64", arch: Arch::Aarch64, args: &["i64", "i32"], ret: "f64", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "scvtf", wrapper: "vcvtd_n_f64_s64", asm: "ldr d0, [x0, #64]
+scvtf d16, d0, #{imm1}
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfxs2fp.v1f64.v1i64", arch: Arch::Aarch64, args: &["vi64x1", "i32"], ret: "vf64x1", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "scvtf", wrapper: "vcvt_n_f64_s64", asm: "ldr d0, [x0, #64]
+scvtf d16, d0, #{imm1}
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfxs2fp.v2f32.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "i32"], ret: "vf32x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "scvtf", wrapper: "vcvt_n_f32_s32", asm: "ldr d0, [x0, #64]
+scvtf v16.2s, v0.2s, #{imm1}
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfxs2fp.v2f64.v2i64", arch: Arch::Aarch64, args: &["vi64x2", "i32"], ret: "vf64x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "scvtf", wrapper: "vcvtq_n_f64_s64", asm: "ldr q0, [x0, #64]
+scvtf v16.2d, v0.2d, #{imm1}
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfxs2fp.v4f16.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "i32"], ret: "vf16x4", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "scvtf", wrapper: "vcvt_n_f16_s16", asm: "ldr d0, [x0, #64]
+scvtf v16.4h, v0.4h, #{imm1}
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfxs2fp.v4f32.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "i32"], ret: "vf32x4", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "scvtf", wrapper: "vcvtq_n_f32_s32", asm: "ldr q0, [x0, #64]
+scvtf v16.4s, v0.4s, #{imm1}
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfxs2fp.v8f16.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "i32"], ret: "vf16x8", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "scvtf", wrapper: "vcvtq_n_f16_s16", asm: "ldr q0, [x0, #64]
+scvtf v16.8h, v0.8h, #{imm1}
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfxu2fp.f16.i32", arch: Arch::Aarch64, args: &["u32", "i32"], ret: "f16", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "ucvtf", wrapper: "vcvth_n_f16_u32", asm: "ldr s0, [x0, #64]
+ucvtf h16, h0, #{imm1}
+str h16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfxu2fp.f16.i64", arch: Arch::Aarch64, args: &["u64", "i32"], ret: "f16", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "ucvtf", wrapper: "vcvth_n_f16_u64", asm: "ldr d0, [x0, #64]
+ucvtf h16, h0, #{imm1}
+str h16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfxu2fp.f32.i32", arch: Arch::Aarch64, args: &["u32", "i32"], ret: "f32", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "ucvtf", wrapper: "vcvts_n_f32_u32", asm: "ldr s0, [x0, #64]
+ucvtf s16, s0, #{imm1}
+str s16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfxu2fp.f64.i64", arch: Arch::Aarch64, args: &["u64", "i32"], ret: "f64", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "ucvtf", wrapper: "vcvtd_n_f64_u64", asm: "ldr d0, [x0, #64]
+ucvtf d16, d0, #{imm1}
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfxu2fp.v1f64.v1i64", arch: Arch::Aarch64, args: &["vu64x1", "i32"], ret: "vf64x1", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "ucvtf", wrapper: "vcvt_n_f64_u64", asm: "ldr d0, [x0, #64]
+ucvtf d16, d0, #{imm1}
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfxu2fp.v2f32.v2i32", arch: Arch::Aarch64, args: &["vu32x2", "i32"], ret: "vf32x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "ucvtf", wrapper: "vcvt_n_f32_u32", asm: "ldr d0, [x0, #64]
+ucvtf v16.2s, v0.2s, #{imm1}
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfxu2fp.v2f64.v2i64", arch: Arch::Aarch64, args: &["vu64x2", "i32"], ret: "vf64x2", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "ucvtf", wrapper: "vcvtq_n_f64_u64", asm: "ldr q0, [x0, #64]
+ucvtf v16.2d, v0.2d, #{imm1}
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfxu2fp.v4f16.v4i16", arch: Arch::Aarch64, args: &["vu16x4", "i32"], ret: "vf16x4", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "ucvtf", wrapper: "vcvt_n_f16_u16", asm: "ldr d0, [x0, #64]
+ucvtf v16.4h, v0.4h, #{imm1}
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfxu2fp.v4f32.v4i32", arch: Arch::Aarch64, args: &["vu32x4", "i32"], ret: "vf32x4", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "ucvtf", wrapper: "vcvtq_n_f32_u32", asm: "ldr q0, [x0, #64]
+ucvtf v16.4s, v0.4s, #{imm1}
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vcvtfxu2fp.v8f16.v8i16", arch: Arch::Aarch64, args: &["vu16x8", "i32"], ret: "vf16x8", features: "neon,fp16", imms: &[Imm { arg: 1, min: 1, max: 16, values: &[] }], instr: "ucvtf", wrapper: "vcvtq_n_f16_u16", asm: "ldr q0, [x0, #64]
+ucvtf v16.8h, v0.8h, #{imm1}
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vluti2.lane.v16i8.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vu8x8", "i32"], ret: "vi8x16", features: "neon,lut", imms: &[Imm { arg: 2, min: 0, max: 1, values: &[] }], instr: "nop", wrapper: "vluti2q_lane_s8", asm: "ldr q0, [x0, #64]
+ldr d1, [x0, #128]
+?2=0:.inst 0x4e811010 // luti2 v16.16b, {v0.16b}, v1[0]
+?2=1:.inst 0x4e813010 // luti2 v16.16b, {v0.16b}, v1[1]
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vluti2.lane.v16i8.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vu8x8", "i32"], ret: "vi8x16", features: "neon,lut", imms: &[Imm { arg: 2, min: 0, max: 1, values: &[] }], instr: "nop", wrapper: "vluti2_lane_s8", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+?2=0:.inst 0x4e811010 // luti2 v16.16b, {v0.16b}, v1[0]
+?2=1:.inst 0x4e813010 // luti2 v16.16b, {v0.16b}, v1[1]
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vluti2.lane.v8i16.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vu8x8", "i32"], ret: "vi16x8", features: "neon,lut", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "nop", wrapper: "vluti2_lane_s16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+?2=0:.inst 0x4ec10010 // luti2 v16.8h, {v0.8h}, v1[0]
+?2=1:.inst 0x4ec11010 // luti2 v16.8h, {v0.8h}, v1[1]
+?2=2:.inst 0x4ec12010 // luti2 v16.8h, {v0.8h}, v1[2]
+?2=3:.inst 0x4ec13010 // luti2 v16.8h, {v0.8h}, v1[3]
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vluti2.lane.v8i16.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vu8x8", "i32"], ret: "vi16x8", features: "neon,lut", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "nop", wrapper: "vluti2q_lane_s16", asm: "ldr q0, [x0, #64]
+ldr d1, [x0, #128]
+?2=0:.inst 0x4ec10010 // luti2 v16.8h, {v0.8h}, v1[0]
+?2=1:.inst 0x4ec11010 // luti2 v16.8h, {v0.8h}, v1[1]
+?2=2:.inst 0x4ec12010 // luti2 v16.8h, {v0.8h}, v1[2]
+?2=3:.inst 0x4ec13010 // luti2 v16.8h, {v0.8h}, v1[3]
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vluti2.laneq.v16i8.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vu8x16", "i32"], ret: "vi8x16", features: "neon,lut", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "nop", wrapper: "vluti2q_laneq_s8", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+?2=0:.inst 0x4e811010 // luti2 v16.16b, {v0.16b}, v1[0]
+?2=1:.inst 0x4e813010 // luti2 v16.16b, {v0.16b}, v1[1]
+?2=2:.inst 0x4e815010 // luti2 v16.16b, {v0.16b}, v1[2]
+?2=3:.inst 0x4e817010 // luti2 v16.16b, {v0.16b}, v1[3]
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vluti2.laneq.v16i8.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vu8x16", "i32"], ret: "vi8x16", features: "neon,lut", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "nop", wrapper: "vluti2_laneq_s8", asm: "ldr d0, [x0, #64]
+ldr q1, [x0, #128]
+?2=0:.inst 0x4e811010 // luti2 v16.16b, {v0.16b}, v1[0]
+?2=1:.inst 0x4e813010 // luti2 v16.16b, {v0.16b}, v1[1]
+?2=2:.inst 0x4e815010 // luti2 v16.16b, {v0.16b}, v1[2]
+?2=3:.inst 0x4e817010 // luti2 v16.16b, {v0.16b}, v1[3]
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vluti2.laneq.v8i16.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vu8x16", "i32"], ret: "vi16x8", features: "neon,lut", imms: &[Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "nop", wrapper: "vluti2_laneq_s16", asm: "ldr d0, [x0, #64]
+ldr q1, [x0, #128]
+?2=0:.inst 0x4ec10010 // luti2 v16.8h, {v0.8h}, v1[0]
+?2=1:.inst 0x4ec11010 // luti2 v16.8h, {v0.8h}, v1[1]
+?2=2:.inst 0x4ec12010 // luti2 v16.8h, {v0.8h}, v1[2]
+?2=3:.inst 0x4ec13010 // luti2 v16.8h, {v0.8h}, v1[3]
+?2=4:.inst 0x4ec14010 // luti2 v16.8h, {v0.8h}, v1[4]
+?2=5:.inst 0x4ec15010 // luti2 v16.8h, {v0.8h}, v1[5]
+?2=6:.inst 0x4ec16010 // luti2 v16.8h, {v0.8h}, v1[6]
+?2=7:.inst 0x4ec17010 // luti2 v16.8h, {v0.8h}, v1[7]
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vluti2.laneq.v8i16.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vu8x16", "i32"], ret: "vi16x8", features: "neon,lut", imms: &[Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "nop", wrapper: "vluti2q_laneq_s16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+?2=0:.inst 0x4ec10010 // luti2 v16.8h, {v0.8h}, v1[0]
+?2=1:.inst 0x4ec11010 // luti2 v16.8h, {v0.8h}, v1[1]
+?2=2:.inst 0x4ec12010 // luti2 v16.8h, {v0.8h}, v1[2]
+?2=3:.inst 0x4ec13010 // luti2 v16.8h, {v0.8h}, v1[3]
+?2=4:.inst 0x4ec14010 // luti2 v16.8h, {v0.8h}, v1[4]
+?2=5:.inst 0x4ec15010 // luti2 v16.8h, {v0.8h}, v1[5]
+?2=6:.inst 0x4ec16010 // luti2 v16.8h, {v0.8h}, v1[6]
+?2=7:.inst 0x4ec17010 // luti2 v16.8h, {v0.8h}, v1[7]
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vluti4q.lane.v8i8", arch: Arch::Aarch64, args: &["vi8x16", "vu8x8", "i32"], ret: "vi8x16", features: "neon,lut", imms: &[Imm { arg: 2, min: 0, max: 0, values: &[] }], instr: "nop", wrapper: "vluti4q_lane_s8", asm: "ldr q0, [x0, #64]
+ldr d1, [x0, #128]
+?2=0:.inst 0x4e412010 // luti4 v16.16b, {v0.16b}, v1[0]
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vluti4q.lane.x2.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "vu8x8", "i32"], ret: "vi16x8", features: "neon,lut", imms: &[Imm { arg: 3, min: 0, max: 1, values: &[] }], instr: "nop", wrapper: "vluti4q_lane_s16_x2", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr d2, [x0, #192]
+?3=0:.inst 0x4e421010 // luti4 v16.8h, {v0.8h, v1.8h}, v2[0]
+?3=1:.inst 0x4e423010 // luti4 v16.8h, {v0.8h, v1.8h}, v2[1]
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vluti4q.laneq.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vu8x16", "i32"], ret: "vi8x16", features: "neon,lut", imms: &[Imm { arg: 2, min: 0, max: 1, values: &[] }], instr: "nop", wrapper: "vluti4q_laneq_s8", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+?2=0:.inst 0x4e412010 // luti4 v16.16b, {v0.16b}, v1[0]
+?2=1:.inst 0x4e416010 // luti4 v16.16b, {v0.16b}, v1[1]
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vluti4q.laneq.x2.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "vu8x16", "i32"], ret: "vi16x8", features: "neon,lut", imms: &[Imm { arg: 3, min: 0, max: 3, values: &[] }], instr: "nop", wrapper: "vluti4q_laneq_s16_x2", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+ldr q2, [x0, #192]
+?3=0:.inst 0x4e421010 // luti4 v16.8h, {v0.8h, v1.8h}, v2[0]
+?3=1:.inst 0x4e423010 // luti4 v16.8h, {v0.8h, v1.8h}, v2[1]
+?3=2:.inst 0x4e425010 // luti4 v16.8h, {v0.8h, v1.8h}, v2[2]
+?3=3:.inst 0x4e427010 // luti4 v16.8h, {v0.8h, v1.8h}, v2[3]
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vsli.v16i8", arch: Arch::Aarch64, args: &["vi8x16", "vi8x16", "i32"], ret: "vi8x16", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "sli", wrapper: "vsliq_n_s8", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+sli v0.16b, v1.16b, #{imm2}
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vsli.v1i64", arch: Arch::Aarch64, args: &["vi64x1", "vi64x1", "i32"], ret: "vi64x1", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 63, values: &[] }], instr: "sli", wrapper: "vsli_n_s64", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+sli d0, d1, #{imm2}
+str d0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vsli.v2i32", arch: Arch::Aarch64, args: &["vi32x2", "vi32x2", "i32"], ret: "vi32x2", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }], instr: "sli", wrapper: "vsli_n_s32", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+sli v0.2s, v1.2s, #{imm2}
+str d0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vsli.v2i64", arch: Arch::Aarch64, args: &["vi64x2", "vi64x2", "i32"], ret: "vi64x2", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 63, values: &[] }], instr: "sli", wrapper: "vsliq_n_s64", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+sli v0.2d, v1.2d, #{imm2}
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vsli.v4i16", arch: Arch::Aarch64, args: &["vi16x4", "vi16x4", "i32"], ret: "vi16x4", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }], instr: "sli", wrapper: "vsli_n_s16", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+sli v0.4h, v1.4h, #{imm2}
+str d0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vsli.v4i32", arch: Arch::Aarch64, args: &["vi32x4", "vi32x4", "i32"], ret: "vi32x4", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 31, values: &[] }], instr: "sli", wrapper: "vsliq_n_s32", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+sli v0.4s, v1.4s, #{imm2}
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vsli.v8i16", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "i32"], ret: "vi16x8", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 15, values: &[] }], instr: "sli", wrapper: "vsliq_n_s16", asm: "ldr q0, [x0, #64]
+ldr q1, [x0, #128]
+sli v0.8h, v1.8h, #{imm2}
+str q0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.neon.vsli.v8i8", arch: Arch::Aarch64, args: &["vi8x8", "vi8x8", "i32"], ret: "vi8x8", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 7, values: &[] }], instr: "sli", wrapper: "vsli_n_s8", asm: "ldr d0, [x0, #64]
+ldr d1, [x0, #128]
+sli v0.8b, v1.8b, #{imm2}
+str d0, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.rndr", arch: Arch::Aarch64, args: &[], ret: "tup(u64,bool)", features: "rand", imms: &[], instr: "mrs", wrapper: "__rndr", asm: "mrs x9, s3_3_c2_c4_0
+cset w10, eq
+str x9, [x0]
+strb w10, [x0, #64]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.rndrrs", arch: Arch::Aarch64, args: &[], ret: "tup(u64,bool)", features: "rand", imms: &[], instr: "mrs", wrapper: "__rndrrs", asm: "mrs x9, s3_3_c2_c4_1
+cset w10, eq
+str x9, [x0]
+strb w10, [x0, #64]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.stg", arch: Arch::Aarch64, args: &["ptr", "ptr"], ret: "unit", features: "mte", imms: &[], instr: "", wrapper: "__arm_mte_set_tag", asm: "ldr x1, [x0, #64]
+ldr x2, [x0, #128]
+stg x1, [x2]
+ret" }, // 1 wrapper
+    Row { name: "llvm.aarch64.subp", arch: Arch::Aarch64, args: &["ptr", "ptr"], ret: "i64", features: "mte", imms: &[], instr: "", wrapper: "__arm_mte_ptrdiff", asm: "ldr x1, [x0, #64]
+ldr x2, [x0, #128]
+subp x9, x1, x2
+str x9, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.fptosi.sat.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vi64x1", features: "neon", imms: &[], instr: "fcvtzs", wrapper: "vcvt_s64_f64", asm: "ldr d0, [x0, #64]
+fcvtzs d16, d0
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.fptosi.sat.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vi32x2", features: "neon", imms: &[], instr: "fcvtzs", wrapper: "vcvt_s32_f32", asm: "ldr d0, [x0, #64]
+fcvtzs v16.2s, v0.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.fptosi.sat.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vi64x2", features: "neon", imms: &[], instr: "fcvtzs", wrapper: "vcvtq_s64_f64", asm: "ldr q0, [x0, #64]
+fcvtzs v16.2d, v0.2d
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.fptosi.sat.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vi32x4", features: "neon", imms: &[], instr: "fcvtzs", wrapper: "vcvtq_s32_f32", asm: "ldr q0, [x0, #64]
+fcvtzs v16.4s, v0.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.fptoui.sat.v1i64.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vu64x1", features: "neon", imms: &[], instr: "fcvtzu", wrapper: "vcvt_u64_f64", asm: "ldr d0, [x0, #64]
+fcvtzu d16, d0
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.fptoui.sat.v2i32.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vu32x2", features: "neon", imms: &[], instr: "fcvtzu", wrapper: "vcvt_u32_f32", asm: "ldr d0, [x0, #64]
+fcvtzu v16.2s, v0.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.fptoui.sat.v2i64.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vu64x2", features: "neon", imms: &[], instr: "fcvtzu", wrapper: "vcvtq_u64_f64", asm: "ldr q0, [x0, #64]
+fcvtzu v16.2d, v0.2d
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.fptoui.sat.v4i32.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vu32x4", features: "neon", imms: &[], instr: "fcvtzu", wrapper: "vcvtq_u32_f32", asm: "ldr q0, [x0, #64]
+fcvtzu v16.4s, v0.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.nearbyint.f16", arch: Arch::Aarch64, args: &["f16"], ret: "f16", features: "neon,fp16", imms: &[], instr: "frinti", wrapper: "vrndih_f16", asm: "ldr h0, [x0, #64]
+frinti h16, h0
+str h16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.nearbyint.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vf64x1", features: "neon", imms: &[], instr: "frinti", wrapper: "vrndi_f64", asm: "ldr d0, [x0, #64]
+frinti d16, d0
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.nearbyint.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "frinti", wrapper: "vrndi_f32", asm: "ldr d0, [x0, #64]
+frinti v16.2s, v0.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.nearbyint.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "frinti", wrapper: "vrndiq_f64", asm: "ldr q0, [x0, #64]
+frinti v16.2d, v0.2d
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.nearbyint.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "frinti", wrapper: "vrndi_f16", asm: "ldr d0, [x0, #64]
+frinti v16.4h, v0.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.nearbyint.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "frinti", wrapper: "vrndiq_f32", asm: "ldr q0, [x0, #64]
+frinti v16.4s, v0.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.nearbyint.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "frinti", wrapper: "vrndiq_f16", asm: "ldr q0, [x0, #64]
+frinti v16.8h, v0.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
     Row { name: "llvm.prefetch", arch: Arch::Aarch64, args: &["ptr", "i32", "i32", "i32"], ret: "unit", features: "", imms: &[Imm { arg: 1, min: 0, max: 1, values: &[] }, Imm { arg: 2, min: 0, max: 3, values: &[] }, Imm { arg: 3, min: 1, max: 1, values: &[] }], instr: "prfm pldl1strm", wrapper: "_prefetch", asm: "" }, // 1 wrapper
     Row { name: "llvm.prefetch", arch: Arch::X86, args: &["ptr", "i32", "i32", "i32"], ret: "unit", features: "sse", imms: &[Imm { arg: 1, min: 0, max: 1, values: &[] }, Imm { arg: 2, min: 0, max: 3, values: &[] }, Imm { arg: 3, min: 1, max: 1, values: &[] }], instr: "prefetcht0", wrapper: "_mm_prefetch", asm: "" }, // 1 wrapper
-    Row { name: "llvm.roundeven.f16", arch: Arch::Aarch64, args: &["f16"], ret: "f16", features: "neon,fp16", imms: &[], instr: "frintn", wrapper: "vrndnh_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.roundeven.f32", arch: Arch::Aarch64, args: &["f32"], ret: "f32", features: "neon", imms: &[], instr: "frintn", wrapper: "vrndns_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.roundeven.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vf64x1", features: "neon", imms: &[], instr: "frintn", wrapper: "vrndn_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.roundeven.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "frintn", wrapper: "vrndn_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.roundeven.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "frintn", wrapper: "vrndnq_f64", asm: "" }, // 1 wrapper
-    Row { name: "llvm.roundeven.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "frintn", wrapper: "vrndn_f16", asm: "" }, // 1 wrapper
-    Row { name: "llvm.roundeven.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "frintn", wrapper: "vrndnq_f32", asm: "" }, // 1 wrapper
-    Row { name: "llvm.roundeven.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "frintn", wrapper: "vrndnq_f16", asm: "" }, // 1 wrapper
+    Row { name: "llvm.roundeven.f16", arch: Arch::Aarch64, args: &["f16"], ret: "f16", features: "neon,fp16", imms: &[], instr: "frintn", wrapper: "vrndnh_f16", asm: "ldr h0, [x0, #64]
+frintn h16, h0
+str h16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.roundeven.f32", arch: Arch::Aarch64, args: &["f32"], ret: "f32", features: "neon", imms: &[], instr: "frintn", wrapper: "vrndns_f32", asm: "ldr s0, [x0, #64]
+frintn s16, s0
+str s16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.roundeven.v1f64", arch: Arch::Aarch64, args: &["vf64x1"], ret: "vf64x1", features: "neon", imms: &[], instr: "frintn", wrapper: "vrndn_f64", asm: "ldr d0, [x0, #64]
+frintn d16, d0
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.roundeven.v2f32", arch: Arch::Aarch64, args: &["vf32x2"], ret: "vf32x2", features: "neon", imms: &[], instr: "frintn", wrapper: "vrndn_f32", asm: "ldr d0, [x0, #64]
+frintn v16.2s, v0.2s
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.roundeven.v2f64", arch: Arch::Aarch64, args: &["vf64x2"], ret: "vf64x2", features: "neon", imms: &[], instr: "frintn", wrapper: "vrndnq_f64", asm: "ldr q0, [x0, #64]
+frintn v16.2d, v0.2d
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.roundeven.v4f16", arch: Arch::Aarch64, args: &["vf16x4"], ret: "vf16x4", features: "neon,fp16", imms: &[], instr: "frintn", wrapper: "vrndn_f16", asm: "ldr d0, [x0, #64]
+frintn v16.4h, v0.4h
+str d16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.roundeven.v4f32", arch: Arch::Aarch64, args: &["vf32x4"], ret: "vf32x4", features: "neon", imms: &[], instr: "frintn", wrapper: "vrndnq_f32", asm: "ldr q0, [x0, #64]
+frintn v16.4s, v0.4s
+str q16, [x0, #0]
+ret" }, // 1 wrapper
+    Row { name: "llvm.roundeven.v8f16", arch: Arch::Aarch64, args: &["vf16x8"], ret: "vf16x8", features: "neon,fp16", imms: &[], instr: "frintn", wrapper: "vrndnq_f16", asm: "ldr q0, [x0, #64]
+frintn v16.8h, v0.8h
+str q16, [x0, #0]
+ret" }, // 1 wrapper
     Row { name: "llvm.x86.addcarry.32", arch: Arch::X86, args: &["u8", "u32", "u32"], ret: "tup(u8,u32)", features: "", imms: &[], instr: "adc", wrapper: "_addcarry_u32", asm: "movzx eax, byte ptr [rdi+128]
 mov ecx, dword ptr [rdi+192]
 mov edx, dword ptr [rdi+256]
