@@ -164,6 +164,13 @@ impl<'tcx> PreDefineCodegenMethods<'tcx> for CodegenCx<'tcx> {
             let span = self.tcx.def_span(instance.def_id());
             crate::errors::unsupported(self.tcx, span, "defining C-variadic functions");
         }
+        let layouts = fn_abi.args.iter().chain(std::iter::once(&fn_abi.ret)).map(|a| a.layout);
+        if layouts.into_iter().any(|l| l.layout.is_scalable_vector()) {
+            // SVE's sizeless registers have no Cranelift type.
+            let span = self.tcx.def_span(instance.def_id());
+            let msg = "scalable vectors (SVE types such as `svint8_t`) are not yet supported by the Cranelift backend";
+            self.tcx.dcx().span_fatal(span, msg);
+        }
         let sig = self.sig_from_fn_abi(fn_abi);
         let id = self.declare_fn_with_sig(symbol_name, map_linkage(linkage, visibility), sig);
         self.instances.borrow_mut().insert(instance, id);

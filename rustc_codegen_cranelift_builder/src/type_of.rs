@@ -37,6 +37,10 @@ impl<'tcx> LayoutTypeCodegenMethods<'tcx> for CodegenCx<'tcx> {
             BackendRepr::SimdVector { element, count } => {
                 self.type_vector(self.scalar_type(element, false), count)
             }
+            BackendRepr::SimdScalableVector { .. } => self.tcx.dcx().fatal(format!(
+                "scalable vectors (SVE types such as `{}`) are not yet supported by the Cranelift backend",
+                layout.ty
+            )),
             _ => self.type_opaque(layout.size.bytes(), layout.align.abi.bytes()),
         }
     }

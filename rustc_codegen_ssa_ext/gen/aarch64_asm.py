@@ -597,6 +597,25 @@ def expand_new(row, asm: str, encoded: dict, wanted: set) -> str:
     return "\n".join(out)
 
 
+def narrow_imms(r):
+    """Some wrappers check a wider range than the instruction encodes (`vld2_lane_f32`
+    allows lanes 0..3 of a 2-lane vector, `vcvts_n_f32_s32` 64 fraction bits of an f32):
+    the table keeps what the instruction encodes, so other values are an error naming the
+    wrapper instead of an assembler error or a lane LLVM silently wraps."""
+    b = base_of(r)
+    out = []
+    for k, lo, hi, vals in r.imms:
+        if re.fullmatch(r"(ld|st)[1-4]lane", b):
+            hi = min(hi, lanes(r.args[0]) - 1)
+        elif b.startswith(("vcvtfp2fx", "vcvtfx")):
+            fbits = min(int(t[1:].split("x")[0]) for t in (r.ret, r.args[0]) if re.fullmatch(r"v?[iuf]\d+(x\d+)?", t)
+                        for t in [re.sub(r"^v([iuf])(\d+)x\d+$", r"\1\2", t)])
+            hi = min(hi, fbits)
+        vals = [v for v in vals if lo <= v <= hi]
+        out.append((k, lo, hi, vals))
+    r.imms = out
+
+
 def fill(rows, report=None):
     """Sets `asm` on every aarch64 row that has a template; returns {name: reason} for the rest."""
     missing = {}
@@ -611,6 +630,7 @@ def fill(rows, report=None):
         if r.name in IMM_RANGES:
             k, lo, hi = IMM_RANGES[r.name]
             r.imms = [(k, lo, hi, []) if i[0] == k else i for i in r.imms]
+        narrow_imms(r)
         try:
             r.asm = expand_new(r, template(r), encoded, wanted)
         except Fail as e:

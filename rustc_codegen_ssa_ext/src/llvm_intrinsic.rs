@@ -5,7 +5,7 @@
 /// The meaning of an `llvm.*` intrinsic.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum LlvmIntrinsic {
-    /// No observable effect (spin-loop hints, instruction barriers).
+    /// No observable effect (spin-loop hints, prefetches).
     Nop,
     /// x86 `pshufb` on `i8` vectors of `lanes` 128-bit lanes: within each lane, result
     /// byte `i` is 0 when bit 7 of `idx[i]` is set, else `a[idx[i] & 15]` (see
@@ -57,10 +57,9 @@ const XMM2: &[(&str, &str, &str)] = &[
 pub fn classify(name: &str) -> Option<LlvmIntrinsic> {
     Some(match name {
         // Spin-loop hints, the AVX-to-SSE transition hint and cache prefetches (no effect
-        // on values).
-        "llvm.x86.sse2.pause" | "llvm.aarch64.isb" | "llvm.x86.avx.vzeroupper" | "llvm.prefetch" => {
-            LlvmIntrinsic::Nop
-        }
+        // on values). aarch64's `isb` is not one: it orders instruction fetch (after
+        // writing code), so it is its template.
+        "llvm.x86.sse2.pause" | "llvm.x86.avx.vzeroupper" | "llvm.prefetch" => LlvmIntrinsic::Nop,
         "llvm.x86.ssse3.pshuf.b.128" => LlvmIntrinsic::ByteShuffleInLanes { lanes: 1 },
         "llvm.x86.avx2.pshuf.b" => LlvmIntrinsic::ByteShuffleInLanes { lanes: 2 },
         "llvm.aarch64.neon.tbl1.v16i8" | "llvm.aarch64.neon.tbl1.v8i8" => {

@@ -1692,7 +1692,7 @@ ld2 {v16.d, v17.d}[{imm2}], [x1]
 str d16, [x0, #0]
 str d17, [x0, #8]
 ret" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld2lane.v2f32.p0", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "i64", "ptr"], ret: "arr2(vf32x2)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 3, values: &[] }], instr: "ld2", wrapper: "vld2_lane_f32", asm: "ldr x1, [x0, #256]
+    Row { name: "llvm.aarch64.neon.ld2lane.v2f32.p0", arch: Arch::Aarch64, args: &["vf32x2", "vf32x2", "i64", "ptr"], ret: "arr2(vf32x2)", features: "neon", imms: &[Imm { arg: 2, min: 0, max: 1, values: &[] }], instr: "ld2", wrapper: "vld2_lane_f32", asm: "ldr x1, [x0, #256]
 ldr d16, [x0, #64]
 ldr d17, [x0, #128]
 ld2 {v16.s, v17.s}[{imm2}], [x1]
@@ -1947,7 +1947,7 @@ str q16, [x0, #0]
 str q17, [x0, #16]
 str q18, [x0, #32]
 ret" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.ld3lane.v8i16.p0", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "vi16x8", "i64", "ptr"], ret: "arr3(vi16x8)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 15, values: &[] }], instr: "ld3", wrapper: "vld3q_lane_s16", asm: "ldr x1, [x0, #320]
+    Row { name: "llvm.aarch64.neon.ld3lane.v8i16.p0", arch: Arch::Aarch64, args: &["vi16x8", "vi16x8", "vi16x8", "i64", "ptr"], ret: "arr3(vi16x8)", features: "neon", imms: &[Imm { arg: 3, min: 0, max: 7, values: &[] }], instr: "ld3", wrapper: "vld3q_lane_s16", asm: "ldr x1, [x0, #320]
 ldr q16, [x0, #64]
 ldr q17, [x0, #128]
 ldr q18, [x0, #192]
@@ -4654,7 +4654,7 @@ ret" }, // 1 wrapper
 scvtf h16, h0, #{imm1}
 str h16, [x0, #0]
 ret" }, // 1 wrapper
-    Row { name: "llvm.aarch64.neon.vcvtfxs2fp.f32.i32", arch: Arch::Aarch64, args: &["i32", "i32"], ret: "f32", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 64, values: &[] }], instr: "scvtf", wrapper: "vcvts_n_f32_s32", asm: "ldr s0, [x0, #64]
+    Row { name: "llvm.aarch64.neon.vcvtfxs2fp.f32.i32", arch: Arch::Aarch64, args: &["i32", "i32"], ret: "f32", features: "neon", imms: &[Imm { arg: 1, min: 1, max: 32, values: &[] }], instr: "scvtf", wrapper: "vcvts_n_f32_s32", asm: "ldr s0, [x0, #64]
 scvtf s16, s0, #{imm1}
 str s16, [x0, #0]
 ret" }, // 1 wrapper
