@@ -60,7 +60,8 @@ Environment:
                              RUSTFLAGS (cargo); with it, rebuilding the backend
                              makes cargo rebuild your crates
   CLIF_TEST_ONLY=a,b         run only these stages of `test`: build, unit,
-                             difftest, example, e2e-llvm, e2e-wrapper,
+                             difftest, aarch64 (when the toolchain has
+                             aarch64's std), example, e2e-llvm, e2e-wrapper,
                              e2e-profile, suites
   CLIF_DUMP=<fn filter>      (read by the backend) dump Cranelift IR of the
                              matching functions
@@ -338,7 +339,7 @@ cmd_rustc() {
 # ---------------------------------------------------------------------------
 # test
 
-STAGES=(build unit difftest example e2e-llvm e2e-wrapper e2e-profile suites)
+STAGES=(build unit difftest aarch64 example e2e-llvm e2e-wrapper e2e-profile suites)
 declare -A RESULT=() SECONDS_TAKEN=()
 
 stage_selected() {
@@ -380,6 +381,30 @@ stage_difftest() {
         args+=(--expected-failures tests/expected-failures.txt)
     fi
     cargo run --release -p difftest -- "${args[@]}"
+}
+
+# The aarch64 differential tests of the arch intrinsics and aarch64's asm!, built for
+# aarch64 and run under qemu-user. Needs the toolchain's aarch64 std; the cross gcc and
+# qemu come from Debian's packages (installed here when we are root).
+AARCH64_TESTS=(tests/run-pass/arch_aarch64_gen_*.rs tests/run-pass/asm_inline_aarch64.rs
+    tests/run-pass/simd_neon_tbl_aarch64.rs)
+
+aarch64_available() {
+    [[ -d $SYSROOT/lib/rustlib/aarch64-unknown-linux-gnu/lib ]]
+}
+
+stage_aarch64() {
+    if ! command -v aarch64-linux-gnu-gcc >/dev/null 2>&1 || ! command -v qemu-aarch64 >/dev/null 2>&1; then
+        if command -v apt-get >/dev/null 2>&1 && [[ $(id -u) == 0 ]]; then
+            apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+                gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user >&2
+        else
+            warn "aarch64: aarch64-linux-gnu-gcc and qemu-aarch64 are needed"
+            return 1
+        fi
+    fi
+    cargo run --release -p difftest -- --backend "$BACKEND" --opt-levels "0,2" \
+        --target aarch64-unknown-linux-gnu "${AARCH64_TESTS[@]}"
 }
 
 stage_example() {
@@ -513,13 +538,18 @@ cmd_test() {
     if stage_selected build; then
         run_stage build 0 stage_build
         [[ ${RESULT[build]} == passed ]] && BACKEND="$ROOT/target/release/$SO_NAME"
-    elif stage_selected difftest || stage_selected example || stage_selected e2e-wrapper ||
+    elif stage_selected difftest || stage_selected aarch64 || stage_selected example || stage_selected e2e-wrapper ||
         stage_selected e2e-profile; then
         # Selected stages that need a backend still get one (incremental, quiet).
         if (build_backend release quiet); then BACKEND="$ROOT/target/release/$SO_NAME"; fi
     fi
     run_stage unit 0 stage_unit
     run_stage difftest 1 stage_difftest
+    if aarch64_available; then
+        run_stage aarch64 1 stage_aarch64
+    elif stage_selected aarch64; then
+        say "[aarch64] not run: the toolchain has no aarch64 std (rustup target add aarch64-unknown-linux-gnu --toolchain $TOOLCHAIN)"
+    fi
     run_stage example 1 stage_example
     run_stage e2e-llvm 0 stage_e2e_llvm
     run_stage e2e-wrapper 1 stage_e2e_wrapper

@@ -466,7 +466,7 @@ def program_aarch64(group: str, rows, ignore_asm: bool) -> str:
         out.append("//! Generated with `--ignore-asm`: includes rows without an assembly template, which our")
         out.append("//! backend rejects (for checking the program with LLVM).")
     out.append("#![feature(link_llvm_intrinsics, abi_unadjusted, repr_simd, simd_ffi, f16)]")
-    out.append("#![feature(stdarch_aarch64_feature_detection, aarch64_unstable_target_feature)]")
+    out.append("#![cfg_attr(target_arch = \"aarch64\", feature(stdarch_aarch64_feature_detection, aarch64_unstable_target_feature))]")
     out.append("#![allow(improper_ctypes, non_camel_case_types, internal_features, unused)]")
     out.append("")
     out.append("#[cfg(target_arch = \"aarch64\")]")

@@ -4,7 +4,7 @@
 //! small range; loads read and stores write a 64-byte buffer; rows whose features this CPU
 //! lacks print `skipped`.
 #![feature(link_llvm_intrinsics, abi_unadjusted, repr_simd, simd_ffi, f16)]
-#![feature(stdarch_aarch64_feature_detection, aarch64_unstable_target_feature)]
+#![cfg_attr(target_arch = "aarch64", feature(stdarch_aarch64_feature_detection, aarch64_unstable_target_feature))]
 #![allow(improper_ctypes, non_camel_case_types, internal_features, unused)]
 
 #[cfg(target_arch = "aarch64")]
