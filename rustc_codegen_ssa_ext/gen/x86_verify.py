@@ -38,7 +38,7 @@ def template_hash(asm: str) -> str:
     return hashlib.sha256(asm.encode()).hexdigest()[:16]
 
 
-# --- Instantiation (the same rules as src/arch/x86_asm.rs) --------------------------------
+# --- Instantiation (the same rules as src/arch/template.rs) -------------------------------
 
 ER = [", {rn-sae}", ", {rd-sae}", ", {ru-sae}", ", {rz-sae}"]
 
