@@ -366,7 +366,8 @@ run_stage() {
 stage_unit() {
     cargo test -p rustc_codegen_ssa_ext -p difftest && python3 tests/suites/suites.py --self-test &&
         python3 rustc_codegen_ssa_ext/gen/arch_intrinsics.py --check --quiet &&
-        python3 rustc_codegen_ssa_ext/gen/arch_difftests.py --check >/dev/null
+        python3 rustc_codegen_ssa_ext/gen/arch_difftests.py --check >/dev/null &&
+        python3 rustc_codegen_ssa_ext/gen/target_cpus.py --check
 }
 
 # The fast part of tests/suites (coretests, alloctests) with our backend,
@@ -380,7 +381,8 @@ stage_difftest() {
     if [[ -f tests/expected-failures.txt ]]; then
         args+=(--expected-failures tests/expected-failures.txt)
     fi
-    cargo run --release -p difftest -- "${args[@]}"
+    cargo run --release -p difftest -- "${args[@]}" &&
+        python3 rustc_codegen_ssa_ext/gen/target_cpus.py --compare "$BACKEND"
 }
 
 # The aarch64 differential tests of the arch intrinsics and aarch64's asm!, built for

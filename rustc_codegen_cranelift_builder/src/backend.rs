@@ -82,18 +82,20 @@ impl CodegenBackend for CraneliftCodegenBackend {
     }
 
     fn target_config(&self, sess: &Session) -> TargetConfig {
+        // The CPU's features as LLVM has them (the target's default CPU when none is
+        // given); the target spec's own features are added below.
         let mut base = baseline_features(sess).to_vec();
-        if let Some(cpu) = &sess.opts.cg.target_cpu {
-            let arch = sess.target.arch.desc();
-            match rustc_codegen_ssa_ext::target_cpu::cpu_features(arch, cpu) {
-                Some(features) => base.extend(features),
-                None => {
-                    sess.dcx().warn(format!(
-                        "the Cranelift backend does not know the features of target CPU `{cpu}`; \
-                         only the target's baseline features are enabled (use `-Ctarget-feature`)"
-                    ));
-                }
+        let arch = sess.target.arch.desc();
+        let cpu = sess.opts.cg.target_cpu.as_deref().unwrap_or(&sess.target.cpu);
+        match rustc_codegen_ssa_ext::target_cpu::cpu_features(arch, cpu) {
+            Some(features) => base = features,
+            None if sess.opts.cg.target_cpu.is_some() => {
+                sess.dcx().warn(format!(
+                    "the Cranelift backend does not know the features of target CPU `{cpu}`; \
+                     only the target's baseline features are enabled (use `-Ctarget-feature`)"
+                ));
             }
+            None => {}
         }
         let (unstable, stable) = rustc_codegen_ssa::target_features::cfg_target_feature::<1>(
             sess,

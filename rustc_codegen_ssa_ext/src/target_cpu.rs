@@ -1,28 +1,20 @@
 //! The target features a `-Ctarget-cpu` implies, so that `cfg(target_feature)` agrees with
-//! LLVM's backend: the x86-64 psABI levels, `native` (the host's detected features when
-//! compiling for the host architecture) and the target's own default CPU. Any feature a
-//! CPU has must also be accepted by rustc for the target; callers filter by rustc's list.
+//! LLVM's backend: every named CPU of x86_64 and aarch64 (a table generated from LLVM's own
+//! answer) and `native` (the host's detected features when compiling for the host
+//! architecture). Any feature a CPU has must also be accepted by rustc for the target;
+//! callers filter by rustc's list.
 
-/// The x86-64 micro-architecture levels (System V psABI), each adding to the previous.
-const X86_64_LEVELS: [&[&str]; 4] = [
-    &["cmpxchg8b", "fxsr", "sse", "sse2", "x87"],
-    &["cmpxchg16b", "lahfsahf", "popcnt", "sse3", "sse4.1", "sse4.2", "ssse3"],
-    &["avx", "avx2", "bmi1", "bmi2", "f16c", "fma", "lzcnt", "movbe", "xsave"],
-    &["avx512bw", "avx512cd", "avx512dq", "avx512f", "avx512vl"],
-];
+mod table;
 
 /// The features of `cpu` on `arch` (`"x86_64"` or `"aarch64"`), or `None` for a CPU name
-/// this table does not know.
+/// LLVM does not know either. Named CPUs come from the generated table of what LLVM's
+/// backend reports for them (`gen/target_cpus.py`).
 pub fn cpu_features(arch: &str, cpu: &str) -> Option<Vec<&'static str>> {
-    match (arch, cpu) {
-        (_, "native") => native(arch),
-        ("x86_64", "x86-64" | "x86-64-v2" | "x86-64-v3" | "x86-64-v4") => {
-            let level = cpu.strip_prefix("x86-64-v").map_or(1, |l| l.parse().unwrap());
-            Some(X86_64_LEVELS[..level].iter().flat_map(|l| l.iter().copied()).collect())
-        }
-        ("aarch64", "generic") => Some(vec!["neon", "fp-armv8"]),
-        _ => None,
+    if cpu == "native" {
+        return native(arch);
     }
+    let i = table::CPUS.binary_search_by(|&(a, c, _)| (a, c).cmp(&(arch, cpu))).ok()?;
+    Some(table::CPUS[i].2.to_vec())
 }
 
 /// The host's features, when the host has the architecture `arch`.
@@ -76,6 +68,10 @@ mod tests {
         assert!(!v3.contains(&"avx512f"));
         assert!(cpu_features("x86_64", "x86-64-v4").unwrap().contains(&"avx512vl"));
         assert_eq!(cpu_features("x86_64", "pentium-of-the-future"), None);
+        let n1 = cpu_features("aarch64", "neoverse-n1").unwrap();
+        assert!(n1.contains(&"dotprod") && n1.contains(&"aes") && !n1.contains(&"sve"));
+        // The generic x86-64 CPU has no AVX.
+        assert!(!cpu_features("x86_64", "x86-64").unwrap().contains(&"avx"));
     }
 
     #[test]
