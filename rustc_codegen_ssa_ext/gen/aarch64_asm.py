@@ -432,76 +432,38 @@ def structure_store(row, L, b) -> str:
     return finish(L)
 
 
+# The crypto instructions: operands after the mnemonic (argument i is in v{i}; the result
+# is in v16, or in v0 for those that update their first operand).
+CRYPTO = {
+    **dict.fromkeys(("aese", "aesd"), "v0.16b, v1.16b"),
+    **dict.fromkeys(("aesmc", "aesimc"), "v16.16b, v0.16b"),
+    **dict.fromkeys(("sha1c", "sha1m", "sha1p"), "q0, s1, v2.4s"),
+    "sha1h": "s16, s0",
+    **dict.fromkeys(("sha1su0", "sha256su1", "sm3partw1", "sm3partw2"), "v0.4s, v1.4s, v2.4s"),
+    **dict.fromkeys(("sha1su1", "sha256su0", "sm4e"), "v0.4s, v1.4s"),
+    **dict.fromkeys(("sha256h", "sha256h2"), "q0, q1, v2.4s"),
+    **dict.fromkeys(("sha512h", "sha512h2"), "q0, q1, v2.2d"),
+    "sha512su0": "v0.2d, v1.2d",
+    "sha512su1": "v0.2d, v1.2d, v2.2d",
+    **dict.fromkeys(("eor3", "bcax"), "v16.16b, v0.16b, v1.16b, v2.16b"),
+    "xar": "v16.2d, v0.2d, v1.2d, #{imm2}",
+    "sm3ss1": "v16.4s, v0.4s, v1.4s, v2.4s",
+    **dict.fromkeys(("sm3tt1a", "sm3tt1b", "sm3tt2a", "sm3tt2b"), "v0.4s, v1.4s, v2.s[{imm3}]"),
+    "sm4ekey": "v16.4s, v0.4s, v1.4s",
+}
+
+
 def crypto(row, b, L):
-    a, r = row.args, row.ret
-
-    def ld():
-        for i in range(len(a)):
-            if i not in imm_args(row):
-                L.append(load(row, i, i))
-
-    if b in ("aese", "aesd"):
-        ld()
-        L.append(f"{b} v0.16b, v1.16b")
-        L.append(store(r, 0))
-    elif b in ("aesmc", "aesimc"):
-        ld()
-        L.append(f"{b} v16.16b, v0.16b")
-        L.append(store(r, 16))
-    elif b in ("sha1c", "sha1m", "sha1p"):
-        ld()
-        L.append(f"{b} q0, s1, v2.4s")
-        L.append(store(r, 0))
-    elif b == "sha1h":
-        ld()
-        L.append("sha1h s16, s0")
-        L.append(store(r, 16))
-    elif b in ("sha1su0", "sha256su1", "sm3partw1", "sm3partw2"):
-        ld()
-        L.append(f"{b} v0.4s, v1.4s, v2.4s")
-        L.append(store(r, 0))
-    elif b in ("sha1su1", "sha256su0", "sm4e"):
-        ld()
-        L.append(f"{b} v0.4s, v1.4s")
-        L.append(store(r, 0))
-    elif b in ("sha256h", "sha256h2"):
-        ld()
-        L.append(f"{b} q0, q1, v2.4s")
-        L.append(store(r, 0))
-    elif b in ("sha512h", "sha512h2"):
-        ld()
-        L.append(f"{b} q0, q1, v2.2d")
-        L.append(store(r, 0))
-    elif b == "sha512su0":
-        ld()
-        L.append("sha512su0 v0.2d, v1.2d")
-        L.append(store(r, 0))
-    elif b == "sha512su1":
-        ld()
-        L.append("sha512su1 v0.2d, v1.2d, v2.2d")
-        L.append(store(r, 0))
-    elif b in ("eor3s", "eor3u", "bcaxs", "bcaxu"):
-        ld()
-        L.append(f"{b[:-1]} v16.16b, v0.16b, v1.16b, v2.16b")
-        L.append(store(r, 16))
-    elif b == "xar":
-        ld()
-        L.append("xar v16.2d, v0.2d, v1.2d, #{imm2}")
-        L.append(store(r, 16))
-    elif b == "sm3ss1":
-        ld()
-        L.append("sm3ss1 v16.4s, v0.4s, v1.4s, v2.4s")
-        L.append(store(r, 16))
-    elif b in ("sm3tt1a", "sm3tt1b", "sm3tt2a", "sm3tt2b"):
-        ld()
-        L.append(f"{b} v0.4s, v1.4s, v2.s[{{imm3}}]")
-        L.append(store(r, 0))
-    elif b == "sm4ekey":
-        ld()
-        L.append("sm4ekey v16.4s, v0.4s, v1.4s")
-        L.append(store(r, 16))
-    else:
+    # `eor3s`/`eor3u`, `bcaxs`/`bcaxu`: one instruction for signed and unsigned lanes.
+    ins = b[:-1] if b in ("eor3s", "eor3u", "bcaxs", "bcaxu") else b
+    if ins not in CRYPTO:
         return None
+    for i in range(len(row.args)):
+        if i not in imm_args(row):
+            L.append(load(row, i, i))
+    operands = CRYPTO[ins]
+    L.append(f"{ins} {operands}")
+    L.append(store(row.ret, int(re.match(r"[vqs](\d+)", operands).group(1))))
     return finish(L)
 
 
