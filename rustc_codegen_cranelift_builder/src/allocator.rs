@@ -46,7 +46,7 @@ pub fn codegen_allocator(tcx: TyCtxt<'_>, module_name: &str, methods: &[Allocato
         wrapper(&mut module, linkage, &from, Some(&to), &params, &returns);
     }
     wrapper(&mut module, linkage, &mangle_internal_symbol(tcx, NO_ALLOC_SHIM_IS_UNSTABLE), None, &[], &[]);
-    ClifModule { module, functions: Vec::new(), personality: None, unoptimized: Default::default(), target_features: Default::default(), global_asm: None, inline_attrs: Default::default() }
+    ClifModule { module, functions: Vec::new(), personality: None, unoptimized: Default::default(), target_features: Default::default(), global_asm: None, inline_attrs: Default::default(), debug: None }
 }
 
 fn wrapper(

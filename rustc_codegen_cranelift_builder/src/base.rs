@@ -34,6 +34,8 @@ pub struct ClifModule {
     pub inline_attrs: FxHashMap<FuncId, bool>,
     /// Assembly to assemble and merge into the object, if the CGU has any.
     pub global_asm: Option<GlobalAsm>,
+    /// Line tables and functions for DWARF, unless `-Cdebuginfo=0`.
+    pub debug: Option<crate::debuginfo::ModuleDebug>,
 }
 
 /// A CGU's assembly text and the C compiler driver that assembles and merges it (the one
@@ -86,6 +88,7 @@ fn module_codegen(tcx: TyCtxt<'_>, cgu_name: Symbol) -> ModuleCodegen<ClifModule
     maybe_create_entry_wrapper::<Builder<'_, '_>>(&cx, cgu);
     let (functions, unoptimized) = cx.finish_functions();
     let personality = cx.personality.get();
+    let debug = cx.take_module_debug(cgu_name.as_str());
     let global_asm = cx.global_asm.take();
     let global_asm = (!global_asm.is_empty()).then(|| {
         let arch = tcx.sess.asm_arch.expect("assembly on a target without asm support");
@@ -106,6 +109,7 @@ fn module_codegen(tcx: TyCtxt<'_>, cgu_name: Symbol) -> ModuleCodegen<ClifModule
             personality,
             unoptimized,
             global_asm,
+            debug,
         },
     )
 }

@@ -62,6 +62,9 @@ pub struct FunctionState {
 pub struct Builder<'a, 'tcx> {
     pub cx: &'a CodegenCx<'tcx>,
     pub bb: BasicBlock,
+    /// The source location (an index of the CGU's debug locations) of what is emitted
+    /// now; default when there is no debug info.
+    pub loc: ir::SourceLoc,
 }
 
 impl<'a, 'tcx> Deref for Builder<'a, 'tcx> {
@@ -142,9 +145,14 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             let b = self.new_block();
             self.bb.block = b;
         }
-        let block = self.bb.block;
+        let (block, loc) = (self.bb.block, self.loc);
         self.with_func(|fs| {
             let mut cur = FuncCursor::new(&mut fs.func).at_bottom(block);
+            // Not for the default location: Cranelift would take it as the function's base
+            // location, against which later ones are then lost.
+            if !loc.is_default() {
+                cur.set_srcloc(loc);
+            }
             f(&mut cur)
         })
     }
@@ -1156,7 +1164,7 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
     type CodegenCx = CodegenCx<'tcx>;
 
     fn build(cx: &'a CodegenCx<'tcx>, llbb: BasicBlock) -> Self {
-        Builder { cx, bb: llbb }
+        Builder { cx, bb: llbb, loc: ir::SourceLoc::default() }
     }
 
     fn cx(&self) -> &CodegenCx<'tcx> {
@@ -1177,7 +1185,11 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
             let block = cx.start_body(llfn);
             return BasicBlock { func: llfn, block };
         }
-        let bx = Builder { cx, bb: BasicBlock { func: llfn, block: ir::Block::from_u32(0) } };
+        let bx = Builder {
+            cx,
+            bb: BasicBlock { func: llfn, block: ir::Block::from_u32(0) },
+            loc: ir::SourceLoc::default(),
+        };
         BasicBlock { func: llfn, block: bx.new_block() }
     }
 

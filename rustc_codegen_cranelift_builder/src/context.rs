@@ -62,6 +62,8 @@ pub struct CodegenCx<'tcx> {
     pub fn_inline: RefCell<FxHashMap<FuncId, bool>>,
     /// Prefix of this CGU's `asm!` shim symbols and how many there are so far.
     pub asm_shims: RefCell<(String, u32)>,
+    /// Source files, locations and functions for DWARF, unless `-Cdebuginfo=0`.
+    pub debug: Option<RefCell<crate::debuginfo::DebugState>>,
 }
 
 impl<'tcx> CodegenCx<'tcx> {
@@ -87,6 +89,8 @@ impl<'tcx> CodegenCx<'tcx> {
             asm_shims: Default::default(),
             personality: Cell::new(None),
             fn_target_features: Default::default(),
+            debug: (tcx.sess.opts.debuginfo != rustc_session::config::DebugInfo::None)
+                .then(Default::default),
         }
     }
 
@@ -103,7 +107,8 @@ impl<'tcx> BackendTypes for CodegenCx<'tcx> {
     type Type = Type;
     type FunctionSignature = FnSig;
     type DIScope = ();
-    type DILocation = ();
+    /// An index of the CGU's debug locations (see `debuginfo.rs`).
+    type DILocation = u32;
     type DIVariable = ();
 }
 

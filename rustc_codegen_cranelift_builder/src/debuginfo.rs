@@ -1,39 +1,196 @@
-//! Debug info is not emitted yet: `create_function_debug_context` returns `None`, which
-//! makes cg_ssa skip all variable and location tracking.
+//! Debug info: line tables and a subprogram per function, unless `-Cdebuginfo=0`.
+//!
+//! Each MIR source location becomes an index of the CGU's location table, set as the
+//! Cranelift `SourceLoc` of the instructions emitted for it; after compilation the object
+//! writer turns the code ranges of those locations into line rows, and
+//! `rustc_codegen_ssa_ext::debuginfo` writes the DWARF. Variables and types are not
+//! described yet (`DIVariable` is `()`).
 
 use std::ops::Range;
 
+use cranelift_codegen::ir;
+use cranelift_module::FuncId;
 use rustc_abi::Size;
-use rustc_codegen_ssa::mir::debuginfo::{FunctionDebugContext, VariableKind};
+use rustc_codegen_ssa::mir::debuginfo::{DebugScope, FunctionDebugContext, VariableKind};
 use rustc_codegen_ssa::traits::{
     CoverageInfoBuilderMethods, DebugInfoBuilderMethods, DebugInfoCodegenMethods,
 };
+use rustc_data_structures::fx::{FxHashMap, FxIndexSet};
 use rustc_middle::mir::{self, coverage::CoverageKind};
-use rustc_middle::ty::{ExistentialTraitRef, Instance, Ty};
-use rustc_span::{SourceFile, Span, Symbol};
+use rustc_codegen_ssa::debuginfo::type_names;
+use rustc_hir::def_id::DefId;
+use rustc_middle::ty::{self, ExistentialTraitRef, Instance, Ty, TyCtxt, Unnormalized};
+use rustc_span::{BytePos, FileName, Pos, RemapPathScopeComponents, SourceFile, Span, Symbol};
 use rustc_target::callconv::FnAbi;
-use cranelift_module::FuncId;
 
 use crate::builder::Builder;
 use crate::context::CodegenCx;
 use crate::value::Value;
+
+/// A function's entry in the unit.
+pub struct FnDebug {
+    pub name: String,
+    pub linkage_name: String,
+    pub namespace: Vec<String>,
+    pub main: bool,
+    /// (file index, line) of its definition.
+    pub decl: Option<(u32, u32)>,
+}
+
+/// What a CGU collects while it is lowered.
+#[derive(Default)]
+pub struct DebugState {
+    /// (directory, name) of each file; an empty directory is the compilation directory.
+    files: FxIndexSet<(String, String)>,
+    /// (file, line, column): a `DILocation` is an index of this set.
+    locs: FxIndexSet<(u32, u32, u32)>,
+    fns: FxHashMap<FuncId, FnDebug>,
+}
+
+/// What the object writer needs (plain data: it runs on a worker thread).
+pub struct ModuleDebug {
+    pub version: u16,
+    pub producer: String,
+    pub name: String,
+    pub comp_dir: String,
+    pub files: Vec<(String, String)>,
+    pub locs: Vec<(u32, u32, u32)>,
+    pub fns: FxHashMap<FuncId, FnDebug>,
+}
+
+/// (directory, name) of a source file as LLVM's backend writes it: relative to the
+/// compilation directory when it is inside it.
+fn file_entry(file: &SourceFile) -> (String, String) {
+    match &file.name {
+        FileName::Real(name) => {
+            let (work_dir, path) = name.embeddable_name(RemapPathScopeComponents::DEBUGINFO);
+            match path.strip_prefix(work_dir) {
+                Ok(rel) => (String::new(), rel.to_string_lossy().into_owned()),
+                Err(_) => (String::new(), path.to_string_lossy().into_owned()),
+            }
+        }
+        other => (String::new(), other.display(RemapPathScopeComponents::DEBUGINFO).to_string()),
+    }
+}
+
+impl DebugState {
+    /// The (file, line, column) of a position, 1-based, as LLVM's backend computes it.
+    fn position(&mut self, tcx: TyCtxt<'_>, pos: BytePos) -> (u32, u32, u32) {
+        let sm = tcx.sess.source_map();
+        let (file, line, col) = match sm.lookup_line(pos) {
+            Ok(rustc_span::SourceFileAndLine { sf, line }) => {
+                let line_pos = sf.lines()[line];
+                let col = (sf.relative_position(pos) - line_pos).to_u32() + 1;
+                (sf, line as u32 + 1, col)
+            }
+            Err(sf) => (sf, 0, 0),
+        };
+        let (index, _) = self.files.insert_full(file_entry(&file));
+        (index as u32, line, col)
+    }
+
+    fn loc(&mut self, tcx: TyCtxt<'_>, span: Span) -> u32 {
+        let key = self.position(tcx, span.lo());
+        self.locs.insert_full(key).0 as u32
+    }
+}
+
+impl<'tcx> CodegenCx<'tcx> {
+    /// The CGU's debug info for the object writer, or `None` without debug info.
+    pub fn take_module_debug(&self, cgu_name: &str) -> Option<ModuleDebug> {
+        let state = self.debug.as_ref()?.take();
+        let tcx = self.tcx;
+        let sm = tcx.sess.source_map();
+        let comp_dir =
+            sm.working_dir().path(RemapPathScopeComponents::DEBUGINFO).to_string_lossy().into_owned();
+        let mut name = tcx
+            .sess
+            .local_crate_source_file()
+            .map(|src| src.path(RemapPathScopeComponents::DEBUGINFO).to_string_lossy().into_owned())
+            .unwrap_or_else(|| tcx.crate_name(rustc_hir::def_id::LOCAL_CRATE).to_string());
+        // Unique per CGU, as LLVM's backend makes it (linkers may merge same-named units).
+        name.push('@');
+        name.push_str(cgu_name);
+        Some(ModuleDebug {
+            version: tcx.sess.dwarf_version() as u16,
+            producer: format!("rustc version {} (Cranelift backend)", tcx.sess.cfg_version),
+            name,
+            comp_dir,
+            files: state.files.into_iter().collect(),
+            locs: state.locs.into_iter().collect(),
+            fns: state.fns,
+        })
+    }
+}
+
+/// A function's name with its generic arguments (`add<u8>`) and its namespaces, as LLVM's
+/// backend names them: an inherent method of a type is in the type's namespace.
+fn names<'tcx>(tcx: TyCtxt<'tcx>, instance: Instance<'tcx>) -> (String, Vec<String>) {
+    let def_id = instance.def_id();
+    let mut name = String::new();
+    type_names::push_item_name(tcx, def_id, false, &mut name);
+    let enclosing = tcx.typeck_root_def_id(def_id);
+    let args = instance.args.truncate_to(tcx, tcx.generics_of(enclosing));
+    let args = tcx.normalize_erasing_regions(ty::TypingEnv::fully_monomorphized(), Unnormalized::new_wip(args));
+    type_names::push_generic_args(tcx, args, &mut name);
+    let mut scope = DefId { krate: def_id.krate, index: tcx.def_key(def_id).parent.unwrap_or(def_id.index) };
+    if let Some(imp) = tcx.inherent_impl_of_assoc(def_id) {
+        let self_ty = tcx.type_of(imp).instantiate_identity();
+        if let ty::Adt(adt, _) = self_ty.skip_norm_wip().kind()
+            && !adt.is_box()
+        {
+            scope = adt.did();
+        }
+    }
+    let mut namespace = Vec::new();
+    let mut at = Some(scope);
+    while let Some(d) = at {
+        let mut seg = String::new();
+        type_names::push_item_name(tcx, d, false, &mut seg);
+        namespace.push(seg);
+        at = tcx.def_key(d).parent.map(|index| DefId { krate: d.krate, index });
+    }
+    namespace.reverse();
+    (name, namespace)
+}
 
 impl<'tcx> DebugInfoCodegenMethods<'tcx> for CodegenCx<'tcx> {
     fn create_vtable_debuginfo(&self, _ty: Ty<'tcx>, _trait_ref: Option<ExistentialTraitRef<'tcx>>, _vtable: Value) {}
 
     fn create_function_debug_context(
         &self,
-        _instance: Instance<'tcx>,
+        instance: Instance<'tcx>,
         _fn_abi: &FnAbi<'tcx, Ty<'tcx>>,
-        _llfn: FuncId,
-        _mir: &mir::Body<'tcx>,
-    ) -> Option<FunctionDebugContext<'tcx, (), ()>> {
-        None
+        llfn: FuncId,
+        mir: &mir::Body<'tcx>,
+    ) -> Option<FunctionDebugContext<'tcx, (), u32>> {
+        let mut state = self.debug.as_ref()?.borrow_mut();
+        let tcx = self.tcx;
+        let def_id = instance.def_id();
+        let (file, line, _) = state.position(tcx, tcx.def_span(def_id).lo());
+        let decl = (line != 0).then_some((file, line));
+        let linkage_name = tcx.symbol_name(instance).name.to_string();
+        let (name, namespace) = names(tcx, instance);
+        let main = tcx.entry_fn(()).is_some_and(|(id, _)| id == def_id);
+        state.fns.insert(llfn, FnDebug { name, linkage_name, namespace, main, decl });
+        // One scope for all: line tables need no lexical blocks, and a scope's file range
+        // covering everything keeps cg_ssa from asking to extend it.
+        let scope = DebugScope {
+            dbg_scope: (),
+            inlined_at: None,
+            file_start_pos: BytePos(0),
+            file_end_pos: BytePos(u32::MAX),
+        };
+        let scopes = mir.source_scopes.iter().map(|_| scope).collect();
+        Some(FunctionDebugContext { scopes, inlined_function_scopes: Default::default() })
     }
 
     fn dbg_scope_fn(&self, _instance: Instance<'tcx>, _fn_abi: &FnAbi<'tcx, Ty<'tcx>>, _llfn: Option<FuncId>) {}
 
-    fn dbg_loc(&self, _scope: (), _inlined_at: Option<()>, _span: Span) {}
+    fn dbg_loc(&self, _scope: (), _inlined_at: Option<u32>, span: Span) -> u32 {
+        let debug = self.debug.as_ref().expect("a debug location without debug info");
+        debug.borrow_mut().loc(self.tcx, span)
+    }
 
     fn extend_scope_to_file(&self, _scope_metadata: (), _file: &SourceFile) {}
 
@@ -54,7 +211,7 @@ impl<'a, 'tcx> DebugInfoBuilderMethods<'tcx> for Builder<'a, 'tcx> {
     fn dbg_var_addr(
         &mut self,
         _dbg_var: (),
-        _dbg_loc: (),
+        _dbg_loc: u32,
         _variable_alloca: Value,
         _direct_offset: Size,
         _indirect_offsets: &[Size],
@@ -65,7 +222,7 @@ impl<'a, 'tcx> DebugInfoBuilderMethods<'tcx> for Builder<'a, 'tcx> {
     fn dbg_var_value(
         &mut self,
         _dbg_var: (),
-        _dbg_loc: (),
+        _dbg_loc: u32,
         _value: Value,
         _direct_offset: Size,
         _indirect_offsets: &[Size],
@@ -73,9 +230,13 @@ impl<'a, 'tcx> DebugInfoBuilderMethods<'tcx> for Builder<'a, 'tcx> {
     ) {
     }
 
-    fn set_dbg_loc(&mut self, _dbg_loc: ()) {}
+    fn set_dbg_loc(&mut self, dbg_loc: u32) {
+        self.loc = ir::SourceLoc::new(dbg_loc);
+    }
 
-    fn clear_dbg_loc(&mut self) {}
+    fn clear_dbg_loc(&mut self) {
+        self.loc = ir::SourceLoc::default();
+    }
 
     fn insert_reference_to_gdb_debug_scripts_section_global(&mut self) {}
 

@@ -13,6 +13,7 @@ use cranelift_object::ObjectProduct;
 use gimli::RunTimeEndian;
 use gimli::write::Address;
 use rustc_codegen_ssa_ext::eh::frame::{self, EhReloc, EhRelocKind, UnitEhFrame};
+use rustc_codegen_ssa_ext::debuginfo as dwarf;
 use rustc_codegen_ssa_ext::eh::lsda;
 use rustc_codegen_ssa::back::write::{CodegenContext, ModuleConfig, SharedEmitter};
 use rustc_codegen_ssa::{CompiledModule, ModuleCodegen};
@@ -132,6 +133,69 @@ fn add_eh_frame(
     }
 }
 
+/// A function's line rows: its declaration line at the entry (the prologue), then each
+/// code range Cranelift kept a source location for.
+fn line_rows(
+    code: &cranelift_codegen::CompiledCode,
+    base: cranelift_codegen::ir::SourceLoc,
+    debug: &crate::debuginfo::ModuleDebug,
+    decl: Option<(u32, u32)>,
+) -> Vec<dwarf::LineRow> {
+    let mut rows = Vec::new();
+    if let Some((file, line)) = decl {
+        rows.push(dwarf::LineRow { offset: 0, file, line, column: 0 });
+    }
+    for r in code.buffer.get_srclocs_sorted() {
+        let loc = if r.loc.is_abs() { r.loc.as_abs() } else { r.loc.relocate(base) };
+        if loc.is_default() {
+            continue;
+        }
+        let Some(&(file, line, column)) = debug.locs.get(loc.bits() as usize) else { continue };
+        let offset = r.start as u64;
+        if rows.last().is_some_and(|l: &dwarf::LineRow| l.offset == offset) {
+            rows.pop();
+        }
+        rows.push(dwarf::LineRow { offset, file, line, column });
+    }
+    rows
+}
+
+/// Adds the DWARF sections, with their relocations against function symbols and against
+/// each other.
+fn add_debug_sections(product: &mut ObjectProduct, sections: Vec<dwarf::DebugSection>) {
+    use object::write::{Relocation, SectionKind};
+    use object::{RelocationEncoding, RelocationFlags, RelocationKind};
+    let obj = &mut product.object;
+    let ids: Vec<_> = sections
+        .iter()
+        .map(|s| {
+            let id = obj.add_section(Vec::new(), s.id.name().as_bytes().to_vec(), SectionKind::Debug);
+            obj.append_section_data(id, &s.data, 1);
+            (s.id, id)
+        })
+        .collect();
+    for (s, &(_, section)) in sections.iter().zip(&ids) {
+        for r in &s.relocs {
+            let symbol = match r.target {
+                dwarf::RelocTarget::Symbol(f) => {
+                    product.functions[FuncId::from_u32(f as u32)].expect("DWARF for an undefined function").0
+                }
+                dwarf::RelocTarget::Section(target) => {
+                    let &(_, t) = ids.iter().find(|(g, _)| *g == target).expect("offset into a missing section");
+                    product.object.section_symbol(t)
+                }
+            };
+            let flags = RelocationFlags::Generic {
+                kind: RelocationKind::Absolute,
+                encoding: RelocationEncoding::Generic,
+                size: r.size * 8,
+            };
+            let reloc = Relocation { offset: r.offset as u64, symbol, addend: r.addend, flags };
+            product.object.add_relocation(section, reloc).expect("debug section relocation");
+        }
+    }
+}
+
 pub fn codegen(
     cgcx: &CodegenContext,
     prof: &SelfProfilerRef,
@@ -151,6 +215,7 @@ pub fn codegen(
         target_features,
         global_asm,
         inline_attrs,
+        debug,
     } = module_llvm;
     let optimizing = obj.isa().flags().opt_level() != cranelift_codegen::settings::OptLevel::None;
     // ISAs for functions that differ from the module's: (unoptimized, target features).
@@ -166,6 +231,14 @@ pub fn codegen(
         UnitEhFrame::new(&cie, PERSONALITY_REF_SYMBOL, encoding, RunTimeEndian::Little)
     });
     let mut lsdas: Vec<u8> = Vec::new();
+    let mut dwarf = debug.as_ref().map(|d| {
+        let endian = match obj.isa().endianness() {
+            cranelift_codegen::ir::Endianness::Little => RunTimeEndian::Little,
+            cranelift_codegen::ir::Endianness::Big => RunTimeEndian::Big,
+        };
+        let address_size = obj.isa().pointer_bytes();
+        dwarf::Unit::new(d.version, address_size, endian, &d.producer, &d.name, &d.comp_dir, &d.files)
+    });
     let mut ctx = Context::new();
     let candidates = optimizing.then(|| {
         crate::inline::Candidates::new(&functions, &inline_attrs, &unoptimized, &target_features)
@@ -197,6 +270,7 @@ pub fn codegen(
         } else {
             &**variants.entry(key).or_insert_with(|| crate::isa::variant(obj.isa(), key.0, key.1))
         };
+        let base_srcloc = ctx.func.params.base_srcloc();
         let compiled = match ctx.compile(isa, &mut ControlPlane::default()) {
             Ok(c) => c,
             Err(err) => {
@@ -212,6 +286,21 @@ pub fn codegen(
             Ok(l) => l,
             Err(e) => dcx.fatal(format!("cannot write the LSDA of `{}`: {e}", fn_name(&obj))),
         };
+        if let (Some(unit), Some(d)) = (dwarf.as_mut(), debug.as_ref())
+            && let Some(f) = d.fns.get(&id)
+        {
+            let rows = line_rows(compiled, base_srcloc, d, f.decl);
+            unit.add_function(&dwarf::Function {
+                symbol: id.as_u32() as usize,
+                size: code.len() as u64,
+                name: &f.name,
+                linkage_name: &f.linkage_name,
+                namespace: &f.namespace,
+                main: f.main,
+                decl: f.decl,
+                rows: &rows,
+            });
+        }
         let relocs: Vec<ModuleReloc> =
             mach_relocs.iter().map(|r| ModuleReloc::from_mach_reloc(r, &ctx.func, id)).collect();
         if let Err(e) = obj.define_function_bytes(id, alignment, &code, &relocs) {
@@ -234,6 +323,12 @@ pub fn codegen(
         eprintln!("Cranelift passes of `{name}`:\n{}", cranelift_codegen::timing::take_current());
     }
     let mut product = obj.finish();
+    if let Some(unit) = dwarf.filter(|u| !u.is_empty()) {
+        match unit.finish() {
+            Ok(sections) => add_debug_sections(&mut product, sections),
+            Err(e) => dcx.fatal(format!("cannot write the DWARF of `{name}`: {e}")),
+        }
+    }
     if let Some(frames) = frames.filter(|f| !f.is_empty()) {
         let frames_use_personality = frames.uses_personality();
         if frames_use_personality && personality.is_none() {

@@ -21,6 +21,7 @@ pub mod abi;
 pub mod arch;
 pub mod asm_shim;
 pub mod assemble;
+pub mod debuginfo;
 pub mod eh;
 pub mod libcalls;
 pub mod llvm_intrinsic;

@@ -1,0 +1,357 @@
+//! DWARF for one compilation unit on top of `gimli::write`: the compile unit, a subprogram
+//! per function and the line program, with symbol addresses and cross-section offsets
+//! turned into relocations that the backend maps onto its object writer. The backend
+//! supplies each function's symbol, size and line rows (code offset to file, line, column).
+
+use gimli::write::{
+    Address, AttributeValue, DwarfUnit, EndianVec, FileId, LineProgram, LineString, Range,
+    RangeList, Result, Sections, UnitEntryId, Writer,
+};
+use gimli::{Encoding, Format, LineEncoding, RunTimeEndian, SectionId};
+
+/// What a relocation in a debug section points at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RelocTarget {
+    /// A backend symbol index, as given in `Address::Symbol`.
+    Symbol(usize),
+    /// The start of another debug section of this object (`DW_FORM_sec_offset`, `strp`).
+    Section(SectionId),
+}
+
+/// An absolute relocation: the field holds `target + addend`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DebugReloc {
+    pub offset: u32,
+    pub size: u8,
+    pub target: RelocTarget,
+    pub addend: i64,
+}
+
+/// A `Writer` that records symbol addresses and section offsets as [`DebugReloc`]s
+/// (leaving zeros in the data), as a relocatable object needs them.
+#[derive(Clone, Debug)]
+pub struct DebugWriter {
+    data: EndianVec<RunTimeEndian>,
+    relocs: Vec<DebugReloc>,
+}
+
+impl DebugWriter {
+    pub fn new(endian: RunTimeEndian) -> Self {
+        DebugWriter { data: EndianVec::new(endian), relocs: Vec::new() }
+    }
+
+    fn reloc_at(&mut self, offset: usize, target: RelocTarget, addend: i64, size: u8) {
+        self.relocs.push(DebugReloc { offset: offset as u32, size, target, addend });
+    }
+}
+
+impl Writer for DebugWriter {
+    type Endian = RunTimeEndian;
+
+    fn endian(&self) -> RunTimeEndian {
+        self.data.endian()
+    }
+
+    fn len(&self) -> usize {
+        self.data.len()
+    }
+
+    fn write(&mut self, bytes: &[u8]) -> Result<()> {
+        self.data.write(bytes)
+    }
+
+    fn write_at(&mut self, offset: usize, bytes: &[u8]) -> Result<()> {
+        self.data.write_at(offset, bytes)
+    }
+
+    fn write_address(&mut self, address: Address, size: u8) -> Result<()> {
+        match address {
+            Address::Constant(value) => self.data.write_udata(value, size),
+            Address::Symbol { symbol, addend } => {
+                self.reloc_at(self.len(), RelocTarget::Symbol(symbol), addend, size);
+                self.data.write_udata(0, size)
+            }
+        }
+    }
+
+    fn write_offset(&mut self, val: usize, section: SectionId, size: u8) -> Result<()> {
+        self.reloc_at(self.len(), RelocTarget::Section(section), val as i64, size);
+        self.data.write_udata(0, size)
+    }
+
+    fn write_offset_at(&mut self, offset: usize, val: usize, section: SectionId, size: u8) -> Result<()> {
+        self.reloc_at(offset, RelocTarget::Section(section), val as i64, size);
+        self.data.write_udata_at(offset, 0, size)
+    }
+}
+
+/// A finished debug section of the unit.
+#[derive(Debug)]
+pub struct DebugSection {
+    pub id: SectionId,
+    pub data: Vec<u8>,
+    pub relocs: Vec<DebugReloc>,
+}
+
+/// One row of a function's line table: from code offset `offset` on, the code is for
+/// `line`:`column` of file `file` (an index into the unit's file list; line 0 is "no
+/// source line", as for compiler-generated code).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LineRow {
+    pub offset: u64,
+    pub file: u32,
+    pub line: u32,
+    pub column: u32,
+}
+
+/// A function to describe.
+pub struct Function<'a> {
+    /// The backend symbol of its first instruction.
+    pub symbol: usize,
+    pub size: u64,
+    /// The source-level name (`DW_AT_name`) and the symbol name (`DW_AT_linkage_name`).
+    pub name: &'a str,
+    pub linkage_name: &'a str,
+    /// The enclosing namespaces, outermost first (the crate, its modules, ...).
+    pub namespace: &'a [String],
+    /// The program's entry function (`DW_AT_main_subprogram`: debuggers stop backtraces
+    /// there).
+    pub main: bool,
+    /// Where it is declared: (file index, line).
+    pub decl: Option<(u32, u32)>,
+    /// Sorted by offset.
+    pub rows: &'a [LineRow],
+}
+
+/// The compile unit under construction.
+pub struct Unit {
+    dwarf: DwarfUnit,
+    files: Vec<FileId>,
+    namespaces: std::collections::HashMap<Vec<String>, UnitEntryId>,
+    ranges: Vec<Range>,
+    endian: RunTimeEndian,
+}
+
+impl Unit {
+    /// `files` are (directory, name) pairs; an empty directory is the compilation
+    /// directory `comp_dir`.
+    pub fn new(
+        version: u16,
+        address_size: u8,
+        endian: RunTimeEndian,
+        producer: &str,
+        name: &str,
+        comp_dir: &str,
+        files: &[(String, String)],
+    ) -> Self {
+        let encoding = Encoding { format: Format::Dwarf32, version, address_size };
+        let mut dwarf = DwarfUnit::new(encoding);
+        let line_str = |s: &str, dwarf: &mut DwarfUnit| {
+            LineString::new(s.as_bytes(), encoding, &mut dwarf.line_strings)
+        };
+        let working_dir = line_str(comp_dir, &mut dwarf);
+        let source_file = line_str(name, &mut dwarf);
+        let mut program =
+            LineProgram::new(encoding, LineEncoding::default(), working_dir, None, source_file, None);
+        let mut ids = Vec::with_capacity(files.len());
+        for (dir, file) in files {
+            let dir_id = if dir.is_empty() || dir == comp_dir {
+                program.default_directory()
+            } else {
+                let d = line_str(dir, &mut dwarf);
+                program.add_directory(d)
+            };
+            let f = line_str(file, &mut dwarf);
+            ids.push(program.add_file(f, dir_id, None));
+        }
+        dwarf.unit.line_program = program;
+        let root = dwarf.unit.root();
+        let producer = dwarf.strings.add(producer);
+        let unit_name = dwarf.strings.add(name);
+        let comp_dir_str = dwarf.strings.add(comp_dir);
+        let die = dwarf.unit.get_mut(root);
+        die.set(gimli::DW_AT_producer, AttributeValue::StringRef(producer));
+        die.set(gimli::DW_AT_language, AttributeValue::Language(gimli::DW_LANG_Rust));
+        die.set(gimli::DW_AT_name, AttributeValue::StringRef(unit_name));
+        die.set(gimli::DW_AT_comp_dir, AttributeValue::StringRef(comp_dir_str));
+        die.set(gimli::DW_AT_low_pc, AttributeValue::Address(Address::Constant(0)));
+        Unit { dwarf, files: ids, namespaces: Default::default(), ranges: Vec::new(), endian }
+    }
+
+    fn file(&self, index: u32) -> FileId {
+        self.files[index as usize]
+    }
+
+    /// Adds a function's subprogram and its line-table sequence.
+    pub fn add_function(&mut self, f: &Function<'_>) {
+        let begin = Address::Symbol { symbol: f.symbol, addend: 0 };
+        self.ranges.push(Range::StartLength { begin, length: f.size });
+        let parent = self.namespace(f.namespace);
+        let sub = self.dwarf.unit.add(parent, gimli::DW_TAG_subprogram);
+        let name = self.dwarf.strings.add(f.name);
+        let linkage = self.dwarf.strings.add(f.linkage_name);
+        let decl = f.decl.map(|(file, line)| (self.file(file), line));
+        let die = self.dwarf.unit.get_mut(sub);
+        die.set(gimli::DW_AT_name, AttributeValue::StringRef(name));
+        die.set(gimli::DW_AT_linkage_name, AttributeValue::StringRef(linkage));
+        die.set(gimli::DW_AT_low_pc, AttributeValue::Address(begin));
+        die.set(gimli::DW_AT_high_pc, AttributeValue::Udata(f.size));
+        if let Some((file, line)) = decl {
+            die.set(gimli::DW_AT_decl_file, AttributeValue::FileIndex(Some(file)));
+            die.set(gimli::DW_AT_decl_line, AttributeValue::Udata(line.into()));
+        }
+        if f.main {
+            die.set(gimli::DW_AT_main_subprogram, AttributeValue::Flag(true));
+        }
+        let program = &mut self.dwarf.unit.line_program;
+        program.begin_sequence(Some(begin));
+        let mut last = None;
+        for r in f.rows.iter().filter(|r| r.offset < f.size) {
+            let key = (r.file, r.line, r.column);
+            if last == Some(key) {
+                continue;
+            }
+            last = Some(key);
+            let file = self.files[r.file as usize];
+            let row = program.row();
+            row.address_offset = r.offset;
+            row.file = file;
+            row.line = r.line.into();
+            row.column = r.column.into();
+            program.generate_row();
+        }
+        program.end_sequence(f.size);
+    }
+
+    /// The `DW_TAG_namespace` entry of `path` (the unit itself for an empty path).
+    fn namespace(&mut self, path: &[String]) -> UnitEntryId {
+        let Some((last, outer)) = path.split_last() else { return self.dwarf.unit.root() };
+        if let Some(&id) = self.namespaces.get(path) {
+            return id;
+        }
+        let parent = self.namespace(outer);
+        let id = self.dwarf.unit.add(parent, gimli::DW_TAG_namespace);
+        let name = self.dwarf.strings.add(last.as_str());
+        self.dwarf.unit.get_mut(id).set(gimli::DW_AT_name, AttributeValue::StringRef(name));
+        self.namespaces.insert(path.to_vec(), id);
+        id
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ranges.is_empty()
+    }
+
+    /// Writes the sections that have data.
+    pub fn finish(mut self) -> Result<Vec<DebugSection>> {
+        let ranges = self.dwarf.unit.ranges.add(RangeList(std::mem::take(&mut self.ranges)));
+        let root = self.dwarf.unit.root();
+        self.dwarf.unit.get_mut(root).set(gimli::DW_AT_ranges, AttributeValue::RangeListRef(ranges));
+        let mut sections = Sections::new(DebugWriter::new(self.endian));
+        self.dwarf.write(&mut sections)?;
+        let mut out = Vec::new();
+        sections.for_each(|id, w| -> Result<()> {
+            if w.len() > 0 {
+                out.push(DebugSection { id, data: w.data.slice().to_vec(), relocs: w.relocs.clone() });
+            }
+            Ok(())
+        })?;
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use gimli::read;
+
+    use super::*;
+
+    /// Two functions at made-up addresses: the line program read back (with the
+    /// relocations applied) has their rows, and the subprograms their ranges.
+    #[test]
+    fn rows_and_relocations_read_back() {
+        let files = vec![(String::new(), "src/main.rs".to_string()), ("/lib".into(), "core.rs".into())];
+        let mut u = Unit::new(4, 8, RunTimeEndian::Little, "test", "src/main.rs@cgu", "/work", &files);
+        let rows_a = [
+            LineRow { offset: 0, file: 0, line: 3, column: 1 },
+            LineRow { offset: 4, file: 0, line: 4, column: 5 },
+            LineRow { offset: 8, file: 0, line: 4, column: 5 },
+            LineRow { offset: 12, file: 1, line: 100, column: 9 },
+        ];
+        let ns = ["krate".to_string(), "module".to_string()];
+        u.add_function(&Function {
+            symbol: 0,
+            size: 20,
+            name: "a",
+            linkage_name: "_ZN1a",
+            namespace: &ns,
+            main: false,
+            decl: Some((0, 3)),
+            rows: &rows_a,
+        });
+        let rows_b = [LineRow { offset: 0, file: 0, line: 10, column: 1 }];
+        u.add_function(&Function {
+            symbol: 1,
+            size: 8,
+            name: "b",
+            linkage_name: "_ZN1b",
+            namespace: &ns[..1],
+            main: true,
+            decl: None,
+            rows: &rows_b,
+        });
+        let sections = u.finish().unwrap();
+        let addr = |s: usize| [0x1000u64, 0x2000][s];
+        // Apply the relocations as a linker would (sections all start at 0 here).
+        let applied = |id: SectionId| -> Vec<u8> {
+            let s = sections.iter().find(|s| s.id == id).map(|s| (s.data.clone(), s.relocs.clone()));
+            let Some((mut data, relocs)) = s else { return Vec::new() };
+            for r in relocs {
+                let v = match r.target {
+                    RelocTarget::Symbol(s) => addr(s) as i64 + r.addend,
+                    RelocTarget::Section(_) => r.addend,
+                } as u64;
+                let o = r.offset as usize;
+                data[o..o + r.size as usize].copy_from_slice(&v.to_le_bytes()[..r.size as usize]);
+            }
+            data
+        };
+        let owned = read::DwarfSections::load(|id| -> std::result::Result<Vec<u8>, ()> { Ok(applied(id)) }).unwrap();
+        let dwarf = owned.borrow(|s| read::EndianSlice::new(s, gimli::LittleEndian));
+        let mut units = dwarf.units();
+        let header = units.next().unwrap().unwrap();
+        let unit = dwarf.unit(header).unwrap();
+        let program = unit.line_program.clone().unwrap();
+        let mut rows = program.rows();
+        let (mut got, mut ends) = (Vec::new(), Vec::new());
+        while let Some((_, row)) = rows.next_row().unwrap() {
+            if row.end_sequence() {
+                ends.push(row.address());
+            } else {
+                got.push((row.address(), row.line().map_or(0, |l| l.get()), row.column()));
+            }
+        }
+        use read::ColumnType::Column;
+        let col = |c: u64| Column(std::num::NonZeroU64::new(c).unwrap());
+        // The repeated row at offset 8 is not written.
+        assert_eq!(
+            got,
+            [(0x1000, 3, col(1)), (0x1004, 4, col(5)), (0x100c, 100, col(9)), (0x2000, 10, col(1))]
+        );
+        assert_eq!(ends, [0x1014, 0x2008]);
+        let mut entries = unit.entries();
+        let (mut subs, mut namespaces) = (Vec::new(), 0);
+        while let Some(e) = entries.next_dfs().unwrap() {
+            namespaces += (e.tag() == gimli::DW_TAG_namespace) as usize;
+            if e.tag() == gimli::DW_TAG_subprogram {
+                let low = match e.attr_value(gimli::DW_AT_low_pc) {
+                    Some(read::AttributeValue::Addr(a)) => a,
+                    other => panic!("{other:?}"),
+                };
+                subs.push(low);
+            }
+        }
+        assert_eq!(subs, [0x1000, 0x2000]);
+        // `krate` and `krate::module`, each once.
+        assert_eq!(namespaces, 2);
+    }
+}
