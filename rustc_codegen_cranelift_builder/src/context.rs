@@ -106,7 +106,8 @@ impl<'tcx> BackendTypes for CodegenCx<'tcx> {
     type Value = Value;
     type Type = Type;
     type FunctionSignature = FnSig;
-    type DIScope = ();
+    /// The inlined frame a MIR scope belongs to (0: the function itself; see `debuginfo.rs`).
+    type DIScope = u32;
     /// An index of the CGU's debug locations (see `debuginfo.rs`).
     type DILocation = u32;
     type DIVariable = ();

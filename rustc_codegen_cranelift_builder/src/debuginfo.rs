@@ -20,7 +20,8 @@ use rustc_middle::mir::{self, coverage::CoverageKind};
 use rustc_codegen_ssa::debuginfo::type_names;
 use rustc_hir::def_id::DefId;
 use rustc_middle::ty::{self, ExistentialTraitRef, Instance, Ty, TyCtxt, Unnormalized};
-use rustc_span::{BytePos, FileName, Pos, RemapPathScopeComponents, SourceFile, Span, Symbol};
+use rustc_index::IndexVec;
+use rustc_span::{BytePos, FileName, Pos, RemapPathScopeComponents, SourceFile, Span, Symbol, hygiene};
 use rustc_target::callconv::FnAbi;
 
 use crate::builder::Builder;
@@ -37,24 +38,35 @@ pub struct FnDebug {
     pub decl: Option<(u32, u32)>,
 }
 
+/// A function inlined by MIR inlining at a call site: frame `i + 1` of the CGU.
+pub struct Frame {
+    pub callee: FnDebug,
+    /// The location of the call (in the caller's frame).
+    pub call_loc: u32,
+}
+
 /// What a CGU collects while it is lowered.
 #[derive(Default)]
 pub struct DebugState {
     /// (directory, name) of each file; an empty directory is the compilation directory.
     files: FxIndexSet<(String, String)>,
-    /// (file, line, column): a `DILocation` is an index of this set.
-    locs: FxIndexSet<(u32, u32, u32)>,
+    /// (file, line, column, frame): a `DILocation` is an index of this set.
+    locs: FxIndexSet<(u32, u32, u32, u32)>,
+    frames: Vec<Frame>,
+    frame_ids: FxHashMap<(String, u32), u32>,
     fns: FxHashMap<FuncId, FnDebug>,
 }
 
 /// What the object writer needs (plain data: it runs on a worker thread).
 pub struct ModuleDebug {
     pub version: u16,
+    pub line_tables_only: bool,
     pub producer: String,
     pub name: String,
     pub comp_dir: String,
     pub files: Vec<(String, String)>,
-    pub locs: Vec<(u32, u32, u32)>,
+    pub locs: Vec<(u32, u32, u32, u32)>,
+    pub frames: Vec<Frame>,
     pub fns: FxHashMap<FuncId, FnDebug>,
 }
 
@@ -89,9 +101,21 @@ impl DebugState {
         (index as u32, line, col)
     }
 
-    fn loc(&mut self, tcx: TyCtxt<'_>, span: Span) -> u32 {
-        let key = self.position(tcx, span.lo());
-        self.locs.insert_full(key).0 as u32
+    fn loc(&mut self, tcx: TyCtxt<'_>, span: Span, frame: u32) -> u32 {
+        let (file, line, col) = self.position(tcx, span.lo());
+        self.locs.insert_full((file, line, col, frame)).0 as u32
+    }
+
+    /// The frame of `callee` inlined at `call_loc`.
+    fn frame(&mut self, callee: FnDebug, call_loc: u32) -> u32 {
+        let key = (callee.linkage_name.clone(), call_loc);
+        if let Some(&id) = self.frame_ids.get(&key) {
+            return id;
+        }
+        self.frames.push(Frame { callee, call_loc });
+        let id = self.frames.len() as u32;
+        self.frame_ids.insert(key, id);
+        id
     }
 }
 
@@ -113,14 +137,27 @@ impl<'tcx> CodegenCx<'tcx> {
         name.push_str(cgu_name);
         Some(ModuleDebug {
             version: tcx.sess.dwarf_version() as u16,
+            line_tables_only: tcx.sess.opts.debuginfo == rustc_session::config::DebugInfo::LineTablesOnly,
             producer: format!("rustc version {} (Cranelift backend)", tcx.sess.cfg_version),
             name,
             comp_dir,
             files: state.files.into_iter().collect(),
             locs: state.locs.into_iter().collect(),
+            frames: state.frames,
             fns: state.fns,
         })
     }
+}
+
+/// The names and declaration of a function.
+fn fn_debug<'tcx>(tcx: TyCtxt<'tcx>, state: &mut DebugState, instance: Instance<'tcx>) -> FnDebug {
+    let def_id = instance.def_id();
+    let (file, line, _) = state.position(tcx, tcx.def_span(def_id).lo());
+    let decl = (line != 0).then_some((file, line));
+    let linkage_name = tcx.symbol_name(instance).name.to_string();
+    let (name, namespace) = names(tcx, instance);
+    let main = tcx.entry_fn(()).is_some_and(|(id, _)| id == def_id);
+    FnDebug { name, linkage_name, namespace, main, decl }
 }
 
 /// A function's name with its generic arguments (`add<u8>`) and its namespaces, as LLVM's
@@ -163,36 +200,56 @@ impl<'tcx> DebugInfoCodegenMethods<'tcx> for CodegenCx<'tcx> {
         _fn_abi: &FnAbi<'tcx, Ty<'tcx>>,
         llfn: FuncId,
         mir: &mir::Body<'tcx>,
-    ) -> Option<FunctionDebugContext<'tcx, (), u32>> {
+    ) -> Option<FunctionDebugContext<'tcx, u32, u32>> {
         let mut state = self.debug.as_ref()?.borrow_mut();
         let tcx = self.tcx;
-        let def_id = instance.def_id();
-        let (file, line, _) = state.position(tcx, tcx.def_span(def_id).lo());
-        let decl = (line != 0).then_some((file, line));
-        let linkage_name = tcx.symbol_name(instance).name.to_string();
-        let (name, namespace) = names(tcx, instance);
-        let main = tcx.entry_fn(()).is_some_and(|(id, _)| id == def_id);
-        state.fns.insert(llfn, FnDebug { name, linkage_name, namespace, main, decl });
-        // One scope for all: line tables need no lexical blocks, and a scope's file range
-        // covering everything keeps cg_ssa from asking to extend it.
-        let scope = DebugScope {
-            dbg_scope: (),
-            inlined_at: None,
-            file_start_pos: BytePos(0),
-            file_end_pos: BytePos(u32::MAX),
-        };
-        let scopes = mir.source_scopes.iter().map(|_| scope).collect();
+        let state = &mut *state;
+        let info = fn_debug(tcx, state, instance);
+        state.fns.insert(llfn, info);
+        // A scope is its function's frame, or the frame of the function MIR inlined there
+        // (parents come first). Lexical blocks are not described: line tables and
+        // backtraces need only the frames.
+        let mut scopes: IndexVec<mir::SourceScope, DebugScope<u32, u32>> = IndexVec::new();
+        for data in mir.source_scopes.iter() {
+            let parent = data.parent_scope.map(|p| scopes[p]);
+            let scope = match (data.inlined, parent) {
+                (Some((callee, call_span)), Some(parent)) => {
+                    let callee = tcx.instantiate_and_normalize_erasing_regions(
+                        instance.args,
+                        ty::TypingEnv::fully_monomorphized(),
+                        ty::EarlyBinder::bind(callee),
+                    );
+                    let call_span = hygiene::walk_chain_collapsed(call_span, mir.span);
+                    let call_loc = state.loc(tcx, call_span, parent.dbg_scope);
+                    let callee = fn_debug(tcx, state, callee);
+                    DebugScope { dbg_scope: state.frame(callee, call_loc), inlined_at: Some(call_loc), ..parent }
+                }
+                (_, Some(parent)) => parent,
+                (_, None) => DebugScope {
+                    dbg_scope: 0,
+                    inlined_at: None,
+                    // Covering every file keeps cg_ssa from asking to extend the scope.
+                    file_start_pos: BytePos(0),
+                    file_end_pos: BytePos(u32::MAX),
+                },
+            };
+            scopes.push(scope);
+        }
         Some(FunctionDebugContext { scopes, inlined_function_scopes: Default::default() })
     }
 
-    fn dbg_scope_fn(&self, _instance: Instance<'tcx>, _fn_abi: &FnAbi<'tcx, Ty<'tcx>>, _llfn: Option<FuncId>) {}
-
-    fn dbg_loc(&self, _scope: (), _inlined_at: Option<u32>, span: Span) -> u32 {
-        let debug = self.debug.as_ref().expect("a debug location without debug info");
-        debug.borrow_mut().loc(self.tcx, span)
+    fn dbg_scope_fn(&self, _instance: Instance<'tcx>, _fn_abi: &FnAbi<'tcx, Ty<'tcx>>, _llfn: Option<FuncId>) -> u32 {
+        0
     }
 
-    fn extend_scope_to_file(&self, _scope_metadata: (), _file: &SourceFile) {}
+    fn dbg_loc(&self, scope: u32, _inlined_at: Option<u32>, span: Span) -> u32 {
+        let debug = self.debug.as_ref().expect("a debug location without debug info");
+        debug.borrow_mut().loc(self.tcx, span, scope)
+    }
+
+    fn extend_scope_to_file(&self, scope_metadata: u32, _file: &SourceFile) -> u32 {
+        scope_metadata
+    }
 
     fn debuginfo_finalize(&self) {}
 
@@ -200,7 +257,7 @@ impl<'tcx> DebugInfoCodegenMethods<'tcx> for CodegenCx<'tcx> {
         &self,
         _variable_name: Symbol,
         _variable_type: Ty<'tcx>,
-        _scope_metadata: (),
+        _scope_metadata: u32,
         _variable_kind: VariableKind,
         _span: Span,
     ) {

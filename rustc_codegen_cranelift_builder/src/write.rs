@@ -134,14 +134,16 @@ fn add_eh_frame(
 }
 
 /// A function's line rows: its declaration line at the entry (the prologue), then each
-/// code range Cranelift kept a source location for.
+/// code range Cranelift kept a source location for; and the code ranges of each inlined
+/// frame (by frame id), its callers' frames included.
 fn line_rows(
     code: &cranelift_codegen::CompiledCode,
     base: cranelift_codegen::ir::SourceLoc,
     debug: &crate::debuginfo::ModuleDebug,
     decl: Option<(u32, u32)>,
-) -> Vec<dwarf::LineRow> {
+) -> (Vec<dwarf::LineRow>, FxHashMap<u32, Vec<(u64, u64)>>) {
     let mut rows = Vec::new();
+    let mut frames: FxHashMap<u32, Vec<(u64, u64)>> = FxHashMap::default();
     if let Some((file, line)) = decl {
         rows.push(dwarf::LineRow { offset: 0, file, line, column: 0 });
     }
@@ -150,14 +152,56 @@ fn line_rows(
         if loc.is_default() {
             continue;
         }
-        let Some(&(file, line, column)) = debug.locs.get(loc.bits() as usize) else { continue };
+        let Some(&(file, line, column, frame)) = debug.locs.get(loc.bits() as usize) else { continue };
         let offset = r.start as u64;
         if rows.last().is_some_and(|l: &dwarf::LineRow| l.offset == offset) {
             rows.pop();
         }
         rows.push(dwarf::LineRow { offset, file, line, column });
+        let mut f = frame;
+        while f != 0 {
+            let ranges = frames.entry(f).or_default();
+            match ranges.last_mut() {
+                Some(last) if last.1 == offset => last.1 = r.end as u64,
+                _ => ranges.push((offset, r.end as u64)),
+            }
+            f = debug.locs[debug.frames[f as usize - 1].call_loc as usize].3;
+        }
     }
-    rows
+    (rows, frames)
+}
+
+/// The inlined frames of a function, callers before callees.
+fn inlined_frames<'d>(
+    debug: &'d crate::debuginfo::ModuleDebug,
+    frames: &FxHashMap<u32, Vec<(u64, u64)>>,
+) -> Vec<dwarf::Inlined<'d>> {
+    let parent_of = |f: u32| debug.locs[debug.frames[f as usize - 1].call_loc as usize].3;
+    let depth = |mut f: u32| {
+        let mut d = 0;
+        while f != 0 {
+            d += 1;
+            f = parent_of(f);
+        }
+        d
+    };
+    let mut ids: Vec<u32> = frames.keys().copied().collect();
+    ids.sort_by_key(|&f| (depth(f), f));
+    let index: FxHashMap<u32, usize> = ids.iter().enumerate().map(|(i, &f)| (f, i)).collect();
+    ids.iter()
+        .map(|&f| {
+            let frame = &debug.frames[f as usize - 1];
+            let (file, line, column, _) = debug.locs[frame.call_loc as usize];
+            dwarf::Inlined {
+                parent: index.get(&parent_of(f)).copied(),
+                name: &frame.callee.name,
+                linkage_name: &frame.callee.linkage_name,
+                namespace: &frame.callee.namespace,
+                call: (file, line, column),
+                ranges: frames[&f].clone(),
+            }
+        })
+        .collect()
 }
 
 /// Adds the DWARF sections, with their relocations against function symbols and against
@@ -237,7 +281,10 @@ pub fn codegen(
             cranelift_codegen::ir::Endianness::Big => RunTimeEndian::Big,
         };
         let address_size = obj.isa().pointer_bytes();
-        dwarf::Unit::new(d.version, address_size, endian, &d.producer, &d.name, &d.comp_dir, &d.files)
+        let mut unit =
+            dwarf::Unit::new(d.version, address_size, endian, &d.producer, &d.name, &d.comp_dir, &d.files);
+        unit.line_tables_only = d.line_tables_only;
+        unit
     });
     let mut ctx = Context::new();
     let candidates = optimizing.then(|| {
@@ -289,7 +336,8 @@ pub fn codegen(
         if let (Some(unit), Some(d)) = (dwarf.as_mut(), debug.as_ref())
             && let Some(f) = d.fns.get(&id)
         {
-            let rows = line_rows(compiled, base_srcloc, d, f.decl);
+            let (rows, frames) = line_rows(compiled, base_srcloc, d, f.decl);
+            let inlined = inlined_frames(d, &frames);
             unit.add_function(&dwarf::Function {
                 symbol: id.as_u32() as usize,
                 size: code.len() as u64,
@@ -299,6 +347,7 @@ pub fn codegen(
                 main: f.main,
                 decl: f.decl,
                 rows: &rows,
+                inlined: &inlined,
             });
         }
         let relocs: Vec<ModuleReloc> =

@@ -104,6 +104,20 @@ pub struct LineRow {
     pub column: u32,
 }
 
+/// A function inlined into the one described (MIR inlining), as a
+/// `DW_TAG_inlined_subroutine`: debuggers and backtraces show it as a frame of its own.
+pub struct Inlined<'a> {
+    /// The frame it was inlined into: an earlier entry of the same list, or the function.
+    pub parent: Option<usize>,
+    pub name: &'a str,
+    pub linkage_name: &'a str,
+    pub namespace: &'a [String],
+    /// Where it was called: (file index, line, column).
+    pub call: (u32, u32, u32),
+    /// Its code: (start, end) offsets in the function, sorted.
+    pub ranges: Vec<(u64, u64)>,
+}
+
 /// A function to describe.
 pub struct Function<'a> {
     /// The backend symbol of its first instruction.
@@ -121,6 +135,7 @@ pub struct Function<'a> {
     pub decl: Option<(u32, u32)>,
     /// Sorted by offset.
     pub rows: &'a [LineRow],
+    pub inlined: &'a [Inlined<'a>],
 }
 
 /// The compile unit under construction.
@@ -128,6 +143,10 @@ pub struct Unit {
     dwarf: DwarfUnit,
     files: Vec<FileId>,
     namespaces: std::collections::HashMap<Vec<String>, UnitEntryId>,
+    /// The abstract `DW_TAG_subprogram` of each inlined function, by linkage name.
+    abstract_fns: std::collections::HashMap<String, UnitEntryId>,
+    /// `-Cdebuginfo=line-tables-only`: only what line tables and backtraces need.
+    pub line_tables_only: bool,
     ranges: Vec<Range>,
     endian: RunTimeEndian,
 }
@@ -175,7 +194,15 @@ impl Unit {
         die.set(gimli::DW_AT_name, AttributeValue::StringRef(unit_name));
         die.set(gimli::DW_AT_comp_dir, AttributeValue::StringRef(comp_dir_str));
         die.set(gimli::DW_AT_low_pc, AttributeValue::Address(Address::Constant(0)));
-        Unit { dwarf, files: ids, namespaces: Default::default(), ranges: Vec::new(), endian }
+        Unit {
+            dwarf,
+            files: ids,
+            namespaces: Default::default(),
+            abstract_fns: Default::default(),
+            line_tables_only: false,
+            ranges: Vec::new(),
+            endian,
+        }
     }
 
     fn file(&self, index: u32) -> FileId {
@@ -186,23 +213,61 @@ impl Unit {
     pub fn add_function(&mut self, f: &Function<'_>) {
         let begin = Address::Symbol { symbol: f.symbol, addend: 0 };
         self.ranges.push(Range::StartLength { begin, length: f.size });
-        let parent = self.namespace(f.namespace);
+        self.add_sequence(f);
+        // With line tables only, as LLVM's backend: a subprogram (with just its name and
+        // code) only where inlined frames need one to hang from.
+        if self.line_tables_only && f.inlined.is_empty() {
+            return;
+        }
+        let minimal = self.line_tables_only;
+        let parent = if minimal { self.dwarf.unit.root() } else { self.namespace(f.namespace) };
         let sub = self.dwarf.unit.add(parent, gimli::DW_TAG_subprogram);
         let name = self.dwarf.strings.add(f.name);
-        let linkage = self.dwarf.strings.add(f.linkage_name);
-        let decl = f.decl.map(|(file, line)| (self.file(file), line));
+        let linkage = (!minimal).then(|| self.dwarf.strings.add(f.linkage_name));
+        let decl = f.decl.filter(|_| !minimal).map(|(file, line)| (self.file(file), line));
         let die = self.dwarf.unit.get_mut(sub);
         die.set(gimli::DW_AT_name, AttributeValue::StringRef(name));
-        die.set(gimli::DW_AT_linkage_name, AttributeValue::StringRef(linkage));
+        if let Some(linkage) = linkage {
+            die.set(gimli::DW_AT_linkage_name, AttributeValue::StringRef(linkage));
+        }
         die.set(gimli::DW_AT_low_pc, AttributeValue::Address(begin));
         die.set(gimli::DW_AT_high_pc, AttributeValue::Udata(f.size));
         if let Some((file, line)) = decl {
             die.set(gimli::DW_AT_decl_file, AttributeValue::FileIndex(Some(file)));
             die.set(gimli::DW_AT_decl_line, AttributeValue::Udata(line.into()));
         }
-        if f.main {
+        if f.main && !minimal {
             die.set(gimli::DW_AT_main_subprogram, AttributeValue::Flag(true));
         }
+        let mut frames: Vec<UnitEntryId> = Vec::with_capacity(f.inlined.len());
+        for inl in f.inlined {
+            let parent = inl.parent.map_or(sub, |p| frames[p]);
+            let origin = self.abstract_fn(inl);
+            let id = self.dwarf.unit.add(parent, gimli::DW_TAG_inlined_subroutine);
+            let list: Vec<Range> = inl
+                .ranges
+                .iter()
+                .map(|&(a, b)| Range::StartEnd {
+                    begin: Address::Symbol { symbol: f.symbol, addend: a as i64 },
+                    end: Address::Symbol { symbol: f.symbol, addend: b as i64 },
+                })
+                .collect();
+            let ranges = self.dwarf.unit.ranges.add(RangeList(list));
+            let (file, line, column) = inl.call;
+            let call_file = self.file(file);
+            let die = self.dwarf.unit.get_mut(id);
+            die.set(gimli::DW_AT_abstract_origin, AttributeValue::UnitRef(origin));
+            die.set(gimli::DW_AT_ranges, AttributeValue::RangeListRef(ranges));
+            die.set(gimli::DW_AT_call_file, AttributeValue::FileIndex(Some(call_file)));
+            die.set(gimli::DW_AT_call_line, AttributeValue::Udata(line.into()));
+            die.set(gimli::DW_AT_call_column, AttributeValue::Udata(column.into()));
+            frames.push(id);
+        }
+    }
+
+    /// The function's line-table sequence.
+    fn add_sequence(&mut self, f: &Function<'_>) {
+        let begin = Address::Symbol { symbol: f.symbol, addend: 0 };
         let program = &mut self.dwarf.unit.line_program;
         program.begin_sequence(Some(begin));
         let mut last = None;
@@ -221,6 +286,27 @@ impl Unit {
             program.generate_row();
         }
         program.end_sequence(f.size);
+    }
+
+    /// The abstract subprogram an inlined frame points at (`DW_AT_inline`).
+    /// With line tables only, as LLVM's backend writes them, it has just a name (no
+    /// namespace or linkage name): backtraces then print `index<u64, usize>`.
+    fn abstract_fn(&mut self, inl: &Inlined<'_>) -> UnitEntryId {
+        if let Some(&id) = self.abstract_fns.get(inl.linkage_name) {
+            return id;
+        }
+        let parent = if self.line_tables_only { self.dwarf.unit.root() } else { self.namespace(inl.namespace) };
+        let id = self.dwarf.unit.add(parent, gimli::DW_TAG_subprogram);
+        let name = self.dwarf.strings.add(inl.name);
+        let linkage = (!self.line_tables_only).then(|| self.dwarf.strings.add(inl.linkage_name));
+        let die = self.dwarf.unit.get_mut(id);
+        die.set(gimli::DW_AT_name, AttributeValue::StringRef(name));
+        if let Some(linkage) = linkage {
+            die.set(gimli::DW_AT_linkage_name, AttributeValue::StringRef(linkage));
+        }
+        die.set(gimli::DW_AT_inline, AttributeValue::Inline(gimli::DW_INL_inlined));
+        self.abstract_fns.insert(inl.linkage_name.to_string(), id);
+        id
     }
 
     /// The `DW_TAG_namespace` entry of `path` (the unit itself for an empty path).
@@ -287,6 +373,14 @@ mod tests {
             main: false,
             decl: Some((0, 3)),
             rows: &rows_a,
+            inlined: &[Inlined {
+                parent: None,
+                name: "c",
+                linkage_name: "_ZN1c",
+                namespace: &ns[..1],
+                call: (0, 4, 5),
+                ranges: vec![(12, 20)],
+            }],
         });
         let rows_b = [LineRow { offset: 0, file: 0, line: 10, column: 1 }];
         u.add_function(&Function {
@@ -298,6 +392,7 @@ mod tests {
             main: true,
             decl: None,
             rows: &rows_b,
+            inlined: &[],
         });
         let sections = u.finish().unwrap();
         let addr = |s: usize| [0x1000u64, 0x2000][s];
@@ -339,9 +434,19 @@ mod tests {
         );
         assert_eq!(ends, [0x1014, 0x2008]);
         let mut entries = unit.entries();
-        let (mut subs, mut namespaces) = (Vec::new(), 0);
+        let (mut subs, mut namespaces, mut inlined) = (Vec::new(), 0, 0);
         while let Some(e) = entries.next_dfs().unwrap() {
             namespaces += (e.tag() == gimli::DW_TAG_namespace) as usize;
+            if e.tag() == gimli::DW_TAG_inlined_subroutine {
+                inlined += 1;
+                let mut ranges = dwarf.die_ranges(&unit, e).unwrap();
+                let r = ranges.next().unwrap().unwrap();
+                assert_eq!((r.begin, r.end), (0x100c, 0x1014));
+                continue;
+            }
+            if e.tag() == gimli::DW_TAG_subprogram && e.attr(gimli::DW_AT_inline).is_some() {
+                continue;
+            }
             if e.tag() == gimli::DW_TAG_subprogram {
                 let low = match e.attr_value(gimli::DW_AT_low_pc) {
                     Some(read::AttributeValue::Addr(a)) => a,
@@ -352,6 +457,6 @@ mod tests {
         }
         assert_eq!(subs, [0x1000, 0x2000]);
         // `krate` and `krate::module`, each once.
-        assert_eq!(namespaces, 2);
+        assert_eq!((namespaces, inlined), (2, 1));
     }
 }
