@@ -61,8 +61,8 @@ Environment:
                              makes cargo rebuild your crates
   CLIF_TEST_ONLY=a,b         run only these stages of `test`: build, unit,
                              difftest, aarch64 (when the toolchain has
-                             aarch64's std), example, e2e-llvm, e2e-wrapper,
-                             e2e-profile, suites
+                             aarch64's std), debugger, example, e2e-llvm,
+                             e2e-wrapper, e2e-profile, suites
   CLIF_DUMP=<fn filter>      (read by the backend) dump Cranelift IR of the
                              matching functions
 EOF
@@ -339,7 +339,7 @@ cmd_rustc() {
 # ---------------------------------------------------------------------------
 # test
 
-STAGES=(build unit difftest aarch64 example e2e-llvm e2e-wrapper e2e-profile suites)
+STAGES=(build unit difftest aarch64 debugger example e2e-llvm e2e-wrapper e2e-profile suites)
 declare -A RESULT=() SECONDS_TAKEN=()
 
 stage_selected() {
@@ -407,6 +407,23 @@ stage_aarch64() {
     fi
     cargo run --release -p difftest -- --backend "$BACKEND" --opt-levels "0,2" \
         --target aarch64-unknown-linux-gnu "${AARCH64_TESTS[@]}"
+}
+
+# gdb at breakpoints in tests/debugger/*.rs, fact by fact against the LLVM build, and
+# llvm-dwarfdump --verify of our objects. gdb and llvm come from Debian's packages.
+stage_debugger() {
+    local need=()
+    command -v gdb >/dev/null 2>&1 || need+=(gdb)
+    command -v llvm-dwarfdump >/dev/null 2>&1 || command -v llvm-dwarfdump-14 >/dev/null 2>&1 || need+=(llvm)
+    if [[ ${#need[@]} -gt 0 ]]; then
+        if command -v apt-get >/dev/null 2>&1 && [[ $(id -u) == 0 ]]; then
+            apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >&2
+        else
+            warn "debugger: ${need[*]} needed"
+            return 1
+        fi
+    fi
+    python3 tests/debugger/gdb_facts.py --backend "$BACKEND"
 }
 
 stage_example() {
@@ -540,7 +557,7 @@ cmd_test() {
     if stage_selected build; then
         run_stage build 0 stage_build
         [[ ${RESULT[build]} == passed ]] && BACKEND="$ROOT/target/release/$SO_NAME"
-    elif stage_selected difftest || stage_selected aarch64 || stage_selected example || stage_selected e2e-wrapper ||
+    elif stage_selected difftest || stage_selected aarch64 || stage_selected debugger || stage_selected example || stage_selected e2e-wrapper ||
         stage_selected e2e-profile; then
         # Selected stages that need a backend still get one (incremental, quiet).
         if (build_backend release quiet); then BACKEND="$ROOT/target/release/$SO_NAME"; fi
@@ -552,6 +569,7 @@ cmd_test() {
     elif stage_selected aarch64; then
         say "[aarch64] not run: the toolchain has no aarch64 std (rustup target add aarch64-unknown-linux-gnu --toolchain $TOOLCHAIN)"
     fi
+    run_stage debugger 1 stage_debugger
     run_stage example 1 stage_example
     run_stage e2e-llvm 0 stage_e2e_llvm
     run_stage e2e-wrapper 1 stage_e2e_wrapper

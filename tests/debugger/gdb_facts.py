@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""Differential debugger test: builds each probe in tests/debugger/ with LLVM and with our
+backend (`-g -Copt-level=0`), runs both under gdb in batch mode and compares what gdb says
+at every `// break` line: the stack (function names and file:line of each frame), where
+`next`, `step` and `finish` arrive, fact by fact.
+
+    python3 tests/debugger/gdb_facts.py --backend path/to/librustc_codegen_cranelift.so
+
+Arguments and locals (`info locals`, `print`) are reported, not compared: our backend
+does not describe variables yet (issue 11).
+
+It also runs `llvm-dwarfdump --verify` on the objects our backend writes for the probes
+and for `tests/run-pass/debuginfo_*.rs`, at full and line-tables-only debug info and with
+DWARF 5 (Debian's `llvm` package has llvm-dwarfdump; the toolchain's llvm-tools lack it).
+"""
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+TOOLCHAIN = "nightly-2026-05-20"
+
+
+def build(src: Path, out: Path, backend):
+    cmd = ["rustc", "-g", "-Copt-level=0", "--edition", "2021", str(src), "-o", str(out)]
+    if backend:
+        cmd.append(f"-Zcodegen-backend={backend}")
+    # Through rustup's proxy or the toolchain's own rustc (under clif.sh): both read it.
+    env = dict(os.environ, RUSTUP_TOOLCHAIN=TOOLCHAIN)
+    p = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    if p.returncode != 0:
+        sys.exit(f"build failed: {' '.join(cmd)}\n{p.stderr[-2000:]}")
+
+
+def gdb(binary: Path, src: Path, lines):
+    cmds = ["set pagination off", "set width 0", "set confirm off"]
+    cmds += [f"break {src.name}:{l}" for l in lines]
+    cmds += ["run"]
+    # At each stop: the stack, then a step pattern, then continue to the next stop.
+    per_stop = ["echo @@STOP\\n", "bt 8", "echo @@LOCALS\\n", "info locals", "echo @@NEXT\\n", "next",
+                "echo @@STEP\\n", "step", "echo @@FINISH\\n", "finish", "echo @@END\\n", "continue"]
+    cmds += per_stop * (len(lines) * 3)
+    args = ["gdb", "-nx", "-batch"] + [a for c in cmds for a in ("-ex", c)] + [str(binary)]
+    p = subprocess.run(args, capture_output=True, text=True, timeout=120, cwd=src.parent)
+    return p.stdout
+
+
+FRAME = re.compile(r"^#(\d+)\s+(?:0x[0-9a-f]+ in )?(\S+?)(?:<[^ ]*>)? \(.*?\)(?: at (\S+):(\d+))?")
+LOC = re.compile(r"^(\d+)\t")
+# `finish` prints "Run till exit from #0 ..." then the caller's frame line.
+FINISH = re.compile(r"^(?:0x[0-9a-f]+ in )?(\S+) \(.*?\) at (\S+):(\d+)")
+
+
+def facts(out: str):
+    """[(kind, fact)] in order; `locals` facts are kept apart."""
+    got, locals_ = [], []
+    stop = 0
+    for chunk in out.split("@@STOP\n")[1:]:
+        stop += 1
+        parts = dict(re.findall(r"@@(\w+)\n(.*?)(?=@@|\Z)", "@@BT\n" + chunk, re.S))
+        for line in parts.get("BT", "").splitlines():
+            m = FRAME.match(line)
+            if m:
+                got.append((f"stop {stop} frame {m.group(1)}", f"{m.group(2)} {Path(m.group(3) or '?').name}:{m.group(4)}"))
+        for kind in ("NEXT", "STEP"):
+            lines = [LOC.match(l).group(1) for l in parts.get(kind, "").splitlines() if LOC.match(l)]
+            got.append((f"stop {stop} {kind.lower()}", lines[-1] if lines else "?"))
+        fin = [FINISH.match(l) for l in parts.get("FINISH", "").splitlines() if not l.startswith("Run till")]
+        fin = [m for m in fin if m]
+        got.append((f"stop {stop} finish", f"{fin[0].group(1)} {Path(fin[0].group(2)).name}:{fin[0].group(3)}" if fin else "?"))
+        locals_.append(parts.get("LOCALS", "").strip())
+    return got, locals_
+
+
+def verify_dwarf(backend, tmp) -> int:
+    """Objects of ours that llvm-dwarfdump finds errors in."""
+    tool = next((t for t in ("llvm-dwarfdump", "llvm-dwarfdump-14", "llvm-dwarfdump-16") if shutil.which(t)), None)
+    if tool is None:
+        sys.exit("llvm-dwarfdump is needed (apt-get install llvm)")
+    srcs = sorted(HERE.glob("*.rs")) + sorted((HERE.parent / "run-pass").glob("debuginfo_*.rs"))
+    bad = n = 0
+    for src in srcs:
+        for flags in (["-g"], ["-Cdebuginfo=line-tables-only"], ["-g", "-Zdwarf-version=5"]):
+            obj = Path(tmp) / f"{src.stem}.o"
+            cmd = ["rustc", *flags, "-Ccodegen-units=1", "--edition", "2021", "--emit=obj",
+                   f"-Zcodegen-backend={backend}", str(src), "-o", str(obj)]
+            env = dict(os.environ, RUSTUP_TOOLCHAIN=TOOLCHAIN)
+            p = subprocess.run(cmd, capture_output=True, text=True, env=env)
+            if p.returncode != 0:
+                sys.exit(f"build failed: {' '.join(cmd)}\n{p.stderr[-2000:]}")
+            v = subprocess.run([tool, "--verify", str(obj)], capture_output=True, text=True)
+            n += 1
+            if v.returncode != 0 or "No errors." not in v.stdout:
+                bad += 1
+                print(f"llvm-dwarfdump --verify: {src.name} {' '.join(flags)}:\n{v.stdout[-3000:]}{v.stderr[-1000:]}")
+    print(f"llvm-dwarfdump --verify: {n - bad} of {n} objects without errors")
+    return bad
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--backend", required=True)
+    ap.add_argument("-v", "--verbose", action="store_true")
+    args = ap.parse_args()
+    total = bad = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for src in sorted(HERE.glob("*.rs")):
+            lines = [i + 1 for i, l in enumerate(src.read_text().splitlines()) if l.rstrip().endswith("// break")]
+            ref, ours = Path(tmp) / f"{src.stem}-llvm", Path(tmp) / f"{src.stem}-ours"
+            build(src, ref, None)
+            build(src, ours, args.backend)
+            want, want_locals = facts(gdb(ref, src, lines))
+            got, got_locals = facts(gdb(ours, src, lines))
+            if not want:
+                sys.exit(f"{src.name}: gdb reported nothing for the LLVM build (is gdb working?)")
+            got_map = dict(got)
+            for k, v in want:
+                total += 1
+                if got_map.get(k) != v:
+                    bad += 1
+                    print(f"{src.name}: {k}: LLVM `{v}`, ours `{got_map.get(k, '(missing)')}`")
+                elif args.verbose:
+                    print(f"{src.name}: {k}: {v}")
+            n_locals = sum(1 for l in want_locals if l and "No locals" not in l)
+            same = sum(1 for a, b in zip(want_locals, got_locals) if a == b and a and "No locals" not in a)
+            print(f"{src.name}: locals at {n_locals} stops with LLVM, {same} the same with ours (not compared yet)")
+        print(f"gdb facts: {total - bad} of {total} as with LLVM")
+        bad_dwarf = verify_dwarf(args.backend, tmp)
+    return 1 if bad or bad_dwarf or total == 0 else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
