@@ -61,6 +61,19 @@ impl CodegenBackend for CraneliftCodegenBackend {
                 sess.dcx().fatal("LTO (`-Clto`) is not yet supported by the Cranelift backend")
             }
         }
+        // Only when asked for: a target's default (macOS: `packed`, through dsymutil,
+        // which reads the objects' DWARF) works as it is.
+        if sess.opts.cg.split_debuginfo.is_some()
+            && sess.split_debuginfo() != rustc_target::spec::SplitDebuginfo::Off
+            && sess.opts.debuginfo != rustc_session::config::DebugInfo::None
+        {
+            // The DWARF stays in the objects and the linked output, which debuggers read.
+            sess.dcx().warn(format!(
+                "`-Csplit-debuginfo={}` is not yet supported by the Cranelift backend; \
+                 debug info stays in the output file",
+                sess.split_debuginfo()
+            ));
+        }
         if !sess.opts.unstable_opts.sanitizer.is_empty() {
             sess.dcx().fatal("sanitizers are not yet supported by the Cranelift backend");
         }

@@ -210,16 +210,36 @@ fn add_debug_sections(product: &mut ObjectProduct, sections: Vec<dwarf::DebugSec
     use object::write::{Relocation, SectionKind};
     use object::{RelocationEncoding, RelocationFlags, RelocationKind};
     let obj = &mut product.object;
+    // Mach-O (untested: no macOS here): DWARF lives in the `__DWARF` segment as
+    // `__debug_*`, and offsets between its sections are plain values (each object has one
+    // unit, and dsymutil, not the linker, combines them), as LLVM writes it.
+    let macho = obj.format() == object::BinaryFormat::MachO;
     let ids: Vec<_> = sections
         .iter()
         .map(|s| {
-            let id = obj.add_section(Vec::new(), s.id.name().as_bytes().to_vec(), SectionKind::Debug);
-            obj.append_section_data(id, &s.data, 1);
+            let (segment, name) = if macho {
+                (b"__DWARF".to_vec(), s.id.name().replacen('.', "__", 1).into_bytes())
+            } else {
+                (Vec::new(), s.id.name().as_bytes().to_vec())
+            };
+            let mut data = s.data.clone();
+            if macho {
+                for r in s.relocs.iter().filter(|r| matches!(r.target, dwarf::RelocTarget::Section(_))) {
+                    let o = r.offset as usize;
+                    let n = r.size as usize;
+                    data[o..o + n].copy_from_slice(&(r.addend as u64).to_le_bytes()[..n]);
+                }
+            }
+            let id = obj.add_section(segment, name, SectionKind::Debug);
+            obj.append_section_data(id, &data, 1);
             (s.id, id)
         })
         .collect();
     for (s, &(_, section)) in sections.iter().zip(&ids) {
         for r in &s.relocs {
+            if macho && matches!(r.target, dwarf::RelocTarget::Section(_)) {
+                continue;
+            }
             let symbol = match r.target {
                 dwarf::RelocTarget::Symbol(f) => {
                     product.functions[FuncId::from_u32(f as u32)].expect("DWARF for an undefined function").0
