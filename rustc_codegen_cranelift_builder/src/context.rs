@@ -63,7 +63,7 @@ pub struct CodegenCx<'tcx> {
     /// Prefix of this CGU's `asm!` shim symbols and how many there are so far.
     pub asm_shims: RefCell<(String, u32)>,
     /// Source files, locations and functions for DWARF, unless `-Cdebuginfo=0`.
-    pub debug: Option<RefCell<crate::debuginfo::DebugState>>,
+    pub debug: Option<RefCell<crate::debuginfo::DebugState<'tcx>>>,
 }
 
 impl<'tcx> CodegenCx<'tcx> {
@@ -110,7 +110,8 @@ impl<'tcx> BackendTypes for CodegenCx<'tcx> {
     type DIScope = u32;
     /// An index of the CGU's debug locations (see `debuginfo.rs`).
     type DILocation = u32;
-    type DIVariable = ();
+    /// An index of the CGU's variables (see `debuginfo.rs`).
+    type DIVariable = u32;
 }
 
 impl<'tcx> HasTyCtxt<'tcx> for CodegenCx<'tcx> {

@@ -3,25 +3,30 @@
 //! Each MIR source location becomes an index of the CGU's location table, set as the
 //! Cranelift `SourceLoc` of the instructions emitted for it; after compilation the object
 //! writer turns the code ranges of those locations into line rows, and
-//! `rustc_codegen_ssa_ext::debuginfo` writes the DWARF. Variables and types are not
-//! described yet (`DIVariable` is `()`).
+//! `rustc_codegen_ssa_ext::debuginfo` writes the DWARF. With full debug info, variables
+//! in stack slots are described at their frame offsets, with their types
+//! (`rustc_codegen_ssa_ext::debuginfo::types`).
 
 use std::ops::Range;
 
 use cranelift_codegen::ir;
 use cranelift_module::FuncId;
 use rustc_abi::Size;
+use rustc_codegen_ssa::debuginfo::type_names;
 use rustc_codegen_ssa::mir::debuginfo::{DebugScope, FunctionDebugContext, VariableKind};
 use rustc_codegen_ssa::traits::{
     CoverageInfoBuilderMethods, DebugInfoBuilderMethods, DebugInfoCodegenMethods,
 };
+use rustc_codegen_ssa_ext::debuginfo::types::{TypeEntry, TypeTable};
 use rustc_data_structures::fx::{FxHashMap, FxIndexSet};
-use rustc_middle::mir::{self, coverage::CoverageKind};
-use rustc_codegen_ssa::debuginfo::type_names;
 use rustc_hir::def_id::DefId;
-use rustc_middle::ty::{self, ExistentialTraitRef, Instance, Ty, TyCtxt, Unnormalized};
 use rustc_index::IndexVec;
-use rustc_span::{BytePos, FileName, Pos, RemapPathScopeComponents, SourceFile, Span, Symbol, hygiene};
+use rustc_middle::mir::{self, coverage::CoverageKind};
+use rustc_middle::ty::{self, ExistentialTraitRef, Instance, Ty, TyCtxt, Unnormalized};
+use rustc_session;
+use rustc_span::{
+    BytePos, FileName, Pos, RemapPathScopeComponents, SourceFile, Span, Symbol, hygiene,
+};
 use rustc_target::callconv::FnAbi;
 
 use crate::builder::Builder;
@@ -38,16 +43,35 @@ pub struct FnDebug {
     pub decl: Option<(u32, u32)>,
 }
 
-/// A function inlined by MIR inlining at a call site: frame `i + 1` of the CGU.
+/// Scope `i + 1` of the CGU (0 is a function's outermost scope): a function inlined by MIR
+/// inlining at a call site, or a lexical block that declares variables.
 pub struct Frame {
-    pub callee: FnDebug,
-    /// The location of the call (in the caller's frame).
-    pub call_loc: u32,
+    /// The enclosing scope.
+    pub parent: u32,
+    /// The inlined function and the location of its call (in the parent scope).
+    pub inlined: Option<(FnDebug, u32)>,
 }
+
+/// A variable declared by cg_ssa (`create_dbg_var`).
+pub struct VarDecl {
+    pub name: String,
+    pub ty: u32,
+    pub arg: Option<u32>,
+    pub decl: Option<(u32, u32)>,
+    /// The scope it is declared in.
+    pub scope: u32,
+}
+
+/// Where a variable of a function is: (variable, stack slot, direct offset, indirect
+/// offsets).
+pub type VarLoc = (u32, ir::StackSlot, u64, Vec<u64>);
 
 /// What a CGU collects while it is lowered.
 #[derive(Default)]
-pub struct DebugState {
+pub struct DebugState<'tcx> {
+    types: TypeTable<'tcx>,
+    vars: Vec<VarDecl>,
+    var_locs: FxHashMap<FuncId, Vec<VarLoc>>,
     /// (directory, name) of each file; an empty directory is the compilation directory.
     files: FxIndexSet<(String, String)>,
     /// (file, line, column, frame): a `DILocation` is an index of this set.
@@ -68,6 +92,9 @@ pub struct ModuleDebug {
     pub locs: Vec<(u32, u32, u32, u32)>,
     pub frames: Vec<Frame>,
     pub fns: FxHashMap<FuncId, FnDebug>,
+    pub types: Vec<TypeEntry>,
+    pub vars: Vec<VarDecl>,
+    pub var_locs: FxHashMap<FuncId, Vec<VarLoc>>,
 }
 
 /// (directory, name) of a source file as LLVM's backend writes it: relative to the
@@ -85,7 +112,7 @@ fn file_entry(file: &SourceFile) -> (String, String) {
     }
 }
 
-impl DebugState {
+impl DebugState<'_> {
     /// The (file, line, column) of a position, 1-based, as LLVM's backend computes it.
     fn position(&mut self, tcx: TyCtxt<'_>, pos: BytePos) -> (u32, u32, u32) {
         let sm = tcx.sess.source_map();
@@ -106,16 +133,22 @@ impl DebugState {
         self.locs.insert_full((file, line, col, frame)).0 as u32
     }
 
-    /// The frame of `callee` inlined at `call_loc`.
-    fn frame(&mut self, callee: FnDebug, call_loc: u32) -> u32 {
+    /// The scope of `callee` inlined at `call_loc` within `parent`.
+    fn inlined(&mut self, parent: u32, callee: FnDebug, call_loc: u32) -> u32 {
         let key = (callee.linkage_name.clone(), call_loc);
         if let Some(&id) = self.frame_ids.get(&key) {
             return id;
         }
-        self.frames.push(Frame { callee, call_loc });
+        self.frames.push(Frame { parent, inlined: Some((callee, call_loc)) });
         let id = self.frames.len() as u32;
         self.frame_ids.insert(key, id);
         id
+    }
+
+    /// A new lexical block within `parent`.
+    fn block(&mut self, parent: u32) -> u32 {
+        self.frames.push(Frame { parent, inlined: None });
+        self.frames.len() as u32
     }
 }
 
@@ -125,8 +158,11 @@ impl<'tcx> CodegenCx<'tcx> {
         let state = self.debug.as_ref()?.take();
         let tcx = self.tcx;
         let sm = tcx.sess.source_map();
-        let comp_dir =
-            sm.working_dir().path(RemapPathScopeComponents::DEBUGINFO).to_string_lossy().into_owned();
+        let comp_dir = sm
+            .working_dir()
+            .path(RemapPathScopeComponents::DEBUGINFO)
+            .to_string_lossy()
+            .into_owned();
         let mut name = tcx
             .sess
             .local_crate_source_file()
@@ -137,7 +173,8 @@ impl<'tcx> CodegenCx<'tcx> {
         name.push_str(cgu_name);
         Some(ModuleDebug {
             version: tcx.sess.dwarf_version() as u16,
-            line_tables_only: tcx.sess.opts.debuginfo == rustc_session::config::DebugInfo::LineTablesOnly,
+            line_tables_only: tcx.sess.opts.debuginfo
+                == rustc_session::config::DebugInfo::LineTablesOnly,
             producer: format!("rustc version {} (Cranelift backend)", tcx.sess.cfg_version),
             name,
             comp_dir,
@@ -145,12 +182,19 @@ impl<'tcx> CodegenCx<'tcx> {
             locs: state.locs.into_iter().collect(),
             frames: state.frames,
             fns: state.fns,
+            types: state.types.entries,
+            vars: state.vars,
+            var_locs: state.var_locs,
         })
     }
 }
 
 /// The names and declaration of a function.
-fn fn_debug<'tcx>(tcx: TyCtxt<'tcx>, state: &mut DebugState, instance: Instance<'tcx>) -> FnDebug {
+fn fn_debug<'tcx>(
+    tcx: TyCtxt<'tcx>,
+    state: &mut DebugState<'tcx>,
+    instance: Instance<'tcx>,
+) -> FnDebug {
     let def_id = instance.def_id();
     let (file, line, _) = state.position(tcx, tcx.def_span(def_id).lo());
     let decl = (line != 0).then_some((file, line));
@@ -168,9 +212,13 @@ fn names<'tcx>(tcx: TyCtxt<'tcx>, instance: Instance<'tcx>) -> (String, Vec<Stri
     type_names::push_item_name(tcx, def_id, false, &mut name);
     let enclosing = tcx.typeck_root_def_id(def_id);
     let args = instance.args.truncate_to(tcx, tcx.generics_of(enclosing));
-    let args = tcx.normalize_erasing_regions(ty::TypingEnv::fully_monomorphized(), Unnormalized::new_wip(args));
+    let args = tcx.normalize_erasing_regions(
+        ty::TypingEnv::fully_monomorphized(),
+        Unnormalized::new_wip(args),
+    );
     type_names::push_generic_args(tcx, args, &mut name);
-    let mut scope = DefId { krate: def_id.krate, index: tcx.def_key(def_id).parent.unwrap_or(def_id.index) };
+    let mut scope =
+        DefId { krate: def_id.krate, index: tcx.def_key(def_id).parent.unwrap_or(def_id.index) };
     if let Some(imp) = tcx.inherent_impl_of_assoc(def_id) {
         let self_ty = tcx.type_of(imp).instantiate_identity();
         if let ty::Adt(adt, _) = self_ty.skip_norm_wip().kind()
@@ -192,7 +240,13 @@ fn names<'tcx>(tcx: TyCtxt<'tcx>, instance: Instance<'tcx>) -> (String, Vec<Stri
 }
 
 impl<'tcx> DebugInfoCodegenMethods<'tcx> for CodegenCx<'tcx> {
-    fn create_vtable_debuginfo(&self, _ty: Ty<'tcx>, _trait_ref: Option<ExistentialTraitRef<'tcx>>, _vtable: Value) {}
+    fn create_vtable_debuginfo(
+        &self,
+        _ty: Ty<'tcx>,
+        _trait_ref: Option<ExistentialTraitRef<'tcx>>,
+        _vtable: Value,
+    ) {
+    }
 
     fn create_function_debug_context(
         &self,
@@ -209,8 +263,15 @@ impl<'tcx> DebugInfoCodegenMethods<'tcx> for CodegenCx<'tcx> {
         // A scope is its function's frame, or the frame of the function MIR inlined there
         // (parents come first). Lexical blocks are not described: line tables and
         // backtraces need only the frames.
+        // As LLVM's backend: a lexical block only where variables are declared.
+        let mut has_vars = rustc_index::bit_set::DenseBitSet::new_empty(mir.source_scopes.len());
+        if tcx.sess.opts.debuginfo == rustc_session::config::DebugInfo::Full {
+            for var in &mir.var_debug_info {
+                has_vars.insert(var.source_info.scope);
+            }
+        }
         let mut scopes: IndexVec<mir::SourceScope, DebugScope<u32, u32>> = IndexVec::new();
-        for data in mir.source_scopes.iter() {
+        for (index, data) in mir.source_scopes.iter_enumerated() {
             let parent = data.parent_scope.map(|p| scopes[p]);
             let scope = match (data.inlined, parent) {
                 (Some((callee, call_span)), Some(parent)) => {
@@ -222,7 +283,11 @@ impl<'tcx> DebugInfoCodegenMethods<'tcx> for CodegenCx<'tcx> {
                     let call_span = hygiene::walk_chain_collapsed(call_span, mir.span);
                     let call_loc = state.loc(tcx, call_span, parent.dbg_scope);
                     let callee = fn_debug(tcx, state, callee);
-                    DebugScope { dbg_scope: state.frame(callee, call_loc), inlined_at: Some(call_loc), ..parent }
+                    let dbg_scope = state.inlined(parent.dbg_scope, callee, call_loc);
+                    DebugScope { dbg_scope, inlined_at: Some(call_loc), ..parent }
+                }
+                (_, Some(parent)) if has_vars.contains(index) => {
+                    DebugScope { dbg_scope: state.block(parent.dbg_scope), ..parent }
                 }
                 (_, Some(parent)) => parent,
                 (_, None) => DebugScope {
@@ -238,7 +303,12 @@ impl<'tcx> DebugInfoCodegenMethods<'tcx> for CodegenCx<'tcx> {
         Some(FunctionDebugContext { scopes, inlined_function_scopes: Default::default() })
     }
 
-    fn dbg_scope_fn(&self, _instance: Instance<'tcx>, _fn_abi: &FnAbi<'tcx, Ty<'tcx>>, _llfn: Option<FuncId>) -> u32 {
+    fn dbg_scope_fn(
+        &self,
+        _instance: Instance<'tcx>,
+        _fn_abi: &FnAbi<'tcx, Ty<'tcx>>,
+        _llfn: Option<FuncId>,
+    ) -> u32 {
         0
     }
 
@@ -255,30 +325,63 @@ impl<'tcx> DebugInfoCodegenMethods<'tcx> for CodegenCx<'tcx> {
 
     fn create_dbg_var(
         &self,
-        _variable_name: Symbol,
-        _variable_type: Ty<'tcx>,
-        _scope_metadata: u32,
-        _variable_kind: VariableKind,
-        _span: Span,
-    ) {
+        variable_name: Symbol,
+        variable_type: Ty<'tcx>,
+        scope_metadata: u32,
+        variable_kind: VariableKind,
+        span: Span,
+    ) -> u32 {
+        let mut state = self.debug.as_ref().expect("a variable without debug info").borrow_mut();
+        let state = &mut *state;
+        let ty = state.types.of(self, variable_type);
+        let (file, line, _) = state.position(self.tcx, span.lo());
+        let arg = match variable_kind {
+            VariableKind::ArgumentVariable(i) => Some(i as u32),
+            VariableKind::LocalVariable => None,
+        };
+        state.vars.push(VarDecl {
+            name: variable_name.to_string(),
+            ty,
+            arg,
+            decl: (line != 0).then_some((file, line)),
+            scope: scope_metadata,
+        });
+        state.vars.len() as u32 - 1
     }
 }
 
 impl<'a, 'tcx> DebugInfoBuilderMethods<'tcx> for Builder<'a, 'tcx> {
     fn dbg_var_addr(
         &mut self,
-        _dbg_var: (),
+        dbg_var: u32,
         _dbg_loc: u32,
-        _variable_alloca: Value,
-        _direct_offset: Size,
-        _indirect_offsets: &[Size],
-        _fragment: &Option<Range<Size>>,
+        variable_alloca: Value,
+        direct_offset: Size,
+        indirect_offsets: &[Size],
+        fragment: &Option<Range<Size>>,
     ) {
+        // Stack slots only (all variables at opt-level 0), whole variables only.
+        let crate::value::ValueKind::Local(crate::value::LocalData::StackAddr { slot, .. }) =
+            self.cx.value_kind(variable_alloca)
+        else {
+            return;
+        };
+        if fragment.is_some() {
+            return;
+        }
+        let mut state = self.cx.debug.as_ref().expect("a variable without debug info").borrow_mut();
+        let indirect = indirect_offsets.iter().map(|o| o.bytes()).collect();
+        state.var_locs.entry(self.bb.func).or_default().push((
+            dbg_var,
+            slot,
+            direct_offset.bytes(),
+            indirect,
+        ));
     }
 
     fn dbg_var_value(
         &mut self,
-        _dbg_var: (),
+        _dbg_var: u32,
         _dbg_loc: u32,
         _value: Value,
         _direct_offset: Size,

@@ -165,18 +165,22 @@ fn line_rows(
                 Some(last) if last.1 == offset => last.1 = r.end as u64,
                 _ => ranges.push((offset, r.end as u64)),
             }
-            f = debug.locs[debug.frames[f as usize - 1].call_loc as usize].3;
+            f = debug.frames[f as usize - 1].parent;
         }
     }
     (rows, frames)
 }
 
-/// The inlined frames of a function, callers before callees.
-fn inlined_frames<'d>(
+/// The scopes of a function that have code, outer before inner, with their variables
+/// (in stack slots); and the variables of its outermost scope. Variables of inlined
+/// functions are not described yet.
+fn scopes<'d>(
+    code: &cranelift_codegen::CompiledCode,
     debug: &'d crate::debuginfo::ModuleDebug,
+    id: FuncId,
     frames: &FxHashMap<u32, Vec<(u64, u64)>>,
-) -> Vec<dwarf::Inlined<'d>> {
-    let parent_of = |f: u32| debug.locs[debug.frames[f as usize - 1].call_loc as usize].3;
+) -> (Vec<dwarf::Scope<'d>>, Vec<dwarf::Variable>) {
+    let parent_of = |f: u32| debug.frames[f as usize - 1].parent;
     let depth = |mut f: u32| {
         let mut d = 0;
         while f != 0 {
@@ -188,18 +192,82 @@ fn inlined_frames<'d>(
     let mut ids: Vec<u32> = frames.keys().copied().collect();
     ids.sort_by_key(|&f| (depth(f), f));
     let index: FxHashMap<u32, usize> = ids.iter().enumerate().map(|(i, &f)| (f, i)).collect();
-    ids.iter()
+    let mut out: Vec<dwarf::Scope<'d>> = ids
+        .iter()
         .map(|&f| {
             let frame = &debug.frames[f as usize - 1];
-            let (file, line, column, _) = debug.locs[frame.call_loc as usize];
-            dwarf::Inlined {
+            let inlined = frame.inlined.as_ref().map(|(callee, call_loc)| {
+                let (file, line, column, _) = debug.locs[*call_loc as usize];
+                dwarf::InlinedFn {
+                    name: &callee.name,
+                    linkage_name: &callee.linkage_name,
+                    namespace: &callee.namespace,
+                    call: (file, line, column),
+                }
+            });
+            dwarf::Scope {
                 parent: index.get(&parent_of(f)).copied(),
-                name: &frame.callee.name,
-                linkage_name: &frame.callee.linkage_name,
-                namespace: &frame.callee.namespace,
-                call: (file, line, column),
+                inlined,
                 ranges: frames[&f].clone(),
+                vars: Vec::new(),
             }
+        })
+        .collect();
+    let mut outer = Vec::new();
+    for v in variables(code, debug, id) {
+        // The innermost scope with code, unless the variable is in an inlined function.
+        let mut f = v.1;
+        let mut target = None;
+        let mut in_inlined = false;
+        while f != 0 {
+            let frame = &debug.frames[f as usize - 1];
+            in_inlined |= frame.inlined.is_some();
+            if target.is_none() {
+                target = index.get(&f).copied();
+            }
+            f = frame.parent;
+        }
+        match (in_inlined, target) {
+            (true, _) => {}
+            (false, Some(i)) => out[i].vars.push(v.0),
+            (false, None) => outer.push(v.0),
+        }
+    }
+    (out, outer)
+}
+
+/// The DWARF number of the frame pointer, which Cranelift's frames always set up.
+fn frame_register(isa: &dyn cranelift_codegen::isa::TargetIsa) -> u16 {
+    match isa.triple().architecture {
+        target_lexicon::Architecture::Aarch64(_) => 29,
+        _ => 6, // rbp
+    }
+}
+
+/// The variables of a function that live in its stack slots, at their frame offsets, with
+/// the scope each is declared in.
+fn variables(
+    code: &cranelift_codegen::CompiledCode,
+    debug: &crate::debuginfo::ModuleDebug,
+    id: FuncId,
+) -> Vec<(dwarf::Variable, u32)> {
+    let (Some(locs), Some(frame)) = (debug.var_locs.get(&id), code.buffer.frame_layout()) else {
+        return Vec::new();
+    };
+    locs.iter()
+        .filter_map(|(var, slot, direct, indirect)| {
+            let decl = &debug.vars[*var as usize];
+            let slot_offset = frame.stackslots.get(*slot)?.offset as i64;
+            let v = dwarf::Variable {
+                name: decl.name.clone(),
+                ty: decl.ty,
+                arg: decl.arg,
+                decl: decl.decl,
+                frame_offset: slot_offset - frame.frame_to_fp_offset as i64,
+                direct: *direct,
+                indirect: indirect.clone(),
+            };
+            Some((v, decl.scope))
         })
         .collect()
 }
@@ -304,6 +372,7 @@ pub fn codegen(
         let mut unit =
             dwarf::Unit::new(d.version, address_size, endian, &d.producer, &d.name, &d.comp_dir, &d.files);
         unit.line_tables_only = d.line_tables_only;
+        unit.add_types(&d.types);
         unit
     });
     let mut ctx = Context::new();
@@ -357,7 +426,7 @@ pub fn codegen(
             && let Some(f) = d.fns.get(&id)
         {
             let (rows, frames) = line_rows(compiled, base_srcloc, d, f.decl);
-            let inlined = inlined_frames(d, &frames);
+            let (scopes, vars) = scopes(compiled, d, id, &frames);
             unit.add_function(&dwarf::Function {
                 symbol: id.as_u32() as usize,
                 size: code.len() as u64,
@@ -367,7 +436,9 @@ pub fn codegen(
                 main: f.main,
                 decl: f.decl,
                 rows: &rows,
-                inlined: &inlined,
+                scopes: &scopes,
+                vars: &vars,
+                frame_register: frame_register(obj.isa()),
             });
         }
         let relocs: Vec<ModuleReloc> =

@@ -3,9 +3,11 @@
 //! turned into relocations that the backend maps onto its object writer. The backend
 //! supplies each function's symbol, size and line rows (code offset to file, line, column).
 
+pub mod types;
+
 use gimli::write::{
-    Address, AttributeValue, DwarfUnit, EndianVec, FileId, LineProgram, LineString, Range,
-    RangeList, Result, Sections, UnitEntryId, Writer,
+    Address, AttributeValue, DwarfUnit, EndianVec, Expression, FileId, LineProgram, LineString,
+    Range, RangeList, Result, Sections, UnitEntryId, Writer,
 };
 use gimli::{Encoding, Format, LineEncoding, RunTimeEndian, SectionId};
 
@@ -79,7 +81,13 @@ impl Writer for DebugWriter {
         self.data.write_udata(0, size)
     }
 
-    fn write_offset_at(&mut self, offset: usize, val: usize, section: SectionId, size: u8) -> Result<()> {
+    fn write_offset_at(
+        &mut self,
+        offset: usize,
+        val: usize,
+        section: SectionId,
+        size: u8,
+    ) -> Result<()> {
         self.reloc_at(offset, RelocTarget::Section(section), val as i64, size);
         self.data.write_udata_at(offset, 0, size)
     }
@@ -104,18 +112,41 @@ pub struct LineRow {
     pub column: u32,
 }
 
-/// A function inlined into the one described (MIR inlining), as a
-/// `DW_TAG_inlined_subroutine`: debuggers and backtraces show it as a frame of its own.
-pub struct Inlined<'a> {
-    /// The frame it was inlined into: an earlier entry of the same list, or the function.
+/// A scope of a function: a function inlined into it (MIR inlining), which debuggers and
+/// backtraces show as a frame of its own (`DW_TAG_inlined_subroutine`), or a lexical
+/// block (`DW_TAG_lexical_block`), which limits where its variables are visible.
+pub struct Scope<'a> {
+    /// The scope it is in: an earlier entry of the same list, or the function.
     pub parent: Option<usize>,
+    pub inlined: Option<InlinedFn<'a>>,
+    /// Its code: (start, end) offsets in the function, sorted.
+    pub ranges: Vec<(u64, u64)>,
+    pub vars: Vec<Variable>,
+}
+
+/// The function of an inlined scope.
+pub struct InlinedFn<'a> {
     pub name: &'a str,
     pub linkage_name: &'a str,
     pub namespace: &'a [String],
     /// Where it was called: (file index, line, column).
     pub call: (u32, u32, u32),
-    /// Its code: (start, end) offsets in the function, sorted.
-    pub ranges: Vec<(u64, u64)>,
+}
+
+/// Where a variable lives: at `frame_offset` from the frame pointer (the function's
+/// `DW_AT_frame_base`), then `direct` bytes on; each of `indirect` loads a pointer from
+/// there and adds its offset.
+#[derive(Clone, Debug)]
+pub struct Variable {
+    pub name: String,
+    /// An index of the unit's type table.
+    pub ty: u32,
+    /// A function argument's index (`DW_TAG_formal_parameter`), else a local.
+    pub arg: Option<u32>,
+    pub decl: Option<(u32, u32)>,
+    pub frame_offset: i64,
+    pub direct: u64,
+    pub indirect: Vec<u64>,
 }
 
 /// A function to describe.
@@ -135,7 +166,11 @@ pub struct Function<'a> {
     pub decl: Option<(u32, u32)>,
     /// Sorted by offset.
     pub rows: &'a [LineRow],
-    pub inlined: &'a [Inlined<'a>],
+    pub scopes: &'a [Scope<'a>],
+    /// Variables of the function's outermost scope.
+    pub vars: &'a [Variable],
+    /// The DWARF register number of the frame pointer, which variable offsets are from.
+    pub frame_register: u16,
 }
 
 /// The compile unit under construction.
@@ -147,6 +182,8 @@ pub struct Unit {
     abstract_fns: std::collections::HashMap<String, UnitEntryId>,
     /// `-Cdebuginfo=line-tables-only`: only what line tables and backtraces need.
     pub line_tables_only: bool,
+    /// The entry of each type of the table given to [`Unit::add_types`].
+    types: Vec<UnitEntryId>,
     ranges: Vec<Range>,
     endian: RunTimeEndian,
 }
@@ -170,8 +207,14 @@ impl Unit {
         };
         let working_dir = line_str(comp_dir, &mut dwarf);
         let source_file = line_str(name, &mut dwarf);
-        let mut program =
-            LineProgram::new(encoding, LineEncoding::default(), working_dir, None, source_file, None);
+        let mut program = LineProgram::new(
+            encoding,
+            LineEncoding::default(),
+            working_dir,
+            None,
+            source_file,
+            None,
+        );
         let mut ids = Vec::with_capacity(files.len());
         for (dir, file) in files {
             let dir_id = if dir.is_empty() || dir == comp_dir {
@@ -200,6 +243,7 @@ impl Unit {
             namespaces: Default::default(),
             abstract_fns: Default::default(),
             line_tables_only: false,
+            types: Vec::new(),
             ranges: Vec::new(),
             endian,
         }
@@ -216,7 +260,7 @@ impl Unit {
         self.add_sequence(f);
         // With line tables only, as LLVM's backend: a subprogram (with just its name and
         // code) only where inlined frames need one to hang from.
-        if self.line_tables_only && f.inlined.is_empty() {
+        if self.line_tables_only && !f.scopes.iter().any(|s| s.inlined.is_some()) {
             return;
         }
         let minimal = self.line_tables_only;
@@ -239,12 +283,28 @@ impl Unit {
         if f.main && !minimal {
             die.set(gimli::DW_AT_main_subprogram, AttributeValue::Flag(true));
         }
-        let mut frames: Vec<UnitEntryId> = Vec::with_capacity(f.inlined.len());
-        for inl in f.inlined {
-            let parent = inl.parent.map_or(sub, |p| frames[p]);
-            let origin = self.abstract_fn(inl);
-            let id = self.dwarf.unit.add(parent, gimli::DW_TAG_inlined_subroutine);
-            let list: Vec<Range> = inl
+        if !f.vars.is_empty() || f.scopes.iter().any(|s| !s.vars.is_empty()) {
+            let mut base = Expression::new();
+            base.op_reg(gimli::Register(f.frame_register));
+            self.dwarf
+                .unit
+                .get_mut(sub)
+                .set(gimli::DW_AT_frame_base, AttributeValue::Exprloc(base));
+        }
+        for v in f.vars {
+            self.add_variable(sub, v);
+        }
+        let mut frames: Vec<UnitEntryId> = Vec::with_capacity(f.scopes.len());
+        for scope in f.scopes {
+            let parent = scope.parent.map_or(sub, |p| frames[p]);
+            let tag = if scope.inlined.is_some() {
+                gimli::DW_TAG_inlined_subroutine
+            } else {
+                gimli::DW_TAG_lexical_block
+            };
+            let origin = scope.inlined.as_ref().map(|inl| self.abstract_fn(inl));
+            let id = self.dwarf.unit.add(parent, tag);
+            let list: Vec<Range> = scope
                 .ranges
                 .iter()
                 .map(|&(a, b)| Range::StartEnd {
@@ -253,15 +313,133 @@ impl Unit {
                 })
                 .collect();
             let ranges = self.dwarf.unit.ranges.add(RangeList(list));
-            let (file, line, column) = inl.call;
-            let call_file = self.file(file);
+            let call =
+                scope.inlined.as_ref().map(|inl| (self.file(inl.call.0), inl.call.1, inl.call.2));
             let die = self.dwarf.unit.get_mut(id);
-            die.set(gimli::DW_AT_abstract_origin, AttributeValue::UnitRef(origin));
             die.set(gimli::DW_AT_ranges, AttributeValue::RangeListRef(ranges));
-            die.set(gimli::DW_AT_call_file, AttributeValue::FileIndex(Some(call_file)));
-            die.set(gimli::DW_AT_call_line, AttributeValue::Udata(line.into()));
-            die.set(gimli::DW_AT_call_column, AttributeValue::Udata(column.into()));
+            if let (Some(origin), Some((file, line, column))) = (origin, call) {
+                die.set(gimli::DW_AT_abstract_origin, AttributeValue::UnitRef(origin));
+                die.set(gimli::DW_AT_call_file, AttributeValue::FileIndex(Some(file)));
+                die.set(gimli::DW_AT_call_line, AttributeValue::Udata(line.into()));
+                die.set(gimli::DW_AT_call_column, AttributeValue::Udata(column.into()));
+            }
+            for v in &scope.vars {
+                self.add_variable(id, v);
+            }
             frames.push(id);
+        }
+    }
+
+    fn add_variable(&mut self, parent: UnitEntryId, v: &Variable) {
+        let Some(&ty) = self.types.get(v.ty as usize) else { return };
+        let tag =
+            if v.arg.is_some() { gimli::DW_TAG_formal_parameter } else { gimli::DW_TAG_variable };
+        let id = self.dwarf.unit.add(parent, tag);
+        let mut loc = Expression::new();
+        loc.op_fbreg(v.frame_offset + v.direct as i64);
+        for &off in &v.indirect {
+            loc.op_deref();
+            if off != 0 {
+                loc.op_plus_uconst(off);
+            }
+        }
+        let name = self.dwarf.strings.add(v.name.as_str());
+        let decl = v.decl.map(|(file, line)| (self.file(file), line));
+        let die = self.dwarf.unit.get_mut(id);
+        die.set(gimli::DW_AT_name, AttributeValue::StringRef(name));
+        die.set(gimli::DW_AT_type, AttributeValue::UnitRef(ty));
+        die.set(gimli::DW_AT_location, AttributeValue::Exprloc(loc));
+        if let Some((file, line)) = decl {
+            die.set(gimli::DW_AT_decl_file, AttributeValue::FileIndex(Some(file)));
+            die.set(gimli::DW_AT_decl_line, AttributeValue::Udata(line.into()));
+        }
+    }
+
+    /// Adds the type table (once, before the functions whose variables use it).
+    pub fn add_types(&mut self, entries: &[types::TypeEntry]) {
+        use types::TypeEntry as T;
+        let root = self.dwarf.unit.root();
+        // Entries first, then attributes: types refer to later ones.
+        self.types = entries
+            .iter()
+            .map(|e| {
+                let tag = match e {
+                    T::Base { .. } => gimli::DW_TAG_base_type,
+                    T::Pointer { .. } => gimli::DW_TAG_pointer_type,
+                    T::Struct { .. } => gimli::DW_TAG_structure_type,
+                    T::Array { .. } => gimli::DW_TAG_array_type,
+                };
+                self.dwarf.unit.add(root, tag)
+            })
+            .collect();
+        let usize_ty =
+            entries.iter().position(|e| matches!(e, T::Base { name, .. } if name == "usize"));
+        for (i, e) in entries.iter().enumerate() {
+            let id = self.types[i];
+            let name = match e {
+                T::Base { name, .. }
+                | T::Pointer { name, .. }
+                | T::Struct { name, .. }
+                | T::Array { name, .. } => self.dwarf.strings.add(name.as_str()),
+            };
+            let unit = &mut self.dwarf.unit;
+            unit.get_mut(id).set(gimli::DW_AT_name, AttributeValue::StringRef(name));
+            match e {
+                T::Base { encoding, size, .. } => {
+                    let die = unit.get_mut(id);
+                    die.set(gimli::DW_AT_encoding, AttributeValue::Encoding(*encoding));
+                    die.set(gimli::DW_AT_byte_size, AttributeValue::Udata(*size));
+                }
+                T::Pointer { pointee, size, .. } => {
+                    let die = unit.get_mut(id);
+                    if let Some(p) = pointee {
+                        die.set(
+                            gimli::DW_AT_type,
+                            AttributeValue::UnitRef(self.types[*p as usize]),
+                        );
+                    }
+                    die.set(gimli::DW_AT_byte_size, AttributeValue::Udata(*size));
+                }
+                T::Struct { size, align, members, params, .. } => {
+                    let die = unit.get_mut(id);
+                    die.set(gimli::DW_AT_byte_size, AttributeValue::Udata(*size));
+                    die.set(gimli::DW_AT_alignment, AttributeValue::Udata(*align));
+                    for m in members {
+                        let mid = unit.add(id, gimli::DW_TAG_member);
+                        let n = self.dwarf.strings.add(m.name.as_str());
+                        let die = unit.get_mut(mid);
+                        die.set(gimli::DW_AT_name, AttributeValue::StringRef(n));
+                        die.set(
+                            gimli::DW_AT_type,
+                            AttributeValue::UnitRef(self.types[m.ty as usize]),
+                        );
+                        die.set(gimli::DW_AT_data_member_location, AttributeValue::Udata(m.offset));
+                    }
+                    for (pname, t) in params {
+                        let pid = unit.add(id, gimli::DW_TAG_template_type_parameter);
+                        let n = self.dwarf.strings.add(pname.as_str());
+                        let die = unit.get_mut(pid);
+                        die.set(gimli::DW_AT_name, AttributeValue::StringRef(n));
+                        die.set(
+                            gimli::DW_AT_type,
+                            AttributeValue::UnitRef(self.types[*t as usize]),
+                        );
+                    }
+                }
+                T::Array { elem, count, .. } => {
+                    unit.get_mut(id).set(
+                        gimli::DW_AT_type,
+                        AttributeValue::UnitRef(self.types[*elem as usize]),
+                    );
+                    let sub = unit.add(id, gimli::DW_TAG_subrange_type);
+                    let die = unit.get_mut(sub);
+                    if let Some(u) = usize_ty {
+                        die.set(gimli::DW_AT_type, AttributeValue::UnitRef(self.types[u]));
+                    }
+                    die.set(gimli::DW_AT_lower_bound, AttributeValue::Udata(0));
+                    die.set(gimli::DW_AT_count, AttributeValue::Udata(*count));
+                }
+            }
         }
     }
 
@@ -276,9 +454,13 @@ impl Unit {
             if last == Some(key) {
                 continue;
             }
+            // A statement starts where the line changes, not at each column of it (as
+            // LLVM marks them): debuggers' `next` stops at statements.
+            let new_line = last.is_none_or(|(file, line, _)| (file, line) != (r.file, r.line));
             last = Some(key);
             let file = self.files[r.file as usize];
             let row = program.row();
+            row.is_statement = new_line;
             row.address_offset = r.offset;
             row.file = file;
             row.line = r.line.into();
@@ -291,11 +473,15 @@ impl Unit {
     /// The abstract subprogram an inlined frame points at (`DW_AT_inline`).
     /// With line tables only, as LLVM's backend writes them, it has just a name (no
     /// namespace or linkage name): backtraces then print `index<u64, usize>`.
-    fn abstract_fn(&mut self, inl: &Inlined<'_>) -> UnitEntryId {
+    fn abstract_fn(&mut self, inl: &InlinedFn<'_>) -> UnitEntryId {
         if let Some(&id) = self.abstract_fns.get(inl.linkage_name) {
             return id;
         }
-        let parent = if self.line_tables_only { self.dwarf.unit.root() } else { self.namespace(inl.namespace) };
+        let parent = if self.line_tables_only {
+            self.dwarf.unit.root()
+        } else {
+            self.namespace(inl.namespace)
+        };
         let id = self.dwarf.unit.add(parent, gimli::DW_TAG_subprogram);
         let name = self.dwarf.strings.add(inl.name);
         let linkage = (!self.line_tables_only).then(|| self.dwarf.strings.add(inl.linkage_name));
@@ -331,13 +517,20 @@ impl Unit {
     pub fn finish(mut self) -> Result<Vec<DebugSection>> {
         let ranges = self.dwarf.unit.ranges.add(RangeList(std::mem::take(&mut self.ranges)));
         let root = self.dwarf.unit.root();
-        self.dwarf.unit.get_mut(root).set(gimli::DW_AT_ranges, AttributeValue::RangeListRef(ranges));
+        self.dwarf
+            .unit
+            .get_mut(root)
+            .set(gimli::DW_AT_ranges, AttributeValue::RangeListRef(ranges));
         let mut sections = Sections::new(DebugWriter::new(self.endian));
         self.dwarf.write(&mut sections)?;
         let mut out = Vec::new();
         sections.for_each(|id, w| -> Result<()> {
             if w.len() > 0 {
-                out.push(DebugSection { id, data: w.data.slice().to_vec(), relocs: w.relocs.clone() });
+                out.push(DebugSection {
+                    id,
+                    data: w.data.slice().to_vec(),
+                    relocs: w.relocs.clone(),
+                });
             }
             Ok(())
         })?;
@@ -355,8 +548,10 @@ mod tests {
     /// relocations applied) has their rows, and the subprograms their ranges.
     #[test]
     fn rows_and_relocations_read_back() {
-        let files = vec![(String::new(), "src/main.rs".to_string()), ("/lib".into(), "core.rs".into())];
-        let mut u = Unit::new(4, 8, RunTimeEndian::Little, "test", "src/main.rs@cgu", "/work", &files);
+        let files =
+            vec![(String::new(), "src/main.rs".to_string()), ("/lib".into(), "core.rs".into())];
+        let mut u =
+            Unit::new(4, 8, RunTimeEndian::Little, "test", "src/main.rs@cgu", "/work", &files);
         let rows_a = [
             LineRow { offset: 0, file: 0, line: 3, column: 1 },
             LineRow { offset: 4, file: 0, line: 4, column: 5 },
@@ -373,13 +568,18 @@ mod tests {
             main: false,
             decl: Some((0, 3)),
             rows: &rows_a,
-            inlined: &[Inlined {
+            vars: &[],
+            frame_register: 6,
+            scopes: &[Scope {
                 parent: None,
-                name: "c",
-                linkage_name: "_ZN1c",
-                namespace: &ns[..1],
-                call: (0, 4, 5),
+                inlined: Some(InlinedFn {
+                    name: "c",
+                    linkage_name: "_ZN1c",
+                    namespace: &ns[..1],
+                    call: (0, 4, 5),
+                }),
                 ranges: vec![(12, 20)],
+                vars: Vec::new(),
             }],
         });
         let rows_b = [LineRow { offset: 0, file: 0, line: 10, column: 1 }];
@@ -392,13 +592,16 @@ mod tests {
             main: true,
             decl: None,
             rows: &rows_b,
-            inlined: &[],
+            vars: &[],
+            frame_register: 6,
+            scopes: &[],
         });
         let sections = u.finish().unwrap();
         let addr = |s: usize| [0x1000u64, 0x2000][s];
         // Apply the relocations as a linker would (sections all start at 0 here).
         let applied = |id: SectionId| -> Vec<u8> {
-            let s = sections.iter().find(|s| s.id == id).map(|s| (s.data.clone(), s.relocs.clone()));
+            let s =
+                sections.iter().find(|s| s.id == id).map(|s| (s.data.clone(), s.relocs.clone()));
             let Some((mut data, relocs)) = s else { return Vec::new() };
             for r in relocs {
                 let v = match r.target {
@@ -410,7 +613,9 @@ mod tests {
             }
             data
         };
-        let owned = read::DwarfSections::load(|id| -> std::result::Result<Vec<u8>, ()> { Ok(applied(id)) }).unwrap();
+        let owned =
+            read::DwarfSections::load(|id| -> std::result::Result<Vec<u8>, ()> { Ok(applied(id)) })
+                .unwrap();
         let dwarf = owned.borrow(|s| read::EndianSlice::new(s, gimli::LittleEndian));
         let mut units = dwarf.units();
         let header = units.next().unwrap().unwrap();
