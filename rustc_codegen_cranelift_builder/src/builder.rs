@@ -65,6 +65,9 @@ pub struct Builder<'a, 'tcx> {
     /// The source location (an index of the CGU's debug locations) of what is emitted
     /// now; default when there is no debug info.
     pub loc: ir::SourceLoc,
+    /// Set while a volatile access is emitted: its loads may trap, so that Cranelift never
+    /// drops one whose value is unused (a volatile read is an effect of its own).
+    volatile: bool,
 }
 
 impl<'a, 'tcx> Deref for Builder<'a, 'tcx> {
@@ -176,7 +179,9 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
     }
 
     fn access_flags(&self, size: u64, align: Align) -> MemFlagsData {
-        let data = if align.bytes() >= size {
+        let data = if self.volatile {
+            MemFlagsData::new()
+        } else if align.bytes() >= size {
             MemFlagsData::trusted()
         } else {
             MemFlagsData::new().with_notrap()
@@ -1164,7 +1169,7 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
     type CodegenCx = CodegenCx<'tcx>;
 
     fn build(cx: &'a CodegenCx<'tcx>, llbb: BasicBlock) -> Self {
-        Builder { cx, bb: llbb, loc: ir::SourceLoc::default() }
+        Builder { cx, bb: llbb, loc: ir::SourceLoc::default(), volatile: false }
     }
 
     fn cx(&self) -> &CodegenCx<'tcx> {
@@ -1189,6 +1194,7 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
             cx,
             bb: BasicBlock { func: llfn, block: ir::Block::from_u32(0) },
             loc: ir::SourceLoc::default(),
+            volatile: false,
         };
         BasicBlock { func: llfn, block: bx.new_block() }
     }
@@ -1508,7 +1514,10 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
     fn volatile_load(&mut self, ty: Type, ptr: Value) -> Value {
         self.with_func(|fs| fs.has_volatile = true);
         let p = self.val(ptr);
-        self.load_typed(ty, p, 0, Align::ONE)
+        self.volatile = true;
+        let v = self.load_typed(ty, p, 0, Align::ONE);
+        self.volatile = false;
+        v
     }
 
     fn atomic_load(&mut self, ty: Type, ptr: Value, _order: AtomicOrdering, _size: Size) -> Value {

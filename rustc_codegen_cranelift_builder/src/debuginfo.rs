@@ -153,6 +153,22 @@ impl DebugState<'_> {
 }
 
 impl<'tcx> CodegenCx<'tcx> {
+    /// The data object of `.debug_gdb_scripts` with `contents`.
+    fn gdb_scripts_data(&self, contents: &[u8]) -> cranelift_module::DataId {
+        use cranelift_module::{DataDescription, Linkage, Module};
+        let mut module = self.module.borrow_mut();
+        let id = module
+            .declare_data("__rustc_debug_gdb_scripts_section__", Linkage::Hidden, false, false)
+            .unwrap_or_else(|e| self.tcx.dcx().fatal(format!("cannot declare data: {e}")));
+        let mut desc = DataDescription::new();
+        desc.define(contents.into());
+        desc.set_align(1);
+        desc.set_custom_section(".debug_gdb_scripts");
+        // Defined once per module; a second `main` in the CGU (none exist) would reuse it.
+        let _ = module.define_data(id, &desc);
+        id
+    }
+
     /// The CGU's debug info for the object writer, or `None` without debug info.
     pub fn take_module_debug(&self, cgu_name: &str) -> Option<ModuleDebug> {
         let state = self.debug.as_ref()?.take();
@@ -398,7 +414,42 @@ impl<'a, 'tcx> DebugInfoBuilderMethods<'tcx> for Builder<'a, 'tcx> {
         self.loc = ir::SourceLoc::default();
     }
 
-    fn insert_reference_to_gdb_debug_scripts_section_global(&mut self) {}
+    /// The `.debug_gdb_scripts` section that makes gdb load the Rust pretty printers (and
+    /// the crate graph's `#[debugger_visualizer]`s), referenced from `main` so the
+    /// linker keeps it, as LLVM's backend writes it.
+    fn insert_reference_to_gdb_debug_scripts_section_global(&mut self) {
+        use rustc_session::config::CrateType;
+        let tcx = self.cx.tcx;
+        let embeds = tcx.crate_types().iter().any(|t| {
+            matches!(t, CrateType::Executable | CrateType::Dylib | CrateType::Cdylib | CrateType::StaticLib | CrateType::Sdylib)
+        });
+        if tcx.sess.opts.debuginfo == rustc_session::config::DebugInfo::None
+            || !tcx.sess.target.emit_debug_gdb_scripts
+            || !embeds
+        {
+            return;
+        }
+        let mut contents = b"\x01gdb_load_rust_pretty_printers.py\0".to_vec();
+        let visualizers = rustc_codegen_ssa::base::collect_debugger_visualizers_transitive(
+            tcx,
+            rustc_hir::attrs::DebuggerVisualizerType::GdbPrettyPrinter,
+        );
+        let krate = tcx.crate_name(rustc_hir::def_id::LOCAL_CRATE);
+        for (i, v) in visualizers.iter().enumerate() {
+            // 4: a script given inline, named by the line before it.
+            contents.push(4);
+            contents.extend_from_slice(format!("pretty-printer-{krate}-{i}\n").as_bytes());
+            contents.extend_from_slice(&v.src);
+            contents.push(0);
+        }
+        let data = self.cx.gdb_scripts_data(&contents);
+        let ptr = self.cx.const_value(crate::value::ConstData::SymAddr {
+            sym: crate::value::Sym::Data(data),
+            offset: 0,
+            ty: crate::types::Type::PTR,
+        });
+        rustc_codegen_ssa::traits::BuilderMethods::volatile_load(self, crate::types::Type::I8, ptr);
+    }
 
     fn set_var_name(&mut self, _value: Value, _name: &str) {}
 }
