@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Differential debugger test: builds each probe in tests/debugger/ with LLVM and with our
-backend (`-g -Copt-level=0`), runs both under gdb in batch mode and compares what gdb says
+backend (`-g -Copt-level=0`), runs both under the toolchain's rust-gdb (gdb with the
+Rust pretty printers) in batch mode and compares what gdb says
 at every `// break` line: the stack (function names and file:line of each frame), each
 argument and local with its value (addresses left out), where `next`, `step` and
 `finish` arrive, fact by fact.
@@ -42,8 +43,14 @@ def gdb(binary: Path, src: Path, line: int) -> str:
     cmds = ["set pagination off", "set width 0", "set confirm off", f"break {src.name}:{line}", "run",
             "echo @@STOP\\n", "bt 8", "echo @@LOCALS\\n", "info args", "info locals", "echo @@NEXT\\n", "next",
             "echo @@STEP\\n", "step", "echo @@FINISH\\n", "finish", "echo @@END\\n", "kill"]
-    args = ["gdb", "-nx", "-batch"] + [a for c in cmds for a in ("-ex", c)] + [str(binary)]
-    p = subprocess.run(args, capture_output=True, text=True, timeout=120, cwd=src.parent)
+    # The toolchain's rust-gdb: gdb with the Rust pretty printers allowed to load (through
+    # the `.debug_gdb_scripts` section both builds write).
+    env = dict(os.environ, RUSTUP_TOOLCHAIN=TOOLCHAIN)
+    sysroot = subprocess.run(["rustc", "--print", "sysroot"], capture_output=True, text=True, env=env).stdout.strip()
+    rust_gdb = Path(sysroot) / "bin" / "rust-gdb"
+    gdb_cmd = [str(rust_gdb)] if rust_gdb.exists() else ["gdb"]
+    args = gdb_cmd + ["-nx", "-batch"] + [a for c in cmds for a in ("-ex", c)] + [str(binary)]
+    p = subprocess.run(args, capture_output=True, text=True, timeout=120, cwd=src.parent, env=env)
     return p.stdout
 
 
