@@ -385,11 +385,12 @@ stage_difftest() {
         python3 rustc_codegen_ssa_ext/gen/target_cpus.py --compare "$BACKEND"
 }
 
-# The aarch64 differential tests of the arch intrinsics and aarch64's asm!, built for
+# The aarch64 differential tests of the arch intrinsics, aarch64's asm! and backtraces
+# from our line tables, built for
 # aarch64 and run under qemu-user. Needs the toolchain's aarch64 std; the cross gcc and
 # qemu come from Debian's packages (installed here when we are root).
 AARCH64_TESTS=(tests/run-pass/arch_aarch64_gen_*.rs tests/run-pass/asm_inline_aarch64.rs
-    tests/run-pass/simd_neon_tbl_aarch64.rs)
+    tests/run-pass/simd_neon_tbl_aarch64.rs tests/run-pass/debuginfo_backtrace*.rs)
 
 aarch64_available() {
     [[ -d $SYSROOT/lib/rustlib/aarch64-unknown-linux-gnu/lib ]]
