@@ -10,6 +10,22 @@ use rustc_middle::ty::layout::{HasTypingEnv, LayoutOf, TyAndLayout};
 use rustc_middle::ty::{self, Ty};
 use std::collections::HashMap;
 
+/// What the table needs of a backend's codegen context: layouts in a monomorphic
+/// typing environment.
+pub trait LayoutCx<'tcx>:
+    LayoutOf<'tcx, LayoutOfResult = TyAndLayout<'tcx>>
+    + HasTypingEnv<'tcx>
+    + ty::layout::HasTyCtxt<'tcx>
+{
+}
+
+impl<'tcx, T> LayoutCx<'tcx> for T where
+    T: LayoutOf<'tcx, LayoutOfResult = TyAndLayout<'tcx>>
+        + HasTypingEnv<'tcx>
+        + ty::layout::HasTyCtxt<'tcx>
+{
+}
+
 /// A field of a structure.
 #[derive(Clone, Debug)]
 pub struct Member {
@@ -41,12 +57,7 @@ impl<'tcx> Default for TypeTable<'tcx> {
 
 impl<'tcx> TypeTable<'tcx> {
     /// The entry of `ty` (a monomorphic type), adding it and what it refers to.
-    pub fn of<Cx>(&mut self, cx: &Cx, ty: Ty<'tcx>) -> u32
-    where
-        Cx: LayoutOf<'tcx, LayoutOfResult = TyAndLayout<'tcx>>
-            + HasTypingEnv<'tcx>
-            + ty::layout::HasTyCtxt<'tcx>,
-    {
+    pub fn of<Cx: LayoutCx<'tcx>>(&mut self, cx: &Cx, ty: Ty<'tcx>) -> u32 {
         if let Some(&i) = self.map.get(&ty) {
             return i;
         }
@@ -150,17 +161,12 @@ impl<'tcx> TypeTable<'tcx> {
         index
     }
 
-    fn fields<Cx>(
+    fn fields<Cx: LayoutCx<'tcx>>(
         &mut self,
         cx: &Cx,
         layout: TyAndLayout<'tcx>,
         name: impl Fn(usize) -> String,
-    ) -> Vec<Member>
-    where
-        Cx: LayoutOf<'tcx, LayoutOfResult = TyAndLayout<'tcx>>
-            + HasTypingEnv<'tcx>
-            + ty::layout::HasTyCtxt<'tcx>,
-    {
+    ) -> Vec<Member> {
         if !matches!(layout.variants, Variants::Single { .. }) {
             return Vec::new();
         }
@@ -178,18 +184,13 @@ impl<'tcx> TypeTable<'tcx> {
 
     /// `&T`, `*const T`, `Box<T>`: a pointer when `T` is sized, else the fat pointer's two
     /// fields, as LLVM's backend describes them.
-    fn pointer<Cx>(
+    fn pointer<Cx: LayoutCx<'tcx>>(
         &mut self,
         cx: &Cx,
         name: String,
         pointee: Ty<'tcx>,
         layout: TyAndLayout<'tcx>,
-    ) -> TypeEntry
-    where
-        Cx: LayoutOf<'tcx, LayoutOfResult = TyAndLayout<'tcx>>
-            + HasTypingEnv<'tcx>
-            + ty::layout::HasTyCtxt<'tcx>,
-    {
+    ) -> TypeEntry {
         let tcx = cx.tcx();
         let size = layout.size.bytes();
         if !matches!(layout.backend_repr, BackendRepr::ScalarPair(..)) {
@@ -242,12 +243,13 @@ impl<'tcx> TypeTable<'tcx> {
         }
     }
 
-    fn raw_pointer<Cx>(&mut self, cx: &Cx, to: Ty<'tcx>, pointee: Option<u32>, size: u64) -> u32
-    where
-        Cx: LayoutOf<'tcx, LayoutOfResult = TyAndLayout<'tcx>>
-            + HasTypingEnv<'tcx>
-            + ty::layout::HasTyCtxt<'tcx>,
-    {
+    fn raw_pointer<Cx: LayoutCx<'tcx>>(
+        &mut self,
+        cx: &Cx,
+        to: Ty<'tcx>,
+        pointee: Option<u32>,
+        size: u64,
+    ) -> u32 {
         let name = format!("*const {}", compute_debuginfo_type_name(cx.tcx(), to, true));
         let i = self.entries.len() as u32;
         self.entries.push(TypeEntry::Pointer { name, pointee, size });
