@@ -16,6 +16,7 @@ DWARF 5 (Debian's `llvm` package has llvm-dwarfdump; the toolchain's llvm-tools 
 import argparse
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -37,6 +38,11 @@ def build(src: Path, out: Path, backend):
         sys.exit(f"build failed: {' '.join(cmd)}\n{p.stderr[-2000:]}")
 
 
+def no_core_dumps():
+    # A crash under gdb must not leave a core file behind (in the tree, say).
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
 def gdb(binary: Path, src: Path, line: int) -> str:
     """gdb's answers at the first time `line` is reached (one run per breakpoint, so that
     a difference at one cannot shift the others)."""
@@ -50,7 +56,8 @@ def gdb(binary: Path, src: Path, line: int) -> str:
     rust_gdb = Path(sysroot) / "bin" / "rust-gdb"
     gdb_cmd = [str(rust_gdb)] if rust_gdb.exists() else ["gdb"]
     args = gdb_cmd + ["-nx", "-batch"] + [a for c in cmds for a in ("-ex", c)] + [str(binary)]
-    p = subprocess.run(args, capture_output=True, text=True, timeout=120, cwd=src.parent, env=env)
+    p = subprocess.run(args, capture_output=True, text=True, timeout=120, cwd=binary.parent, env=env,
+                       preexec_fn=no_core_dumps)
     return p.stdout
 
 
