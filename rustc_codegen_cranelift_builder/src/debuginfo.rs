@@ -12,21 +12,18 @@ use std::ops::Range;
 use cranelift_codegen::ir;
 use cranelift_module::FuncId;
 use rustc_abi::Size;
-use rustc_codegen_ssa::debuginfo::type_names;
 use rustc_codegen_ssa::mir::debuginfo::{DebugScope, FunctionDebugContext, VariableKind};
 use rustc_codegen_ssa::traits::{
     CoverageInfoBuilderMethods, DebugInfoBuilderMethods, DebugInfoCodegenMethods,
 };
+use rustc_codegen_ssa_ext::debuginfo::source;
 use rustc_codegen_ssa_ext::debuginfo::types::{TypeEntry, TypeTable};
 use rustc_data_structures::fx::{FxHashMap, FxIndexSet};
-use rustc_hir::def_id::DefId;
 use rustc_index::IndexVec;
 use rustc_middle::mir::{self, coverage::CoverageKind};
-use rustc_middle::ty::{self, ExistentialTraitRef, Instance, Ty, TyCtxt, Unnormalized};
+use rustc_middle::ty::{self, ExistentialTraitRef, Instance, Ty, TyCtxt};
 use rustc_session;
-use rustc_span::{
-    BytePos, FileName, Pos, RemapPathScopeComponents, SourceFile, Span, Symbol, hygiene,
-};
+use rustc_span::{BytePos, SourceFile, Span, Symbol, hygiene};
 use rustc_target::callconv::FnAbi;
 
 use crate::builder::Builder;
@@ -97,34 +94,11 @@ pub struct ModuleDebug {
     pub var_locs: FxHashMap<FuncId, Vec<VarLoc>>,
 }
 
-/// (directory, name) of a source file as LLVM's backend writes it: relative to the
-/// compilation directory when it is inside it.
-fn file_entry(file: &SourceFile) -> (String, String) {
-    match &file.name {
-        FileName::Real(name) => {
-            let (work_dir, path) = name.embeddable_name(RemapPathScopeComponents::DEBUGINFO);
-            match path.strip_prefix(work_dir) {
-                Ok(rel) => (String::new(), rel.to_string_lossy().into_owned()),
-                Err(_) => (String::new(), path.to_string_lossy().into_owned()),
-            }
-        }
-        other => (String::new(), other.display(RemapPathScopeComponents::DEBUGINFO).to_string()),
-    }
-}
-
 impl DebugState<'_> {
     /// The (file, line, column) of a position, 1-based, as LLVM's backend computes it.
     fn position(&mut self, tcx: TyCtxt<'_>, pos: BytePos) -> (u32, u32, u32) {
-        let sm = tcx.sess.source_map();
-        let (file, line, col) = match sm.lookup_line(pos) {
-            Ok(rustc_span::SourceFileAndLine { sf, line }) => {
-                let line_pos = sf.lines()[line];
-                let col = (sf.relative_position(pos) - line_pos).to_u32() + 1;
-                (sf, line as u32 + 1, col)
-            }
-            Err(sf) => (sf, 0, 0),
-        };
-        let (index, _) = self.files.insert_full(file_entry(&file));
+        let (file, line, col) = source::position(tcx, pos);
+        let (index, _) = self.files.insert_full(file);
         (index as u32, line, col)
     }
 
@@ -173,20 +147,7 @@ impl<'tcx> CodegenCx<'tcx> {
     pub fn take_module_debug(&self, cgu_name: &str) -> Option<ModuleDebug> {
         let state = self.debug.as_ref()?.take();
         let tcx = self.tcx;
-        let sm = tcx.sess.source_map();
-        let comp_dir = sm
-            .working_dir()
-            .path(RemapPathScopeComponents::DEBUGINFO)
-            .to_string_lossy()
-            .into_owned();
-        let mut name = tcx
-            .sess
-            .local_crate_source_file()
-            .map(|src| src.path(RemapPathScopeComponents::DEBUGINFO).to_string_lossy().into_owned())
-            .unwrap_or_else(|| tcx.crate_name(rustc_hir::def_id::LOCAL_CRATE).to_string());
-        // Unique per CGU, as LLVM's backend makes it (linkers may merge same-named units).
-        name.push('@');
-        name.push_str(cgu_name);
+        let (name, comp_dir) = source::unit_name_and_dir(tcx, cgu_name);
         Some(ModuleDebug {
             version: tcx.sess.dwarf_version() as u16,
             line_tables_only: tcx.sess.opts.debuginfo
@@ -215,44 +176,9 @@ fn fn_debug<'tcx>(
     let (file, line, _) = state.position(tcx, tcx.def_span(def_id).lo());
     let decl = (line != 0).then_some((file, line));
     let linkage_name = tcx.symbol_name(instance).name.to_string();
-    let (name, namespace) = names(tcx, instance);
+    let (name, namespace) = source::fn_names(tcx, instance);
     let main = tcx.entry_fn(()).is_some_and(|(id, _)| id == def_id);
     FnDebug { name, linkage_name, namespace, main, decl }
-}
-
-/// A function's name with its generic arguments (`add<u8>`) and its namespaces, as LLVM's
-/// backend names them: an inherent method of a type is in the type's namespace.
-fn names<'tcx>(tcx: TyCtxt<'tcx>, instance: Instance<'tcx>) -> (String, Vec<String>) {
-    let def_id = instance.def_id();
-    let mut name = String::new();
-    type_names::push_item_name(tcx, def_id, false, &mut name);
-    let enclosing = tcx.typeck_root_def_id(def_id);
-    let args = instance.args.truncate_to(tcx, tcx.generics_of(enclosing));
-    let args = tcx.normalize_erasing_regions(
-        ty::TypingEnv::fully_monomorphized(),
-        Unnormalized::new_wip(args),
-    );
-    type_names::push_generic_args(tcx, args, &mut name);
-    let mut scope =
-        DefId { krate: def_id.krate, index: tcx.def_key(def_id).parent.unwrap_or(def_id.index) };
-    if let Some(imp) = tcx.inherent_impl_of_assoc(def_id) {
-        let self_ty = tcx.type_of(imp).instantiate_identity();
-        if let ty::Adt(adt, _) = self_ty.skip_norm_wip().kind()
-            && !adt.is_box()
-        {
-            scope = adt.did();
-        }
-    }
-    let mut namespace = Vec::new();
-    let mut at = Some(scope);
-    while let Some(d) = at {
-        let mut seg = String::new();
-        type_names::push_item_name(tcx, d, false, &mut seg);
-        namespace.push(seg);
-        at = tcx.def_key(d).parent.map(|index| DefId { krate: d.krate, index });
-    }
-    namespace.reverse();
-    (name, namespace)
 }
 
 impl<'tcx> DebugInfoCodegenMethods<'tcx> for CodegenCx<'tcx> {
@@ -418,30 +344,7 @@ impl<'a, 'tcx> DebugInfoBuilderMethods<'tcx> for Builder<'a, 'tcx> {
     /// the crate graph's `#[debugger_visualizer]`s), referenced from `main` so the
     /// linker keeps it, as LLVM's backend writes it.
     fn insert_reference_to_gdb_debug_scripts_section_global(&mut self) {
-        use rustc_session::config::CrateType;
-        let tcx = self.cx.tcx;
-        let embeds = tcx.crate_types().iter().any(|t| {
-            matches!(t, CrateType::Executable | CrateType::Dylib | CrateType::Cdylib | CrateType::StaticLib | CrateType::Sdylib)
-        });
-        if tcx.sess.opts.debuginfo == rustc_session::config::DebugInfo::None
-            || !tcx.sess.target.emit_debug_gdb_scripts
-            || !embeds
-        {
-            return;
-        }
-        let mut contents = b"\x01gdb_load_rust_pretty_printers.py\0".to_vec();
-        let visualizers = rustc_codegen_ssa::base::collect_debugger_visualizers_transitive(
-            tcx,
-            rustc_hir::attrs::DebuggerVisualizerType::GdbPrettyPrinter,
-        );
-        let krate = tcx.crate_name(rustc_hir::def_id::LOCAL_CRATE);
-        for (i, v) in visualizers.iter().enumerate() {
-            // 4: a script given inline, named by the line before it.
-            contents.push(4);
-            contents.extend_from_slice(format!("pretty-printer-{krate}-{i}\n").as_bytes());
-            contents.extend_from_slice(&v.src);
-            contents.push(0);
-        }
+        let Some(contents) = source::gdb_scripts(self.cx.tcx) else { return };
         let data = self.cx.gdb_scripts_data(&contents);
         let ptr = self.cx.const_value(crate::value::ConstData::SymAddr {
             sym: crate::value::Sym::Data(data),

@@ -3,6 +3,7 @@
 //! turned into relocations that the backend maps onto its object writer. The backend
 //! supplies each function's symbol, size and line rows (code offset to file, line, column).
 
+pub mod source;
 pub mod types;
 
 use gimli::write::{
