@@ -7,16 +7,16 @@ use cranelift_codegen::Context;
 use cranelift_codegen::control::ControlPlane;
 use cranelift_codegen::isa::OwnedTargetIsa;
 use cranelift_codegen::isa::unwind::UnwindInfo;
-use rustc_data_structures::fx::FxHashMap;
 use cranelift_module::{FuncId, Module, ModuleReloc};
 use cranelift_object::ObjectProduct;
 use gimli::RunTimeEndian;
 use gimli::write::Address;
-use rustc_codegen_ssa_ext::eh::frame::{self, EhReloc, EhRelocKind, UnitEhFrame};
-use rustc_codegen_ssa_ext::debuginfo as dwarf;
-use rustc_codegen_ssa_ext::eh::lsda;
 use rustc_codegen_ssa::back::write::{CodegenContext, ModuleConfig, SharedEmitter};
 use rustc_codegen_ssa::{CompiledModule, ModuleCodegen};
+use rustc_codegen_ssa_ext::debuginfo as dwarf;
+use rustc_codegen_ssa_ext::eh::frame::{self, EhReloc, EhRelocKind, UnitEhFrame};
+use rustc_codegen_ssa_ext::eh::lsda;
+use rustc_data_structures::fx::FxHashMap;
 use rustc_data_structures::profiling::SelfProfilerRef;
 use rustc_errors::DiagCtxt;
 use rustc_session::config::OutputType;
@@ -33,7 +33,9 @@ const LSDA_SECTION_SYMBOL: usize = usize::MAX - 1;
 
 /// The LSDA of a compiled function, or `None` when no call has a landing pad (the function
 /// then needs no personality: unwinding passes through on its CFI alone).
-fn function_lsda(code: &cranelift_codegen::CompiledCode) -> Result<Option<Vec<u8>>, lsda::LsdaError> {
+fn function_lsda(
+    code: &cranelift_codegen::CompiledCode,
+) -> Result<Option<Vec<u8>>, lsda::LsdaError> {
     use cranelift_codegen::MachExceptionHandler;
     // Most functions have no landing pad: decide that before building anything.
     if code.buffer.call_sites().all(|site| site.exception_handlers.is_empty()) {
@@ -54,13 +56,21 @@ fn function_lsda(code: &cranelift_codegen::CompiledCode) -> Result<Option<Vec<u8
 
 /// Adds the local data word `DW.ref.rust_eh_personality` holding the personality's address,
 /// which the personality CIE points at. Writable data, not `.bss`: the unwinder reads it.
-fn add_personality_ref(product: &mut ObjectProduct, personality: FuncId) -> object::write::SymbolId {
+fn add_personality_ref(
+    product: &mut ObjectProduct,
+    personality: FuncId,
+) -> object::write::SymbolId {
     use object::write::{Relocation, SectionKind, Symbol, SymbolSection};
-    use object::{RelocationEncoding, RelocationFlags, RelocationKind, SymbolFlags, SymbolKind, SymbolScope};
+    use object::{
+        RelocationEncoding, RelocationFlags, RelocationKind, SymbolFlags, SymbolKind, SymbolScope,
+    };
     let target = product.functions[personality].expect("personality is declared").0;
     let obj = &mut product.object;
-    let section =
-        obj.add_section(Vec::new(), b".data.DW.ref.rust_eh_personality".to_vec(), SectionKind::Data);
+    let section = obj.add_section(
+        Vec::new(),
+        b".data.DW.ref.rust_eh_personality".to_vec(),
+        SectionKind::Data,
+    );
     let offset = obj.append_section_data(section, &[0; 8], 8);
     obj.add_relocation(
         section,
@@ -114,7 +124,9 @@ fn add_eh_frame(
         let symbol = match r.symbol {
             PERSONALITY_REF_SYMBOL => personality_ref.expect("CIE personality without personality"),
             LSDA_SECTION_SYMBOL => lsda_symbol.expect("FDE with LSDA but no .gcc_except_table"),
-            f => product.functions[FuncId::from_u32(f as u32)].expect("FDE for undefined function").0,
+            f => {
+                product.functions[FuncId::from_u32(f as u32)].expect("FDE for undefined function").0
+            }
         };
         let kind = match r.kind {
             EhRelocKind::Absolute => RelocationKind::Absolute,
@@ -126,7 +138,11 @@ fn add_eh_frame(
                 offset: offset + r.offset as u64,
                 symbol,
                 addend: r.addend,
-                flags: RelocationFlags::Generic { kind, encoding: RelocationEncoding::Generic, size: r.size * 8 },
+                flags: RelocationFlags::Generic {
+                    kind,
+                    encoding: RelocationEncoding::Generic,
+                    size: r.size * 8,
+                },
             },
         )
         .expect("eh_frame relocation");
@@ -152,7 +168,9 @@ fn line_rows(
         if loc.is_default() {
             continue;
         }
-        let Some(&(file, line, column, frame)) = debug.locs.get(loc.bits() as usize) else { continue };
+        let Some(&(file, line, column, frame)) = debug.locs.get(loc.bits() as usize) else {
+            continue;
+        };
         let offset = r.start as u64;
         if rows.last().is_some_and(|l: &dwarf::LineRow| l.offset == offset) {
             rows.pop();
@@ -292,7 +310,9 @@ fn add_debug_sections(product: &mut ObjectProduct, sections: Vec<dwarf::DebugSec
             };
             let mut data = s.data.clone();
             if macho {
-                for r in s.relocs.iter().filter(|r| matches!(r.target, dwarf::RelocTarget::Section(_))) {
+                for r in
+                    s.relocs.iter().filter(|r| matches!(r.target, dwarf::RelocTarget::Section(_)))
+                {
                     let o = r.offset as usize;
                     let n = r.size as usize;
                     data[o..o + n].copy_from_slice(&(r.addend as u64).to_le_bytes()[..n]);
@@ -310,10 +330,15 @@ fn add_debug_sections(product: &mut ObjectProduct, sections: Vec<dwarf::DebugSec
             }
             let symbol = match r.target {
                 dwarf::RelocTarget::Symbol(f) => {
-                    product.functions[FuncId::from_u32(f as u32)].expect("DWARF for an undefined function").0
+                    product.functions[FuncId::from_u32(f as u32)]
+                        .expect("DWARF for an undefined function")
+                        .0
                 }
                 dwarf::RelocTarget::Section(target) => {
-                    let &(_, t) = ids.iter().find(|(g, _)| *g == target).expect("offset into a missing section");
+                    let &(_, t) = ids
+                        .iter()
+                        .find(|(g, _)| *g == target)
+                        .expect("offset into a missing section");
                     product.object.section_symbol(t)
                 }
             };
@@ -369,8 +394,15 @@ pub fn codegen(
             cranelift_codegen::ir::Endianness::Big => RunTimeEndian::Big,
         };
         let address_size = obj.isa().pointer_bytes();
-        let mut unit =
-            dwarf::Unit::new(d.version, address_size, endian, &d.producer, &d.name, &d.comp_dir, &d.files);
+        let mut unit = dwarf::Unit::new(
+            d.version,
+            address_size,
+            endian,
+            &d.producer,
+            &d.name,
+            &d.comp_dir,
+            &d.files,
+        );
         unit.line_tables_only = d.line_tables_only;
         unit.add_types(&d.types);
         unit
@@ -463,6 +495,7 @@ pub fn codegen(
         eprintln!("Cranelift passes of `{name}`:\n{}", cranelift_codegen::timing::take_current());
     }
     let mut product = obj.finish();
+    unname_anonymous_data(&mut product);
     if let Some(unit) = dwarf.filter(|u| !u.is_empty()) {
         match unit.finish() {
             Ok(sections) => add_debug_sections(&mut product, sections),
@@ -474,9 +507,8 @@ pub fn codegen(
         if frames_use_personality && personality.is_none() {
             dcx.fatal(format!("`{name}` has landing pads but no personality routine"));
         }
-        let (data, relocs) = frames
-            .finish()
-            .unwrap_or_else(|e| dcx.fatal(format!("cannot write .eh_frame: {e}")));
+        let (data, relocs) =
+            frames.finish().unwrap_or_else(|e| dcx.fatal(format!("cannot write .eh_frame: {e}")));
         let personality = if frames_use_personality { personality } else { None };
         add_eh_frame(&mut product, data, relocs, lsdas, personality);
     }
@@ -488,10 +520,35 @@ pub fn codegen(
         dcx.fatal(format!("cannot write `{}`: {e}", path.display()));
     }
     if let Some(asm) = global_asm {
-        if let Err(e) = rustc_codegen_ssa_ext::assemble::merge_into_object(&path, &asm.text, &asm.driver) {
+        if let Err(e) =
+            rustc_codegen_ssa_ext::assemble::merge_into_object(&path, &asm.text, &asm.driver)
+        {
             dcx.fatal(format!("cannot assemble the inline assembly of `{name}`: {e}"));
         }
     }
-    ModuleCodegen { name, module_llvm: (), kind, thin_lto_buffer }
-        .into_compiled_module(true, false, false, false, false, &cgcx.output_filenames)
+    ModuleCodegen { name, module_llvm: (), kind, thin_lto_buffer }.into_compiled_module(
+        true,
+        false,
+        false,
+        false,
+        false,
+        &cgcx.output_filenames,
+    )
+}
+
+/// cranelift-module names anonymous constants `.Ldata<n>`, and ELF linkers keep such local
+/// symbols, so gdb would print a vtable pointer as `0x… <.Ldata3>`: LLVM's private
+/// constants have no symbol at all. An ELF symbol without a name is ignored by debuggers
+/// and symbolizers; relocations refer to symbols by index, so they are unaffected.
+fn unname_anonymous_data(product: &mut cranelift_object::ObjectProduct) {
+    if product.object.format() != object::BinaryFormat::Elf {
+        return;
+    }
+    for (_, entry) in product.data_objects.iter() {
+        let Some((symbol, _)) = *entry else { continue };
+        let sym = product.object.symbol_mut(symbol);
+        if sym.scope == object::SymbolScope::Compilation && sym.name.starts_with(b".Ldata") {
+            sym.name.clear();
+        }
+    }
 }

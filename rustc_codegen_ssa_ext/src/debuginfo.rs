@@ -367,8 +367,11 @@ impl Unit {
                 let tag = match e {
                     T::Base { .. } => gimli::DW_TAG_base_type,
                     T::Pointer { .. } => gimli::DW_TAG_pointer_type,
-                    T::Struct { .. } => gimli::DW_TAG_structure_type,
+                    T::Struct { .. } | T::Enum { .. } => gimli::DW_TAG_structure_type,
+                    T::Union { .. } => gimli::DW_TAG_union_type,
                     T::Array { .. } => gimli::DW_TAG_array_type,
+                    T::Subroutine { .. } => gimli::DW_TAG_subroutine_type,
+                    T::Enumeration { .. } => gimli::DW_TAG_enumeration_type,
                 };
                 self.dwarf.unit.add(root, tag)
             })
@@ -381,67 +384,138 @@ impl Unit {
                 T::Base { name, .. }
                 | T::Pointer { name, .. }
                 | T::Struct { name, .. }
-                | T::Array { name, .. } => self.dwarf.strings.add(name.as_str()),
+                | T::Union { name, .. }
+                | T::Array { name, .. }
+                | T::Enumeration { name, .. }
+                | T::Enum { name, .. } => name.as_str(),
+                T::Subroutine { .. } => "",
             };
-            let unit = &mut self.dwarf.unit;
-            unit.get_mut(id).set(gimli::DW_AT_name, AttributeValue::StringRef(name));
+            if !name.is_empty() {
+                let name = self.dwarf.strings.add(name);
+                self.dwarf.unit.get_mut(id).set(gimli::DW_AT_name, AttributeValue::StringRef(name));
+            }
             match e {
                 T::Base { encoding, size, .. } => {
-                    let die = unit.get_mut(id);
+                    let die = self.dwarf.unit.get_mut(id);
                     die.set(gimli::DW_AT_encoding, AttributeValue::Encoding(*encoding));
                     die.set(gimli::DW_AT_byte_size, AttributeValue::Udata(*size));
                 }
                 T::Pointer { pointee, size, .. } => {
-                    let die = unit.get_mut(id);
                     if let Some(p) = pointee {
-                        die.set(
-                            gimli::DW_AT_type,
-                            AttributeValue::UnitRef(self.types[*p as usize]),
-                        );
+                        self.set_type(id, *p);
                     }
+                    let die = self.dwarf.unit.get_mut(id);
                     die.set(gimli::DW_AT_byte_size, AttributeValue::Udata(*size));
                 }
-                T::Struct { size, align, members, params, .. } => {
-                    let die = unit.get_mut(id);
-                    die.set(gimli::DW_AT_byte_size, AttributeValue::Udata(*size));
-                    die.set(gimli::DW_AT_alignment, AttributeValue::Udata(*align));
+                T::Struct { size, align, members, params, .. }
+                | T::Union { size, align, members, params, .. } => {
+                    self.set_size_align(id, *size, *align);
                     for m in members {
-                        let mid = unit.add(id, gimli::DW_TAG_member);
-                        let n = self.dwarf.strings.add(m.name.as_str());
-                        let die = unit.get_mut(mid);
-                        die.set(gimli::DW_AT_name, AttributeValue::StringRef(n));
-                        die.set(
-                            gimli::DW_AT_type,
-                            AttributeValue::UnitRef(self.types[m.ty as usize]),
-                        );
-                        die.set(gimli::DW_AT_data_member_location, AttributeValue::Udata(m.offset));
+                        self.add_member(id, Some(&m.name), m.ty, m.offset);
                     }
                     for (pname, t) in params {
-                        let pid = unit.add(id, gimli::DW_TAG_template_type_parameter);
+                        let pid = self.dwarf.unit.add(id, gimli::DW_TAG_template_type_parameter);
                         let n = self.dwarf.strings.add(pname.as_str());
-                        let die = unit.get_mut(pid);
-                        die.set(gimli::DW_AT_name, AttributeValue::StringRef(n));
-                        die.set(
-                            gimli::DW_AT_type,
-                            AttributeValue::UnitRef(self.types[*t as usize]),
-                        );
+                        self.dwarf
+                            .unit
+                            .get_mut(pid)
+                            .set(gimli::DW_AT_name, AttributeValue::StringRef(n));
+                        self.set_type(pid, *t);
                     }
                 }
                 T::Array { elem, count, .. } => {
-                    unit.get_mut(id).set(
-                        gimli::DW_AT_type,
-                        AttributeValue::UnitRef(self.types[*elem as usize]),
-                    );
-                    let sub = unit.add(id, gimli::DW_TAG_subrange_type);
-                    let die = unit.get_mut(sub);
+                    self.set_type(id, *elem);
+                    let sub = self.dwarf.unit.add(id, gimli::DW_TAG_subrange_type);
                     if let Some(u) = usize_ty {
-                        die.set(gimli::DW_AT_type, AttributeValue::UnitRef(self.types[u]));
+                        self.set_type(sub, u as u32);
                     }
+                    let die = self.dwarf.unit.get_mut(sub);
                     die.set(gimli::DW_AT_lower_bound, AttributeValue::Udata(0));
                     die.set(gimli::DW_AT_count, AttributeValue::Udata(*count));
                 }
+                T::Subroutine { ret, params } => {
+                    if let Some(r) = ret {
+                        self.set_type(id, *r);
+                    }
+                    for p in params {
+                        let pid = self.dwarf.unit.add(id, gimli::DW_TAG_formal_parameter);
+                        self.set_type(pid, *p);
+                    }
+                }
+                T::Enumeration { base, signed, size, align, values, .. } => {
+                    self.set_type(id, *base);
+                    self.set_size_align(id, *size, *align);
+                    let die = self.dwarf.unit.get_mut(id);
+                    die.set(gimli::DW_AT_enum_class, AttributeValue::Flag(true));
+                    for (vname, bits) in values {
+                        let eid = self.dwarf.unit.add(id, gimli::DW_TAG_enumerator);
+                        let n = self.dwarf.strings.add(vname.as_str());
+                        // The value's bits are the discriminant type's (`-1i8` is 0xff).
+                        let value = if *signed {
+                            let shift = 128 - 8 * (*size).clamp(1, 16) as u32;
+                            AttributeValue::Sdata((((*bits as i128) << shift) >> shift) as i64)
+                        } else {
+                            AttributeValue::Udata(*bits as u64)
+                        };
+                        let die = self.dwarf.unit.get_mut(eid);
+                        die.set(gimli::DW_AT_name, AttributeValue::StringRef(n));
+                        die.set(gimli::DW_AT_const_value, value);
+                    }
+                }
+                T::Enum { size, align, tag, variants, .. } => {
+                    self.set_size_align(id, *size, *align);
+                    let part = self.dwarf.unit.add(id, gimli::DW_TAG_variant_part);
+                    if let Some(tag) = tag {
+                        let m = self.add_member(part, None, tag.ty, tag.offset);
+                        let die = self.dwarf.unit.get_mut(m);
+                        die.set(gimli::DW_AT_artificial, AttributeValue::Flag(true));
+                        self.dwarf
+                            .unit
+                            .get_mut(part)
+                            .set(gimli::DW_AT_discr, AttributeValue::UnitRef(m));
+                    }
+                    for v in variants {
+                        let vid = self.dwarf.unit.add(part, gimli::DW_TAG_variant);
+                        if let (Some(bits), Some(tag)) = (v.discr, tag) {
+                            self.dwarf
+                                .unit
+                                .get_mut(vid)
+                                .set(gimli::DW_AT_discr_value, discr_value(bits, tag.size));
+                        }
+                        self.add_member(vid, Some(&v.name), v.ty, 0);
+                    }
+                }
             }
         }
+    }
+
+    fn set_type(&mut self, die: UnitEntryId, ty: u32) {
+        let t = self.types[ty as usize];
+        self.dwarf.unit.get_mut(die).set(gimli::DW_AT_type, AttributeValue::UnitRef(t));
+    }
+
+    fn set_size_align(&mut self, die: UnitEntryId, size: u64, align: u64) {
+        let die = self.dwarf.unit.get_mut(die);
+        die.set(gimli::DW_AT_byte_size, AttributeValue::Udata(size));
+        die.set(gimli::DW_AT_alignment, AttributeValue::Udata(align));
+    }
+
+    fn add_member(
+        &mut self,
+        parent: UnitEntryId,
+        name: Option<&str>,
+        ty: u32,
+        offset: u64,
+    ) -> UnitEntryId {
+        let id = self.dwarf.unit.add(parent, gimli::DW_TAG_member);
+        if let Some(name) = name {
+            let n = self.dwarf.strings.add(name);
+            self.dwarf.unit.get_mut(id).set(gimli::DW_AT_name, AttributeValue::StringRef(n));
+        }
+        self.set_type(id, ty);
+        let die = self.dwarf.unit.get_mut(id);
+        die.set(gimli::DW_AT_data_member_location, AttributeValue::Udata(offset));
+        id
     }
 
     /// The function's line-table sequence.
@@ -664,5 +738,103 @@ mod tests {
         assert_eq!(subs, [0x1000, 0x2000]);
         // `krate` and `krate::module`, each once.
         assert_eq!((namespaces, inlined), (2, 1));
+    }
+
+    /// An enum's variant part reads back as gdb decodes it: the discriminant is the
+    /// artificial tag member, each variant has the tag's value (none for the untagged
+    /// one), and 128-bit tags' values are blocks of their bytes; a fieldless enum's
+    /// negative values are signed.
+    #[test]
+    fn enums_read_back() {
+        use types::{Member, Tag, TypeEntry as T, Variant};
+        let mut u = Unit::new(4, 8, RunTimeEndian::Little, "t", "t@cgu", "/w", &[]);
+        let base = |name: &str, encoding, size| T::Base { name: name.into(), encoding, size };
+        let variant = |name: &str, members| T::Struct {
+            name: format!("E::{name}"),
+            size: 32,
+            align: 16,
+            members,
+            params: Vec::new(),
+        };
+        u.add_types(&[
+            base("u128", gimli::DW_ATE_unsigned, 16),
+            base("i8", gimli::DW_ATE_signed, 1),
+            variant("P", vec![Member { name: "__0".into(), ty: 0, offset: 16 }]),
+            variant("Q", Vec::new()),
+            T::Enum {
+                name: "E".into(),
+                size: 32,
+                align: 16,
+                tag: Some(Tag { ty: 0, offset: 0, size: 16 }),
+                variants: vec![
+                    Variant { name: "P".into(), ty: 2, discr: None },
+                    Variant { name: "Q".into(), ty: 3, discr: Some(1) },
+                ],
+            },
+            T::Enumeration {
+                name: "S".into(),
+                base: 1,
+                signed: true,
+                size: 1,
+                align: 1,
+                values: vec![("Minus".into(), 0xfe), ("Plus".into(), 5)],
+            },
+        ]);
+        let sections = u.finish().unwrap();
+        let section = |id: SectionId| -> Vec<u8> {
+            sections.iter().find(|s| s.id == id).map_or(Vec::new(), |s| s.data.clone())
+        };
+        let owned =
+            read::DwarfSections::load(|id| -> std::result::Result<Vec<u8>, ()> { Ok(section(id)) })
+                .unwrap();
+        let dwarf = owned.borrow(|s| read::EndianSlice::new(s, gimli::LittleEndian));
+        let header = dwarf.units().next().unwrap().unwrap();
+        let unit = dwarf.unit(header).unwrap();
+        let mut entries = unit.entries();
+        let (mut discr, mut tag_member, mut values, mut enumerators) =
+            (None, None, Vec::new(), Vec::new());
+        while let Some(e) = entries.next_dfs().unwrap() {
+            match e.tag() {
+                gimli::DW_TAG_variant_part => discr = e.attr_value(gimli::DW_AT_discr),
+                gimli::DW_TAG_member if e.attr(gimli::DW_AT_artificial).is_some() => {
+                    tag_member = Some(e.offset())
+                }
+                gimli::DW_TAG_variant => values.push(e.attr_value(gimli::DW_AT_discr_value)),
+                gimli::DW_TAG_enumerator => {
+                    enumerators.push(e.attr_value(gimli::DW_AT_const_value))
+                }
+                _ => {}
+            }
+        }
+        assert_eq!(discr, tag_member.map(read::AttributeValue::UnitRef));
+        let one = 1u128.to_le_bytes();
+        assert_eq!(
+            values,
+            [
+                None,
+                Some(read::AttributeValue::Block(read::EndianSlice::new(
+                    &one,
+                    gimli::LittleEndian
+                )))
+            ]
+        );
+        assert_eq!(
+            enumerators,
+            [Some(read::AttributeValue::Sdata(-2)), Some(read::AttributeValue::Sdata(5))]
+        );
+    }
+}
+
+/// A variant's `DW_AT_discr_value`, as LLVM writes it: the tag's bits in the smallest data
+/// form that holds them, or a block of the tag's bytes for a 128-bit tag.
+fn discr_value(bits: u128, tag_size: u64) -> AttributeValue {
+    if tag_size == 16 {
+        return AttributeValue::Block(bits.to_le_bytes().to_vec());
+    }
+    match bits {
+        b if b <= u8::MAX as u128 => AttributeValue::Data1(b as u8),
+        b if b <= u16::MAX as u128 => AttributeValue::Data2(b as u16),
+        b if b <= u32::MAX as u128 => AttributeValue::Data4(b as u32),
+        b => AttributeValue::Data8(b as u64),
     }
 }

@@ -3,7 +3,9 @@
 #[derive(Debug)]
 enum Shape {
     Circle(f32),
-    Rect { w: u16, h: u16 },
+    // u32 fields: with u16 ones the padding after `h` (undefined, so different between
+    // builds) shows in gdb's answer for the array below.
+    Rect { w: u32, h: u32 },
     Empty,
 }
 

@@ -1,12 +1,16 @@
 //! Rust types as DWARF type descriptions, named as LLVM's backend names them
 //! (`compute_debuginfo_type_name`), so that gdb's Rust support and pretty printers see the
-//! same types: base types, references and raw pointers (fat ones as `data_ptr`/`length`
-//! or `pointer`/`vtable` pairs), structs, tuples and closures with their fields and type
-//! parameters, and arrays. Enums, unions and the rest are described by name and size only.
+//! same types: base types, `()` and `!`, references and raw pointers (fat ones as
+//! `data_ptr`/`length` or `pointer`/`vtable` pairs), function pointers, structs, unions,
+//! tuples and closures with their fields and type parameters, arrays, and enums: fieldless
+//! ones as enumerations, the others as a variant part whose discriminant values are those
+//! the tag holds (niche values included), so that gdb decodes them as it does for LLVM's
+//! builds. Coroutines and the rest are described by name and size only.
 
-use rustc_abi::{BackendRepr, FieldsShape, Variants};
+use rustc_abi::{BackendRepr, FieldsShape, Primitive, TagEncoding, Variants};
 use rustc_codegen_ssa::debuginfo::type_names::compute_debuginfo_type_name;
-use rustc_middle::ty::layout::{HasTypingEnv, LayoutOf, TyAndLayout};
+use rustc_middle::ty::layout::{HasTypingEnv, IntegerExt, LayoutOf, TyAndLayout};
+use rustc_middle::ty::util::IntTypeExt;
 use rustc_middle::ty::{self, Ty};
 use std::collections::HashMap;
 
@@ -34,13 +38,81 @@ pub struct Member {
     pub offset: u64,
 }
 
-/// One type of the table; `u32`s are indices of other entries.
+/// An enum's tag: the artificial member its variant part's discriminant is read from.
+#[derive(Clone, Debug)]
+pub struct Tag {
+    /// An unsigned or signed integer type of the tag's size.
+    pub ty: u32,
+    pub offset: u64,
+    pub size: u64,
+}
+
+/// A variant of an enum with fields: its struct (the enum's size, the variant's fields)
+/// and the tag value that selects it (none for a niche layout's untagged variant, or the
+/// only variant of a single-variant layout).
+#[derive(Clone, Debug)]
+pub struct Variant {
+    pub name: String,
+    pub ty: u32,
+    pub discr: Option<u128>,
+}
+
+/// One type of the table; `u32`s are indices of other entries. An empty name is left out
+/// (the data pointer of a fat pointer, a subroutine type).
 #[derive(Clone, Debug)]
 pub enum TypeEntry {
-    Base { name: String, encoding: gimli::DwAte, size: u64 },
-    Pointer { name: String, pointee: Option<u32>, size: u64 },
-    Struct { name: String, size: u64, align: u64, members: Vec<Member>, params: Vec<(String, u32)> },
-    Array { name: String, elem: u32, count: u64, size: u64 },
+    Base {
+        name: String,
+        encoding: gimli::DwAte,
+        size: u64,
+    },
+    Pointer {
+        name: String,
+        pointee: Option<u32>,
+        size: u64,
+    },
+    Struct {
+        name: String,
+        size: u64,
+        align: u64,
+        members: Vec<Member>,
+        params: Vec<(String, u32)>,
+    },
+    Union {
+        name: String,
+        size: u64,
+        align: u64,
+        members: Vec<Member>,
+        params: Vec<(String, u32)>,
+    },
+    Array {
+        name: String,
+        elem: u32,
+        count: u64,
+        size: u64,
+    },
+    /// A function pointer's pointee; no return type for `()`.
+    Subroutine {
+        ret: Option<u32>,
+        params: Vec<u32>,
+    },
+    /// An enum whose variants have no fields; values as the discriminant type's bits.
+    Enumeration {
+        name: String,
+        base: u32,
+        signed: bool,
+        size: u64,
+        align: u64,
+        values: Vec<(String, u128)>,
+    },
+    /// An enum with fields.
+    Enum {
+        name: String,
+        size: u64,
+        align: u64,
+        tag: Option<Tag>,
+        variants: Vec<Variant>,
+    },
 }
 
 /// The types of a compilation unit, by `Ty`.
@@ -89,6 +161,23 @@ impl<'tcx> TypeTable<'tcx> {
             ty::Tuple(t) if t.is_empty() => {
                 TypeEntry::Base { name, encoding: gimli::DW_ATE_unsigned, size: 0 }
             }
+            ty::Never => TypeEntry::Base { name, encoding: gimli::DW_ATE_unsigned, size: 0 },
+            ty::FnPtr(..) => {
+                let sig = tcx.instantiate_bound_regions_with_erased(ty.fn_sig(tcx));
+                let out = sig.output();
+                let ret = (!out.is_unit()).then(|| self.of(cx, out));
+                let params = sig.inputs().iter().map(|&t| self.of(cx, t)).collect();
+                let sub = self.push(TypeEntry::Subroutine { ret, params });
+                TypeEntry::Pointer { name, pointee: Some(sub), size }
+            }
+            // The pointee of a `&dyn Trait`'s data pointer.
+            ty::Dynamic(..) => TypeEntry::Struct {
+                name,
+                size: 0,
+                align: 1,
+                members: Vec::new(),
+                params: Vec::new(),
+            },
             ty::Ref(_, pointee, _) | ty::RawPtr(pointee, _) => {
                 self.pointer(cx, name, pointee, layout)
             }
@@ -111,18 +200,18 @@ impl<'tcx> TypeTable<'tcx> {
                         variant.fields[rustc_abi::FieldIdx::from_usize(i)].name.to_string()
                     }
                 });
-                let generics = tcx.generics_of(def.did());
-                let params = args
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(i, a)| {
-                        let t = a.as_type()?;
-                        let p = generics.own_params.get(i)?;
-                        Some((p.name.to_string(), self.of(cx, t)))
-                    })
-                    .collect();
+                let params = self.params(cx, def.did(), args);
                 TypeEntry::Struct { name, size, align: layout.align.abi.bytes(), members, params }
             }
+            ty::Adt(def, args) if def.is_union() => {
+                let variant = def.non_enum_variant();
+                let members = self.fields(cx, layout, |i| {
+                    variant.fields[rustc_abi::FieldIdx::from_usize(i)].name.to_string()
+                });
+                let params = self.params(cx, def.did(), args);
+                TypeEntry::Union { name, size, align: layout.align.abi.bytes(), members, params }
+            }
+            ty::Adt(def, args) if def.is_enum() => self.enumeration(cx, name, def, args, layout),
             ty::Tuple(_) => {
                 let members = self.fields(cx, layout, |i| format!("__{i}"));
                 TypeEntry::Struct {
@@ -159,6 +248,115 @@ impl<'tcx> TypeTable<'tcx> {
         };
         self.entries[index as usize] = entry;
         index
+    }
+
+    fn push(&mut self, entry: TypeEntry) -> u32 {
+        self.entries.push(entry);
+        self.entries.len() as u32 - 1
+    }
+
+    /// The type parameters of an ADT, by name.
+    fn params<Cx: LayoutCx<'tcx>>(
+        &mut self,
+        cx: &Cx,
+        did: rustc_hir::def_id::DefId,
+        args: ty::GenericArgsRef<'tcx>,
+    ) -> Vec<(String, u32)> {
+        let generics = cx.tcx().generics_of(did);
+        args.iter()
+            .enumerate()
+            .filter_map(|(i, a)| {
+                let t = a.as_type()?;
+                let p = generics.own_params.get(i)?;
+                Some((p.name.to_string(), self.of(cx, t)))
+            })
+            .collect()
+    }
+
+    /// An enum: an enumeration when no variant has fields, else a variant part over the
+    /// tag, each variant a struct named `Enum::Variant` with the enum's type parameters.
+    fn enumeration<Cx: LayoutCx<'tcx>>(
+        &mut self,
+        cx: &Cx,
+        name: String,
+        def: ty::AdtDef<'tcx>,
+        args: ty::GenericArgsRef<'tcx>,
+        layout: TyAndLayout<'tcx>,
+    ) -> TypeEntry {
+        let tcx = cx.tcx();
+        let (size, align) = (layout.size.bytes(), layout.align.abi.bytes());
+        // The tag as an integer type (a pointer's niche as the unsigned integer of its
+        // size), its offset and its size.
+        let tag = match &layout.variants {
+            Variants::Multiple { tag, tag_field, .. } => {
+                let (int, signed) = match tag.primitive() {
+                    Primitive::Int(int, signed) => (int, signed),
+                    p => (rustc_abi::Integer::from_size(p.size(cx)).unwrap(), false),
+                };
+                let ty = self.of(cx, int.to_ty(tcx, signed));
+                let offset = layout.fields.offset(tag_field.as_usize()).bytes();
+                Some((Tag { ty, offset, size: int.size().bytes() }, signed))
+            }
+            _ => None,
+        };
+        if def.variants().iter().all(|v| v.fields.is_empty()) {
+            let (base, signed) = match &tag {
+                Some((t, signed)) => (t.ty, *signed),
+                None => {
+                    let d = def.repr().discr_type();
+                    (self.of(cx, d.to_ty(tcx)), d.is_signed())
+                }
+            };
+            let values = def
+                .discriminants(tcx)
+                .map(|(v, d)| (def.variant(v).name.to_string(), d.val))
+                .collect();
+            return TypeEntry::Enumeration { name, base, signed, size, align, values };
+        }
+        let mask = |bits: u128, size: u64| match size {
+            16 => bits,
+            n => bits & ((1u128 << (8 * n)) - 1),
+        };
+        let mut variants = Vec::new();
+        for (index, v) in def.variants().iter_enumerated() {
+            let discr = match &layout.variants {
+                Variants::Single { index: only } if *only == index => None,
+                Variants::Multiple { tag_encoding: TagEncoding::Direct, .. } => {
+                    let bits = def.discriminant_for_variant(tcx, index).val;
+                    Some(mask(bits, tag.as_ref().unwrap().0.size))
+                }
+                Variants::Multiple {
+                    tag_encoding:
+                        TagEncoding::Niche { untagged_variant, niche_variants, niche_start },
+                    ..
+                } => {
+                    if index == *untagged_variant {
+                        None
+                    } else if niche_variants.contains(&index) {
+                        let rel = (index.as_u32() - niche_variants.start().as_u32()) as u128;
+                        Some(mask(rel.wrapping_add(*niche_start), tag.as_ref().unwrap().0.size))
+                    } else {
+                        // A variant the layout has no value for (uninhabited).
+                        continue;
+                    }
+                }
+                _ => continue,
+            };
+            let vl = layout.for_variant(cx, index);
+            let tuple_like = v.ctor_kind() == Some(rustc_hir::def::CtorKind::Fn);
+            let members = self.fields(cx, vl, |i| {
+                if tuple_like {
+                    format!("__{i}")
+                } else {
+                    v.fields[rustc_abi::FieldIdx::from_usize(i)].name.to_string()
+                }
+            });
+            let params = self.params(cx, def.did(), args);
+            let vname = format!("{name}::{}", v.name);
+            let ty = self.push(TypeEntry::Struct { name: vname, size, align, members, params });
+            variants.push(Variant { name: v.name.to_string(), ty, discr });
+        }
+        TypeEntry::Enum { name, size, align, tag: tag.map(|(t, _)| t), variants }
     }
 
     fn fields<Cx: LayoutCx<'tcx>>(
@@ -211,22 +409,18 @@ impl<'tcx> TypeTable<'tcx> {
                 (p, "length", self.of(cx, tcx.types.usize))
             }
             _ => {
-                let p = self.raw_pointer(cx, tcx.types.unit, None, ptr_size);
-                let usize_ = self.of(cx, tcx.types.usize);
-                let vt = self.entries.len() as u32;
-                self.entries.push(TypeEntry::Array {
-                    name: "[usize; 3]".into(),
-                    elem: usize_,
-                    count: 3,
-                    size: 3 * ptr_size,
-                });
-                let vtp = self.entries.len() as u32;
-                self.entries.push(TypeEntry::Pointer {
-                    name: "*const [usize; 3]".into(),
-                    pointee: Some(vt),
+                // `dyn Trait`: an unnamed pointer to it, and the vtable as the layout's
+                // metadata field, `&[usize; N]` with N the trait's vtable entries.
+                let dyn_ = self.of(cx, tail);
+                let p = self.push(TypeEntry::Pointer {
+                    name: String::new(),
+                    pointee: Some(dyn_),
                     size: ptr_size,
                 });
-                (p, "vtable", vtp)
+                // (A `Box`'s layout is a struct: take the raw pointer's.)
+                let raw = cx.layout_of(Ty::new_mut_ptr(tcx, pointee));
+                let meta = raw.field(cx, 1).ty;
+                (p, "vtable", self.of(cx, meta))
             }
         };
         let data_name = if meta_name == "vtable" { "pointer" } else { "data_ptr" };
