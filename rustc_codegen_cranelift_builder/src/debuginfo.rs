@@ -34,7 +34,8 @@ use crate::value::Value;
 pub struct FnDebug {
     pub name: String,
     pub linkage_name: String,
-    pub namespace: Vec<String>,
+    /// Shared by the functions of an item (`Arc`: the writer runs on a worker thread).
+    pub namespace: std::sync::Arc<[String]>,
     pub main: bool,
     /// (file index, line) of its definition.
     pub decl: Option<(u32, u32)>,
@@ -71,6 +72,9 @@ pub struct DebugState<'tcx> {
     var_locs: FxHashMap<FuncId, Vec<VarLoc>>,
     /// (directory, name) of each file; an empty directory is the compilation directory.
     files: FxIndexSet<(String, String)>,
+    namespaces: FxHashMap<rustc_span::def_id::DefId, std::sync::Arc<[String]>>,
+    /// The `files` index of each source file, by its start position.
+    file_index: FxHashMap<BytePos, u32>,
     /// (file, line, column, frame): a `DILocation` is an index of this set.
     locs: FxIndexSet<(u32, u32, u32, u32)>,
     frames: Vec<Frame>,
@@ -97,9 +101,13 @@ pub struct ModuleDebug {
 impl DebugState<'_> {
     /// The (file, line, column) of a position, 1-based, as LLVM's backend computes it.
     fn position(&mut self, tcx: TyCtxt<'_>, pos: BytePos) -> (u32, u32, u32) {
-        let (file, line, col) = source::position(tcx, pos);
-        let (index, _) = self.files.insert_full(file);
-        (index as u32, line, col)
+        let (sf, line, col) = source::position(tcx, pos);
+        let files = &mut self.files;
+        let index = *self
+            .file_index
+            .entry(sf.start_pos)
+            .or_insert_with(|| files.insert_full(source::file_entry(&sf)).0 as u32);
+        (index, line, col)
     }
 
     fn loc(&mut self, tcx: TyCtxt<'_>, span: Span, frame: u32) -> u32 {
@@ -176,7 +184,12 @@ fn fn_debug<'tcx>(
     let (file, line, _) = state.position(tcx, tcx.def_span(def_id).lo());
     let decl = (line != 0).then_some((file, line));
     let linkage_name = tcx.symbol_name(instance).name.to_string();
-    let (name, namespace) = source::fn_names(tcx, instance);
+    let (name, scope) = source::fn_name_and_scope(tcx, instance);
+    let namespace = state
+        .namespaces
+        .entry(scope)
+        .or_insert_with(|| source::namespace(tcx, scope).into())
+        .clone();
     let main = tcx.entry_fn(()).is_some_and(|(id, _)| id == def_id);
     FnDebug { name, linkage_name, namespace, main, decl }
 }

@@ -10,6 +10,9 @@ For every crate and run, in alternating order, it times
   - `cargo build` with our backend and -Cpanic=abort, and the same with LLVM (what
     unwinding costs each backend),
   - `cargo check` (the front-end floor: what no backend can go below),
+  - both backends' builds at the other debuginfo levels (CARGO_PROFILE_DEV_DEBUG=0 and
+    line-tables-only; the dev profile's default is full debuginfo), each compared with
+    LLVM at the same level,
 each in a freshly emptied target dir of its own, offline and --locked, after a
 single `cargo fetch`, recording wall time and the peak resident memory of the
 largest process of the build (rustc, in practice). The same is done for a real
@@ -222,6 +225,42 @@ def run_time(backend, work, runs, app_bins):
     return lines, rows
 
 
+# Cargo's `debug` values, the dev profile's default (full) last.
+DEBUGINFO_LEVELS = ["0", "line-tables-only", "2"]
+
+
+def debuginfo_table(crates, med, cpu, runs, label):
+    """Both backends at each debuginfo level (the level-2 builds are the main table's),
+    and what debuginfo costs each against its own build without any."""
+    def kind(backend, level):
+        return backend if level == DEBUGINFO_LEVELS[-1] else f"{backend}-debug-{level}"
+
+    def cost(c, backend, level):
+        base, t = med[c].get(kind(backend, "0")), med[c].get(kind(backend, level))
+        cb, ct = cpu[c].get(kind(backend, "0")), cpu[c].get(kind(backend, level))
+        if not base or t is None or not cb or ct is None:
+            return "-"
+        return f"{100 * (t / base - 1):+.1f}% / {100 * (ct / cb - 1):+.1f}%"
+
+    md = [f"### Debuginfo levels: clean debug builds, median of {runs} alternating run(s)", "",
+          "| crate | debuginfo | LLVM s | ours s | ours/LLVM "
+          "| cost over level 0, ours (wall / CPU) | cost over level 0, LLVM (wall / CPU) |",
+          "|---|---|---:|---:|---:|---:|---:|"]
+    for c in crates:
+        for level in DEBUGINFO_LEVELS:
+            llvm, ours = med[c].get(kind("llvm", level)), med[c].get(kind("ours", level))
+            r = f"{ours / llvm:.2f}" if ours and llvm else "-"
+            extra = ("-", "-") if level == "0" else (cost(c, "ours", level),
+                                                     cost(c, "llvm", level))
+            md.append(f"| {label(c)} | {level} | {fmt(llvm)} | {fmt(ours)} | {r} "
+                      f"| {extra[0]} | {extra[1]} |")
+    md += ["", "`debuginfo`: cargo's `profile.dev.debug` (CARGO_PROFILE_DEV_DEBUG), for the "
+           "crates and their dependencies; 2 (full) is the dev profile's default and the "
+           "main table's builds. The issue's budget for our backend: line tables at most "
+           "+3%, full debuginfo at most +10% over level 0."]
+    return md
+
+
 def svg_chart(build_rows, run_rows):
     """Build time and run time relative to LLVM (= 1), as horizontal bars."""
     left, width, bar_h, row_gap = 250, 320, 11, 10
@@ -280,6 +319,8 @@ def main():
                     help="skip the run time of the generated code at opt-level 0")
     ap.add_argument("--no-abort", action="store_true",
                     help="skip the -Cpanic=abort builds (the unwind cost columns)")
+    ap.add_argument("--no-debuginfo-levels", action="store_true",
+                    help="skip the builds at debuginfo 0 and line-tables-only")
     ap.add_argument("--unwind-cost", action="store_true",
                     help="only our backend with and without -Cpanic=abort (more runs of "
                     "the unwind cost for the same time; no run time or time-passes)")
@@ -323,15 +364,21 @@ def main():
         if a.llvm_only or a.no_abort or a.write:
             ap.error("--unwind-cost goes without --llvm-only, --no-abort and --write")
         a.no_run_time, a.time_passes_crate = True, "none"
-    kinds = [] if a.unwind_cost else [("llvm", "build", None)]
+    # (kind, cargo subcommand, RUSTFLAGS, debuginfo level or None for the profile's)
+    kinds = [] if a.unwind_cost else [("llvm", "build", None, None)]
     if not a.no_abort and not a.unwind_cost:
-        kinds.append(("llvm-abort", "build", "-Cpanic=abort"))
+        kinds.append(("llvm-abort", "build", "-Cpanic=abort", None))
     if not a.llvm_only:
-        kinds.append(("ours", "build", ours_flags))
+        kinds.append(("ours", "build", ours_flags, None))
         if not a.no_abort:
-            kinds.append(("abort", "build", f"{ours_flags} -Cpanic=abort"))
+            kinds.append(("abort", "build", f"{ours_flags} -Cpanic=abort", None))
     if not a.no_check and not a.unwind_cost:
-        kinds.append(("check", "check", None))
+        kinds.append(("check", "check", None, None))
+    if not a.no_debuginfo_levels and not a.unwind_cost:
+        for level in DEBUGINFO_LEVELS[:-1]:
+            kinds.append((f"llvm-debug-{level}", "build", None, level))
+            if not a.llvm_only:
+                kinds.append((f"ours-debug-{level}", "build", ours_flags, level))
 
     def command(crate, kind, sub):
         """(cargo args, cwd) of one timed build."""
@@ -342,18 +389,19 @@ def main():
                      str(work / f"install-{kind}")], app_src[crate])
         return [sub, "-p", CRATES[crate]], HERE
 
-    times = {c: {k: [] for k, _, _ in kinds} for c in crates}
-    cpus = {c: {k: [] for k, _, _ in kinds} for c in crates}
-    peaks = {c: {k: [] for k, _, _ in kinds} for c in crates}
+    times = {c: {k[0]: [] for k in kinds} for c in crates}
+    cpus = {c: {k[0]: [] for k in kinds} for c in crates}
+    peaks = {c: {k[0]: [] for k in kinds} for c in crates}
     for run in range(a.runs):
         for crate in crates:
             # Alternate the order between runs so neither side always goes first.
             order = kinds if run % 2 == 0 else list(reversed(kinds))
-            for kind, sub, flags in order:
+            for kind, sub, flags, level in order:
                 args, cwd = command(crate, kind, sub)
                 log(f"==> run {run + 1}/{a.runs}: {crate:<7} {kind:<10} cargo {' '.join(args[:2])}")
+                env = {"CARGO_PROFILE_DEV_DEBUG": level} if level else None
                 secs, cpu, peak = timed_cargo(args, work / f"target-{kind}", flags,
-                                              a.verbose, cwd=cwd)
+                                              a.verbose, extra_env=env, cwd=cwd)
                 times[crate][kind].append(secs)
                 cpus[crate][kind].append(cpu)
                 peaks[crate][kind].append(peak)
@@ -401,6 +449,8 @@ def main():
            "system, all processes of the build; less sensitive to scheduling noise). "
            "`peak MiB`: the largest resident set of any process of the build (rustc, in "
            "practice)."]
+    if not a.no_debuginfo_levels and not a.unwind_cost:
+        md += ["", *debuginfo_table(crates, med, cpu, a.runs, label)]
     print()
     print("\n".join(md))
 

@@ -4,6 +4,8 @@
 
 use rustc_codegen_ssa::debuginfo::type_names;
 use rustc_middle::ty::{self, Instance, TyCtxt, Unnormalized};
+use std::sync::Arc;
+
 use rustc_span::def_id::DefId;
 use rustc_span::{BytePos, FileName, Pos, RemapPathScopeComponents, SourceFile};
 
@@ -22,18 +24,18 @@ pub fn file_entry(file: &SourceFile) -> (String, String) {
     }
 }
 
-/// The file entry, line and column (1-based; 0 when unknown) of a position.
-pub fn position(tcx: TyCtxt<'_>, pos: BytePos) -> ((String, String), u32, u32) {
+/// The source file, line and column (1-based; 0 when unknown) of a position. Callers
+/// keep their file entries by the file's `start_pos`: `file_entry` allocates.
+pub fn position(tcx: TyCtxt<'_>, pos: BytePos) -> (Arc<SourceFile>, u32, u32) {
     let sm = tcx.sess.source_map();
-    let (file, line, col) = match sm.lookup_line(pos) {
+    match sm.lookup_line(pos) {
         Ok(rustc_span::SourceFileAndLine { sf, line }) => {
             let line_pos = sf.lines()[line];
             let col = (sf.relative_position(pos) - line_pos).to_u32() + 1;
             (sf, line as u32 + 1, col)
         }
         Err(sf) => (sf, 0, 0),
-    };
-    (file_entry(&file), line, col)
+    }
 }
 
 /// The compile unit's `DW_AT_name` (unique per CGU, as LLVM's backend makes it: linkers
@@ -88,9 +90,10 @@ pub fn gdb_scripts(tcx: TyCtxt<'_>) -> Option<Vec<u8>> {
     Some(contents)
 }
 
-/// A function's name with its generic arguments (`add<u8>`) and its namespaces, as LLVM's
-/// backend names them: an inherent method of a type is in the type's namespace.
-pub fn fn_names<'tcx>(tcx: TyCtxt<'tcx>, instance: Instance<'tcx>) -> (String, Vec<String>) {
+/// A function's name with its generic arguments (`add<u8>`) and the item whose namespace
+/// it is in, as LLVM's backend names them: an inherent method of a type is in the type's
+/// namespace (`namespace` gives that item's path; callers keep it per item).
+pub fn fn_name_and_scope<'tcx>(tcx: TyCtxt<'tcx>, instance: Instance<'tcx>) -> (String, DefId) {
     let def_id = instance.def_id();
     let mut name = String::new();
     type_names::push_item_name(tcx, def_id, false, &mut name);
@@ -111,6 +114,11 @@ pub fn fn_names<'tcx>(tcx: TyCtxt<'tcx>, instance: Instance<'tcx>) -> (String, V
             scope = adt.did();
         }
     }
+    (name, scope)
+}
+
+/// The namespace path of an item, itself included (`["core", "option", "Option"]`).
+pub fn namespace(tcx: TyCtxt<'_>, scope: DefId) -> Vec<String> {
     let mut namespace = Vec::new();
     let mut at = Some(scope);
     while let Some(d) = at {
@@ -120,5 +128,5 @@ pub fn fn_names<'tcx>(tcx: TyCtxt<'tcx>, instance: Instance<'tcx>) -> (String, V
         at = tcx.def_key(d).parent.map(|index| DefId { krate: d.krate, index });
     }
     namespace.reverse();
-    (name, namespace)
+    namespace
 }
