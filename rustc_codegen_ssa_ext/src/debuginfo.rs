@@ -344,10 +344,13 @@ impl Unit {
                 loc.op_plus_uconst(off);
             }
         }
-        let name = self.dwarf.strings.add(v.name.as_str());
+        // An unnamed argument (`_` or a shim's) has no name at all, as with LLVM.
+        let name = (!v.name.is_empty()).then(|| self.dwarf.strings.add(v.name.as_str()));
         let decl = v.decl.map(|(file, line)| (self.file(file), line));
         let die = self.dwarf.unit.get_mut(id);
-        die.set(gimli::DW_AT_name, AttributeValue::StringRef(name));
+        if let Some(name) = name {
+            die.set(gimli::DW_AT_name, AttributeValue::StringRef(name));
+        }
         die.set(gimli::DW_AT_type, AttributeValue::UnitRef(ty));
         die.set(gimli::DW_AT_location, AttributeValue::Exprloc(loc));
         if let Some((file, line)) = decl {

@@ -8,6 +8,11 @@ argument and local with its value (addresses left out), where `next`, `step` and
 
     python3 tests/debugger/gdb_facts.py --backend path/to/librustc_codegen_cranelift.so
 
+With lldb installed (Debian's `lldb`), the toolchain's rust-lldb answers the same
+questions (`bt`, `frame variable`, `thread step-over`/`step-in`/`step-out`), compared
+the same way with `--lldb`; its facts are keyed `lldb: file: line N ...`. Not yet part
+of the CI stage: lldb shows types by their DWARF names, which LLVM nests in namespaces.
+
 It also runs `llvm-dwarfdump --verify` on the objects our backend writes for the probes
 and for `tests/run-pass/debuginfo_*.rs`, at full and line-tables-only debug info and with
 DWARF 5 (Debian's `llvm` package has llvm-dwarfdump; the toolchain's llvm-tools lack it).
@@ -93,6 +98,63 @@ def facts(out: str, line: int):
     return got
 
 
+def lldb(binary: Path, src: Path, line: int) -> str:
+    """rust-lldb's answers at the first time `line` is reached."""
+    cmds = [f"breakpoint set --file {src.name} --line {line}", "run", "script print('@@STOP')",
+            "bt 8", "script print('@@LOCALS')", "frame variable", "script print('@@NEXT')",
+            "thread step-over", "script print('@@STEP')", "thread step-in",
+            "script print('@@FINISH')", "thread step-out", "script print('@@END')", "kill"]
+    env = dict(os.environ, RUSTUP_TOOLCHAIN=TOOLCHAIN)
+    # Debian's lldb 14 looks for its Python module in the wrong directory (`lldb -P`), and
+    # its embedded Python may take another python3 on PATH for its home (pyenv's, say),
+    # without the system's packages the module imports.
+    module = sorted(Path("/usr/lib").glob("llvm-*/lib/python3*/dist-packages/lldb/__init__.py"))
+    if module:
+        env["PYTHONPATH"] = os.pathsep.join([str(module[-1].parent.parent), "/usr/lib/python3/dist-packages",
+                                             env.get("PYTHONPATH", "")])
+    sysroot = subprocess.run(["rustc", "--print", "sysroot"], capture_output=True, text=True, env=env).stdout.strip()
+    rust_lldb = Path(sysroot) / "bin" / "rust-lldb"
+    args = ["sh", str(rust_lldb), "--no-lldbinit", "--batch"] + [a for c in cmds for a in ("-o", c)] + [str(binary)]
+    p = subprocess.run(args, capture_output=True, text=True, timeout=120, cwd=binary.parent, env=env,
+                       preexec_fn=no_core_dumps)
+    return p.stdout
+
+
+# (After the binary's name and addresses are taken out.)
+LLDB_FRAME = re.compile(r"^\s*[* ]?\s*frame #(\d+): (?:ADDR )?(.+?)(?: at (\S+?):(\d+)(?::\d+)?)?$")
+LLDB_VAR = re.compile(r"^\((.+)\) (\w+) =(?: (.*))?$")
+
+
+def lldb_facts(out: str, line: int):
+    """[(fact, answer)] at the breakpoint of `line`, from lldb's output (addresses and
+    the binary's name left out)."""
+    out = re.sub(r"0x[0-9a-f]+", "ADDR", re.sub(r"[\w.-]+`", "", out))
+    got = []
+    parts = dict(re.findall(r"@@(\w+)\n(.*?)(?=@@|\Z)", out.split("@@STOP\n", 1)[1], re.S)) if "@@STOP\n" in out else {}
+    bt = out.split("@@STOP\n", 1)[1].split("@@LOCALS")[0] if "@@STOP\n" in out else ""
+    for l in bt.splitlines():
+        m = LLDB_FRAME.match(l)
+        if m:
+            fn = m.group(2)
+            got.append((f"lldb: line {line} frame {m.group(1)}", f"{fn} {Path(m.group(3) or '?').name}:{m.group(4)}"))
+    for kind in ("NEXT", "STEP", "FINISH"):
+        frames = [LLDB_FRAME.match(l) for l in parts.get(kind, "").splitlines()]
+        frames = [m for m in frames if m and m.group(1) == "0"]
+        got.append((f"lldb: line {line} {kind.lower()}", f"{frames[-1].group(2)} :{frames[-1].group(4)}" if frames else "?"))
+    # Each top-level variable, its value (continuation lines joined), addresses left out.
+    var, value = None, []
+    for l in [l for l in parts.get("LOCALS", "").splitlines() if not l.startswith("(lldb)")] + ["(end) end = end"]:
+        m = LLDB_VAR.match(l)
+        if m:
+            if var:
+                v = re.sub(r"0x[0-9a-f]+", "ADDR", " ".join(value))
+                got.append((f"lldb: line {line} var {var}", re.sub(r"k0 = \d+, k1 = \d+", "k0 = K, k1 = K", v)))
+            var, value = m.group(2), [f"({m.group(1)}) {m.group(3) or ''}"]
+        elif var and l.strip():
+            value.append(l.strip())
+    return got
+
+
 def verify_dwarf(backend, tmp) -> int:
     """Objects of ours that llvm-dwarfdump finds errors in."""
     tool = next((t for t in ("llvm-dwarfdump", "llvm-dwarfdump-14", "llvm-dwarfdump-16") if shutil.which(t)), None)
@@ -122,7 +184,12 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--backend", required=True)
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--lldb", action="store_true",
+                    help="rust-lldb's facts too (not yet in CI: see the README)")
     args = ap.parse_args()
+    use_lldb = args.lldb
+    if use_lldb and shutil.which("lldb") is None:
+        sys.exit("--lldb: lldb is not installed (apt-get install lldb)")
     total = bad = 0
     # Facts known to differ (a ratchet: a listed fact that now agrees must be removed).
     known_file = HERE / "known-differences.txt"
@@ -138,6 +205,9 @@ def main():
             for line in lines:
                 want += facts(gdb(ref, src, line), line)
                 got += facts(gdb(ours, src, line), line)
+                if use_lldb:
+                    want += lldb_facts(lldb(ref, src, line), line)
+                    got += lldb_facts(lldb(ours, src, line), line)
             if not want:
                 sys.exit(f"{src.name}: gdb reported nothing for the LLVM build (is gdb working?)")
             got_map, want_map = dict(got), dict(want)
@@ -158,7 +228,7 @@ def main():
         for key in stale:
             bad += 1
             print(f"{key}: now as with LLVM: remove it from {known_file.name}")
-        print(f"gdb facts: {total - bad - len(seen) + len(stale)} of {total} as with LLVM, "
+        print(f"{'gdb and lldb' if use_lldb else 'gdb'} facts: {total - bad - len(seen) + len(stale)} of {total} as with LLVM, "
               f"{len(seen) - len(stale)} known to differ ({known_file.name})")
         bad_dwarf = verify_dwarf(args.backend, tmp)
     return 1 if bad or bad_dwarf or total == 0 else 0
