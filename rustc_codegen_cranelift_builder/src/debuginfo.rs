@@ -17,7 +17,7 @@ use rustc_codegen_ssa::traits::{
     CoverageInfoBuilderMethods, DebugInfoBuilderMethods, DebugInfoCodegenMethods,
 };
 use rustc_codegen_ssa_ext::debuginfo::source;
-use rustc_codegen_ssa_ext::debuginfo::types::{TypeEntry, TypeTable};
+use rustc_codegen_ssa_ext::debuginfo::types::{TypeEntry, TypeParent, TypeTable};
 use rustc_data_structures::fx::{FxHashMap, FxIndexSet};
 use rustc_index::IndexVec;
 use rustc_middle::mir::{self, coverage::CoverageKind};
@@ -94,6 +94,7 @@ pub struct ModuleDebug {
     pub frames: Vec<Frame>,
     pub fns: FxHashMap<FuncId, FnDebug>,
     pub types: Vec<TypeEntry>,
+    pub type_parents: Vec<TypeParent>,
     pub vars: Vec<VarDecl>,
     pub var_locs: FxHashMap<FuncId, Vec<VarLoc>>,
 }
@@ -168,6 +169,7 @@ impl<'tcx> CodegenCx<'tcx> {
             frames: state.frames,
             fns: state.fns,
             types: state.types.entries,
+            type_parents: state.types.parents,
             vars: state.vars,
             var_locs: state.var_locs,
         })

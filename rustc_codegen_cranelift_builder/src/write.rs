@@ -404,7 +404,7 @@ pub fn codegen(
             &d.files,
         );
         unit.line_tables_only = d.line_tables_only;
-        unit.add_types(&d.types);
+        unit.add_types(&d.types, &d.type_parents);
         unit
     });
     let mut ctx = Context::new();

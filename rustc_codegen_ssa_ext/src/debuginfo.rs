@@ -359,14 +359,21 @@ impl Unit {
         }
     }
 
-    /// Adds the type table (once, before the functions whose variables use it).
-    pub fn add_types(&mut self, entries: &[types::TypeEntry]) {
+    /// Adds the type table (once, before the functions whose variables use it), each entry
+    /// under its parent (`parents[i]`; an empty slice puts all in the unit).
+    pub fn add_types(&mut self, entries: &[types::TypeEntry], parents: &[types::TypeParent]) {
         use types::TypeEntry as T;
         let root = self.dwarf.unit.root();
-        // Entries first, then attributes: types refer to later ones.
-        self.types = entries
-            .iter()
-            .map(|e| {
+        // Entries first, then attributes: types refer to later ones. A variant's parent,
+        // its enum, comes before it.
+        self.types = Vec::with_capacity(entries.len());
+        for (i, e) in entries.iter().enumerate() {
+            let parent = match parents.get(i) {
+                Some(types::TypeParent::Namespace(path)) => self.namespace(path),
+                Some(types::TypeParent::Type(t)) if (*t as usize) < i => self.types[*t as usize],
+                _ => root,
+            };
+            let id = {
                 let tag = match e {
                     T::Base { .. } => gimli::DW_TAG_base_type,
                     T::Pointer { .. } => gimli::DW_TAG_pointer_type,
@@ -376,9 +383,10 @@ impl Unit {
                     T::Subroutine { .. } => gimli::DW_TAG_subroutine_type,
                     T::Enumeration { .. } => gimli::DW_TAG_enumeration_type,
                 };
-                self.dwarf.unit.add(root, tag)
-            })
-            .collect();
+                self.dwarf.unit.add(parent, tag)
+            };
+            self.types.push(id);
+        }
         let usize_ty =
             entries.iter().position(|e| matches!(e, T::Base { name, .. } if name == "usize"));
         for (i, e) in entries.iter().enumerate() {
@@ -759,30 +767,33 @@ mod tests {
             members,
             params: Vec::new(),
         };
-        u.add_types(&[
-            base("u128", gimli::DW_ATE_unsigned, 16),
-            base("i8", gimli::DW_ATE_signed, 1),
-            variant("P", vec![Member { name: "__0".into(), ty: 0, offset: 16 }]),
-            variant("Q", Vec::new()),
-            T::Enum {
-                name: "E".into(),
-                size: 32,
-                align: 16,
-                tag: Some(Tag { ty: 0, offset: 0, size: 16 }),
-                variants: vec![
-                    Variant { name: "P".into(), ty: 2, discr: None },
-                    Variant { name: "Q".into(), ty: 3, discr: Some(1) },
-                ],
-            },
-            T::Enumeration {
-                name: "S".into(),
-                base: 1,
-                signed: true,
-                size: 1,
-                align: 1,
-                values: vec![("Minus".into(), 0xfe), ("Plus".into(), 5)],
-            },
-        ]);
+        u.add_types(
+            &[
+                base("u128", gimli::DW_ATE_unsigned, 16),
+                base("i8", gimli::DW_ATE_signed, 1),
+                variant("P", vec![Member { name: "__0".into(), ty: 0, offset: 16 }]),
+                variant("Q", Vec::new()),
+                T::Enum {
+                    name: "E".into(),
+                    size: 32,
+                    align: 16,
+                    tag: Some(Tag { ty: 0, offset: 0, size: 16 }),
+                    variants: vec![
+                        Variant { name: "P".into(), ty: 2, discr: None },
+                        Variant { name: "Q".into(), ty: 3, discr: Some(1) },
+                    ],
+                },
+                T::Enumeration {
+                    name: "S".into(),
+                    base: 1,
+                    signed: true,
+                    size: 1,
+                    align: 1,
+                    values: vec![("Minus".into(), 0xfe), ("Plus".into(), 5)],
+                },
+            ],
+            &[],
+        );
         let sections = u.finish().unwrap();
         let section = |id: SectionId| -> Vec<u8> {
             sections.iter().find(|s| s.id == id).map_or(Vec::new(), |s| s.data.clone())

@@ -11,7 +11,7 @@ argument and local with its value (addresses left out), where `next`, `step` and
 With lldb installed (Debian's `lldb`), the toolchain's rust-lldb answers the same
 questions (`bt`, `frame variable`, `thread step-over`/`step-in`/`step-out`), compared
 the same way with `--lldb`; its facts are keyed `lldb: file: line N ...`. Not yet part
-of the CI stage: lldb shows types by their DWARF names, which LLVM nests in namespaces.
+of the CI stage (four stepping facts differ, and have no ratchet of their own yet).
 
 It also runs `llvm-dwarfdump --verify` on the objects our backend writes for the probes
 and for `tests/run-pass/debuginfo_*.rs`, at full and line-tables-only debug info and with

@@ -5,7 +5,10 @@
 //! tuples and closures with their fields and type parameters, arrays, and enums: fieldless
 //! ones as enumerations, the others as a variant part whose discriminant values are those
 //! the tag holds (niche values included), so that gdb decodes them as it does for LLVM's
-//! builds. Coroutines and the rest are described by name and size only.
+//! builds. ADTs and closures go in the namespaces of their definition's path under their
+//! unqualified names, an enum's variant structs inside the enum, as LLVM's backend places
+//! them (lldb shows a type by its own name). Coroutines and the rest are described by name
+//! and size only.
 
 use rustc_abi::{BackendRepr, FieldsShape, Primitive, TagEncoding, Variants};
 use rustc_codegen_ssa::debuginfo::type_names::compute_debuginfo_type_name;
@@ -115,15 +118,33 @@ pub enum TypeEntry {
     },
 }
 
+/// Where a type's entry goes, as LLVM's backend places it: ADTs and closures in the
+/// namespaces of their definition's path, with their unqualified names (debuggers put
+/// the path back together), an enum's variants inside the enum, the rest in the unit.
+#[derive(Clone, Debug)]
+pub enum TypeParent {
+    Unit,
+    Namespace(std::sync::Arc<[String]>),
+    Type(u32),
+}
+
 /// The types of a compilation unit, by `Ty`.
 pub struct TypeTable<'tcx> {
     pub entries: Vec<TypeEntry>,
+    /// The parent of each entry.
+    pub parents: Vec<TypeParent>,
     map: HashMap<Ty<'tcx>, u32>,
+    namespaces: HashMap<rustc_hir::def_id::DefId, std::sync::Arc<[String]>>,
 }
 
 impl<'tcx> Default for TypeTable<'tcx> {
     fn default() -> Self {
-        TypeTable { entries: Vec::new(), map: HashMap::new() }
+        TypeTable {
+            entries: Vec::new(),
+            parents: Vec::new(),
+            map: HashMap::new(),
+            namespaces: HashMap::new(),
+        }
     }
 }
 
@@ -142,16 +163,29 @@ impl<'tcx> TypeTable<'tcx> {
         }
         let tcx = cx.tcx();
         let layout = cx.layout_of(ty);
-        let name = compute_debuginfo_type_name(tcx, ty, true);
+        let defined_at = match *ty.kind() {
+            ty::Adt(def, _) if !def.is_box() => Some(def.did()),
+            ty::Closure(def_id, _) => Some(def_id),
+            _ => None,
+        };
+        let name = compute_debuginfo_type_name(tcx, ty, defined_at.is_none());
         let size = layout.size.bytes();
         // Reserve the index first: types may refer to themselves through pointers.
-        let index = self.entries.len() as u32;
-        self.entries.push(TypeEntry::Base {
+        let index = self.push(TypeEntry::Base {
             name: name.clone(),
             encoding: gimli::DW_ATE_unsigned,
             size,
         });
         self.map.insert(ty, index);
+        if let Some(def_id) = defined_at {
+            let scope = tcx.parent(def_id);
+            let ns = self
+                .namespaces
+                .entry(scope)
+                .or_insert_with(|| super::source::namespace(tcx, scope).into())
+                .clone();
+            self.parents[index as usize] = TypeParent::Namespace(ns);
+        }
         let entry = match *ty.kind() {
             ty::Bool => TypeEntry::Base { name, encoding: gimli::DW_ATE_boolean, size },
             ty::Char => TypeEntry::Base { name, encoding: gimli::DW_ATE_UTF, size },
@@ -252,6 +286,7 @@ impl<'tcx> TypeTable<'tcx> {
 
     fn push(&mut self, entry: TypeEntry) -> u32 {
         self.entries.push(entry);
+        self.parents.push(TypeParent::Unit);
         self.entries.len() as u32 - 1
     }
 
@@ -284,6 +319,7 @@ impl<'tcx> TypeTable<'tcx> {
         layout: TyAndLayout<'tcx>,
     ) -> TypeEntry {
         let tcx = cx.tcx();
+        let enum_index = self.map[&layout.ty];
         let (size, align) = (layout.size.bytes(), layout.align.abi.bytes());
         // The tag as an integer type (a pointer's niche as the unsigned integer of its
         // size), its offset and its size.
@@ -352,8 +388,9 @@ impl<'tcx> TypeTable<'tcx> {
                 }
             });
             let params = self.params(cx, def.did(), args);
-            let vname = format!("{name}::{}", v.name);
+            let vname = v.name.to_string();
             let ty = self.push(TypeEntry::Struct { name: vname, size, align, members, params });
+            self.parents[ty as usize] = TypeParent::Type(enum_index);
             variants.push(Variant { name: v.name.to_string(), ty, discr });
         }
         TypeEntry::Enum { name, size, align, tag: tag.map(|(t, _)| t), variants }
@@ -445,8 +482,6 @@ impl<'tcx> TypeTable<'tcx> {
         size: u64,
     ) -> u32 {
         let name = format!("*const {}", compute_debuginfo_type_name(cx.tcx(), to, true));
-        let i = self.entries.len() as u32;
-        self.entries.push(TypeEntry::Pointer { name, pointee, size });
-        i
+        self.push(TypeEntry::Pointer { name, pointee, size })
     }
 }
