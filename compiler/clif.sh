@@ -410,8 +410,9 @@ stage_aarch64() {
         --target aarch64-unknown-linux-gnu "${AARCH64_TESTS[@]}"
 }
 
-# gdb at breakpoints in tests/debugger/*.rs, fact by fact against the LLVM build, and
-# llvm-dwarfdump --verify of our objects. gdb and llvm come from Debian's packages.
+# gdb (and lldb) at breakpoints in tests/debugger/*.rs, fact by fact against the LLVM
+# build, and llvm-dwarfdump --verify of our objects. gdb, lldb and llvm come from
+# Debian's packages.
 stage_debugger() {
     local need=()
     command -v gdb >/dev/null 2>&1 || need+=(gdb)
@@ -423,6 +424,11 @@ stage_debugger() {
             warn "debugger: ${need[*]} needed"
             return 1
         fi
+    fi
+    # lldb too, where Debian's package installs (the probes then ask it the same questions).
+    if ! command -v lldb >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [[ $(id -u) == 0 ]]; then
+        { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq lldb; } >&2 ||
+            warn "debugger: lldb did not install; gdb only"
     fi
     python3 tests/debugger/gdb_facts.py --backend "$BACKEND"
 }

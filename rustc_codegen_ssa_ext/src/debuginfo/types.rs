@@ -163,8 +163,14 @@ impl<'tcx> TypeTable<'tcx> {
         }
         let tcx = cx.tcx();
         let layout = cx.layout_of(ty);
+        // `Box<T, A>` is a pointer when its allocator is zero-sized, else the struct it is,
+        // as LLVM's backend describes it.
+        let box_pointer = match *ty.kind() {
+            ty::Adt(def, args) if def.is_box() => cx.layout_of(args.type_at(1)).is_1zst(),
+            _ => false,
+        };
         let defined_at = match *ty.kind() {
-            ty::Adt(def, _) if !def.is_box() => Some(def.did()),
+            ty::Adt(def, _) if !box_pointer => Some(def.did()),
             ty::Closure(def_id, _) => Some(def_id),
             _ => None,
         };
@@ -215,7 +221,7 @@ impl<'tcx> TypeTable<'tcx> {
             ty::Ref(_, pointee, _) | ty::RawPtr(pointee, _) => {
                 self.pointer(cx, name, pointee, layout)
             }
-            ty::Adt(def, _) if def.is_box() => self.pointer(cx, name, ty.expect_boxed_ty(), layout),
+            ty::Adt(..) if box_pointer => self.pointer(cx, name, ty.expect_boxed_ty(), layout),
             ty::Array(elem, _) => {
                 let count = match layout.fields {
                     FieldsShape::Array { count, .. } => count,
