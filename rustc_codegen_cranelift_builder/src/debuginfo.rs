@@ -16,8 +16,8 @@ use rustc_codegen_ssa::mir::debuginfo::{DebugScope, FunctionDebugContext, Variab
 use rustc_codegen_ssa::traits::{
     CoverageInfoBuilderMethods, DebugInfoBuilderMethods, DebugInfoCodegenMethods,
 };
-use rustc_codegen_ssa_ext::debuginfo::source;
 use rustc_codegen_ssa_ext::debuginfo::types::{TypeEntry, TypeParent, TypeTable};
+use rustc_codegen_ssa_ext::debuginfo::{VariableDecl, source};
 use rustc_data_structures::fx::{FxHashMap, FxIndexSet};
 use rustc_index::IndexVec;
 use rustc_middle::mir::{self, coverage::CoverageKind};
@@ -50,13 +50,9 @@ pub struct Frame {
     pub inlined: Option<(FnDebug, u32)>,
 }
 
-/// A variable declared by cg_ssa (`create_dbg_var`).
+/// A variable declared by cg_ssa (`create_dbg_var`), and the scope it is declared in.
 pub struct VarDecl {
-    pub name: String,
-    pub ty: u32,
-    pub arg: Option<u32>,
-    pub decl: Option<(u32, u32)>,
-    /// The scope it is declared in.
+    pub var: VariableDecl,
     pub scope: u32,
 }
 
@@ -296,13 +292,13 @@ impl<'tcx> DebugInfoCodegenMethods<'tcx> for CodegenCx<'tcx> {
             VariableKind::ArgumentVariable(i) => Some(i as u32),
             VariableKind::LocalVariable => None,
         };
-        state.vars.push(VarDecl {
+        let var = VariableDecl {
             name: variable_name.to_string(),
             ty,
             arg,
             decl: (line != 0).then_some((file, line)),
-            scope: scope_metadata,
-        });
+        };
+        state.vars.push(VarDecl { var, scope: scope_metadata });
         state.vars.len() as u32 - 1
     }
 }

@@ -277,10 +277,7 @@ fn variables(
             let decl = &debug.vars[*var as usize];
             let slot_offset = frame.stackslots.get(*slot)?.offset as i64;
             let v = dwarf::Variable {
-                name: decl.name.clone(),
-                ty: decl.ty,
-                arg: decl.arg,
-                decl: decl.decl,
+                var: decl.var.clone(),
                 frame_offset: slot_offset - frame.frame_to_fp_offset as i64,
                 direct: *direct,
                 indirect: indirect.clone(),

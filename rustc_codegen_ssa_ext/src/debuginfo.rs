@@ -134,17 +134,24 @@ pub struct InlinedFn<'a> {
     pub call: (u32, u32, u32),
 }
 
-/// Where a variable lives: at `frame_offset` from the frame pointer (the function's
-/// `DW_AT_frame_base`), then `direct` bytes on; each of `indirect` loads a pointer from
-/// there and adds its offset.
+/// A variable as declared: name (empty for an unnamed argument), type, argument index
+/// and (file, line).
 #[derive(Clone, Debug)]
-pub struct Variable {
+pub struct VariableDecl {
     pub name: String,
     /// An index of the unit's type table.
     pub ty: u32,
     /// A function argument's index (`DW_TAG_formal_parameter`), else a local.
     pub arg: Option<u32>,
     pub decl: Option<(u32, u32)>,
+}
+
+/// Where a variable lives: at `frame_offset` from the frame pointer (the function's
+/// `DW_AT_frame_base`), then `direct` bytes on; each of `indirect` loads a pointer from
+/// there and adds its offset.
+#[derive(Clone, Debug)]
+pub struct Variable {
+    pub var: VariableDecl,
     pub frame_offset: i64,
     pub direct: u64,
     pub indirect: Vec<u64>,
@@ -331,14 +338,15 @@ impl Unit {
         }
     }
 
-    fn add_variable(&mut self, parent: UnitEntryId, v: &Variable) {
+    fn add_variable(&mut self, parent: UnitEntryId, located: &Variable) {
+        let v = &located.var;
         let Some(&ty) = self.types.get(v.ty as usize) else { return };
         let tag =
             if v.arg.is_some() { gimli::DW_TAG_formal_parameter } else { gimli::DW_TAG_variable };
         let id = self.dwarf.unit.add(parent, tag);
         let mut loc = Expression::new();
-        loc.op_fbreg(v.frame_offset + v.direct as i64);
-        for &off in &v.indirect {
+        loc.op_fbreg(located.frame_offset + located.direct as i64);
+        for &off in &located.indirect {
             loc.op_deref();
             if off != 0 {
                 loc.op_plus_uconst(off);

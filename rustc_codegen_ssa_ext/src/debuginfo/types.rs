@@ -230,24 +230,12 @@ impl<'tcx> TypeTable<'tcx> {
                 TypeEntry::Array { name, elem: self.of(cx, elem), count, size }
             }
             ty::Adt(def, args) if def.is_struct() => {
-                let variant = def.non_enum_variant();
-                // Tuple structs' fields are `__0`, `__1`, ... (gdb prints them `Name (5)`).
-                let tuple_like = variant.ctor_kind() == Some(rustc_hir::def::CtorKind::Fn);
-                let members = self.fields(cx, layout, |i| {
-                    if tuple_like {
-                        format!("__{i}")
-                    } else {
-                        variant.fields[rustc_abi::FieldIdx::from_usize(i)].name.to_string()
-                    }
-                });
+                let members = self.variant_fields(cx, layout, def.non_enum_variant());
                 let params = self.params(cx, def.did(), args);
                 TypeEntry::Struct { name, size, align: layout.align.abi.bytes(), members, params }
             }
             ty::Adt(def, args) if def.is_union() => {
-                let variant = def.non_enum_variant();
-                let members = self.fields(cx, layout, |i| {
-                    variant.fields[rustc_abi::FieldIdx::from_usize(i)].name.to_string()
-                });
+                let members = self.variant_fields(cx, layout, def.non_enum_variant());
                 let params = self.params(cx, def.did(), args);
                 TypeEntry::Union { name, size, align: layout.align.abi.bytes(), members, params }
             }
@@ -359,6 +347,8 @@ impl<'tcx> TypeTable<'tcx> {
             16 => bits,
             n => bits & ((1u128 << (8 * n)) - 1),
         };
+        // Each variant's struct has the enum's type parameters (as with LLVM).
+        let params = self.params(cx, def.did(), args);
         let mut variants = Vec::new();
         for (index, v) in def.variants().iter_enumerated() {
             let discr = match &layout.variants {
@@ -384,22 +374,36 @@ impl<'tcx> TypeTable<'tcx> {
                 }
                 _ => continue,
             };
-            let vl = layout.for_variant(cx, index);
-            let tuple_like = v.ctor_kind() == Some(rustc_hir::def::CtorKind::Fn);
-            let members = self.fields(cx, vl, |i| {
-                if tuple_like {
-                    format!("__{i}")
-                } else {
-                    v.fields[rustc_abi::FieldIdx::from_usize(i)].name.to_string()
-                }
+            let members = self.variant_fields(cx, layout.for_variant(cx, index), v);
+            let ty = self.push(TypeEntry::Struct {
+                name: v.name.to_string(),
+                size,
+                align,
+                members,
+                params: params.clone(),
             });
-            let params = self.params(cx, def.did(), args);
-            let vname = v.name.to_string();
-            let ty = self.push(TypeEntry::Struct { name: vname, size, align, members, params });
             self.parents[ty as usize] = TypeParent::Type(enum_index);
             variants.push(Variant { name: v.name.to_string(), ty, discr });
         }
         TypeEntry::Enum { name, size, align, tag: tag.map(|(t, _)| t), variants }
+    }
+
+    /// The fields of a struct, union or enum variant (`layout` is the variant's), by name;
+    /// a tuple-like one's are `__0`, `__1`, ... (gdb prints them `Name(5)`).
+    fn variant_fields<Cx: LayoutCx<'tcx>>(
+        &mut self,
+        cx: &Cx,
+        layout: TyAndLayout<'tcx>,
+        variant: &ty::VariantDef,
+    ) -> Vec<Member> {
+        let tuple_like = variant.ctor_kind() == Some(rustc_hir::def::CtorKind::Fn);
+        self.fields(cx, layout, |i| {
+            if tuple_like {
+                format!("__{i}")
+            } else {
+                variant.fields[rustc_abi::FieldIdx::from_usize(i)].name.to_string()
+            }
+        })
     }
 
     fn fields<Cx: LayoutCx<'tcx>>(
