@@ -390,7 +390,7 @@ stage_difftest() {
 # aarch64 and run under qemu-user. Needs the toolchain's aarch64 std; the cross gcc and
 # qemu come from Debian's packages (installed here when we are root).
 AARCH64_TESTS=(tests/run-pass/arch_aarch64_gen_*.rs tests/run-pass/asm_inline_aarch64.rs
-    tests/run-pass/simd_neon_tbl_aarch64.rs tests/run-pass/debuginfo_backtrace*.rs)
+    tests/run-pass/simd_neon_tbl_aarch64.rs tests/run-pass/debuginfo_*.rs)
 
 aarch64_available() {
     [[ -d $SYSROOT/lib/rustlib/aarch64-unknown-linux-gnu/lib ]]
