@@ -57,6 +57,8 @@ pub struct FunctionState {
     /// Blocks made landing pads by `cleanup_landing_pad`/`filter_landing_pad`, and how the
     /// personality should treat them.
     pub landing_pads: FxHashMap<ir::Block, Action>,
+    /// The byte [`Builder::call_return_marker`] writes to.
+    return_marker: Option<ir::StackSlot>,
 }
 
 pub struct Builder<'a, 'tcx> {
@@ -120,6 +122,7 @@ impl<'tcx> CodegenCx<'tcx> {
             has_volatile: false,
             span: DUMMY_SP,
             landing_pads: Default::default(),
+            return_marker: None,
         };
         self.bodies.borrow_mut().insert(f, Box::new(state));
         entry
@@ -1002,15 +1005,51 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
                         (None, None) => unreachable!(),
                     };
                 });
+                let call_block = self.bb.block;
+                self.bb.block = recv;
+                if data.clif.returns.is_empty() {
+                    self.call_return_marker(fn_abi);
+                }
                 if Some(recv) == normal && data.clif.returns.is_empty() {
                     // The try_call already went to `normal`; nothing to receive.
+                    self.bb.block = call_block;
                     return (SmallVec::new(), data.ret);
                 }
-                self.bb.block = recv;
                 self.with_func(|fs| fs.func.dfg.block_params(recv).iter().copied().collect())
             }
         };
+        if unwind.is_none() && data.clif.returns.is_empty() {
+            self.call_return_marker(fn_abi);
+        }
         (results, data.ret)
+    }
+
+    /// At opt-level 0 with debug info, an instruction of the call's line where a call
+    /// that returns nothing returns, as LLVM has there (the branch to the return block,
+    /// never folded at -O0). Debuggers' `finish` reports the line of the return address:
+    /// without it, that is the next statement's whenever the call ends its block. (A
+    /// result is stored there, on the call's line, when it is a variable.)
+    fn call_return_marker(&mut self, fn_abi: Option<&FnAbi<'tcx, Ty<'tcx>>>) {
+        use rustc_session::config::{DebugInfo, OptLevel};
+        let sess = &self.cx.tcx.sess;
+        if self.loc.is_default()
+            || sess.opts.optimize != OptLevel::No
+            || !matches!(sess.opts.debuginfo, DebugInfo::Limited | DebugInfo::Full)
+            || fn_abi.is_some_and(|abi| abi.ret.layout.is_uninhabited())
+            || self.is_terminated(self.bb.block)
+        {
+            return;
+        }
+        let slot = self.with_func(|fs| {
+            *fs.return_marker.get_or_insert_with(|| {
+                fs.func.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 1, 0))
+            })
+        });
+        let ptr = self.cx.pointer_clif_type();
+        self.ins(|c| {
+            let zero = c.ins().iconst(ir::types::I8, 0);
+            c.ins().stack_store(ptr, zero, slot, 0);
+        });
     }
 
     fn check_variadic_call(&mut self, fn_abi: Option<&FnAbi<'tcx, Ty<'tcx>>>, _data: &crate::abi::SigData) {

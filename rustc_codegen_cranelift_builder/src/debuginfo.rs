@@ -47,7 +47,7 @@ pub struct Frame {
     /// The enclosing scope.
     pub parent: u32,
     /// The inlined function and the location of its call (in the parent scope).
-    pub inlined: Option<(FnDebug, u32)>,
+    pub inlined: Option<(std::sync::Arc<FnDebug>, u32)>,
 }
 
 /// A variable declared by cg_ssa (`create_dbg_var`), and the scope it is declared in.
@@ -71,10 +71,20 @@ pub struct DebugState<'tcx> {
     namespaces: FxHashMap<rustc_span::def_id::DefId, std::sync::Arc<[String]>>,
     /// The `files` index of each source file, by its start position.
     file_index: FxHashMap<BytePos, u32>,
+    /// The file of the last position asked for, and its `files` index: positions come
+    /// mostly from one file in a row, and finding a file is a search of all of them.
+    last_file: Option<(std::sync::Arc<SourceFile>, u32)>,
+    /// The last line asked for: (its bytes, file index, line). Statements follow each
+    /// other on a line.
+    last_line: Option<(Range<BytePos>, u32, u32)>,
     /// (file, line, column, frame): a `DILocation` is an index of this set.
     locs: FxIndexSet<(u32, u32, u32, u32)>,
     frames: Vec<Frame>,
-    frame_ids: FxHashMap<(String, u32), u32>,
+    /// The frame of each (inlined function, call location).
+    frame_ids: FxHashMap<(Instance<'tcx>, u32), u32>,
+    /// Each inlined function's names (a symbol name is a query, and a function is
+    /// inlined in many places).
+    callees: FxHashMap<Instance<'tcx>, std::sync::Arc<FnDebug>>,
     fns: FxHashMap<FuncId, FnDebug>,
 }
 
@@ -95,16 +105,36 @@ pub struct ModuleDebug {
     pub var_locs: FxHashMap<FuncId, Vec<VarLoc>>,
 }
 
-impl DebugState<'_> {
+impl<'tcx> DebugState<'tcx> {
     /// The (file, line, column) of a position, 1-based, as LLVM's backend computes it.
     fn position(&mut self, tcx: TyCtxt<'_>, pos: BytePos) -> (u32, u32, u32) {
-        let (sf, line, col) = source::position(tcx, pos);
-        let files = &mut self.files;
-        let index = *self
-            .file_index
-            .entry(sf.start_pos)
-            .or_insert_with(|| files.insert_full(source::file_entry(&sf)).0 as u32);
-        (index, line, col)
+        if let Some((bytes, index, line)) = &self.last_line
+            && bytes.contains(&pos)
+        {
+            return (*index, *line, (pos - bytes.start).0 + 1);
+        }
+        let index = match &self.last_file {
+            Some((sf, index)) if sf.contains(pos) => *index,
+            _ => {
+                let sf = tcx.sess.source_map().lookup_source_file(pos);
+                let files = &mut self.files;
+                let index = *self
+                    .file_index
+                    .entry(sf.start_pos)
+                    .or_insert_with(|| files.insert_full(source::file_entry(&sf)).0 as u32);
+                self.last_file = Some((sf, index));
+                index
+            }
+        };
+        let sf = &self.last_file.as_ref().unwrap().0;
+        match source::line_of(sf, pos) {
+            Some((line, bytes)) => {
+                let col = (pos - bytes.start).0 + 1;
+                self.last_line = Some((bytes, index, line));
+                (index, line, col)
+            }
+            None => (index, 0, 0),
+        }
     }
 
     fn loc(&mut self, tcx: TyCtxt<'_>, span: Span, frame: u32) -> u32 {
@@ -113,14 +143,27 @@ impl DebugState<'_> {
     }
 
     /// The scope of `callee` inlined at `call_loc` within `parent`.
-    fn inlined(&mut self, parent: u32, callee: FnDebug, call_loc: u32) -> u32 {
-        let key = (callee.linkage_name.clone(), call_loc);
-        if let Some(&id) = self.frame_ids.get(&key) {
+    fn inlined(
+        &mut self,
+        tcx: TyCtxt<'tcx>,
+        parent: u32,
+        callee: Instance<'tcx>,
+        call_loc: u32,
+    ) -> u32 {
+        if let Some(&id) = self.frame_ids.get(&(callee, call_loc)) {
             return id;
         }
-        self.frames.push(Frame { parent, inlined: Some((callee, call_loc)) });
+        let info = match self.callees.get(&callee) {
+            Some(info) => info.clone(),
+            None => {
+                let info = std::sync::Arc::new(fn_debug(tcx, self, callee, false));
+                self.callees.insert(callee, info.clone());
+                info
+            }
+        };
+        self.frames.push(Frame { parent, inlined: Some((info, call_loc)) });
         let id = self.frames.len() as u32;
-        self.frame_ids.insert(key, id);
+        self.frame_ids.insert((callee, call_loc), id);
         id
     }
 
@@ -172,23 +215,34 @@ impl<'tcx> CodegenCx<'tcx> {
     }
 }
 
-/// The names and declaration of a function.
+/// The names and declaration of a function: a function of the CGU (`defined`) or one
+/// inlined into them, whose abstract entry has no declaration, and no symbol name with
+/// line tables only (as LLVM's backend writes them; both would be queries, the span
+/// often one of another crate).
 fn fn_debug<'tcx>(
     tcx: TyCtxt<'tcx>,
     state: &mut DebugState<'tcx>,
     instance: Instance<'tcx>,
+    defined: bool,
 ) -> FnDebug {
     let def_id = instance.def_id();
-    let (file, line, _) = state.position(tcx, tcx.def_span(def_id).lo());
-    let decl = (line != 0).then_some((file, line));
-    let linkage_name = tcx.symbol_name(instance).name.to_string();
+    let decl = if defined {
+        let (file, line, _) = state.position(tcx, tcx.def_span(def_id).lo());
+        (line != 0).then_some((file, line))
+    } else {
+        None
+    };
+    let linkage =
+        defined || tcx.sess.opts.debuginfo != rustc_session::config::DebugInfo::LineTablesOnly;
+    let linkage_name =
+        if linkage { tcx.symbol_name(instance).name.to_string() } else { String::new() };
     let (name, scope) = source::fn_name_and_scope(tcx, instance);
     let namespace = state
         .namespaces
         .entry(scope)
         .or_insert_with(|| source::namespace(tcx, scope).into())
         .clone();
-    let main = tcx.entry_fn(()).is_some_and(|(id, _)| id == def_id);
+    let main = defined && tcx.entry_fn(()).is_some_and(|(id, _)| id == def_id);
     FnDebug { name, linkage_name, namespace, main, decl }
 }
 
@@ -211,7 +265,7 @@ impl<'tcx> DebugInfoCodegenMethods<'tcx> for CodegenCx<'tcx> {
         let mut state = self.debug.as_ref()?.borrow_mut();
         let tcx = self.tcx;
         let state = &mut *state;
-        let info = fn_debug(tcx, state, instance);
+        let info = fn_debug(tcx, state, instance, true);
         state.fns.insert(llfn, info);
         // A scope is its function's frame, or the frame of the function MIR inlined there
         // (parents come first). Lexical blocks are not described: line tables and
@@ -235,8 +289,7 @@ impl<'tcx> DebugInfoCodegenMethods<'tcx> for CodegenCx<'tcx> {
                     );
                     let call_span = hygiene::walk_chain_collapsed(call_span, mir.span);
                     let call_loc = state.loc(tcx, call_span, parent.dbg_scope);
-                    let callee = fn_debug(tcx, state, callee);
-                    let dbg_scope = state.inlined(parent.dbg_scope, callee, call_loc);
+                    let dbg_scope = state.inlined(tcx, parent.dbg_scope, callee, call_loc);
                     DebugScope { dbg_scope, inlined_at: Some(call_loc), ..parent }
                 }
                 (_, Some(parent)) if has_vars.contains(index) => {

@@ -289,7 +289,7 @@ fn variables(
 
 /// Adds the DWARF sections, with their relocations against function symbols and against
 /// each other.
-fn add_debug_sections(product: &mut ObjectProduct, sections: Vec<dwarf::DebugSection>) {
+fn add_debug_sections(product: &mut ObjectProduct, mut sections: Vec<dwarf::DebugSection>) {
     use object::write::{Relocation, SectionKind};
     use object::{RelocationEncoding, RelocationFlags, RelocationKind};
     let obj = &mut product.object;
@@ -298,14 +298,14 @@ fn add_debug_sections(product: &mut ObjectProduct, sections: Vec<dwarf::DebugSec
     // unit, and dsymutil, not the linker, combines them), as LLVM writes it.
     let macho = obj.format() == object::BinaryFormat::MachO;
     let ids: Vec<_> = sections
-        .iter()
+        .iter_mut()
         .map(|s| {
             let (segment, name) = if macho {
                 (b"__DWARF".to_vec(), s.id.name().replacen('.', "__", 1).into_bytes())
             } else {
                 (Vec::new(), s.id.name().as_bytes().to_vec())
             };
-            let mut data = s.data.clone();
+            let mut data = std::mem::take(&mut s.data);
             if macho {
                 for r in
                     s.relocs.iter().filter(|r| matches!(r.target, dwarf::RelocTarget::Section(_)))
@@ -316,7 +316,7 @@ fn add_debug_sections(product: &mut ObjectProduct, sections: Vec<dwarf::DebugSec
                 }
             }
             let id = obj.add_section(segment, name, SectionKind::Debug);
-            obj.append_section_data(id, &data, 1);
+            obj.set_section_data(id, data, 1);
             (s.id, id)
         })
         .collect();

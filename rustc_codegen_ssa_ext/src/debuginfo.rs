@@ -185,9 +185,10 @@ pub struct Function<'a> {
 pub struct Unit {
     dwarf: DwarfUnit,
     files: Vec<FileId>,
-    namespaces: std::collections::HashMap<Vec<String>, UnitEntryId>,
-    /// The abstract `DW_TAG_subprogram` of each inlined function, by linkage name.
-    abstract_fns: std::collections::HashMap<String, UnitEntryId>,
+    namespaces: rustc_data_structures::fx::FxHashMap<Vec<String>, UnitEntryId>,
+    /// The abstract `DW_TAG_subprogram` of each inlined function, by linkage name (by
+    /// name with line tables only).
+    abstract_fns: rustc_data_structures::fx::FxHashMap<String, UnitEntryId>,
     /// `-Cdebuginfo=line-tables-only`: only what line tables and backtraces need.
     pub line_tables_only: bool,
     /// The entry of each type of the table given to [`Unit::add_types`].
@@ -312,19 +313,29 @@ impl Unit {
             };
             let origin = scope.inlined.as_ref().map(|inl| self.abstract_fn(inl));
             let id = self.dwarf.unit.add(parent, tag);
-            let list: Vec<Range> = scope
-                .ranges
-                .iter()
-                .map(|&(a, b)| Range::StartEnd {
-                    begin: Address::Symbol { symbol: f.symbol, addend: a as i64 },
-                    end: Address::Symbol { symbol: f.symbol, addend: b as i64 },
-                })
-                .collect();
-            let ranges = self.dwarf.unit.ranges.add(RangeList(list));
+            let at = |offset: u64| Address::Symbol { symbol: f.symbol, addend: offset as i64 };
+            // One range is a start and a length, as LLVM writes it: no range list to
+            // build, and no relocation for the end.
+            let ranges = match scope.ranges[..] {
+                [(begin, end)] => Err((at(begin), end - begin)),
+                _ => {
+                    let list = scope
+                        .ranges
+                        .iter()
+                        .map(|&(a, b)| Range::StartEnd { begin: at(a), end: at(b) });
+                    Ok(self.dwarf.unit.ranges.add(RangeList(list.collect())))
+                }
+            };
             let call =
                 scope.inlined.as_ref().map(|inl| (self.file(inl.call.0), inl.call.1, inl.call.2));
             let die = self.dwarf.unit.get_mut(id);
-            die.set(gimli::DW_AT_ranges, AttributeValue::RangeListRef(ranges));
+            match ranges {
+                Ok(list) => die.set(gimli::DW_AT_ranges, AttributeValue::RangeListRef(list)),
+                Err((low, len)) => {
+                    die.set(gimli::DW_AT_low_pc, AttributeValue::Address(low));
+                    die.set(gimli::DW_AT_high_pc, AttributeValue::Udata(len));
+                }
+            }
             if let (Some(origin), Some((file, line, column))) = (origin, call) {
                 die.set(gimli::DW_AT_abstract_origin, AttributeValue::UnitRef(origin));
                 die.set(gimli::DW_AT_call_file, AttributeValue::FileIndex(Some(file)));
@@ -543,18 +554,25 @@ impl Unit {
         let program = &mut self.dwarf.unit.line_program;
         program.begin_sequence(Some(begin));
         let mut last = None;
+        // The body starts at the first row after the declaration's (the prologue's):
+        // gdb and lldb put a function's breakpoint there, which they would otherwise
+        // guess from where the line first changes, wrongly for one-line closures.
+        let mut prologue = f.decl.is_some();
         for r in f.rows.iter().filter(|r| r.offset < f.size) {
             let key = (r.file, r.line, r.column);
             if last == Some(key) {
                 continue;
             }
+            let prologue_end = prologue && r.offset > 0;
+            prologue &= !prologue_end;
             // A statement starts where the line changes, not at each column of it (as
             // LLVM marks them): debuggers' `next` stops at statements.
             let new_line = last.is_none_or(|(file, line, _)| (file, line) != (r.file, r.line));
             last = Some(key);
             let file = self.files[r.file as usize];
             let row = program.row();
-            row.is_statement = new_line;
+            row.is_statement = new_line || prologue_end;
+            row.prologue_end = prologue_end;
             row.address_offset = r.offset;
             row.file = file;
             row.line = r.line.into();
@@ -568,7 +586,10 @@ impl Unit {
     /// With line tables only, as LLVM's backend writes them, it has just a name (no
     /// namespace or linkage name): backtraces then print `index<u64, usize>`.
     fn abstract_fn(&mut self, inl: &InlinedFn<'_>) -> UnitEntryId {
-        if let Some(&id) = self.abstract_fns.get(inl.linkage_name) {
+        // With line tables only, one name is one entry (the backend need not compute
+        // symbol names of inlined functions then).
+        let key = if self.line_tables_only { inl.name } else { inl.linkage_name };
+        if let Some(&id) = self.abstract_fns.get(key) {
             return id;
         }
         let parent = if self.line_tables_only {
@@ -585,7 +606,7 @@ impl Unit {
             die.set(gimli::DW_AT_linkage_name, AttributeValue::StringRef(linkage));
         }
         die.set(gimli::DW_AT_inline, AttributeValue::Inline(gimli::DW_INL_inlined));
-        self.abstract_fns.insert(inl.linkage_name.to_string(), id);
+        self.abstract_fns.insert(key.to_string(), id);
         id
     }
 
@@ -618,13 +639,11 @@ impl Unit {
         let mut sections = Sections::new(DebugWriter::new(self.endian));
         self.dwarf.write(&mut sections)?;
         let mut out = Vec::new();
-        sections.for_each(|id, w| -> Result<()> {
+        let endian = self.endian;
+        sections.for_each_mut(|id, w| -> Result<()> {
             if w.len() > 0 {
-                out.push(DebugSection {
-                    id,
-                    data: w.data.slice().to_vec(),
-                    relocs: w.relocs.clone(),
-                });
+                let data = std::mem::replace(&mut w.data, EndianVec::new(endian)).into_vec();
+                out.push(DebugSection { id, data, relocs: std::mem::take(&mut w.relocs) });
             }
             Ok(())
         })?;
@@ -664,17 +683,25 @@ mod tests {
             rows: &rows_a,
             vars: &[],
             frame_register: 6,
-            scopes: &[Scope {
-                parent: None,
-                inlined: Some(InlinedFn {
-                    name: "c",
-                    linkage_name: "_ZN1c",
-                    namespace: &ns[..1],
-                    call: (0, 4, 5),
-                }),
-                ranges: vec![(12, 20)],
-                vars: Vec::new(),
-            }],
+            scopes: &[
+                Scope {
+                    parent: None,
+                    inlined: Some(InlinedFn {
+                        name: "c",
+                        linkage_name: "_ZN1c",
+                        namespace: &ns[..1],
+                        call: (0, 4, 5),
+                    }),
+                    ranges: vec![(12, 20)],
+                    vars: Vec::new(),
+                },
+                Scope {
+                    parent: None,
+                    inlined: None,
+                    ranges: vec![(4, 8), (16, 20)],
+                    vars: Vec::new(),
+                },
+            ],
         });
         let rows_b = [LineRow { offset: 0, file: 0, line: 10, column: 1 }];
         u.add_function(&Function {
@@ -716,12 +743,13 @@ mod tests {
         let unit = dwarf.unit(header).unwrap();
         let program = unit.line_program.clone().unwrap();
         let mut rows = program.rows();
-        let (mut got, mut ends) = (Vec::new(), Vec::new());
+        let (mut got, mut ends, mut prologue_ends) = (Vec::new(), Vec::new(), Vec::new());
         while let Some((_, row)) = rows.next_row().unwrap() {
             if row.end_sequence() {
                 ends.push(row.address());
             } else {
                 got.push((row.address(), row.line().map_or(0, |l| l.get()), row.column()));
+                prologue_ends.extend(row.prologue_end().then(|| row.address()));
             }
         }
         use read::ColumnType::Column;
@@ -732,15 +760,26 @@ mod tests {
             [(0x1000, 3, col(1)), (0x1004, 4, col(5)), (0x100c, 100, col(9)), (0x2000, 10, col(1))]
         );
         assert_eq!(ends, [0x1014, 0x2008]);
+        // The body of `a` (declared) starts after its first row; `b` has no declaration.
+        assert_eq!(prologue_ends, [0x1004]);
         let mut entries = unit.entries();
         let (mut subs, mut namespaces, mut inlined) = (Vec::new(), 0, 0);
         while let Some(e) = entries.next_dfs().unwrap() {
             namespaces += (e.tag() == gimli::DW_TAG_namespace) as usize;
-            if e.tag() == gimli::DW_TAG_inlined_subroutine {
-                inlined += 1;
+            if e.tag() == gimli::DW_TAG_inlined_subroutine || e.tag() == gimli::DW_TAG_lexical_block
+            {
+                inlined += (e.tag() == gimli::DW_TAG_inlined_subroutine) as usize;
                 let mut ranges = dwarf.die_ranges(&unit, e).unwrap();
-                let r = ranges.next().unwrap().unwrap();
-                assert_eq!((r.begin, r.end), (0x100c, 0x1014));
+                let mut got = Vec::new();
+                while let Some(r) = ranges.next().unwrap() {
+                    got.push((r.begin, r.end));
+                }
+                // One range as a start and length, two as a range list.
+                let one = e.tag() == gimli::DW_TAG_inlined_subroutine;
+                assert_eq!(e.attr(gimli::DW_AT_ranges).is_none(), one);
+                let want: &[_] =
+                    if one { &[(0x100c, 0x1014)] } else { &[(0x1004, 0x1008), (0x1010, 0x1014)] };
+                assert_eq!(got, want);
                 continue;
             }
             if e.tag() == gimli::DW_TAG_subprogram && e.attr(gimli::DW_AT_inline).is_some() {

@@ -9,6 +9,7 @@
 extern crate rustc_abi;
 extern crate rustc_ast;
 extern crate rustc_codegen_ssa;
+extern crate rustc_data_structures;
 extern crate rustc_hir;
 extern crate rustc_middle;
 extern crate rustc_session;

@@ -4,10 +4,9 @@
 
 use rustc_codegen_ssa::debuginfo::type_names;
 use rustc_middle::ty::{self, Instance, TyCtxt, Unnormalized};
-use std::sync::Arc;
 
 use rustc_span::def_id::DefId;
-use rustc_span::{BytePos, FileName, Pos, RemapPathScopeComponents, SourceFile};
+use rustc_span::{BytePos, FileName, RemapPathScopeComponents, SourceFile};
 
 /// (directory, name) of a source file as LLVM's backend writes it: relative to the
 /// compilation directory when it is inside it.
@@ -24,18 +23,11 @@ pub fn file_entry(file: &SourceFile) -> (String, String) {
     }
 }
 
-/// The source file, line and column (1-based; 0 when unknown) of a position. Callers
-/// keep their file entries by the file's `start_pos`: `file_entry` allocates.
-pub fn position(tcx: TyCtxt<'_>, pos: BytePos) -> (Arc<SourceFile>, u32, u32) {
-    let sm = tcx.sess.source_map();
-    match sm.lookup_line(pos) {
-        Ok(rustc_span::SourceFileAndLine { sf, line }) => {
-            let line_pos = sf.lines()[line];
-            let col = (sf.relative_position(pos) - line_pos).to_u32() + 1;
-            (sf, line as u32 + 1, col)
-        }
-        Err(sf) => (sf, 0, 0),
-    }
+/// The line (1-based) of a position in `sf`, and the positions of that line's bytes (a
+/// column is the byte offset in them, plus one).
+pub fn line_of(sf: &SourceFile, pos: BytePos) -> Option<(u32, std::ops::Range<BytePos>)> {
+    let line = sf.lookup_line(sf.relative_position(pos))?;
+    Some((line as u32 + 1, sf.line_bounds(line)))
 }
 
 /// The compile unit's `DW_AT_name` (unique per CGU, as LLVM's backend makes it: linkers

@@ -12,10 +12,10 @@
 
 use rustc_abi::{BackendRepr, FieldsShape, Primitive, TagEncoding, Variants};
 use rustc_codegen_ssa::debuginfo::type_names::compute_debuginfo_type_name;
+use rustc_data_structures::fx::FxHashMap as HashMap;
 use rustc_middle::ty::layout::{HasTypingEnv, IntegerExt, LayoutOf, TyAndLayout};
 use rustc_middle::ty::util::IntTypeExt;
 use rustc_middle::ty::{self, Ty};
-use std::collections::HashMap;
 
 /// What the table needs of a backend's codegen context: layouts in a monomorphic
 /// typing environment.
@@ -142,8 +142,8 @@ impl<'tcx> Default for TypeTable<'tcx> {
         TypeTable {
             entries: Vec::new(),
             parents: Vec::new(),
-            map: HashMap::new(),
-            namespaces: HashMap::new(),
+            map: HashMap::default(),
+            namespaces: HashMap::default(),
         }
     }
 }
