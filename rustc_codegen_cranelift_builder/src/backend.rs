@@ -115,15 +115,15 @@ impl CodegenBackend for CraneliftCodegenBackend {
             |f| smallvec::smallvec![f],
             |f| base.contains(&f) || sess.target.features.split(',').any(|t| t.strip_prefix('+') == Some(f)),
         );
+        let (f16, f16_math, f128, f128_math) =
+            rustc_codegen_ssa_ext::reliable_floats::reliable_floats(sess);
         TargetConfig {
             target_features: stable,
             unstable_target_features: unstable,
-            // f16/f128 arithmetic goes through compiler-builtins routines that are not all
-            // available on every target; report them as unreliable until tested.
-            has_reliable_f16: false,
-            has_reliable_f16_math: false,
-            has_reliable_f128: false,
-            has_reliable_f128_math: false,
+            has_reliable_f16: f16,
+            has_reliable_f16_math: f16_math,
+            has_reliable_f128: f128,
+            has_reliable_f128_math: f128_math,
         }
     }
 

@@ -27,5 +27,6 @@ pub mod debuginfo;
 pub mod eh;
 pub mod libcalls;
 pub mod llvm_intrinsic;
+pub mod reliable_floats;
 pub mod simd;
 pub mod target_cpu;

@@ -400,9 +400,9 @@ def markdown(results, backends, date):
         lines.append("| " + " | ".join(row) + " |")
     lines += ["", "Skipped by name (same list for both backends, reasons in "
               "`tests/suites/skip/`); `ignored` also counts tests the suite ignores itself. "
-              "Totals differ where a suite compiles tests only for what the backend reports: "
-              "coretests' f16/f128 tests need `cfg(target_has_reliable_f16/f128)`, which our "
-              "backend reports off.", ""]
+              "Totals differ where a suite compiles tests only for what the backend reports "
+              "(coretests' f16/f128 tests need `cfg(target_has_reliable_f16/f128)`; both "
+              "backends report them alike on x86_64).", ""]
     for suite, per in results.items():
         notes = []
         for b in backends:
