@@ -18,6 +18,13 @@ use crate::value::{LocalData, Value};
 #[derive(Copy, Clone, PartialEq, Eq, Hash, Debug)]
 pub struct FnSig(u32);
 
+impl FnSig {
+    /// Unique within the CGU.
+    pub fn index(self) -> u32 {
+        self.0
+    }
+}
+
 #[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub struct SigData {
     /// LLVM-level parameter types (what `get_param` and `call` arguments use).

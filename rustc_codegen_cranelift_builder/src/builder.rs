@@ -923,23 +923,23 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             None => sig,
         };
         let data = self.cx.sig_data(sig);
-        if data.c_variadic {
-            self.check_variadic_call(fn_abi, &data);
-        }
         let mut natives: SmallVec<[ir::Value; 8]> = SmallVec::new();
         for &a in args {
             let mut l = Leaves::new();
             self.leaves(a, &mut l);
             natives.extend(l);
         }
-        let direct = match self.cx.const_data(callee) {
-            Some(ConstData::SymAddr { sym: Sym::Func(f), offset: 0, .. })
-                if self.cx.sig_data(self.cx.fn_sig_of(f)).clif == data.clif =>
-            {
-                Some(self.func_ref(f))
-            }
+        let func = match self.cx.const_data(callee) {
+            Some(ConstData::SymAddr { sym: Sym::Func(f), offset: 0, .. }) => Some(f),
             _ => None,
         };
+        // A variadic function is declared with its fixed parameters only, so its calls
+        // are indirect, unless through a trampoline declared with the call's signature.
+        let mut direct = func.filter(|&f| self.cx.sig_data(self.cx.fn_sig_of(f)).clif == data.clif);
+        if data.c_variadic {
+            direct = self.variadic_callee(fn_abi, sig, func).or(direct);
+        }
+        let direct = direct.map(|f| self.func_ref(f));
         let target = if direct.is_none() { Some(self.val(callee)) } else { None };
         let results = match unwind {
             None => match direct {
@@ -1052,16 +1052,40 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         });
     }
 
-    fn check_variadic_call(&mut self, fn_abi: Option<&FnAbi<'tcx, Ty<'tcx>>>, _data: &crate::abi::SigData) {
-        let Some(fn_abi) = fn_abi else { return };
-        let fixed = fn_abi.fixed_count as usize;
-        let has_float = fn_abi.args[fixed..].iter().any(|a| {
-            matches!(a.layout.backend_repr, BackendRepr::Scalar(s) if matches!(s.primitive(), abi::Primitive::Float(_)))
-        });
-        if has_float && self.cx.tcx.sess.target.arch == rustc_target::spec::Arch::X86_64 {
-            let span = self.with_func(|fs| fs.span);
-            crate::errors::unsupported(self.cx.tcx, span, "C-variadic calls with floating-point variadic arguments");
+    /// The trampoline to call for a C-variadic call of `func` (`None`: through a pointer),
+    /// if it needs one. On x86_64, when floats may be among the variadic arguments, `al`
+    /// must bound the vector registers used, which Cranelift's calls cannot set: such a
+    /// call goes through a trampoline that sets it (`asm_shim::sysv_variadic_trampoline`),
+    /// one per callee, signature and CGU. AAPCS64 passes variadic arguments as fixed ones.
+    fn variadic_callee(
+        &mut self,
+        fn_abi: Option<&FnAbi<'tcx, Ty<'tcx>>>,
+        sig: FnSig,
+        func: Option<FuncId>,
+    ) -> Option<FuncId> {
+        let fn_abi = fn_abi?;
+        if self.cx.tcx.sess.target.arch != rustc_target::spec::Arch::X86_64
+            || !rustc_codegen_ssa_ext::abi::sysv_variadic_uses_vector_regs(fn_abi)
+        {
+            return None;
         }
+        let Some(f) = func else {
+            let span = self.with_func(|fs| fs.span);
+            crate::errors::unsupported(
+                self.cx.tcx,
+                span,
+                "calls through a pointer to a C-variadic function with floating-point variadic arguments",
+            );
+            return None;
+        };
+        let target = self.cx.module.borrow().declarations().get_function_decl(f).linkage_name(f).into_owned();
+        // One per signature too: each declaration of a name must have the same one.
+        let name = format!("{}_va{}_{target}", self.cx.asm_shims.borrow().0, sig.index());
+        if self.cx.module.borrow().get_name(&name).is_none() {
+            let text = rustc_codegen_ssa_ext::asm_shim::sysv_variadic_trampoline(&name, &target);
+            self.cx.global_asm.borrow_mut().push_str(&text);
+        }
+        Some(self.cx.declare_fn_with_sig(&name, cranelift_module::Linkage::Import, sig))
     }
 }
 

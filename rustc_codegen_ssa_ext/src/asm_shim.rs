@@ -345,6 +345,14 @@ pub fn function(name: &str, body: &str) -> String {
     format!("{}{body}\n{}", function_start(name), function_end(name))
 }
 
+/// A hidden function `name` that calls the C-variadic function `target` with the
+/// caller's arguments and `al` = 8, the largest count of vector registers a SysV x86_64
+/// call passes (an upper bound is what the ABI asks for). Backends whose calls cannot set
+/// `al` call this instead of `target` when floats are among the variadic arguments.
+pub fn sysv_variadic_trampoline(name: &str, target: &str) -> String {
+    function(name, &format!("mov eax, 8\njmp \"{target}\""))
+}
+
 /// The directives that open a hidden ELF function `name` in a section of its own, with
 /// call-frame information (so it can be unwound through).
 fn function_start(name: &str) -> String {

@@ -6,12 +6,41 @@ use std::hint::black_box as bb;
 
 fn f16_row(x: f16) -> Vec<u16> {
     [
-        x.sqrt(), x.powi(3), x.powf(bb(1.5)), x.exp(), x.exp2(), x.ln(), x.log2(),
-        x.log10(), x.sin(), x.cos(), x.tan(), x.abs(), x.floor(), x.ceil(), x.round(),
-        x.trunc(), x.mul_add(bb(2.0), bb(1.0)), x.max(bb(1.0)), x.min(bb(1.0)),
-        x.copysign(bb(-1.0)), x.cbrt(), x.hypot(bb(3.0)), x.asin(), x.atan2(bb(2.0)),
-        x.exp_m1(), x.ln_1p(), x.sinh(), x.tanh(), x.round_ties_even(), x % bb(0.75),
-        x.rem_euclid(bb(0.75)), x.div_euclid(bb(0.75)), x + bb(0.1), x - bb(3.0), x * bb(7.5),
+        x.sqrt(),
+        x.powi(3),
+        x.powf(bb(1.5)),
+        x.exp(),
+        x.exp2(),
+        x.ln(),
+        x.log2(),
+        x.log10(),
+        x.sin(),
+        x.cos(),
+        x.tan(),
+        x.abs(),
+        x.floor(),
+        x.ceil(),
+        x.round(),
+        x.trunc(),
+        x.mul_add(bb(2.0), bb(1.0)),
+        x.max(bb(1.0)),
+        x.min(bb(1.0)),
+        x.copysign(bb(-1.0)),
+        x.cbrt(),
+        x.hypot(bb(3.0)),
+        x.asin(),
+        x.atan2(bb(2.0)),
+        x.exp_m1(),
+        x.ln_1p(),
+        x.sinh(),
+        x.tanh(),
+        x.round_ties_even(),
+        x % bb(0.75),
+        x.rem_euclid(bb(0.75)),
+        x.div_euclid(bb(0.75)),
+        x + bb(0.1),
+        x - bb(3.0),
+        x * bb(7.5),
         x / bb(0.3),
     ]
     .map(f16::to_bits)
@@ -20,9 +49,23 @@ fn f16_row(x: f16) -> Vec<u16> {
 
 fn f128_row(x: f128) -> Vec<u128> {
     [
-        x.sqrt(), x.powi(3), x.abs(), x.floor(), x.ceil(), x.round(), x.trunc(),
-        x.mul_add(bb(2.0), bb(1.0)), x.max(bb(1.0)), x.min(bb(1.0)), x.copysign(bb(-1.0)),
-        x % bb(0.75), x.round_ties_even(), x + bb(0.1), x - bb(3.0), x * bb(7.5), x / bb(0.3),
+        x.sqrt(),
+        x.powi(3),
+        x.abs(),
+        x.floor(),
+        x.ceil(),
+        x.round(),
+        x.trunc(),
+        x.mul_add(bb(2.0), bb(1.0)),
+        x.max(bb(1.0)),
+        x.min(bb(1.0)),
+        x.copysign(bb(-1.0)),
+        x % bb(0.75),
+        x.round_ties_even(),
+        x + bb(0.1),
+        x - bb(3.0),
+        x * bb(7.5),
+        x / bb(0.3),
     ]
     .map(f128::to_bits)
     .to_vec()
@@ -49,18 +92,40 @@ fn main() {
     }
     let ints: [i128; 7] = [0, 1, -1, 65519, 65520, i64::MAX as i128, i128::MIN];
     for i in ints.map(bb) {
-        let h = [i as i8 as f16, i as u8 as f16, i as i16 as f16, i as u16 as f16, i as i32 as f16,
-            i as u32 as f16, i as i64 as f16, i as u64 as f16, i as f16, i as u128 as f16];
-        let q = [i as i8 as f128, i as u16 as f128, i as i32 as f128, i as u64 as f128, i as f128,
-            i as u128 as f128];
+        let h = [
+            i as i8 as f16,
+            i as u8 as f16,
+            i as i16 as f16,
+            i as u16 as f16,
+            i as i32 as f16,
+            i as u32 as f16,
+            i as i64 as f16,
+            i as u64 as f16,
+            i as f16,
+            i as u128 as f16,
+        ];
+        let q = [
+            i as i8 as f128,
+            i as u16 as f128,
+            i as i32 as f128,
+            i as u64 as f128,
+            i as f128,
+            i as u128 as f128,
+        ];
         println!("{:?} {:?}", h.map(f16::to_bits), q.map(f128::to_bits));
     }
     let (nan16, nan128) = (bb(f16::NAN), bb(f128::NAN));
     let (a, b) = (bb(1.0f16), bb(2.0f128));
     println!(
         "{} {} {} {} {} {} {} {}",
-        a < nan16, a == a, nan16 != nan16, a.partial_cmp(&nan16).is_none(),
-        b > nan128, b >= b, nan128 == nan128, b.total_cmp(&-b) as i8
+        a < nan16,
+        a == a,
+        nan16 != nan16,
+        a.partial_cmp(&nan16).is_none(),
+        b > nan128,
+        b >= b,
+        nan128 == nan128,
+        b.total_cmp(&-b) as i8
     );
     println!("{:?} {:?}", (bb(1.0e10f64) as f16).to_bits(), (bb(1.0e-10f32) as f16).to_bits());
     println!("{:?} {:?}", bb(f32::MAX) as f16, bb(f64::MIN_POSITIVE) as f128);
