@@ -2056,9 +2056,12 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
     }
 
     fn atomic_fence(&mut self, _order: AtomicOrdering, scope: SynchronizationScope) {
-        if matches!(scope, SynchronizationScope::CrossThread) {
-            self.ins(|c| c.ins().fence());
-        }
+        match scope {
+            SynchronizationScope::CrossThread => self.ins(|c| c.ins().fence()),
+            // `compiler_fence`: no instruction, but Cranelift moves and merges no memory
+            // access across a sequence point (its alias analysis takes it as a fence).
+            SynchronizationScope::SingleThread => self.ins(|c| c.ins().sequence_point()),
+        };
     }
 
     fn set_invariant_load(&mut self, _load: Value) {}
@@ -2089,9 +2092,11 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
         funclet: Option<&()>,
         callee_instance: Option<Instance<'tcx>>,
     ) {
-        // Cranelift's `return_call` needs the `tail` calling convention on both sides, which
-        // is not the C ABI; a call followed by a return keeps the semantics except for the
-        // guaranteed constant stack use.
+        // Cranelift's `return_call` needs its `tail` calling convention on both sides, and
+        // Rust functions use the platform's. A call and a return would drop `become`'s
+        // guarantee of constant stack use, silently: an error says so instead.
+        let span = self.with_func(|fs| fs.span);
+        crate::errors::unsupported(self.cx.tcx, span, "explicit tail calls (`become`)");
         let r = self.call(llty, caller_attrs, Some(fn_abi), llfn, args, funclet, callee_instance);
         if self.cx.value_type(r) == Type::VOID {
             self.ret_void()
