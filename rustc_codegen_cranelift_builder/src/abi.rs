@@ -35,6 +35,9 @@ pub struct SigData {
     /// Native parameter range (start, len) of each LLVM-level parameter.
     pub param_ranges: Vec<(u32, u32)>,
     pub c_variadic: bool,
+    /// An AAPCS64 float aggregate goes on the stack, which is not implemented
+    /// (`abi::aapcs64_float_aggregate_on_stack`): calls and definitions are errors.
+    pub float_aggregate_on_stack: bool,
 }
 
 #[derive(Default)]
@@ -99,6 +102,7 @@ impl<'tcx> CodegenCx<'tcx> {
             clif,
             param_ranges,
             c_variadic: false,
+            float_aggregate_on_stack: false,
         })
     }
 
@@ -175,7 +179,16 @@ impl<'tcx> CodegenCx<'tcx> {
             }
         }
         drop(push);
-        self.intern_sig(SigData { params, ret, clif, param_ranges, c_variadic: fn_abi.c_variadic })
+        let float_aggregate_on_stack = self.tcx.sess.target.arch == rustc_target::spec::Arch::AArch64
+            && rustc_codegen_ssa_ext::abi::aapcs64_float_aggregate_on_stack(fn_abi);
+        self.intern_sig(SigData {
+            params,
+            ret,
+            clif,
+            param_ranges,
+            c_variadic: fn_abi.c_variadic,
+            float_aggregate_on_stack,
+        })
     }
 
     /// Turns `v` into a value of the LLVM-level type `ty` made of the given native values.

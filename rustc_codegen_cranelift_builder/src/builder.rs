@@ -107,6 +107,13 @@ impl<'tcx> CodegenCx<'tcx> {
     fn start_body(&self, f: FuncId) -> ir::Block {
         let sig = self.fn_sig_of(f);
         let data = self.sig_data(sig);
+        if data.float_aggregate_on_stack {
+            let name = self.module.borrow().declarations().get_function_decl(f).linkage_name(f).into_owned();
+            self.tcx.dcx().err(format!(
+                "`{name}` takes a float aggregate on the stack (AAPCS64: more floats than SIMD \
+                 registers), which is not yet supported by the Cranelift backend"
+            ));
+        }
         let mut func =
             ir::Function::with_name_signature(ir::UserFuncName::user(0, f.as_u32()), data.clif.clone());
         let entry = func.dfg.make_block();
@@ -923,6 +930,14 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             None => sig,
         };
         let data = self.cx.sig_data(sig);
+        if data.float_aggregate_on_stack {
+            let span = self.with_func(|fs| fs.span);
+            crate::errors::unsupported(
+                self.cx.tcx,
+                span,
+                "calls passing a float aggregate on the stack (AAPCS64: more floats than SIMD registers)",
+            );
+        }
         let mut natives: SmallVec<[ir::Value; 8]> = SmallVec::new();
         for &a in args {
             let mut l = Leaves::new();

@@ -103,7 +103,9 @@ pub fn is_simd(repr: &BackendRepr) -> bool {
 /// vector registers: the caller must then put an upper bound of their number in `al`
 /// (the callee's prologue saves `xmm0`-`xmm7` for `va_arg` only when `al` is non-zero).
 /// Anything but integers and pointers may travel in `xmm` registers.
-pub fn sysv_variadic_uses_vector_regs(fn_abi: &rustc_target::callconv::FnAbi<'_, Ty<'_>>) -> bool {
+pub fn sysv_variadic_uses_vector_regs(
+    fn_abi: &rustc_target::callconv::FnAbi<'_, Ty<'_>>,
+) -> bool {
     use rustc_abi::Primitive;
     let integer = |p: Primitive| matches!(p, Primitive::Int(..) | Primitive::Pointer(_));
     fn_abi.args[fn_abi.fixed_count as usize..].iter().any(|a| match a.layout.backend_repr {
@@ -111,4 +113,47 @@ pub fn sysv_variadic_uses_vector_regs(fn_abi: &rustc_target::callconv::FnAbi<'_,
         BackendRepr::ScalarPair(a, b) => !integer(a.primitive()) || !integer(b.primitive()),
         _ => !matches!(a.mode, PassMode::Ignore | PassMode::Indirect { .. }),
     })
+}
+
+/// Whether an AAPCS64 call passes a homogeneous float or vector aggregate (a `Cast` of
+/// float or vector units, as rustc describes an HFA/HVA) on the stack because the SIMD
+/// registers left cannot hold it all. AAPCS64 then copies its memory image to the stack
+/// and uses no SIMD register for any later argument (NSRN = 8); a backend that passes the
+/// units as separate arguments would split it or spread it over 8-byte stack slots.
+pub fn aapcs64_float_aggregate_on_stack(
+    fn_abi: &rustc_target::callconv::FnAbi<'_, Ty<'_>>,
+) -> bool {
+    use rustc_abi::Primitive;
+    use rustc_abi::RegKind;
+    let simd = |p: Primitive| matches!(p, Primitive::Float(_));
+    // NSRN: the next SIMD register for an argument (v0-v7).
+    let mut nsrn = 0u64;
+    for arg in fn_abi.args.iter() {
+        match &arg.mode {
+            PassMode::Direct(_) => match arg.layout.backend_repr {
+                BackendRepr::Scalar(s) if simd(s.primitive()) => nsrn += 1,
+                BackendRepr::SimdVector { .. } => nsrn += 1,
+                _ => {}
+            },
+            PassMode::Pair(..) => {
+                if let BackendRepr::ScalarPair(a, b) = arg.layout.backend_repr {
+                    nsrn += simd(a.primitive()) as u64 + simd(b.primitive()) as u64;
+                }
+            }
+            PassMode::Cast { cast, .. } => {
+                let unit = cast.rest.unit;
+                if cast.prefix.iter().all(Option::is_none)
+                    && matches!(unit.kind, RegKind::Float | RegKind::Vector { .. })
+                {
+                    let units = cast.rest.total.bytes().div_ceil(unit.size.bytes());
+                    if units > 1 && nsrn + units > 8 {
+                        return true;
+                    }
+                    nsrn += units;
+                }
+            }
+            PassMode::Ignore | PassMode::Indirect { .. } => {}
+        }
+    }
+    false
 }
