@@ -102,16 +102,24 @@ pub fn is_simd(repr: &BackendRepr) -> bool {
 /// Whether a call of a C-variadic function on x86_64 SysV may pass variadic arguments in
 /// vector registers: the caller must then put an upper bound of their number in `al`
 /// (the callee's prologue saves `xmm0`-`xmm7` for `va_arg` only when `al` is non-zero).
-/// Anything but integers and pointers may travel in `xmm` registers.
+/// Floats, vectors, and casts with a float or vector unit travel in `xmm` registers;
+/// integers, pointers and what goes by reference do not.
 pub fn sysv_variadic_uses_vector_regs(
     fn_abi: &rustc_target::callconv::FnAbi<'_, Ty<'_>>,
 ) -> bool {
-    use rustc_abi::Primitive;
+    use rustc_abi::{Primitive, RegKind};
     let integer = |p: Primitive| matches!(p, Primitive::Int(..) | Primitive::Pointer(_));
-    fn_abi.args[fn_abi.fixed_count as usize..].iter().any(|a| match a.layout.backend_repr {
-        BackendRepr::Scalar(s) => !integer(s.primitive()),
-        BackendRepr::ScalarPair(a, b) => !integer(a.primitive()) || !integer(b.primitive()),
-        _ => !matches!(a.mode, PassMode::Ignore | PassMode::Indirect { .. }),
+    fn_abi.args[fn_abi.fixed_count as usize..].iter().any(|a| match &a.mode {
+        PassMode::Ignore | PassMode::Indirect { .. } => false,
+        PassMode::Cast { cast, .. } => {
+            let rest = (cast.rest.total.bytes() > 0).then_some(&cast.rest.unit);
+            cast.prefix.iter().flatten().chain(rest).any(|r| r.kind != RegKind::Integer)
+        }
+        PassMode::Direct(_) | PassMode::Pair(..) => match a.layout.backend_repr {
+            BackendRepr::Scalar(s) => !integer(s.primitive()),
+            BackendRepr::ScalarPair(a, b) => !integer(a.primitive()) || !integer(b.primitive()),
+            _ => true,
+        },
     })
 }
 

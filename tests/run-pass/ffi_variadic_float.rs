@@ -1,7 +1,8 @@
 //! Calls of C-variadic functions with floating-point variadic arguments (x86_64 SysV
 //! passes the count of vector registers in `al`; AArch64 passes them as fixed ones):
 //! `snprintf` with doubles mixed with integers, more doubles than vector registers, and
-//! the same callee with several signatures in one function.
+//! the same callee with several signatures in one function; and an integer-only call
+//! through a function pointer.
 use std::ffi::{CStr, c_char, c_double, c_int};
 use std::hint::black_box as bb;
 
@@ -51,6 +52,12 @@ fn main() {
         show(&buf, n);
         let f = bb(0.1f32);
         let n = snprintf(p, 256, c"%a %f".as_ptr(), f as c_double, bb(f64::NAN));
+        show(&buf, n);
+        // Through a function pointer, integer and pointer variadic arguments only (which
+        // need no trampoline, so they are no error).
+        let g: unsafe extern "C" fn(*mut c_char, usize, *const c_char, ...) -> c_int =
+            bb(snprintf as unsafe extern "C" fn(*mut c_char, usize, *const c_char, ...) -> c_int);
+        let n = g(p, 256, c"%d %s %ld".as_ptr(), bb(5), c"ptr".as_ptr(), bb(1i64 << 50));
         show(&buf, n);
     }
 }
