@@ -106,6 +106,15 @@ impl<'tcx> CodegenCx<'tcx> {
         })
     }
 
+    /// `sig` with one more pointer parameter after the others, and not variadic: the body
+    /// of a C-variadic definition, called by its shim (`declare::predefine_variadic`).
+    pub fn sig_with_area_pointer(&self, sig: FnSig) -> FnSig {
+        let mut data = SigData::clone(&self.sig_data(sig));
+        data.clif.params.push(AbiParam::new(self.pointer_clif_type()));
+        data.c_variadic = false;
+        self.intern_sig(data)
+    }
+
     pub fn sig_from_fn_abi(&self, fn_abi: &FnAbi<'tcx, Ty<'tcx>>) -> FnSig {
         let mut clif = ir::Signature::new(self.call_conv());
         let mut params = Vec::new();

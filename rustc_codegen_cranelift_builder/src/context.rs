@@ -45,6 +45,11 @@ pub struct CodegenCx<'tcx> {
     /// Per declared function: its signature (for direct calls and `get_param`).
     pub fn_sigs: RefCell<FxHashMap<FuncId, FnSig>>,
     pub instances: RefCell<FxHashMap<Instance<'tcx>, FuncId>>,
+    /// C-variadic functions defined here: `instances` names their assembly shim (what
+    /// calls and pointers use), this their Rust body (what is defined), and `va_defs`
+    /// what `va_start` needs in that body.
+    pub va_bodies: RefCell<FxHashMap<Instance<'tcx>, FuncId>>,
+    pub va_defs: RefCell<FxHashMap<FuncId, rustc_codegen_ssa_ext::va_list::VaDefinition>>,
     pub statics: RefCell<FxHashMap<DefId, DataId>>,
     pub anon_allocs: RefCell<FxHashMap<usize, DataId>>,
     pub const_strs: RefCell<FxHashMap<String, DataId>>,
@@ -80,6 +85,8 @@ impl<'tcx> CodegenCx<'tcx> {
             bodies: Default::default(),
             fn_sigs: Default::default(),
             instances: Default::default(),
+            va_bodies: Default::default(),
+            va_defs: Default::default(),
             statics: Default::default(),
             anon_allocs: Default::default(),
             const_strs: Default::default(),
@@ -199,6 +206,10 @@ impl<'tcx> MiscCodegenMethods<'tcx> for CodegenCx<'tcx> {
     }
 
     fn get_fn(&self, instance: Instance<'tcx>) -> FuncId {
+        // cg_ssa asks for the function to define; a C-variadic one's is its body.
+        if let Some(&body) = self.va_bodies.borrow().get(&instance) {
+            return body;
+        }
         self.declare_instance(instance)
     }
 

@@ -31,6 +31,54 @@ pub fn map_linkage(linkage: RLinkage, visibility: Visibility) -> Linkage {
 }
 
 impl<'tcx> CodegenCx<'tcx> {
+    /// A C-variadic definition: Cranelift cannot reach the registers of the variadic
+    /// arguments, so the symbol is an assembly shim that saves them and calls the body
+    /// (`rustc_codegen_ssa_ext::va_list`). The body takes the fixed arguments and a pointer
+    /// to the saved registers, which `va_start` reads.
+    fn predefine_variadic(
+        &self,
+        instance: Instance<'tcx>,
+        fn_abi: &rustc_target::callconv::FnAbi<'tcx, ty::Ty<'tcx>>,
+        linkage: RLinkage,
+        visibility: Visibility,
+        symbol_name: &str,
+    ) {
+        use rustc_codegen_ssa_ext::va_list::{self, ShimBinding, VaAbi};
+        let span = self.tcx.def_span(instance.def_id());
+        let Some(abi) = VaAbi::of(&self.tcx.sess.target) else {
+            let what = "C-variadic function definitions on this target";
+            return crate::errors::unsupported(self.tcx, span, what);
+        };
+        let def = match va_list::definition(abi, fn_abi) {
+            Ok(def) => def,
+            Err(what) => return crate::errors::unsupported(self.tcx, span, what),
+        };
+        let sig = self.sig_from_fn_abi(fn_abi);
+        let prefix = self.asm_shims.borrow().0.clone();
+        let body_name = format!("{prefix}_vabody_{symbol_name}");
+        let body = self.declare_fn_with_sig(&body_name, Linkage::Hidden, self.sig_with_area_pointer(sig));
+        let hidden = visibility == Visibility::Hidden;
+        let (shim_name, binding) = match linkage {
+            // Two objects cannot share a local symbol: the shim is hidden, under a name of
+            // this CGU's.
+            RLinkage::Internal => {
+                (format!("{prefix}_vadef_{symbol_name}"), ShimBinding { weak: false, hidden: true })
+            }
+            RLinkage::LinkOnceAny | RLinkage::LinkOnceODR | RLinkage::WeakAny | RLinkage::WeakODR => {
+                (symbol_name.to_string(), ShimBinding { weak: true, hidden })
+            }
+            _ => (symbol_name.to_string(), ShimBinding { weak: false, hidden }),
+        };
+        let text = va_list::definition_shim(&shim_name, binding, &body_name, def);
+        self.global_asm.borrow_mut().push_str(&text);
+        let shim = self.declare_fn_with_sig(&shim_name, Linkage::Import, sig);
+        self.instances.borrow_mut().insert(instance, shim);
+        self.va_bodies.borrow_mut().insert(instance, body);
+        self.va_defs.borrow_mut().insert(body, def);
+        // Its only caller is the shim.
+        self.fn_inline.borrow_mut().insert(body, false);
+    }
+
     pub fn declare_fn_with_sig(&self, name: &str, linkage: Linkage, sig: FnSig) -> FuncId {
         let clif = self.sig_data(sig).clif.clone();
         let res = self.module.borrow_mut().declare_function(name, linkage, &clif);
@@ -161,8 +209,7 @@ impl<'tcx> PreDefineCodegenMethods<'tcx> for CodegenCx<'tcx> {
     ) {
         let fn_abi = self.fn_abi_of_instance(instance, ty::List::empty());
         if fn_abi.c_variadic {
-            let span = self.tcx.def_span(instance.def_id());
-            crate::errors::unsupported(self.tcx, span, "defining C-variadic functions");
+            return self.predefine_variadic(instance, fn_abi, linkage, visibility, symbol_name);
         }
         let layouts = fn_abi.args.iter().chain(std::iter::once(&fn_abi.ret)).map(|a| a.layout);
         if layouts.into_iter().any(|l| l.layout.is_scalable_vector()) {

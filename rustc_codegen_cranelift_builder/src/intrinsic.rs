@@ -346,6 +346,21 @@ impl<'a, 'tcx> IntrinsicCallBuilderMethods<'tcx> for Builder<'a, 'tcx> {
                 let r = self.ins(|c| c.ins().band(p, m));
                 self.cx.ssa(r, Type::PTR)
             }
+            sym::va_arg => {
+                let target = &tcx.sess.target;
+                let read = rustc_codegen_ssa_ext::va_list::VaAbi::of(target)
+                    .ok_or_else(|| "`va_arg` on this target".to_string())
+                    .and_then(|abi| {
+                        rustc_codegen_ssa_ext::va_list::va_arg(self, abi, args[0].immediate(), result.layout)
+                    });
+                match read {
+                    Ok(v) => v,
+                    Err(what) => {
+                        crate::errors::unsupported(tcx, span, &what);
+                        return Ok(());
+                    }
+                }
+            }
             sym::breakpoint => {
                 self.ins(|c| c.ins().debugtrap());
                 return Ok(());
@@ -500,9 +515,21 @@ impl<'a, 'tcx> IntrinsicCallBuilderMethods<'tcx> for Builder<'a, 'tcx> {
         rustc_middle::bug!("type_checked_load is only used with CFI, which is rejected at startup")
     }
 
-    fn va_start(&mut self, _val: Value) -> Value {
-        let span = self.with_func(|fs| fs.span);
-        crate::errors::unsupported(self.cx.tcx, span, "C-variadic function definitions");
+    fn va_start(&mut self, list: Value) -> Value {
+        // Only a C-variadic definition's `...` starts a list, and its shim passes the
+        // saved registers as the body's last parameter.
+        let def = self.cx.va_defs.borrow().get(&self.bb.func).copied();
+        let Some(def) = def else {
+            // The definition was rejected (`declare::predefine_variadic`).
+            self.cx.tcx.dcx().delayed_bug("va_start outside a C-variadic definition");
+            return self.cx.local_value(crate::value::LocalData::Void);
+        };
+        let area = self.with_func(|fs| {
+            let entry = fs.func.layout.entry_block().expect("function has no entry block");
+            *fs.func.dfg.block_params(entry).last().expect("no area parameter")
+        });
+        let area = self.cx.ssa(area, Type::PTR);
+        rustc_codegen_ssa_ext::va_list::va_start(self, def, area, list);
         self.cx.local_value(crate::value::LocalData::Void)
     }
 

@@ -30,3 +30,4 @@ pub mod llvm_intrinsic;
 pub mod reliable_floats;
 pub mod simd;
 pub mod target_cpu;
+pub mod va_list;
