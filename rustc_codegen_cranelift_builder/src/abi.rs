@@ -35,9 +35,22 @@ pub struct SigData {
     /// Native parameter range (start, len) of each LLVM-level parameter.
     pub param_ranges: Vec<(u32, u32)>,
     pub c_variadic: bool,
-    /// An AAPCS64 float aggregate goes on the stack, which is not implemented
-    /// (`abi::aapcs64_float_aggregate_on_stack`): calls and definitions are errors.
-    pub float_aggregate_on_stack: bool,
+    /// AAPCS64 float aggregates passed on the stack, which are not passed as their leaves.
+    pub stack_aggregates: Vec<StackAggregate>,
+    /// An AAPCS64 vector aggregate (HVA) goes on the stack, 16-byte aligned, which is not
+    /// implemented: calls and definitions are errors.
+    pub vector_aggregate_on_stack: bool,
+}
+
+/// An AAPCS64 float aggregate on the stack (`rustc_codegen_ssa_ext::abi::StackFloatAggregate`):
+/// its LLVM-level parameter's natives are `pads` dummy `f64`s, which use up the SIMD
+/// registers, then its memory image as `chunks` `f64`s, which Cranelift puts in consecutive
+/// 8-byte stack slots as AAPCS64 lays out the aggregate.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct StackAggregate {
+    pub param: u32,
+    pub pads: u32,
+    pub chunks: u32,
 }
 
 #[derive(Default)]
@@ -102,7 +115,8 @@ impl<'tcx> CodegenCx<'tcx> {
             clif,
             param_ranges,
             c_variadic: false,
-            float_aggregate_on_stack: false,
+            stack_aggregates: Vec::new(),
+            vector_aggregate_on_stack: false,
         })
     }
 
@@ -146,57 +160,80 @@ impl<'tcx> CodegenCx<'tcx> {
             }
         };
 
-        let mut push = |cx: &Self, clif: &mut ir::Signature, t: Type, ext: ArgExtension| {
+        let push = |cx: &Self,
+                    clif: &mut ir::Signature,
+                    params: &mut Vec<Type>,
+                    param_ranges: &mut Vec<(u32, u32)>,
+                    t: Type,
+                    ext: ArgExtension| {
             let start = clif.params.len() as u32;
             cx.push_native(t, ext, &mut clif.params);
             params.push(t);
             param_ranges.push((start, clif.params.len() as u32 - start));
         };
-        for arg in fn_abi.args.iter() {
+        let on_stack = if self.tcx.sess.target.arch == rustc_target::spec::Arch::AArch64 {
+            rustc_codegen_ssa_ext::abi::aapcs64_float_aggregates_on_stack(fn_abi)
+        } else {
+            Vec::new()
+        };
+        let mut stack_aggregates = Vec::new();
+        for (i, arg) in fn_abi.args.iter().enumerate() {
+            if let Some(agg) = on_stack.iter().find(|a| a.arg == i && !a.vector) {
+                let t = match &arg.mode {
+                    PassMode::Cast { cast, .. } => self.cast_backend_type(cast),
+                    _ => unreachable!("a float aggregate is a cast"),
+                };
+                let start = clif.params.len() as u32;
+                let chunks = (agg.stack_bytes / 8) as u32;
+                let f64s = (agg.pad_regs + chunks) as usize;
+                clif.params.extend(std::iter::repeat_n(AbiParam::new(ir::types::F64), f64s));
+                stack_aggregates.push(StackAggregate { param: params.len() as u32, pads: agg.pad_regs, chunks });
+                params.push(t);
+                param_ranges.push((start, f64s as u32));
+                continue;
+            }
             match &arg.mode {
                 PassMode::Ignore => {}
                 PassMode::Direct(attrs) => {
                     let t = self.immediate_backend_type(arg.layout);
-                    push(self, &mut clif, t, attrs.arg_ext);
+                    push(self, &mut clif, &mut params, &mut param_ranges, t, attrs.arg_ext);
                 }
                 PassMode::Pair(a, b) => {
                     let t0 = self.scalar_pair_element_backend_type(arg.layout, 0, true);
                     let t1 = self.scalar_pair_element_backend_type(arg.layout, 1, true);
-                    push(self, &mut clif, t0, a.arg_ext);
-                    push(self, &mut clif, t1, b.arg_ext);
+                    push(self, &mut clif, &mut params, &mut param_ranges, t0, a.arg_ext);
+                    push(self, &mut clif, &mut params, &mut param_ranges, t1, b.arg_ext);
                 }
                 PassMode::Cast { pad_i32, cast } => {
                     if *pad_i32 {
-                        push(self, &mut clif, Type::I32, ArgExtension::None);
+                        push(self, &mut clif, &mut params, &mut param_ranges, Type::I32, ArgExtension::None);
                     }
                     let t = self.cast_backend_type(cast);
-                    push(self, &mut clif, t, ArgExtension::None);
+                    push(self, &mut clif, &mut params, &mut param_ranges, t, ArgExtension::None);
                 }
                 PassMode::Indirect { meta_attrs: Some(_), .. } => {
-                    push(self, &mut clif, Type::PTR, ArgExtension::None);
-                    push(self, &mut clif, Type::PTR, ArgExtension::None);
+                    push(self, &mut clif, &mut params, &mut param_ranges, Type::PTR, ArgExtension::None);
+                    push(self, &mut clif, &mut params, &mut param_ranges, Type::PTR, ArgExtension::None);
                 }
                 PassMode::Indirect { meta_attrs: None, on_stack: true, .. } => {
                     let size = arg.layout.size.bytes().next_multiple_of(8) as u32;
-                    push(self, &mut clif, Type::PTR, ArgExtension::None);
+                    push(self, &mut clif, &mut params, &mut param_ranges, Type::PTR, ArgExtension::None);
                     let last = clif.params.len() - 1;
                     clif.params[last] = AbiParam::special(ptr, ArgumentPurpose::StructArgument(size));
                 }
                 PassMode::Indirect { meta_attrs: None, on_stack: false, .. } => {
-                    push(self, &mut clif, Type::PTR, ArgExtension::None);
+                    push(self, &mut clif, &mut params, &mut param_ranges, Type::PTR, ArgExtension::None);
                 }
             }
         }
-        drop(push);
-        let float_aggregate_on_stack = self.tcx.sess.target.arch == rustc_target::spec::Arch::AArch64
-            && rustc_codegen_ssa_ext::abi::aapcs64_float_aggregate_on_stack(fn_abi);
         self.intern_sig(SigData {
             params,
             ret,
             clif,
             param_ranges,
             c_variadic: fn_abi.c_variadic,
-            float_aggregate_on_stack,
+            stack_aggregates,
+            vector_aggregate_on_stack: on_stack.iter().any(|a| a.vector),
         })
     }
 
@@ -233,6 +270,62 @@ impl<'tcx> CodegenCx<'tcx> {
     }
 }
 
+impl<'a, 'tcx> Builder<'a, 'tcx> {
+    /// The memory image of an aggregate of type `ty` made of float `leaves`, as 8-byte
+    /// `f64` chunks (`StackAggregate`): each leaf's bits shifted to its offset.
+    pub(crate) fn pack_stack_aggregate(&mut self, ty: Type, leaves: &[ir::Value], chunks: u32) -> Vec<ir::Value> {
+        use cranelift_codegen::ir::InstBuilder;
+        let mut layout = Vec::new();
+        self.cx.type_leaves(ty, 0, &mut layout);
+        let types: Vec<ir::types::Type> = layout.iter().map(|&(t, _)| self.cx.clif_type(t)).collect();
+        self.ins(|c| {
+            let mut words = vec![c.ins().iconst(ir::types::I64, 0); chunks as usize];
+            for ((&leaf, &(_, off)), &ct) in leaves.iter().zip(&layout).zip(&types) {
+                let int = ir::types::Type::int(ct.bits() as u16).unwrap();
+                let mut bits = c.ins().bitcast(int, ir::MemFlagsData::new(), leaf);
+                if int != ir::types::I64 {
+                    bits = c.ins().uextend(ir::types::I64, bits);
+                }
+                let shift = (off % 8 * 8) as i64;
+                if shift != 0 {
+                    bits = c.ins().ishl_imm_u(bits, shift);
+                }
+                let w = &mut words[(off / 8) as usize];
+                *w = c.ins().bor(*w, bits);
+            }
+            words.into_iter().map(|w| c.ins().bitcast(ir::types::F64, ir::MemFlagsData::new(), w)).collect()
+        })
+    }
+
+    /// The float leaves of an aggregate of type `ty` from its memory image in `f64` chunks.
+    fn unpack_stack_aggregate(&mut self, ty: Type, chunks: &[ir::Value]) -> Vec<ir::Value> {
+        use cranelift_codegen::ir::InstBuilder;
+        let mut layout = Vec::new();
+        self.cx.type_leaves(ty, 0, &mut layout);
+        let types: Vec<ir::types::Type> = layout.iter().map(|&(t, _)| self.cx.clif_type(t)).collect();
+        self.ins(|c| {
+            let words: Vec<ir::Value> =
+                chunks.iter().map(|&w| c.ins().bitcast(ir::types::I64, ir::MemFlagsData::new(), w)).collect();
+            layout
+                .iter()
+                .zip(&types)
+                .map(|(&(_, off), &ct)| {
+                    let int = ir::types::Type::int(ct.bits() as u16).unwrap();
+                    let mut bits = words[(off / 8) as usize];
+                    let shift = (off % 8 * 8) as i64;
+                    if shift != 0 {
+                        bits = c.ins().ushr_imm_u(bits, shift);
+                    }
+                    if int != ir::types::I64 {
+                        bits = c.ins().ireduce(int, bits);
+                    }
+                    c.ins().bitcast(ct, ir::MemFlagsData::new(), bits)
+                })
+                .collect()
+        })
+    }
+}
+
 impl<'a, 'tcx> AbiBuilderMethods for Builder<'a, 'tcx> {
     fn get_param(&mut self, index: usize) -> Value {
         let sig = self.cx.sig_data(self.cx.fn_sig_of(self.bb.func));
@@ -242,6 +335,10 @@ impl<'a, 'tcx> AbiBuilderMethods for Builder<'a, 'tcx> {
             let entry = fs.func.layout.entry_block().expect("function has no entry block");
             fs.func.dfg.block_params(entry)[start as usize..(start + len) as usize].to_vec()
         });
+        if let Some(agg) = sig.stack_aggregates.iter().find(|a| a.param == index as u32) {
+            let leaves = self.unpack_stack_aggregate(ty, &natives[agg.pads as usize..]);
+            return self.cx.value_from_natives(ty, &leaves);
+        }
         self.cx.value_from_natives(ty, &natives)
     }
 }

@@ -107,10 +107,10 @@ impl<'tcx> CodegenCx<'tcx> {
     fn start_body(&self, f: FuncId) -> ir::Block {
         let sig = self.fn_sig_of(f);
         let data = self.sig_data(sig);
-        if data.float_aggregate_on_stack {
+        if data.vector_aggregate_on_stack {
             let name = self.module.borrow().declarations().get_function_decl(f).linkage_name(f).into_owned();
             self.tcx.dcx().err(format!(
-                "`{name}` takes a float aggregate on the stack (AAPCS64: more floats than SIMD \
+                "`{name}` takes a vector aggregate on the stack (AAPCS64: more vectors than SIMD \
                  registers), which is not yet supported by the Cranelift backend"
             ));
         }
@@ -930,19 +930,27 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             None => sig,
         };
         let data = self.cx.sig_data(sig);
-        if data.float_aggregate_on_stack {
+        if data.vector_aggregate_on_stack {
             let span = self.with_func(|fs| fs.span);
             crate::errors::unsupported(
                 self.cx.tcx,
                 span,
-                "calls passing a float aggregate on the stack (AAPCS64: more floats than SIMD registers)",
+                "calls passing a vector aggregate on the stack (AAPCS64: more vectors than SIMD registers)",
             );
         }
         let mut natives: SmallVec<[ir::Value; 8]> = SmallVec::new();
-        for &a in args {
+        for (i, &a) in args.iter().enumerate() {
             let mut l = Leaves::new();
             self.leaves(a, &mut l);
-            natives.extend(l);
+            match data.stack_aggregates.iter().find(|s| s.param == i as u32) {
+                Some(agg) => {
+                    let pad = self.ins(|c| c.ins().f64const(0.0));
+                    natives.extend(std::iter::repeat_n(pad, agg.pads as usize));
+                    let ty = data.params[i];
+                    natives.extend(self.pack_stack_aggregate(ty, &l, agg.chunks));
+                }
+                None => natives.extend(l),
+            }
         }
         let func = match self.cx.const_data(callee) {
             Some(ConstData::SymAddr { sym: Sym::Func(f), offset: 0, .. }) => Some(f),

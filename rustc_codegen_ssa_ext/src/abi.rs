@@ -123,20 +123,36 @@ pub fn sysv_variadic_uses_vector_regs(
     })
 }
 
-/// Whether an AAPCS64 call passes a homogeneous float or vector aggregate (a `Cast` of
-/// float or vector units, as rustc describes an HFA/HVA) on the stack because the SIMD
-/// registers left cannot hold it all. AAPCS64 then copies its memory image to the stack
-/// and uses no SIMD register for any later argument (NSRN = 8); a backend that passes the
-/// units as separate arguments would split it or spread it over 8-byte stack slots.
-pub fn aapcs64_float_aggregate_on_stack(
+/// A homogeneous float or vector aggregate (a `Cast` of float or vector units, as rustc
+/// describes an HFA/HVA) that an AAPCS64 call passes on the stack because the SIMD
+/// registers left cannot hold it all. AAPCS64 then copies its memory image, rounded up to
+/// 8 bytes, to the next stack slot and uses no SIMD register for any later argument
+/// (NSRN = 8). A backend that passes the units as separate arguments would split it or
+/// spread it over 8-byte slots; one that passes `pad_regs` dummy floats first and then the
+/// image as 8-byte float chunks gets AAPCS64's layout.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StackFloatAggregate {
+    /// Index in `fn_abi.args`.
+    pub arg: usize,
+    /// SIMD registers still free before it (only the first such aggregate has any).
+    pub pad_regs: u32,
+    /// Bytes of its memory image on the stack.
+    pub stack_bytes: u64,
+    /// An HVA: its units are vectors, so its stack slot is 16-byte aligned.
+    pub vector: bool,
+}
+
+/// The arguments of an AAPCS64 call that are float aggregates passed on the stack.
+pub fn aapcs64_float_aggregates_on_stack(
     fn_abi: &rustc_target::callconv::FnAbi<'_, Ty<'_>>,
-) -> bool {
+) -> Vec<StackFloatAggregate> {
     use rustc_abi::Primitive;
     use rustc_abi::RegKind;
     let simd = |p: Primitive| matches!(p, Primitive::Float(_));
+    let mut out = Vec::new();
     // NSRN: the next SIMD register for an argument (v0-v7).
     let mut nsrn = 0u64;
-    for arg in fn_abi.args.iter() {
+    for (i, arg) in fn_abi.args.iter().enumerate() {
         match &arg.mode {
             PassMode::Direct(_) => match arg.layout.backend_repr {
                 BackendRepr::Scalar(s) if simd(s.primitive()) => nsrn += 1,
@@ -155,13 +171,20 @@ pub fn aapcs64_float_aggregate_on_stack(
                 {
                     let units = cast.rest.total.bytes().div_ceil(unit.size.bytes());
                     if units > 1 && nsrn + units > 8 {
-                        return true;
+                        out.push(StackFloatAggregate {
+                            arg: i,
+                            pad_regs: 8u64.saturating_sub(nsrn) as u32,
+                            stack_bytes: cast.rest.total.bytes().next_multiple_of(8),
+                            vector: matches!(unit.kind, RegKind::Vector { .. }),
+                        });
+                        nsrn = 8;
+                    } else {
+                        nsrn += units;
                     }
-                    nsrn += units;
                 }
             }
             PassMode::Ignore | PassMode::Indirect { .. } => {}
         }
     }
-    false
+    out
 }
