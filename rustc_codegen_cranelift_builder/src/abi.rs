@@ -121,8 +121,9 @@ impl<'tcx> CodegenCx<'tcx> {
     }
 
     /// `sig` with one more pointer parameter after the others, and not variadic: the body
-    /// of a C-variadic definition, called by its shim (`declare::predefine_variadic`).
-    pub fn sig_with_area_pointer(&self, sig: FnSig) -> FnSig {
+    /// of a C-variadic definition, called by its shim (`declare::predefine_variadic`), and
+    /// the trampoline of a variadic call through a pointer (`Builder::variadic_callee`).
+    pub fn sig_with_trailing_pointer(&self, sig: FnSig) -> FnSig {
         let mut data = SigData::clone(&self.sig_data(sig));
         data.clif.params.push(AbiParam::new(self.pointer_clif_type()));
         data.c_variadic = false;

@@ -960,7 +960,13 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         // are indirect, unless through a trampoline declared with the call's signature.
         let mut direct = func.filter(|&f| self.cx.sig_data(self.cx.fn_sig_of(f)).clif == data.clif);
         if data.c_variadic {
-            direct = self.variadic_callee(fn_abi, sig, func).or(direct);
+            if let Some((f, pass_target)) = self.variadic_callee(fn_abi, sig, func) {
+                if pass_target {
+                    let target = self.val(callee);
+                    natives.push(target);
+                }
+                direct = Some(f);
+            }
         }
         let direct = direct.map(|f| self.func_ref(f));
         let target = if direct.is_none() { Some(self.val(callee)) } else { None };
@@ -1076,39 +1082,59 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
     }
 
     /// The trampoline to call for a C-variadic call of `func` (`None`: through a pointer),
-    /// if it needs one. On x86_64, when floats may be among the variadic arguments, `al`
-    /// must bound the vector registers used, which Cranelift's calls cannot set: such a
-    /// call goes through a trampoline that sets it (`asm_shim::sysv_variadic_trampoline`),
-    /// one per callee, signature and CGU. AAPCS64 passes variadic arguments as fixed ones.
+    /// if it needs one, and whether it takes the target as one more argument. On x86_64,
+    /// when floats may be among the variadic arguments, `al` must bound the vector
+    /// registers used, which Cranelift's calls cannot set: such a call goes through a
+    /// trampoline that sets it (`asm_shim::sysv_variadic_trampoline`), one per callee,
+    /// signature and CGU; through a pointer, one per signature that jumps to the target
+    /// passed in the next free integer register. AAPCS64 passes variadic arguments as
+    /// fixed ones.
     fn variadic_callee(
         &mut self,
         fn_abi: Option<&FnAbi<'tcx, Ty<'tcx>>>,
         sig: FnSig,
         func: Option<FuncId>,
-    ) -> Option<FuncId> {
+    ) -> Option<(FuncId, bool)> {
+        use rustc_codegen_ssa_ext::{asm_shim, va_list};
         let fn_abi = fn_abi?;
         if self.cx.tcx.sess.target.arch != rustc_target::spec::Arch::X86_64
             || !rustc_codegen_ssa_ext::abi::sysv_variadic_uses_vector_regs(fn_abi)
         {
             return None;
         }
-        let Some(f) = func else {
-            let span = self.with_func(|fs| fs.span);
-            crate::errors::unsupported(
-                self.cx.tcx,
-                span,
-                "calls through a pointer to a C-variadic function with floating-point variadic arguments",
-            );
-            return None;
-        };
-        let target = self.cx.module.borrow().declarations().get_function_decl(f).linkage_name(f).into_owned();
+        let prefix = self.cx.asm_shims.borrow().0.clone();
         // One per signature too: each declaration of a name must have the same one.
-        let name = format!("{}_va{}_{target}", self.cx.asm_shims.borrow().0, sig.index());
+        let (name, text, tsig) = match func {
+            Some(f) => {
+                let decls = self.cx.module.borrow();
+                let target = decls.declarations().get_function_decl(f).linkage_name(f).into_owned();
+                let name = format!("{prefix}_va{}_{target}", sig.index());
+                let text = asm_shim::sysv_variadic_trampoline(&name, &target);
+                (name, text, sig)
+            }
+            None => match va_list::registers_taken(va_list::VaAbi::SysV64, fn_abi) {
+                Ok((gp, _)) if gp < 6 => {
+                    let name = format!("{prefix}_vaptr{}", sig.index());
+                    let text = asm_shim::sysv_variadic_pointer_trampoline(&name, gp);
+                    (name, text, self.cx.sig_with_trailing_pointer(sig))
+                }
+                _ => {
+                    let span = self.with_func(|fs| fs.span);
+                    crate::errors::unsupported(
+                        self.cx.tcx,
+                        span,
+                        "calls through a pointer to a C-variadic function with floating-point \
+                         variadic arguments and with arguments on the stack",
+                    );
+                    return None;
+                }
+            },
+        };
         if self.cx.module.borrow().get_name(&name).is_none() {
-            let text = rustc_codegen_ssa_ext::asm_shim::sysv_variadic_trampoline(&name, &target);
             self.cx.global_asm.borrow_mut().push_str(&text);
         }
-        Some(self.cx.declare_fn_with_sig(&name, cranelift_module::Linkage::Import, sig))
+        let id = self.cx.declare_fn_with_sig(&name, cranelift_module::Linkage::Import, tsig);
+        Some((id, func.is_none()))
     }
 }
 

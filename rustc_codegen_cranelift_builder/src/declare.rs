@@ -56,7 +56,7 @@ impl<'tcx> CodegenCx<'tcx> {
         let sig = self.sig_from_fn_abi(fn_abi);
         let prefix = self.asm_shims.borrow().0.clone();
         let body_name = format!("{prefix}_vabody_{symbol_name}");
-        let body = self.declare_fn_with_sig(&body_name, Linkage::Hidden, self.sig_with_area_pointer(sig));
+        let body = self.declare_fn_with_sig(&body_name, Linkage::Hidden, self.sig_with_trailing_pointer(sig));
         let hidden = visibility == Visibility::Hidden;
         let (shim_name, binding) = match linkage {
             // Two objects cannot share a local symbol: the shim is hidden, under a name of

@@ -82,13 +82,30 @@ pub struct VaDefinition {
 /// 16-byte aligned ones on AAPCS64 (which skip a register).
 pub fn definition(abi: VaAbi, fn_abi: &FnAbi<'_, Ty<'_>>) -> Result<VaDefinition, &'static str> {
     const ON_STACK: &str = "C-variadic function definitions whose fixed arguments do not all fit in registers";
+    let (gp, fp) = registers_taken(abi, fn_abi).map_err(|e| e.unwrap_or(ON_STACK))?;
+    let (gp_regs, fp_regs) = abi.registers();
+    // One integer register must be left for the area pointer.
+    if gp >= gp_regs || fp > fp_regs {
+        return Err(ON_STACK);
+    }
+    Ok(VaDefinition { abi, gp, fp })
+}
+
+/// The integer and vector registers `fn_abi`'s arguments take if none goes on the stack
+/// (counts beyond the registers there are mean some do); `Err(None)` when an argument is
+/// passed on the stack by its kind, `Err(Some(what))` when it is not supported.
+pub fn registers_taken(
+    abi: VaAbi,
+    fn_abi: &FnAbi<'_, Ty<'_>>,
+) -> Result<(u32, u32), Option<&'static str>> {
+    const ON_STACK: Option<&str> = None;
     let (mut gp, mut fp) = (0u32, 0u32);
-    let scalar = |p: Primitive, gp: &mut u32, fp: &mut u32| -> Result<(), &'static str> {
+    let scalar = |p: Primitive, gp: &mut u32, fp: &mut u32| -> Result<(), Option<&'static str>> {
         match p {
             Primitive::Float(_) => *fp += 1,
             Primitive::Int(i, _) if i.size().bytes() == 16 => {
                 if abi == VaAbi::Aapcs64 {
-                    return Err("C-variadic function definitions with 128-bit fixed arguments");
+                    return Err(Some("C-variadic function definitions with 128-bit fixed arguments"));
                 }
                 *gp += 2
             }
@@ -125,7 +142,7 @@ pub fn definition(abi: VaAbi, fn_abi: &FnAbi<'_, Ty<'_>>) -> Result<VaDefinition
                 for (reg, n) in prefix.chain(rest) {
                     if abi == VaAbi::Aapcs64 && reg.kind == RegKind::Integer && reg.size.bytes() > 8
                     {
-                        return Err("C-variadic function definitions with 128-bit fixed arguments");
+                        return Err(Some("C-variadic function definitions with 128-bit fixed arguments"));
                     }
                     match reg.kind {
                         RegKind::Integer => gp += n as u32,
@@ -137,12 +154,7 @@ pub fn definition(abi: VaAbi, fn_abi: &FnAbi<'_, Ty<'_>>) -> Result<VaDefinition
             PassMode::Indirect { meta_attrs, .. } => gp += 1 + meta_attrs.is_some() as u32,
         }
     }
-    let (gp_regs, fp_regs) = abi.registers();
-    // One integer register must be left for the area pointer.
-    if gp >= gp_regs || fp > fp_regs {
-        return Err(ON_STACK);
-    }
-    Ok(VaDefinition { abi, gp, fp })
+    Ok((gp, fp))
 }
 
 /// How the shim's symbol is bound.

@@ -1,8 +1,8 @@
 //! Calls of C-variadic functions with floating-point variadic arguments (x86_64 SysV
 //! passes the count of vector registers in `al`; AArch64 passes them as fixed ones):
 //! `snprintf` with doubles mixed with integers, more doubles than vector registers, and
-//! the same callee with several signatures in one function; and an integer-only call
-//! through a function pointer.
+//! the same callee with several signatures in one function; and calls through a function
+//! pointer, with integers only and with doubles.
 use std::ffi::{CStr, c_char, c_double, c_int};
 use std::hint::black_box as bb;
 
@@ -58,6 +58,14 @@ fn main() {
         let g: unsafe extern "C" fn(*mut c_char, usize, *const c_char, ...) -> c_int =
             bb(snprintf as unsafe extern "C" fn(*mut c_char, usize, *const c_char, ...) -> c_int);
         let n = g(p, 256, c"%d %s %ld".as_ptr(), bb(5), c"ptr".as_ptr(), bb(1i64 << 50));
+        show(&buf, n);
+        // Through a function pointer with doubles, in registers and beyond them.
+        let n = g(p, 256, c"%d %.2f %s %g".as_ptr(), bb(6), bb(2.25 as c_double), c"x".as_ptr(), xs[3]);
+        show(&buf, n);
+        let n = g(
+            p, 256, c"%g %g %g %g %g %g %g %g %g %g %d".as_ptr(),
+            xs[9], xs[8], xs[7], xs[6], xs[5], xs[4], xs[3], xs[2], xs[1], xs[0], bb(11),
+        );
         show(&buf, n);
     }
 }
