@@ -233,22 +233,26 @@ fn scopes<'d>(
         .collect();
     let mut outer = Vec::new();
     for v in variables(code, debug, id) {
-        // The innermost scope with code, unless the variable is in an inlined function.
+        // The innermost scope with code, but never outside the function the variable is
+        // declared in: a variable of an inlined function whose frame has no code left is
+        // dropped rather than shown among its caller's.
         let mut f = v.1;
         let mut target = None;
-        let mut in_inlined = false;
         while f != 0 {
             let frame = &debug.frames[f as usize - 1];
-            in_inlined |= frame.inlined.is_some();
-            if target.is_none() {
-                target = index.get(&f).copied();
+            if let Some(&i) = index.get(&f) {
+                target = Some(i);
+                break;
+            }
+            if frame.inlined.is_some() {
+                break;
             }
             f = frame.parent;
         }
-        match (in_inlined, target) {
-            (true, _) => {}
-            (false, Some(i)) => out[i].vars.push(v.0),
-            (false, None) => outer.push(v.0),
+        match target {
+            Some(i) => out[i].vars.push(v.0),
+            None if f == 0 => outer.push(v.0),
+            None => {}
         }
     }
     (out, outer)

@@ -31,8 +31,8 @@ HERE = Path(__file__).resolve().parent
 TOOLCHAIN = "nightly-2026-05-20"
 
 
-def build(src: Path, out: Path, backend):
-    cmd = ["rustc", "-g", "-Copt-level=0", "--edition", "2021", str(src), "-o", str(out)]
+def build(src: Path, out: Path, backend, opt=("-Copt-level=0",)):
+    cmd = ["rustc", "-g", *opt, "--edition", "2021", str(src), "-o", str(out)]
     if backend:
         cmd.append(f"-Zcodegen-backend={backend}")
     # Through rustup's proxy or the toolchain's own rustc (under clif.sh): both read it.
@@ -179,6 +179,27 @@ def verify_dwarf(backend, tmp) -> int:
     return bad
 
 
+def optimized_checks(backend, tmp) -> int:
+    """The probes in optimized/, built with our backend at -O2 (where MIR inlining runs and
+    LLVM's optimizer reorders lines, so there is nothing to compare fact by fact): gdb's
+    answers at each `// break expect: a; b` line must contain `a` and `b`."""
+    bad = 0
+    for src in sorted((HERE / "optimized").glob("*.rs")):
+        out = Path(tmp) / f"{src.stem}-ours-O2"
+        build(src, out, backend, ["-Copt-level=2"])
+        for i, l in enumerate(src.read_text().splitlines()):
+            if "// break expect:" not in l or l.lstrip().startswith("//"):
+                continue
+            answer = gdb(out, src, i + 1).split("@@STOP\n")[1:2]
+            answer = answer[0].split("@@NEXT")[0] if answer else ""
+            for want in [w.strip() for w in l.split("// break expect:")[1].split(";") if w.strip()]:
+                if want not in answer:
+                    bad += 1
+                    print(f"optimized/{src.name}:{i + 1}: gdb does not show `{want}`:\n{answer}")
+    print(f"optimized probes: {'ok' if not bad else f'{bad} missing'}")
+    return bad
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--backend", required=True)
@@ -229,7 +250,8 @@ def main():
         print(f"{'gdb and lldb' if use_lldb else 'gdb'} facts: {total - bad - len(seen) + len(stale)} of {total} as with LLVM, "
               f"{len(seen) - len(stale)} known to differ ({known_file.name})")
         bad_dwarf = verify_dwarf(args.backend, tmp)
-    return 1 if bad or bad_dwarf or total == 0 else 0
+        bad_optimized = optimized_checks(args.backend, tmp)
+    return 1 if bad or bad_dwarf or bad_optimized or total == 0 else 0
 
 
 if __name__ == "__main__":
