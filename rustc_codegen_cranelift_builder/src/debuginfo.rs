@@ -31,6 +31,7 @@ use crate::context::CodegenCx;
 use crate::value::Value;
 
 /// A function's entry in the unit.
+#[derive(Clone)]
 pub struct FnDebug {
     pub name: String,
     pub linkage_name: String,
@@ -103,6 +104,60 @@ pub struct ModuleDebug {
     pub type_parents: Vec<TypeParent>,
     pub vars: Vec<VarDecl>,
     pub var_locs: FxHashMap<FuncId, Vec<VarLoc>>,
+}
+
+/// Locations and frames for the code Cranelift's inliner copies into a function
+/// (`Inliner::set_inlined_srclocs`): the callee's locations, in scopes below a new frame of
+/// the callee inlined at the call, as MIR-inlined code has.
+pub struct InlinedLocs<'d> {
+    debug: &'d mut ModuleDebug,
+    /// (callee's scope, call location) → the copy's scope.
+    scopes: FxHashMap<(u32, u32), u32>,
+    locs: FxHashMap<(u32, u32), u32>,
+}
+
+impl<'d> InlinedLocs<'d> {
+    pub fn new(debug: &'d mut ModuleDebug) -> Self {
+        InlinedLocs { debug, scopes: Default::default(), locs: Default::default() }
+    }
+
+    pub fn loc(&mut self, callee: FuncId, loc: ir::SourceLoc, call: ir::SourceLoc) -> ir::SourceLoc {
+        let (Some(&(file, line, column, scope)), false) =
+            (self.debug.locs.get(loc.bits() as usize), call.is_default())
+        else {
+            return ir::SourceLoc::default();
+        };
+        if let Some(&l) = self.locs.get(&(loc.bits(), call.bits())) {
+            return ir::SourceLoc::new(l);
+        }
+        let Some(scope) = self.scope(callee, scope, call.bits()) else {
+            return ir::SourceLoc::default();
+        };
+        self.debug.locs.push((file, line, column, scope));
+        let l = self.debug.locs.len() as u32 - 1;
+        self.locs.insert((loc.bits(), call.bits()), l);
+        ir::SourceLoc::new(l)
+    }
+
+    /// The copy of the callee's `scope` (0: its outermost) under the call at `call`.
+    fn scope(&mut self, callee: FuncId, scope: u32, call: u32) -> Option<u32> {
+        if let Some(&s) = self.scopes.get(&(scope, call)) {
+            return Some(s);
+        }
+        let frame = if scope == 0 {
+            let (_, _, _, parent) = *self.debug.locs.get(call as usize)?;
+            let info = std::sync::Arc::new(self.debug.fns.get(&callee)?.clone());
+            Frame { parent, inlined: Some((info, call)) }
+        } else {
+            let f = &self.debug.frames[scope as usize - 1];
+            let (parent, inlined) = (f.parent, f.inlined.clone());
+            Frame { parent: self.scope(callee, parent, call)?, inlined }
+        };
+        self.debug.frames.push(frame);
+        let s = self.debug.frames.len() as u32;
+        self.scopes.insert((scope, call), s);
+        Some(s)
+    }
 }
 
 impl<'tcx> DebugState<'tcx> {

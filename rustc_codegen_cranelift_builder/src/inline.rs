@@ -85,7 +85,7 @@ impl Candidates {
     }
 
     pub fn inliner(&self, caller: FuncId) -> Inliner<'_> {
-        Inliner { candidates: self, caller, budget: BUDGET }
+        Inliner { candidates: self, caller, budget: BUDGET, inlined: Vec::new() }
     }
 }
 
@@ -93,13 +93,16 @@ pub struct Inliner<'a> {
     candidates: &'a Candidates,
     caller: FuncId,
     budget: usize,
+    /// Each call inlined, in order: the caller's instruction count before it (its copies
+    /// of the callee's instructions follow), the call (now a jump) and the callee.
+    pub inlined: Vec<(u32, ir::Inst, FuncId)>,
 }
 
 impl Inline for Inliner<'_> {
     fn inline(
         &mut self,
         caller: &ir::Function,
-        _call_inst: ir::Inst,
+        call_inst: ir::Inst,
         call_opcode: ir::Opcode,
         callee: ir::FuncRef,
         _call_args: &[ir::Value],
@@ -131,12 +134,73 @@ impl Inline for Inliner<'_> {
             return InlineCommand::KeepCall;
         }
         self.budget -= size;
+        self.inlined.push((caller.dfg.num_insts() as u32, call_inst, id));
         let callee = if *user_symbols {
             Cow::Owned(with_caller_symbol_refs(caller, body))
         } else {
             Cow::Borrowed(body)
         };
         InlineCommand::Inline { callee, visit_callee: true }
+    }
+}
+
+impl Inliner<'_> {
+    /// Gives the instructions copied from callees the callees' source locations, through
+    /// `remap(callee, location in the callee, location of the call)`: Cranelift 0.137's
+    /// inliner leaves them unset, so the copies would take the line of the code before
+    /// them. The copies are matched with the callee's instructions in the order the inliner
+    /// makes them (the callee's blocks in depth-first preorder); a return became a jump, so
+    /// did a call inlined after it, and the inliner may add jumps of its own. Where the
+    /// match fails, nothing is set.
+    pub fn set_inlined_srclocs(
+        &self,
+        func: &mut ir::Function,
+        mut remap: impl FnMut(FuncId, ir::SourceLoc, ir::SourceLoc) -> ir::SourceLoc,
+    ) {
+        use ir::Opcode;
+        let ends = self.inlined.iter().skip(1).map(|r| r.0).chain([func.dfg.num_insts() as u32]);
+        for (&(start, call, callee), end) in self.inlined.iter().zip(ends) {
+            let body = &self.candidates.bodies[&callee].body;
+            let mut dfs = cranelift_codegen::traversals::Dfs::new();
+            let mut originals = Vec::new();
+            for block in dfs.pre_order_iter(body) {
+                originals.extend(body.layout.block_insts(block));
+            }
+            let mut pairs = Vec::with_capacity(originals.len());
+            let mut next = originals.iter().peekable();
+            for i in start..end {
+                let copy = ir::Inst::from_u32(i);
+                if func.layout.inst_block(copy).is_none() {
+                    continue;
+                }
+                let op = func.dfg.insts[copy].opcode();
+                let expected = next.peek().map(|&&o| match body.dfg.insts[o].opcode() {
+                    Opcode::Return => Opcode::Jump,
+                    Opcode::ReturnCall => Opcode::Call,
+                    Opcode::ReturnCallIndirect => Opcode::CallIndirect,
+                    op => op,
+                });
+                // A copied call that a later step inlined is a jump now.
+                let inlined_later =
+                    op == Opcode::Jump && matches!(expected, Some(Opcode::Call | Opcode::TryCall));
+                if expected == Some(op) || inlined_later {
+                    pairs.push((copy, body.srcloc(*next.next().unwrap())));
+                } else if op != Opcode::Jump {
+                    pairs.clear();
+                    break;
+                }
+            }
+            if next.peek().is_some() {
+                tracing::debug!("inlined instructions of {callee:?} not matched: no source locations");
+                continue;
+            }
+            let call_loc = func.srcloc(call);
+            for (copy, loc) in pairs {
+                if !loc.is_default() {
+                    func.set_srcloc(copy, remap(callee, loc, call_loc));
+                }
+            }
+        }
     }
 }
 

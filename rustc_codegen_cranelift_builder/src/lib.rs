@@ -24,6 +24,7 @@ extern crate rustc_span;
 extern crate rustc_symbol_mangling;
 extern crate rustc_target;
 extern crate smallvec;
+extern crate tracing;
 
 // Links the shared librustc_driver instead of duplicating rustc's statics.
 extern crate rustc_driver;

@@ -373,7 +373,7 @@ pub fn codegen(
         target_features,
         global_asm,
         inline_attrs,
-        debug,
+        mut debug,
     } = module_llvm;
     let optimizing = obj.isa().flags().opt_level() != cranelift_codegen::settings::OptLevel::None;
     // ISAs for functions that differ from the module's: (unoptimized, target features).
@@ -419,9 +419,14 @@ pub fn codegen(
             obj.declarations().get_function_decl(id).linkage_name(id).into_owned()
         };
         if let Some(candidates) = candidates.as_ref().filter(|c| !c.is_empty()) {
-            if let Err(err) = ctx.inline(candidates.inliner(id)) {
+            let mut inliner = candidates.inliner(id);
+            if let Err(err) = ctx.inline(&mut inliner) {
                 let n = fn_name(&obj);
                 dcx.fatal(format!("Cranelift failed to inline into `{n}`: {err:?}"));
+            }
+            if let Some(d) = debug.as_mut() {
+                let mut remap = crate::debuginfo::InlinedLocs::new(d);
+                inliner.set_inlined_srclocs(&mut ctx.func, |callee, loc, call| remap.loc(callee, loc, call));
             }
         }
         if let Some(filter) = &dump {

@@ -180,13 +180,14 @@ def verify_dwarf(backend, tmp) -> int:
 
 
 def optimized_checks(backend, tmp) -> int:
-    """The probes in optimized/, built with our backend at -O2 (where MIR inlining runs and
-    LLVM's optimizer reorders lines, so there is nothing to compare fact by fact): gdb's
-    answers at each `// break expect: a; b` line must contain `a` and `b`."""
+    """The probes in optimized/, built with our backend at -O2 or their `//@ opt-level: N`
+    (where inliners run and LLVM's optimizer reorders lines, so there is nothing to compare
+    fact by fact): gdb's answers at each `// break expect: a; b` line must contain `a`, `b`."""
     bad = 0
     for src in sorted((HERE / "optimized").glob("*.rs")):
         out = Path(tmp) / f"{src.stem}-ours-O2"
-        build(src, out, backend, ["-Copt-level=2"])
+        opt = re.search(r"^//@ opt-level: (\d)", src.read_text(), re.M)
+        build(src, out, backend, [f"-Copt-level={opt.group(1) if opt else 2}"])
         for i, l in enumerate(src.read_text().splitlines()):
             if "// break expect:" not in l or l.lstrip().startswith("//"):
                 continue
