@@ -48,4 +48,4 @@ esac
 exec "$INSTALL/bin/abi-cafe" \
     --add-rustc-codegen-backend "cgclif:$BACKEND" \
     --pairs cgclif_calls_rustc,rustc_calls_cgclif,cgclif_calls_cc,cc_calls_cgclif \
-    --conventions "$conventions" --reprs c,rust "$@"
+    --conventions "$conventions" --reprs c,rust --rules "$ROOT/tests/abi-cafe/abi-cafe-rules.toml" "$@"
