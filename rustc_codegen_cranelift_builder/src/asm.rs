@@ -193,11 +193,6 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         let args: Vec<_> = args.iter().map(|a| a.immediate()).collect();
         let ret = self.cx.immediate_backend_type(fn_abi.ret.layout);
         if self.cx.is_split_vector(ret) {
-            // Its own symbol: the part signature need not match the 128-bit intrinsic's.
-            let name = format!("{name}_part");
-            if self.cx.module.borrow().get_name(&name).is_none() {
-                self.cx.global_asm.borrow_mut().push_str(&asm_shim::function(&name, body));
-            }
             // A lane-wise instruction on wider operands: the 128-bit function on each part
             // (`LlvmIntrinsic::AsmFunction`), with the other operands passed as they are.
             let (part, count) = self.cx.vector_parts(ret);
@@ -208,9 +203,20 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             let types: Vec<Type> = args
                 .iter()
                 .zip(&split)
-                .map(|(&a, s)| if s.is_some() { part } else { self.cx.value_type(a) })
+                .map(|(&a, s)| {
+                    let t = self.cx.value_type(a);
+                    // Each operand's own part type: its lanes may differ from the result's.
+                    if s.is_some() { self.cx.vector_parts(t).0 } else { t }
+                })
                 .collect();
             let sig = self.cx.sig_from_types(&types, part);
+            // A symbol per part signature: it need not match the 128-bit intrinsic's, and
+            // wrappers of other element types use other vector types (each declaration of a
+            // name has one signature, which Cranelift's verifier checks calls against).
+            let name = format!("{name}_part{}", sig.index());
+            if self.cx.module.borrow().get_name(&name).is_none() {
+                self.cx.global_asm.borrow_mut().push_str(&asm_shim::function(&name, body));
+            }
             let f = self.cx.declare_fn_with_sig(&name, Linkage::Import, sig);
             let callee = self.cx.func_addr(f);
             let parts = (0..count as usize)

@@ -9,7 +9,6 @@ use std::ops::Deref;
 
 use cranelift_codegen::cursor::{Cursor, FuncCursor};
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
-use cranelift_codegen::ir::immediates::Offset32;
 use cranelift_codegen::ir::types as clty;
 use cranelift_codegen::ir::{
     self, AtomicRmwOp, BlockArg, BlockCall, InstBuilder, JumpTableData, MemFlagsData,
@@ -18,7 +17,7 @@ use cranelift_codegen::ir::{
 use cranelift_module::{DataId, FuncId, Module};
 use rustc_abi::{self as abi, Align, BackendRepr, Size, WrappingRange};
 use rustc_codegen_ssa::common::{
-    AtomicRmwBinOp, IntPredicate, RealPredicate, SynchronizationScope, TypeKind,
+    AtomicRmwBinOp, IntPredicate, RealPredicate, SynchronizationScope,
 };
 use rustc_codegen_ssa::mir::operand::{OperandRef, OperandValue};
 use rustc_codegen_ssa::mir::place::PlaceRef;
@@ -33,7 +32,7 @@ use rustc_middle::ty::layout::{
     LayoutOfHelpers, TyAndLayout,
 };
 use rustc_middle::ty::{self, Instance, Ty, TyCtxt};
-use rustc_middle::{bug, span_bug};
+use rustc_middle::bug;
 use rustc_span::{DUMMY_SP, Span};
 use rustc_target::callconv::FnAbi;
 use rustc_target::spec::{HasTargetSpec, HasX86AbiOpt, Target, X86Abi};
@@ -2208,5 +2207,3 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
 }
 
 use rustc_middle::ty::AtomicOrdering;
-#[allow(unused_imports)]
-use {span_bug as _, Offset32 as _, TypeKind as _};

@@ -1,8 +1,8 @@
 //! Constants. They are created on the cx without an insertion point and materialized by
 //! the builder where used (see `value.rs`).
 
-use rustc_abi::{self as abi, HasDataLayout, Primitive};
-use rustc_codegen_ssa::traits::{ConstCodegenMethods, MiscCodegenMethods, StaticCodegenMethods};
+use rustc_abi::{self as abi, Primitive};
+use rustc_codegen_ssa::traits::ConstCodegenMethods;
 use rustc_middle::mir::interpret::{GlobalAlloc, Scalar};
 
 use crate::context::CodegenCx;
@@ -167,5 +167,3 @@ impl<'tcx> CodegenCx<'tcx> {
     }
 }
 
-#[allow(unused_imports)]
-use {HasDataLayout as _, MiscCodegenMethods as _, StaticCodegenMethods as _};

@@ -46,7 +46,7 @@ fn make_landing_pad(bx: &mut Builder<'_, '_>, kind: Action) -> (ir::Value, ir::V
     let block = bx.bb.block;
     let ptr = bx.cx.pointer_clif_type();
     bx.with_func(|fs| {
-        debug_assert!(fs.func.layout.first_inst(block).is_none(), "landing pad block is not empty");
+        assert!(fs.func.layout.first_inst(block).is_none(), "landing pad block is not empty");
         fs.landing_pads.insert(block, kind);
         let exn = fs.func.dfg.append_block_param(block, ptr);
         let sel = fs.func.dfg.append_block_param(block, ptr);

@@ -647,5 +647,3 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
     }
 }
 
-#[allow(unused_imports)]
-use {MemFlagsData as _, OperandValue as _};

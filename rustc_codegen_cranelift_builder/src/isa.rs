@@ -23,7 +23,10 @@ pub fn build_isa(sess: &Session, opt_level: OptLevel) -> OwnedTargetIsa {
     set(&mut flags, "is_pic", "true");
     set(&mut flags, "enable_llvm_abi_extensions", "true");
     set(&mut flags, "unwind_info", "true");
-    set(&mut flags, "enable_verifier", if cfg!(debug_assertions) { "true" } else { "false" });
+    // Cranelift's IR verifier on every function: in debug builds of the backend, and in
+    // release builds with `CLIF_VERIFY=1` (CI's differential stage sets it).
+    let verify = cfg!(debug_assertions) || std::env::var_os("CLIF_VERIFY").is_some_and(|v| v != "0");
+    set(&mut flags, "enable_verifier", if verify { "true" } else { "false" });
     set(&mut flags, "tls_model", if sess.target.is_like_darwin { "macho" } else { "elf_gd" });
     let fp = sess.target.frame_pointer != rustc_target::spec::FramePointer::MayOmit
         || sess.opts.cg.force_frame_pointers != rustc_target::spec::FramePointer::MayOmit;
