@@ -61,8 +61,7 @@ Environment:
                              makes cargo rebuild your crates
   CLIF_TEST_ONLY=a,b         run only these stages of `test`: build, unit,
                              difftest, aarch64 (when aarch64's std can be
-                             added), macos (when the two apple-darwin stds
-                             can be added), debugger, example, e2e-llvm,
+                             added), debugger, example, e2e-llvm,
                              e2e-wrapper, e2e-profile, suites
   CLIF_DUMP=<fn filter>      (read by the backend) dump Cranelift IR of the
                              matching functions
@@ -340,7 +339,7 @@ cmd_rustc() {
 # ---------------------------------------------------------------------------
 # test
 
-STAGES=(build unit difftest aarch64 macos debugger example e2e-llvm e2e-wrapper e2e-profile suites)
+STAGES=(build unit difftest aarch64 debugger example e2e-llvm e2e-wrapper e2e-profile suites)
 declare -A RESULT=() SECONDS_TAKEN=()
 
 stage_selected() {
@@ -413,24 +412,6 @@ stage_aarch64() {
         args+=(--expected-failures tests/expected-failures.txt)
     fi
     cargo run --release -p difftest -- "${args[@]}"
-}
-
-# Mach-O objects: every differential test program at -O0 built for aarch64-apple-darwin and
-# x86_64-apple-darwin with LLVM and with this backend, our objects checked (sections, symbols,
-# relocations, unwind tables, constructors) and compared with LLVM's, and both linked with
-# rust-lld against a stub libSystem; nothing runs. Needs the two targets' std, added here with
-# rustup.
-macos_available() {
-    local t
-    for t in aarch64-apple-darwin x86_64-apple-darwin; do
-        [[ -d $SYSROOT/lib/rustlib/$t/lib ]] || rustup target add "$t" --toolchain "$TOOLCHAIN" >&2 || true
-        [[ -d $SYSROOT/lib/rustlib/$t/lib ]] || return 1
-    done
-}
-
-stage_macos() {
-    python3 tests/macos/check_objects.py --self-test &&
-        python3 tests/macos/check_objects.py --backend "$BACKEND" --quick
 }
 
 # gdb (and lldb) at breakpoints in tests/debugger/*.rs, fact by fact against the LLVM
@@ -587,8 +568,8 @@ cmd_test() {
     if stage_selected build; then
         run_stage build 0 stage_build
         [[ ${RESULT[build]} == passed ]] && BACKEND="$ROOT/target/release/$SO_NAME"
-    elif stage_selected difftest || stage_selected aarch64 || stage_selected macos || stage_selected debugger || stage_selected example ||
-        stage_selected e2e-wrapper || stage_selected e2e-profile; then
+    elif stage_selected difftest || stage_selected aarch64 || stage_selected debugger || stage_selected example || stage_selected e2e-wrapper ||
+        stage_selected e2e-profile; then
         # Selected stages that need a backend still get one (incremental, quiet).
         if (build_backend release quiet); then BACKEND="$ROOT/target/release/$SO_NAME"; fi
     fi
@@ -598,11 +579,6 @@ cmd_test() {
         run_stage aarch64 1 stage_aarch64
     elif stage_selected aarch64; then
         say "[aarch64] not run: the toolchain has no aarch64 std (rustup target add aarch64-unknown-linux-gnu --toolchain $TOOLCHAIN)"
-    fi
-    if stage_selected macos && macos_available; then
-        run_stage macos 1 stage_macos
-    elif stage_selected macos; then
-        say "[macos] not run: the toolchain has no apple-darwin std (rustup target add aarch64-apple-darwin x86_64-apple-darwin --toolchain $TOOLCHAIN)"
     fi
     run_stage debugger 1 stage_debugger
     run_stage example 1 stage_example

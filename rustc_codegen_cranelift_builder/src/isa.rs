@@ -10,8 +10,15 @@ use rustc_session::config::OptLevel;
 use target_lexicon::Triple;
 
 pub fn build_isa(sess: &Session, opt_level: OptLevel) -> OwnedTargetIsa {
-    let triple = Triple::from_str(sess.target.llvm_target.as_ref())
-        .unwrap_or_else(|e| sess.dcx().fatal(format!("unsupported target `{}`: {e}", sess.target.llvm_target)));
+    // Apple: with the deployment target (`arm64-apple-macosx11.0.0`), as LLVM gets it, so
+    // that the objects' LC_BUILD_VERSION carries the same minimum OS version (not 0.0).
+    let llvm_target = if sess.target.is_like_darwin {
+        rustc_codegen_ssa::back::versioned_llvm_target(sess)
+    } else {
+        std::borrow::Cow::Borrowed(sess.target.llvm_target.as_ref())
+    };
+    let triple = Triple::from_str(&llvm_target)
+        .unwrap_or_else(|e| sess.dcx().fatal(format!("unsupported target `{llvm_target}`: {e}")));
     let mut flags = settings::builder();
     let set = |flags: &mut settings::Builder, k: &str, v: &str| {
         flags.set(k, v).unwrap_or_else(|e| panic!("Cranelift setting {k}={v}: {e}"));

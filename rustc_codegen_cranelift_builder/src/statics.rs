@@ -57,7 +57,11 @@ impl<'tcx> CodegenCx<'tcx> {
             alloc.inspect_with_uninit_and_ptr_outside_interpreter(0..len).to_vec();
         desc.set_align(alloc.align.bytes());
         if let Some(section) = section {
-            desc.set_custom_section(section);
+            if tcx.sess.target.is_like_darwin {
+                desc.set_custom_section(&macho_section_spec(section));
+            } else {
+                desc.set_custom_section(section);
+            }
         }
         desc.set_used(used);
         let ptr_size = tcx.data_layout.pointer_size().bytes() as usize;
@@ -129,5 +133,30 @@ impl<'tcx> StaticCodegenMethods for CodegenCx<'tcx> {
         let _ = Align::ONE;
         let _ = Linkage::Local;
         self.define_alloc(id, alloc.inner(), section.as_deref(), used);
+    }
+}
+
+/// A Mach-O `#[link_section = "segment,section[,type[,attributes]]"]` as LLVM reads it: the
+/// parts are trimmed, and a spec without a type gets the type of the standard section of that
+/// name (`"__DATA,__mod_init_func"`, as the `ctor` and `inventory` crates write it, is
+/// `mod_init_funcs`: dyld runs the pointers of such a section only). Cranelift's object writer
+/// would make it a regular section.
+fn macho_section_spec(spec: &str) -> String {
+    let parts: Vec<&str> = spec.split(',').map(str::trim).collect();
+    let typed = match parts[..] {
+        [segment, section] => match (segment, section) {
+            ("__DATA", "__mod_init_func") => Some("mod_init_funcs"),
+            ("__DATA", "__mod_term_func") => Some("mod_term_funcs"),
+            ("__TEXT", "__cstring") => Some("cstring_literals"),
+            ("__TEXT", "__literal4") => Some("4byte_literals"),
+            ("__TEXT", "__literal8") => Some("8byte_literals"),
+            ("__TEXT", "__literal16") => Some("16byte_literals"),
+            _ => None,
+        },
+        _ => None,
+    };
+    match typed {
+        Some(ty) => format!("{},{},{ty}", parts[0], parts[1]),
+        None => parts.join(","),
     }
 }

@@ -107,6 +107,9 @@ fn add_eh_frame(
     lsdas: Vec<u8>,
     personality: Option<FuncId>,
 ) {
+    if product.object.format() == object::BinaryFormat::MachO {
+        return add_macho_eh_frame(product, data, relocs, lsdas, personality);
+    }
     use object::write::{Relocation, SectionKind};
     use object::{RelocationEncoding, RelocationFlags, RelocationKind};
     let personality_ref = personality.map(|p| add_personality_ref(product, p));
@@ -146,6 +149,100 @@ fn add_eh_frame(
             },
         )
         .expect("eh_frame relocation");
+    }
+}
+
+/// Mach-O's `__TEXT,__eh_frame` and `__TEXT,__gcc_except_tab`, as LLVM writes them: the
+/// personality is reached through the GOT (`X86_64_RELOC_GOT` / `ARM64_RELOC_POINTER_TO_GOT`
+/// against the function itself; Mach-O has no `DW.ref` words), each LSDA has a local
+/// `GCC_except_table<n>` symbol (relocations against a section are not extern on Mach-O),
+/// and pc-relative fields are `SUBTRACTOR`/`UNSIGNED` pairs against the section's start.
+fn add_macho_eh_frame(
+    product: &mut ObjectProduct,
+    data: Vec<u8>,
+    relocs: Vec<EhReloc>,
+    lsdas: Vec<u8>,
+    personality: Option<FuncId>,
+) {
+    use object::write::{Relocation, SectionKind, StandardSection, Symbol, SymbolSection};
+    use object::{
+        RelocationEncoding, RelocationFlags, RelocationKind, SymbolFlags, SymbolKind, SymbolScope,
+    };
+    let personality = personality.map(|p| product.functions[p].expect("personality is declared").0);
+    let lsda_section = (!lsdas.is_empty()).then(|| {
+        let obj = &mut product.object;
+        let section =
+            obj.add_section(b"__TEXT".to_vec(), b"__gcc_except_tab".to_vec(), SectionKind::ReadOnlyData);
+        obj.append_section_data(section, &lsdas, 4);
+        section
+    });
+    let mut lsda_symbols: FxHashMap<i64, object::write::SymbolId> = FxHashMap::default();
+    let obj = &mut product.object;
+    let section = obj.section_id(StandardSection::EhFrame);
+    let offset = obj.append_section_data(section, &data, 8);
+    // The subtrahend of pc-relative fields (x86_64 Mach-O writes no section symbols).
+    let section_start = obj.add_symbol(Symbol {
+        name: b"EH_frame0".to_vec(),
+        value: 0,
+        size: 0,
+        kind: SymbolKind::Unknown,
+        scope: SymbolScope::Compilation,
+        weak: false,
+        section: SymbolSection::Section(section),
+        flags: SymbolFlags::None,
+    });
+    for r in relocs {
+        let at = offset + r.offset as u64;
+        let generic = |kind| RelocationFlags::Generic {
+            kind,
+            encoding: RelocationEncoding::Generic,
+            size: r.size * 8,
+        };
+        let (symbol, addend) = match r.symbol {
+            PERSONALITY_REF_SYMBOL => {
+                let symbol = personality.expect("CIE personality without personality");
+                let reloc =
+                    Relocation { offset: at, symbol, addend: r.addend, flags: generic(RelocationKind::GotRelative) };
+                obj.add_relocation(section, reloc).expect("eh_frame personality relocation");
+                continue;
+            }
+            LSDA_SECTION_SYMBOL => {
+                let lsda = lsda_section.expect("FDE with LSDA but no __gcc_except_tab");
+                let n = lsda_symbols.len();
+                let symbol = *lsda_symbols.entry(r.addend).or_insert_with(|| {
+                    obj.add_symbol(Symbol {
+                        name: format!("GCC_except_table{n}").into_bytes(),
+                        value: r.addend as u64,
+                        size: 0,
+                        // Not mangled, as LLVM's `GCC_except_table<n>`.
+                        kind: SymbolKind::Unknown,
+                        scope: SymbolScope::Compilation,
+                        weak: false,
+                        section: SymbolSection::Section(lsda),
+                        flags: SymbolFlags::None,
+                    })
+                });
+                (symbol, 0)
+            }
+            f => (
+                product.functions[FuncId::from_u32(f as u32)].expect("FDE for undefined function").0,
+                r.addend,
+            ),
+        };
+        let reloc = match r.kind {
+            EhRelocKind::Absolute => {
+                Relocation { offset: at, symbol, addend, flags: generic(RelocationKind::Absolute) }
+            }
+            // S + A - P as `S - section_start + (A - offset in section)`.
+            EhRelocKind::PcRelative => Relocation {
+                offset: at,
+                symbol,
+                addend: addend - at as i64,
+                flags: generic(RelocationKind::Absolute),
+            },
+        };
+        let subtractor = (r.kind == EhRelocKind::PcRelative).then_some(section_start);
+        obj.add_relocation_with_subtractor(section, reloc, subtractor).expect("eh_frame relocation");
     }
 }
 
@@ -383,6 +480,11 @@ pub fn codegen(
         // aarch64 objects may be linked far from the personality's data word; a 64-bit
         // offset is what its toolchains use (checked by the difftest corpus under qemu).
         let encoding = match obj.isa().triple().architecture {
+            // Mach-O: a 32-bit pc-relative GOT reference on both architectures, as LLVM
+            // (ARM64_RELOC_POINTER_TO_GOT is pc-relative only with 4 bytes).
+            _ if obj.isa().triple().binary_format == target_lexicon::BinaryFormat::Macho => {
+                frame::PERSONALITY_ENCODING_SDATA4
+            }
             target_lexicon::Architecture::Aarch64(_) => frame::PERSONALITY_ENCODING_SDATA8,
             _ => frame::PERSONALITY_ENCODING_SDATA4,
         };
@@ -518,9 +620,15 @@ pub fn codegen(
         let personality = if frames_use_personality { personality } else { None };
         add_eh_frame(&mut product, data, relocs, lsdas, personality);
     }
-    let bytes = product
+    let macho = product.object.format() == object::BinaryFormat::MachO;
+    let mut bytes = product
         .emit()
         .unwrap_or_else(|e| dcx.fatal(format!("cannot write object file for `{name}`: {e}")));
+    if macho {
+        if let Err(e) = macho_dwarf_relocs_section_relative(&mut bytes) {
+            dcx.fatal(format!("cannot write object file for `{name}`: {e}"));
+        }
+    }
     let path = cgcx.output_filenames.temp_path_for_cgu(OutputType::Object, &name);
     if let Err(e) = std::fs::write(&path, bytes) {
         dcx.fatal(format!("cannot write `{}`: {e}", path.display()));
@@ -540,6 +648,73 @@ pub fn codegen(
         false,
         &cgcx.output_filenames,
     )
+}
+
+/// Mach-O DWARF as LLVM writes it: an address field holds the object-file address of its
+/// target and is relocated section-relatively (a non-extern `*_RELOC_UNSIGNED`), since lldb
+/// reads DWARF straight from the `.o` files through the debug map (Cargo's default
+/// `split-debuginfo=unpacked` on macOS) without applying relocations. object's writer knows
+/// section addresses only while emitting, so its extern relocations of `__DWARF` sections
+/// against defined symbols are rewritten here, in the emitted file.
+fn macho_dwarf_relocs_section_relative(bytes: &mut [u8]) -> Result<(), String> {
+    fn get<const N: usize>(b: &[u8], at: usize) -> Result<[u8; N], String> {
+        b.get(at..at + N).and_then(|s| s.try_into().ok()).ok_or_else(|| format!("truncated Mach-O at {at:#x}"))
+    }
+    let u32_at = |b: &[u8], at: usize| get::<4>(b, at).map(u32::from_le_bytes);
+    let ncmds = u32_at(bytes, 16)?;
+    let (mut at, mut dwarf, mut symtab) = (32usize, Vec::new(), None);
+    for _ in 0..ncmds {
+        let (cmd, size) = (u32_at(bytes, at)?, u32_at(bytes, at + 4)? as usize);
+        if cmd == 0x19 {
+            // LC_SEGMENT_64
+            for i in 0..u32_at(bytes, at + 64)? as usize {
+                let s = at + 72 + 80 * i;
+                if get::<16>(bytes, s + 16)?.starts_with(b"__DWARF\0") {
+                    // (data offset, relocation offset, relocation count)
+                    dwarf.push((u32_at(bytes, s + 48)?, u32_at(bytes, s + 56)?, u32_at(bytes, s + 60)?));
+                }
+            }
+        } else if cmd == 0x2 {
+            // LC_SYMTAB
+            symtab = Some((u32_at(bytes, at + 8)? as usize, u32_at(bytes, at + 12)?));
+        }
+        at += size;
+    }
+    let Some((symoff, nsyms)) = symtab else { return Ok(()) };
+    for (data, reloff, nreloc) in dwarf {
+        for r in 0..nreloc as usize {
+            let at = reloff as usize + 8 * r;
+            let (address, info) = (u32_at(bytes, at)?, u32_at(bytes, at + 4)?);
+            let (symbol, pcrel, length) = (info & 0xff_ffff, info >> 24 & 1, info >> 25 & 3);
+            let (external, kind) = (info >> 27 & 1 == 1, info >> 28);
+            // UNSIGNED is type 0 on x86_64 and arm64.
+            if address & 0x8000_0000 != 0 || !external || kind != 0 || pcrel != 0 || symbol >= nsyms {
+                continue;
+            }
+            let sym = symoff + 16 * symbol as usize;
+            let (n_type, n_sect) = (get::<1>(bytes, sym + 4)?[0], get::<1>(bytes, sym + 5)?[0]);
+            if n_type & 0x0e != 0x0e {
+                // not N_SECT: undefined or absolute
+                continue;
+            }
+            let value = u64::from_le_bytes(get::<8>(bytes, sym + 8)?);
+            let field = data as usize + address as usize;
+            match length {
+                3 => {
+                    let v = u64::from_le_bytes(get::<8>(bytes, field)?).wrapping_add(value);
+                    bytes[field..field + 8].copy_from_slice(&v.to_le_bytes());
+                }
+                2 => {
+                    let v = u32::from_le_bytes(get::<4>(bytes, field)?).wrapping_add(value as u32);
+                    bytes[field..field + 4].copy_from_slice(&v.to_le_bytes());
+                }
+                _ => continue,
+            }
+            let info = (info & !(0xff_ffff | 1 << 27)) | u32::from(n_sect);
+            bytes[at + 4..at + 8].copy_from_slice(&info.to_le_bytes());
+        }
+    }
+    Ok(())
 }
 
 /// cranelift-module names anonymous constants `.Ldata<n>`, and ELF linkers keep such local
