@@ -357,9 +357,11 @@ pub fn sysv_variadic_trampoline(name: &str, target: &str) -> String {
 /// target as one more argument after the call's own, which land in registers only, so the
 /// target is in integer argument register `gp` (the callee reads nothing there).
 pub fn sysv_variadic_pointer_trampoline(name: &str, gp: u32) -> String {
-    const GP: [&str; 6] = ["rdi", "rsi", "rdx", "rcx", "r8", "r9"];
-    function(name, &format!("mov r11, {}\nmov eax, 8\njmp r11", GP[gp as usize]))
+    function(name, &format!("mov r11, {}\nmov eax, 8\njmp r11", SYSV_INT_ARGS[gp as usize]))
 }
+
+/// SysV x86_64's integer argument registers, in order.
+pub(crate) const SYSV_INT_ARGS: [&str; 6] = ["rdi", "rsi", "rdx", "rcx", "r8", "r9"];
 
 /// The directives that open a hidden ELF function `name` in a section of its own, with
 /// call-frame information (so it can be unwound through).

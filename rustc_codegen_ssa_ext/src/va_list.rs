@@ -183,7 +183,7 @@ pub fn definition_shim(name: &str, binding: ShimBinding, body: &str, def: VaDefi
     line!(".cfi_startproc");
     match def.abi {
         VaAbi::SysV64 => {
-            const GP: [&str; 6] = ["rdi", "rsi", "rdx", "rcx", "r8", "r9"];
+            const GP: [&str; 6] = crate::asm_shim::SYSV_INT_ARGS;
             line!("push rbp");
             line!(".cfi_def_cfa_offset 16");
             line!(".cfi_offset rbp, -16");
