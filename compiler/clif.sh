@@ -61,7 +61,8 @@ Environment:
                              makes cargo rebuild your crates
   CLIF_TEST_ONLY=a,b         run only these stages of `test`: build, unit,
                              difftest, aarch64 (when aarch64's std can be
-                             added), debugger, example, e2e-llvm,
+                             added), macos (when the Apple targets' std
+                             can be added), debugger, example, e2e-llvm,
                              e2e-wrapper, e2e-profile, suites
   CLIF_DUMP=<fn filter>      (read by the backend) dump Cranelift IR of the
                              matching functions
@@ -339,7 +340,7 @@ cmd_rustc() {
 # ---------------------------------------------------------------------------
 # test
 
-STAGES=(build unit difftest aarch64 debugger example e2e-llvm e2e-wrapper e2e-profile suites)
+STAGES=(build unit difftest aarch64 macos debugger example e2e-llvm e2e-wrapper e2e-profile suites)
 declare -A RESULT=() SECONDS_TAKEN=()
 
 stage_selected() {
@@ -381,7 +382,8 @@ stage_difftest() {
     if [[ -f tests/expected-failures.txt ]]; then
         args+=(--expected-failures tests/expected-failures.txt)
     fi
-    cargo run --release -p difftest -- "${args[@]}" &&
+    # Cranelift's verifier checks every function we hand it (CLIF_VERIFY, read by isa.rs).
+    CLIF_VERIFY=1 cargo run --release -p difftest -- "${args[@]}" &&
         python3 rustc_codegen_ssa_ext/gen/target_cpus.py --compare "$BACKEND"
 }
 
@@ -411,7 +413,29 @@ stage_aarch64() {
     if [[ -f tests/expected-failures.txt ]]; then
         args+=(--expected-failures tests/expected-failures.txt)
     fi
-    cargo run --release -p difftest -- "${args[@]}"
+    cargo run --release -p difftest -- "${args[@]}" &&
+        python3 tests/suites/suites.py --backend "$BACKEND" --suites alloctests --no-llvm --check \
+            --target aarch64-unknown-linux-gnu --timeout 1800 >/dev/null
+}
+
+# Our Mach-O objects for both Apple targets, checked against LLVM's without a Mac
+# (tests/macos/check_objects.py, -O0): the checks' own self-test, then every program.
+# Their std comes from rustup; clang (for our assembly text) from Debian's packages.
+macos_available() {
+    local t
+    for t in aarch64-apple-darwin x86_64-apple-darwin; do
+        [[ -d $SYSROOT/lib/rustlib/$t/lib ]] || rustup target add "$t" --toolchain "$TOOLCHAIN" >&2
+        [[ -d $SYSROOT/lib/rustlib/$t/lib ]] || return 1
+    done
+}
+
+stage_macos() {
+    if ! command -v clang-19 >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [[ $(id -u) == 0 ]]; then
+        { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang-19; } >&2 ||
+            warn "macos: clang-19 did not install; our assembly text is not checked"
+    fi
+    python3 tests/macos/check_objects.py --self-test >/dev/null &&
+        python3 tests/macos/check_objects.py --backend "$BACKEND" --quick | tail -n 6
 }
 
 # gdb (and lldb) at breakpoints in tests/debugger/*.rs, fact by fact against the LLVM
@@ -568,7 +592,7 @@ cmd_test() {
     if stage_selected build; then
         run_stage build 0 stage_build
         [[ ${RESULT[build]} == passed ]] && BACKEND="$ROOT/target/release/$SO_NAME"
-    elif stage_selected difftest || stage_selected aarch64 || stage_selected debugger || stage_selected example || stage_selected e2e-wrapper ||
+    elif stage_selected difftest || stage_selected aarch64 || stage_selected macos || stage_selected debugger || stage_selected example || stage_selected e2e-wrapper ||
         stage_selected e2e-profile; then
         # Selected stages that need a backend still get one (incremental, quiet).
         if (build_backend release quiet); then BACKEND="$ROOT/target/release/$SO_NAME"; fi
@@ -579,6 +603,11 @@ cmd_test() {
         run_stage aarch64 1 stage_aarch64
     elif stage_selected aarch64; then
         say "[aarch64] not run: the toolchain has no aarch64 std (rustup target add aarch64-unknown-linux-gnu --toolchain $TOOLCHAIN)"
+    fi
+    if macos_available; then
+        run_stage macos 1 stage_macos
+    elif stage_selected macos; then
+        say "[macos] not run: the toolchain has no Apple std (rustup target add aarch64-apple-darwin x86_64-apple-darwin)"
     fi
     run_stage debugger 1 stage_debugger
     run_stage example 1 stage_example

@@ -102,7 +102,7 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             format!("{}_{}", shims.0, shims.1)
         };
         let arch = tcx.sess.asm_arch.expect("`asm!` on a target without inline assembly");
-        let shim = match asm_shim::build_shim(arch, &name, template, &shim_ops, options) {
+        let shim = match asm_shim::build_shim(arch, self.cx.asm_format(), &name, template, &shim_ops, options) {
             Ok(shim) => shim,
             Err(feature) => {
                 crate::errors::unsupported(tcx, span, &feature);
@@ -215,7 +215,7 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             // name has one signature, which Cranelift's verifier checks calls against).
             let name = format!("{name}_part{}", sig.index());
             if self.cx.module.borrow().get_name(&name).is_none() {
-                self.cx.global_asm.borrow_mut().push_str(&asm_shim::function(&name, body));
+                self.cx.global_asm.borrow_mut().push_str(&asm_shim::function(self.cx.asm_format(), &name, body));
             }
             let f = self.cx.declare_fn_with_sig(&name, Linkage::Import, sig);
             let callee = self.cx.func_addr(f);
@@ -229,7 +229,7 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             return self.vector_from_parts(ret, parts);
         }
         if self.cx.module.borrow().get_name(&name).is_none() {
-            self.cx.global_asm.borrow_mut().push_str(&asm_shim::function(&name, body));
+            self.cx.global_asm.borrow_mut().push_str(&asm_shim::function(self.cx.asm_format(), &name, body));
         }
         let f = self.cx.declare_fn_with_sig(&name, Linkage::Import, sig);
         let callee = self.cx.func_addr(f);
@@ -281,7 +281,7 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         let arch = if row.arch == rustc_codegen_ssa_ext::arch::Arch::X86 { "x86" } else { "aarch64" };
         let name = format!("{}_{arch}_{what}", self.cx.asm_shims.borrow().0);
         if self.cx.module.borrow().get_name(&name).is_none() {
-            self.cx.global_asm.borrow_mut().push_str(&asm_shim::function(&name, &body));
+            self.cx.global_asm.borrow_mut().push_str(&asm_shim::function(self.cx.asm_format(), &name, &body));
         }
         let align = Align::from_bytes(16).unwrap();
         let area = self.alloca(Size::from_bytes(template::area_size(row)), align);
@@ -327,6 +327,11 @@ impl<'tcx> CodegenCx<'tcx> {
     /// The symbol of a `sym` function operand. The assembly is a separate object merged in
     /// with `ld -r`, which cannot bind to local symbols: a function this CGU defines with
     /// internal linkage becomes hidden instead (still invisible outside the output).
+    /// The object format of this target's assembly.
+    pub(crate) fn asm_format(&self) -> asm_shim::ObjectFormat {
+        asm_shim::ObjectFormat::of(&self.tcx.sess.target)
+    }
+
     fn asm_sym_fn(&self, instance: Instance<'tcx>) -> String {
         let name = self.tcx.symbol_name(instance).name.to_string();
         let id = self.declare_instance(instance);
@@ -336,7 +341,7 @@ impl<'tcx> CodegenCx<'tcx> {
             let sig = decl.signature.clone();
             let _ = module.declare_function(&name, Linkage::Hidden, &sig);
         }
-        name
+        self.asm_format().symbol(&name)
     }
 
     /// The symbol of a `sym` static operand; see [`Self::asm_sym_fn`].
@@ -350,7 +355,7 @@ impl<'tcx> CodegenCx<'tcx> {
             let (writable, tls) = (decl.writable, decl.tls);
             let _ = module.declare_data(&name, Linkage::Hidden, writable, tls);
         }
-        name
+        self.asm_format().symbol(&name)
     }
 }
 
@@ -381,7 +386,8 @@ impl<'tcx> AsmCodegenMethods<'tcx> for CodegenCx<'tcx> {
     }
 
     fn mangled_name(&self, instance: Instance<'tcx>) -> String {
-        self.tcx.symbol_name(instance).name.to_string()
+        // As the assembly spells it: naked functions are defined under this name.
+        self.asm_format().symbol(self.tcx.symbol_name(instance).name)
     }
 }
 

@@ -92,10 +92,11 @@ fn module_codegen(tcx: TyCtxt<'_>, cgu_name: Symbol) -> ModuleCodegen<ClifModule
     let global_asm = cx.global_asm.take();
     let global_asm = (!global_asm.is_empty()).then(|| {
         let arch = tcx.sess.asm_arch.expect("assembly on a target without asm support");
+        let format = rustc_codegen_ssa_ext::asm_shim::ObjectFormat::of(&tcx.sess.target);
         let text = format!(
             "{}{global_asm}{}",
-            rustc_codegen_ssa_ext::asm_shim::module_prelude(arch),
-            rustc_codegen_ssa_ext::asm_shim::module_epilogue()
+            rustc_codegen_ssa_ext::asm_shim::module_prelude(arch, format),
+            format.module_epilogue()
         );
         GlobalAsm { text, driver: rustc_codegen_ssa_ext::assemble::assembler_driver(tcx.sess) }
     });

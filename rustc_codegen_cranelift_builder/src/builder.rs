@@ -1108,13 +1108,13 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
                 let decls = self.cx.module.borrow();
                 let target = decls.declarations().get_function_decl(f).linkage_name(f).into_owned();
                 let name = format!("{prefix}_va{}_{target}", sig.index());
-                let text = asm_shim::sysv_variadic_trampoline(&name, &target);
+                let text = asm_shim::sysv_variadic_trampoline(self.cx.asm_format(), &name, &target);
                 (name, text, sig)
             }
             None => match va_list::registers_taken(va_list::VaAbi::SysV64, fn_abi) {
                 Ok((gp, _)) if gp < 6 => {
                     let name = format!("{prefix}_vaptr{}", sig.index());
-                    let text = asm_shim::sysv_variadic_pointer_trampoline(&name, gp);
+                    let text = asm_shim::sysv_variadic_pointer_trampoline(self.cx.asm_format(), &name, gp);
                     (name, text, self.cx.sig_with_trailing_pointer(sig))
                 }
                 _ => {

@@ -635,8 +635,12 @@ pub fn codegen(
     }
     if let Some(asm) = global_asm {
         if let Err(e) =
-            rustc_codegen_ssa_ext::assemble::merge_into_object(&path, &asm.text, &asm.driver)
-        {
+            rustc_codegen_ssa_ext::assemble::merge_into_object(
+            &path,
+            &asm.text,
+            &asm.driver,
+            cgcx.save_temps,
+        ) {
             dcx.fatal(format!("cannot assemble the inline assembly of `{name}`: {e}"));
         }
     }

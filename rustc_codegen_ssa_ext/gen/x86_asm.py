@@ -29,6 +29,10 @@ ORDERS = [
     (re.compile(r"llvm\.x86\.avx2\.perm(d|ps)$|llvm\.x86\.avx512\.permvar\."), [1, 0]),
     (re.compile(r"llvm\.x86\.avx512\.vpermi2var\."), [1, 0, 2]),
     (re.compile(r"llvm\.x86\.avx512fp16\.maskz?\.vfc?madd\.c[ps]h"), [2, 0, 1]),
+    # LLVM selects fma(a, b, c) as `vfmadd213 b, a, c` (its 213 patterns read `src2 * src1
+    # + src3`): the same registers, so that the NaN a result carries when both factors are
+    # NaN is the same one (the first source's).
+    (re.compile(r"llvm\.x86\.avx512(fp16)?\.vfmadd(sub)?\.(p[sdh]\.512|f16|f32|f64)$"), [1, 0, 2]),
 ]
 # Features whose instructions also exist in an EVEX (AVX-512) encoding with the same
 # mnemonic: the assembler must be told to use the VEX one.
@@ -363,7 +367,13 @@ def generic(row, mnem: str, form: str) -> str:
         # (Widening float conversions are exact: those take only {sae}.)
         er = "er" in decos or bool(re.match(r"v?cvt(?!t)", mnem)
                                    and not re.match(r"vcvt(ph2psx?|ps2pd|ph2pd|sh2sd|sh2ss|ss2sd)$", mnem))
-        ins += f"{{{'er' if er else 'sae'}{rnd}}}"
+        tag = f"{{{'er' if er else 'sae'}{rnd}}}"
+        if re.fullmatch(r"[re]?[a-z0-9]+", text[-1]) and not re.match(r"[xyz]mm|k\d", text[-1]):
+            # A general-register source (`vcvtsi2sd xmm0, xmm0, {rn-sae}, rax`): LLVM's
+            # assembler (Apple's) takes the rounding only before it, GNU as either way.
+            ins = ins[: -len(text[-1]) - 2] + tag + ", " + text[-1]
+        else:
+            ins += tag
     ins += imm_text
     if TOO_NEW.match(mnem):
         ins = "!" + ins

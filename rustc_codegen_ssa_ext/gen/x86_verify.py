@@ -605,8 +605,11 @@ def main(argv=None):
              "# LLVM generates for the same intrinsic (name, sha256 of the template). See the script."]
     asm_of = {r.name: asm for r, asm in cands}
     lines += [f"{n} {template_hash(asm_of[n])}" for n in good]
-    if not args.only:
-        OUT.write_text("\n".join(lines) + "\n")
+    if args.only:
+        # Only the rows checked change: their new hash when they agree, else no line.
+        kept = [l for l in OUT.read_text().splitlines() if l and l.split()[0] not in verdict]
+        lines = kept[:2] + sorted(kept[2:] + lines[2:])
+    OUT.write_text("\n".join(lines) + "\n")
     print(f"{len(good)} of {len(verdict)} rows agree with LLVM ({len(cands)} candidates)")
     return 0
 

@@ -49,22 +49,79 @@ pub struct Shim {
 const CELL: u32 = 64;
 
 /// What the assembly file of a module starts with.
-pub fn module_prelude(arch: InlineAsmArch) -> &'static str {
-    match arch {
+pub fn module_prelude(arch: InlineAsmArch, format: ObjectFormat) -> &'static str {
+    match (arch, format) {
         // GNU as defaults to AT&T; Rust's default is Intel.
-        InlineAsmArch::X86_64 => ".intel_syntax noprefix\n",
+        (InlineAsmArch::X86_64, _) => ".intel_syntax noprefix\n",
         // GNU as defaults to plain armv8-a; LLVM accepts what the function's features
         // enable. Accepting every extension the arch templates use is a superset of that.
-        InlineAsmArch::AArch64 => {
+        (InlineAsmArch::AArch64, ObjectFormat::Elf) => {
             ".arch armv8.5-a+crc+aes+sha2+sha3+sm4+fp16+fp16fml+rdma+dotprod+i8mm+bf16+rng+memtag+lse+rcpc\n"
+        }
+        // Apple's assembler is LLVM's, which spells RDMA `rdm`.
+        (InlineAsmArch::AArch64, ObjectFormat::MachO) => {
+            ".arch armv8.5-a+crc+aes+sha2+sha3+sm4+fp16+fp16fml+rdm+dotprod+i8mm+bf16+rng+memtag+lse+rcpc\n"
         }
         _ => "",
     }
 }
 
-/// What ends the assembly file of a module (no executable stack).
-pub fn module_epilogue() -> &'static str {
-    ".section .note.GNU-stack,\"\",@progbits\n"
+/// The object format the assembly is written for: its directives and how a symbol is
+/// spelt (Mach-O prefixes C names with `_`, as LLVM's and Cranelift's object writers do).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ObjectFormat {
+    Elf,
+    /// Untested on a Mac: the text is checked by assembling it for both Apple targets.
+    MachO,
+}
+
+impl ObjectFormat {
+    pub fn of(target: &rustc_target::spec::Target) -> Self {
+        if target.is_like_darwin { ObjectFormat::MachO } else { ObjectFormat::Elf }
+    }
+
+    /// How the assembly names the object symbol `name`.
+    pub fn symbol(self, name: &str) -> String {
+        match self {
+            ObjectFormat::Elf => name.to_string(),
+            ObjectFormat::MachO => format!("_{name}"),
+        }
+    }
+
+    /// What ends the assembly file of a module: on ELF, no executable stack.
+    pub fn module_epilogue(self) -> &'static str {
+        match self {
+            ObjectFormat::Elf => ".section .note.GNU-stack,\"\",@progbits\n",
+            ObjectFormat::MachO => "",
+        }
+    }
+
+    /// The directives that open a hidden function `name` (with call-frame information, so
+    /// it can be unwound through): on ELF in a section of its own, so that
+    /// `--gc-sections` can drop it.
+    fn function_start(self, name: &str) -> String {
+        let sym = format!("\"{}\"", self.symbol(name));
+        match self {
+            ObjectFormat::Elf => format!(
+                ".pushsection .text.{name},\"ax\",@progbits\n.p2align 4\n.globl {sym}\n\
+                 .hidden {sym}\n.type {sym},@function\n{sym}:\n.cfi_startproc\n"
+            ),
+            ObjectFormat::MachO => format!(
+                ".pushsection __TEXT,__text,regular,pure_instructions\n.p2align 4\n\
+                 .globl {sym}\n.private_extern {sym}\n{sym}:\n.cfi_startproc\n"
+            ),
+        }
+    }
+
+    fn function_end(self, name: &str) -> String {
+        match self {
+            ObjectFormat::Elf => {
+                let sym = format!("\"{name}\"");
+                format!(".cfi_endproc\n.size {sym}, .-{sym}\n.popsection\n")
+            }
+            ObjectFormat::MachO => ".cfi_endproc\n.popsection\n".to_string(),
+        }
+    }
 }
 
 /// The text of a `global_asm!` (or naked function), with `const`/`sym` operands already
@@ -98,6 +155,7 @@ pub fn render_global_asm(
 /// Builds the shim `name` for one `asm!`, or names what is not supported.
 pub fn build_shim(
     arch: InlineAsmArch,
+    format: ObjectFormat,
     name: &str,
     template: &[InlineAsmTemplatePiece],
     operands: &[AsmOperand],
@@ -159,14 +217,14 @@ pub fn build_shim(
     }
 
     if arch == InlineAsmArch::AArch64 {
-        let text = aarch64_frame(name, &body, operands, &regs, &offsets, options);
+        let text = aarch64_frame(format, name, &body, operands, &regs, &offsets, options);
         return Ok(Shim { text, offsets, area_size: next.max(16) });
     }
     let mut s = String::new();
     let w = &mut s;
     // `writeln!` into a String cannot fail.
     macro_rules! line { ($($t:tt)*) => { let _ = writeln!(w, $($t)*); } }
-    w.push_str(&function_start(name));
+    w.push_str(&format.function_start(name));
     line!("push rbp");
     line!(".cfi_def_cfa_offset 16");
     line!(".cfi_offset rbp, -16");
@@ -211,7 +269,7 @@ pub fn build_shim(
     } else {
         line!("ud2");
     }
-    w.push_str(&function_end(name));
+    w.push_str(&format.function_end(name));
     Ok(Shim { text: s, offsets, area_size: next.max(16) })
 }
 
@@ -219,6 +277,7 @@ pub fn build_shim(
 /// holds the area while the template runs; x19-x28 and d8-d15, which operands and clobbers
 /// may use but our caller keeps, are saved in the frame with x29/x30.
 fn aarch64_frame(
+    format: ObjectFormat,
     name: &str,
     body: &str,
     operands: &[AsmOperand],
@@ -241,7 +300,7 @@ fn aarch64_frame(
         ("d12", "d13", 128),
         ("d14", "d15", 144),
     ];
-    w.push_str(&function_start(name));
+    w.push_str(&format.function_start(name));
     line!("stp x29, x30, [sp, #-160]!");
     line!(".cfi_def_cfa_offset 160");
     line!(".cfi_offset x30, -152");
@@ -280,7 +339,7 @@ fn aarch64_frame(
         line!(".cfi_def_cfa sp, 0");
         line!("ret");
     }
-    w.push_str(&function_end(name));
+    w.push_str(&format.function_end(name));
     s
 }
 
@@ -341,40 +400,27 @@ fn allocate_aarch64(operands: &[AsmOperand]) -> Result<Vec<Option<InlineAsmReg>>
 
 /// A complete hidden function `name` around `body` (which must return), e.g. an
 /// intrinsic implemented in assembly (`LlvmIntrinsic::AsmFunction`).
-pub fn function(name: &str, body: &str) -> String {
-    format!("{}{body}\n{}", function_start(name), function_end(name))
+pub fn function(format: ObjectFormat, name: &str, body: &str) -> String {
+    format!("{}{body}\n{}", format.function_start(name), format.function_end(name))
 }
 
 /// A hidden function `name` that calls the C-variadic function `target` with the
 /// caller's arguments and `al` = 8, the largest count of vector registers a SysV x86_64
 /// call passes (an upper bound is what the ABI asks for). Backends whose calls cannot set
 /// `al` call this instead of `target` when floats are among the variadic arguments.
-pub fn sysv_variadic_trampoline(name: &str, target: &str) -> String {
-    function(name, &format!("mov eax, 8\njmp \"{target}\""))
+pub fn sysv_variadic_trampoline(format: ObjectFormat, name: &str, target: &str) -> String {
+    function(format, name, &format!("mov eax, 8\njmp \"{}\"", format.symbol(target)))
 }
 
 /// Like [`sysv_variadic_trampoline`], for a call through a pointer: the caller passes the
 /// target as one more argument after the call's own, which land in registers only, so the
 /// target is in integer argument register `gp` (the callee reads nothing there).
-pub fn sysv_variadic_pointer_trampoline(name: &str, gp: u32) -> String {
-    function(name, &format!("mov r11, {}\nmov eax, 8\njmp r11", SYSV_INT_ARGS[gp as usize]))
+pub fn sysv_variadic_pointer_trampoline(format: ObjectFormat, name: &str, gp: u32) -> String {
+    function(format, name, &format!("mov r11, {}\nmov eax, 8\njmp r11", SYSV_INT_ARGS[gp as usize]))
 }
 
 /// SysV x86_64's integer argument registers, in order.
 pub(crate) const SYSV_INT_ARGS: [&str; 6] = ["rdi", "rsi", "rdx", "rcx", "r8", "r9"];
-
-/// The directives that open a hidden ELF function `name` in a section of its own, with
-/// call-frame information (so it can be unwound through).
-fn function_start(name: &str) -> String {
-    format!(
-        ".pushsection .text.{name},\"ax\",@progbits\n.p2align 4\n.globl {name}\n\
-         .hidden {name}\n.type {name},@function\n{name}:\n.cfi_startproc\n"
-    )
-}
-
-fn function_end(name: &str) -> String {
-    format!(".cfi_endproc\n.size {name}, .-{name}\n.popsection\n")
-}
 
 /// The assembler's name of `r` under a template modifier (`None`: the class default).
 fn x86_name(r: InlineAsmReg, modifier: Option<char>) -> String {
@@ -572,7 +618,7 @@ mod tests {
                 reg(X86InlineAsmReg::dx, false, true),
             ];
             let t = [s("mov "), p(0, Some('r')), s(", rbx\ncpuid\nxchg "), p(0, Some('r')), s(", rbx")];
-            let shim = build_shim(InlineAsmArch::X86_64, "shim0", &t, &ops, InlineAsmOptions::empty())
+            let shim = build_shim(InlineAsmArch::X86_64, ObjectFormat::Elf, "shim0", &t, &ops, InlineAsmOptions::empty())
                 .unwrap();
             // The class operand avoids rax/rcx/rdx, which explicit operands use.
             assert!(shim.text.contains("mov rsi, rbx\ncpuid\nxchg rsi, rbx"), "{}", shim.text);
@@ -601,7 +647,7 @@ mod tests {
             let t = [s("addl $"), p(2, None), s(", "), p(0, Some('e')), s("\nmovd "), p(1, None),
                 s(", "), p(0, Some('e')), s("\nsetc "), p(3, None)];
             let shim =
-                build_shim(InlineAsmArch::X86_64, "shim1", &t, &ops, InlineAsmOptions::ATT_SYNTAX)
+                build_shim(InlineAsmArch::X86_64, ObjectFormat::Elf, "shim1", &t, &ops, InlineAsmOptions::ATT_SYNTAX)
                     .unwrap();
             assert!(
                 shim.text.contains(".att_syntax\naddl $42, %eax\nmovd %xmm0, %eax\nsetc %cl\n.intel_syntax noprefix"),
@@ -638,7 +684,7 @@ mod tests {
             ];
             let t = [s("fmadd "), p(0, Some('d')), s(", "), p(0, Some('d')), s(", "), p(1, Some('d')),
                 s(", "), p(0, Some('d')), s("\nadd "), p(3, Some('w')), s(", "), p(3, Some('w')), s(", #1")];
-            let shim = build_shim(InlineAsmArch::AArch64, "shim2", &t, &ops, InlineAsmOptions::empty())
+            let shim = build_shim(InlineAsmArch::AArch64, ObjectFormat::Elf, "shim2", &t, &ops, InlineAsmOptions::empty())
                 .unwrap();
             // v0 is clobbered explicitly, so the classes start at v1.
             assert!(shim.text.contains("fmadd d1, d1, d2, d1\nadd w0, w0, #1"), "{}", shim.text);
@@ -654,25 +700,39 @@ mod tests {
 
     #[test]
     fn asm_function_is_complete() {
-        let f = function("f1", "rdtsc\nret");
+        let f = function(ObjectFormat::Elf, "f1", "rdtsc\nret");
         assert!(f.starts_with(".pushsection .text.f1,"), "{f}");
-        assert!(f.contains(".hidden f1\n"));
-        assert!(f.contains("f1:\n.cfi_startproc\nrdtsc\nret\n.cfi_endproc\n.size f1, .-f1\n.popsection\n"), "{f}");
+        assert!(f.contains(".hidden \"f1\"\n"));
+        assert!(
+            f.contains("\"f1\":\n.cfi_startproc\nrdtsc\nret\n.cfi_endproc\n.size \"f1\", .-\"f1\"\n.popsection\n"),
+            "{f}"
+        );
+        // Mach-O: C names take a `_`, hidden is `.private_extern`, and no ELF directive.
+        let f = function(ObjectFormat::MachO, "f1", "rdtsc\nret");
+        assert!(f.starts_with(".pushsection __TEXT,__text,regular,pure_instructions\n"), "{f}");
+        assert!(f.contains(".private_extern \"_f1\"\n\"_f1\":\n.cfi_startproc\nrdtsc\n"), "{f}");
+        for elf in [".type", ".size", ".hidden", "@progbits"] {
+            assert!(!f.contains(elf), "{elf} in {f}");
+        }
+        let t = sysv_variadic_trampoline(ObjectFormat::MachO, "t", "printf");
+        assert!(t.contains("jmp \"_printf\""), "{t}");
+        assert_eq!(ObjectFormat::MachO.module_epilogue(), "");
+        assert!(ObjectFormat::Elf.module_epilogue().contains(".note.GNU-stack"));
     }
 
     #[test]
     fn unsupported_is_named() {
         with_globals(|| {
             let ops = [class(X86InlineAsmRegClass::mmx_reg, true, false)];
-            let e = build_shim(InlineAsmArch::X86_64, "s", &[s("nop")], &ops, InlineAsmOptions::empty())
+            let e = build_shim(InlineAsmArch::X86_64, ObjectFormat::Elf, "s", &[s("nop")], &ops, InlineAsmOptions::empty())
                 .unwrap_err();
             assert!(e.contains("mmx_reg"), "{e}");
-            let e = build_shim(InlineAsmArch::RiscV64, "s", &[s("nop")], &[], InlineAsmOptions::empty())
+            let e = build_shim(InlineAsmArch::RiscV64, ObjectFormat::Elf, "s", &[s("nop")], &[], InlineAsmOptions::empty())
                 .unwrap_err();
             assert!(e.contains("RiscV64"), "{e}");
             // Clobbers of other register files need nothing.
             let ops = [reg(X86InlineAsmReg::k1, false, false), reg(X86InlineAsmReg::st0, false, false)];
-            assert!(build_shim(InlineAsmArch::X86_64, "s", &[s("nop")], &ops, InlineAsmOptions::empty()).is_ok());
+            assert!(build_shim(InlineAsmArch::X86_64, ObjectFormat::Elf, "s", &[s("nop")], &ops, InlineAsmOptions::empty()).is_ok());
         })
     }
 }

@@ -5802,17 +5802,17 @@ vzeroupper
 ret" }, // 1 wrapper
     Row { name: "llvm.x86.avx512.cvtsi2sd64", arch: Arch::X86, args: &["vf64x2", "i64", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsi2sd", wrapper: "_mm_cvt_roundi64_sd", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
 mov rax, qword ptr [rdi+128]
-vcvtsi2sd xmm0, xmm0, rax{er2}
+vcvtsi2sd xmm0, xmm0{er2}, rax
 vmovdqu xmmword ptr [rdi+0], xmm0
 ret" }, // 2 wrappers
     Row { name: "llvm.x86.avx512.cvtsi2ss32", arch: Arch::X86, args: &["vf32x4", "i32", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsi2ss", wrapper: "_mm_cvt_roundi32_ss", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
 mov eax, dword ptr [rdi+128]
-vcvtsi2ss xmm0, xmm0, eax{er2}
+vcvtsi2ss xmm0, xmm0{er2}, eax
 vmovdqu xmmword ptr [rdi+0], xmm0
 ret" }, // 2 wrappers
     Row { name: "llvm.x86.avx512.cvtsi2ss64", arch: Arch::X86, args: &["vf32x4", "i64", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsi2ss", wrapper: "_mm_cvt_roundi64_ss", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
 mov rax, qword ptr [rdi+128]
-vcvtsi2ss xmm0, xmm0, rax{er2}
+vcvtsi2ss xmm0, xmm0{er2}, rax
 vmovdqu xmmword ptr [rdi+0], xmm0
 ret" }, // 2 wrappers
     Row { name: "llvm.x86.avx512.cvttsd2si", arch: Arch::X86, args: &["vf64x2", "i32"], ret: "i32", features: "avx512f", imms: &[Imm { arg: 1, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttsd2si", wrapper: "_mm_cvtt_roundsd_si32", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
@@ -5849,17 +5849,17 @@ mov qword ptr [rdi+0], rax
 ret" }, // 2 wrappers
     Row { name: "llvm.x86.avx512.cvtusi2ss", arch: Arch::X86, args: &["vf32x4", "u32", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtusi2ss", wrapper: "_mm_cvt_roundu32_ss", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
 mov eax, dword ptr [rdi+128]
-vcvtusi2ss xmm0, xmm0, eax{er2}
+vcvtusi2ss xmm0, xmm0{er2}, eax
 vmovdqu xmmword ptr [rdi+0], xmm0
 ret" }, // 1 wrapper
     Row { name: "llvm.x86.avx512.cvtusi642sd", arch: Arch::X86, args: &["vf64x2", "u64", "i32"], ret: "vf64x2", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtusi2sd", wrapper: "_mm_cvt_roundu64_sd", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
 mov rax, qword ptr [rdi+128]
-vcvtusi2sd xmm0, xmm0, rax{er2}
+vcvtusi2sd xmm0, xmm0{er2}, rax
 vmovdqu xmmword ptr [rdi+0], xmm0
 ret" }, // 1 wrapper
     Row { name: "llvm.x86.avx512.cvtusi642ss", arch: Arch::X86, args: &["vf32x4", "u64", "i32"], ret: "vf32x4", features: "avx512f", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtusi2ss", wrapper: "_mm_cvt_roundu64_ss", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
 mov rax, qword ptr [rdi+128]
-vcvtusi2ss xmm0, xmm0, rax{er2}
+vcvtusi2ss xmm0, xmm0{er2}, rax
 vmovdqu xmmword ptr [rdi+0], xmm0
 ret" }, // 1 wrapper
     Row { name: "llvm.x86.avx512.dbpsadbw.128", arch: Arch::X86, args: &["vu8x16", "vu8x16", "i32"], ret: "vu16x8", features: "avx512bw,avx512vl", imms: &[Imm { arg: 2, min: 0, max: 255, values: &[] }], instr: "vdbpsadbw", wrapper: "_mm_dbsad_epu8", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
@@ -9177,41 +9177,41 @@ ret" }, // 2 wrappers
 vcvtss2usi rax, xmm0{er1}
 mov qword ptr [rdi+0], rax
 ret" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512.vfmadd.f32", arch: Arch::X86, args: &["f32", "f32", "f32", "i32"], ret: "f32", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmadd", wrapper: "_mm_fmadd_round_ss", asm: "vmovd xmm0, dword ptr [rdi+64]
-vmovd xmm1, dword ptr [rdi+128]
+    Row { name: "llvm.x86.avx512.vfmadd.f32", arch: Arch::X86, args: &["f32", "f32", "f32", "i32"], ret: "f32", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmadd", wrapper: "_mm_fmadd_round_ss", asm: "vmovd xmm0, dword ptr [rdi+128]
+vmovd xmm1, dword ptr [rdi+64]
 vmovd xmm2, dword ptr [rdi+192]
 vfmadd213ss xmm0, xmm1, xmm2{er3}
 vmovd dword ptr [rdi+0], xmm0
 ret" }, // 16 wrappers
-    Row { name: "llvm.x86.avx512.vfmadd.f64", arch: Arch::X86, args: &["f64", "f64", "f64", "i32"], ret: "f64", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmadd", wrapper: "_mm_fmadd_round_sd", asm: "vmovq xmm0, qword ptr [rdi+64]
-vmovq xmm1, qword ptr [rdi+128]
+    Row { name: "llvm.x86.avx512.vfmadd.f64", arch: Arch::X86, args: &["f64", "f64", "f64", "i32"], ret: "f64", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmadd", wrapper: "_mm_fmadd_round_sd", asm: "vmovq xmm0, qword ptr [rdi+128]
+vmovq xmm1, qword ptr [rdi+64]
 vmovq xmm2, qword ptr [rdi+192]
 vfmadd213sd xmm0, xmm1, xmm2{er3}
 vmovq qword ptr [rdi+0], xmm0
 ret" }, // 16 wrappers
-    Row { name: "llvm.x86.avx512.vfmadd.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "vf64x8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmadd", wrapper: "_mm512_fmadd_round_pd", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
-vmovdqu64 zmm1, zmmword ptr [rdi+128]
+    Row { name: "llvm.x86.avx512.vfmadd.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "vf64x8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmadd", wrapper: "_mm512_fmadd_round_pd", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
 vmovdqu64 zmm2, zmmword ptr [rdi+192]
 vfmadd213pd zmm0, zmm1, zmm2{er3}
 vmovdqu64 zmmword ptr [rdi+0], zmm0
 vzeroupper
 ret" }, // 16 wrappers
-    Row { name: "llvm.x86.avx512.vfmadd.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "vf32x16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmadd", wrapper: "_mm512_fmadd_round_ps", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
-vmovdqu64 zmm1, zmmword ptr [rdi+128]
+    Row { name: "llvm.x86.avx512.vfmadd.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "vf32x16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmadd", wrapper: "_mm512_fmadd_round_ps", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
 vmovdqu64 zmm2, zmmword ptr [rdi+192]
 vfmadd213ps zmm0, zmm1, zmm2{er3}
 vmovdqu64 zmmword ptr [rdi+0], zmm0
 vzeroupper
 ret" }, // 16 wrappers
-    Row { name: "llvm.x86.avx512.vfmaddsub.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "vf64x8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmaddsub", wrapper: "_mm512_fmaddsub_round_pd", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
-vmovdqu64 zmm1, zmmword ptr [rdi+128]
+    Row { name: "llvm.x86.avx512.vfmaddsub.pd.512", arch: Arch::X86, args: &["vf64x8", "vf64x8", "vf64x8", "i32"], ret: "vf64x8", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmaddsub", wrapper: "_mm512_fmaddsub_round_pd", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
 vmovdqu64 zmm2, zmmword ptr [rdi+192]
 vfmaddsub213pd zmm0, zmm1, zmm2{er3}
 vmovdqu64 zmmword ptr [rdi+0], zmm0
 vzeroupper
 ret" }, // 8 wrappers
-    Row { name: "llvm.x86.avx512.vfmaddsub.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "vf32x16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmaddsub", wrapper: "_mm512_fmaddsub_round_ps", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
-vmovdqu64 zmm1, zmmword ptr [rdi+128]
+    Row { name: "llvm.x86.avx512.vfmaddsub.ps.512", arch: Arch::X86, args: &["vf32x16", "vf32x16", "vf32x16", "i32"], ret: "vf32x16", features: "avx512f", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmaddsub", wrapper: "_mm512_fmaddsub_round_ps", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
 vmovdqu64 zmm2, zmmword ptr [rdi+192]
 vfmaddsub213ps zmm0, zmm1, zmm2{er3}
 vmovdqu64 zmmword ptr [rdi+0], zmm0
@@ -10672,12 +10672,12 @@ mov qword ptr [rdi+0], rax
 ret" }, // 2 wrappers
     Row { name: "llvm.x86.avx512fp16.vcvtsi2sh", arch: Arch::X86, args: &["vf16x8", "i32", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsi2sh", wrapper: "_mm_cvti32_sh", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
 mov eax, dword ptr [rdi+128]
-vcvtsi2sh xmm0, xmm0, eax{er2}
+vcvtsi2sh xmm0, xmm0{er2}, eax
 vmovdqu xmmword ptr [rdi+0], xmm0
 ret" }, // 2 wrappers
     Row { name: "llvm.x86.avx512fp16.vcvtsi642sh", arch: Arch::X86, args: &["vf16x8", "i64", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtsi2sh", wrapper: "_mm_cvti64_sh", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
 mov rax, qword ptr [rdi+128]
-vcvtsi2sh xmm0, xmm0, rax{er2}
+vcvtsi2sh xmm0, xmm0{er2}, rax
 vmovdqu xmmword ptr [rdi+0], xmm0
 ret" }, // 2 wrappers
     Row { name: "llvm.x86.avx512fp16.vcvttsh2si32", arch: Arch::X86, args: &["vf16x8", "i32"], ret: "i32", features: "avx512fp16", imms: &[Imm { arg: 1, min: 4, max: 8, values: &[4, 8] }], instr: "vcvttsh2si", wrapper: "_mm_cvttsh_i32", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
@@ -10698,29 +10698,29 @@ mov qword ptr [rdi+0], rax
 ret" }, // 2 wrappers
     Row { name: "llvm.x86.avx512fp16.vcvtusi2sh", arch: Arch::X86, args: &["vf16x8", "u32", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtusi2sh", wrapper: "_mm_cvtu32_sh", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
 mov eax, dword ptr [rdi+128]
-vcvtusi2sh xmm0, xmm0, eax{er2}
+vcvtusi2sh xmm0, xmm0{er2}, eax
 vmovdqu xmmword ptr [rdi+0], xmm0
 ret" }, // 2 wrappers
     Row { name: "llvm.x86.avx512fp16.vcvtusi642sh", arch: Arch::X86, args: &["vf16x8", "u64", "i32"], ret: "vf16x8", features: "avx512fp16", imms: &[Imm { arg: 2, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vcvtusi2sh", wrapper: "_mm_cvtu64_sh", asm: "vmovdqu xmm0, xmmword ptr [rdi+64]
 mov rax, qword ptr [rdi+128]
-vcvtusi2sh xmm0, xmm0, rax{er2}
+vcvtusi2sh xmm0, xmm0{er2}, rax
 vmovdqu xmmword ptr [rdi+0], xmm0
 ret" }, // 2 wrappers
-    Row { name: "llvm.x86.avx512fp16.vfmadd.f16", arch: Arch::X86, args: &["f16", "f16", "f16", "i32"], ret: "f16", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmadd", wrapper: "_mm_fmadd_round_sh", asm: "vmovsh xmm0, word ptr [rdi+64]
-vmovsh xmm1, word ptr [rdi+128]
+    Row { name: "llvm.x86.avx512fp16.vfmadd.f16", arch: Arch::X86, args: &["f16", "f16", "f16", "i32"], ret: "f16", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmadd", wrapper: "_mm_fmadd_round_sh", asm: "vmovsh xmm0, word ptr [rdi+128]
+vmovsh xmm1, word ptr [rdi+64]
 vmovsh xmm2, word ptr [rdi+192]
 vfmadd213sh xmm0, xmm1, xmm2{er3}
 vmovsh word ptr [rdi+0], xmm0
 ret" }, // 16 wrappers
-    Row { name: "llvm.x86.avx512fp16.vfmadd.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "vf16x32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmadd", wrapper: "_mm512_fmadd_round_ph", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
-vmovdqu64 zmm1, zmmword ptr [rdi+128]
+    Row { name: "llvm.x86.avx512fp16.vfmadd.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "vf16x32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmadd", wrapper: "_mm512_fmadd_round_ph", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
 vmovdqu64 zmm2, zmmword ptr [rdi+192]
 vfmadd213ph zmm0, zmm1, zmm2{er3}
 vmovdqu64 zmmword ptr [rdi+0], zmm0
 vzeroupper
 ret" }, // 4 wrappers
-    Row { name: "llvm.x86.avx512fp16.vfmaddsub.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "vf16x32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmaddsub", wrapper: "_mm512_fmaddsub_round_ph", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+64]
-vmovdqu64 zmm1, zmmword ptr [rdi+128]
+    Row { name: "llvm.x86.avx512fp16.vfmaddsub.ph.512", arch: Arch::X86, args: &["vf16x32", "vf16x32", "vf16x32", "i32"], ret: "vf16x32", features: "avx512fp16", imms: &[Imm { arg: 3, min: 4, max: 11, values: &[4, 8, 9, 10, 11] }], instr: "vfmaddsub", wrapper: "_mm512_fmaddsub_round_ph", asm: "vmovdqu64 zmm0, zmmword ptr [rdi+128]
+vmovdqu64 zmm1, zmmword ptr [rdi+64]
 vmovdqu64 zmm2, zmmword ptr [rdi+192]
 vfmaddsub213ph zmm0, zmm1, zmm2{er3}
 vmovdqu64 zmmword ptr [rdi+0], zmm0
