@@ -59,11 +59,11 @@ Environment:
   CLIF_TRACK_BACKEND=0       don't add --cfg=clif_backend="<mtime-size>" to
                              RUSTFLAGS (cargo); with it, rebuilding the backend
                              makes cargo rebuild your crates
-  CLIF_TEST_ONLY=a,b         run only these stages of `test`: build, unit,
+  CLIF_TEST_ONLY=a,b         run only these stages of `test`: fmt, build, unit,
                              difftest, aarch64 (when aarch64's std can be
                              added), macos (when the Apple targets' std
-                             can be added), debugger, example, e2e-llvm,
-                             e2e-wrapper, e2e-profile, suites
+                             can be added), abi-cafe, debugger, example,
+                             e2e-llvm, e2e-wrapper, e2e-profile, suites
   CLIF_DUMP=<fn filter>      (read by the backend) dump Cranelift IR of the
                              matching functions
 EOF
@@ -340,7 +340,7 @@ cmd_rustc() {
 # ---------------------------------------------------------------------------
 # test
 
-STAGES=(build unit difftest aarch64 macos debugger example e2e-llvm e2e-wrapper e2e-profile suites)
+STAGES=(fmt build unit difftest aarch64 macos abi-cafe debugger example e2e-llvm e2e-wrapper e2e-profile suites)
 declare -A RESULT=() SECONDS_TAKEN=()
 
 stage_selected() {
@@ -362,6 +362,14 @@ run_stage() {
     if ("$fn"); then RESULT[$name]=passed; else RESULT[$name]=failed; fi
     SECONDS_TAKEN[$name]=$(($(date +%s) - start))
     say "[$name] ${RESULT[$name]} (${SECONDS_TAKEN[$name]}s)"
+}
+
+# rustfmt.toml's style (rustc's), on every crate of the workspace.
+stage_fmt() {
+    if ! cargo fmt --version >/dev/null 2>&1; then
+        rustup component add rustfmt --toolchain "$TOOLCHAIN" >&2 || return 1
+    fi
+    cargo fmt --all --check
 }
 
 stage_unit() {
@@ -436,6 +444,20 @@ stage_macos() {
     fi
     python3 tests/macos/check_objects.py --self-test >/dev/null &&
         python3 tests/macos/check_objects.py --backend "$BACKEND" --quick | tail -n 6
+}
+
+# A fast subset of abi-cafe (tests/abi-cafe/run.sh runs all of it): the value types where
+# ABIs differ most (128-bit integers, f16/f128, float arrays, padding, over-aligned and
+# niche-carrying aggregates, unions), our backend against LLVM's rustc and gcc, both ways,
+# on x86_64 and, when the aarch64 stage's tools are here, on aarch64 under qemu.
+ABI_CAFE_FAST=i128,f16,f128,F32Array,SimplePaddedStruct,TwoAlignedU64s,OptionU128,MultiVariantUnion
+stage_abi_cafe() {
+    BACKEND=$BACKEND bash tests/abi-cafe/run.sh --tests "$ABI_CAFE_FAST" | tail -n 4 || return 1
+    if aarch64_available && command -v qemu-aarch64 >/dev/null 2>&1 &&
+        command -v aarch64-linux-gnu-gcc >/dev/null 2>&1; then
+        BACKEND=$BACKEND bash tests/abi-cafe/run.sh --target aarch64-unknown-linux-gnu \
+            --tests "$ABI_CAFE_FAST" | tail -n 4
+    fi
 }
 
 # gdb (and lldb) at breakpoints in tests/debugger/*.rs, fact by fact against the LLVM
@@ -589,10 +611,12 @@ cmd_test() {
     # Download the e2e dependencies up front; the stages then run --locked.
     (cd "$E2E" && cargo fetch --locked -q) >&2 || warn "cargo fetch in tests/e2e failed"
 
+    run_stage fmt 0 stage_fmt
     if stage_selected build; then
         run_stage build 0 stage_build
         [[ ${RESULT[build]} == passed ]] && BACKEND="$ROOT/target/release/$SO_NAME"
-    elif stage_selected difftest || stage_selected aarch64 || stage_selected macos || stage_selected debugger || stage_selected example || stage_selected e2e-wrapper ||
+    elif stage_selected difftest || stage_selected aarch64 || stage_selected macos || stage_selected abi-cafe ||
+        stage_selected debugger || stage_selected example || stage_selected e2e-wrapper ||
         stage_selected e2e-profile; then
         # Selected stages that need a backend still get one (incremental, quiet).
         if (build_backend release quiet); then BACKEND="$ROOT/target/release/$SO_NAME"; fi
@@ -609,6 +633,7 @@ cmd_test() {
     elif stage_selected macos; then
         say "[macos] not run: the toolchain has no Apple std (rustup target add aarch64-apple-darwin x86_64-apple-darwin)"
     fi
+    run_stage abi-cafe 1 stage_abi_cafe
     run_stage debugger 1 stage_debugger
     run_stage example 1 stage_example
     run_stage e2e-llvm 0 stage_e2e_llvm

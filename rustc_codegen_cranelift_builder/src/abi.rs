@@ -5,7 +5,9 @@ use std::rc::Rc;
 
 use cranelift_codegen::ir::{self, AbiParam, ArgumentPurpose};
 use rustc_codegen_ssa::mir::place::PlaceRef;
-use rustc_codegen_ssa::traits::{AbiBuilderMethods, ArgAbiBuilderMethods, LayoutTypeCodegenMethods};
+use rustc_codegen_ssa::traits::{
+    AbiBuilderMethods, ArgAbiBuilderMethods, LayoutTypeCodegenMethods,
+};
 use rustc_data_structures::fx::FxHashMap;
 use rustc_middle::ty::Ty;
 use rustc_target::callconv::{ArgAbi, ArgExtension, FnAbi, PassMode};
@@ -75,7 +77,6 @@ impl<'tcx> CodegenCx<'tcx> {
         sigs.map.insert(data, s);
         s
     }
-
 
     fn call_conv(&self) -> cranelift_codegen::isa::CallConv {
         self.module_isa_call_conv()
@@ -188,7 +189,11 @@ impl<'tcx> CodegenCx<'tcx> {
                 let chunks = (agg.stack_bytes / 8) as u32;
                 let f64s = (agg.pad_regs + chunks) as usize;
                 clif.params.extend(std::iter::repeat_n(AbiParam::new(ir::types::F64), f64s));
-                stack_aggregates.push(StackAggregate { param: params.len() as u32, pads: agg.pad_regs, chunks });
+                stack_aggregates.push(StackAggregate {
+                    param: params.len() as u32,
+                    pads: agg.pad_regs,
+                    chunks,
+                });
                 params.push(t);
                 param_ranges.push((start, f64s as u32));
                 continue;
@@ -207,23 +212,59 @@ impl<'tcx> CodegenCx<'tcx> {
                 }
                 PassMode::Cast { pad_i32, cast } => {
                     if *pad_i32 {
-                        push(self, &mut clif, &mut params, &mut param_ranges, Type::I32, ArgExtension::None);
+                        push(
+                            self,
+                            &mut clif,
+                            &mut params,
+                            &mut param_ranges,
+                            Type::I32,
+                            ArgExtension::None,
+                        );
                     }
                     let t = self.cast_backend_type(cast);
                     push(self, &mut clif, &mut params, &mut param_ranges, t, ArgExtension::None);
                 }
                 PassMode::Indirect { meta_attrs: Some(_), .. } => {
-                    push(self, &mut clif, &mut params, &mut param_ranges, Type::PTR, ArgExtension::None);
-                    push(self, &mut clif, &mut params, &mut param_ranges, Type::PTR, ArgExtension::None);
+                    push(
+                        self,
+                        &mut clif,
+                        &mut params,
+                        &mut param_ranges,
+                        Type::PTR,
+                        ArgExtension::None,
+                    );
+                    push(
+                        self,
+                        &mut clif,
+                        &mut params,
+                        &mut param_ranges,
+                        Type::PTR,
+                        ArgExtension::None,
+                    );
                 }
                 PassMode::Indirect { meta_attrs: None, on_stack: true, .. } => {
                     let size = arg.layout.size.bytes().next_multiple_of(8) as u32;
-                    push(self, &mut clif, &mut params, &mut param_ranges, Type::PTR, ArgExtension::None);
+                    push(
+                        self,
+                        &mut clif,
+                        &mut params,
+                        &mut param_ranges,
+                        Type::PTR,
+                        ArgExtension::None,
+                    );
                     let last = clif.params.len() - 1;
-                    clif.params[last] = AbiParam::special(ptr, ArgumentPurpose::StructArgument(size));
+                    clif.params[last] =
+                        AbiParam::special(ptr, ArgumentPurpose::StructArgument(size));
                 }
                 PassMode::Indirect { meta_attrs: None, on_stack: false, .. } => {
-                    push(self, &mut clif, &mut params, &mut param_ranges, Type::PTR, ArgExtension::None);
+                    push(
+                        self,
+                        &mut clif,
+                        &mut params,
+                        &mut param_ranges,
+                        Type::PTR,
+                        ArgExtension::None,
+                    );
                 }
             }
         }
@@ -259,7 +300,8 @@ impl<'tcx> CodegenCx<'tcx> {
     fn agg_from_leaves(&self, ty: Type, it: &mut impl Iterator<Item = ir::Value>) -> Value {
         match self.type_data(ty) {
             TypeData::Struct { fields, .. } => {
-                let elems: Vec<Value> = fields.iter().map(|&f| self.agg_from_leaves(f, it)).collect();
+                let elems: Vec<Value> =
+                    fields.iter().map(|&f| self.agg_from_leaves(f, it)).collect();
                 self.local_value(LocalData::Agg { ty, elems: elems.into() })
             }
             TypeData::Array { elem, len } => {
@@ -274,11 +316,17 @@ impl<'tcx> CodegenCx<'tcx> {
 impl<'a, 'tcx> Builder<'a, 'tcx> {
     /// The memory image of an aggregate of type `ty` made of float `leaves`, as 8-byte
     /// `f64` chunks (`StackAggregate`): each leaf's bits shifted to its offset.
-    pub(crate) fn pack_stack_aggregate(&mut self, ty: Type, leaves: &[ir::Value], chunks: u32) -> Vec<ir::Value> {
+    pub(crate) fn pack_stack_aggregate(
+        &mut self,
+        ty: Type,
+        leaves: &[ir::Value],
+        chunks: u32,
+    ) -> Vec<ir::Value> {
         use cranelift_codegen::ir::InstBuilder;
         let mut layout = Vec::new();
         self.cx.type_leaves(ty, 0, &mut layout);
-        let types: Vec<ir::types::Type> = layout.iter().map(|&(t, _)| self.cx.clif_type(t)).collect();
+        let types: Vec<ir::types::Type> =
+            layout.iter().map(|&(t, _)| self.cx.clif_type(t)).collect();
         self.ins(|c| {
             let mut words = vec![c.ins().iconst(ir::types::I64, 0); chunks as usize];
             for ((&leaf, &(_, off)), &ct) in leaves.iter().zip(&layout).zip(&types) {
@@ -294,7 +342,10 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
                 let w = &mut words[(off / 8) as usize];
                 *w = c.ins().bor(*w, bits);
             }
-            words.into_iter().map(|w| c.ins().bitcast(ir::types::F64, ir::MemFlagsData::new(), w)).collect()
+            words
+                .into_iter()
+                .map(|w| c.ins().bitcast(ir::types::F64, ir::MemFlagsData::new(), w))
+                .collect()
         })
     }
 
@@ -303,10 +354,13 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         use cranelift_codegen::ir::InstBuilder;
         let mut layout = Vec::new();
         self.cx.type_leaves(ty, 0, &mut layout);
-        let types: Vec<ir::types::Type> = layout.iter().map(|&(t, _)| self.cx.clif_type(t)).collect();
+        let types: Vec<ir::types::Type> =
+            layout.iter().map(|&(t, _)| self.cx.clif_type(t)).collect();
         self.ins(|c| {
-            let words: Vec<ir::Value> =
-                chunks.iter().map(|&w| c.ins().bitcast(ir::types::I64, ir::MemFlagsData::new(), w)).collect();
+            let words: Vec<ir::Value> = chunks
+                .iter()
+                .map(|&w| c.ins().bitcast(ir::types::I64, ir::MemFlagsData::new(), w))
+                .collect();
             layout
                 .iter()
                 .zip(&types)
@@ -354,7 +408,12 @@ impl<'a, 'tcx> ArgAbiBuilderMethods<'tcx> for Builder<'a, 'tcx> {
         rustc_codegen_ssa_ext::abi::store_fn_arg(self, arg_abi, idx, dst)
     }
 
-    fn store_arg(&mut self, arg_abi: &ArgAbi<'tcx, Ty<'tcx>>, val: Value, dst: PlaceRef<'tcx, Value>) {
+    fn store_arg(
+        &mut self,
+        arg_abi: &ArgAbi<'tcx, Ty<'tcx>>,
+        val: Value,
+        dst: PlaceRef<'tcx, Value>,
+    ) {
         rustc_codegen_ssa_ext::abi::store_arg(self, arg_abi, val, dst)
     }
 }

@@ -15,7 +15,11 @@ use rustc_symbol_mangling::mangle_internal_symbol;
 
 use crate::base::ClifModule;
 
-pub fn codegen_allocator(tcx: TyCtxt<'_>, module_name: &str, methods: &[AllocatorMethod]) -> ClifModule {
+pub fn codegen_allocator(
+    tcx: TyCtxt<'_>,
+    module_name: &str,
+    methods: &[AllocatorMethod],
+) -> ClifModule {
     let mut module = crate::base::new_object_module(tcx, module_name);
     let ptr = module.target_config().pointer_type();
     let linkage = if tcx.sess.default_visibility() == rustc_target::spec::SymbolVisibility::Hidden {
@@ -45,8 +49,24 @@ pub fn codegen_allocator(tcx: TyCtxt<'_>, module_name: &str, methods: &[Allocato
         let to = mangle_internal_symbol(tcx, &default_fn_name(method.name));
         wrapper(&mut module, linkage, &from, Some(&to), &params, &returns);
     }
-    wrapper(&mut module, linkage, &mangle_internal_symbol(tcx, NO_ALLOC_SHIM_IS_UNSTABLE), None, &[], &[]);
-    ClifModule { module, functions: Vec::new(), personality: None, unoptimized: Default::default(), target_features: Default::default(), global_asm: None, inline_attrs: Default::default(), debug: None }
+    wrapper(
+        &mut module,
+        linkage,
+        &mangle_internal_symbol(tcx, NO_ALLOC_SHIM_IS_UNSTABLE),
+        None,
+        &[],
+        &[],
+    );
+    ClifModule {
+        module,
+        functions: Vec::new(),
+        personality: None,
+        unoptimized: Default::default(),
+        target_features: Default::default(),
+        global_asm: None,
+        inline_attrs: Default::default(),
+        debug: None,
+    }
 }
 
 fn wrapper(
@@ -62,7 +82,8 @@ fn wrapper(
     sig.returns.extend(returns.iter().map(|&t| AbiParam::new(t)));
     let id = module.declare_function(from, linkage, &sig).expect("allocator shim declaration");
     let mut ctx = Context::new();
-    ctx.func = ir::Function::with_name_signature(ir::UserFuncName::user(0, id.as_u32()), sig.clone());
+    ctx.func =
+        ir::Function::with_name_signature(ir::UserFuncName::user(0, id.as_u32()), sig.clone());
     let mut fctx = FunctionBuilderContext::new();
     let mut b = FunctionBuilder::new(&mut ctx.func, &mut fctx);
     let entry = b.create_block();

@@ -9,8 +9,8 @@ use rustc_ast::{InlineAsmOptions, InlineAsmTemplatePiece};
 use rustc_codegen_ssa::MemFlags;
 use rustc_codegen_ssa::mir::place::PlaceRef;
 use rustc_codegen_ssa::traits::{
-    AsmBuilderMethods, AsmCodegenMethods, BuilderMethods,
-    ConstCodegenMethods, GlobalAsmOperandRef, InlineAsmOperandRef,
+    AsmBuilderMethods, AsmCodegenMethods, BuilderMethods, ConstCodegenMethods, GlobalAsmOperandRef,
+    InlineAsmOperandRef, LayoutTypeCodegenMethods as _,
 };
 use rustc_codegen_ssa_ext::asm_shim::{self, AsmOperand};
 use rustc_middle::ty::Instance;
@@ -19,7 +19,6 @@ use rustc_span::{DUMMY_SP, Span};
 use crate::builder::Builder;
 use crate::context::{BasicBlock, CodegenCx};
 use crate::types::Type;
-use rustc_codegen_ssa::traits::LayoutTypeCodegenMethods as _;
 
 impl<'a, 'tcx> AsmBuilderMethods<'tcx> for Builder<'a, 'tcx> {
     fn codegen_inline_asm(
@@ -102,7 +101,14 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             format!("{}_{}", shims.0, shims.1)
         };
         let arch = tcx.sess.asm_arch.expect("`asm!` on a target without inline assembly");
-        let shim = match asm_shim::build_shim(arch, self.cx.asm_format(), &name, template, &shim_ops, options) {
+        let shim = match asm_shim::build_shim(
+            arch,
+            self.cx.asm_format(),
+            &name,
+            template,
+            &shim_ops,
+            options,
+        ) {
             Ok(shim) => shim,
             Err(feature) => {
                 crate::errors::unsupported(tcx, span, &feature);
@@ -168,7 +174,15 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             };
             let ptr = cell(self, i);
             let size = self.cx.const_usize(place.layout.size.bytes());
-            self.memcpy(place.val.llval, place.val.align, ptr, cell_align, size, MemFlags::empty(), None);
+            self.memcpy(
+                place.val.llval,
+                place.val.align,
+                ptr,
+                cell_align,
+                size,
+                MemFlags::empty(),
+                None,
+            );
         }
         if let Some(dest) = dest {
             self.br(dest);
@@ -198,7 +212,11 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             let (part, count) = self.cx.vector_parts(ret);
             let split: Vec<Option<Box<[crate::value::Value]>>> = args
                 .iter()
-                .map(|&a| self.cx.is_split_vector(self.cx.value_type(a)).then(|| self.vector_part_values(a)))
+                .map(|&a| {
+                    self.cx
+                        .is_split_vector(self.cx.value_type(a))
+                        .then(|| self.vector_part_values(a))
+                })
                 .collect();
             let types: Vec<Type> = args
                 .iter()
@@ -215,21 +233,32 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             // name has one signature, which Cranelift's verifier checks calls against).
             let name = format!("{name}_part{}", sig.index());
             if self.cx.module.borrow().get_name(&name).is_none() {
-                self.cx.global_asm.borrow_mut().push_str(&asm_shim::function(self.cx.asm_format(), &name, body));
+                self.cx.global_asm.borrow_mut().push_str(&asm_shim::function(
+                    self.cx.asm_format(),
+                    &name,
+                    body,
+                ));
             }
             let f = self.cx.declare_fn_with_sig(&name, Linkage::Import, sig);
             let callee = self.cx.func_addr(f);
             let parts = (0..count as usize)
                 .map(|i| {
-                    let part_args: Vec<_> =
-                        args.iter().zip(&split).map(|(&a, s)| s.as_ref().map_or(a, |p| p[i])).collect();
+                    let part_args: Vec<_> = args
+                        .iter()
+                        .zip(&split)
+                        .map(|(&a, s)| s.as_ref().map_or(a, |p| p[i]))
+                        .collect();
                     self.call(sig, None, None, callee, &part_args, None, None)
                 })
                 .collect();
             return self.vector_from_parts(ret, parts);
         }
         if self.cx.module.borrow().get_name(&name).is_none() {
-            self.cx.global_asm.borrow_mut().push_str(&asm_shim::function(self.cx.asm_format(), &name, body));
+            self.cx.global_asm.borrow_mut().push_str(&asm_shim::function(
+                self.cx.asm_format(),
+                &name,
+                body,
+            ));
         }
         let f = self.cx.declare_fn_with_sig(&name, Linkage::Import, sig);
         let callee = self.cx.func_addr(f);
@@ -269,7 +298,10 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
                         format!("`{}` with a non-constant operand {arg}", row.wrapper)
                     }
                     ImmError::OutOfRange { arg, value } => {
-                        format!("`{}` with operand {arg} = {value}, which the instruction cannot encode", row.wrapper)
+                        format!(
+                            "`{}` with operand {arg} = {value}, which the instruction cannot encode",
+                            row.wrapper
+                        )
                     }
                 };
                 crate::errors::unsupported(tcx, span, &msg);
@@ -277,11 +309,17 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             }
         };
         let fields = template::result_fields(row);
-        let in_memory = !layout.is_zst() && matches!(layout.backend_repr, rustc_abi::BackendRepr::Memory { .. });
-        let arch = if row.arch == rustc_codegen_ssa_ext::arch::Arch::X86 { "x86" } else { "aarch64" };
+        let in_memory = !layout.is_zst()
+            && matches!(layout.backend_repr, rustc_abi::BackendRepr::Memory { .. });
+        let arch =
+            if row.arch == rustc_codegen_ssa_ext::arch::Arch::X86 { "x86" } else { "aarch64" };
         let name = format!("{}_{arch}_{what}", self.cx.asm_shims.borrow().0);
         if self.cx.module.borrow().get_name(&name).is_none() {
-            self.cx.global_asm.borrow_mut().push_str(&asm_shim::function(self.cx.asm_format(), &name, &body));
+            self.cx.global_asm.borrow_mut().push_str(&asm_shim::function(
+                self.cx.asm_format(),
+                &name,
+                &body,
+            ));
         }
         let align = Align::from_bytes(16).unwrap();
         let area = self.alloca(Size::from_bytes(template::area_size(row)), align);
@@ -308,7 +346,15 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
                 let off = self.cx.const_usize(template::result_offset(i));
                 let src = self.inbounds_ptradd(area, off);
                 let size = self.cx.const_usize(field.layout.size.bytes());
-                self.memcpy(field.val.llval, field.val.align, src, align, size, MemFlags::empty(), None);
+                self.memcpy(
+                    field.val.llval,
+                    field.val.align,
+                    src,
+                    align,
+                    size,
+                    MemFlags::empty(),
+                    None,
+                );
             }
             tmp
         } else {

@@ -53,7 +53,8 @@ impl CodegenBackend for CraneliftCodegenBackend {
         crate::write::TIME_PASSES
             .store(sess.opts.unstable_opts.time_llvm_passes, std::sync::atomic::Ordering::Relaxed);
         if sess.opts.cg.instrument_coverage() != InstrumentCoverage::No {
-            sess.dcx().fatal("`-Cinstrument-coverage` is not yet supported by the Cranelift backend");
+            sess.dcx()
+                .fatal("`-Cinstrument-coverage` is not yet supported by the Cranelift backend");
         }
         match sess.lto() {
             Lto::No | Lto::ThinLocal => {}
@@ -80,7 +81,8 @@ impl CodegenBackend for CraneliftCodegenBackend {
         if sess.opts.unstable_opts.sanitizer_cfi_canonical_jump_tables.is_some()
             && sess.is_sanitizer_cfi_enabled()
         {
-            sess.dcx().fatal("control-flow integrity is not yet supported by the Cranelift backend");
+            sess.dcx()
+                .fatal("control-flow integrity is not yet supported by the Cranelift backend");
         }
         let arch_ok = matches!(
             sess.target.arch,
@@ -113,7 +115,10 @@ impl CodegenBackend for CraneliftCodegenBackend {
         let (unstable, stable) = rustc_codegen_ssa::target_features::cfg_target_feature::<1>(
             sess,
             |f| smallvec::smallvec![f],
-            |f| base.contains(&f) || sess.target.features.split(',').any(|t| t.strip_prefix('+') == Some(f)),
+            |f| {
+                base.contains(&f)
+                    || sess.target.features.split(',').any(|t| t.strip_prefix('+') == Some(f))
+            },
         );
         let (f16, f16_math, f128, f128_math) =
             rustc_codegen_ssa_ext::reliable_floats::reliable_floats(sess);
@@ -163,7 +168,11 @@ impl ExtraBackendMethods for CraneliftCodegenBackend {
         crate::allocator::codegen_allocator(tcx, module_name, methods)
     }
 
-    fn compile_codegen_unit(&self, tcx: TyCtxt<'_>, cgu_name: Symbol) -> (ModuleCodegen<ClifModule>, u64) {
+    fn compile_codegen_unit(
+        &self,
+        tcx: TyCtxt<'_>,
+        cgu_name: Symbol,
+    ) -> (ModuleCodegen<ClifModule>, u64) {
         crate::base::compile_codegen_unit(tcx, cgu_name)
     }
 }

@@ -80,7 +80,12 @@ fn module_codegen(tcx: TyCtxt<'_>, cgu_name: Symbol) -> ModuleCodegen<ClifModule
     );
     let mono_items = cgu.items_in_deterministic_order(tcx);
     for &(item, data) in &mono_items {
-        item.predefine::<Builder<'_, '_>>(&mut cx, cgu_name.as_str(), data.linkage, data.visibility);
+        item.predefine::<Builder<'_, '_>>(
+            &mut cx,
+            cgu_name.as_str(),
+            data.linkage,
+            data.visibility,
+        );
     }
     for &(item, data) in &mono_items {
         item.define::<Builder<'_, '_>>(&mut cx, cgu_name.as_str(), data);

@@ -9,30 +9,30 @@ use std::ops::Deref;
 
 use cranelift_codegen::cursor::{Cursor, FuncCursor};
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
-use cranelift_codegen::ir::types as clty;
 use cranelift_codegen::ir::{
     self, AtomicRmwOp, BlockArg, BlockCall, InstBuilder, JumpTableData, MemFlagsData,
-    StackSlotData, StackSlotKind, TrapCode,
+    StackSlotData, StackSlotKind, TrapCode, types as clty,
 };
 use cranelift_module::{DataId, FuncId, Module};
 use rustc_abi::{self as abi, Align, BackendRepr, Size, WrappingRange};
+use rustc_codegen_ssa::MemFlags;
 use rustc_codegen_ssa::common::{
     AtomicRmwBinOp, IntPredicate, RealPredicate, SynchronizationScope,
 };
 use rustc_codegen_ssa::mir::operand::{OperandRef, OperandValue};
 use rustc_codegen_ssa::mir::place::PlaceRef;
 use rustc_codegen_ssa::traits::*;
-use rustc_codegen_ssa::MemFlags;
 use rustc_codegen_ssa_ext::eh::lsda::Action;
+use rustc_codegen_ssa_ext::libcalls;
 use rustc_data_structures::fx::FxHashMap;
 use rustc_hir::def_id::DefId;
+use rustc_middle::bug;
 use rustc_middle::middle::codegen_fn_attrs::CodegenFnAttrs;
 use rustc_middle::ty::layout::{
     FnAbiError, FnAbiOfHelpers, FnAbiRequest, HasTyCtxt, HasTypingEnv, LayoutError,
     LayoutOfHelpers, TyAndLayout,
 };
 use rustc_middle::ty::{self, Instance, Ty, TyCtxt};
-use rustc_middle::bug;
 use rustc_span::{DUMMY_SP, Span};
 use rustc_target::callconv::FnAbi;
 use rustc_target::spec::{HasTargetSpec, HasX86AbiOpt, Target, X86Abi};
@@ -107,14 +107,22 @@ impl<'tcx> CodegenCx<'tcx> {
         let sig = self.fn_sig_of(f);
         let data = self.sig_data(sig);
         if data.vector_aggregate_on_stack {
-            let name = self.module.borrow().declarations().get_function_decl(f).linkage_name(f).into_owned();
+            let name = self
+                .module
+                .borrow()
+                .declarations()
+                .get_function_decl(f)
+                .linkage_name(f)
+                .into_owned();
             self.tcx.dcx().err(format!(
                 "`{name}` takes a vector aggregate on the stack (AAPCS64: more vectors than SIMD \
                  registers), which is not yet supported by the Cranelift backend"
             ));
         }
-        let mut func =
-            ir::Function::with_name_signature(ir::UserFuncName::user(0, f.as_u32()), data.clif.clone());
+        let mut func = ir::Function::with_name_signature(
+            ir::UserFuncName::user(0, f.as_u32()),
+            data.clif.clone(),
+        );
         let entry = func.dfg.make_block();
         func.layout.append_block(entry);
         for p in data.clif.params.iter() {
@@ -179,7 +187,11 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
 
     fn block_call(&self, block: ir::Block, args: &[ir::Value]) -> BlockCall {
         self.with_func(|fs| {
-            BlockCall::new(block, args.iter().map(|&a| BlockArg::Value(a)), &mut fs.func.dfg.value_lists)
+            BlockCall::new(
+                block,
+                args.iter().map(|&a| BlockArg::Value(a)),
+                &mut fs.func.dfg.value_lists,
+            )
         })
     }
 
@@ -419,7 +431,9 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
                 (0..count as usize)
                     .map(|p| {
                         let lanes: Box<[Value]> = (p * per..(p + 1) * per)
-                            .map(|i| elems.get(i).copied().unwrap_or_else(|| self.cx.const_undef(elem)))
+                            .map(|i| {
+                                elems.get(i).copied().unwrap_or_else(|| self.cx.const_undef(elem))
+                            })
                             .collect();
                         self.cx.const_value(ConstData::Agg { ty: part, elems: lanes })
                     })
@@ -495,8 +509,7 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             }
         }
         let ct = self.cx.clif_type(ty);
-        if ct == clty::I128 && matches!(op, IntOp::UDiv | IntOp::SDiv | IntOp::URem | IntOp::SRem)
-        {
+        if ct == clty::I128 && matches!(op, IntOp::UDiv | IntOp::SDiv | IntOp::URem | IntOp::SRem) {
             let name = rustc_codegen_ssa_ext::libcalls::i128_divrem(
                 matches!(op, IntOp::SDiv | IntOp::SRem),
                 matches!(op, IntOp::URem | IntOp::SRem),
@@ -561,8 +574,8 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             return self.new_value(r, ty);
         }
         if ct == clty::F128 {
-            let name = soft_float_binop(op, ct);
-            let r = self.libcall(name, &[ct, ct], &[ct], &[x, y]);
+            let name = libcalls::float_binop(op, 128);
+            let r = self.libcall(&name, &[ct, ct], &[ct], &[x, y]);
             return self.new_value(r[0], ty);
         }
         let r = self.ins(|c| match op {
@@ -581,10 +594,14 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         xs: &[ir::Value],
         f: impl FnOnce(&mut Self, &[ir::Value]) -> ir::Value,
     ) -> ir::Value {
-        let wide: Vec<ir::Value> =
-            xs.iter().map(|&x| self.libcall("__extendhfsf2", &[clty::F16], &[clty::F32], &[x])[0]).collect();
+        let wide: Vec<ir::Value> = xs
+            .iter()
+            .map(|&x| {
+                self.libcall(&libcalls::float_resize(16, 32), &[clty::F16], &[clty::F32], &[x])[0]
+            })
+            .collect();
         let r = f(self, &wide);
-        self.libcall("__truncsfhf2", &[clty::F32], &[clty::F16], &[r])[0]
+        self.libcall(&libcalls::float_resize(32, 16), &[clty::F32], &[clty::F16], &[r])[0]
     }
 
     fn frem_impl(&mut self, a: Value, b: Value) -> Value {
@@ -592,7 +609,8 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         let ct = self.cx.clif_type(ty);
         let (x, y) = (self.val(a), self.val(b));
         if ct == clty::F16 {
-            let r = self.via_f32(&[x, y], |bx, v| bx.libcall("fmodf", &[clty::F32; 2], &[clty::F32], v)[0]);
+            let r = self
+                .via_f32(&[x, y], |bx, v| bx.libcall("fmodf", &[clty::F32; 2], &[clty::F32], v)[0]);
             return self.new_value(r, ty);
         }
         let name = match ct {
@@ -648,7 +666,13 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
     }
 
     /// Loads exactly `bytes` bytes (3, 5, 6 or 7) into an integer of type `ct`.
-    fn load_odd_int(&mut self, ct: clty::Type, bytes: u32, ptr: ir::Value, offset: i32) -> ir::Value {
+    fn load_odd_int(
+        &mut self,
+        ct: clty::Type,
+        bytes: u32,
+        ptr: ir::Value,
+        offset: i32,
+    ) -> ir::Value {
         let flags = self.mem_flags(MemFlagsData::new().with_notrap());
         let mut acc = self.iconst(ct, 0);
         let mut done = 0u32;
@@ -668,7 +692,14 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         acc
     }
 
-    fn store_scalar(&mut self, ty: Type, val: ir::Value, ptr: ir::Value, offset: i32, align: Align) {
+    fn store_scalar(
+        &mut self,
+        ty: Type,
+        val: ir::Value,
+        ptr: ir::Value,
+        offset: i32,
+        align: Align,
+    ) {
         let ct = self.cx.clif_type(ty);
         let size = self.cx.type_size(ty);
         if self.cx.is_narrow_vector(ty) {
@@ -689,7 +720,8 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
                     let shift = (done * 8) as i64;
                     self.ins(|c| {
                         let part = c.ins().ushr_imm_s(val, shift);
-                        let part = if part_ty == ct { part } else { c.ins().ireduce(part_ty, part) };
+                        let part =
+                            if part_ty == ct { part } else { c.ins().ireduce(part_ty, part) };
                         c.ins().store(flags, part, ptr, off);
                     });
                     done += chunk;
@@ -709,7 +741,12 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
                     .iter()
                     .zip(offsets.iter())
                     .map(|(&f, &o)| {
-                        self.load_typed(f, ptr, offset + o, align.restrict_for_offset(Size::from_bytes(o)))
+                        self.load_typed(
+                            f,
+                            ptr,
+                            offset + o,
+                            align.restrict_for_offset(Size::from_bytes(o)),
+                        )
                     })
                     .collect();
                 self.cx.local_value(LocalData::Agg { ty, elems: elems.into() })
@@ -719,7 +756,12 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
                 let elems: Vec<Value> = (0..len)
                     .map(|i| {
                         let o = i * stride;
-                        self.load_typed(elem, ptr, offset + o, align.restrict_for_offset(Size::from_bytes(o)))
+                        self.load_typed(
+                            elem,
+                            ptr,
+                            offset + o,
+                            align.restrict_for_offset(Size::from_bytes(o)),
+                        )
                     })
                     .collect();
                 self.cx.local_value(LocalData::Agg { ty, elems: elems.into() })
@@ -730,7 +772,12 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
                 let parts: Vec<Value> = (0..count as u64)
                     .map(|i| {
                         let o = i * 16;
-                        self.load_typed(part, ptr, offset + o, align.restrict_for_offset(Size::from_bytes(o)))
+                        self.load_typed(
+                            part,
+                            ptr,
+                            offset + o,
+                            align.restrict_for_offset(Size::from_bytes(o)),
+                        )
                     })
                     .collect();
                 self.vector_from_parts(ty, parts)
@@ -753,7 +800,13 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
                 let mut leaves = Leaves::new();
                 self.leaves(val, &mut leaves);
                 for ((t, o), v) in ts.into_iter().zip(leaves) {
-                    self.store_scalar(t, v, ptr, (offset + o) as i32, align.restrict_for_offset(Size::from_bytes(o)));
+                    self.store_scalar(
+                        t,
+                        v,
+                        ptr,
+                        (offset + o) as i32,
+                        align.restrict_for_offset(Size::from_bytes(o)),
+                    );
                 }
             }
             _ => {
@@ -810,42 +863,48 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         let (sc, dc) = (self.cx.clif_type(src_ty), self.cx.clif_type(dest_ty));
         let mut x = self.val(val);
         if sc == clty::F16 {
-            x = self.libcall("__extendhfsf2", &[clty::F16], &[clty::F32], &[x])[0];
+            x = self.libcall(&libcalls::float_resize(16, 32), &[clty::F16], &[clty::F32], &[x])[0];
         } else if sc == clty::F128 {
-            let name = match (signed, dc.bits()) {
-                (true, 128) => "__fixtfti",
-                (false, 128) => "__fixunstfti",
-                (true, _) => "__fixtfdi",
-                (false, _) => "__fixunstfdi",
-            };
             // The compiler-builtins routines saturate like Rust's `as`.
             let wide = if dc.bits() == 128 { clty::I128 } else { clty::I64 };
-            let r = self.libcall(name, &[clty::F128], &[wide], &[x])[0];
+            let name = libcalls::float_to_int(128, wide.bits(), signed);
+            let r = self.libcall(&name, &[clty::F128], &[wide], &[x])[0];
             let r = self.saturate_wide_int(r, wide, dc, signed);
             return self.new_value(r, dest_ty);
         }
         let fty = self.with_func(|fs| fs.func.dfg.value_type(x));
         let r = if dc.bits() == 128 {
-            let name = match (signed, fty) {
-                (true, clty::F32) => "__fixsfti",
-                (true, _) => "__fixdfti",
-                (false, clty::F32) => "__fixunssfti",
-                (false, _) => "__fixunsdfti",
-            };
-            self.libcall(name, &[fty], &[clty::I128], &[x])[0]
+            let name = libcalls::float_to_int(fty.bits(), 128, signed);
+            self.libcall(&name, &[fty], &[clty::I128], &[x])[0]
         } else if dc.bits() < 32 {
             let wide = self.ins(|c| {
-                if signed { c.ins().fcvt_to_sint_sat(clty::I32, x) } else { c.ins().fcvt_to_uint_sat(clty::I32, x) }
+                if signed {
+                    c.ins().fcvt_to_sint_sat(clty::I32, x)
+                } else {
+                    c.ins().fcvt_to_uint_sat(clty::I32, x)
+                }
             });
             self.saturate_wide_int(wide, clty::I32, dc, signed)
         } else {
-            self.ins(|c| if signed { c.ins().fcvt_to_sint_sat(dc, x) } else { c.ins().fcvt_to_uint_sat(dc, x) })
+            self.ins(|c| {
+                if signed {
+                    c.ins().fcvt_to_sint_sat(dc, x)
+                } else {
+                    c.ins().fcvt_to_uint_sat(dc, x)
+                }
+            })
         };
         self.new_value(r, dest_ty)
     }
 
     /// Clamps an integer of type `wide` to the range of the narrower `narrow` and truncates.
-    fn saturate_wide_int(&mut self, v: ir::Value, wide: clty::Type, narrow: clty::Type, signed: bool) -> ir::Value {
+    fn saturate_wide_int(
+        &mut self,
+        v: ir::Value,
+        wide: clty::Type,
+        narrow: clty::Type,
+        signed: bool,
+    ) -> ir::Value {
         if wide == narrow {
             return v;
         }
@@ -858,11 +917,8 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         let minv = self.iconst(wide, min as u128);
         let maxv = self.iconst(wide, max as u128);
         self.ins(|c| {
-            let (lo, hi) = if signed {
-                (c.ins().smax(v, minv), ())
-            } else {
-                (c.ins().umax(v, minv), ())
-            };
+            let (lo, hi) =
+                if signed { (c.ins().smax(v, minv), ()) } else { (c.ins().umax(v, minv), ()) };
             let _ = hi;
             let clamped = if signed { c.ins().smin(lo, maxv) } else { c.ins().umin(lo, maxv) };
             c.ins().ireduce(narrow, clamped)
@@ -872,40 +928,40 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
     fn int_to_float(&mut self, val: Value, dest_ty: Type, signed: bool) -> Value {
         let src_ty = self.cx.value_type(val);
         let (sc, dc) = (self.cx.clif_type(src_ty), self.cx.clif_type(dest_ty));
-        if dc == clty::F16 && sc.bits() <= 64 {
-            // Through f32, as LLVM does (the sysroot has no `__floatdihf`): f32's 24 bits
-            // are at least 2 * 11 + 2, so rounding twice equals rounding once.
+        if dc == clty::F16 {
+            // Through f32, as LLVM does (compiler-builtins has no `__floatdihf` or
+            // `__floattihf`; libgcc_s may, which hid it): f32's 24 bits are at least
+            // 2 * 11 + 2, so rounding twice equals rounding once, and every u128 is within
+            // f32's range or rounds to infinity in both.
             let f = self.int_to_float(val, Type::F32, signed);
             return crate::intrinsic::float_resize(self, f, dest_ty);
         }
         let mut x = self.val(val);
-        if sc.bits() == 128 || dc == clty::F128 || dc == clty::F16 {
+        if sc.bits() == 128 || dc == clty::F128 {
             let (name, arg_ty): (String, clty::Type) = {
                 let arg_ty = if sc.bits() == 128 { clty::I128 } else { clty::I64 };
                 if arg_ty == clty::I64 && sc != clty::I64 {
-                    x = self.ins(|c| if signed { c.ins().sextend(clty::I64, x) } else { c.ins().uextend(clty::I64, x) });
+                    x = self.ins(|c| {
+                        if signed {
+                            c.ins().sextend(clty::I64, x)
+                        } else {
+                            c.ins().uextend(clty::I64, x)
+                        }
+                    });
                 }
-                let from = match (signed, arg_ty) {
-                    (true, clty::I128) => "ti",
-                    (false, clty::I128) => "unti",
-                    (true, _) => "di",
-                    (false, _) => "undi",
-                };
-                let to = match dc {
-                    clty::F16 => "hf",
-                    clty::F32 => "sf",
-                    clty::F64 => "df",
-                    _ => "tf",
-                };
-                (format!("__float{from}{to}"), arg_ty)
+                (libcalls::int_to_float(arg_ty.bits(), signed, dc.bits()), arg_ty)
             };
             let r = self.libcall(&name, &[arg_ty], &[dc], &[x])[0];
             return self.new_value(r, dest_ty);
         }
         if sc.bits() < 32 {
-            x = self.ins(|c| if signed { c.ins().sextend(clty::I32, x) } else { c.ins().uextend(clty::I32, x) });
+            x = self.ins(|c| {
+                if signed { c.ins().sextend(clty::I32, x) } else { c.ins().uextend(clty::I32, x) }
+            });
         }
-        let r = self.ins(|c| if signed { c.ins().fcvt_from_sint(dc, x) } else { c.ins().fcvt_from_uint(dc, x) });
+        let r = self.ins(|c| {
+            if signed { c.ins().fcvt_from_sint(dc, x) } else { c.ins().fcvt_from_uint(dc, x) }
+        });
         self.new_value(r, dest_ty)
     }
 
@@ -1022,8 +1078,11 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
                         (0..data.clif.returns.len() as u32).map(BlockArg::TryCallRet),
                         pool,
                     );
-                    let exn =
-                        BlockCall::new(pad, [BlockArg::TryCallExn(0), BlockArg::TryCallExn(1)], pool);
+                    let exn = BlockCall::new(
+                        pad,
+                        [BlockArg::TryCallExn(0), BlockArg::TryCallExn(1)],
+                        pool,
+                    );
                     let item = ir::ExceptionTableItem::Tag(crate::eh::tag_of(kind), exn);
                     let table = ir::ExceptionTableData::new(sr, normal, [item]);
                     let et = c.func.dfg.exception_tables.push(table);
@@ -1070,7 +1129,11 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         }
         let slot = self.with_func(|fs| {
             *fs.return_marker.get_or_insert_with(|| {
-                fs.func.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 1, 0))
+                fs.func.create_sized_stack_slot(StackSlotData::new(
+                    StackSlotKind::ExplicitSlot,
+                    1,
+                    0,
+                ))
             })
         });
         let ptr = self.cx.pointer_clif_type();
@@ -1114,7 +1177,8 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             None => match va_list::registers_taken(va_list::VaAbi::SysV64, fn_abi) {
                 Ok((gp, _)) if gp < 6 => {
                     let name = format!("{prefix}_vaptr{}", sig.index());
-                    let text = asm_shim::sysv_variadic_pointer_trampoline(self.cx.asm_format(), &name, gp);
+                    let text =
+                        asm_shim::sysv_variadic_pointer_trampoline(self.cx.asm_format(), &name, gp);
                     (name, text, self.cx.sig_with_trailing_pointer(sig))
                 }
                 _ => {
@@ -1134,16 +1198,6 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         }
         let id = self.cx.declare_fn_with_sig(&name, cranelift_module::Linkage::Import, tsig);
         Some((id, func.is_none()))
-    }
-}
-
-pub fn soft_float_binop(op: &str, ct: clty::Type) -> &'static str {
-    match (op, ct) {
-        ("add", _) => "__addtf3",
-        ("sub", _) => "__subtf3",
-        ("mul", _) => "__multf3",
-        ("div", _) => "__divtf3",
-        _ => unreachable!(),
     }
 }
 
@@ -1261,7 +1315,8 @@ impl<'a, 'tcx> StaticBuilderMethods for Builder<'a, 'tcx> {
         let ptr = self.cx.pointer_clif_type();
         let gv = self.data_ref(d);
         let tls = self.cx.module.borrow().declarations().get_data_decl(d).tls;
-        let v = self.ins(|c| if tls { c.ins().tls_value(ptr, gv) } else { c.ins().symbol_value(ptr, gv) });
+        let v = self
+            .ins(|c| if tls { c.ins().tls_value(ptr, gv) } else { c.ins().symbol_value(ptr, gv) });
         self.new_value(v, Type::PTR)
     }
 }
@@ -1370,7 +1425,8 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
         let min = cases.iter().map(|c| c.0).min().unwrap_or(0);
         let max = cases.iter().map(|c| c.0).max().unwrap_or(0);
         let span = max.wrapping_sub(min);
-        let dense = cases.len() > 3 && ct.bits() <= 64 && span < 1 << 16 && span <= 3 * cases.len() as u128;
+        let dense =
+            cases.len() > 3 && ct.bits() <= 64 && span < 1 << 16 && span <= 3 * cases.len() as u128;
         if dense {
             let mut table = vec![else_llbb.block; span as usize + 1];
             for &(c, b) in &cases {
@@ -1380,7 +1436,8 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
             let calls: Vec<BlockCall> = table.iter().map(|&b| self.block_call(b, &[])).collect();
             let in_range = self.new_block();
             let idx = self.ins(|c| {
-                let idx = if min == 0 { x } else { c.ins().iadd_imm_s(x, (min as i64).wrapping_neg()) };
+                let idx =
+                    if min == 0 { x } else { c.ins().iadd_imm_s(x, (min as i64).wrapping_neg()) };
                 let ok = c.ins().icmp_imm_s(IntCC::UnsignedLessThanOrEqual, idx, span as i64);
                 c.ins().brif(ok, in_range, &[], else_llbb.block, &[]);
                 idx
@@ -1556,7 +1613,11 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
     fn not(&mut self, v: Value) -> Value {
         let ty = self.cx.value_type(v);
         // i1 lives in an i8 holding 0 or 1, so its negation is an xor with 1.
-        let ones = if ty == Type::I1 { self.cx.const_int(ty, 1) } else { self.cx.const_int(ty, u128::MAX) };
+        let ones = if ty == Type::I1 {
+            self.cx.const_int(ty, 1)
+        } else {
+            self.cx.const_int(ty, u128::MAX)
+        };
         if matches!(self.cx.type_data(ty), TypeData::Vector { .. }) {
             let x = self.val(v);
             let r = self.ins(|c| c.ins().bnot(x));
@@ -1635,7 +1696,11 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
         let p = self.val(ptr);
         let ct = self.cx.clif_type(ty);
         let flags = self.mem_flags(MemFlagsData::trusted());
-        let (lt, is_float) = if ct.is_float() { (ir::Type::int(ct.bits() as u16).unwrap(), true) } else { (ct, false) };
+        let (lt, is_float) = if ct.is_float() {
+            (ir::Type::int(ct.bits() as u16).unwrap(), true)
+        } else {
+            (ct, false)
+        };
         let r = self.ins(|c| {
             let r = c.ins().atomic_load(lt, flags, p);
             if is_float { c.ins().bitcast(ct, MemFlagsData::new(), r) } else { r }
@@ -1662,7 +1727,12 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
             let ta = self.cx.scalar_pair_element_backend_type(place.layout, 0, false);
             let tb = self.cx.scalar_pair_element_backend_type(place.layout, 1, false);
             let va = self.load_typed(ta, p, 0, place.val.align);
-            let vb = self.load_typed(tb, p, b_offset.bytes(), place.val.align.restrict_for_offset(b_offset));
+            let vb = self.load_typed(
+                tb,
+                p,
+                b_offset.bytes(),
+                place.val.align.restrict_for_offset(b_offset),
+            );
             let va = self.to_immediate_scalar(va, a);
             let vb = self.to_immediate_scalar(vb, b);
             OperandValue::Pair(va, vb)
@@ -1688,7 +1758,14 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
             for i in 0..count {
                 let off = self.cx.const_usize(i * elem_size);
                 let p = self.inbounds_ptradd(dest.val.llval, off);
-                elem.val.store(self, PlaceRef::new_sized_aligned(p, elem.layout, if i == 0 { dest.val.align } else { align }));
+                elem.val.store(
+                    self,
+                    PlaceRef::new_sized_aligned(
+                        p,
+                        elem.layout,
+                        if i == 0 { dest.val.align } else { align },
+                    ),
+                );
             }
             return;
         }
@@ -1763,7 +1840,8 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
             } else {
                 match self.cx.type_data(cur_ty) {
                     TypeData::Struct { fields, .. } => {
-                        let f = self.cx.const_int_bits(idx).expect("struct gep with variable index") as usize;
+                        let f = self.cx.const_int_bits(idx).expect("struct gep with variable index")
+                            as usize;
                         let off = self.cx.types().info(cur_ty).field_offsets[f];
                         let offv = self.cx.const_usize(off);
                         result = self.ptr_offset(result, offv, 1);
@@ -1848,22 +1926,34 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
             }
             return self.cx.retype(val, dest_ty);
         }
-        if let (Some(ConstData::Float { bits, .. }), false) = (self.cx.const_data(val), dc.is_float() || dc.is_vector()) {
+        if let (Some(ConstData::Float { bits, .. }), false) =
+            (self.cx.const_data(val), dc.is_float() || dc.is_vector())
+        {
             return self.cx.const_int(dest_ty, bits);
         }
-        if let (Some(ConstData::Int { bits, .. }), true) = (self.cx.const_data(val), self.cx.is_float_type(dest_ty)) {
+        if let (Some(ConstData::Int { bits, .. }), true) =
+            (self.cx.const_data(val), self.cx.is_float_type(dest_ty))
+        {
             return self.cx.const_value(ConstData::Float { ty: dest_ty, bits });
         }
         let x = self.val(val);
         if self.cx.is_narrow_vector(src_ty) && !dc.is_vector() {
             let i = self.narrow_vector_to_int(x, self.cx.type_size(src_ty));
             let it = self.with_func(|fs| fs.func.dfg.value_type(i));
-            let r = if it == dc { i } else { self.ins(|c| c.ins().bitcast(dc, MemFlagsData::new(), i)) };
+            let r = if it == dc {
+                i
+            } else {
+                self.ins(|c| c.ins().bitcast(dc, MemFlagsData::new(), i))
+            };
             return self.new_value(r, dest_ty);
         }
         if self.cx.is_narrow_vector(dest_ty) && !sc.is_vector() {
             let it = ir::Type::int(sc.bits() as u16).unwrap();
-            let i = if it == sc { x } else { self.ins(|c| c.ins().bitcast(it, MemFlagsData::new(), x)) };
+            let i = if it == sc {
+                x
+            } else {
+                self.ins(|c| c.ins().bitcast(it, MemFlagsData::new(), x))
+            };
             let r = self.narrow_vector_from_int(dc, i);
             return self.new_value(r, dest_ty);
         }
@@ -1955,7 +2045,14 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
         self.call_mem_fn("memmove", &[d, s, n]);
     }
 
-    fn memset(&mut self, ptr: Value, fill_byte: Value, size: Value, _align: Align, flags: MemFlags) {
+    fn memset(
+        &mut self,
+        ptr: Value,
+        fill_byte: Value,
+        size: Value,
+        _align: Align,
+        flags: MemFlags,
+    ) {
         if flags.contains(MemFlags::VOLATILE) {
             self.with_func(|fs| fs.has_volatile = true);
         }
@@ -1976,7 +2073,8 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
         let ty = self.cx.value_type(then_val);
         if matches!(self.cx.type_data(ty), TypeData::Struct { .. } | TypeData::Array { .. }) {
             let (a, b) = (self.agg_elems(then_val), self.agg_elems(else_val));
-            let elems: Vec<Value> = a.iter().zip(b.iter()).map(|(&x, &y)| self.select(cond, x, y)).collect();
+            let elems: Vec<Value> =
+                a.iter().zip(b.iter()).map(|(&x, &y)| self.select(cond, x, y)).collect();
             return self.cx.local_value(LocalData::Agg { ty, elems: elems.into() });
         }
         let c = self.val(cond);
@@ -2003,7 +2101,8 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
     fn vector_splat(&mut self, num_elts: usize, elt: Value) -> Value {
         let ety = self.cx.value_type(elt);
         let ty = self.cx.type_vector(ety, num_elts as u64);
-        let (part, count) = if self.cx.is_split_vector(ty) { self.cx.vector_parts(ty) } else { (ty, 1) };
+        let (part, count) =
+            if self.cx.is_split_vector(ty) { self.cx.vector_parts(ty) } else { (ty, 1) };
         let ct = self.cx.clif_type(part);
         let x = self.val(elt);
         let r = self.ins(|c| c.ins().splat(ct, x));
@@ -2045,7 +2144,12 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
     fn catch_pad(&mut self, _parent: Value, _args: &[Value]) {
         bug!("funclet-based unwinding is not used on ELF targets")
     }
-    fn catch_switch(&mut self, _parent: Option<Value>, _unwind: Option<BasicBlock>, _handlers: &[BasicBlock]) -> Value {
+    fn catch_switch(
+        &mut self,
+        _parent: Option<Value>,
+        _unwind: Option<BasicBlock>,
+        _handlers: &[BasicBlock],
+    ) -> Value {
         bug!("funclet-based unwinding is not used on ELF targets")
     }
     fn get_funclet_cleanuppad(&self, _funclet: &()) -> Value {
@@ -2146,11 +2250,7 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
         let span = self.with_func(|fs| fs.span);
         crate::errors::unsupported(self.cx.tcx, span, "explicit tail calls (`become`)");
         let r = self.call(llty, caller_attrs, Some(fn_abi), llfn, args, funclet, callee_instance);
-        if self.cx.value_type(r) == Type::VOID {
-            self.ret_void()
-        } else {
-            self.ret(r)
-        }
+        if self.cx.value_type(r) == Type::VOID { self.ret_void() } else { self.ret(r) }
     }
 
     fn apply_attrs_to_cleanup_callsite(&mut self, _llret: Value) {}

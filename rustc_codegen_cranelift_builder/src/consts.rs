@@ -69,7 +69,8 @@ impl<'tcx> ConstCodegenMethods for CodegenCx<'tcx> {
     }
     fn const_str(&self, s: &str) -> (Value, Value) {
         let data = self.const_str_data(s);
-        let ptr = self.const_value(ConstData::SymAddr { sym: Sym::Data(data), offset: 0, ty: Type::PTR });
+        let ptr =
+            self.const_value(ConstData::SymAddr { sym: Sym::Data(data), offset: 0, ty: Type::PTR });
         (ptr, self.const_usize(s.len() as u64))
     }
     fn const_struct(&self, elts: &[Value], packed: bool) -> Value {
@@ -111,7 +112,11 @@ impl<'tcx> ConstCodegenMethods for CodegenCx<'tcx> {
             Scalar::Ptr(ptr, _size) => {
                 let (prov, offset) = ptr.prov_and_relative_offset();
                 let offset = offset.bytes() as i64;
-                let ty = if matches!(layout.primitive(), Primitive::Pointer(_)) { Type::PTR } else { llty };
+                let ty = if matches!(layout.primitive(), Primitive::Pointer(_)) {
+                    Type::PTR
+                } else {
+                    llty
+                };
                 let sym = match self.tcx.global_alloc(prov.alloc_id()) {
                     GlobalAlloc::Memory(alloc) => {
                         if alloc.inner().len() == 0 {
@@ -121,7 +126,9 @@ impl<'tcx> ConstCodegenMethods for CodegenCx<'tcx> {
                         }
                         Sym::Data(self.alloc_data(alloc.inner(), None))
                     }
-                    GlobalAlloc::Function { instance } => Sym::Func(self.declare_instance(instance)),
+                    GlobalAlloc::Function { instance } => {
+                        Sym::Func(self.declare_instance(instance))
+                    }
                     GlobalAlloc::VTable(vty, dyn_ty) => {
                         let alloc_id = self.tcx.vtable_allocation((
                             vty,
@@ -166,4 +173,3 @@ impl<'tcx> CodegenCx<'tcx> {
         }
     }
 }
-

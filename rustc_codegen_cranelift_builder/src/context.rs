@@ -13,8 +13,7 @@ use rustc_data_structures::fx::FxHashMap;
 use rustc_hir::def_id::DefId;
 use rustc_middle::span_bug;
 use rustc_middle::ty::layout::{
-    FnAbiError, FnAbiOfHelpers, FnAbiRequest, HasTyCtxt, HasTypingEnv, LayoutError,
-    LayoutOfHelpers,
+    FnAbiError, FnAbiOfHelpers, FnAbiRequest, HasTyCtxt, HasTypingEnv, LayoutError, LayoutOfHelpers,
 };
 use rustc_middle::ty::{self, ExistentialTraitRef, Instance, Ty, TyCtxt};
 use rustc_session::Session;
@@ -72,10 +71,7 @@ pub struct CodegenCx<'tcx> {
 }
 
 impl<'tcx> CodegenCx<'tcx> {
-    pub fn new(
-        tcx: TyCtxt<'tcx>,
-        module: ObjectModule,
-    ) -> Self {
+    pub fn new(tcx: TyCtxt<'tcx>, module: ObjectModule) -> Self {
         CodegenCx {
             tcx,
             module: RefCell::new(module),
@@ -199,9 +195,7 @@ impl<'tcx> FnAbiOfHelpers<'tcx> for CodegenCx<'tcx> {
 impl<'tcx> TypeMembershipCodegenMethods<'tcx> for CodegenCx<'tcx> {}
 
 impl<'tcx> MiscCodegenMethods<'tcx> for CodegenCx<'tcx> {
-    fn vtables(
-        &self,
-    ) -> &RefCell<FxHashMap<(Ty<'tcx>, Option<ExistentialTraitRef<'tcx>>), Value>> {
+    fn vtables(&self) -> &RefCell<FxHashMap<(Ty<'tcx>, Option<ExistentialTraitRef<'tcx>>), Value>> {
         &self.vtables
     }
 

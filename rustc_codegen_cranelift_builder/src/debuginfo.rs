@@ -20,7 +20,8 @@ use rustc_codegen_ssa_ext::debuginfo::types::{TypeEntry, TypeParent, TypeTable};
 use rustc_codegen_ssa_ext::debuginfo::{VariableDecl, source};
 use rustc_data_structures::fx::{FxHashMap, FxIndexSet};
 use rustc_index::IndexVec;
-use rustc_middle::mir::{self, coverage::CoverageKind};
+use rustc_middle::mir::coverage::CoverageKind;
+use rustc_middle::mir::{self};
 use rustc_middle::ty::{self, ExistentialTraitRef, Instance, Ty, TyCtxt};
 use rustc_session;
 use rustc_span::{BytePos, SourceFile, Span, Symbol, hygiene};
@@ -121,7 +122,12 @@ impl<'d> InlinedLocs<'d> {
         InlinedLocs { debug, scopes: Default::default(), locs: Default::default() }
     }
 
-    pub fn loc(&mut self, callee: FuncId, loc: ir::SourceLoc, call: ir::SourceLoc) -> ir::SourceLoc {
+    pub fn loc(
+        &mut self,
+        callee: FuncId,
+        loc: ir::SourceLoc,
+        call: ir::SourceLoc,
+    ) -> ir::SourceLoc {
         let (Some(&(file, line, column, scope)), false) =
             (self.debug.locs.get(loc.bits() as usize), call.is_default())
         else {

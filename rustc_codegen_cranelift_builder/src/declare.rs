@@ -4,17 +4,17 @@
 use cranelift_codegen::ir::{self, AbiParam};
 use cranelift_module::{DataId, FuncId, Linkage, Module};
 use rustc_codegen_ssa::traits::PreDefineCodegenMethods;
+use rustc_hir::attrs::Linkage as RLinkage;
 use rustc_hir::def::DefKind;
 use rustc_hir::def_id::DefId;
-use rustc_hir::attrs::Linkage as RLinkage;
 use rustc_middle::mono::Visibility;
 use rustc_middle::ty::layout::FnAbiOf;
 use rustc_middle::ty::{self, Instance};
 
 use crate::abi::FnSig;
 use crate::context::CodegenCx;
-use crate::value::{ConstData, Sym, Value};
 use crate::types::Type;
+use crate::value::{ConstData, Sym, Value};
 
 pub fn map_linkage(linkage: RLinkage, visibility: Visibility) -> Linkage {
     match linkage {
@@ -56,7 +56,11 @@ impl<'tcx> CodegenCx<'tcx> {
         let sig = self.sig_from_fn_abi(fn_abi);
         let prefix = self.asm_shims.borrow().0.clone();
         let body_name = format!("{prefix}_vabody_{symbol_name}");
-        let body = self.declare_fn_with_sig(&body_name, Linkage::Hidden, self.sig_with_trailing_pointer(sig));
+        let body = self.declare_fn_with_sig(
+            &body_name,
+            Linkage::Hidden,
+            self.sig_with_trailing_pointer(sig),
+        );
         let hidden = visibility == Visibility::Hidden;
         let (shim_name, binding) = match linkage {
             // Two objects cannot share a local symbol: the shim is hidden, under a name of
@@ -64,9 +68,10 @@ impl<'tcx> CodegenCx<'tcx> {
             RLinkage::Internal => {
                 (format!("{prefix}_vadef_{symbol_name}"), ShimBinding { weak: false, hidden: true })
             }
-            RLinkage::LinkOnceAny | RLinkage::LinkOnceODR | RLinkage::WeakAny | RLinkage::WeakODR => {
-                (symbol_name.to_string(), ShimBinding { weak: true, hidden })
-            }
+            RLinkage::LinkOnceAny
+            | RLinkage::LinkOnceODR
+            | RLinkage::WeakAny
+            | RLinkage::WeakODR => (symbol_name.to_string(), ShimBinding { weak: true, hidden }),
             _ => (symbol_name.to_string(), ShimBinding { weak: false, hidden }),
         };
         let text = va_list::definition_shim(&shim_name, binding, &body_name, def);
@@ -106,7 +111,8 @@ impl<'tcx> CodegenCx<'tcx> {
 
     /// Declares a runtime routine (libm, compiler-builtins, libc) with a plain signature.
     pub fn declare_libcall(&self, name: &str, params: &[ir::Type], returns: &[ir::Type]) -> FuncId {
-        if let Some(cranelift_module::FuncOrDataId::Func(id)) = self.module.borrow().get_name(name) {
+        if let Some(cranelift_module::FuncOrDataId::Func(id)) = self.module.borrow().get_name(name)
+        {
             return id;
         }
         let cc = self.module_isa_call_conv();
@@ -196,7 +202,9 @@ impl<'tcx> PreDefineCodegenMethods<'tcx> for CodegenCx<'tcx> {
             Ok(id) => {
                 self.statics.borrow_mut().insert(def_id, id);
             }
-            Err(err) => self.tcx.dcx().fatal(format!("cannot declare static `{symbol_name}`: {err}")),
+            Err(err) => {
+                self.tcx.dcx().fatal(format!("cannot declare static `{symbol_name}`: {err}"))
+            }
         }
     }
 
@@ -232,8 +240,11 @@ impl<'tcx> PreDefineCodegenMethods<'tcx> for CodegenCx<'tcx> {
             _ => {}
         }
         if !attrs.target_features.is_empty() {
-            let features =
-                attrs.target_features.iter().map(|f| crate::isa::cranelift_feature(f.name.as_str())).collect();
+            let features = attrs
+                .target_features
+                .iter()
+                .map(|f| crate::isa::cranelift_feature(f.name.as_str()))
+                .collect();
             self.fn_target_features.borrow_mut().insert(id, features);
         }
     }

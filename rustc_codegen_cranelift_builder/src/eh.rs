@@ -81,7 +81,8 @@ pub fn invoke<'tcx>(
             (pad, Action::Cleanup)
         }
     };
-    let (results, ret) = bx.lower_call(llty, fn_abi, llfn, args, Some((pad, kind)), Some(then.block));
+    let (results, ret) =
+        bx.lower_call(llty, fn_abi, llfn, args, Some((pad, kind)), Some(then.block));
     let r = bx.cx.value_from_natives(ret, &results);
     // The results may have arrived in `then` itself, which cg_ssa then continues.
     if bx.bb.block != then.block && !bx.is_terminated(bx.bb.block) {

@@ -2,9 +2,24 @@
 //! reported here, with the user's span, instead of crashing or trapping at run time;
 //! README.md lists the same features.
 
+use rustc_hir::def_id::LOCAL_CRATE;
 use rustc_middle::ty::TyCtxt;
 use rustc_span::Span;
 
 pub fn unsupported(tcx: TyCtxt<'_>, span: Span, feature: &str) {
-    tcx.dcx().span_err(span, format!("{feature} is not yet supported by the Cranelift backend"));
+    tcx.dcx()
+        .struct_span_err(span, format!("{feature} is not yet supported by the Cranelift backend"))
+        .with_help(llvm_override_help(tcx))
+        .emit();
+}
+
+/// How to build just this crate with LLVM: cargo names the package it compiles in
+/// `CARGO_PKG_NAME` (the crate name can differ, e.g. `-` against `_`).
+fn llvm_override_help(tcx: TyCtxt<'_>) -> String {
+    let package =
+        std::env::var("CARGO_PKG_NAME").unwrap_or_else(|_| tcx.crate_name(LOCAL_CRATE).to_string());
+    format!(
+        "to build `{package}` with LLVM and the rest with Cranelift, add to your Cargo.toml:\n\
+         [profile.dev.package.{package}]\ncodegen-backend = \"llvm\""
+    )
 }

@@ -55,7 +55,12 @@ impl Candidates {
             }
             // A by-value stack argument is the callee's own copy: inlined, the callee would
             // write to the caller's.
-            if func.signature.params.iter().any(|p| matches!(p.purpose, ArgumentPurpose::StructArgument(_))) {
+            if func
+                .signature
+                .params
+                .iter()
+                .any(|p| matches!(p.purpose, ArgumentPurpose::StructArgument(_)))
+            {
                 continue;
             }
             let limit = if always { ALWAYS } else { SMALL };
@@ -74,7 +79,15 @@ impl Candidates {
             }
             // Callees with landing pads keep their own frames (and LSDA).
             if size <= limit && !handlers {
-                bodies.insert(*id, Candidate { body: func.clone(), size, leaf, user_symbols: has_user_symbols(func) });
+                bodies.insert(
+                    *id,
+                    Candidate {
+                        body: func.clone(),
+                        size,
+                        leaf,
+                        user_symbols: has_user_symbols(func),
+                    },
+                );
             }
         }
         Candidates { bodies }
@@ -191,7 +204,9 @@ impl Inliner<'_> {
                 }
             }
             if next.peek().is_some() {
-                tracing::debug!("inlined instructions of {callee:?} not matched: no source locations");
+                tracing::debug!(
+                    "inlined instructions of {callee:?} not matched: no source locations"
+                );
                 continue;
             }
             let call_loc = func.srcloc(call);
@@ -205,9 +220,9 @@ impl Inliner<'_> {
 }
 
 fn has_user_symbols(func: &ir::Function) -> bool {
-    func.global_values.values().any(|gv| {
-        matches!(gv, ir::GlobalValueData::Symbol { name: ir::ExternalName::User(_), .. })
-    })
+    func.global_values
+        .values()
+        .any(|gv| matches!(gv, ir::GlobalValueData::Symbol { name: ir::ExternalName::User(_), .. }))
 }
 
 /// A copy of `callee` whose symbol global values name their symbols by the references the

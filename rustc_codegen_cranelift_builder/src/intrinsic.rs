@@ -1,12 +1,14 @@
 //! Intrinsics that cg_ssa hands to the backend, plus overflow checks and float helpers.
 
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
-use cranelift_codegen::ir::types as clty;
-use cranelift_codegen::ir::{self, InstBuilder, MemFlagsData, StackSlotData, StackSlotKind, TrapCode};
+use cranelift_codegen::ir::{
+    self, InstBuilder, MemFlagsData, StackSlotData, StackSlotKind, TrapCode, types as clty,
+};
 use rustc_abi::BackendRepr;
 use rustc_codegen_ssa::mir::operand::{OperandRef, OperandValue};
 use rustc_codegen_ssa::mir::place::PlaceRef;
 use rustc_codegen_ssa::traits::*;
+use rustc_codegen_ssa_ext::libcalls;
 use rustc_middle::ty::{self, Instance, Ty};
 use rustc_span::{Span, sym};
 
@@ -52,11 +54,16 @@ pub fn checked_binop<'tcx>(
             if ct.bits() == 128 {
                 let name = if signed { "__rust_i128_mulo" } else { "__rust_u128_mulo" };
                 let slot = bx.with_func(|fs| {
-                    fs.func.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 4, 2))
+                    fs.func.create_sized_stack_slot(StackSlotData::new(
+                        StackSlotKind::ExplicitSlot,
+                        4,
+                        2,
+                    ))
                 });
                 let ptr = bx.cx.pointer_clif_type();
                 let p = bx.ins(|c| c.ins().stack_addr(ptr, slot, 0));
-                let r = bx.libcall(name, &[clty::I128, clty::I128, ptr], &[clty::I128], &[a, b, p])[0];
+                let r =
+                    bx.libcall(name, &[clty::I128, clty::I128, ptr], &[clty::I128], &[a, b, p])[0];
                 let of = bx.ins(|c| {
                     let o = c.ins().stack_load(ptr, clty::I32, slot, 0);
                     c.ins().icmp_imm_s(IntCC::NotEqual, o, 0)
@@ -72,7 +79,8 @@ pub fn checked_binop<'tcx>(
                     };
                     let w = c.ins().imul(wa, wb);
                     let r = c.ins().ireduce(ct, w);
-                    let back = if signed { c.ins().sextend(wide, r) } else { c.ins().uextend(wide, r) };
+                    let back =
+                        if signed { c.ins().sextend(wide, r) } else { c.ins().uextend(wide, r) };
                     let of = c.ins().icmp(IntCC::NotEqual, back, w);
                     (r, of)
                 })
@@ -106,20 +114,8 @@ pub fn float_resize(bx: &mut Builder<'_, '_>, val: Value, dest_ty: Type) -> Valu
     } else if sc == clty::F64 && dc == clty::F32 {
         bx.ins(|c| c.ins().fdemote(dc, x))
     } else {
-        let name = match (sc, dc) {
-            (clty::F16, clty::F32) => "__extendhfsf2",
-            (clty::F16, clty::F64) => "__extendhfdf2",
-            (clty::F16, clty::F128) => "__extendhftf2",
-            (clty::F32, clty::F16) => "__truncsfhf2",
-            (clty::F64, clty::F16) => "__truncdfhf2",
-            (clty::F128, clty::F16) => "__trunctfhf2",
-            (clty::F32, clty::F128) => "__extendsftf2",
-            (clty::F64, clty::F128) => "__extenddftf2",
-            (clty::F128, clty::F32) => "__trunctfsf2",
-            (clty::F128, clty::F64) => "__trunctfdf2",
-            _ => rustc_middle::bug!("float resize {sc} -> {dc}"),
-        };
-        bx.libcall(name, &[sc], &[dc], &[x])[0]
+        let name = libcalls::float_resize(sc.bits(), dc.bits());
+        bx.libcall(&name, &[sc], &[dc], &[x])[0]
     };
     bx.cx.ssa(r, dest_ty)
 }
@@ -134,70 +130,64 @@ pub fn soft_fcmp(
 ) -> ir::Value {
     if ct == clty::F16 {
         // f32 represents every f16 exactly, so comparing there is exact.
-        let a = bx.libcall("__extendhfsf2", &[ct], &[clty::F32], &[x])[0];
-        let b = bx.libcall("__extendhfsf2", &[ct], &[clty::F32], &[y])[0];
+        let extend = libcalls::float_resize(16, 32);
+        let a = bx.libcall(&extend, &[ct], &[clty::F32], &[x])[0];
+        let b = bx.libcall(&extend, &[ct], &[clty::F32], &[y])[0];
         return bx.ins(|c| c.ins().fcmp(cc, a, b));
     }
     // The comparison routines return an i32 whose sign encodes the ordering.
-    let cmp = |bx: &mut Builder<'_, '_>, name: &str, icc: IntCC| {
-        let r = bx.libcall(name, &[ct, ct], &[clty::I32], &[x, y])[0];
+    let cmp = |bx: &mut Builder<'_, '_>, op: &str, icc: IntCC| {
+        let r = bx.libcall(&libcalls::float_compare(op, 128), &[ct, ct], &[clty::I32], &[x, y])[0];
         bx.ins(|c| c.ins().icmp_imm_s(icc, r, 0))
     };
     let unord = |bx: &mut Builder<'_, '_>| {
-        let r = bx.libcall("__unordtf2", &[ct, ct], &[clty::I32], &[x, y])[0];
+        let r =
+            bx.libcall(&libcalls::float_compare("unord", 128), &[ct, ct], &[clty::I32], &[x, y])[0];
         bx.ins(|c| c.ins().icmp_imm_s(IntCC::NotEqual, r, 0))
     };
     let or = |bx: &mut Builder<'_, '_>, a: ir::Value, b: ir::Value| bx.ins(|c| c.ins().bor(a, b));
     match cc {
-        FloatCC::Equal => cmp(bx, "__eqtf2", IntCC::Equal),
-        FloatCC::NotEqual => cmp(bx, "__netf2", IntCC::NotEqual),
-        FloatCC::LessThan => cmp(bx, "__lttf2", IntCC::SignedLessThan),
-        FloatCC::LessThanOrEqual => cmp(bx, "__letf2", IntCC::SignedLessThanOrEqual),
-        FloatCC::GreaterThan => cmp(bx, "__gttf2", IntCC::SignedGreaterThan),
-        FloatCC::GreaterThanOrEqual => cmp(bx, "__getf2", IntCC::SignedGreaterThanOrEqual),
+        FloatCC::Equal => cmp(bx, "eq", IntCC::Equal),
+        FloatCC::NotEqual => cmp(bx, "ne", IntCC::NotEqual),
+        FloatCC::LessThan => cmp(bx, "lt", IntCC::SignedLessThan),
+        FloatCC::LessThanOrEqual => cmp(bx, "le", IntCC::SignedLessThanOrEqual),
+        FloatCC::GreaterThan => cmp(bx, "gt", IntCC::SignedGreaterThan),
+        FloatCC::GreaterThanOrEqual => cmp(bx, "ge", IntCC::SignedGreaterThanOrEqual),
         FloatCC::Unordered => unord(bx),
         FloatCC::Ordered => {
             let u = unord(bx);
             bx.ins(|c| c.ins().bxor_imm_s(u, 1))
         }
         FloatCC::OrderedNotEqual => {
-            let lt = cmp(bx, "__lttf2", IntCC::SignedLessThan);
-            let gt = cmp(bx, "__gttf2", IntCC::SignedGreaterThan);
+            let lt = cmp(bx, "lt", IntCC::SignedLessThan);
+            let gt = cmp(bx, "gt", IntCC::SignedGreaterThan);
             or(bx, lt, gt)
         }
         FloatCC::UnorderedOrEqual => {
             let u = unord(bx);
-            let e = cmp(bx, "__eqtf2", IntCC::Equal);
+            let e = cmp(bx, "eq", IntCC::Equal);
             or(bx, u, e)
         }
         FloatCC::UnorderedOrLessThan => {
             let u = unord(bx);
-            let e = cmp(bx, "__lttf2", IntCC::SignedLessThan);
+            let e = cmp(bx, "lt", IntCC::SignedLessThan);
             or(bx, u, e)
         }
         FloatCC::UnorderedOrLessThanOrEqual => {
             let u = unord(bx);
-            let e = cmp(bx, "__letf2", IntCC::SignedLessThanOrEqual);
+            let e = cmp(bx, "le", IntCC::SignedLessThanOrEqual);
             or(bx, u, e)
         }
         FloatCC::UnorderedOrGreaterThan => {
             let u = unord(bx);
-            let e = cmp(bx, "__gttf2", IntCC::SignedGreaterThan);
+            let e = cmp(bx, "gt", IntCC::SignedGreaterThan);
             or(bx, u, e)
         }
         FloatCC::UnorderedOrGreaterThanOrEqual => {
             let u = unord(bx);
-            let e = cmp(bx, "__getf2", IntCC::SignedGreaterThanOrEqual);
+            let e = cmp(bx, "ge", IntCC::SignedGreaterThanOrEqual);
             or(bx, u, e)
         }
-    }
-}
-
-fn libm_name(op: &str, suffix: &str) -> String {
-    match suffix {
-        "f32" => format!("{op}f"),
-        "f64" => op.to_string(),
-        _ => format!("{op}{suffix}"),
     }
 }
 
@@ -212,11 +202,20 @@ impl<'a, 'tcx> IntrinsicCallBuilderMethods<'tcx> for Builder<'a, 'tcx> {
         let tcx = self.cx.tcx;
         let name = tcx.item_name(instance.def_id());
         let name_str = name.as_str();
-        let ret_ty = if result.layout.is_zst() { Type::VOID } else { self.cx.immediate_backend_type(result.layout) };
+        let ret_ty = if result.layout.is_zst() {
+            Type::VOID
+        } else {
+            self.cx.immediate_backend_type(result.layout)
+        };
 
         let value: Value = match name {
-            sym::ctpop | sym::ctlz | sym::ctlz_nonzero | sym::cttz | sym::cttz_nonzero
-            | sym::bswap | sym::bitreverse => {
+            sym::ctpop
+            | sym::ctlz
+            | sym::ctlz_nonzero
+            | sym::cttz
+            | sym::cttz_nonzero
+            | sym::bswap
+            | sym::bitreverse => {
                 let v = args[0].immediate();
                 let ty = self.cx.value_type(v);
                 let ct = self.cx.clif_type(ty);
@@ -254,7 +253,13 @@ impl<'a, 'tcx> IntrinsicCallBuilderMethods<'tcx> for Builder<'a, 'tcx> {
                 let (a, b) = (self.val(lhs), self.val(rhs));
                 let is_add = name == sym::saturating_add;
                 let bits = ct.bits();
-                let max_bits = if signed { (1u128 << (bits - 1)) - 1 } else if bits == 128 { u128::MAX } else { (1u128 << bits) - 1 };
+                let max_bits = if signed {
+                    (1u128 << (bits - 1)) - 1
+                } else if bits == 128 {
+                    u128::MAX
+                } else {
+                    (1u128 << bits) - 1
+                };
                 let min_bits = if signed { !max_bits } else { 0 };
                 let maxv = self.cx.const_int(ty, max_bits);
                 let minv = self.cx.const_int(ty, min_bits);
@@ -293,14 +298,26 @@ impl<'a, 'tcx> IntrinsicCallBuilderMethods<'tcx> for Builder<'a, 'tcx> {
                 // Aggregates in memory: copy the bytes; calls are never elided.
                 let size = self.cx.const_usize(result.layout.size.bytes());
                 let align = result.layout.align.abi;
-                self.memcpy(result.val.llval, align, args[0].immediate(), align, size, rustc_codegen_ssa::MemFlags::VOLATILE, None);
+                self.memcpy(
+                    result.val.llval,
+                    align,
+                    args[0].immediate(),
+                    align,
+                    size,
+                    rustc_codegen_ssa::MemFlags::VOLATILE,
+                    None,
+                );
                 return Ok(());
             }
             sym::volatile_load | sym::unaligned_volatile_load => {
                 let ptr = args[0].immediate();
                 let llty = self.cx.backend_type(result.layout);
                 let v = self.volatile_load(llty, ptr);
-                if let BackendRepr::Scalar(s) = result.layout.backend_repr { self.to_immediate_scalar(v, s) } else { v }
+                if let BackendRepr::Scalar(s) = result.layout.backend_repr {
+                    self.to_immediate_scalar(v, s)
+                } else {
+                    v
+                }
             }
             sym::volatile_store => {
                 let dst = args[0].deref(self.cx);
@@ -336,7 +353,11 @@ impl<'a, 'tcx> IntrinsicCallBuilderMethods<'tcx> for Builder<'a, 'tcx> {
                 }
             }
             sym::compare_bytes => {
-                let (a, b, n) = (self.val(args[0].immediate()), self.val(args[1].immediate()), self.val(args[2].immediate()));
+                let (a, b, n) = (
+                    self.val(args[0].immediate()),
+                    self.val(args[1].immediate()),
+                    self.val(args[2].immediate()),
+                );
                 let ptr = self.cx.pointer_clif_type();
                 let r = self.libcall("memcmp", &[ptr, ptr, ptr], &[clty::I32], &[a, b, n])[0];
                 self.cx.ssa(r, Type::I32)
@@ -351,7 +372,12 @@ impl<'a, 'tcx> IntrinsicCallBuilderMethods<'tcx> for Builder<'a, 'tcx> {
                 let read = rustc_codegen_ssa_ext::va_list::VaAbi::of(target)
                     .ok_or_else(|| "`va_arg` on this target".to_string())
                     .and_then(|abi| {
-                        rustc_codegen_ssa_ext::va_list::va_arg(self, abi, args[0].immediate(), result.layout)
+                        rustc_codegen_ssa_ext::va_list::va_arg(
+                            self,
+                            abi,
+                            args[0].immediate(),
+                            result.layout,
+                        )
                     });
                 match read {
                     Ok(v) => v,
@@ -372,21 +398,24 @@ impl<'a, 'tcx> IntrinsicCallBuilderMethods<'tcx> for Builder<'a, 'tcx> {
                 if ct == clty::F16 {
                     // compiler-builtins has no `__powihf2`: LLVM computes it in f32.
                     let r = self.via_f32(&[x], |bx, v| {
-                        bx.libcall("__powisf2", &[clty::F32, clty::I32], &[clty::F32], &[v[0], n])[0]
+                        bx.libcall(
+                            &libcalls::powi(32),
+                            &[clty::F32, clty::I32],
+                            &[clty::F32],
+                            &[v[0], n],
+                        )[0]
                     });
                     return Ok(OperandValue::Immediate(self.cx.ssa(r, ret_ty)).store(self, result));
                 }
-                let fname = match ct {
-                    clty::F32 => "__powisf2",
-                    clty::F64 => "__powidf2",
-                    _ => "__powitf2",
-                };
-                let r = self.libcall(fname, &[ct, clty::I32], &[ct], &[x, n])[0];
+                let fname = libcalls::powi(ct.bits());
+                let r = self.libcall(&fname, &[ct, clty::I32], &[ct], &[x, n])[0];
                 self.cx.ssa(r, ret_ty)
             }
             _ if rustc_codegen_ssa_ext::simd::is_simd_intrinsic(name) => {
                 // Errors (misuse) are reported there; the result is stored there too.
-                let _ = rustc_codegen_ssa_ext::simd::codegen_simd_intrinsic(self, instance, args, result, span);
+                let _ = rustc_codegen_ssa_ext::simd::codegen_simd_intrinsic(
+                    self, instance, args, result, span,
+                );
                 return Ok(());
             }
             _ => {
@@ -406,7 +435,9 @@ impl<'a, 'tcx> IntrinsicCallBuilderMethods<'tcx> for Builder<'a, 'tcx> {
             }
         };
         if !result.layout.is_zst() {
-            OperandRef::from_immediate_or_packed_pair(self, value, result.layout).val.store(self, result);
+            OperandRef::from_immediate_or_packed_pair(self, value, result.layout)
+                .val
+                .store(self, result);
         }
         Ok(())
     }
@@ -419,7 +450,11 @@ impl<'a, 'tcx> IntrinsicCallBuilderMethods<'tcx> for Builder<'a, 'tcx> {
     ) -> Value {
         use rustc_codegen_ssa_ext::llvm_intrinsic::{LlvmIntrinsic, classify};
         let tcx = self.cx.tcx;
-        let name = tcx.codegen_fn_attrs(instance.def_id()).symbol_name.map(|s| s.to_string()).unwrap_or_default();
+        let name = tcx
+            .codegen_fn_attrs(instance.def_id())
+            .symbol_name
+            .map(|s| s.to_string())
+            .unwrap_or_default();
         let span = self.with_func(|fs| fs.span);
         let sig = tcx.fn_sig(instance.def_id()).instantiate_identity().skip_binder();
         let layout = self.cx.layout_of(sig.output());
@@ -429,7 +464,11 @@ impl<'a, 'tcx> IntrinsicCallBuilderMethods<'tcx> for Builder<'a, 'tcx> {
                 if !self.has_target_feature("ssse3") {
                     // Cranelift's pshufb needs SSSE3 in the ISA; LLVM would not accept it
                     // either outside an SSSE3 function.
-                    crate::errors::unsupported(tcx, span, &format!("`{name}` without SSSE3 enabled"));
+                    crate::errors::unsupported(
+                        tcx,
+                        span,
+                        &format!("`{name}` without SSSE3 enabled"),
+                    );
                     return self.cx.const_undef(self.cx.immediate_backend_type(layout));
                 }
                 let ret_ty = self.cx.immediate_backend_type(layout);
@@ -454,7 +493,9 @@ impl<'a, 'tcx> IntrinsicCallBuilderMethods<'tcx> for Builder<'a, 'tcx> {
                 match self.cx.const_int_bits(args[arg].immediate()) {
                     Some(imm) => {
                         let (what, body) =
-                            rustc_codegen_ssa_ext::llvm_intrinsic::asm_with_immediate(what, body, imm as u8);
+                            rustc_codegen_ssa_ext::llvm_intrinsic::asm_with_immediate(
+                                what, body, imm as u8,
+                            );
                         return self.call_asm_function(&what, &body, instance, args);
                     }
                     None => {
@@ -473,8 +514,12 @@ impl<'a, 'tcx> IntrinsicCallBuilderMethods<'tcx> for Builder<'a, 'tcx> {
         };
         // The templates are x86_64 and aarch64 assembly (not 32-bit x86).
         let template_arch = match tcx.sess.asm_arch {
-            Some(rustc_target::asm::InlineAsmArch::X86_64) => Some(rustc_codegen_ssa_ext::arch::Arch::X86),
-            Some(rustc_target::asm::InlineAsmArch::AArch64) => Some(rustc_codegen_ssa_ext::arch::Arch::Aarch64),
+            Some(rustc_target::asm::InlineAsmArch::X86_64) => {
+                Some(rustc_codegen_ssa_ext::arch::Arch::X86)
+            }
+            Some(rustc_target::asm::InlineAsmArch::AArch64) => {
+                Some(rustc_codegen_ssa_ext::arch::Arch::Aarch64)
+            }
             _ => None,
         };
         if let Some(row) = rustc_codegen_ssa_ext::arch::lookup(arch, &name)
@@ -511,7 +556,12 @@ impl<'a, 'tcx> IntrinsicCallBuilderMethods<'tcx> for Builder<'a, 'tcx> {
         cond
     }
 
-    fn type_checked_load(&mut self, _llvtable: Value, _vtable_byte_offset: u64, _typeid: &[u8]) -> Value {
+    fn type_checked_load(
+        &mut self,
+        _llvtable: Value,
+        _vtable_byte_offset: u64,
+        _typeid: &[u8],
+    ) -> Value {
         rustc_middle::bug!("type_checked_load is only used with CFI, which is rejected at startup")
     }
 
@@ -561,10 +611,34 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             _ => return None,
         };
         const OPS: &[&str] = &[
-            "sqrt", "fabs", "copysign", "fma", "fmuladd", "floor", "ceil", "trunc", "rint",
-            "nearbyint", "round", "round_ties_even", "minimum", "maximum", "minnum", "maxnum",
-            "minimum_number_nsz", "maximum_number_nsz", "sin", "cos", "tan", "exp", "exp2", "log",
-            "log2", "log10", "pow", "cbrt",
+            "sqrt",
+            "fabs",
+            "copysign",
+            "fma",
+            "fmuladd",
+            "floor",
+            "ceil",
+            "trunc",
+            "rint",
+            "nearbyint",
+            "round",
+            "round_ties_even",
+            "minimum",
+            "maximum",
+            "minnum",
+            "maxnum",
+            "minimum_number_nsz",
+            "maximum_number_nsz",
+            "sin",
+            "cos",
+            "tan",
+            "exp",
+            "exp2",
+            "log",
+            "log2",
+            "log10",
+            "pow",
+            "cbrt",
         ];
         if !OPS.contains(&op) {
             return None;
@@ -607,17 +681,12 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             });
             return ok.then_some(r);
         }
-        let suffix = match ty {
-            Type::F16 => "f16",
-            Type::F32 => "f32",
-            Type::F64 => "f64",
-            _ => "f128",
-        };
         let ct = self.cx.clif_type(ty);
         let native = ct == clty::F32 || ct == clty::F64;
         let libm = |bx: &mut Self, op: &str| -> ir::Value {
             let params = vec![ct; vals.len()];
-            bx.libcall(&libm_name(op, suffix), &params, &[ct], &vals)[0]
+            let name = libcalls::float_math(op, ct.bits()).expect("a float width");
+            bx.libcall(&name, &params, &[ct], &vals)[0]
         };
         let r = match op {
             "sqrt" if native => self.ins(|c| c.ins().sqrt(vals[0])),
@@ -627,7 +696,9 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             "floor" if native => self.ins(|c| c.ins().floor(vals[0])),
             "ceil" if native => self.ins(|c| c.ins().ceil(vals[0])),
             "trunc" if native => self.ins(|c| c.ins().trunc(vals[0])),
-            "round_ties_even" | "rint" | "nearbyint" if native => self.ins(|c| c.ins().nearest(vals[0])),
+            "round_ties_even" | "rint" | "nearbyint" if native => {
+                self.ins(|c| c.ins().nearest(vals[0]))
+            }
             // Cranelift's fmin/fmax are IEEE 754-2019 minimum/maximum.
             "minimum" if native => self.ins(|c| c.ins().fmin(vals[0], vals[1])),
             "maximum" if native => self.ins(|c| c.ins().fmax(vals[0], vals[1])),
@@ -637,13 +708,11 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             "maximum" => libm(self, "fmaximum"),
             "fmuladd" => libm(self, "fma"),
             "round_ties_even" => libm(self, "rint"),
-            "sqrt" | "fabs" | "copysign" | "fma" | "floor" | "ceil" | "trunc" | "rint" | "round"
-            | "sin" | "cos" | "tan" | "exp" | "exp2" | "log" | "log2" | "log10" | "pow" | "cbrt" => {
-                libm(self, op)
-            }
+            "sqrt" | "fabs" | "copysign" | "fma" | "floor" | "ceil" | "trunc" | "rint"
+            | "round" | "sin" | "cos" | "tan" | "exp" | "exp2" | "log" | "log2" | "log10"
+            | "pow" | "cbrt" => libm(self, op),
             _ => return None,
         };
         Some(r)
     }
 }
-

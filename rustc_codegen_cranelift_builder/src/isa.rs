@@ -23,16 +23,21 @@ pub fn build_isa(sess: &Session, opt_level: OptLevel) -> OwnedTargetIsa {
     let set = |flags: &mut settings::Builder, k: &str, v: &str| {
         flags.set(k, v).unwrap_or_else(|e| panic!("Cranelift setting {k}={v}: {e}"));
     };
-    set(&mut flags, "opt_level", match opt_level {
-        OptLevel::No => "none",
-        _ => "speed",
-    });
+    set(
+        &mut flags,
+        "opt_level",
+        match opt_level {
+            OptLevel::No => "none",
+            _ => "speed",
+        },
+    );
     set(&mut flags, "is_pic", "true");
     set(&mut flags, "enable_llvm_abi_extensions", "true");
     set(&mut flags, "unwind_info", "true");
     // Cranelift's IR verifier on every function: in debug builds of the backend, and in
     // release builds with `CLIF_VERIFY=1` (CI's differential stage sets it).
-    let verify = cfg!(debug_assertions) || std::env::var_os("CLIF_VERIFY").is_some_and(|v| v != "0");
+    let verify =
+        cfg!(debug_assertions) || std::env::var_os("CLIF_VERIFY").is_some_and(|v| v != "0");
     set(&mut flags, "enable_verifier", if verify { "true" } else { "false" });
     set(&mut flags, "tls_model", if sess.target.is_like_darwin { "macho" } else { "elf_gd" });
     let fp = sess.target.frame_pointer != rustc_target::spec::FramePointer::MayOmit
@@ -43,8 +48,9 @@ pub fn build_isa(sess: &Session, opt_level: OptLevel) -> OwnedTargetIsa {
     set(&mut flags, "probestack_strategy", "inline");
     let flags = settings::Flags::new(flags);
 
-    let mut builder = isa::lookup(triple.clone())
-        .unwrap_or_else(|e| sess.dcx().fatal(format!("Cranelift has no backend for `{triple}`: {e}")));
+    let mut builder = isa::lookup(triple.clone()).unwrap_or_else(|e| {
+        sess.dcx().fatal(format!("Cranelift has no backend for `{triple}`: {e}"))
+    });
     for feature in sess.unstable_target_features.iter() {
         // Features Cranelift does not know are irrelevant to the code it emits.
         let _ = builder.enable(&cranelift_feature(feature.as_str()));

@@ -156,17 +156,26 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
     /// A shuffle that only moves whole registers (identity, resizing, taking a half,
     /// concatenating: what portable-simd's `resize` and `to_bitmask` do) takes no
     /// instruction: each output register is one input register, lane for lane.
-    fn shuffle_whole_parts(&mut self, shape: Shape<'tcx>, a: Value, b: Value, idx: &[u64]) -> Option<Value> {
+    fn shuffle_whole_parts(
+        &mut self,
+        shape: Shape<'tcx>,
+        a: Value,
+        b: Value,
+        idx: &[u64],
+    ) -> Option<Value> {
         let out = Shape { len: idx.len() as u64, ..shape };
-        let (in_ty, out_ty) = (per_lane::vector_type(self, shape), per_lane::vector_type(self, out));
-        let part_of = |bx: &Self, t: Type| if bx.cx.is_split_vector(t) { bx.cx.vector_parts(t).0 } else { t };
+        let (in_ty, out_ty) =
+            (per_lane::vector_type(self, shape), per_lane::vector_type(self, out));
+        let part_of =
+            |bx: &Self, t: Type| if bx.cx.is_split_vector(t) { bx.cx.vector_parts(t).0 } else { t };
         let (in_part, out_part) = (part_of(self, in_ty), part_of(self, out_ty));
         if self.cx.clif_type(in_part) != self.cx.clif_type(out_part) {
             return None;
         }
         // Lanes per register; the lanes past a vector's length are unspecified padding.
         let per = self.cx.clif_type(in_part).lane_count() as u64;
-        let in_parts = if self.cx.is_split_vector(in_ty) { self.cx.vector_parts(in_ty).1 as u64 } else { 1 };
+        let in_parts =
+            if self.cx.is_split_vector(in_ty) { self.cx.vector_parts(in_ty).1 as u64 } else { 1 };
         let mut sources = Vec::new();
         for chunk in idx.chunks(per as usize) {
             // The input register (0..in_parts of `a`, then of `b`) the chunk is a copy of.

@@ -53,8 +53,7 @@ impl<'tcx> CodegenCx<'tcx> {
         let tcx = self.tcx;
         let mut desc = DataDescription::new();
         let len = alloc.len();
-        let mut bytes =
-            alloc.inspect_with_uninit_and_ptr_outside_interpreter(0..len).to_vec();
+        let mut bytes = alloc.inspect_with_uninit_and_ptr_outside_interpreter(0..len).to_vec();
         desc.set_align(alloc.align.bytes());
         if let Some(section) = section {
             if tcx.sess.target.is_like_darwin {
@@ -81,7 +80,9 @@ impl<'tcx> CodegenCx<'tcx> {
                         ty,
                         dyn_ty.principal().map(|p| tcx.instantiate_bound_regions_with_erased(p)),
                     ));
-                    Sym::Data(self.alloc_data(tcx.global_alloc(alloc_id).unwrap_memory().inner(), None))
+                    Sym::Data(
+                        self.alloc_data(tcx.global_alloc(alloc_id).unwrap_memory().inner(), None),
+                    )
                 }
                 GlobalAlloc::Static(def_id) => Sym::Data(self.get_static_data(def_id)),
                 GlobalAlloc::TypeId { .. } => {
@@ -126,9 +127,9 @@ impl<'tcx> StaticCodegenMethods for CodegenCx<'tcx> {
         let id = self.get_static_data(def_id);
         let attrs = tcx.codegen_fn_attrs(def_id);
         let section = attrs.link_section.map(|s| s.to_string());
-        let used = attrs.flags.intersects(
-            CodegenFnAttrFlags::USED_COMPILER | CodegenFnAttrFlags::USED_LINKER,
-        );
+        let used = attrs
+            .flags
+            .intersects(CodegenFnAttrFlags::USED_COMPILER | CodegenFnAttrFlags::USED_LINKER);
         let _ = Instance::mono(tcx, def_id);
         let _ = Align::ONE;
         let _ = Linkage::Local;

@@ -1,14 +1,13 @@
 //! Backend types of Rust layouts, following cg_llvm's `type_of.rs` rules so that cg_ssa's
 //! type assertions hold.
 
-use rustc_abi::{BackendRepr, Primitive, Scalar};
+use rustc_abi::{BackendRepr, Primitive, Reg, RegKind, Scalar};
 use rustc_codegen_ssa::traits::{
     BaseTypeCodegenMethods, DerivedTypeCodegenMethods, LayoutTypeCodegenMethods,
 };
 use rustc_middle::bug;
 use rustc_middle::ty::Ty;
 use rustc_middle::ty::layout::TyAndLayout;
-use rustc_abi::{Reg, RegKind};
 use rustc_target::callconv::{CastTarget, FnAbi};
 
 use crate::abi::FnSig;

@@ -1,7 +1,6 @@
 //! The backend's own type model: cg_ssa needs aggregate, i1 and odd-width integer types
 //! that Cranelift's `ir::Type` cannot express, so types are interned handles.
 
-
 use cranelift_codegen::ir::types as clty;
 use rustc_abi::AddressSpace;
 use rustc_codegen_ssa::common::TypeKind;
@@ -46,11 +45,23 @@ pub enum TypeData {
     F64,
     F128,
     Ptr,
-    Vector { elem: Type, len: u32 },
-    Array { elem: Type, len: u64 },
-    Struct { fields: Box<[Type]>, packed: bool },
+    Vector {
+        elem: Type,
+        len: u32,
+    },
+    Array {
+        elem: Type,
+        len: u64,
+    },
+    Struct {
+        fields: Box<[Type]>,
+        packed: bool,
+    },
     /// The memory form of a `BackendRepr::Memory` layout: only used for sizes and strides.
-    Opaque { size: u64, align: u64 },
+    Opaque {
+        size: u64,
+        align: u64,
+    },
 }
 
 /// Size, alignment and flattened leaves of a type, computed once at interning.
@@ -211,7 +222,8 @@ impl<'tcx> CodegenCx<'tcx> {
                     // x64 lowers almost nothing on vectors narrower than 128 bits, so they
                     // live in the low lanes of a 128-bit register (see `is_narrow_vector`).
                     let lanes = len.max(128 / e.bits());
-                    e.by(lanes).unwrap_or_else(|| bug!("vector type {e}x{len} has no Cranelift form"))
+                    e.by(lanes)
+                        .unwrap_or_else(|| bug!("vector type {e}x{len} has no Cranelift form"))
                 }
                 d => bug!("type {d:?} is not a scalar"),
             },

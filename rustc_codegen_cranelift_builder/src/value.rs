@@ -27,7 +27,11 @@ impl Value {
 
 impl std::fmt::Debug for Value {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.is_const() { write!(f, "c{}", self.index()) } else { write!(f, "v{}", self.index()) }
+        if self.is_const() {
+            write!(f, "c{}", self.index())
+        } else {
+            write!(f, "v{}", self.index())
+        }
     }
 }
 
@@ -40,22 +44,46 @@ pub enum Sym {
 #[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub enum ConstData {
     /// Integers, bools and integer-valued pointers; `bits` is truncated to the type's width.
-    Int { ty: Type, bits: u128 },
-    Float { ty: Type, bits: u128 },
+    Int {
+        ty: Type,
+        bits: u128,
+    },
+    Float {
+        ty: Type,
+        bits: u128,
+    },
     /// undef and poison: materialized as zero, deterministically.
-    Undef { ty: Type },
+    Undef {
+        ty: Type,
+    },
     /// The address of a function or data object plus an offset; `ty` is a pointer type or,
     /// for pointer scalars with an integer backend type, an integer type.
-    SymAddr { sym: Sym, offset: i64, ty: Type },
-    Agg { ty: Type, elems: Box<[Value]> },
+    SymAddr {
+        sym: Sym,
+        offset: i64,
+        ty: Type,
+    },
+    Agg {
+        ty: Type,
+        elems: Box<[Value]>,
+    },
 }
 
 #[derive(Clone, Debug)]
 pub enum LocalData {
-    Ssa { val: ir::Value, ty: Type },
-    Agg { ty: Type, elems: Box<[Value]> },
+    Ssa {
+        val: ir::Value,
+        ty: Type,
+    },
+    Agg {
+        ty: Type,
+        elems: Box<[Value]>,
+    },
     /// The address of a stack slot, rematerialized at each use.
-    StackAddr { slot: ir::StackSlot, ty: Type },
+    StackAddr {
+        slot: ir::StackSlot,
+        ty: Type,
+    },
     Void,
 }
 

@@ -171,8 +171,11 @@ fn add_macho_eh_frame(
     let personality = personality.map(|p| product.functions[p].expect("personality is declared").0);
     let lsda_section = (!lsdas.is_empty()).then(|| {
         let obj = &mut product.object;
-        let section =
-            obj.add_section(b"__TEXT".to_vec(), b"__gcc_except_tab".to_vec(), SectionKind::ReadOnlyData);
+        let section = obj.add_section(
+            b"__TEXT".to_vec(),
+            b"__gcc_except_tab".to_vec(),
+            SectionKind::ReadOnlyData,
+        );
         obj.append_section_data(section, &lsdas, 4);
         section
     });
@@ -201,8 +204,12 @@ fn add_macho_eh_frame(
         let (symbol, addend) = match r.symbol {
             PERSONALITY_REF_SYMBOL => {
                 let symbol = personality.expect("CIE personality without personality");
-                let reloc =
-                    Relocation { offset: at, symbol, addend: r.addend, flags: generic(RelocationKind::GotRelative) };
+                let reloc = Relocation {
+                    offset: at,
+                    symbol,
+                    addend: r.addend,
+                    flags: generic(RelocationKind::GotRelative),
+                };
                 obj.add_relocation(section, reloc).expect("eh_frame personality relocation");
                 continue;
             }
@@ -225,7 +232,9 @@ fn add_macho_eh_frame(
                 (symbol, 0)
             }
             f => (
-                product.functions[FuncId::from_u32(f as u32)].expect("FDE for undefined function").0,
+                product.functions[FuncId::from_u32(f as u32)]
+                    .expect("FDE for undefined function")
+                    .0,
                 r.addend,
             ),
         };
@@ -242,7 +251,8 @@ fn add_macho_eh_frame(
             },
         };
         let subtractor = (r.kind == EhRelocKind::PcRelative).then_some(section_start);
-        obj.add_relocation_with_subtractor(section, reloc, subtractor).expect("eh_frame relocation");
+        obj.add_relocation_with_subtractor(section, reloc, subtractor)
+            .expect("eh_frame relocation");
     }
 }
 
@@ -528,7 +538,9 @@ pub fn codegen(
             }
             if let Some(d) = debug.as_mut() {
                 let mut remap = crate::debuginfo::InlinedLocs::new(d);
-                inliner.set_inlined_srclocs(&mut ctx.func, |callee, loc, call| remap.loc(callee, loc, call));
+                inliner.set_inlined_srclocs(&mut ctx.func, |callee, loc, call| {
+                    remap.loc(callee, loc, call)
+                });
             }
         }
         if let Some(filter) = &dump {
@@ -634,8 +646,7 @@ pub fn codegen(
         dcx.fatal(format!("cannot write `{}`: {e}", path.display()));
     }
     if let Some(asm) = global_asm {
-        if let Err(e) =
-            rustc_codegen_ssa_ext::assemble::merge_into_object(
+        if let Err(e) = rustc_codegen_ssa_ext::assemble::merge_into_object(
             &path,
             &asm.text,
             &asm.driver,
@@ -662,7 +673,9 @@ pub fn codegen(
 /// against defined symbols are rewritten here, in the emitted file.
 fn macho_dwarf_relocs_section_relative(bytes: &mut [u8]) -> Result<(), String> {
     fn get<const N: usize>(b: &[u8], at: usize) -> Result<[u8; N], String> {
-        b.get(at..at + N).and_then(|s| s.try_into().ok()).ok_or_else(|| format!("truncated Mach-O at {at:#x}"))
+        b.get(at..at + N)
+            .and_then(|s| s.try_into().ok())
+            .ok_or_else(|| format!("truncated Mach-O at {at:#x}"))
     }
     let u32_at = |b: &[u8], at: usize| get::<4>(b, at).map(u32::from_le_bytes);
     let ncmds = u32_at(bytes, 16)?;
@@ -675,7 +688,11 @@ fn macho_dwarf_relocs_section_relative(bytes: &mut [u8]) -> Result<(), String> {
                 let s = at + 72 + 80 * i;
                 if get::<16>(bytes, s + 16)?.starts_with(b"__DWARF\0") {
                     // (data offset, relocation offset, relocation count)
-                    dwarf.push((u32_at(bytes, s + 48)?, u32_at(bytes, s + 56)?, u32_at(bytes, s + 60)?));
+                    dwarf.push((
+                        u32_at(bytes, s + 48)?,
+                        u32_at(bytes, s + 56)?,
+                        u32_at(bytes, s + 60)?,
+                    ));
                 }
             }
         } else if cmd == 0x2 {
@@ -692,7 +709,8 @@ fn macho_dwarf_relocs_section_relative(bytes: &mut [u8]) -> Result<(), String> {
             let (symbol, pcrel, length) = (info & 0xff_ffff, info >> 24 & 1, info >> 25 & 3);
             let (external, kind) = (info >> 27 & 1 == 1, info >> 28);
             // UNSIGNED is type 0 on x86_64 and arm64.
-            if address & 0x8000_0000 != 0 || !external || kind != 0 || pcrel != 0 || symbol >= nsyms {
+            if address & 0x8000_0000 != 0 || !external || kind != 0 || pcrel != 0 || symbol >= nsyms
+            {
                 continue;
             }
             let sym = symoff + 16 * symbol as usize;

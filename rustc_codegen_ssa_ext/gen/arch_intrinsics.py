@@ -28,7 +28,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-TOOLCHAIN = "nightly-2026-05-20"
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tests" / "pylib"))
+import clif_project  # noqa: E402
+
+TOOLCHAIN = clif_project.toolchain()
 
 # --------------------------------------------------------------------------
 # Lexer

@@ -374,7 +374,7 @@ def assemble_raw(stdarch, texts):
         obj = Path(d) / "enc.o"
         subprocess.run([str(sysroot / "bin" / "rustc"), "--crate-type=lib", "--emit=obj", "-o", str(obj), str(src)],
                        check=True)
-        tools = sysroot / "lib" / "rustlib" / "x86_64-unknown-linux-gnu" / "bin"
+        tools = sysroot / "lib" / "rustlib" / arch_intrinsics.clif_project.host_triple() / "bin"
         dump = subprocess.run([str(tools / "llvm-objdump"), "-d", str(obj)], check=True, capture_output=True,
                               text=True).stdout
     out, cur = [], None

@@ -77,7 +77,11 @@ pub fn store_fn_arg<'a, 'tcx, Bx: BuilderMethods<'a, 'tcx>>(
             OperandValue::Pair(a, b).store(bx, dst);
         }
         PassMode::Indirect { meta_attrs: Some(_), .. } => {
-            let place_val = PlaceValue { llval: next(bx), llextra: Some(next(bx)), align: arg_abi.layout.align.abi };
+            let place_val = PlaceValue {
+                llval: next(bx),
+                llextra: Some(next(bx)),
+                align: arg_abi.layout.align.abi,
+            };
             OperandValue::Ref(place_val).store(bx, dst);
         }
         PassMode::Cast { pad_i32, .. } => {
@@ -94,19 +98,12 @@ pub fn store_fn_arg<'a, 'tcx, Bx: BuilderMethods<'a, 'tcx>>(
     }
 }
 
-/// Whether a layout is passed as a SIMD vector value.
-pub fn is_simd(repr: &BackendRepr) -> bool {
-    matches!(repr, BackendRepr::SimdVector { .. })
-}
-
 /// Whether a call of a C-variadic function on x86_64 SysV may pass variadic arguments in
 /// vector registers: the caller must then put an upper bound of their number in `al`
 /// (the callee's prologue saves `xmm0`-`xmm7` for `va_arg` only when `al` is non-zero).
 /// Floats, vectors, and casts with a float or vector unit travel in `xmm` registers;
 /// integers, pointers and what goes by reference do not.
-pub fn sysv_variadic_uses_vector_regs(
-    fn_abi: &rustc_target::callconv::FnAbi<'_, Ty<'_>>,
-) -> bool {
+pub fn sysv_variadic_uses_vector_regs(fn_abi: &rustc_target::callconv::FnAbi<'_, Ty<'_>>) -> bool {
     use rustc_abi::{Primitive, RegKind};
     let integer = |p: Primitive| matches!(p, Primitive::Int(..) | Primitive::Pointer(_));
     fn_abi.args[fn_abi.fixed_count as usize..].iter().any(|a| match &a.mode {
@@ -146,8 +143,7 @@ pub struct StackFloatAggregate {
 pub fn aapcs64_float_aggregates_on_stack(
     fn_abi: &rustc_target::callconv::FnAbi<'_, Ty<'_>>,
 ) -> Vec<StackFloatAggregate> {
-    use rustc_abi::Primitive;
-    use rustc_abi::RegKind;
+    use rustc_abi::{Primitive, RegKind};
     let simd = |p: Primitive| matches!(p, Primitive::Float(_));
     let mut out = Vec::new();
     // NSRN: the next SIMD register for an argument (v0-v7).

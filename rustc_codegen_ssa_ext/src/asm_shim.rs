@@ -18,8 +18,8 @@ use std::fmt::Write;
 
 use rustc_ast::{InlineAsmOptions, InlineAsmTemplatePiece};
 use rustc_target::asm::{
-    AArch64InlineAsmReg, AArch64InlineAsmRegClass, InlineAsmArch, InlineAsmReg,
-    InlineAsmRegClass, InlineAsmRegOrRegClass, X86InlineAsmReg, X86InlineAsmRegClass,
+    AArch64InlineAsmReg, AArch64InlineAsmRegClass, InlineAsmArch, InlineAsmReg, InlineAsmRegClass,
+    InlineAsmRegOrRegClass, X86InlineAsmReg, X86InlineAsmRegClass,
 };
 
 /// One operand of an `asm!`, as far as the shim is concerned.
@@ -354,10 +354,13 @@ fn allocate_aarch64(operands: &[AsmOperand]) -> Result<Vec<Option<InlineAsmReg>>
     let mut taken: Vec<AArch64InlineAsmReg> = Vec::new();
     let mut out = vec![None; operands.len()];
     for (i, op) in operands.iter().enumerate() {
-        let AsmOperand::Reg { reg: InlineAsmRegOrRegClass::Reg(reg), input, output, .. } = op else {
+        let AsmOperand::Reg { reg: InlineAsmRegOrRegClass::Reg(reg), input, output, .. } = op
+        else {
             continue;
         };
-        let InlineAsmReg::AArch64(r) = *reg else { unreachable!("aarch64 operand with another register") };
+        let InlineAsmReg::AArch64(r) = *reg else {
+            unreachable!("aarch64 operand with another register")
+        };
         taken.push(r);
         if r.reg_index().is_some() || r.vreg_index().is_some() {
             out[i] = Some(*reg);
@@ -367,14 +370,67 @@ fn allocate_aarch64(operands: &[AsmOperand]) -> Result<Vec<Option<InlineAsmReg>>
         // SVE predicate clobbers: caller-saved, the call already assumes they change.
     }
     const GPRS: [AArch64InlineAsmReg; 27] = [
-        R::x0, R::x1, R::x2, R::x3, R::x4, R::x5, R::x6, R::x7, R::x8, R::x9, R::x10, R::x11,
-        R::x12, R::x13, R::x14, R::x15, R::x16, R::x17, R::x20, R::x21, R::x22, R::x23, R::x24,
-        R::x25, R::x26, R::x27, R::x28,
+        R::x0,
+        R::x1,
+        R::x2,
+        R::x3,
+        R::x4,
+        R::x5,
+        R::x6,
+        R::x7,
+        R::x8,
+        R::x9,
+        R::x10,
+        R::x11,
+        R::x12,
+        R::x13,
+        R::x14,
+        R::x15,
+        R::x16,
+        R::x17,
+        R::x20,
+        R::x21,
+        R::x22,
+        R::x23,
+        R::x24,
+        R::x25,
+        R::x26,
+        R::x27,
+        R::x28,
     ];
     const VREGS: [AArch64InlineAsmReg; 32] = [
-        R::v0, R::v1, R::v2, R::v3, R::v4, R::v5, R::v6, R::v7, R::v8, R::v9, R::v10, R::v11,
-        R::v12, R::v13, R::v14, R::v15, R::v16, R::v17, R::v18, R::v19, R::v20, R::v21, R::v22,
-        R::v23, R::v24, R::v25, R::v26, R::v27, R::v28, R::v29, R::v30, R::v31,
+        R::v0,
+        R::v1,
+        R::v2,
+        R::v3,
+        R::v4,
+        R::v5,
+        R::v6,
+        R::v7,
+        R::v8,
+        R::v9,
+        R::v10,
+        R::v11,
+        R::v12,
+        R::v13,
+        R::v14,
+        R::v15,
+        R::v16,
+        R::v17,
+        R::v18,
+        R::v19,
+        R::v20,
+        R::v21,
+        R::v22,
+        R::v23,
+        R::v24,
+        R::v25,
+        R::v26,
+        R::v27,
+        R::v28,
+        R::v29,
+        R::v30,
+        R::v31,
     ];
     for (i, op) in operands.iter().enumerate() {
         let AsmOperand::Reg { reg: InlineAsmRegOrRegClass::RegClass(class), .. } = op else {
@@ -479,9 +535,9 @@ enum X86Kind {
 
 fn x86_kind(r: X86InlineAsmReg) -> X86Kind {
     match r.reg_class() {
-        X86InlineAsmRegClass::reg | X86InlineAsmRegClass::reg_abcd | X86InlineAsmRegClass::reg_byte => {
-            X86Kind::Gpr
-        }
+        X86InlineAsmRegClass::reg
+        | X86InlineAsmRegClass::reg_abcd
+        | X86InlineAsmRegClass::reg_byte => X86Kind::Gpr,
         X86InlineAsmRegClass::ymm_reg => X86Kind::Ymm,
         X86InlineAsmRegClass::zmm_reg => X86Kind::Zmm,
         X86InlineAsmRegClass::kreg | X86InlineAsmRegClass::kreg0 => X86Kind::Mask,
@@ -501,10 +557,13 @@ fn allocate_x86(operands: &[AsmOperand]) -> Result<Vec<Option<InlineAsmReg>>, St
         hit
     };
     for (i, op) in operands.iter().enumerate() {
-        let AsmOperand::Reg { reg: InlineAsmRegOrRegClass::Reg(reg), input, output, .. } = op else {
+        let AsmOperand::Reg { reg: InlineAsmRegOrRegClass::Reg(reg), input, output, .. } = op
+        else {
             continue;
         };
-        let InlineAsmReg::X86(r) = *reg else { unreachable!("x86 operand with a non-x86 register") };
+        let InlineAsmReg::X86(r) = *reg else {
+            unreachable!("x86 operand with a non-x86 register")
+        };
         taken.push(r);
         let used = *input || *output;
         match r.reg_class() {
@@ -543,20 +602,73 @@ fn allocate_x86(operands: &[AsmOperand]) -> Result<Vec<Option<InlineAsmReg>>, St
         }
     }
     const GPRS: [X86InlineAsmReg; 13] = [
-        R::ax, R::cx, R::dx, R::si, R::di, R::r8, R::r9, R::r10, R::r11, R::r12, R::r13, R::r14,
+        R::ax,
+        R::cx,
+        R::dx,
+        R::si,
+        R::di,
+        R::r8,
+        R::r9,
+        R::r10,
+        R::r11,
+        R::r12,
+        R::r13,
+        R::r14,
         R::r15,
     ];
     const XMMS: [X86InlineAsmReg; 16] = [
-        R::xmm0, R::xmm1, R::xmm2, R::xmm3, R::xmm4, R::xmm5, R::xmm6, R::xmm7, R::xmm8, R::xmm9,
-        R::xmm10, R::xmm11, R::xmm12, R::xmm13, R::xmm14, R::xmm15,
+        R::xmm0,
+        R::xmm1,
+        R::xmm2,
+        R::xmm3,
+        R::xmm4,
+        R::xmm5,
+        R::xmm6,
+        R::xmm7,
+        R::xmm8,
+        R::xmm9,
+        R::xmm10,
+        R::xmm11,
+        R::xmm12,
+        R::xmm13,
+        R::xmm14,
+        R::xmm15,
     ];
     const YMMS: [X86InlineAsmReg; 16] = [
-        R::ymm0, R::ymm1, R::ymm2, R::ymm3, R::ymm4, R::ymm5, R::ymm6, R::ymm7, R::ymm8, R::ymm9,
-        R::ymm10, R::ymm11, R::ymm12, R::ymm13, R::ymm14, R::ymm15,
+        R::ymm0,
+        R::ymm1,
+        R::ymm2,
+        R::ymm3,
+        R::ymm4,
+        R::ymm5,
+        R::ymm6,
+        R::ymm7,
+        R::ymm8,
+        R::ymm9,
+        R::ymm10,
+        R::ymm11,
+        R::ymm12,
+        R::ymm13,
+        R::ymm14,
+        R::ymm15,
     ];
     const ZMMS: [X86InlineAsmReg; 16] = [
-        R::zmm0, R::zmm1, R::zmm2, R::zmm3, R::zmm4, R::zmm5, R::zmm6, R::zmm7, R::zmm8, R::zmm9,
-        R::zmm10, R::zmm11, R::zmm12, R::zmm13, R::zmm14, R::zmm15,
+        R::zmm0,
+        R::zmm1,
+        R::zmm2,
+        R::zmm3,
+        R::zmm4,
+        R::zmm5,
+        R::zmm6,
+        R::zmm7,
+        R::zmm8,
+        R::zmm9,
+        R::zmm10,
+        R::zmm11,
+        R::zmm12,
+        R::zmm13,
+        R::zmm14,
+        R::zmm15,
     ];
     const KREGS: [X86InlineAsmReg; 7] = [R::k1, R::k2, R::k3, R::k4, R::k5, R::k6, R::k7];
     for (i, op) in operands.iter().enumerate() {
@@ -597,10 +709,20 @@ mod tests {
         InlineAsmTemplatePiece::Placeholder { operand_idx, modifier, span: DUMMY_SP }
     }
     fn class(c: X86InlineAsmRegClass, input: bool, output: bool) -> AsmOperand {
-        AsmOperand::Reg { reg: InlineAsmRegOrRegClass::RegClass(InlineAsmRegClass::X86(c)), input, output, size: 8 }
+        AsmOperand::Reg {
+            reg: InlineAsmRegOrRegClass::RegClass(InlineAsmRegClass::X86(c)),
+            input,
+            output,
+            size: 8,
+        }
     }
     fn reg(r: X86InlineAsmReg, input: bool, output: bool) -> AsmOperand {
-        AsmOperand::Reg { reg: InlineAsmRegOrRegClass::Reg(InlineAsmReg::X86(r)), input, output, size: 8 }
+        AsmOperand::Reg {
+            reg: InlineAsmRegOrRegClass::Reg(InlineAsmReg::X86(r)),
+            input,
+            output,
+            size: 8,
+        }
     }
 
     fn with_globals<R>(f: impl FnOnce() -> R) -> R {
@@ -617,9 +739,17 @@ mod tests {
                 reg(X86InlineAsmReg::cx, true, true),
                 reg(X86InlineAsmReg::dx, false, true),
             ];
-            let t = [s("mov "), p(0, Some('r')), s(", rbx\ncpuid\nxchg "), p(0, Some('r')), s(", rbx")];
-            let shim = build_shim(InlineAsmArch::X86_64, ObjectFormat::Elf, "shim0", &t, &ops, InlineAsmOptions::empty())
-                .unwrap();
+            let t =
+                [s("mov "), p(0, Some('r')), s(", rbx\ncpuid\nxchg "), p(0, Some('r')), s(", rbx")];
+            let shim = build_shim(
+                InlineAsmArch::X86_64,
+                ObjectFormat::Elf,
+                "shim0",
+                &t,
+                &ops,
+                InlineAsmOptions::empty(),
+            )
+            .unwrap();
             // The class operand avoids rax/rcx/rdx, which explicit operands use.
             assert!(shim.text.contains("mov rsi, rbx\ncpuid\nxchg rsi, rbx"), "{}", shim.text);
             assert_eq!(shim.offsets, [Some(0), Some(64), Some(128), Some(192)]);
@@ -631,7 +761,10 @@ mod tests {
             // The loads come after rbx has the area, the stores before it is restored.
             let load = shim.text.find("mov rax").unwrap();
             assert!(shim.text.find("mov rbx, rdi").unwrap() < load);
-            assert!(shim.text.find("pop rbx").unwrap() > shim.text.find("mov qword ptr [rbx + 192]").unwrap());
+            assert!(
+                shim.text.find("pop rbx").unwrap()
+                    > shim.text.find("mov qword ptr [rbx + 192]").unwrap()
+            );
         })
     }
 
@@ -644,11 +777,27 @@ mod tests {
                 AsmOperand::Text("42".into()),
                 class(X86InlineAsmRegClass::reg_byte, false, true),
             ];
-            let t = [s("addl $"), p(2, None), s(", "), p(0, Some('e')), s("\nmovd "), p(1, None),
-                s(", "), p(0, Some('e')), s("\nsetc "), p(3, None)];
-            let shim =
-                build_shim(InlineAsmArch::X86_64, ObjectFormat::Elf, "shim1", &t, &ops, InlineAsmOptions::ATT_SYNTAX)
-                    .unwrap();
+            let t = [
+                s("addl $"),
+                p(2, None),
+                s(", "),
+                p(0, Some('e')),
+                s("\nmovd "),
+                p(1, None),
+                s(", "),
+                p(0, Some('e')),
+                s("\nsetc "),
+                p(3, None),
+            ];
+            let shim = build_shim(
+                InlineAsmArch::X86_64,
+                ObjectFormat::Elf,
+                "shim1",
+                &t,
+                &ops,
+                InlineAsmOptions::ATT_SYNTAX,
+            )
+            .unwrap();
             assert!(
                 shim.text.contains(".att_syntax\naddl $42, %eax\nmovd %xmm0, %eax\nsetc %cl\n.intel_syntax noprefix"),
                 "{}",
@@ -675,17 +824,39 @@ mod tests {
                 class(C::vreg, true, true),
                 class(C::vreg, true, false),
                 AsmOperand::Reg {
-                    reg: InlineAsmRegOrRegClass::Reg(InlineAsmReg::AArch64(AArch64InlineAsmReg::v0)),
+                    reg: InlineAsmRegOrRegClass::Reg(InlineAsmReg::AArch64(
+                        AArch64InlineAsmReg::v0,
+                    )),
                     input: false,
                     output: false,
                     size: 0,
                 },
                 class(C::reg, true, true),
             ];
-            let t = [s("fmadd "), p(0, Some('d')), s(", "), p(0, Some('d')), s(", "), p(1, Some('d')),
-                s(", "), p(0, Some('d')), s("\nadd "), p(3, Some('w')), s(", "), p(3, Some('w')), s(", #1")];
-            let shim = build_shim(InlineAsmArch::AArch64, ObjectFormat::Elf, "shim2", &t, &ops, InlineAsmOptions::empty())
-                .unwrap();
+            let t = [
+                s("fmadd "),
+                p(0, Some('d')),
+                s(", "),
+                p(0, Some('d')),
+                s(", "),
+                p(1, Some('d')),
+                s(", "),
+                p(0, Some('d')),
+                s("\nadd "),
+                p(3, Some('w')),
+                s(", "),
+                p(3, Some('w')),
+                s(", #1"),
+            ];
+            let shim = build_shim(
+                InlineAsmArch::AArch64,
+                ObjectFormat::Elf,
+                "shim2",
+                &t,
+                &ops,
+                InlineAsmOptions::empty(),
+            )
+            .unwrap();
             // v0 is clobbered explicitly, so the classes start at v1.
             assert!(shim.text.contains("fmadd d1, d1, d2, d1\nadd w0, w0, #1"), "{}", shim.text);
             assert!(shim.text.contains("ldr q1, [x19, #0]"));
@@ -694,7 +865,10 @@ mod tests {
             assert!(!shim.text.contains("str q2"), "input only: not stored");
             assert!(shim.text.contains("str x0, [x19, #128]"));
             assert_eq!(shim.offsets, [Some(0), Some(64), None, Some(128)]);
-            assert!(shim.text.contains("stp d8, d9, [sp, #96]\n.cfi_offset d8, -64\n.cfi_offset d9, -56"));
+            assert!(
+                shim.text
+                    .contains("stp d8, d9, [sp, #96]\n.cfi_offset d8, -64\n.cfi_offset d9, -56")
+            );
         })
     }
 
@@ -724,15 +898,40 @@ mod tests {
     fn unsupported_is_named() {
         with_globals(|| {
             let ops = [class(X86InlineAsmRegClass::mmx_reg, true, false)];
-            let e = build_shim(InlineAsmArch::X86_64, ObjectFormat::Elf, "s", &[s("nop")], &ops, InlineAsmOptions::empty())
-                .unwrap_err();
+            let e = build_shim(
+                InlineAsmArch::X86_64,
+                ObjectFormat::Elf,
+                "s",
+                &[s("nop")],
+                &ops,
+                InlineAsmOptions::empty(),
+            )
+            .unwrap_err();
             assert!(e.contains("mmx_reg"), "{e}");
-            let e = build_shim(InlineAsmArch::RiscV64, ObjectFormat::Elf, "s", &[s("nop")], &[], InlineAsmOptions::empty())
-                .unwrap_err();
+            let e = build_shim(
+                InlineAsmArch::RiscV64,
+                ObjectFormat::Elf,
+                "s",
+                &[s("nop")],
+                &[],
+                InlineAsmOptions::empty(),
+            )
+            .unwrap_err();
             assert!(e.contains("RiscV64"), "{e}");
             // Clobbers of other register files need nothing.
-            let ops = [reg(X86InlineAsmReg::k1, false, false), reg(X86InlineAsmReg::st0, false, false)];
-            assert!(build_shim(InlineAsmArch::X86_64, ObjectFormat::Elf, "s", &[s("nop")], &ops, InlineAsmOptions::empty()).is_ok());
+            let ops =
+                [reg(X86InlineAsmReg::k1, false, false), reg(X86InlineAsmReg::st0, false, false)];
+            assert!(
+                build_shim(
+                    InlineAsmArch::X86_64,
+                    ObjectFormat::Elf,
+                    "s",
+                    &[s("nop")],
+                    &ops,
+                    InlineAsmOptions::empty()
+                )
+                .is_ok()
+            );
         })
     }
 }

@@ -41,7 +41,11 @@ pub fn merge_into_object(obj: &Path, text: &str, driver: &Path, keep: bool) -> R
     };
     run(Command::new(driver).args(["-c", "-x", "assembler"]).arg(&src).arg("-o").arg(&asm_obj))?;
     std::fs::rename(obj, &backend_obj).map_err(|e| e.to_string())?;
-    run(Command::new(driver).args(["-r", "-nostdlib", "-o"]).arg(obj).arg(&backend_obj).arg(&asm_obj))?;
+    run(Command::new(driver)
+        .args(["-r", "-nostdlib", "-o"])
+        .arg(obj)
+        .arg(&backend_obj)
+        .arg(&asm_obj))?;
     let _ = std::fs::remove_file(&backend_obj);
     if !keep {
         let _ = std::fs::remove_file(&src);
@@ -62,8 +66,14 @@ mod tests {
         let obj = dir.join("cgu.o");
         // Stand-in for the backend's object: one function calling the assembly's.
         let backend = dir.join("backend.s");
-        std::fs::write(&backend, ".globl from_backend\nfrom_backend:\ncall from_asm\nret\n").unwrap();
-        let st = Command::new("cc").args(["-c", "-x", "assembler"]).arg(&backend).arg("-o").arg(&obj).status();
+        std::fs::write(&backend, ".globl from_backend\nfrom_backend:\ncall from_asm\nret\n")
+            .unwrap();
+        let st = Command::new("cc")
+            .args(["-c", "-x", "assembler"])
+            .arg(&backend)
+            .arg("-o")
+            .arg(&obj)
+            .status();
         assert!(st.unwrap().success());
         let text = ".intel_syntax noprefix\n.globl from_asm\n.hidden from_asm\nfrom_asm:\nxor eax, eax\nret\n";
         merge_into_object(&obj, text, Path::new("cc"), false).unwrap();
@@ -71,9 +81,13 @@ mod tests {
         let syms = String::from_utf8_lossy(&nm.stdout);
         assert!(syms.contains("T from_backend"), "{syms}");
         assert!(syms.contains("T from_asm"), "{syms}");
-        assert!(!syms.contains("U from_asm"), "the reference is resolved in the merged object: {syms}");
+        assert!(
+            !syms.contains("U from_asm"),
+            "the reference is resolved in the merged object: {syms}"
+        );
         // A bad template is an error naming the assembler's complaint, not a panic.
-        let e = merge_into_object(&obj, "not_an_instruction eax\n", Path::new("cc"), false).unwrap_err();
+        let e = merge_into_object(&obj, "not_an_instruction eax\n", Path::new("cc"), false)
+            .unwrap_err();
         assert!(e.contains("not_an_instruction"), "{e}");
         let _ = std::fs::remove_dir_all(&dir);
     }

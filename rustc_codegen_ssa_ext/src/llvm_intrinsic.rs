@@ -78,11 +78,13 @@ pub fn classify(name: &str) -> Option<LlvmIntrinsic> {
             body: "aeskeygenassist xmm0, xmm0, {imm}\nret",
             arg: 1,
         },
-        "llvm.x86.pclmulqdq" | "llvm.x86.pclmulqdq.256" | "llvm.x86.pclmulqdq.512" => LlvmIntrinsic::AsmFunctionImm {
-            name: "pclmulqdq",
-            body: "pclmulqdq xmm0, xmm1, {imm}\nret",
-            arg: 2,
-        },
+        "llvm.x86.pclmulqdq" | "llvm.x86.pclmulqdq.256" | "llvm.x86.pclmulqdq.512" => {
+            LlvmIntrinsic::AsmFunctionImm {
+                name: "pclmulqdq",
+                body: "pclmulqdq xmm0, xmm1, {imm}\nret",
+                arg: 2,
+            }
+        }
         "llvm.x86.sha1rnds4" => LlvmIntrinsic::AsmFunctionImm {
             name: "sha1rnds4",
             body: "sha1rnds4 xmm0, xmm1, {imm}\nret",
@@ -134,13 +136,7 @@ pub fn byte_shuffle_in_lanes(a: &[u8], idx: &[u8]) -> Vec<u8> {
     assert_eq!(a.len() % 16, 0);
     idx.iter()
         .enumerate()
-        .map(|(i, &j)| {
-            if j & 0x80 != 0 {
-                0
-            } else {
-                a[i / 16 * 16 + (j & 15) as usize]
-            }
-        })
+        .map(|(i, &j)| if j & 0x80 != 0 { 0 } else { a[i / 16 * 16 + (j & 15) as usize] })
         .collect()
 }
 
@@ -169,7 +165,8 @@ mod tests {
             classify("llvm.x86.aesni.aesenc"),
             Some(LlvmIntrinsic::AsmFunction { name: "aesenc", body: "aesenc xmm0, xmm1\nret" })
         );
-        let Some(LlvmIntrinsic::AsmFunctionImm { name, body, arg: 2 }) = classify("llvm.x86.pclmulqdq")
+        let Some(LlvmIntrinsic::AsmFunctionImm { name, body, arg: 2 }) =
+            classify("llvm.x86.pclmulqdq")
         else {
             panic!("pclmulqdq")
         };
@@ -177,7 +174,10 @@ mod tests {
             asm_with_immediate(name, body, 17),
             ("pclmulqdq_17".to_string(), "pclmulqdq xmm0, xmm1, 17\nret".to_string())
         );
-        assert!(matches!(classify("llvm.x86.rdtsc"), Some(LlvmIntrinsic::AsmFunction { name: "rdtsc", .. })));
+        assert!(matches!(
+            classify("llvm.x86.rdtsc"),
+            Some(LlvmIntrinsic::AsmFunction { name: "rdtsc", .. })
+        ));
         // Every such name is one core_arch declares.
         for n in [
             "llvm.x86.sha256rnds2",
@@ -186,7 +186,10 @@ mod tests {
             "llvm.x86.aesni.aesdeclast.512",
             "llvm.x86.pclmulqdq.256",
         ] {
-            assert!(classify(n).is_some() && crate::arch::lookup(crate::arch::Arch::X86, n).is_some(), "{n}");
+            assert!(
+                classify(n).is_some() && crate::arch::lookup(crate::arch::Arch::X86, n).is_some(),
+                "{n}"
+            );
         }
     }
 

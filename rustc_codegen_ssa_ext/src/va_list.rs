@@ -33,7 +33,10 @@ impl VaAbi {
     /// The convention of `target`, if it is one of ours: ELF targets only, since the shim
     /// is written in ELF directives (Apple's arm64 `va_list` is a plain pointer anyway).
     pub fn of(target: &Target) -> Option<VaAbi> {
-        if target.is_like_darwin || target.is_like_windows || target.os == rustc_target::spec::Os::Uefi {
+        if target.is_like_darwin
+            || target.is_like_windows
+            || target.os == rustc_target::spec::Os::Uefi
+        {
             return None;
         }
         match target.arch {
@@ -81,7 +84,8 @@ pub struct VaDefinition {
 /// arguments on the stack (the body could not find them after the shim's call) and
 /// 16-byte aligned ones on AAPCS64 (which skip a register).
 pub fn definition(abi: VaAbi, fn_abi: &FnAbi<'_, Ty<'_>>) -> Result<VaDefinition, &'static str> {
-    const ON_STACK: &str = "C-variadic function definitions whose fixed arguments do not all fit in registers";
+    const ON_STACK: &str =
+        "C-variadic function definitions whose fixed arguments do not all fit in registers";
     let (gp, fp) = registers_taken(abi, fn_abi).map_err(|e| e.unwrap_or(ON_STACK))?;
     let (gp_regs, fp_regs) = abi.registers();
     // One integer register must be left for the area pointer.
@@ -105,7 +109,9 @@ pub fn registers_taken(
             Primitive::Float(_) => *fp += 1,
             Primitive::Int(i, _) if i.size().bytes() == 16 => {
                 if abi == VaAbi::Aapcs64 {
-                    return Err(Some("C-variadic function definitions with 128-bit fixed arguments"));
+                    return Err(Some(
+                        "C-variadic function definitions with 128-bit fixed arguments",
+                    ));
                 }
                 *gp += 2
             }
@@ -142,7 +148,9 @@ pub fn registers_taken(
                 for (reg, n) in prefix.chain(rest) {
                     if abi == VaAbi::Aapcs64 && reg.kind == RegKind::Integer && reg.size.bytes() > 8
                     {
-                        return Err(Some("C-variadic function definitions with 128-bit fixed arguments"));
+                        return Err(Some(
+                            "C-variadic function definitions with 128-bit fixed arguments",
+                        ));
                     }
                     match reg.kind {
                         RegKind::Integer => gp += n as u32,
@@ -239,7 +247,11 @@ pub fn definition_shim(name: &str, binding: ShimBinding, body: &str, def: VaDefi
     s
 }
 
-fn ptr_at<'a, 'tcx, Bx: BuilderMethods<'a, 'tcx>>(bx: &mut Bx, base: Bx::Value, off: u64) -> Bx::Value {
+fn ptr_at<'a, 'tcx, Bx: BuilderMethods<'a, 'tcx>>(
+    bx: &mut Bx,
+    base: Bx::Value,
+    off: u64,
+) -> Bx::Value {
     if off == 0 {
         return base;
     }

@@ -26,7 +26,6 @@ tests/bench/chart.svg), then a `-Ztime-passes` summary of one crate.
 
 import argparse
 import datetime
-import hashlib
 import html
 import os
 import re
@@ -36,10 +35,11 @@ import subprocess
 import sys
 import tarfile
 import time
-import urllib.request
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "pylib"))
+import clif_project  # noqa: E402
 
 # bench member -> the crate it stands for in the table
 CRATES = {
@@ -118,12 +118,8 @@ def app_source(name, work):
     if not (src / "Cargo.lock").exists():
         apps.mkdir(parents=True, exist_ok=True)
         if not crate.exists():
-            url = f"https://static.crates.io/crates/{name}/{name}-{version}.crate"
-            log(f"==> downloading {url}")
-            with urllib.request.urlopen(url, timeout=120) as r:
-                data = r.read()
-            if hashlib.sha256(data).hexdigest() != sha:
-                raise RuntimeError(f"{crate.name}: sha256 mismatch")
+            log(f"==> downloading {name} {version} from crates.io")
+            data = clif_project.download_crate(name, version, sha)
             crate.write_bytes(data)
         with tarfile.open(crate) as tar:
             tar.extractall(apps, filter="data")

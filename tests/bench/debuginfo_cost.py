@@ -23,7 +23,10 @@ import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-TOOLCHAIN = "nightly-2026-05-20"
+sys.path.insert(0, str(HERE.parent.parent / "tests" / "pylib"))
+import clif_project  # noqa: E402
+
+TOOLCHAIN = clif_project.toolchain()
 CRATE = "regex_automata"
 LEVELS = ["0", "line-tables-only", "limited", "full"]
 

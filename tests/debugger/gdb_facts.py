@@ -28,7 +28,10 @@ import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-TOOLCHAIN = "nightly-2026-05-20"
+sys.path.insert(0, str(HERE.parent.parent / "tests" / "pylib"))
+import clif_project  # noqa: E402
+
+TOOLCHAIN = clif_project.toolchain()
 
 
 def build(src: Path, out: Path, backend, opt=("-Copt-level=0",)):

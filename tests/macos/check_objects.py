@@ -47,6 +47,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests" / "pylib"))
+import clif_project  # noqa: E402
 DEFAULT_TARGETS = ["aarch64-apple-darwin", "x86_64-apple-darwin"]
 DEFAULT_DIRS = [ROOT / "tests" / "run-pass", ROOT / "tests" / "macos" / "programs"]
 WORK = ROOT / "target" / "macos-objects"
@@ -1298,14 +1300,6 @@ def self_test(args, tools):
 # main
 
 
-def toolchain_name():
-    text = (ROOT / "rust-toolchain.toml").read_text()
-    m = re.search(r'^\s*channel\s*=\s*"([^"]+)"', text, re.M)
-    if not m:
-        raise SystemExit("no channel in rust-toolchain.toml")
-    return m.group(1)
-
-
 def load_expected(path):
     patterns = []
     if path and Path(path).exists():
@@ -1337,7 +1331,7 @@ def main():
     ap.add_argument("files", nargs="*", help="programs or directories (default: tests/run-pass, tests/macos/programs)")
     args = ap.parse_args()
 
-    tools = Tools(toolchain_name())
+    tools = Tools(clif_project.toolchain())
     WORK.mkdir(parents=True, exist_ok=True)
     if args.self_test:
         return self_test(args, tools)

@@ -36,4 +36,10 @@ fn main() {
     }
     let big = black_box(u64::MAX);
     println!("u64::MAX {:04x}, u128 {:04x}", bits(big as f16), bits(black_box(u128::MAX) as f16));
+    // 128-bit sources: compiler-builtins has no `__floattihf`, so these must not call it
+    // (the program would then link only where libgcc_s happens to have it).
+    for v in [0i128, -1, 65504, 65519, 65520, -65520, 2049, 2051, 1 << 90, i128::MIN, i128::MAX] {
+        let v = black_box(v);
+        println!("{v}: i128 {:04x} u128 {:04x}", bits(v as f16), bits(v as u128 as f16));
+    }
 }

@@ -18,7 +18,6 @@ to fail with our backend (`<build>` when the suite is expected not to build).
 """
 
 import argparse
-import hashlib
 import io
 import json
 import os
@@ -28,13 +27,15 @@ import subprocess
 import sys
 import tarfile
 import time
-import urllib.request
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 WORK = ROOT / "target" / "suites"
-TOOLCHAIN = "nightly-2026-05-20"
+sys.path.insert(0, str(ROOT / "tests" / "pylib"))
+import clif_project  # noqa: E402
+
+TOOLCHAIN = clif_project.toolchain()
 
 # name -> exact version; the crate's own tests, built against a lockfile
 # generated once and committed in tests/suites/locks/.
@@ -200,12 +201,8 @@ def crate_source(name, version, d):
 
 def app_source(name, version, d):
     """Downloads and unpacks an application's crates.io source, keeping its Cargo.lock."""
-    url = f"https://static.crates.io/crates/{name}/{name}-{version}.crate"
-    log(f"==> downloading {url}")
-    with urllib.request.urlopen(url, timeout=120) as r:
-        data = r.read()
-    if hashlib.sha256(data).hexdigest() != APPS[name]:
-        raise RuntimeError(f"{name}-{version}.crate: sha256 mismatch")
+    log(f"==> downloading {name} {version} from crates.io")
+    data = clif_project.download_crate(name, version, APPS[name])
     d.parent.mkdir(parents=True, exist_ok=True)
     with tarfile.open(fileobj=io.BytesIO(data)) as tar:
         tar.extractall(d.parent, filter="data")
@@ -294,7 +291,7 @@ def run_suite(suite, backend, timeout, target=None):
     env["RUSTFLAGS"] = " ".join(flags)
     if suite == "core_arch":
         # stdarch's #[simd_test] macro reads the target from the environment.
-        env["TARGET"] = target or "x86_64-unknown-linux-gnu"
+        env["TARGET"] = target or clif_project.host_triple()
     cross = []
     if target:
         # Another Linux target: its gcc links, qemu-user runs the tests (build scripts and
@@ -313,8 +310,9 @@ def run_suite(suite, backend, timeout, target=None):
         cmd += ["--skip", s]
     start = time.monotonic()
     try:
-        proc = subprocess.run(cmd, cwd=d, env=env, capture_output=True, text=True,
-                              timeout=timeout)
+        # The whole process group goes on timeout: rustc and the test binaries too.
+        proc = clif_project.run(cmd, cwd=d, env=env, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True, timeout=timeout)
         out, err, code = proc.stdout, proc.stderr, proc.returncode
     except subprocess.TimeoutExpired as e:
         out = e.stdout.decode() if isinstance(e.stdout, bytes) else (e.stdout or "")
@@ -381,13 +379,14 @@ def counts(result):
     return c
 
 
-def markdown(results, backends, date):
+def markdown(results, backends, date, target=None):
+    name = {"llvm": "LLVM", "ours": "ours"}
+    cols = [f"{what} {name[b]}" for what in ("build", "passed", "failed", "ignored") for b in backends]
     lines = [f"# Public test suites: our backend and LLVM", "",
-             f"Latest run: {date}, x86_64-unknown-linux-gnu, debug builds "
+             f"Latest run: {date}, {target or clif_project.host_triple()}, debug builds "
              f"(`bash tests/suites/suites.sh` reproduces it).", "",
-             "| suite | build LLVM | build ours | passed LLVM | passed ours | failed LLVM "
-             "| failed ours | ignored LLVM | ignored ours |",
-             "|---|---|---|---:|---:|---:|---:|---:|---:|"]
+             "| suite | " + " | ".join(cols) + " |",
+             "|---|" + "---|" * len(backends) + "---:|" * (3 * len(backends))]
     for suite, per in results.items():
         row = [suite]
         for b in backends:
@@ -514,7 +513,7 @@ def main():
                 f"{c['ignored']} ignored ({r['seconds']} s)")
             results[suite][b] = r
     date = time.strftime("%Y-%m-%d")
-    print(markdown(results, backends, date))
+    print(markdown(results, backends, date, a.target))
     if a.write:
         # Merge into the committed results, so that a partial run updates its suites only.
         saved = HERE / "results.json"

@@ -53,7 +53,10 @@ pub struct Row {
 
 /// The row of `name` on `arch`.
 pub fn lookup(arch: Arch, name: &str) -> Option<&'static Row> {
-    INTRINSICS.binary_search_by(|r| (r.name, r.arch).cmp(&(name, arch))).ok().map(|i| &INTRINSICS[i])
+    INTRINSICS
+        .binary_search_by(|r| (r.name, r.arch).cmp(&(name, arch)))
+        .ok()
+        .map(|i| &INTRINSICS[i])
 }
 
 #[cfg(test)]
@@ -70,7 +73,10 @@ mod tests {
         assert!(lookup(Arch::Aarch64, "llvm.x86.sse2.pmadd.wd").is_none());
         let cmp = lookup(Arch::X86, "llvm.x86.sse2.cmp.pd").expect("cmppd");
         assert!(cmp.imms.iter().any(|i| i.arg == 2 && i.allows(31) && !i.allows(32)));
-        assert!(lookup(Arch::X86, "llvm.prefetch").is_some() && lookup(Arch::Aarch64, "llvm.prefetch").is_some());
+        assert!(
+            lookup(Arch::X86, "llvm.prefetch").is_some()
+                && lookup(Arch::Aarch64, "llvm.prefetch").is_some()
+        );
     }
 
     fn stdarch() -> Option<PathBuf> {
@@ -144,7 +150,11 @@ pub fn coverage(arch: Arch) -> (usize, usize, usize) {
 pub fn coverage_line() -> String {
     let line = |arch: Arch, what: &str| {
         let (m, t, x) = coverage(arch);
-        format!("{what}: {} of {} names ({m} with a meaning of their own, {t} as an assembly template; {x} are errors)", m + t, m + t + x)
+        format!(
+            "{what}: {} of {} names ({m} with a meaning of their own, {t} as an assembly template; {x} are errors)",
+            m + t,
+            m + t + x
+        )
     };
     format!("{}; {}", line(Arch::X86, "x86_64"), line(Arch::Aarch64, "aarch64"))
 }
@@ -154,7 +164,8 @@ mod coverage_tests {
     /// The README states the coverage of the current table.
     #[test]
     fn readme_is_current() {
-        let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).unwrap();
+        let readme =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).unwrap();
         let line = super::coverage_line();
         assert!(readme.contains(&line), "README.md should say, in its `core::arch` row:\n{line}");
     }

@@ -4,7 +4,6 @@
 
 use rustc_codegen_ssa::debuginfo::type_names;
 use rustc_middle::ty::{self, Instance, TyCtxt, Unnormalized};
-
 use rustc_span::def_id::DefId;
 use rustc_span::{BytePos, FileName, RemapPathScopeComponents, SourceFile};
 

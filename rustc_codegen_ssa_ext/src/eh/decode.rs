@@ -105,10 +105,7 @@ pub fn parse_header(lsda: &[u8]) -> Result<LsdaHeader, DecodeError> {
 /// function offset `ip`.
 pub fn find_eh_action(lsda: &[u8], ip: u64) -> Result<EhAction, DecodeError> {
     let header = parse_header(lsda)?;
-    let mut r = Reader {
-        data: lsda,
-        pos: header.call_site_table.start,
-    };
+    let mut r = Reader { data: lsda, pos: header.call_site_table.start };
     let encoding = header.call_site_encoding;
     while r.pos < header.call_site_table.end {
         let start = r.encoded_offset(encoding)?;
@@ -139,10 +136,7 @@ fn interpret_action(
         return Ok(EhAction::Cleanup(landing_pad));
     }
     // Only the first record's ttype index matters, and only its sign.
-    let mut r = Reader {
-        data: lsda,
-        pos: add(action_table, action - 1)?,
-    };
+    let mut r = Reader { data: lsda, pos: add(action_table, action - 1)? };
     let ttype_index = r.sleb128()?;
     Ok(match ttype_index {
         0 => EhAction::Cleanup(landing_pad),
@@ -166,10 +160,7 @@ struct Reader<'a> {
 impl Reader<'_> {
     fn bytes<const N: usize>(&mut self) -> Result<[u8; N], DecodeError> {
         let end = self.pos.checked_add(N).ok_or(DecodeError::Overflow)?;
-        let bytes = self
-            .data
-            .get(self.pos..end)
-            .ok_or(DecodeError::UnexpectedEof)?;
+        let bytes = self.data.get(self.pos..end).ok_or(DecodeError::UnexpectedEof)?;
         self.pos = end;
         bytes.try_into().map_err(|_| DecodeError::UnexpectedEof)
     }
@@ -326,10 +317,7 @@ mod tests {
         assert_eq!(action_at(&lsda, 0x3fff + 0x3fff), EhAction::Catch(0x1_0000));
         assert_eq!(action_at(&lsda, 0x3fff + 0x4000), EhAction::Terminate);
         assert_eq!(action_at(&lsda, 0x20_0000), EhAction::Filter(0x0fff_ffff));
-        assert_eq!(
-            action_at(&lsda, u64::from(u32::MAX - 1)),
-            EhAction::Catch(u32::MAX.into())
-        );
+        assert_eq!(action_at(&lsda, u64::from(u32::MAX - 1)), EhAction::Catch(u32::MAX.into()));
         assert_eq!(action_at(&lsda, u32::MAX.into()), EhAction::Terminate);
     }
 
@@ -374,10 +362,7 @@ mod tests {
                         Action::Terminate => EhAction::Filter(pad),
                     };
                     assert_eq!(action_at(&lsda, site.start.into()), expected, "{count}/{i}");
-                    assert_eq!(
-                        action_at(&lsda, (site.start + 1).into()),
-                        EhAction::Terminate
-                    );
+                    assert_eq!(action_at(&lsda, (site.start + 1).into()), EhAction::Terminate);
                 }
             }
         }
@@ -427,9 +412,8 @@ mod tests {
             find_eh_action(&[0xff, 0xff, 0x11, 0x04, 0, 1, 1, 0], 0),
             Err(DecodeError::UnsupportedEncoding(0x11))
         );
-        let overlong = [
-            0xff, 0xff, 0x01, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f,
-        ];
+        let overlong =
+            [0xff, 0xff, 0x01, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f];
         assert_eq!(find_eh_action(&overlong, 0), Err(DecodeError::Overflow));
     }
 }

@@ -45,13 +45,8 @@ pub fn personality_cie(
     personality_encoding: DwEhPe,
 ) -> CommonInformationEntry {
     let mut cie = plain_cie(base);
-    cie.personality = Some((
-        personality_encoding,
-        Address::Symbol {
-            symbol: personality_ref_symbol,
-            addend: 0,
-        },
-    ));
+    cie.personality =
+        Some((personality_encoding, Address::Symbol { symbol: personality_ref_symbol, addend: 0 }));
     cie.lsda_encoding = Some(LSDA_ENCODING);
     cie
 }
@@ -90,10 +85,7 @@ pub struct EhFrameWriter {
 
 impl EhFrameWriter {
     pub fn new(endian: RunTimeEndian) -> Self {
-        EhFrameWriter {
-            data: EndianVec::new(endian),
-            relocs: Vec::new(),
-        }
+        EhFrameWriter { data: EndianVec::new(endian), relocs: Vec::new() }
     }
 
     pub fn data(&self) -> &[u8] {
@@ -116,13 +108,7 @@ impl EhFrameWriter {
         size: u8,
     ) -> Result<()> {
         let offset = u32::try_from(self.len()).map_err(|_| Error::ValueTooLarge)?;
-        self.relocs.push(EhReloc {
-            offset,
-            size,
-            kind,
-            symbol,
-            addend,
-        });
+        self.relocs.push(EhReloc { offset, size, kind, symbol, addend });
         self.data.write_udata(0, size)
     }
 }
@@ -206,18 +192,9 @@ impl UnitEhFrame {
     ) -> Self {
         let mut table = FrameTable::default();
         let plain_cie = table.add_cie(plain_cie(base_cie));
-        let personality_cie = table.add_cie(personality_cie(
-            base_cie,
-            personality_ref_symbol,
-            personality_encoding,
-        ));
-        UnitEhFrame {
-            table,
-            plain_cie,
-            personality_cie,
-            uses_personality: false,
-            endian,
-        }
+        let personality_cie =
+            table.add_cie(personality_cie(base_cie, personality_ref_symbol, personality_encoding));
+        UnitEhFrame { table, plain_cie, personality_cie, uses_personality: false, endian }
     }
 
     /// Adds a function's FDE (its address is normally `Address::Symbol` for the function).
@@ -277,11 +254,7 @@ mod tests {
 
     /// What `isa.create_systemv_cie()` gives on x86_64.
     fn x86_64_cie() -> CommonInformationEntry {
-        let encoding = Encoding {
-            address_size: 8,
-            format: Format::Dwarf32,
-            version: 1,
-        };
+        let encoding = Encoding { address_size: 8, format: Format::Dwarf32, version: 1 };
         let mut cie = CommonInformationEntry::new(encoding, 1, -8, X86_64::RA);
         cie.add_instruction(CallFrameInstruction::Cfa(X86_64::RSP, 8));
         cie.add_instruction(CallFrameInstruction::Offset(X86_64::RA, -8));
@@ -320,10 +293,7 @@ mod tests {
         let eh_frame = read::EhFrame::new(data, LittleEndian);
         let bases = BaseAddresses::default().set_eh_frame(EH_FRAME_ADDR);
         let mut entries = eh_frame.entries(&bases);
-        let mut parsed = Parsed {
-            cies: Vec::new(),
-            fdes: Vec::new(),
-        };
+        let mut parsed = Parsed { cies: Vec::new(), fdes: Vec::new() };
         while let Some(entry) = entries.next().unwrap() {
             match entry {
                 CieOrFde::Cie(cie) => parsed.cies.push(cie),
@@ -347,27 +317,17 @@ mod tests {
         );
         assert!(unit.is_empty() && !unit.uses_personality());
         unit.add_function(fde(FUNC_A, 0x40), None);
-        let lsda_b = Address::Symbol {
-            symbol: LSDA_B,
-            addend: 0,
-        };
+        let lsda_b = Address::Symbol { symbol: LSDA_B, addend: 0 };
         unit.add_function(fde(FUNC_B, 0x80), Some(lsda_b));
         // LSDAs packed into one section, addressed by offset.
-        let lsda_c = Address::Symbol {
-            symbol: LSDA_SECTION,
-            addend: 0x24,
-        };
+        let lsda_c = Address::Symbol { symbol: LSDA_SECTION, addend: 0x24 };
         unit.add_function(fde(FUNC_C, 0x10), Some(lsda_c));
         assert!(!unit.is_empty() && unit.uses_personality());
         let (data, relocs) = unit.finish().unwrap();
 
         // The personality pointer is the only relocation in a CIE; there is one per FDE
         // address and per LSDA, all PC-relative 32-bit.
-        assert!(
-            relocs
-                .iter()
-                .all(|r| r.kind == EhRelocKind::PcRelative && r.size == 4)
-        );
+        assert!(relocs.iter().all(|r| r.kind == EhRelocKind::PcRelative && r.size == 4));
         let mut targets: Vec<_> = relocs.iter().map(|r| (r.symbol, r.addend)).collect();
         targets.sort();
         assert_eq!(
@@ -386,11 +346,8 @@ mod tests {
 
         let parsed = parse(link(data, &relocs));
         assert_eq!(parsed.cies.len(), 2);
-        let by_func: HashMap<u64, _> = parsed
-            .fdes
-            .iter()
-            .map(|fde| (fde.initial_address(), fde))
-            .collect();
+        let by_func: HashMap<u64, _> =
+            parsed.fdes.iter().map(|fde| (fde.initial_address(), fde)).collect();
         assert_eq!(by_func.len(), 3);
 
         let a = by_func[&symbol_address(FUNC_A)];
@@ -422,10 +379,7 @@ mod tests {
 
         let c = by_func[&symbol_address(FUNC_C)];
         assert_eq!(c.cie().offset(), pers.offset());
-        assert_eq!(
-            c.lsda(),
-            Some(Pointer::Direct(symbol_address(LSDA_SECTION) + 0x24))
-        );
+        assert_eq!(c.lsda(), Some(Pointer::Direct(symbol_address(LSDA_SECTION) + 0x24)));
     }
 
     #[test]
@@ -436,16 +390,11 @@ mod tests {
             PERSONALITY_ENCODING_SDATA8,
             RunTimeEndian::Little,
         );
-        let lsda = Address::Symbol {
-            symbol: LSDA_B,
-            addend: 0,
-        };
+        let lsda = Address::Symbol { symbol: LSDA_B, addend: 0 };
         unit.add_function(fde(FUNC_B, 0x20), Some(lsda));
         let (data, relocs) = unit.finish().unwrap();
-        let personality: Vec<_> = relocs
-            .iter()
-            .filter(|r| r.symbol == DW_REF_PERSONALITY)
-            .collect();
+        let personality: Vec<_> =
+            relocs.iter().filter(|r| r.symbol == DW_REF_PERSONALITY).collect();
         assert_eq!(personality.len(), 1);
         assert_eq!(personality[0].size, 8);
         assert_eq!(personality[0].kind, EhRelocKind::PcRelative);
@@ -459,10 +408,7 @@ mod tests {
                 Pointer::Indirect(symbol_address(DW_REF_PERSONALITY))
             ))
         );
-        assert_eq!(
-            parsed.fdes[0].lsda(),
-            Some(Pointer::Direct(symbol_address(LSDA_B)))
-        );
+        assert_eq!(parsed.fdes[0].lsda(), Some(Pointer::Direct(symbol_address(LSDA_B))));
     }
 
     #[test]
@@ -488,20 +434,14 @@ mod tests {
 
     #[test]
     fn writer_pointer_encodings() {
-        let sym = Address::Symbol {
-            symbol: 7,
-            addend: -3,
-        };
+        let sym = Address::Symbol { symbol: 7, addend: -3 };
         let mut w = EhFrameWriter::new(RunTimeEndian::Big);
         w.write_u8(0xaa).unwrap();
         w.write_address(sym, 8).unwrap();
         w.write_eh_pointer(sym, DW_EH_PE_absptr, 4).unwrap();
-        w.write_eh_pointer(sym, DwEhPe(DW_EH_PE_pcrel.0 | DW_EH_PE_udata2.0), 8)
-            .unwrap();
-        w.write_eh_pointer(sym, PERSONALITY_ENCODING_SDATA8, 4)
-            .unwrap();
-        w.write_eh_pointer(Address::Constant(0x1234), DW_EH_PE_udata4, 8)
-            .unwrap();
+        w.write_eh_pointer(sym, DwEhPe(DW_EH_PE_pcrel.0 | DW_EH_PE_udata2.0), 8).unwrap();
+        w.write_eh_pointer(sym, PERSONALITY_ENCODING_SDATA8, 4).unwrap();
+        w.write_eh_pointer(Address::Constant(0x1234), DW_EH_PE_udata4, 8).unwrap();
         assert_eq!(
             w.relocs(),
             [

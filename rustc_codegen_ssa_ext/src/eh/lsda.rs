@@ -80,11 +80,8 @@ const TTYPE_ENTRY_SIZE: usize = 4;
 pub fn encode_lsda(call_sites: &[CallSite]) -> Result<Vec<u8>, LsdaError> {
     validate(call_sites)?;
 
-    let has_action = |action| {
-        call_sites
-            .iter()
-            .any(|site| site.landing_pad.is_some() && site.action == action)
-    };
+    let has_action =
+        |action| call_sites.iter().any(|site| site.landing_pad.is_some() && site.action == action);
     let uses_catch = has_action(Action::CatchAll);
     let uses_filter = has_action(Action::Terminate);
 
@@ -188,9 +185,7 @@ pub fn call_sites_from_returns(
 ) -> Result<Vec<CallSite>, LsdaError> {
     let mut sites: Vec<CallSite> = Vec::new();
     for (index, (ret, handler)) in returns.into_iter().enumerate() {
-        let start = ret
-            .checked_sub(1)
-            .ok_or(LsdaError::ReturnAddressZero { index })?;
+        let start = ret.checked_sub(1).ok_or(LsdaError::ReturnAddressZero { index })?;
         let site = CallSite {
             start,
             len: 1,
@@ -218,10 +213,7 @@ fn validate(call_sites: &[CallSite]) -> Result<(), LsdaError> {
         if site.start < prev_end {
             return Err(LsdaError::Unordered { index });
         }
-        prev_end = site
-            .start
-            .checked_add(site.len)
-            .ok_or(LsdaError::Overflow { index })?;
+        prev_end = site.start.checked_add(site.len).ok_or(LsdaError::Overflow { index })?;
         if site.landing_pad == Some(0) {
             return Err(LsdaError::LandingPadAtFunctionStart { index });
         }
@@ -274,12 +266,7 @@ pub(crate) mod tests {
     use super::*;
 
     pub(crate) fn site(start: u32, len: u32, landing_pad: Option<u32>, action: Action) -> CallSite {
-        CallSite {
-            start,
-            len,
-            landing_pad,
-            action,
-        }
+        CallSite { start, len, landing_pad, action }
     }
 
     #[test]
@@ -332,10 +319,7 @@ pub(crate) mod tests {
     fn rejects_bad_tables() {
         let a = site(10, 5, None, Action::Cleanup);
         let overlapping = site(14, 1, None, Action::Cleanup);
-        assert_eq!(
-            encode_lsda(&[a, overlapping]),
-            Err(LsdaError::Unordered { index: 1 })
-        );
+        assert_eq!(encode_lsda(&[a, overlapping]), Err(LsdaError::Unordered { index: 1 }));
         assert_eq!(
             encode_lsda(&[site(u32::MAX, 2, None, Action::Cleanup)]),
             Err(LsdaError::Overflow { index: 0 })
@@ -375,12 +359,7 @@ pub(crate) mod tests {
         );
         let plain = call_sites_from_returns(returns, false).unwrap();
         assert_eq!(plain.len(), returns.len());
-        assert!(
-            plain
-                .iter()
-                .zip(returns)
-                .all(|(s, (ret, _))| s.start == ret - 1 && s.len == 1)
-        );
+        assert!(plain.iter().zip(returns).all(|(s, (ret, _))| s.start == ret - 1 && s.len == 1));
     }
 
     #[test]

@@ -822,7 +822,11 @@ fn select_by_bits<'a, 'tcx: 'a, Bx: SimdBuilderMethods<'a, 'tcx>>(
         64 => bx.tcx().types.u64,
         _ => bx.tcx().types.u128,
     };
-    let mask = Shape { elem_ty: mask_elem, elem: Elem::Int { signed: false, bits: shape.elem.bits().max(8) }, len: shape.len };
+    let mask = Shape {
+        elem_ty: mask_elem,
+        elem: Elem::Int { signed: false, bits: shape.elem.bits().max(8) },
+        len: shape.len,
+    };
     let big = bx.tcx().data_layout.endian == rustc_abi::Endian::Big;
     let mty = per_lane::elem_type(bx, mask);
     let i8t = bx.cx().type_i8();

@@ -384,8 +384,9 @@ pub fn halving_tree(len: u64) -> Vec<(u64, u64)> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use LaneOp::*;
+
+    use super::*;
 
     #[test]
     fn saturating() {

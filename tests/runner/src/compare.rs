@@ -84,10 +84,7 @@ pub fn compare(expected: &Outcome, actual: &Outcome) -> Vec<String> {
     if let Some(d) = first_difference("stdout", &expected.stdout, &actual.stdout) {
         diffs.push(d);
     }
-    let (e_err, a_err) = (
-        normalize_stderr(&expected.stderr),
-        normalize_stderr(&actual.stderr),
-    );
+    let (e_err, a_err) = (normalize_stderr(&expected.stderr), normalize_stderr(&actual.stderr));
     if let Some(d) = first_difference("stderr", &e_err, &a_err) {
         diffs.push(d);
     }
@@ -104,10 +101,7 @@ pub fn normalize_stderr(stderr: &[u8]) -> Vec<u8> {
     while i < stderr.len() {
         if stderr[i..].starts_with(b"' (") {
             let start = i + 3;
-            let digits = stderr[start..]
-                .iter()
-                .take_while(|c| c.is_ascii_digit())
-                .count();
+            let digits = stderr[start..].iter().take_while(|c| c.is_ascii_digit()).count();
             if digits > 0 && stderr[start + digits..].starts_with(TAIL) {
                 out.extend_from_slice(b"' (TID");
                 i = start + digits;
@@ -170,11 +164,7 @@ mod tests {
     use super::*;
 
     fn out(status: Status, stdout: &str, stderr: &str) -> Outcome {
-        Outcome {
-            status,
-            stdout: stdout.as_bytes().to_vec(),
-            stderr: stderr.as_bytes().to_vec(),
-        }
+        Outcome { status, stdout: stdout.as_bytes().to_vec(), stderr: stderr.as_bytes().to_vec() }
     }
 
     #[test]
@@ -212,10 +202,8 @@ mod tests {
         let d = first_difference("stderr", b"a\nb\n", b"a\n").unwrap();
         assert!(d.contains("line 2"), "{d}");
         assert!(d.contains("<end of output>"), "{d}");
-        let both = compare(
-            &out(Status::Code(0), "q\n", "a\nb\n"),
-            &out(Status::Code(0), "", "a\n"),
-        );
+        let both =
+            compare(&out(Status::Code(0), "q\n", "a\nb\n"), &out(Status::Code(0), "", "a\n"));
         assert_eq!(both.len(), 2);
     }
 
@@ -223,16 +211,10 @@ mod tests {
     fn thread_ids_are_normalized() {
         let a = b"\nthread 'main' (6064) panicked at x.rs:8:9:\nboom\n";
         let b = b"\nthread 'main' (77) panicked at x.rs:8:9:\nboom\n";
-        assert_eq!(
-            normalize_stderr(a),
-            b"\nthread 'main' (TID) panicked at x.rs:8:9:\nboom\n"
-        );
+        assert_eq!(normalize_stderr(a), b"\nthread 'main' (TID) panicked at x.rs:8:9:\nboom\n");
         assert_eq!(normalize_stderr(a), normalize_stderr(b));
         let c = b"thread '<unnamed>' (12) panicked at x.rs:1:1:\n";
-        assert_eq!(
-            normalize_stderr(c),
-            b"thread '<unnamed>' (TID) panicked at x.rs:1:1:\n"
-        );
+        assert_eq!(normalize_stderr(c), b"thread '<unnamed>' (TID) panicked at x.rs:1:1:\n");
         // Other parenthesized numbers are left alone.
         assert_eq!(normalize_stderr(b"' (12) other"), b"' (12) other");
         let o = |e: &[u8]| Outcome {
@@ -247,12 +229,7 @@ mod tests {
 
     #[test]
     fn status_roundtrip() {
-        for s in [
-            Status::Code(0),
-            Status::Code(-1),
-            Status::Signal(11),
-            Status::Timeout,
-        ] {
+        for s in [Status::Code(0), Status::Code(-1), Status::Signal(11), Status::Timeout] {
             assert_eq!(Status::decode(&s.encode()), Some(s));
         }
         assert_eq!(Status::decode("bogus 1"), None);

@@ -87,8 +87,7 @@ pub fn parse(src: &str) -> Result<Directives, String> {
         match name {
             "compile-flags" => {
                 let v = need_value(value)?;
-                d.compile_flags
-                    .extend(v.split_whitespace().map(str::to_string));
+                d.compile_flags.extend(v.split_whitespace().map(str::to_string));
             }
             "run-args" => {
                 let v = need_value(value)?;
@@ -116,9 +115,7 @@ pub fn parse(src: &str) -> Result<Directives, String> {
             }
             "check-stdout-nonempty" => {
                 if value.is_some_and(|v| !v.is_empty()) {
-                    return Err(format!(
-                        "line {lineno}: check-stdout-nonempty takes no value"
-                    ));
+                    return Err(format!("line {lineno}: check-stdout-nonempty takes no value"));
                 }
                 d.check_stdout_nonempty = true;
             }
@@ -131,7 +128,9 @@ pub fn parse(src: &str) -> Result<Directives, String> {
             "aux-c" => {
                 let v = need_value(value)?;
                 if !v.ends_with(".c") || v.contains('/') {
-                    return Err(format!("line {lineno}: aux-c needs a `.c` file next to the test, got `{v}`"));
+                    return Err(format!(
+                        "line {lineno}: aux-c needs a `.c` file next to the test, got `{v}`"
+                    ));
                 }
                 d.aux_c.push(v);
             }
@@ -168,18 +167,12 @@ fn main() {}
 //@ ignore-reason: not a header line any more
 ";
         let d = parse(src).unwrap();
-        assert_eq!(
-            d.compile_flags,
-            ["-Coverflow-checks=on", "-Ccodegen-units=1", "--cfg", "foo"]
-        );
+        assert_eq!(d.compile_flags, ["-Coverflow-checks=on", "-Ccodegen-units=1", "--cfg", "foo"]);
         assert_eq!(d.run_args, ["a", "bb", "ccc"]);
         assert_eq!(d.edition, "2021");
         assert_eq!(
             d.exec_env,
-            [
-                ("FOO".to_string(), "bar=baz".to_string()),
-                ("EMPTY".to_string(), String::new())
-            ]
+            [("FOO".to_string(), "bar=baz".to_string()), ("EMPTY".to_string(), String::new())]
         );
         assert!(d.check_stdout_nonempty);
         assert_eq!(d.ignore_reason, None);

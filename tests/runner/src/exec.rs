@@ -1,11 +1,12 @@
 //! Running a child process with captured output and a timeout.
 
-use crate::compare::{Outcome, Status};
 use std::io::{self, Read};
 use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::process::{Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
+
+use crate::compare::{Outcome, Status};
 
 /// At most this much of each stream is kept; the rest is drained and dropped.
 const MAX_CAPTURE: usize = 64 << 20;
@@ -47,10 +48,7 @@ fn drain<R: Read + Send + 'static>(mut r: R) -> thread::JoinHandle<Vec<u8>> {
 /// process group, without core dumps. After `timeout` the whole process group
 /// is killed and the status is [`Status::Timeout`].
 pub fn run(mut cmd: Command, timeout: Duration) -> io::Result<Outcome> {
-    cmd.stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .process_group(0);
+    cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).process_group(0);
     // SAFETY: setrlimit is async-signal-safe and touches no Rust state.
     unsafe {
         cmd.pre_exec(|| {
@@ -96,11 +94,7 @@ pub fn run(mut cmd: Command, timeout: Duration) -> io::Result<Outcome> {
     }
     let stdout = out.join().unwrap_or_default();
     let stderr = err.join().unwrap_or_default();
-    Ok(Outcome {
-        status,
-        stdout,
-        stderr,
-    })
+    Ok(Outcome { status, stdout, stderr })
 }
 
 #[cfg(test)]

@@ -6,8 +6,6 @@ mod compare;
 mod directives;
 mod exec;
 
-use compare::{Outcome, Status};
-use directives::Directives;
 use std::collections::{BTreeSet, HashSet};
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -17,6 +15,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 use std::{env, fs, thread};
+
+use compare::{Outcome, Status};
+use directives::Directives;
 
 const USAGE: &str = "\
 usage: difftest --backend <path/to/librustc_codegen_cranelift.so | llvm> [options] [DIR|FILE.rs]...
@@ -83,7 +84,9 @@ impl Cross {
     fn new(triple: &str) -> Result<Cross, String> {
         let arch = triple.split('-').next().unwrap_or_default();
         if !triple.ends_with("-linux-gnu") || arch.is_empty() {
-            return Err(format!("--target: only <arch>-unknown-linux-gnu targets run here, not `{triple}`"));
+            return Err(format!(
+                "--target: only <arch>-unknown-linux-gnu targets run here, not `{triple}`"
+            ));
         }
         Ok(Cross {
             triple: triple.to_string(),
@@ -180,11 +183,8 @@ fn real_main() -> Result<ExitCode, String> {
         let job = &jobs[i];
         let id = job.id();
         seen_ids.insert(id.clone());
-        let timing = if cfg.verbose {
-            format!(" ({:.2}s)", elapsed.as_secs_f64())
-        } else {
-            String::new()
-        };
+        let timing =
+            if cfg.verbose { format!(" ({:.2}s)", elapsed.as_secs_f64()) } else { String::new() };
         let mut text = String::new();
         match &verdict {
             Verdict::Ok(summary) => {
@@ -235,11 +235,8 @@ fn real_main() -> Result<ExitCode, String> {
     }
 
     if cfg.verbose {
-        let mut stale: Vec<_> = cfg
-            .expected_failures
-            .iter()
-            .filter(|e| !seen_ids.contains(*e))
-            .collect();
+        let mut stale: Vec<_> =
+            cfg.expected_failures.iter().filter(|e| !seen_ids.contains(*e)).collect();
         stale.sort();
         for e in stale {
             println!("note: expected failure `{e}` matched no test run");
@@ -257,11 +254,7 @@ fn real_main() -> Result<ExitCode, String> {
         println!("{xfail} expected failures");
     }
     println!("{passed} passed, {failed} failed, {ignored} ignored");
-    Ok(if failed > 0 {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(if failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
 fn parse_args(args: &[String]) -> Result<(Config, Vec<PathBuf>), String> {
@@ -368,9 +361,8 @@ fn parse_args(args: &[String]) -> Result<(Config, Vec<PathBuf>), String> {
         .map_err(|e| format!("{}: {e}", f.display()))?,
         None => HashSet::new(),
     };
-    let target = env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root.join("target"));
+    let target =
+        env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("target"));
     let tmp_dir = env::temp_dir().join(format!("difftest-{}", std::process::id()));
     Ok((
         Config {
@@ -396,11 +388,8 @@ fn parse_args(args: &[String]) -> Result<(Config, Vec<PathBuf>), String> {
 /// Prefers the real rustc of the repository's toolchain over the rustup
 /// proxy: one less process per compile, and independent of the cwd.
 fn find_rustc(root: &Path) -> PathBuf {
-    let sysroot = command_stdout(
-        Command::new("rustc")
-            .current_dir(root)
-            .args(["--print", "sysroot"]),
-    );
+    let sysroot =
+        command_stdout(Command::new("rustc").current_dir(root).args(["--print", "sysroot"]));
     if let Ok(s) = sysroot {
         let exe = Path::new(s.trim()).join("bin").join("rustc");
         if exe.is_file() {
@@ -413,11 +402,7 @@ fn find_rustc(root: &Path) -> PathBuf {
 fn command_stdout(cmd: &mut Command) -> Result<String, String> {
     let out = cmd.output().map_err(|e| e.to_string())?;
     if !out.status.success() {
-        return Err(format!(
-            "{}: {}",
-            out.status,
-            String::from_utf8_lossy(&out.stderr)
-        ));
+        return Err(format!("{}: {}", out.status, String::from_utf8_lossy(&out.stderr)));
     }
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
@@ -436,10 +421,7 @@ fn parse_expected_failures(text: &str) -> Result<HashSet<String>, String> {
             .rsplit_once("@O")
             .is_some_and(|(n, l)| !n.is_empty() && matches!(l, "0" | "1" | "2" | "3"));
         if !ok {
-            return Err(format!(
-                "line {}: expected `name@O<level>`, got `{entry}`",
-                i + 1
-            ));
+            return Err(format!("line {}: expected `name@O<level>`, got `{entry}`", i + 1));
         }
         set.insert(entry);
     }
@@ -465,19 +447,12 @@ fn discover(dirs: &[PathBuf], cfg: &Config) -> Result<Vec<Job>, String> {
     let mut jobs = Vec::new();
     for f in files {
         let f = fs::canonicalize(&f).map_err(|e| format!("{}: {e}", f.display()))?;
-        let name = f
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let name = f.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         if !cfg.filters.is_empty() && !cfg.filters.iter().any(|flt| name.contains(flt.as_str())) {
             continue;
         }
         for &opt in &cfg.opt_levels {
-            jobs.push(Job {
-                path: f.clone(),
-                name: name.clone(),
-                opt,
-            });
+            jobs.push(Job { path: f.clone(), name: name.clone(), opt });
         }
     }
     Ok(jobs)
@@ -501,11 +476,7 @@ fn stable_hash(parts: &[&[u8]]) -> String {
 }
 
 fn compiler_flags(d: &Directives, opt: u32) -> Vec<String> {
-    let mut flags = vec![
-        "--edition".to_string(),
-        d.edition.clone(),
-        format!("-Copt-level={opt}"),
-    ];
+    let mut flags = vec!["--edition".to_string(), d.edition.clone(), format!("-Copt-level={opt}")];
     if !d.sets_debug_assertions() {
         let on = if opt == 0 { "yes" } else { "no" };
         flags.push(format!("-Cdebug-assertions={on}"));
@@ -582,10 +553,7 @@ fn run_job_inner(cfg: &Config, job: &Job) -> Result<Verdict, String> {
         let bin = match compile(cfg, job, &flags, &extra, &work.join("test")) {
             Ok(bin) => bin,
             Err(msg) => {
-                details.insert(
-                    0,
-                    format!("compilation with the tested backend failed\n{msg}"),
-                );
+                details.insert(0, format!("compilation with the tested backend failed\n{msg}"));
                 return Ok(Verdict::Failed(details));
             }
         };
@@ -769,10 +737,17 @@ fn error_lines(stderr: &[u8]) -> Vec<String> {
 }
 
 /// `build-fail` tests: both compilers must reject the program with the same errors.
-fn build_fail_verdict(cfg: &Config, job: &Job, flags: &[String], work: &Path) -> Result<Verdict, String> {
+fn build_fail_verdict(
+    cfg: &Config,
+    job: &Job,
+    flags: &[String],
+    work: &Path,
+) -> Result<Verdict, String> {
     let (reference, _) = run_rustc(cfg, job, flags, &[], &work.join("ref"))?;
     if reference.status == Status::Code(0) {
-        return Ok(Verdict::Failed(vec!["build-fail: the reference (LLVM) compiled the program".into()]));
+        return Ok(Verdict::Failed(vec![
+            "build-fail: the reference (LLVM) compiled the program".into(),
+        ]));
     }
     let extra = match &cfg.backend {
         Backend::Llvm => Vec::new(),
@@ -780,18 +755,25 @@ fn build_fail_verdict(cfg: &Config, job: &Job, flags: &[String], work: &Path) ->
     };
     let (actual, _) = run_rustc(cfg, job, flags, &extra, &work.join("test"))?;
     if actual.status == Status::Code(0) {
-        return Ok(Verdict::Failed(vec!["build-fail: the tested backend compiled the program".into()]));
+        return Ok(Verdict::Failed(vec![
+            "build-fail: the tested backend compiled the program".into(),
+        ]));
     }
     let (want, got) = (error_lines(&reference.stderr), error_lines(&actual.stderr));
     if want.is_empty() {
         return Ok(Verdict::Failed(vec!["build-fail: the reference printed no error line".into()]));
     }
     if want != got {
-        let diff = want.iter().zip(got.iter().chain(std::iter::repeat(&String::new())))
+        let diff = want
+            .iter()
+            .zip(got.iter().chain(std::iter::repeat(&String::new())))
             .find(|(a, b)| a != b)
             .map(|(a, b)| format!("expected `{a}`, got `{b}`"))
             .unwrap_or_else(|| format!("{} error lines expected, {} got", want.len(), got.len()));
-        return Ok(Verdict::Failed(vec![format!("build-fail: errors differ: {diff}\n{}", head_lines(&actual.stderr, COMPILER_STDERR_LINES))]));
+        return Ok(Verdict::Failed(vec![format!(
+            "build-fail: errors differ: {diff}\n{}",
+            head_lines(&actual.stderr, COMPILER_STDERR_LINES)
+        )]));
     }
     Ok(Verdict::Ok(format!("both rejected it with the same {} error line(s)", want.len())))
 }
@@ -877,22 +859,14 @@ mod tests {
         let d = Directives::default();
         assert_eq!(
             compiler_flags(&d, 0),
-            [
-                "--edition",
-                "2024",
-                "-Copt-level=0",
-                "-Cdebug-assertions=yes"
-            ]
+            ["--edition", "2024", "-Copt-level=0", "-Cdebug-assertions=yes"]
         );
         assert_eq!(compiler_flags(&d, 2)[3], "-Cdebug-assertions=no");
         let d = directives::parse("//@ compile-flags: -Cdebug-assertions=on\n//@ edition: 2021")
             .unwrap();
         let f = compiler_flags(&d, 2);
         assert_eq!(f[1], "2021");
-        assert_eq!(
-            f.iter().filter(|f| f.contains("debug-assertions")).count(),
-            1
-        );
+        assert_eq!(f.iter().filter(|f| f.contains("debug-assertions")).count(), 1);
     }
 
     #[test]
