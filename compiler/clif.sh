@@ -27,10 +27,12 @@ Commands:
   build [--debug]     Build the backend (release by default) and print the path
                       of librustc_codegen_cranelift.so.
   install [--debug]   Build, install the backend into the pinned toolchain as
-                      codegen-backends/librustc_codegen_cranelift.so, then build
-                      and run tests/example (which selects the backend with
-                      Cargo's profile key) and compare its output with LLVM's.
-  uninstall           Remove the installed backend from the pinned toolchain.
+                      codegen-backends/librustc_codegen_cranelift.so and
+                      cargo-clif, rustc-clif, rustdoc-clif into $CARGO_HOME/bin,
+                      then build and run tests/example (which selects the
+                      backend with Cargo's profile key) and compare its output
+                      with LLVM's.
+  uninstall           Remove the installed backend and the cargo-clif tools.
   test                The CI suite: backend build, unit tests, the differential
                       suite (-O0 and -O2), the bundled example and the tests/e2e
                       crates.io project (LLVM vs wrapper vs profile key).
@@ -63,7 +65,8 @@ Environment:
                              difftest, aarch64 (when aarch64's std can be
                              added), macos (when the Apple targets' std
                              can be added), abi-cafe, debugger, example,
-                             e2e-llvm, e2e-wrapper, e2e-profile, suites
+                             cargo-clif, e2e-llvm, e2e-wrapper, e2e-profile,
+                             suites
   CLIF_DUMP=<fn filter>      (read by the backend) dump Cranelift IR of the
                              matching functions
 EOF
@@ -233,6 +236,7 @@ then run this command again."
     dir=$(backends_dir "$SYSROOT")
     say "installing into $dir/$SO_NAME"
     install_backend_into "$SYSROOT"
+    install_tools
     say "building and running tests/example with the profile key (codegen-backend = \"cranelift\")"
     if ! run_example ""; then
         die "the installed backend failed on tests/example (see above); it stays installed,
@@ -240,13 +244,35 @@ then run this command again."
     fi
     say "done: the backend is installed in $TOOLCHAIN"
     cat >&2 <<EOF
-    Use it in a cargo project (with cargo +$TOOLCHAIN), at the top of Cargo.toml:
+    In any cargo project: cargo clif build / run / test (rustc-clif, rustdoc-clif for
+    single files); cargo clif --fallback-to-llvm builds with LLVM the crates that use
+    something the backend does not support yet, and lists them.
+    Or select it in Cargo.toml (with cargo +$TOOLCHAIN), at the top:
         cargo-features = ["codegen-backend"]
         [profile.dev]
         codegen-backend = "cranelift"
     or: RUSTFLAGS="-Zcodegen-backend=cranelift" cargo +$TOOLCHAIN build
     After reinstalling, \`cargo clean\` such projects: cargo does not notice a new backend.
 EOF
+}
+
+# cargo-clif, rustc-clif and rustdoc-clif go where cargo finds subcommands: cargo
+# searches $CARGO_HOME/bin and PATH, not the toolchain's own bin directory.
+TOOLS=(cargo-clif rustc-clif rustdoc-clif)
+tools_dir() { printf '%s/bin' "${CARGO_HOME:-$HOME/.cargo}"; }
+
+install_tools() {
+    local t dir
+    dir=$(tools_dir)
+    say "building cargo-clif, rustc-clif and rustdoc-clif"
+    (cd "$ROOT" && env -u RUSTFLAGS -u CARGO_ENCODED_RUSTFLAGS cargo build --release -q -p cargo-clif) >&2 ||
+        die "building cargo-clif failed"
+    mkdir -p "$dir"
+    for t in "${TOOLS[@]}"; do
+        cp "$ROOT/target/release/$t" "$dir/.$t.tmp.$$"
+        mv -f "$dir/.$t.tmp.$$" "$dir/$t"
+    done
+    note "installed ${TOOLS[*]} into $dir"
 }
 
 cmd_uninstall() {
@@ -257,6 +283,13 @@ cmd_uninstall() {
         say "removed $dir/$SO_NAME"
         removed=1
     fi
+    local t
+    for t in "${TOOLS[@]}"; do
+        if [[ -e $(tools_dir)/$t ]]; then
+            rm -f "$(tools_dir)/$t"
+            say "removed $(tools_dir)/$t"
+        fi
+    done
     if preview_component_installed; then
         note "the official rustc-codegen-cranelift-preview component is installed; left it alone"
     fi
@@ -340,7 +373,7 @@ cmd_rustc() {
 # ---------------------------------------------------------------------------
 # test
 
-STAGES=(fmt build unit difftest aarch64 macos abi-cafe debugger example e2e-llvm e2e-wrapper e2e-profile suites)
+STAGES=(fmt build unit difftest aarch64 macos abi-cafe debugger example cargo-clif e2e-llvm e2e-wrapper e2e-profile suites)
 declare -A RESULT=() SECONDS_TAKEN=()
 
 stage_selected() {
@@ -488,6 +521,51 @@ stage_example() {
     run_example "--sysroot=$ROOT/target/clif-sysroot"
 }
 
+# cargo clif, rustc-clif and rustdoc-clif as a user runs them, from a PATH entry (where
+# install puts them): a fresh `cargo new` project runs and tests (its doctest too) with
+# the backend; tests/cargo-clif/fallback, whose crate needs-llvm uses asm goto, fails to
+# build with our error and its help, builds with --fallback-to-llvm, which names that
+# crate, and prints what its LLVM build prints.
+stage_cargo_clif() {
+    local work b out
+    cargo build --release -q -p cargo-clif || return 1
+    # Outside this workspace, as a user's project is.
+    work=$(mktemp -d "${TMPDIR:-/tmp}/cargo-clif-test.XXXXXX")
+    mkdir -p "$work/bin"
+    for b in cargo-clif rustc-clif rustdoc-clif; do ln -s "$ROOT/target/release/$b" "$work/bin/$b"; done
+    export PATH="$work/bin:$PATH" CLIF_BACKEND="$BACKEND"
+    unset CARGO_TARGET_DIR
+    (cd "$work" && cargo new -q --lib fresh) || return 1
+    cat >>"$work/fresh/src/lib.rs" <<'RS'
+
+/// ```
+/// assert_eq!(fresh::twice(21), 42);
+/// ```
+pub fn twice(x: u64) -> u64 {
+    x * 2
+}
+RS
+    out=$(cd "$work/fresh" && cargo clif test -v 2>&1) || { echo "$out"; return 1; }
+    grep -q -- "-Zcodegen-backend=$BACKEND" <<<"$out" || { warn "cargo clif: the backend was not passed"; return 1; }
+    grep -q "lib.rs - twice (line" <<<"$out" || { echo "$out"; warn "cargo clif test: no doctest ran"; return 1; }
+    printf 'fn main() { println!("{}", 6 * 7); }\n' >"$work/hi.rs"
+    (cd "$work" && rustc-clif hi.rs -o hi && [[ $(./hi) == 42 ]]) || { warn "rustc-clif"; return 1; }
+    local fb=$ROOT/tests/cargo-clif/fallback
+    export CARGO_TARGET_DIR=$work/fallback
+    if out=$(cd "$fb" && cargo clif build -q 2>&1); then
+        warn "cargo clif built needs-llvm, which uses asm goto"
+        return 1
+    fi
+    grep -q "help: to build \`needs-llvm\` with LLVM" <<<"$out" || { echo "$out"; warn "no help: line"; return 1; }
+    out=$(cd "$fb" && cargo clif --fallback-to-llvm run -q 2>"$work/fallback.err") || { cat "$work/fallback.err"; return 1; }
+    grep -q "needs_llvm: \`label\` operands" "$work/fallback.err" || { cat "$work/fallback.err"; warn "the fallback was not listed"; return 1; }
+    local llvm
+    llvm=$(cd "$fb" && CARGO_TARGET_DIR=$work/fallback-llvm cargo run -q) || return 1
+    [[ $out == "$llvm" ]] || { warn "fallback: output differs from LLVM's: $out / $llvm"; return 1; }
+    rm -rf "$work"
+    say "cargo clif: fresh project, doctest, rustc-clif and --fallback-to-llvm ok"
+}
+
 E2E="$ROOT/tests/e2e"
 E2E_OUT="$ROOT/tests/e2e/target"
 
@@ -616,7 +694,8 @@ cmd_test() {
         run_stage build 0 stage_build
         [[ ${RESULT[build]} == passed ]] && BACKEND="$ROOT/target/release/$SO_NAME"
     elif stage_selected difftest || stage_selected aarch64 || stage_selected macos || stage_selected abi-cafe ||
-        stage_selected debugger || stage_selected example || stage_selected e2e-wrapper ||
+        stage_selected debugger || stage_selected example || stage_selected cargo-clif ||
+        stage_selected e2e-wrapper ||
         stage_selected e2e-profile; then
         # Selected stages that need a backend still get one (incremental, quiet).
         if (build_backend release quiet); then BACKEND="$ROOT/target/release/$SO_NAME"; fi
@@ -636,6 +715,7 @@ cmd_test() {
     run_stage abi-cafe 1 stage_abi_cafe
     run_stage debugger 1 stage_debugger
     run_stage example 1 stage_example
+    run_stage cargo-clif 1 stage_cargo_clif
     run_stage e2e-llvm 0 stage_e2e_llvm
     run_stage e2e-wrapper 1 stage_e2e_wrapper
     run_stage e2e-profile 1 stage_e2e_profile

@@ -21,7 +21,7 @@ use rustc_span::{Span, respan};
 use rustc_target::spec::{HasTargetSpec, HasX86AbiOpt, Target, X86Abi};
 
 use crate::abi::{FnSig, SigInterner};
-use crate::builder::FunctionState;
+use crate::function::FunctionState;
 use crate::types::{Type, TypeInterner};
 use crate::value::{Value, ValueArena};
 

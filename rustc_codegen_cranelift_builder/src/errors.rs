@@ -19,7 +19,9 @@ fn llvm_override_help(tcx: TyCtxt<'_>) -> String {
     let package =
         std::env::var("CARGO_PKG_NAME").unwrap_or_else(|_| tcx.crate_name(LOCAL_CRATE).to_string());
     format!(
-        "to build `{package}` with LLVM and the rest with Cranelift, add to your Cargo.toml:\n\
+        "to build `{package}` with LLVM and the rest with Cranelift, build with \
+         `cargo clif --fallback-to-llvm`, or, where Cargo.toml selects the backend \
+         (`codegen-backend = \"cranelift\"`), add to the workspace's Cargo.toml:\n\
          [profile.dev.package.{package}]\ncodegen-backend = \"llvm\""
     )
 }
