@@ -22,6 +22,7 @@ use rustc_codegen_ssa::common::{
 use rustc_codegen_ssa::mir::operand::{OperandRef, OperandValue};
 use rustc_codegen_ssa::mir::place::PlaceRef;
 use rustc_codegen_ssa::traits::*;
+use rustc_codegen_ssa_ext::const_fold::{self, IntBinOp as IntOp};
 use rustc_hir::def_id::DefId;
 use rustc_middle::bug;
 use rustc_middle::middle::codegen_fn_attrs::CodegenFnAttrs;
@@ -37,7 +38,7 @@ use rustc_target::spec::{HasTargetSpec, HasX86AbiOpt, Target, X86Abi};
 use crate::abi::FnSig;
 use crate::context::{BasicBlock, CodegenCx};
 use crate::materialize::Leaves;
-use crate::num::{IntOp, eval_int_cc, float_cc, int_cc};
+use crate::num::{float_cc, int_cc};
 use crate::types::{Type, TypeData};
 use crate::value::{ConstData, LocalData, Value};
 
@@ -783,7 +784,7 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
         let ty = self.cx.value_type(lhs);
         if let (Some(x), Some(y)) = (self.cx.const_int_bits(lhs), self.cx.const_int_bits(rhs)) {
             let bits = if ty == Type::PTR { 64 } else { self.cx.int_bits(ty) };
-            return self.cx.const_bool(eval_int_cc(cc, x, y, bits));
+            return self.cx.const_bool(const_fold::int_compare(op, bits, x, y));
         }
         let (x, y) = (self.val(lhs), self.val(rhs));
         let r = self.ins(|c| c.ins().icmp(cc, x, y));

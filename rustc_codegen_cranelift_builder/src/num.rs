@@ -4,6 +4,7 @@
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::{self, InstBuilder, types as clty};
 use rustc_codegen_ssa::common::{IntPredicate, RealPredicate};
+use rustc_codegen_ssa_ext::const_fold::{self, IntBinOp as IntOp};
 use rustc_codegen_ssa_ext::libcalls;
 use rustc_middle::bug;
 use smallvec::SmallVec;
@@ -12,47 +13,10 @@ use crate::builder::Builder;
 use crate::types::{Type, TypeData};
 use crate::value::Value;
 
-#[derive(Copy, Clone, Debug)]
-pub(crate) enum IntOp {
-    Add,
-    Sub,
-    Mul,
-    UDiv,
-    SDiv,
-    URem,
-    SRem,
-    Shl,
-    LShr,
-    AShr,
-    And,
-    Or,
-    Xor,
-}
-
 impl<'a, 'tcx> Builder<'a, 'tcx> {
     pub(crate) fn fold_int(&self, op: IntOp, ty: Type, a: Value, b: Value) -> Option<Value> {
         let (x, y) = (self.cx.const_int_bits(a)?, self.cx.const_int_bits(b)?);
-        let bits = self.cx.int_bits(ty);
-        let sext = |v: u128| -> i128 {
-            let s = 128 - bits;
-            ((v << s) as i128) >> s
-        };
-        let r = match op {
-            IntOp::Add => x.wrapping_add(y),
-            IntOp::Sub => x.wrapping_sub(y),
-            IntOp::Mul => x.wrapping_mul(y),
-            IntOp::And => x & y,
-            IntOp::Or => x | y,
-            IntOp::Xor => x ^ y,
-            IntOp::Shl if y < bits as u128 => x << y,
-            IntOp::LShr if y < bits as u128 => x >> y,
-            IntOp::AShr if y < bits as u128 => (sext(x) >> y) as u128,
-            IntOp::UDiv if y != 0 => x / y,
-            IntOp::URem if y != 0 => x % y,
-            IntOp::SDiv if y != 0 => sext(x).checked_div(sext(y))? as u128,
-            IntOp::SRem if y != 0 => sext(x).checked_rem(sext(y))? as u128,
-            _ => return None,
-        };
+        let r = const_fold::int_binop(op, self.cx.int_bits(ty), x, y)?;
         Some(self.cx.const_int(ty, r))
     }
 
@@ -194,23 +158,6 @@ pub(crate) fn int_cc(op: IntPredicate) -> IntCC {
         IntPredicate::IntSGE => IntCC::SignedGreaterThanOrEqual,
         IntPredicate::IntSLT => IntCC::SignedLessThan,
         IntPredicate::IntSLE => IntCC::SignedLessThanOrEqual,
-    }
-}
-
-pub(crate) fn eval_int_cc(cc: IntCC, x: u128, y: u128, bits: u32) -> bool {
-    let s = 128 - bits;
-    let (sx, sy) = (((x << s) as i128) >> s, ((y << s) as i128) >> s);
-    match cc {
-        IntCC::Equal => x == y,
-        IntCC::NotEqual => x != y,
-        IntCC::UnsignedGreaterThan => x > y,
-        IntCC::UnsignedGreaterThanOrEqual => x >= y,
-        IntCC::UnsignedLessThan => x < y,
-        IntCC::UnsignedLessThanOrEqual => x <= y,
-        IntCC::SignedGreaterThan => sx > sy,
-        IntCC::SignedGreaterThanOrEqual => sx >= sy,
-        IntCC::SignedLessThan => sx < sy,
-        IntCC::SignedLessThanOrEqual => sx <= sy,
     }
 }
 

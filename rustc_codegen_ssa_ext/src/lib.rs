@@ -23,6 +23,7 @@ pub mod abi;
 pub mod arch;
 pub mod asm_shim;
 pub mod assemble;
+pub mod const_fold;
 pub mod debuginfo;
 pub mod eh;
 pub mod libcalls;
