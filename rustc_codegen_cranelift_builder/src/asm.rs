@@ -208,7 +208,7 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         let ret = self.cx.immediate_backend_type(fn_abi.ret.layout);
         if self.cx.is_split_vector(ret) {
             // A lane-wise instruction on wider operands: the 128-bit function on each part
-            // (`LlvmIntrinsic::AsmFunction`), with the other operands passed as they are.
+            // (`llvm_intrinsic::x86_asm_fallback`), with the other operands passed as they are.
             let (part, count) = self.cx.vector_parts(ret);
             let split: Vec<Option<Box<[crate::value::Value]>>> = args
                 .iter()

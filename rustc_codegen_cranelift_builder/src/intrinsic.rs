@@ -448,7 +448,7 @@ impl<'a, 'tcx> IntrinsicCallBuilderMethods<'tcx> for Builder<'a, 'tcx> {
         args: &[OperandRef<'tcx, Value>],
         _is_cleanup: bool,
     ) -> Value {
-        use rustc_codegen_ssa_ext::llvm_intrinsic::{LlvmIntrinsic, classify};
+        use rustc_codegen_ssa_ext::llvm_intrinsic::{self, LlvmIntrinsic, classify};
         let tcx = self.cx.tcx;
         let name = tcx
             .codegen_fn_attrs(instance.def_id())
@@ -481,21 +481,19 @@ impl<'a, 'tcx> IntrinsicCallBuilderMethods<'tcx> for Builder<'a, 'tcx> {
                 let (t, idx) = (args[0].immediate(), args[1].immediate());
                 return self.table_lookup16(t, idx, ret_ty);
             }
-            Some(LlvmIntrinsic::AsmFunction { name: what, body })
+            Some(LlvmIntrinsic::X86Instruction { op, imm })
                 if tcx.sess.asm_arch == Some(rustc_target::asm::InlineAsmArch::X86_64) =>
             {
-                return self.call_asm_function(what, body, instance, args);
-            }
-            Some(LlvmIntrinsic::AsmFunctionImm { name: what, body, arg })
-                if tcx.sess.asm_arch == Some(rustc_target::asm::InlineAsmArch::X86_64) =>
-            {
+                // Cranelift has none of these: each is a small assembly function.
+                let (what, body) = llvm_intrinsic::x86_asm_fallback(op);
+                let Some(arg) = imm else {
+                    return self.call_asm_function(what, body, instance, args);
+                };
                 // core::arch passes a const generic; the instruction encodes it.
                 match self.cx.const_int_bits(args[arg].immediate()) {
                     Some(imm) => {
                         let (what, body) =
-                            rustc_codegen_ssa_ext::llvm_intrinsic::asm_with_immediate(
-                                what, body, imm as u8,
-                            );
+                            llvm_intrinsic::asm_with_immediate(what, body, imm as u8);
                         return self.call_asm_function(&what, &body, instance, args);
                     }
                     None => {

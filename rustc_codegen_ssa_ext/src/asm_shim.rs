@@ -455,7 +455,7 @@ fn allocate_aarch64(operands: &[AsmOperand]) -> Result<Vec<Option<InlineAsmReg>>
 }
 
 /// A complete hidden function `name` around `body` (which must return), e.g. an
-/// intrinsic implemented in assembly (`LlvmIntrinsic::AsmFunction`).
+/// intrinsic implemented in assembly (`llvm_intrinsic::x86_asm_fallback`).
 pub fn function(format: ObjectFormat, name: &str, body: &str) -> String {
     format!("{}{body}\n{}", format.function_start(name), format.function_end(name))
 }
