@@ -132,7 +132,8 @@ mod tests {
 
 /// How many rows of `arch` a backend can lower: with a meaning of
 /// [`crate::llvm_intrinsic::classify`], with an assembly template only, and neither.
-pub fn coverage(arch: Arch) -> (usize, usize, usize) {
+#[cfg(test)]
+fn coverage(arch: Arch) -> (usize, usize, usize) {
     let (mut meaning, mut template, mut missing) = (0, 0, 0);
     for r in INTRINSICS.iter().filter(|r| r.arch == arch) {
         if crate::llvm_intrinsic::classify(r.name).is_some() {
@@ -147,7 +148,8 @@ pub fn coverage(arch: Arch) -> (usize, usize, usize) {
 }
 
 /// The README's coverage line, generated from the table.
-pub fn coverage_line() -> String {
+#[cfg(test)]
+fn coverage_line() -> String {
     let line = |arch: Arch, what: &str| {
         let (m, t, x) = coverage(arch);
         format!(

@@ -30,14 +30,6 @@ pub enum EhAction {
     Terminate,
 }
 
-impl EhAction {
-    /// Whether the search phase stops here (`_URC_HANDLER_FOUND`). Cleanup and None continue;
-    /// Terminate fails the search.
-    pub fn is_handler(self) -> bool {
-        matches!(self, EhAction::Catch(_) | EhAction::Filter(_))
-    }
-}
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DecodeError {
     UnexpectedEof,
@@ -256,8 +248,6 @@ mod tests {
             }
             assert_eq!(action_at(&lsda, 14), EhAction::Terminate);
         }
-        assert!(EhAction::Catch(1).is_handler() && EhAction::Filter(1).is_handler());
-        assert!(!EhAction::Cleanup(1).is_handler() && !EhAction::None.is_handler());
     }
 
     #[test]

@@ -279,71 +279,6 @@ pub fn eval_int(op: LaneOp, signed: bool, bits: u32, args: &[u128]) -> Option<u1
     Some(r & m)
 }
 
-/// Lane-wise float operations on f32/f64 lanes given as bits; `None` for operations whose
-/// exact result depends on a math library (sin, exp, …) or on NaN payload rules.
-pub fn eval_float(op: LaneOp, bits: u32, args: &[u128]) -> Option<u128> {
-    use LaneOp::*;
-    match bits {
-        32 => {
-            let f = |i: usize| f32::from_bits(args[i] as u32);
-            let r = match op {
-                Neg => return Some((args[0] as u32 ^ 0x8000_0000) as u128),
-                Fabs => return Some((args[0] as u32 & 0x7fff_ffff) as u128),
-                MinimumNumber => min_number(f(0) as f64, f(1) as f64, false)? as f32,
-                MaximumNumber => min_number(f(0) as f64, f(1) as f64, true)? as f32,
-                _ => return None,
-            };
-            Some(r.to_bits() as u128)
-        }
-        64 => {
-            let f = |i: usize| f64::from_bits(args[i] as u64);
-            let r = match op {
-                Neg => return Some((args[0] as u64 ^ (1 << 63)) as u128),
-                Fabs => return Some((args[0] as u64 & !(1 << 63)) as u128),
-                MinimumNumber => min_number(f(0), f(1), false)?,
-                MaximumNumber => min_number(f(0), f(1), true)?,
-                _ => return None,
-            };
-            Some(r.to_bits() as u128)
-        }
-        _ => None,
-    }
-}
-
-/// minimumNumber / maximumNumber: a NaN operand loses. `None` when the sign of a zero result
-/// would be a choice, or both are NaN (payload).
-fn min_number(a: f64, b: f64, max: bool) -> Option<f64> {
-    match (a.is_nan(), b.is_nan()) {
-        (true, true) => None,
-        (true, false) => Some(b),
-        (false, true) => Some(a),
-        _ if a == b => (a.to_bits() == b.to_bits()).then_some(a),
-        _ => Some(if (a < b) != max { a } else { b }),
-    }
-}
-
-/// Integer and float lane compares; floats compare ordered except `Ne` (unordered).
-pub fn eval_cmp(op: CmpOp, elem: Elem, a: u128, b: u128) -> bool {
-    use std::cmp::Ordering::*;
-    let ord = match elem {
-        Elem::Int { signed: true, bits } => Some(sext(a, bits).cmp(&sext(b, bits))),
-        Elem::Int { signed: false, bits } => Some((a & mask(bits)).cmp(&(b & mask(bits)))),
-        Elem::Ptr => Some(a.cmp(&b)),
-        Elem::Float { bits: 32 } => f32::from_bits(a as u32).partial_cmp(&f32::from_bits(b as u32)),
-        Elem::Float { .. } => f64::from_bits(a as u64).partial_cmp(&f64::from_bits(b as u64)),
-    };
-    match (op, ord) {
-        (CmpOp::Ne, None) => true,
-        (_, None) => false,
-        (CmpOp::Eq, Some(o)) => o == Equal,
-        (CmpOp::Ne, Some(o)) => o != Equal,
-        (CmpOp::Lt, Some(o)) => o == Less,
-        (CmpOp::Le, Some(o)) => o != Greater,
-        (CmpOp::Gt, Some(o)) => o == Greater,
-        (CmpOp::Ge, Some(o)) => o != Less,
-    }
-}
-
 /// The bitmask of mask lanes (each `0` or `!0`): bit `i` is lane `i` on little endian,
 /// lane `len - 1 - i` on big endian.
 pub fn eval_bitmask(lanes: &[bool], big_endian: bool) -> u128 {
@@ -434,33 +369,6 @@ mod tests {
         // Bit i of !0 ⊗ !0 is the parity of i + 1 (LLVM's aarch64 build gets 0 here).
         let ones = u64::MAX as u128;
         assert_eq!(eval_int(CarrylessMul, false, 64, &[ones, ones]), Some(0x5555_5555_5555_5555));
-    }
-
-    #[test]
-    fn min_max_number() {
-        let nan = f32::NAN.to_bits() as u128;
-        let one = 1f32.to_bits() as u128;
-        let two = 2f32.to_bits() as u128;
-        assert_eq!(eval_float(MinimumNumber, 32, &[nan, one]), Some(one));
-        assert_eq!(eval_float(MaximumNumber, 32, &[one, nan]), Some(one));
-        assert_eq!(eval_float(MinimumNumber, 32, &[two, one]), Some(one));
-        assert_eq!(eval_float(MaximumNumber, 32, &[two, one]), Some(two));
-        assert_eq!(eval_float(MinimumNumber, 32, &[nan, nan]), None);
-        let (pz, nz) = (0f64.to_bits() as u128, (-0f64).to_bits() as u128);
-        assert_eq!(eval_float(MinimumNumber, 64, &[pz, nz]), None);
-        assert_eq!(eval_float(Neg, 64, &[pz]), Some(nz));
-    }
-
-    #[test]
-    fn compares() {
-        let e = Elem::Float { bits: 32 };
-        let nan = f32::NAN.to_bits() as u128;
-        assert!(eval_cmp(CmpOp::Ne, e, nan, nan));
-        assert!(!eval_cmp(CmpOp::Eq, e, nan, nan));
-        assert!(!eval_cmp(CmpOp::Le, e, nan, 0));
-        let i8s = Elem::Int { signed: true, bits: 8 };
-        assert!(eval_cmp(CmpOp::Lt, i8s, 0xff, 0));
-        assert!(!eval_cmp(CmpOp::Lt, Elem::Int { signed: false, bits: 8 }, 0xff, 0));
     }
 
     #[test]
