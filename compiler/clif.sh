@@ -61,7 +61,8 @@ Environment:
   CLIF_TRACK_BACKEND=0       don't add --cfg=clif_backend="<mtime-size>" to
                              RUSTFLAGS (cargo); with it, rebuilding the backend
                              makes cargo rebuild your crates
-  CLIF_TEST_ONLY=a,b         run only these stages of `test`: fmt, build, unit,
+  CLIF_TEST_ONLY=a,b         run only these stages of `test`: fmt, clippy,
+                             build, unit,
                              difftest, aarch64 (when aarch64's std can be
                              added), macos (when the Apple targets' std
                              can be added), abi-cafe, debugger, example,
@@ -373,7 +374,7 @@ cmd_rustc() {
 # ---------------------------------------------------------------------------
 # test
 
-STAGES=(fmt build unit difftest aarch64 macos abi-cafe debugger example cargo-clif e2e-llvm e2e-wrapper e2e-profile suites)
+STAGES=(fmt clippy build unit difftest aarch64 macos abi-cafe debugger example cargo-clif e2e-llvm e2e-wrapper e2e-profile suites)
 declare -A RESULT=() SECONDS_TAKEN=()
 
 stage_selected() {
@@ -403,6 +404,14 @@ stage_fmt() {
         rustup component add rustfmt --toolchain "$TOOLCHAIN" >&2 || return 1
     fi
     cargo fmt --all --check
+}
+
+# Clippy's default lints, as errors; the few allowed say why where they are.
+stage_clippy() {
+    if ! cargo clippy --version >/dev/null 2>&1; then
+        rustup component add clippy --toolchain "$TOOLCHAIN" >&2 || return 1
+    fi
+    env -u RUSTFLAGS -u CARGO_ENCODED_RUSTFLAGS cargo clippy -q --release --workspace --all-targets -- -D warnings
 }
 
 stage_unit() {
@@ -700,6 +709,7 @@ cmd_test() {
     (cd "$E2E" && cargo fetch --locked -q) >&2 || warn "cargo fetch in tests/e2e failed"
 
     run_stage fmt 0 stage_fmt
+    run_stage clippy 0 stage_clippy
     if stage_selected build; then
         run_stage build 0 stage_build
         [[ ${RESULT[build]} == passed ]] && BACKEND="$ROOT/target/release/$SO_NAME"

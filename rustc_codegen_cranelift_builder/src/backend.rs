@@ -27,6 +27,12 @@ use crate::base::ClifModule;
 #[derive(Clone)]
 pub struct CraneliftCodegenBackend;
 
+impl Default for CraneliftCodegenBackend {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl CraneliftCodegenBackend {
     pub fn new() -> Self {
         CraneliftCodegenBackend

@@ -725,10 +725,10 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
                 if let ConstData::Float { bits, .. } = c {
                     return self.cx.const_int(dest_ty, bits);
                 }
-                if let ConstData::Int { bits, .. } = c {
-                    if self.cx.is_float_type(dest_ty) {
-                        return self.cx.const_value(ConstData::Float { ty: dest_ty, bits });
-                    }
+                if let ConstData::Int { bits, .. } = c
+                    && self.cx.is_float_type(dest_ty)
+                {
+                    return self.cx.const_value(ConstData::Float { ty: dest_ty, bits });
                 }
             }
             return self.cx.retype(val, dest_ty);

@@ -63,14 +63,14 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         // A variadic function is declared with its fixed parameters only, so its calls
         // are indirect, unless through a trampoline declared with the call's signature.
         let mut direct = func.filter(|&f| self.cx.sig_data(self.cx.fn_sig_of(f)).clif == data.clif);
-        if data.c_variadic {
-            if let Some((f, pass_target)) = self.variadic_callee(fn_abi, sig, func) {
-                if pass_target {
-                    let target = self.val(callee);
-                    natives.push(target);
-                }
-                direct = Some(f);
+        if data.c_variadic
+            && let Some((f, pass_target)) = self.variadic_callee(fn_abi, sig, func)
+        {
+            if pass_target {
+                let target = self.val(callee);
+                natives.push(target);
             }
+            direct = Some(f);
         }
         let direct = direct.map(|f| self.func_ref(f));
         let target = if direct.is_none() { Some(self.val(callee)) } else { None };

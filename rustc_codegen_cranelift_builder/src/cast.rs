@@ -99,9 +99,7 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         let minv = self.iconst(wide, min as u128);
         let maxv = self.iconst(wide, max as u128);
         self.ins(|c| {
-            let (lo, hi) =
-                if signed { (c.ins().smax(v, minv), ()) } else { (c.ins().umax(v, minv), ()) };
-            let _ = hi;
+            let lo = if signed { c.ins().smax(v, minv) } else { c.ins().umax(v, minv) };
             let clamped = if signed { c.ins().smin(lo, maxv) } else { c.ins().umin(lo, maxv) };
             c.ins().ireduce(narrow, clamped)
         })

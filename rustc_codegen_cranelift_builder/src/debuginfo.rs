@@ -23,7 +23,6 @@ use rustc_index::IndexVec;
 use rustc_middle::mir::coverage::CoverageKind;
 use rustc_middle::mir::{self};
 use rustc_middle::ty::{self, ExistentialTraitRef, Instance, Ty, TyCtxt};
-use rustc_session;
 use rustc_span::{BytePos, SourceFile, Span, Symbol, hygiene};
 use rustc_target::callconv::FnAbi;
 

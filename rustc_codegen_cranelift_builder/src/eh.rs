@@ -54,6 +54,7 @@ fn make_landing_pad(bx: &mut Builder<'_, '_>, kind: Action) -> (ir::Value, ir::V
     })
 }
 
+#[allow(clippy::too_many_arguments, reason = "BuilderMethods::invoke's own parameters")]
 pub fn invoke<'tcx>(
     bx: &mut Builder<'_, 'tcx>,
     llty: FnSig,

@@ -405,7 +405,10 @@ impl<'a, 'tcx> IntrinsicCallBuilderMethods<'tcx> for Builder<'a, 'tcx> {
                             &[v[0], n],
                         )[0]
                     });
-                    return Ok(OperandValue::Immediate(self.cx.ssa(r, ret_ty)).store(self, result));
+                    return {
+                        OperandValue::Immediate(self.cx.ssa(r, ret_ty)).store(self, result);
+                        Ok(())
+                    };
                 }
                 let fname = libcalls::powi(ct.bits());
                 let r = self.libcall(&fname, &[ct, clty::I32], &[ct], &[x, n])[0];
@@ -684,7 +687,7 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         let libm = |bx: &mut Self, op: &str| -> ir::Value {
             let params = vec![ct; vals.len()];
             let name = libcalls::float_math(op, ct.bits()).expect("a float width");
-            bx.libcall(&name, &params, &[ct], &vals)[0]
+            bx.libcall(&name, &params, &[ct], vals)[0]
         };
         let r = match op {
             "sqrt" if native => self.ins(|c| c.ins().sqrt(vals[0])),

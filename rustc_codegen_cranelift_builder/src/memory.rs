@@ -64,10 +64,11 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             let x = self.ins(|c| c.ins().load(it, flags, ptr, offset));
             return self.narrow_vector_from_int(ct, x);
         }
-        if let TypeData::Int(bits) = self.cx.type_data(ty) {
-            if bits % 8 == 0 && (bits / 8) as u32 != ct.bytes() {
-                return self.load_odd_int(ct, bits / 8, ptr, offset);
-            }
+        if let TypeData::Int(bits) = self.cx.type_data(ty)
+            && bits % 8 == 0
+            && (bits / 8) != ct.bytes()
+        {
+            return self.load_odd_int(ct, bits / 8, ptr, offset);
         }
         let flags = self.access_flags(size, align);
         self.ins(|c| c.ins().load(ct, flags, ptr, offset))
@@ -116,26 +117,26 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             self.ins(|c| c.ins().store(flags, x, ptr, offset));
             return;
         }
-        if let TypeData::Int(bits) = self.cx.type_data(ty) {
-            if bits % 8 == 0 && (bits / 8) as u32 != ct.bytes() {
-                let flags = self.mem_flags(MemFlagsData::new().with_notrap());
-                let bytes = bits / 8;
-                let mut done = 0u32;
-                while done < bytes {
-                    let chunk = [4u32, 2, 1].into_iter().find(|&c| c <= bytes - done).unwrap();
-                    let part_ty = ir::Type::int((chunk * 8) as u16).unwrap();
-                    let off = offset + done as i32;
-                    let shift = (done * 8) as i64;
-                    self.ins(|c| {
-                        let part = c.ins().ushr_imm_s(val, shift);
-                        let part =
-                            if part_ty == ct { part } else { c.ins().ireduce(part_ty, part) };
-                        c.ins().store(flags, part, ptr, off);
-                    });
-                    done += chunk;
-                }
-                return;
+        if let TypeData::Int(bits) = self.cx.type_data(ty)
+            && bits % 8 == 0
+            && (bits / 8) != ct.bytes()
+        {
+            let flags = self.mem_flags(MemFlagsData::new().with_notrap());
+            let bytes = bits / 8;
+            let mut done = 0u32;
+            while done < bytes {
+                let chunk = [4u32, 2, 1].into_iter().find(|&c| c <= bytes - done).unwrap();
+                let part_ty = ir::Type::int((chunk * 8) as u16).unwrap();
+                let off = offset + done as i32;
+                let shift = (done * 8) as i64;
+                self.ins(|c| {
+                    let part = c.ins().ushr_imm_s(val, shift);
+                    let part = if part_ty == ct { part } else { c.ins().ireduce(part_ty, part) };
+                    c.ins().store(flags, part, ptr, off);
+                });
+                done += chunk;
             }
+            return;
         }
         let flags = self.access_flags(size, align);
         self.ins(|c| c.ins().store(flags, val, ptr, offset));

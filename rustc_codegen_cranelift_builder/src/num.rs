@@ -23,10 +23,8 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
     pub(crate) fn int_op(&mut self, op: IntOp, a: Value, b: Value) -> Value {
         let ty = self.cx.value_type(a);
         let is_vec = matches!(self.cx.type_data(ty), TypeData::Vector { .. });
-        if !is_vec {
-            if let Some(v) = self.fold_int(op, ty, a, b) {
-                return v;
-            }
+        if !is_vec && let Some(v) = self.fold_int(op, ty, a, b) {
+            return v;
         }
         let ct = self.cx.clif_type(ty);
         if ct == clty::I128 && matches!(op, IntOp::UDiv | IntOp::SDiv | IntOp::URem | IntOp::SRem) {

@@ -256,6 +256,9 @@ fn add_macho_eh_frame(
     }
 }
 
+/// Code ranges (start, end) by inlined-frame id.
+type FrameRanges = FxHashMap<u32, Vec<(u64, u64)>>;
+
 /// A function's line rows: its declaration line at the entry (the prologue), then each
 /// code range Cranelift kept a source location for; and the code ranges of each inlined
 /// frame (by frame id), its callers' frames included.
@@ -264,9 +267,9 @@ fn line_rows(
     base: cranelift_codegen::ir::SourceLoc,
     debug: &crate::debuginfo::ModuleDebug,
     decl: Option<(u32, u32)>,
-) -> (Vec<dwarf::LineRow>, FxHashMap<u32, Vec<(u64, u64)>>) {
+) -> (Vec<dwarf::LineRow>, FrameRanges) {
     let mut rows = Vec::new();
-    let mut frames: FxHashMap<u32, Vec<(u64, u64)>> = FxHashMap::default();
+    let mut frames = FrameRanges::default();
     if let Some((file, line)) = decl {
         rows.push(dwarf::LineRow { offset: 0, file, line, column: 0 });
     }
@@ -636,24 +639,22 @@ pub fn codegen(
     let mut bytes = product
         .emit()
         .unwrap_or_else(|e| dcx.fatal(format!("cannot write object file for `{name}`: {e}")));
-    if macho {
-        if let Err(e) = macho_dwarf_relocs_section_relative(&mut bytes) {
-            dcx.fatal(format!("cannot write object file for `{name}`: {e}"));
-        }
+    if macho && let Err(e) = macho_dwarf_relocs_section_relative(&mut bytes) {
+        dcx.fatal(format!("cannot write object file for `{name}`: {e}"));
     }
     let path = cgcx.output_filenames.temp_path_for_cgu(OutputType::Object, &name);
     if let Err(e) = std::fs::write(&path, bytes) {
         dcx.fatal(format!("cannot write `{}`: {e}", path.display()));
     }
-    if let Some(asm) = global_asm {
-        if let Err(e) = rustc_codegen_ssa_ext::assemble::merge_into_object(
+    if let Some(asm) = global_asm
+        && let Err(e) = rustc_codegen_ssa_ext::assemble::merge_into_object(
             &path,
             &asm.text,
             &asm.driver,
             cgcx.save_temps,
-        ) {
-            dcx.fatal(format!("cannot assemble the inline assembly of `{name}`: {e}"));
-        }
+        )
+    {
+        dcx.fatal(format!("cannot assemble the inline assembly of `{name}`: {e}"));
     }
     ModuleCodegen { name, module_llvm: (), kind, thin_lto_buffer }.into_compiled_module(
         true,

@@ -651,6 +651,20 @@ impl Unit {
     }
 }
 
+/// A variant's `DW_AT_discr_value`, as LLVM writes it: the tag's bits in the smallest data
+/// form that holds them, or a block of the tag's bytes for a 128-bit tag.
+fn discr_value(bits: u128, tag_size: u64) -> AttributeValue {
+    if tag_size == 16 {
+        return AttributeValue::Block(bits.to_le_bytes().to_vec());
+    }
+    match bits {
+        b if b <= u8::MAX as u128 => AttributeValue::Data1(b as u8),
+        b if b <= u16::MAX as u128 => AttributeValue::Data2(b as u16),
+        b if b <= u32::MAX as u128 => AttributeValue::Data4(b as u32),
+        b => AttributeValue::Data8(b as u64),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use gimli::read;
@@ -883,19 +897,5 @@ mod tests {
             enumerators,
             [Some(read::AttributeValue::Sdata(-2)), Some(read::AttributeValue::Sdata(5))]
         );
-    }
-}
-
-/// A variant's `DW_AT_discr_value`, as LLVM writes it: the tag's bits in the smallest data
-/// form that holds them, or a block of the tag's bytes for a 128-bit tag.
-fn discr_value(bits: u128, tag_size: u64) -> AttributeValue {
-    if tag_size == 16 {
-        return AttributeValue::Block(bits.to_le_bytes().to_vec());
-    }
-    match bits {
-        b if b <= u8::MAX as u128 => AttributeValue::Data1(b as u8),
-        b if b <= u16::MAX as u128 => AttributeValue::Data2(b as u16),
-        b if b <= u32::MAX as u128 => AttributeValue::Data4(b as u32),
-        b => AttributeValue::Data8(b as u64),
     }
 }

@@ -148,7 +148,7 @@ fn substitute(line: &str, value_of: &impl Fn(usize) -> Option<i64>) -> String {
             continue;
         }
         let (kind, arg) = key.split_at(key.find(|c: char| c.is_ascii_digit()).unwrap_or(key.len()));
-        let value = arg.parse().ok().and_then(|a| value_of(a));
+        let value = arg.parse().ok().and_then(value_of);
         let text = match (kind, value) {
             ("imm", Some(v)) => v.to_string(),
             ("rc", Some(v)) => (v & 7).to_string(),

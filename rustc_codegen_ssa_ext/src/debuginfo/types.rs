@@ -129,23 +129,13 @@ pub enum TypeParent {
 }
 
 /// The types of a compilation unit, by `Ty`.
+#[derive(Default)]
 pub struct TypeTable<'tcx> {
     pub entries: Vec<TypeEntry>,
     /// The parent of each entry.
     pub parents: Vec<TypeParent>,
     map: HashMap<Ty<'tcx>, u32>,
     namespaces: HashMap<rustc_hir::def_id::DefId, std::sync::Arc<[String]>>,
-}
-
-impl<'tcx> Default for TypeTable<'tcx> {
-    fn default() -> Self {
-        TypeTable {
-            entries: Vec::new(),
-            parents: Vec::new(),
-            map: HashMap::default(),
-            namespaces: HashMap::default(),
-        }
-    }
 }
 
 impl<'tcx> TypeTable<'tcx> {

@@ -355,7 +355,7 @@ mod tests {
         assert_eq!(a.lsda(), None);
         assert_eq!(a.personality(), None);
         let plain = a.cie();
-        assert_eq!(plain.augmentation().is_some(), true);
+        assert!(plain.augmentation().is_some());
         assert_eq!(plain.fde_address_encoding(), Some(FDE_ENCODING));
         assert_eq!(plain.lsda_encoding(), None);
         assert_eq!(plain.personality_with_encoding(), None);

@@ -126,6 +126,10 @@ struct Cx<'b, 'tcx> {
 
 /// Lowers the generic SIMD intrinsic `instance` and stores its result in `result`. On
 /// misuse the error is emitted here and `Err` returned.
+#[allow(
+    clippy::result_unit_err,
+    reason = "the error is already emitted, as in cg_ssa's own intrinsics"
+)]
 pub fn codegen_simd_intrinsic<'a, 'tcx: 'a, Bx: SimdBuilderMethods<'a, 'tcx>>(
     bx: &mut Bx,
     instance: Instance<'tcx>,

@@ -253,13 +253,13 @@ pub fn eval_int(op: LaneOp, signed: bool, bits: u32, args: &[u128]) -> Option<u1
             }
         }
         SaturatingAdd => a.checked_add(b).filter(|&r| r <= m).unwrap_or(max),
-        SaturatingSub => a.checked_sub(b).unwrap_or(0),
+        SaturatingSub => a.saturating_sub(b),
         CarrylessMul => (0..bits).filter(|i| b >> i & 1 == 1).fold(0, |r, i| r ^ (a << i)),
         Neg => a.wrapping_neg(),
         Ctpop => a.count_ones() as u128,
         Ctlz => (a.leading_zeros() - (128 - bits)) as u128,
         Cttz => a.trailing_zeros().min(bits) as u128,
-        Bswap if bits % 8 != 0 => return None,
+        Bswap if !bits.is_multiple_of(8) => return None,
         Bswap => a.swap_bytes() >> (128 - bits),
         Bitreverse => a.reverse_bits() >> (128 - bits),
         FunnelShl | FunnelShr => {

@@ -652,13 +652,13 @@ fn reference_outcome(
         cfg.rustc_version.as_bytes(),
     ]);
     let entry = cfg.cache_dir.join(&key);
-    if cfg.use_cache {
-        if let Some(o) = read_cache(&entry) {
-            if cfg.verbose {
-                println!("  {}: reference from cache {key}", job.id());
-            }
-            return Ok(o);
+    if cfg.use_cache
+        && let Some(o) = read_cache(&entry)
+    {
+        if cfg.verbose {
+            println!("  {}: reference from cache {key}", job.id());
         }
+        return Ok(o);
     }
     let bin = compile(cfg, job, flags, link, &work.join("ref")).map_err(|msg| {
         format!("compilation with the reference compiler (LLVM) failed; the test itself is broken\n{msg}")
