@@ -23,6 +23,7 @@ use rustc_session::config::{self, Lto, OutputFilenames};
 use rustc_span::Symbol;
 
 use crate::base::ClifModule;
+use crate::errors;
 
 #[derive(Clone)]
 pub struct CraneliftCodegenBackend;
@@ -59,14 +60,11 @@ impl CodegenBackend for CraneliftCodegenBackend {
         crate::write::TIME_PASSES
             .store(sess.opts.unstable_opts.time_llvm_passes, std::sync::atomic::Ordering::Relaxed);
         if sess.opts.cg.instrument_coverage() != InstrumentCoverage::No {
-            sess.dcx()
-                .fatal("`-Cinstrument-coverage` is not yet supported by the Cranelift backend");
+            errors::unsupported_option(sess.dcx(), "`-Cinstrument-coverage`");
         }
         match sess.lto() {
             Lto::No | Lto::ThinLocal => {}
-            Lto::Thin | Lto::Fat => {
-                sess.dcx().fatal("LTO (`-Clto`) is not yet supported by the Cranelift backend")
-            }
+            Lto::Thin | Lto::Fat => errors::unsupported_option(sess.dcx(), "LTO (`-Clto`)"),
         }
         // Only when asked for: a target's default (macOS: `packed`, through dsymutil,
         // which reads the objects' DWARF) works as it is.
@@ -75,20 +73,19 @@ impl CodegenBackend for CraneliftCodegenBackend {
             && sess.opts.debuginfo != rustc_session::config::DebugInfo::None
         {
             // The DWARF stays in the objects and the linked output, which debuggers read.
-            sess.dcx().warn(format!(
-                "`-Csplit-debuginfo={}` is not yet supported by the Cranelift backend; \
-                 debug info stays in the output file",
-                sess.split_debuginfo()
-            ));
+            errors::partly_supported_option(
+                sess.dcx(),
+                &format!("`-Csplit-debuginfo={}`", sess.split_debuginfo()),
+                "debug info stays in the output file",
+            );
         }
         if !sess.opts.unstable_opts.sanitizer.is_empty() {
-            sess.dcx().fatal("sanitizers are not yet supported by the Cranelift backend");
+            errors::unsupported_option(sess.dcx(), "`-Zsanitizer`");
         }
         if sess.opts.unstable_opts.sanitizer_cfi_canonical_jump_tables.is_some()
             && sess.is_sanitizer_cfi_enabled()
         {
-            sess.dcx()
-                .fatal("control-flow integrity is not yet supported by the Cranelift backend");
+            errors::unsupported_option(sess.dcx(), "control-flow integrity");
         }
         let arch_ok = matches!(
             sess.target.arch,

@@ -46,10 +46,11 @@ impl<'tcx> CodegenCx<'tcx> {
                 .get_function_decl(f)
                 .linkage_name(f)
                 .into_owned();
-            self.tcx.dcx().err(format!(
-                "`{name}` takes a vector aggregate on the stack (AAPCS64: more vectors than SIMD \
-                 registers), which is not yet supported by the Cranelift backend"
-            ));
+            let what = format!(
+                "`{name}` taking a vector aggregate on the stack (AAPCS64: more vectors than \
+                 SIMD registers)"
+            );
+            crate::errors::unsupported_here(self.tcx, &what);
         }
         let mut func = ir::Function::with_name_signature(
             ir::UserFuncName::user(0, f.as_u32()),

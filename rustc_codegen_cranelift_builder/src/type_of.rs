@@ -36,10 +36,12 @@ impl<'tcx> LayoutTypeCodegenMethods<'tcx> for CodegenCx<'tcx> {
             BackendRepr::SimdVector { element, count } => {
                 self.type_vector(self.scalar_type(element, false), count)
             }
-            BackendRepr::SimdScalableVector { .. } => self.tcx.dcx().fatal(format!(
-                "scalable vectors (SVE types such as `{}`) are not yet supported by the Cranelift backend",
-                layout.ty
-            )),
+            BackendRepr::SimdScalableVector { .. } => {
+                let what = format!("scalable vectors (SVE types such as `{}`)", layout.ty);
+                crate::errors::unsupported_here(self.tcx, &what);
+                self.tcx.dcx().abort_if_errors();
+                unreachable!("aborted on the error above")
+            }
             _ => self.type_opaque(layout.size.bytes(), layout.align.abi.bytes()),
         }
     }
