@@ -63,8 +63,9 @@ def gdb(binary: Path, src: Path, line: int) -> str:
     rust_gdb = Path(sysroot) / "bin" / "rust-gdb"
     gdb_cmd = [str(rust_gdb)] if rust_gdb.exists() else ["gdb"]
     args = gdb_cmd + ["-nx", "-batch"] + [a for c in cmds for a in ("-ex", c)] + [str(binary)]
-    p = subprocess.run(args, capture_output=True, text=True, timeout=120, cwd=binary.parent, env=env,
-                       preexec_fn=no_core_dumps)
+    # On timeout the debugger and its inferior go together (the whole process group).
+    p = clif_project.run(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=120,
+                         cwd=binary.parent, env=env, preexec_fn=no_core_dumps)
     return p.stdout
 
 
@@ -117,8 +118,9 @@ def lldb(binary: Path, src: Path, line: int) -> str:
     sysroot = subprocess.run(["rustc", "--print", "sysroot"], capture_output=True, text=True, env=env).stdout.strip()
     rust_lldb = Path(sysroot) / "bin" / "rust-lldb"
     args = ["sh", str(rust_lldb), "--no-lldbinit", "--batch"] + [a for c in cmds for a in ("-o", c)] + [str(binary)]
-    p = subprocess.run(args, capture_output=True, text=True, timeout=120, cwd=binary.parent, env=env,
-                       preexec_fn=no_core_dumps)
+    # On timeout the debugger and its inferior go together (the whole process group).
+    p = clif_project.run(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=120,
+                         cwd=binary.parent, env=env, preexec_fn=no_core_dumps)
     return p.stdout
 
 
