@@ -345,7 +345,8 @@ cmd_cargo() {
     local flags=("${CLIF_FLAGS[@]}")
     if [[ ${CLIF_TRACK_BACKEND:-1} != 0 && $BACKEND != llvm ]]; then
         # Cargo does not track the backend binary; a flag that changes with it does.
-        flags+=("--cfg=clif_backend=\"$(stat -c %Y-%s "$BACKEND")\"")
+        # GNU stat, else BSD's (macOS).
+        flags+=("--cfg=clif_backend=\"$(stat -c %Y-%s "$BACKEND" 2>/dev/null || stat -f %m-%z "$BACKEND")\"")
     fi
     # CARGO_ENCODED_RUSTFLAGS wins over RUSTFLAGS when set: extend whichever
     # cargo is going to read. Either one replaces build.rustflags from
