@@ -164,7 +164,7 @@ pub fn encode_lsda(call_sites: &[CallSite]) -> Result<Vec<u8>, LsdaError> {
     out.extend_from_slice(&call_site_table);
     out.extend_from_slice(&actions);
     out.resize(out.len() + padding + type_table_len, 0);
-    debug_assert_eq!(out.len() % TTYPE_ENTRY_SIZE, 0);
+    assert_eq!(out.len() % TTYPE_ENTRY_SIZE, 0, "the type table must be aligned");
     out.extend_from_slice(spec_table);
     Ok(out)
 }

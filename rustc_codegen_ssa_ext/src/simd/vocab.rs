@@ -305,7 +305,7 @@ pub mod per_lane {
                 bx.fadd(p, x[2])
             }
             _ => {
-                debug_assert!(op.is_math(), "{op:?}");
+                assert!(op.is_math(), "{op:?} is not a math operation");
                 bx.scalar_math(op, shape.elem_ty, x)
             }
         }
