@@ -67,7 +67,7 @@ Environment:
                              added), macos (when the Apple targets' std
                              can be added), abi-cafe, debugger, example,
                              cargo-clif, e2e-llvm, e2e-wrapper, e2e-profile,
-                             suites
+                             suites, icount
   CLIF_DUMP=<fn filter>      (read by the backend) dump Cranelift IR of the
                              matching functions
 EOF

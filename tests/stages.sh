@@ -5,7 +5,7 @@
 # CLIF_TEST_ONLY=stage,... (the list is STAGES below).
 # shellcheck shell=bash
 
-STAGES=(fmt clippy build unit difftest aarch64 macos abi-cafe debugger example cargo-clif e2e-llvm e2e-wrapper e2e-profile suites)
+STAGES=(fmt clippy build unit difftest aarch64 macos abi-cafe debugger example cargo-clif e2e-llvm e2e-wrapper e2e-profile suites icount)
 declare -gA RESULT=() SECONDS_TAKEN=()
 
 stage_selected() {
@@ -319,6 +319,21 @@ stage_e2e_profile() {
     e2e_compare profile
 }
 
+# The compile-time guard: instructions (callgrind) compiling regex-automata with our
+# backend, LLVM and the front end alone; the ratios must stay within the tolerance of
+# tests/bench/icount-baseline.json. valgrind comes from Debian's packages.
+stage_icount() {
+    if ! command -v valgrind >/dev/null 2>&1; then
+        if command -v apt-get >/dev/null 2>&1 && [[ $(id -u) == 0 ]]; then
+            { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind; } >&2
+        else
+            warn "icount: valgrind is needed"
+            return 1
+        fi
+    fi
+    python3 tests/bench/icount.py --backend "$BACKEND" --check | tail -n 8
+}
+
 stage_build() {
     build_backend release
 }
@@ -347,7 +362,7 @@ run_test_stages() {
     elif stage_selected difftest || stage_selected aarch64 || stage_selected macos || stage_selected abi-cafe ||
         stage_selected debugger || stage_selected example || stage_selected cargo-clif ||
         stage_selected e2e-wrapper ||
-        stage_selected e2e-profile; then
+        stage_selected e2e-profile || stage_selected icount; then
         # Selected stages that need a backend still get one (incremental, quiet).
         if (build_backend release quiet); then BACKEND="$ROOT/target/release/$SO_NAME"; fi
     fi
@@ -371,6 +386,7 @@ run_test_stages() {
     run_stage e2e-wrapper 1 stage_e2e_wrapper
     run_stage e2e-profile 1 stage_e2e_profile
     run_stage suites 1 stage_suites
+    run_stage icount 1 stage_icount
 
     local passed=0 failed=0 skipped=0
     printf '\n%-12s %-8s %s\n' stage result time >&2

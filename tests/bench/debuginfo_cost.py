@@ -49,7 +49,7 @@ def rustc_command(target_dir: Path, backend: str) -> list[str]:
     sys.exit(f"no rustc command for {CRATE} in cargo's output")
 
 
-def instructions(cmd: list[str], level: str, out_dir: Path) -> int:
+def instructions(cmd: list[str], level: str, out_dir: Path, keep: Path | None = None) -> int:
     args = cmd
     # Replace cargo's `-C debuginfo=N` and the output directory.
     fixed = []
@@ -73,7 +73,7 @@ def instructions(cmd: list[str], level: str, out_dir: Path) -> int:
     fixed += ["-C", f"debuginfo={level}"]
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        log = Path(tmp) / "cg.out"
+        log = (keep / f"callgrind.{level}.out") if keep else Path(tmp) / "cg.out"
         p = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={log}", *fixed],
                            capture_output=True, text=True, env=dict(os.environ, RUSTUP_TOOLCHAIN=TOOLCHAIN))
         m = re.search(r"Collected : (\d+)|refs:\s+([\d,]+)", p.stderr)
@@ -86,12 +86,16 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--backend", required=True, help="absolute path of librustc_codegen_cranelift.so")
     ap.add_argument("--levels", default=",".join(LEVELS), help="comma-separated -Cdebuginfo values")
+    ap.add_argument("--keep", type=Path, help="keep callgrind.<level>.out here (for callgrind_annotate)")
     args = ap.parse_args()
+    if args.keep:
+        args.keep = args.keep.resolve()
+        args.keep.mkdir(parents=True, exist_ok=True)
     work = HERE / "target" / "debuginfo-cost"
     cmd = rustc_command(work / "cargo", args.backend)
     counts = {}
     for level in args.levels.split(","):
-        counts[level] = instructions(cmd, level, work / "out")
+        counts[level] = instructions(cmd, level, work / "out", args.keep)
         print(f"{level}: {counts[level]:,} instructions", flush=True)
     base = counts.get("0")
     print(f"\n| `-Cdebuginfo` | instructions | vs `0` |\n|---|---:|---:|")
