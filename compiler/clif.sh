@@ -70,6 +70,11 @@ Environment:
                              suites, icount
   CLIF_DUMP=<fn filter>      (read by the backend) dump Cranelift IR of the
                              matching functions
+  CLIF_VERIFY=1              (read by the backend) run Cranelift's verifier on
+                             every function
+  CLIF_REGALLOC=single_pass  (read by the backend, for measurements) Cranelift's
+                             single-pass register allocator instead of the
+                             default backtracking one
 EOF
 }
 

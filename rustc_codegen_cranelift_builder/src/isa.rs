@@ -46,6 +46,15 @@ pub fn build_isa(sess: &Session, opt_level: OptLevel) -> OwnedTargetIsa {
     // Rust relies on stack probes to turn stack overflow into a guard-page fault.
     set(&mut flags, "enable_probestack", "true");
     set(&mut flags, "probestack_strategy", "inline");
+    // For measurements only (`CLIF_REGALLOC=single_pass`): the default allocator's code is
+    // what the differential suite checks.
+    if let Some(alg) = std::env::var_os("CLIF_REGALLOC") {
+        let alg = alg.to_string_lossy();
+        if !matches!(&*alg, "backtracking" | "single_pass") {
+            sess.dcx().fatal(format!("CLIF_REGALLOC={alg}: expected backtracking or single_pass"));
+        }
+        set(&mut flags, "regalloc_algorithm", &alg);
+    }
     let flags = settings::Flags::new(flags);
 
     let mut builder = isa::lookup(triple.clone()).unwrap_or_else(|e| {
