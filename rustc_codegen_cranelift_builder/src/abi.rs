@@ -225,22 +225,17 @@ impl<'tcx> CodegenCx<'tcx> {
                     push(self, &mut clif, &mut params, &mut param_ranges, t, ArgExtension::None);
                 }
                 PassMode::Indirect { meta_attrs: Some(_), .. } => {
-                    push(
-                        self,
-                        &mut clif,
-                        &mut params,
-                        &mut param_ranges,
-                        Type::PTR,
-                        ArgExtension::None,
-                    );
-                    push(
-                        self,
-                        &mut clif,
-                        &mut params,
-                        &mut param_ranges,
-                        Type::PTR,
-                        ArgExtension::None,
-                    );
+                    // The pointer and its metadata.
+                    for _ in 0..2 {
+                        push(
+                            self,
+                            &mut clif,
+                            &mut params,
+                            &mut param_ranges,
+                            Type::PTR,
+                            ArgExtension::None,
+                        );
+                    }
                 }
                 PassMode::Indirect { meta_attrs: None, on_stack: true, .. } => {
                     let size = arg.layout.size.bytes().next_multiple_of(8) as u32;

@@ -84,19 +84,14 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
     ) -> ir::Value {
         let flags = self.mem_flags(MemFlagsData::new().with_notrap());
         let mut acc = self.iconst(ct, 0);
-        let mut done = 0u32;
-        while done < bytes {
-            let chunk = [4u32, 2, 1].into_iter().find(|&c| c <= bytes - done).unwrap();
-            let part_ty = ir::Type::int((chunk * 8) as u16).unwrap();
-            let off = offset + done as i32;
-            let shift = (done * 8) as i64;
+        for (done, part_ty) in odd_int_parts(bytes) {
+            let (off, shift) = (offset + done as i32, (done * 8) as i64);
             acc = self.ins(|c| {
                 let part = c.ins().load(part_ty, flags, ptr, off);
                 let part = c.ins().uextend(ct, part);
                 let part = c.ins().ishl_imm_s(part, shift);
                 c.ins().bor(acc, part)
             });
-            done += chunk;
         }
         acc
     }
@@ -123,18 +118,13 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         {
             let flags = self.mem_flags(MemFlagsData::new().with_notrap());
             let bytes = bits / 8;
-            let mut done = 0u32;
-            while done < bytes {
-                let chunk = [4u32, 2, 1].into_iter().find(|&c| c <= bytes - done).unwrap();
-                let part_ty = ir::Type::int((chunk * 8) as u16).unwrap();
-                let off = offset + done as i32;
-                let shift = (done * 8) as i64;
+            for (done, part_ty) in odd_int_parts(bytes) {
+                let (off, shift) = (offset + done as i32, (done * 8) as i64);
                 self.ins(|c| {
                     let part = c.ins().ushr_imm_s(val, shift);
                     let part = if part_ty == ct { part } else { c.ins().ireduce(part_ty, part) };
                     c.ins().store(flags, part, ptr, off);
                 });
-                done += chunk;
             }
             return;
         }
@@ -241,4 +231,17 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
     }
 
     // ---- casts ------------------------------------------------------------------------
+}
+
+/// The parts an integer of `bytes` bytes (not a power of two) is loaded and stored in:
+/// (byte offset, part type), widest first, so that no access goes past its end.
+fn odd_int_parts(bytes: u32) -> impl Iterator<Item = (u32, ir::Type)> {
+    let mut done = 0u32;
+    std::iter::from_fn(move || {
+        let left = bytes - done;
+        let chunk = [4u32, 2, 1].into_iter().find(|&c| c <= left)?;
+        let part = (done, ir::Type::int((chunk * 8) as u16).expect("an integer type"));
+        done += chunk;
+        Some(part)
+    })
 }

@@ -49,16 +49,17 @@ def rustc_command(target_dir: Path, backend: str) -> list[str]:
     sys.exit(f"no rustc command for {CRATE} in cargo's output")
 
 
-def instructions(cmd: list[str], level: str, out_dir: Path, keep: Path | None = None) -> int:
-    args = cmd
-    # Replace cargo's `-C debuginfo=N` and the output directory.
+def variant(cmd: list[str], level: str, out_dir: Path, emit: str = "metadata,link",
+            backend: str | None = None) -> list[str]:
+    """cargo's rustc command at `-Cdebuginfo=level`, writing `emit` into `out_dir`, with
+    the backend of cargo's command, or `backend` ("llvm": rustc's own)."""
     fixed = []
     skip = False
-    for i, a in enumerate(args):
+    for i, a in enumerate(cmd):
         if skip:
             skip = False
             continue
-        if a == "-C" and i + 1 < len(args) and args[i + 1].startswith("debuginfo="):
+        if a == "-C" and i + 1 < len(cmd) and cmd[i + 1].startswith("debuginfo="):
             skip = True
             continue
         if a == "--out-dir":
@@ -67,19 +68,33 @@ def instructions(cmd: list[str], level: str, out_dir: Path, keep: Path | None = 
             continue
         if a.startswith("--error-format") or a.startswith("--json"):
             continue
+        if backend and a.startswith("-Zcodegen-backend"):
+            continue
         if a.startswith("--emit="):
-            a = "--emit=metadata,link"
+            a = f"--emit={emit}"
         fixed.append(a)
     fixed += ["-C", f"debuginfo={level}"]
-    out_dir.mkdir(parents=True, exist_ok=True)
+    if backend and backend != "llvm":
+        fixed.append(f"-Zcodegen-backend={backend}")
+    return fixed
+
+
+def callgrind(cmd: list[str], out_file: Path | None = None) -> int:
+    """The instructions `cmd` executes (all its threads), under callgrind; `out_file`
+    keeps the profile."""
     with tempfile.TemporaryDirectory() as tmp:
-        log = (keep / f"callgrind.{level}.out") if keep else Path(tmp) / "cg.out"
-        p = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={log}", *fixed],
+        log = out_file or Path(tmp) / "cg.out"
+        p = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={log}", *cmd],
                            capture_output=True, text=True, env=dict(os.environ, RUSTUP_TOOLCHAIN=TOOLCHAIN))
         m = re.search(r"Collected : (\d+)|refs:\s+([\d,]+)", p.stderr)
         if p.returncode != 0 or not m:
-            sys.exit(f"callgrind run at {level} failed:\n{p.stderr[-3000:]}")
+            sys.exit(f"callgrind run of {cmd[0]} failed:\n{p.stderr[-3000:]}")
         return int((m.group(1) or m.group(2)).replace(",", ""))
+
+
+def instructions(cmd: list[str], level: str, out_dir: Path, keep: Path | None = None) -> int:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    return callgrind(variant(cmd, level, out_dir), keep / f"callgrind.{level}.out" if keep else None)
 
 
 def main():

@@ -22,57 +22,15 @@ Needs valgrind (Debian's `valgrind` package). About 4 minutes.
 
 import argparse
 import json
-import os
-import re
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "pylib"))
-import clif_project  # noqa: E402
 import debuginfo_cost  # noqa: E402
 
 BASELINE = HERE / "icount-baseline.json"
-
-
-def command(cmd: list[str], out_dir: Path, backend: str | None, check: bool) -> list[str]:
-    """cargo's rustc command, at -Cdebuginfo=0, writing into `out_dir`, with our backend,
-    LLVM (`backend` None) or the front end alone (`check`)."""
-    fixed = []
-    skip = False
-    for i, a in enumerate(cmd):
-        if skip:
-            skip = False
-            continue
-        if a == "-C" and i + 1 < len(cmd) and cmd[i + 1].startswith("debuginfo="):
-            skip = True
-            continue
-        if a == "--out-dir":
-            fixed += [a, str(out_dir)]
-            skip = True
-            continue
-        if a.startswith(("--error-format", "--json", "-Zcodegen-backend")):
-            continue
-        if a.startswith("--emit="):
-            a = "--emit=metadata" if check else "--emit=metadata,link"
-        fixed.append(a)
-    fixed += ["-C", "debuginfo=0"]
-    if backend and not check:
-        fixed.append(f"-Zcodegen-backend={backend}")
-    return fixed
-
-
-def instructions(cmd: list[str]) -> int:
-    with tempfile.TemporaryDirectory() as tmp:
-        p = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={tmp}/cg.out", *cmd],
-                           capture_output=True, text=True, env=clif_project.toolchain_env())
-    m = re.search(r"Collected : (\d+)|refs:\s+([\d,]+)", p.stderr)
-    if p.returncode != 0 or not m:
-        sys.exit(f"callgrind failed:\n{p.stderr[-3000:]}")
-    return int((m.group(1) or m.group(2)).replace(",", ""))
 
 
 def main():
@@ -85,10 +43,12 @@ def main():
     work = HERE / "target" / "icount"
     cmd = debuginfo_cost.rustc_command(work / "cargo", args.backend)
     counts = {}
-    for what, backend, check in (("check", None, True), ("LLVM", None, False), ("ours", args.backend, False)):
+    # The front end alone emits metadata only (no backend runs); then each backend.
+    for what, backend, emit in (("check", "llvm", "metadata"), ("LLVM", "llvm", "metadata,link"),
+                                ("ours", args.backend, "metadata,link")):
         out = work / "out" / what
         out.mkdir(parents=True, exist_ok=True)
-        counts[what] = instructions(command(cmd, out, backend, check))
+        counts[what] = debuginfo_cost.callgrind(debuginfo_cost.variant(cmd, "0", out, emit, backend))
         print(f"{what}: {counts[what]:,} instructions", flush=True)
     ratios = {
         "ours/LLVM": counts["ours"] / counts["LLVM"],

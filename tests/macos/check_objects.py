@@ -771,17 +771,12 @@ class Tools:
 
 def run(cmd, timeout, cwd=None, env=None):
     """(returncode or None on timeout, stdout, stderr); the process group is killed on timeout."""
-    p = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                         stdin=subprocess.DEVNULL, start_new_session=True)
     try:
-        out, err = p.communicate(timeout=timeout)
-        return p.returncode, out.decode(errors="replace"), err.decode(errors="replace")
-    except subprocess.TimeoutExpired:
-        try:
-            os.killpg(p.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        out, err = p.communicate()
+        p = clif_project.run(cmd, timeout, cwd=cwd, env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+        return p.returncode, p.stdout.decode(errors="replace"), p.stderr.decode(errors="replace")
+    except subprocess.TimeoutExpired as e:
+        out, err = (e.output or b""), (e.stderr or b"")
         return None, out.decode(errors="replace"), err.decode(errors="replace")
 
 
